@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { printIssues, readPlanInput } from './read-plan-input';
+
+export function validateCommand(): Command {
+  return new Command('validate')
+    .description('check a plan file (dx-tracker/plan@1) without writing anything')
+    .argument('<file>', 'plan file (YAML)')
+    .action((file: string) => {
+      const input = readPlanInput(file);
+      printIssues(input.errors, input.warnings);
+      if (input.errors.length > 0) {
+        process.stdout.write(`${file}: invalid, ${input.errors.length} error(s), ${input.warnings.length} warning(s)\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(`${file}: valid, ${input.warnings.length} warning(s)\n`);
+    });
+}

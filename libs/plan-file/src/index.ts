@@ -1,0 +1,3 @@
+export * from './plan-file-issue';
+export * from './parse-plan-file';
+export * from './serialize-plan-file';

@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { formatIssue } from './plan-file-issue';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile } from './parse-plan-file';
+import { serializePlanFile } from './serialize-plan-file';
+
+const fixtures = join(__dirname, '../../../test/fixtures/plans');
+const parse = (text: string) => parsePlanFile(Buffer.from(text, 'utf8'));
+
+interface Case {
+  file: string;
+  why: string;
+  errors: { path: string; line: number }[];
+}
+const cases: Case[] = JSON.parse(readFileSync(join(fixtures, 'invalid/cases.json'), 'utf8'));
+
+describe('parsePlanFile on the malformed corpus', () => {
+  it('has a case for every invalid fixture and at least 20 of them', () => {
+    const files = readdirSync(join(fixtures, 'invalid')).filter((f) => f.endsWith('.yaml'));
+    expect(cases.map((c) => c.file).sort()).toEqual(files.sort());
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(cases.map((c) => [c.file, c] as const))('%s: reports exactly the expected errors', (_file, c) => {
+    const result = parsePlanFile(readFileSync(join(fixtures, 'invalid', c.file)));
+    const actual = result.errors.map((e) => ({ path: e.path, line: e.line }));
+    expect(actual).toEqual(expect.arrayContaining(c.errors));
+    expect(actual).toHaveLength(c.errors.length);
+    expect(result.plan).toBeNull();
+  });
+});
+
+describe('parsePlanFile on valid files', () => {
+  it.each(['minimal.yaml', 'da-nang-sample.yaml'])('%s parses with no errors and round-trips', (file) => {
+    const first = parsePlanFile(readFileSync(join(fixtures, 'valid', file)));
+    expect(first.errors.map(formatIssue)).toEqual([]);
+    const again = parse(serializePlanFile(first.plan!));
+    expect(again.errors).toEqual([]);
+    expect(again.plan).toEqual(first.plan);
+  });
+
+  it('warns when a group has fewer items than it declares', () => {
+    const result = parsePlanFile(readFileSync(join(fixtures, 'valid', 'da-nang-sample.yaml')));
+    expect(result.warnings.map((w) => w.path)).toContain('documents[0].goal_groups[1].declared_count');
+  });
+});
+
+const base = `schema: dx-tracker/plan@1
+province:
+  code: QNI
+  name: Quảng Ninh
+`;
+
+describe('parsePlanFile, file-level refusals', () => {
+  it('refuses bytes that are not UTF-8, naming the line', () => {
+    const bytes = Buffer.concat([Buffer.from(base + 'agencies:\n  - code: A\n    name: S'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]);
+    const result = parsePlanFile(bytes);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ path: '(file)', line: 7 });
+    expect(result.errors[0].message).toMatch(/UTF-8/);
+  });
+
+  it('refuses a file over the size limit with a clear message', () => {
+    const result = parsePlanFile(Buffer.alloc(MAX_PLAN_FILE_BYTES + 1, 0x20));
+    expect(result.errors[0].message).toMatch(/limited to 20 MiB/);
+  });
+
+  it('refuses an alias bomb', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const result = parse(`${base}${levels.join('\n')}\n`);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].message).toMatch(/alias bomb/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const result = parse(`${base}agencies:\n  - code: [unclosed\n`);
+    expect(result.errors[0].path).toBe('(file)');
+    expect(result.errors[0].message).toMatch(/YAML syntax/);
+    expect(result.errors[0].line).toBeGreaterThanOrEqual(6);
+  });
+
+  it('rejects duplicate keys in a mapping', () => {
+    const result = parse(`${base}  name: Again\n`);
+    expect(result.errors[0].message).toMatch(/unique/i);
+  });
+
+  it('reports an empty file', () => {
+    expect(parse('').errors[0].message).toMatch(/empty/);
+  });
+});
+
+describe('parsePlanFile, normalisation', () => {
+  it('normalises text to NFC', () => {
+    const decomposed = 'Quảng Ninh'.normalize('NFD');
+    const result = parse(base.replace('Quảng Ninh', decomposed));
+    expect(result.plan!.province.name).toBe('Quảng Ninh'.normalize('NFC'));
+    expect(result.plan!.province.name).not.toBe(decomposed);
+  });
+
+  it('keeps decimal values exactly as written, canonicalised', () => {
+    const result = parse(`${base}indicators:
+  - code: dti
+    name: DTI
+    unit: điểm
+    kind: score
+    direction: up
+observations:
+  - indicator: dti
+    org: QNI
+    period: 2022
+    value: 0.70240
+`);
+    expect(result.errors).toEqual([]);
+    expect(result.plan!.observations[0]).toMatchObject({ period: '2022', value: '0.7024' });
+  });
+
+  it('defaults a ratio indicator scale to 100 and a document scope to province', () => {
+    const result = parse(`${base}indicators:
+  - code: r
+    name: R
+    unit: "%"
+    kind: ratio
+    direction: up
+documents:
+  - code: 1/KH
+    type: plan
+    issuer: UBND
+    issued: 2023-01-01
+    title: T
+`);
+    expect(result.errors).toEqual([]);
+    expect(result.plan!.indicators[0].scale).toBe('100');
+    expect(result.plan!.documents[0].scope).toBe('province');
+  });
+});

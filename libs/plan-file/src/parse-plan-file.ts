@@ -1,0 +1,104 @@
+import { LineCounter, parseDocument, visit } from 'yaml';
+import { PlanFile } from '../../domain/src';
+import { checkPlanRules } from './check-plan-rules';
+import { PlanFileIssue, sortIssues } from './plan-file-issue';
+import { readPlanFile } from './read-plan-file';
+import { YamlReader } from './yaml-reader';
+
+/** Plan files are written by hand; anything this large is a mistake or an attack. */
+export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
+/** Alias expansions allowed before the file is treated as an alias bomb ("billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedPlanFile {
+  /** The plan, complete only when `errors` is empty. */
+  plan: PlanFile | null;
+  errors: PlanFileIssue[];
+  warnings: PlanFileIssue[];
+}
+
+const FILE = '(file)';
+
+/**
+ * Parses and validates a plan file's bytes. Never throws for bad input: every
+ * problem is returned as an issue with path and line, all of them in one pass.
+ */
+export function parsePlanFile(bytes: Uint8Array): ParsedPlanFile {
+  const fail = (message: string, line: number | null = null): ParsedPlanFile => ({
+    plan: null,
+    errors: [{ severity: 'error', path: FILE, message, line }],
+    warnings: [],
+  });
+  if (bytes.byteLength > MAX_PLAN_FILE_BYTES) {
+    return fail(`file is ${mib(bytes.byteLength)} MiB; plan files are limited to ${mib(MAX_PLAN_FILE_BYTES)} MiB`);
+  }
+  const text = decodeUtf8(bytes);
+  if (typeof text !== 'string') return fail(`not valid UTF-8 (first bad byte at offset ${text.offset})`, text.line);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlErrors = doc.errors.map(
+    (e): PlanFileIssue => ({
+      severity: 'error',
+      path: FILE,
+      message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      line: lineCounter.linePos(e.pos[0]).line,
+    }),
+  );
+  if (yamlErrors.length > 0) return { plan: null, errors: yamlErrors, warnings: [] };
+  if (doc.contents === null) return fail('the file is empty');
+
+  let aliases = 0;
+  visit(doc, { Alias: () => void aliases++ });
+  if (aliases > 0) {
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      return fail(`YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes; refusing a possible alias bomb`);
+    }
+  }
+
+  const reader = new YamlReader(doc, lineCounter);
+  const { plan, paths } = readPlanFile(reader);
+  checkPlanRules(plan, paths, reader);
+  const issues = sortIssues(reader.issues);
+  const errors = issues.filter((i) => i.severity === 'error');
+  return { plan: errors.length === 0 ? plan : null, errors, warnings: issues.filter((i) => i.severity === 'warning') };
+}
+
+function decodeUtf8(bytes: Uint8Array): string | { offset: number; line: number } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8Offset(bytes);
+    let line = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+    return { offset, line };
+  }
+}
+
+/** Offset of the first byte at which the bytes stop being valid UTF-8. */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  // With stream: true an incomplete trailing sequence is not an error, so "this prefix
+  // decodes" is monotonic and a binary search finds the first bad byte.
+  const decodes = (end: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (decodes(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function mib(n: number): string {
+  return (n / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+}
