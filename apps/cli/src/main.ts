@@ -1,13 +1,26 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { ConfigError } from '../../../libs/config/src';
+import { DomainError } from '../../../libs/domain/src';
+import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
+import { migrateCommand } from './commands/migrate.command';
 import { validateCommand } from './commands/validate.command';
 
 const program = new Command('dx-tracker')
-  .description('dx-tracker command line: plan files, database and demo data')
+  .description('dx-tracker command line: plan files and the database.\nUses DATABASE_URL, or the embedded database under DX_DATA_DIR (default ./.dx-data).')
   .showHelpAfterError()
-  .addCommand(validateCommand());
+  .addCommand(validateCommand())
+  .addCommand(importCommand())
+  .addCommand(exportCommand())
+  .addCommand(migrateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof ConfigError || error instanceof DomainError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exitCode = error instanceof DomainError && error.code === 'IMPORT_CONFLICT' ? 3 : 2;
+    return;
+  }
+  process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 2;
 });

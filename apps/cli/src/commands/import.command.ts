@@ -1,0 +1,71 @@
+import { Command } from 'commander';
+import { createHash } from 'crypto';
+import Table from 'cli-table3';
+import { basename } from 'path';
+import { userInfo } from 'os';
+import { IMPORT_ENTITIES, ImportResult, isNoOp, PlanImporter } from '../../../../libs/db/src';
+import { withDatabase } from '../cli-context';
+import { printIssues, readPlanInput } from './read-plan-input';
+
+interface ImportFlags {
+  prune?: boolean;
+  dryRun?: boolean;
+  actor?: string;
+}
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description('validate a plan file, then write it in one transaction (rows matched by code)')
+    .argument('<file>', 'plan file (YAML, dx-tracker/plan@1)')
+    .option('--prune', 'remove rows of this province that the file no longer mentions (listed in the output)')
+    .option('--dry-run', 'do everything, report what would change, then roll back')
+    .option('--actor <name>', 'who is importing (stored with the import run)', safeUser())
+    .action(async (file: string, flags: ImportFlags) => {
+      const input = readPlanInput(file);
+      printIssues(input.errors, input.warnings);
+      if (!input.plan) {
+        process.stderr.write(`${file}: ${input.errors.length} error(s); nothing was written\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const plan = input.plan;
+      process.stderr.write(`${file}: valid (${input.warnings.length} warning(s)); importing ${plan.province.code}…\n`);
+      const result = await withDatabase((db) =>
+        new PlanImporter(db.dataSource).run(plan, {
+          fileName: basename(file),
+          checksum: createHash('sha256').update(input.bytes).digest('hex'),
+          actor: flags.actor ?? safeUser(),
+          warnings: input.warnings,
+          prune: flags.prune ?? false,
+          dryRun: flags.dryRun ?? false,
+          now: new Date(),
+        }),
+      );
+      process.stdout.write(formatImportResult(result));
+    });
+}
+
+export function formatImportResult(result: ImportResult): string {
+  const table = new Table({ head: ['', 'created', 'updated', 'unchanged', 'removed', 'kept (not in file)'], style: { head: [], border: [], compact: true } });
+  for (const entity of IMPORT_ENTITIES) {
+    const c = result.counts[entity];
+    table.push([entity, c.created, c.updated, c.unchanged, c.removed, c.kept]);
+  }
+  const lines = [table.toString()];
+  if (result.removed.length > 0) lines.push(`removed (--prune): ${result.removed.join(', ')}`);
+  const verdict = isNoOp(result.counts) ? 'nothing changed' : 'changes written';
+  lines.push(
+    result.dryRun
+      ? `dry run for ${result.provinceCode}: ${isNoOp(result.counts) ? 'nothing would change' : 'the changes above were rolled back'}`
+      : `imported ${result.provinceCode}: ${verdict} (import run ${result.runId})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'cli';
+  }
+}

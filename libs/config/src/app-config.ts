@@ -1,0 +1,71 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { isAbsolute, resolve } from 'path';
+import { ENV_KEYS, EnvSchema } from './env.schema';
+
+/** The validated, typed configuration every part of dx-tracker reads. */
+export class AppConfig {
+  readonly nodeEnv: EnvSchema['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly database: {
+    /** `embedded`: PGlite under dataDir, served on a local socket; `external`: DATABASE_URL. */
+    readonly mode: 'embedded' | 'external';
+    readonly url: string | null;
+    readonly dataDir: string;
+    readonly embeddedPort: number;
+    readonly poolSize: number;
+  };
+  readonly queue: {
+    /** `redis` with REDIS_URL, else BullMQ's PostgreSQL backend in the same database. */
+    readonly backend: 'redis' | 'postgres';
+    readonly redisUrl: string | null;
+    readonly prefix: string;
+    readonly concurrency: number;
+  };
+  readonly runWorker: boolean;
+  readonly loadDemoData: boolean;
+
+  constructor(env: EnvSchema, cwd: string) {
+    const embedded = env.DATABASE_URL === undefined;
+    this.nodeEnv = env.NODE_ENV;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.database = {
+      mode: embedded ? 'embedded' : 'external',
+      url: env.DATABASE_URL ?? null,
+      dataDir: isAbsolute(env.DX_DATA_DIR) ? env.DX_DATA_DIR : resolve(cwd, env.DX_DATA_DIR),
+      embeddedPort: env.EMBEDDED_DB_PORT,
+      poolSize: env.DATABASE_POOL_SIZE,
+    };
+    this.queue = {
+      backend: env.REDIS_URL ? 'redis' : 'postgres',
+      redisUrl: env.REDIS_URL ?? null,
+      prefix: env.QUEUE_PREFIX,
+      concurrency: env.WORKER_CONCURRENCY,
+    };
+    this.runWorker = env.RUN_WORKER ?? embedded;
+    this.loadDemoData = env.LOAD_DEMO_DATA ?? embedded;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError listing every bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): AppConfig {
+  // Only our keys, and an empty value counts as unset (as docker-compose passes `KEY=`).
+  const known = Object.fromEntries(Object.entries(env).filter(([k, v]) => ENV_KEYS.includes(k) && v !== ''));
+  const schema = plainToInstance(EnvSchema, known, { exposeDefaultValues: true });
+  const errors = validateSync(schema, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`))),
+    );
+  }
+  return new AppConfig(schema, cwd);
+}

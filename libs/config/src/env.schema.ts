@@ -1,0 +1,90 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/**
+ * Every environment variable dx-tracker reads. Checked once at start-up; a bad value
+ * stops the process with a message naming each bad key.
+ */
+export class EnvSchema {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Unset: the embedded PostgreSQL under DX_DATA_DIR is used. Required in production. */
+  @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.DATABASE_URL !== undefined)
+  @IsDefined({ message: 'DATABASE_URL is required when NODE_ENV=production (the embedded database is for trying dx-tracker out)' })
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Unset: jobs run on BullMQ's PostgreSQL backend in the same database. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  DX_DATA_DIR = '.dx-data';
+
+  /** Port of the embedded database's socket; 0 picks a free one. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_DB_PORT = 0;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Run the worker inside the API process. Default: yes with the embedded database. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_WORKER?: boolean;
+
+  /** Load data/plans/quang-ninh.yaml on first start. Default: yes with the embedded database. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  LOAD_DEMO_DATA?: boolean;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'QUEUE_PREFIX must be 1-32 characters A-Z, a-z, 0-9, _ or -' })
+  QUEUE_PREFIX = 'dx';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 2;
+}
+
+/** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
+export const ENV_KEYS: readonly string[] = [
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
+  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY',
+];

@@ -1,0 +1,18 @@
+import { ColumnOptions, ValueTransformer } from 'typeorm';
+import { canonicalDecimal } from '../../../domain/src';
+
+/** numeric ↔ canonical decimal string: measured values never pass through a float. */
+const decimalTransformer: ValueTransformer = {
+  to: (value: string | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : canonicalDecimal(value)),
+};
+
+export const decimalColumn = (options: ColumnOptions = {}): ColumnOptions => ({
+  type: 'numeric',
+  nullable: true,
+  transformer: decimalTransformer,
+  ...options,
+});
+
+export const textColumn = (nullable = false): ColumnOptions => ({ type: 'text', nullable });
+export const dateColumn = (nullable = true): ColumnOptions => ({ type: 'date', nullable });

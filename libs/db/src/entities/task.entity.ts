@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { TaskStatus } from '../../../domain/src';
+import { dateColumn, textColumn } from './column-types';
+
+@Entity('task')
+export class TaskEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'document_id' }) documentId: string;
+  @Column('uuid', { name: 'group_id' }) groupId: string;
+  @Column(textColumn()) code: string;
+  @Column(textColumn()) title: string;
+  @Column('uuid', { name: 'lead_id' }) leadId: string;
+  @Column(dateColumn()) due: string | null;
+  @Column(textColumn()) status: TaskStatus;
+  @Column('int', { nullable: true }) progress: number | null;
+  @Column({ ...textColumn(true), name: 'evidence_number' }) evidenceNumber: string | null;
+  @Column({ ...dateColumn(), name: 'evidence_date' }) evidenceDate: string | null;
+  @Column({ ...textColumn(true), name: 'evidence_issuer' }) evidenceIssuer: string | null;
+  @Column('int') position: number;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

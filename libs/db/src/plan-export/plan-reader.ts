@@ -1,0 +1,105 @@
+import { DataSource, In } from 'typeorm';
+import { Evidence, PlanFile } from '../../../domain/src';
+import {
+  DocumentEntity, GoalEntity, GoalGroupEntity, IndicatorEntity, ObservationEntity, OrgUnitEntity,
+  ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
+} from '../entities';
+
+const byPosition = <T extends { position: number; code?: string }>(a: T, b: T) =>
+  a.position - b.position || (a.code ?? '').localeCompare(b.code ?? '');
+
+const evidence = (number: string | null, date: string | null, issuer: string | null): Evidence | null =>
+  number === null && date === null && issuer === null ? null : { number, date, issuer };
+
+/**
+ * Reads one province back into the plan model (what `cli export` writes), in file
+ * order, in one read-only transaction so the snapshot is consistent. Null when the
+ * province does not exist.
+ */
+export async function readPlan(dataSource: DataSource, provinceCode: string): Promise<PlanFile | null> {
+  return dataSource.transaction('REPEATABLE READ', async (m) => {
+    const province = await m.findOne(OrgUnitEntity, { where: { kind: 'province', code: provinceCode } });
+    if (!province) return null;
+    const units = await m.find(OrgUnitEntity, { where: { provinceId: province.id } });
+    const codeOf = new Map(units.map((u) => [u.id, u.code]));
+    const agencies = units.filter((u) => u.kind !== 'province').sort(byPosition);
+
+    const links = await m.find(ProvinceIndicatorEntity, { where: { provinceId: province.id } });
+    const indicatorRows = links.length ? await m.find(IndicatorEntity, { where: { id: In(links.map((l) => l.indicatorId)) } }) : [];
+    const linkPosition = new Map(links.map((l) => [l.indicatorId, l.position]));
+    indicatorRows.sort((a, b) => linkPosition.get(a.id)! - linkPosition.get(b.id)! || a.code.localeCompare(b.code));
+    const indicatorCode = new Map(indicatorRows.map((i) => [i.id, i.code]));
+
+    const documents = (await m.find(DocumentEntity, { where: { provinceId: province.id } })).sort(byPosition);
+    const documentCode = new Map(documents.map((d) => [d.id, d.code]));
+    const where = { documentId: In(documents.map((d) => d.id)) };
+    // One connection per transaction: queries run one after another.
+    const goalGroups = await m.find(GoalGroupEntity, { where });
+    const taskGroups = await m.find(TaskGroupEntity, { where });
+    const goals = await m.find(GoalEntity, { where });
+    const tasks = await m.find(TaskEntity, { where });
+    const claims = await m.find(ReportedClaimEntity, { where });
+    const supports = tasks.length ? await m.find(TaskSupportEntity, { where: { taskId: In(tasks.map((t) => t.id)) } }) : [];
+
+    const observations: ObservationEntity[] = await m
+      .createQueryBuilder(ObservationEntity, 'o')
+      .innerJoin(OrgUnitEntity, 'u', 'u.id = o.org_unit_id')
+      .where('u.province_id = :id', { id: province.id })
+      .orderBy('o.position')
+      .addOrderBy('o.period')
+      .getMany();
+
+    // Goals referencing indicators this province does not declare (declared by another file) are still exported.
+    const missingIndicatorIds = [...new Set([...goals.map((g) => g.indicatorId), ...observations.map((o) => o.indicatorId)])]
+      .filter((id): id is string => id !== null && !indicatorCode.has(id));
+    if (missingIndicatorIds.length) {
+      const extra = await m.find(IndicatorEntity, { where: { id: In(missingIndicatorIds) } });
+      extra.sort((a, b) => a.code.localeCompare(b.code));
+      indicatorRows.push(...extra);
+      for (const i of extra) indicatorCode.set(i.id, i.code);
+    }
+
+    return {
+      province: { code: province.code, name: province.name, validFrom: province.validFrom },
+      agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind as never, parent: a.parentId ? codeOf.get(a.parentId)! : null })),
+      indicators: indicatorRows.map((i) => ({
+        code: i.code, name: i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
+        nationalTarget: i.nationalTargetOp === null
+          ? null
+          : { op: i.nationalTargetOp, value: i.nationalTargetValue!, due: i.nationalTargetDue, source: i.nationalTargetSource },
+      })),
+      documents: documents.map((d) => ({
+        code: d.code, type: d.type, issuer: d.issuer, issued: d.issued, title: d.title,
+        period: d.periodFrom === null ? null : { from: d.periodFrom, to: d.periodTo! },
+        scope: d.scope, implements: d.implementsId ? (documentCode.get(d.implementsId) ?? null) : null,
+        goalGroups: goalGroups.filter((g) => g.documentId === d.id).sort(byPosition).map((g) => ({
+          code: g.code, name: g.name, declaredCount: g.declaredCount,
+          goals: goals.filter((x) => x.groupId === g.id).sort(byPosition).map((x) => ({
+            code: x.code, title: x.title, indicator: x.indicatorId ? indicatorCode.get(x.indicatorId)! : null,
+            target: x.targetOp === null ? null : { op: x.targetOp, value: x.targetValue! },
+            milestone: x.kind === 'milestone',
+            baseline: x.baselineValue === null ? null : { value: x.baselineValue, date: x.baselineDate! },
+            due: x.due, reportedStatus: x.reportedStatus, reportedAsOf: x.reportedAsOf,
+            evidence: evidence(x.evidenceNumber, x.evidenceDate, x.evidenceIssuer), source: x.source, note: x.note,
+          })),
+        })),
+        taskGroups: taskGroups.filter((g) => g.documentId === d.id).sort(byPosition).map((g) => ({
+          code: g.code, name: g.name, declaredCount: g.declaredCount,
+          tasks: tasks.filter((t) => t.groupId === g.id).sort(byPosition).map((t) => ({
+            code: t.code, title: t.title, lead: codeOf.get(t.leadId)!,
+            support: supports.filter((s) => s.taskId === t.id).sort((a, b) => a.position - b.position).map((s) => codeOf.get(s.orgUnitId)!),
+            due: t.due, status: t.status, progress: t.progress,
+            evidence: evidence(t.evidenceNumber, t.evidenceDate, t.evidenceIssuer),
+          })),
+        })),
+        reported: claims.filter((c) => c.documentId === d.id).sort(byPosition).map((c) => ({
+          scope: c.scope, met: c.met, of: c.of, open: c.open, asOf: c.asOf, source: c.source,
+        })),
+      })),
+      observations: observations.map((o) => ({
+        indicator: indicatorCode.get(o.indicatorId)!, org: codeOf.get(o.orgUnitId)!, period: o.period, value: o.value,
+        numerator: o.numerator, denominator: o.denominator, source: o.source, note: o.note,
+      })),
+    };
+  });
+}

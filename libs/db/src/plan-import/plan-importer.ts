@@ -1,0 +1,402 @@
+import { randomUUID } from 'crypto';
+import { DataSource, EntityManager, EntityTarget, In, Not, ObjectLiteral } from 'typeorm';
+import { DomainError, parsePeriod, PlanFile } from '../../../domain/src';
+import {
+  DocumentEntity, GoalEntity, GoalGroupEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
+  OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
+} from '../entities';
+import { emptyCounts, ImportCounts, ImportEntity } from './import-counts';
+import { diffRows, idsByKey, parentsFirst, RowChanges } from './row-diff';
+
+export interface ImportOptions {
+  fileName: string;
+  /** sha256 of the file's bytes, hex. */
+  checksum: string;
+  actor: string;
+  /** Validation warnings, stored with the run. */
+  warnings: unknown[];
+  prune: boolean;
+  dryRun: boolean;
+  now: Date;
+}
+
+export interface ImportResult {
+  provinceCode: string;
+  counts: ImportCounts;
+  /** What --prune removed, one line each (e.g. `goal 37/KH-UBND G1.3`). */
+  removed: string[];
+  runId: string | null;
+  dryRun: boolean;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+const BATCH = 500;
+const NUL = '\u0000';
+
+/**
+ * Writes a validated plan into the database in one transaction: rows are matched by
+ * code, so importing the same file twice changes nothing and an edited file updates
+ * the rows whose codes it keeps. Rows the file no longer mentions are kept, or
+ * removed with `prune`. A dry run does all of it and rolls back.
+ */
+export class PlanImporter {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async run(plan: PlanFile, options: ImportOptions): Promise<ImportResult> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const result = await new ImportTransaction(manager, plan, options).execute();
+        if (options.dryRun) throw new DryRunRollback(result);
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result;
+      throw error;
+    }
+  }
+}
+
+class ImportTransaction {
+  private readonly counts = emptyCounts();
+  private readonly removed: string[] = [];
+  private provinceId = '';
+  private readonly orgIds = new Map<string, string>();
+  private readonly indicatorIds = new Map<string, string>();
+
+  constructor(
+    private readonly m: EntityManager,
+    private readonly plan: PlanFile,
+    private readonly options: ImportOptions,
+  ) {}
+
+  async execute(): Promise<ImportResult> {
+    // Two imports of one province at a time would race on the same codes.
+    await this.m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dx-import:${this.plan.province.code}`]);
+    await this.syncProvince();
+    const agencies = await this.syncAgencies();
+    await this.syncIndicators();
+    const documents = await this.syncDocuments();
+    const { goals, tasks, claims } = await this.syncDocumentContents(documents.rows);
+    const runId = this.options.dryRun ? null : randomUUID();
+    if (runId) await this.insertRun(runId);
+    const observations = await this.syncObservations(runId);
+    if (this.options.prune) {
+      // Children before parents; each row's description is what `--prune` reports.
+      await this.prune('observations', ObservationEntity, observations.missing, (o) => `observation ${o.period}`);
+      await this.prune('reported_claims', ReportedClaimEntity, claims.missing, (c) => `reported claim ${c.scope} ${c.asOf}`);
+      await this.prune('tasks', TaskEntity, tasks.missing, (t) => `task ${t.code}`);
+      await this.prune('goals', GoalEntity, goals.missing, (g) => `goal ${g.code}`);
+      await this.prune('goal_groups', GoalGroupEntity, this.goalGroups.missing, (g) => `goal group ${g.code}`);
+      await this.prune('task_groups', TaskGroupEntity, this.taskGroups.missing, (g) => `task group ${g.code}`);
+      await this.prune('documents', DocumentEntity, documents.missing, (d) => `document ${d.code}`);
+      await this.prune('agencies', OrgUnitEntity, agencies.missing, (a) => `agency ${a.code}`);
+      await this.pruneIndicators();
+    } else {
+      const kept: [ImportEntity, RowChanges<{ id: string }>][] = [
+        ['observations', observations], ['reported_claims', claims], ['tasks', tasks], ['goals', goals],
+        ['goal_groups', this.goalGroups], ['task_groups', this.taskGroups], ['documents', documents], ['agencies', agencies],
+      ];
+      for (const [entity, changes] of kept) this.counts[entity].kept = changes.missing.length;
+    }
+    if (runId) await this.m.update(ImportRunEntity, { id: runId }, { counts: this.counts as never });
+    return { provinceCode: this.plan.province.code, counts: this.counts, removed: this.removed, runId, dryRun: this.options.dryRun };
+  }
+
+  private async syncProvince(): Promise<void> {
+    const { province } = this.plan;
+    const existing = await this.m.findOne(OrgUnitEntity, { where: { kind: 'province', code: province.code } });
+    this.provinceId = existing?.id ?? randomUUID();
+    const row = {
+      id: this.provinceId, provinceId: this.provinceId, code: province.code, name: province.name, kind: 'province' as const,
+      parentId: null, validFrom: province.validFrom, validTo: existing?.validTo ?? null, position: 0,
+    };
+    const changes = diffRows(existing ? [existing] : [], [row as OrgUnitEntity], (r) => r.code, ['name', 'validFrom']);
+    await this.apply('provinces', OrgUnitEntity, changes);
+    this.orgIds.set(province.code, this.provinceId);
+  }
+
+  private async syncAgencies(): Promise<RowChanges<OrgUnitEntity>> {
+    const existing = await this.m.find(OrgUnitEntity, { where: { provinceId: this.provinceId, kind: Not('province') } });
+    const ids = idsByKey(existing, (r) => r.code, this.plan.agencies.map((a) => a.code));
+    const desired = this.plan.agencies.map((a, position) => ({
+      id: ids.get(a.code)!, provinceId: this.provinceId, code: a.code, name: a.name, kind: a.kind,
+      parentId: a.parent === null ? null : ids.get(a.parent)!, validFrom: null, validTo: null, position,
+    }));
+    const changes = diffRows(existing, desired as OrgUnitEntity[], (r) => r.code, ['name', 'kind', 'parentId', 'position']);
+    changes.inserts = parentsFirst(changes.inserts, (r) => r.parentId);
+    // A new agency may become the parent of an existing one: insert first, then update.
+    await this.apply('agencies', OrgUnitEntity, changes);
+    for (const row of changes.rows) this.orgIds.set(row.code, row.id);
+    return changes;
+  }
+
+  private async syncIndicators(): Promise<void> {
+    const codes = this.plan.indicators.map((i) => i.code);
+    const existing = codes.length ? await this.m.find(IndicatorEntity, { where: { code: In(codes) } }) : [];
+    const ids = idsByKey(existing, (r) => r.code, codes);
+    const desired = this.plan.indicators.map((i) => ({
+      id: ids.get(i.code)!, code: i.code, name: i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
+      nationalTargetOp: i.nationalTarget?.op ?? null, nationalTargetValue: i.nationalTarget?.value ?? null,
+      nationalTargetDue: i.nationalTarget?.due ?? null, nationalTargetSource: i.nationalTarget?.source ?? null,
+    }));
+    const changes = diffRows(existing, desired as IndicatorEntity[], (r) => r.code, [
+      'name', 'unit', 'kind', 'scale', 'direction', 'nationalTargetOp', 'nationalTargetValue', 'nationalTargetDue', 'nationalTargetSource',
+    ]);
+    await this.refuseRedefinitionOfSharedIndicators(changes);
+    await this.apply('indicators', IndicatorEntity, changes);
+    for (const row of changes.rows) this.indicatorIds.set(row.code, row.id);
+
+    const links = await this.m.find(ProvinceIndicatorEntity, { where: { provinceId: this.provinceId } });
+    const wanted = changes.rows.map((r, position) => ({ provinceId: this.provinceId, indicatorId: r.id, position }));
+    for (const link of wanted) {
+      const have = links.find((l) => l.indicatorId === link.indicatorId);
+      if (!have) await this.m.insert(ProvinceIndicatorEntity, link);
+      else if (have.position !== link.position) {
+        await this.m.update(ProvinceIndicatorEntity, { provinceId: link.provinceId, indicatorId: link.indicatorId }, { position: link.position });
+      }
+    }
+  }
+
+  /** Indicators are shared; changing what one measures under another province's data would corrupt comparisons. */
+  private async refuseRedefinitionOfSharedIndicators(changes: RowChanges<IndicatorEntity>): Promise<void> {
+    const problems: string[] = [];
+    for (const update of changes.updates) {
+      const redefined = (['unit', 'kind', 'scale', 'direction'] as const).filter((f) => f in update.changes);
+      if (redefined.length === 0) continue;
+      const users: { code: string }[] = await this.m.query(
+        `SELECT DISTINCT p.code FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id
+          WHERE g.indicator_id = $1 AND d.province_id <> $2
+         UNION
+         SELECT DISTINCT p.code FROM observation o JOIN org_unit u ON u.id = o.org_unit_id JOIN org_unit p ON p.id = u.province_id
+          WHERE o.indicator_id = $1 AND u.province_id <> $2`,
+        [update.id, this.provinceId],
+      );
+      if (users.length > 0) {
+        const code = changes.rows.find((r) => r.id === update.id)!.code;
+        problems.push(
+          `indicator "${code}" would change its ${redefined.join(', ')}, but province(s) ${users.map((u) => u.code).join(', ')} use it`,
+        );
+      }
+    }
+    if (problems.length > 0) throw new DomainError('IMPORT_CONFLICT', problems.join('; '));
+  }
+
+  private async syncDocuments(): Promise<RowChanges<DocumentEntity>> {
+    const existing = await this.m.find(DocumentEntity, { where: { provinceId: this.provinceId } });
+    const ids = idsByKey(existing, (r) => r.code, this.plan.documents.map((d) => d.code));
+    const desired = this.plan.documents.map((d, position) => ({
+      id: ids.get(d.code)!, provinceId: this.provinceId, code: d.code, type: d.type, issuer: d.issuer, issued: d.issued,
+      title: d.title, periodFrom: d.period?.from ?? null, periodTo: d.period?.to ?? null, scope: d.scope,
+      implementsId: d.implements === null ? null : ids.get(d.implements)!, position,
+    }));
+    const changes = diffRows(existing, desired as DocumentEntity[], (r) => r.code, [
+      'type', 'issuer', 'issued', 'title', 'periodFrom', 'periodTo', 'scope', 'implementsId', 'position',
+    ]);
+    changes.inserts = parentsFirst(changes.inserts, (r) => r.implementsId);
+    await this.apply('documents', DocumentEntity, changes);
+    return changes;
+  }
+
+  private goalGroups!: RowChanges<GoalGroupEntity>;
+  private taskGroups!: RowChanges<TaskGroupEntity>;
+
+  private async syncDocumentContents(documents: DocumentEntity[]) {
+    const documentIds = documents.map((d) => d.id);
+    const docId = new Map(documents.map((d) => [d.code, d.id]));
+    const scoped = <T extends { documentId: string; code: string }>(r: T) => `${r.documentId}|${r.code}`;
+    const where = { documentId: In(documentIds) };
+
+    const groupRows = <G>(kind: 'goalGroups' | 'taskGroups', existing: { id: string; documentId: string; code: string }[]) => {
+      const wanted = this.plan.documents.flatMap((d) =>
+        d[kind].map((g, position) => ({ documentId: docId.get(d.code)!, code: g.code, name: g.name, declaredCount: g.declaredCount, position })),
+      );
+      const ids = idsByKey(existing, scoped, wanted.map(scoped));
+      return wanted.map((g) => ({ ...g, id: ids.get(scoped(g))! }) as G);
+    };
+    const groupFields = ['name', 'declaredCount', 'position'] as const;
+    const existingGoalGroups = await this.m.find(GoalGroupEntity, { where });
+    this.goalGroups = diffRows(existingGoalGroups, groupRows<GoalGroupEntity>('goalGroups', existingGoalGroups), scoped, groupFields);
+    await this.apply('goal_groups', GoalGroupEntity, this.goalGroups);
+    const existingTaskGroups = await this.m.find(TaskGroupEntity, { where });
+    this.taskGroups = diffRows(existingTaskGroups, groupRows<TaskGroupEntity>('taskGroups', existingTaskGroups), scoped, groupFields);
+    await this.apply('task_groups', TaskGroupEntity, this.taskGroups);
+    const groupId = (rows: { documentId: string; code: string; id: string }[]) => new Map(rows.map((g) => [scoped(g), g.id]));
+    const goalGroupIds = groupId(this.goalGroups.rows);
+    const taskGroupIds = groupId(this.taskGroups.rows);
+
+    const existingGoals = await this.m.find(GoalEntity, { where });
+    const wantedGoals = this.plan.documents.flatMap((d) =>
+      d.goalGroups.flatMap((g) => g.goals.map((goal) => ({ d, g, goal }))),
+    );
+    const goalIds = idsByKey(existingGoals, scoped, wantedGoals.map(({ d, goal }) => `${docId.get(d.code)}|${goal.code}`));
+    const desiredGoals = wantedGoals.map(({ d, g, goal }, position) => {
+      const documentId = docId.get(d.code)!;
+      return {
+        id: goalIds.get(`${documentId}|${goal.code}`)!, documentId, groupId: goalGroupIds.get(`${documentId}|${g.code}`)!,
+        code: goal.code, title: goal.title, kind: goal.milestone ? 'milestone' : 'quantitative',
+        indicatorId: goal.indicator === null ? null : this.indicatorIds.get(goal.indicator)!,
+        targetOp: goal.target?.op ?? null, targetValue: goal.target?.value ?? null,
+        baselineValue: goal.baseline?.value ?? null, baselineDate: goal.baseline?.date ?? null, due: goal.due,
+        reportedStatus: goal.reportedStatus, reportedAsOf: goal.reportedAsOf,
+        evidenceNumber: goal.evidence?.number ?? null, evidenceDate: goal.evidence?.date ?? null, evidenceIssuer: goal.evidence?.issuer ?? null,
+        source: goal.source, note: goal.note, position,
+      } as GoalEntity;
+    });
+    const goals = diffRows(existingGoals, desiredGoals, scoped, [
+      'groupId', 'title', 'kind', 'indicatorId', 'targetOp', 'targetValue', 'baselineValue', 'baselineDate', 'due',
+      'reportedStatus', 'reportedAsOf', 'evidenceNumber', 'evidenceDate', 'evidenceIssuer', 'source', 'note', 'position',
+    ]);
+    await this.apply('goals', GoalEntity, goals);
+
+    const tasks = await this.syncTasks(docId, taskGroupIds, scoped);
+
+    const existingClaims = await this.m.find(ReportedClaimEntity, { where });
+    const claimKey = (c: ReportedClaimEntity) => [c.documentId, c.scope, c.asOf, c.source ?? NUL].join('|');
+    const wantedClaims = this.plan.documents.flatMap((d) =>
+      d.reported.map((c) => ({ documentId: docId.get(d.code)!, scope: c.scope, met: c.met, of: c.of, open: c.open, asOf: c.asOf, source: c.source })),
+    );
+    const claimIds = idsByKey(existingClaims, claimKey, wantedClaims.map((c) => claimKey(c as ReportedClaimEntity)));
+    const desiredClaims = wantedClaims.map((c, position) => ({ ...c, position, id: claimIds.get(claimKey(c as ReportedClaimEntity))! }) as ReportedClaimEntity);
+    const claims = diffRows(existingClaims, desiredClaims, claimKey, ['met', 'of', 'open', 'position']);
+    await this.apply('reported_claims', ReportedClaimEntity, claims);
+    return { goals, tasks, claims };
+  }
+
+  private async syncTasks(
+    docId: Map<string, string>,
+    taskGroupIds: Map<string, string>,
+    scoped: (r: { documentId: string; code: string }) => string,
+  ): Promise<RowChanges<TaskEntity>> {
+    const existing = await this.m.find(TaskEntity, { where: { documentId: In([...docId.values()]) } });
+    const wanted = this.plan.documents.flatMap((d) => d.taskGroups.flatMap((g) => g.tasks.map((task) => ({ d, g, task }))));
+    const ids = idsByKey(existing, scoped, wanted.map(({ d, task }) => `${docId.get(d.code)}|${task.code}`));
+    const desired = wanted.map(({ d, g, task }, position) => {
+      const documentId = docId.get(d.code)!;
+      return {
+        id: ids.get(`${documentId}|${task.code}`)!, documentId, groupId: taskGroupIds.get(`${documentId}|${g.code}`)!,
+        code: task.code, title: task.title, leadId: this.orgIds.get(task.lead)!, due: task.due, status: task.status,
+        progress: task.progress, evidenceNumber: task.evidence?.number ?? null, evidenceDate: task.evidence?.date ?? null,
+        evidenceIssuer: task.evidence?.issuer ?? null, position,
+      } as TaskEntity;
+    });
+    const changes = diffRows(existing, desired, scoped, [
+      'groupId', 'title', 'leadId', 'due', 'status', 'progress', 'evidenceNumber', 'evidenceDate', 'evidenceIssuer', 'position',
+    ]);
+
+    // Supporting agencies: a changed list counts as an update of its task.
+    const taskIds = changes.rows.map((t) => t.id);
+    const supports = taskIds.length ? await this.m.find(TaskSupportEntity, { where: { taskId: In(taskIds) } }) : [];
+    const wantedSupport = new Map(wanted.map(({ task }, i) => [changes.rows[i].id, task.support.map((c) => this.orgIds.get(c)!)]));
+    const changedSupport: string[] = [];
+    for (const [taskId, orgIds] of wantedSupport) {
+      const have = supports.filter((s) => s.taskId === taskId).sort((a, b) => a.position - b.position).map((s) => s.orgUnitId);
+      if (have.join() !== orgIds.join()) changedSupport.push(taskId);
+    }
+    const updatedIds = new Set(changes.updates.map((u) => u.id));
+    const insertedIds = new Set(changes.inserts.map((t) => t.id));
+    for (const taskId of changedSupport) {
+      if (!updatedIds.has(taskId) && !insertedIds.has(taskId)) {
+        changes.updates.push({ id: taskId, changes: {} });
+        changes.unchanged--;
+      }
+    }
+    await this.apply('tasks', TaskEntity, changes);
+    if (changedSupport.length > 0) {
+      await this.m.delete(TaskSupportEntity, { taskId: In(changedSupport) });
+      const rows = changedSupport.flatMap((taskId) => wantedSupport.get(taskId)!.map((orgUnitId, position) => ({ taskId, orgUnitId, position })));
+      await this.insertBatched(TaskSupportEntity, rows);
+    }
+    return changes;
+  }
+
+  private async insertRun(runId: string): Promise<void> {
+    await this.m.insert(ImportRunEntity, {
+      id: runId, provinceId: this.provinceId, provinceCode: this.plan.province.code, fileName: this.options.fileName,
+      checksum: this.options.checksum, actor: this.options.actor, pruned: this.options.prune, counts: {},
+      warnings: this.options.warnings as never, startedAt: this.options.now, finishedAt: this.options.now,
+    });
+  }
+
+  private async syncObservations(runId: string | null): Promise<RowChanges<ObservationEntity>> {
+    const existing: ObservationEntity[] = await this.m
+      .createQueryBuilder(ObservationEntity, 'o')
+      .innerJoin(OrgUnitEntity, 'u', 'u.id = o.org_unit_id')
+      .where('u.province_id = :provinceId', { provinceId: this.provinceId })
+      .getMany();
+    const key = (o: ObservationEntity) => [o.indicatorId, o.orgUnitId, o.period, o.source ?? NUL].join('|');
+    const wanted = this.plan.observations.map((o, position) => {
+      const period = parsePeriod(o.period)!;
+      return {
+        indicatorId: this.indicatorIds.get(o.indicator)!, orgUnitId: this.orgIds.get(o.org)!, period: period.code,
+        periodKind: period.kind, periodStart: period.start, periodEnd: period.end, value: o.value, numerator: o.numerator,
+        denominator: o.denominator, source: o.source, note: o.note, enteredBy: this.options.actor, enteredAt: this.options.now,
+        importRunId: runId, position,
+      } as ObservationEntity;
+    });
+    const ids = idsByKey(existing, key, wanted.map(key));
+    const desired = wanted.map((o) => ({ ...o, id: ids.get(key(o))! }));
+    const changes = diffRows(existing, desired, key, ['value', 'numerator', 'denominator', 'note', 'position']);
+    for (const update of changes.updates) {
+      Object.assign(update.changes, { enteredBy: this.options.actor, enteredAt: this.options.now, importRunId: runId });
+    }
+    await this.apply('observations', ObservationEntity, changes);
+    return changes;
+  }
+
+  private async prune<R extends { id: string }>(
+    entity: ImportEntity,
+    target: EntityTarget<R>,
+    rows: R[],
+    describe: (row: R) => string,
+  ): Promise<void> {
+    for (const row of rows) this.removed.push(describe(row));
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await this.m.delete(target, { id: In(rows.slice(i, i + BATCH).map((r) => r.id)) } as never);
+    }
+    this.counts[entity].removed = rows.length;
+  }
+
+  /** Unlinks indicators the file no longer declares; deletes those nothing else uses. */
+  private async pruneIndicators(): Promise<void> {
+    const keep = [...this.indicatorIds.values()];
+    const stale: { indicator_id: string; code: string }[] = await this.m.query(
+      `SELECT pi.indicator_id, i.code FROM province_indicator pi JOIN indicator i ON i.id = pi.indicator_id
+        WHERE pi.province_id = $1 AND NOT (pi.indicator_id = ANY($2::uuid[]))`,
+      [this.provinceId, keep],
+    );
+    for (const { indicator_id: id, code } of stale) {
+      await this.m.delete(ProvinceIndicatorEntity, { provinceId: this.provinceId, indicatorId: id });
+      await this.m.query(
+        `DELETE FROM indicator i WHERE i.id = $1
+           AND NOT EXISTS (SELECT 1 FROM province_indicator WHERE indicator_id = i.id)
+           AND NOT EXISTS (SELECT 1 FROM goal WHERE indicator_id = i.id)
+           AND NOT EXISTS (SELECT 1 FROM observation WHERE indicator_id = i.id)`,
+        [id],
+      );
+      this.removed.push(`indicator ${code}`);
+    }
+    this.counts.indicators.removed = stale.length;
+  }
+
+  private async apply<R extends { id: string }>(entity: ImportEntity, target: EntityTarget<R>, changes: RowChanges<R>): Promise<void> {
+    await this.insertBatched(target, changes.inserts);
+    for (const { id, changes: values } of changes.updates) {
+      // An empty change set still bumps version/updated_at (e.g. a task whose supporters changed).
+      const set = Object.keys(values).length > 0 ? values : { id };
+      await this.m.createQueryBuilder().update(target).set(set as never).where('id = :id', { id }).execute();
+    }
+    const c = this.counts[entity];
+    c.created += changes.inserts.length;
+    c.updated += changes.updates.length;
+    c.unchanged += changes.unchanged;
+  }
+
+  private async insertBatched<R extends ObjectLiteral>(target: EntityTarget<R>, rows: R[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += BATCH) await this.m.insert(target, rows.slice(i, i + BATCH) as never);
+  }
+}
