@@ -23,7 +23,6 @@ export class AppConfig {
     readonly prefix: string;
     readonly concurrency: number;
   };
-  readonly runWorker: boolean;
   readonly loadDemoData: boolean;
 
   constructor(env: EnvSchema, cwd: string) {
@@ -44,7 +43,6 @@ export class AppConfig {
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
     };
-    this.runWorker = env.RUN_WORKER ?? embedded;
     this.loadDemoData = env.LOAD_DEMO_DATA ?? embedded;
   }
 }

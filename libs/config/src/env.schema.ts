@@ -59,12 +59,6 @@ export class EnvSchema {
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 
-  /** Run the worker inside the API process. Default: yes with the embedded database. */
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  RUN_WORKER?: boolean;
-
   /** Load data/plans/quang-ninh.yaml on first start. Default: yes with the embedded database. */
   @IsOptional()
   @Transform(toBoolean)
@@ -86,5 +80,5 @@ export class EnvSchema {
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
-  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY',
+  'DATABASE_POOL_SIZE', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY',
 ];

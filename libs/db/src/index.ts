@@ -6,3 +6,5 @@ export * from './embedded/embedded-postgres';
 export * from './plan-import/import-counts';
 export * from './plan-import/plan-importer';
 export * from './plan-export/plan-reader';
+export * from './repositories/province.repository';
+export * from './repositories/document.repository';

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { createHash } from 'crypto';
 import Table from 'cli-table3';
 import { basename } from 'path';
 import { userInfo } from 'os';
 import { IMPORT_ENTITIES, ImportResult, isNoOp, PlanImporter } from '../../../../libs/db/src';
 import { withDatabase } from '../cli-context';
-import { printIssues, readPlanInput } from './read-plan-input';
+import { loadPlanFile } from '../../../../libs/plan-file/src';
+import { printIssues } from './print-issues';
 
 interface ImportFlags {
   prune?: boolean;
@@ -21,21 +21,19 @@ export function importCommand(): Command {
     .option('--dry-run', 'do everything, report what would change, then roll back')
     .option('--actor <name>', 'who is importing (stored with the import run)', safeUser())
     .action(async (file: string, flags: ImportFlags) => {
-      const input = readPlanInput(file);
+      const input = loadPlanFile(file);
       printIssues(input.errors, input.warnings);
       if (!input.plan) {
         process.stderr.write(`${file}: ${input.errors.length} error(s); nothing was written\n`);
         process.exitCode = 1;
         return;
       }
-      const plan = input.plan;
-      process.stderr.write(`${file}: valid (${input.warnings.length} warning(s)); importing ${plan.province.code}…\n`);
+      const validated = { bytes: input.bytes, plan: input.plan, warnings: input.warnings };
+      process.stderr.write(`${file}: valid (${input.warnings.length} warning(s)); importing ${input.plan.province.code}…\n`);
       const result = await withDatabase((db) =>
-        new PlanImporter(db.dataSource).run(plan, {
+        new PlanImporter(db.dataSource).run(validated, {
           fileName: basename(file),
-          checksum: createHash('sha256').update(input.bytes).digest('hex'),
           actor: flags.actor ?? safeUser(),
-          warnings: input.warnings,
           prune: flags.prune ?? false,
           dryRun: flags.dryRun ?? false,
           now: new Date(),

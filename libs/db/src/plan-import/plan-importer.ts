@@ -1,4 +1,4 @@
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager, EntityTarget, In, Not, ObjectLiteral } from 'typeorm';
 import { DomainError, parsePeriod, PlanFile } from '../../../domain/src';
 import {
@@ -10,14 +10,17 @@ import { diffRows, idsByKey, parentsFirst, RowChanges } from './row-diff';
 
 export interface ImportOptions {
   fileName: string;
-  /** sha256 of the file's bytes, hex. */
-  checksum: string;
   actor: string;
-  /** Validation warnings, stored with the run. */
-  warnings: unknown[];
   prune: boolean;
   dryRun: boolean;
   now: Date;
+}
+
+/** A validated plan file: its bytes (for the checksum), the plan and its warnings (stored with the run). */
+export interface ValidatedPlanFile {
+  bytes: Uint8Array;
+  plan: PlanFile;
+  warnings: unknown[];
 }
 
 export interface ImportResult {
@@ -47,10 +50,11 @@ const NUL = '\u0000';
 export class PlanImporter {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run(plan: PlanFile, options: ImportOptions): Promise<ImportResult> {
+  async run(file: ValidatedPlanFile, options: ImportOptions): Promise<ImportResult> {
+    const run = { ...options, warnings: file.warnings, checksum: createHash('sha256').update(file.bytes).digest('hex') };
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const result = await new ImportTransaction(manager, plan, options).execute();
+        const result = await new ImportTransaction(manager, file.plan, run).execute();
         if (options.dryRun) throw new DryRunRollback(result);
         return result;
       });
@@ -71,7 +75,7 @@ class ImportTransaction {
   constructor(
     private readonly m: EntityManager,
     private readonly plan: PlanFile,
-    private readonly options: ImportOptions,
+    private readonly options: ImportOptions & { checksum: string; warnings: unknown[] },
   ) {}
 
   async execute(): Promise<ImportResult> {

@@ -1,15 +1,15 @@
 import { readFileSync, statSync } from 'fs';
-import { formatIssue, MAX_PLAN_FILE_BYTES, parsePlanFile, ParsedPlanFile, PlanFileIssue } from '../../../../libs/plan-file/src';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, ParsedPlanFile } from './parse-plan-file';
 
-export interface PlanInput extends ParsedPlanFile {
+export interface LoadedPlanFile extends ParsedPlanFile {
   bytes: Buffer;
 }
 
 /**
  * Reads and validates a plan file from disk. A file over the size limit is refused
- * before it is read into memory.
+ * before it is read into memory; an unreadable one is one error, not an exception.
  */
-export function readPlanInput(file: string): PlanInput {
+export function loadPlanFile(file: string): LoadedPlanFile {
   let size: number;
   try {
     size = statSync(file).size;
@@ -25,12 +25,6 @@ export function readPlanInput(file: string): PlanInput {
   return { bytes, ...parsePlanFile(bytes) };
 }
 
-function refuse(message: string): PlanInput {
+function refuse(message: string): LoadedPlanFile {
   return { bytes: Buffer.alloc(0), plan: null, errors: [{ severity: 'error', path: '(file)', message, line: null }], warnings: [] };
-}
-
-/** Errors to stderr, one per line (`PATH: MESSAGE (line N)`); warnings after them, marked. */
-export function printIssues(errors: PlanFileIssue[], warnings: PlanFileIssue[]): void {
-  for (const e of errors) process.stderr.write(`${formatIssue(e)}\n`);
-  for (const w of warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
 }

@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig, AppConfigModule } from '../../../libs/config/src';
+import { QueueConnection, QueueModule } from '../../../libs/queue/src';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { DocumentModule } from './document/document.module';
+import { HealthModule } from './health/health.module';
+import { ProvinceModule } from './province/province.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** An initialised, migrated data source (bootstrap opens it; Nest uses it). */
+  dataSource: DataSource;
+  queue: QueueConnection;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => options.dataSource.options,
+          dataSourceFactory: async () => options.dataSource,
+        }),
+        QueueModule.forRoot(options.queue),
+        HealthModule,
+        ProvinceModule,
+        DocumentModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { Response } from 'express';
+import { DomainError, DomainErrorCode } from '../../../../libs/domain/src';
+
+/** The one place a domain error code becomes an HTTP status. */
+export function statusOf(code: DomainErrorCode): HttpStatus {
+  switch (code) {
+    case 'PROVINCE_NOT_FOUND':
+    case 'DOCUMENT_NOT_FOUND':
+      return HttpStatus.NOT_FOUND;
+    case 'IMPORT_CONFLICT':
+      return HttpStatus.CONFLICT;
+    case 'PLAN_FILE_INVALID':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+  }
+}
+
+/**
+ * Domain errors map to their status with their code; HTTP exceptions pass through;
+ * anything else is a 500 whose details are logged under an id the client sees.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof DomainError) {
+      const status = statusOf(exception.code);
+      response.status(status).json({ statusCode: status, code: exception.code, message: exception.message });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      response.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    const errorId = randomUUID();
+    this.logger.error(`unexpected error ${errorId}`, exception instanceof Error ? exception.stack : String(exception));
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'Internal server error', errorId });
+  }
+}

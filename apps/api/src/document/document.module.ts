@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DocumentRepository } from '../../../../libs/db/src';
+import { ProvinceModule } from '../province/province.module';
+import { DocumentController } from './document.controller';
+import { DocumentService } from './document.service';
+
+@Module({
+  imports: [ProvinceModule],
+  controllers: [DocumentController],
+  providers: [DocumentService, DocumentRepository],
+})
+export class DocumentModule {}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentListRow, DocumentRepository, GroupCountRow, ProvinceRepository } from '../../../../libs/db/src';
+import { DomainError } from '../../../../libs/domain/src';
+import { Completeness, DocumentResponse, Page } from './dto/document.response';
+import { ListDocumentsQuery } from './dto/list-documents.query';
+
+@Injectable()
+export class DocumentService {
+  constructor(
+    private readonly provinces: ProvinceRepository,
+    private readonly documents: DocumentRepository,
+  ) {}
+
+  async list(query: ListDocumentsQuery): Promise<Page<DocumentResponse>> {
+    const provinceId = await this.provinces.provinceId(query.province);
+    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${query.province}"`);
+    const { rows, total } = await this.documents.listByProvince(provinceId, {
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+      sort: query.sort,
+    });
+    return { items: rows.map(toResponse), page: query.page, pageSize: query.pageSize, total };
+  }
+}
+
+function toResponse(row: DocumentListRow): DocumentResponse {
+  const d = row.document;
+  const groups = (g: GroupCountRow[]) => g.map(({ code, name, declaredCount, recorded }) => ({ code, name, declaredCount, recorded }));
+  return {
+    code: d.code,
+    type: d.type,
+    issuer: d.issuer,
+    issued: d.issued,
+    title: d.title,
+    period: d.periodFrom === null ? null : { from: d.periodFrom, to: d.periodTo! },
+    scope: d.scope,
+    implements: row.implementsCode,
+    goalGroups: groups(row.goalGroups),
+    taskGroups: groups(row.taskGroups),
+    completeness: { goals: completeness(row.goalGroups), tasks: completeness(row.taskGroups) },
+    reported: row.reported.map(({ scope, met, of, open, asOf, source }) => ({ scope, met, of, open, asOf, source })),
+  };
+}
+
+function completeness(groups: GroupCountRow[]): Completeness {
+  return {
+    recorded: groups.reduce((n, g) => n + g.recorded, 0),
+    declared: groups.reduce((n, g) => n + (g.declaredCount ?? g.recorded), 0),
+    incompleteGroups: groups.filter((g) => g.declaredCount !== null && g.declaredCount !== g.recorded).map((g) => g.code),
+  };
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from '../../../libs/config/src';
+import { startApi } from './bootstrap/start-api';
+
+async function main(): Promise<void> {
+  const logger = new Logger('dx-tracker');
+  const config = loadConfig(process.env);
+  const api = await startApi(config, logger);
+  logger.log(`dx-tracker is running at ${api.url}  (health: ${api.url}/health, documents: ${api.url}/api/v1/documents?province=QNI)`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    await api.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`dx-tracker could not start: ${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { ProvinceRepository } from '../../../../libs/db/src';
+import { DomainError } from '../../../../libs/domain/src';
+import { ProvinceListItem, ProvinceResponse } from './dto/province.response';
+
+@Injectable()
+export class ProvinceService {
+  constructor(private readonly provinces: ProvinceRepository) {}
+
+  async list(): Promise<{ items: ProvinceListItem[]; total: number }> {
+    const rows = await this.provinces.listProvinces();
+    const items = rows.map((p) => ({ code: p.code, name: p.name, validFrom: p.validFrom, validTo: p.validTo }));
+    return { items, total: items.length };
+  }
+
+  async get(code: string): Promise<ProvinceResponse> {
+    const row = await this.provinces.findProvince(code);
+    if (!row) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+    const { province, agencies, counts } = row;
+    return {
+      code: province.code,
+      name: province.name,
+      validFrom: province.validFrom,
+      validTo: province.validTo,
+      agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parentCode })),
+      counts,
+    };
+  }
+}
