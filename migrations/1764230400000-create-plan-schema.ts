@@ -32,6 +32,9 @@ export class CreatePlanSchema1764230400000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX org_unit_province_code_uq ON org_unit (code) WHERE kind = 'province'`);
     await q.query(`CREATE INDEX org_unit_parent_idx ON org_unit (parent_id)`);
 
+    // Indicators are shared by code so provinces can be compared; what they measure
+    // (unit, kind, scale, direction) is shared too. Each province keeps its own label and
+    // national target in province_indicator, so one province's file never rewrites another's.
     await q.query(`
       CREATE TABLE indicator (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -41,23 +44,24 @@ export class CreatePlanSchema1764230400000 implements MigrationInterface {
         kind text NOT NULL CHECK (kind IN ('ratio', 'percent', 'count', 'amount', 'score', 'rank', 'boolean')),
         scale numeric CHECK (scale > 0),
         direction text NOT NULL CHECK (direction IN ('up', 'down')),
-        national_target_op text CHECK (national_target_op IN ('>=', '<=', '=', '>', '<')),
-        national_target_value numeric,
-        national_target_due date,
-        national_target_source text,
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT indicator_scale_ck CHECK ((kind = 'ratio') = (scale IS NOT NULL)),
-        CONSTRAINT indicator_national_target_ck CHECK ((national_target_op IS NULL) = (national_target_value IS NULL))
+        CONSTRAINT indicator_scale_ck CHECK ((kind = 'ratio') = (scale IS NOT NULL))
       )`);
-    // Indicators are shared so provinces can be compared; this records which province files declare each.
     await q.query(`
       CREATE TABLE province_indicator (
         province_id uuid NOT NULL REFERENCES org_unit (id) ON DELETE CASCADE,
         indicator_id uuid NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+        name text NOT NULL,
+        national_target_op text CHECK (national_target_op IN ('>=', '<=', '=', '>', '<')),
+        national_target_value numeric,
+        national_target_due date,
+        national_target_source text,
         position integer NOT NULL DEFAULT 0,
-        PRIMARY KEY (province_id, indicator_id)
+        version integer NOT NULL DEFAULT 1,
+        PRIMARY KEY (province_id, indicator_id),
+        CONSTRAINT province_indicator_target_ck CHECK ((national_target_op IS NULL) = (national_target_value IS NULL))
       )`);
 
     await q.query(`

@@ -26,8 +26,8 @@ export async function readPlan(dataSource: DataSource, provinceCode: string): Pr
 
     const links = await m.find(ProvinceIndicatorEntity, { where: { provinceId: province.id } });
     const indicatorRows = links.length ? await m.find(IndicatorEntity, { where: { id: In(links.map((l) => l.indicatorId)) } }) : [];
-    const linkPosition = new Map(links.map((l) => [l.indicatorId, l.position]));
-    indicatorRows.sort((a, b) => linkPosition.get(a.id)! - linkPosition.get(b.id)! || a.code.localeCompare(b.code));
+    const linkOf = new Map(links.map((l) => [l.indicatorId, l]));
+    indicatorRows.sort((a, b) => linkOf.get(a.id)!.position - linkOf.get(b.id)!.position || a.code.localeCompare(b.code));
     const indicatorCode = new Map(indicatorRows.map((i) => [i.id, i.code]));
 
     const documents = (await m.find(DocumentEntity, { where: { provinceId: province.id } })).sort(byPosition);
@@ -62,12 +62,15 @@ export async function readPlan(dataSource: DataSource, provinceCode: string): Pr
     return {
       province: { code: province.code, name: province.name, validFrom: province.validFrom },
       agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind as never, parent: a.parentId ? codeOf.get(a.parentId)! : null })),
-      indicators: indicatorRows.map((i) => ({
-        code: i.code, name: i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
-        nationalTarget: i.nationalTargetOp === null
-          ? null
-          : { op: i.nationalTargetOp, value: i.nationalTargetValue!, due: i.nationalTargetDue, source: i.nationalTargetSource },
-      })),
+      indicators: indicatorRows.map((i) => {
+        const own = linkOf.get(i.id);
+        return {
+          code: i.code, name: own?.name ?? i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
+          nationalTarget: !own || own.nationalTargetOp === null
+            ? null
+            : { op: own.nationalTargetOp, value: own.nationalTargetValue!, due: own.nationalTargetDue, source: own.nationalTargetSource },
+        };
+      }),
       documents: documents.map((d) => ({
         code: d.code, type: d.type, issuer: d.issuer, issued: d.issued, title: d.title,
         period: d.periodFrom === null ? null : { from: d.periodFrom, to: d.periodTo! },

@@ -139,31 +139,45 @@ class ImportTransaction {
     return changes;
   }
 
+  /**
+   * Indicators: what they measure is shared by code (so provinces compare), the label and
+   * national target are this province's (province_indicator). A file indicator counts as
+   * updated when either part changes.
+   */
   private async syncIndicators(): Promise<void> {
     const codes = this.plan.indicators.map((i) => i.code);
     const existing = codes.length ? await this.m.find(IndicatorEntity, { where: { code: In(codes) } }) : [];
     const ids = idsByKey(existing, (r) => r.code, codes);
     const desired = this.plan.indicators.map((i) => ({
       id: ids.get(i.code)!, code: i.code, name: i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
-      nationalTargetOp: i.nationalTarget?.op ?? null, nationalTargetValue: i.nationalTarget?.value ?? null,
-      nationalTargetDue: i.nationalTarget?.due ?? null, nationalTargetSource: i.nationalTarget?.source ?? null,
     }));
-    const changes = diffRows(existing, desired as IndicatorEntity[], (r) => r.code, [
-      'name', 'unit', 'kind', 'scale', 'direction', 'nationalTargetOp', 'nationalTargetValue', 'nationalTargetDue', 'nationalTargetSource',
-    ]);
-    await this.refuseRedefinitionOfSharedIndicators(changes);
-    await this.apply('indicators', IndicatorEntity, changes);
-    for (const row of changes.rows) this.indicatorIds.set(row.code, row.id);
+    const shared = diffRows(existing, desired as IndicatorEntity[], (r) => r.code, ['unit', 'kind', 'scale', 'direction']);
+    await this.refuseRedefinitionOfSharedIndicators(shared);
+    await this.insertBatched(IndicatorEntity, shared.inserts);
+    for (const { id, changes } of shared.updates) await this.m.update(IndicatorEntity, { id }, changes);
+    for (const row of shared.rows) this.indicatorIds.set(row.code, row.id);
 
     const links = await this.m.find(ProvinceIndicatorEntity, { where: { provinceId: this.provinceId } });
-    const wanted = changes.rows.map((r, position) => ({ provinceId: this.provinceId, indicatorId: r.id, position }));
-    for (const link of wanted) {
-      const have = links.find((l) => l.indicatorId === link.indicatorId);
-      if (!have) await this.m.insert(ProvinceIndicatorEntity, link);
-      else if (have.position !== link.position) {
-        await this.m.update(ProvinceIndicatorEntity, { provinceId: link.provinceId, indicatorId: link.indicatorId }, { position: link.position });
-      }
+    const linkKey = (l: { indicatorId: string }) => l.indicatorId;
+    const wanted = this.plan.indicators.map((i, position) => ({
+      id: this.indicatorIds.get(i.code)!, provinceId: this.provinceId, indicatorId: this.indicatorIds.get(i.code)!, name: i.name,
+      nationalTargetOp: i.nationalTarget?.op ?? null, nationalTargetValue: i.nationalTarget?.value ?? null,
+      nationalTargetDue: i.nationalTarget?.due ?? null, nationalTargetSource: i.nationalTarget?.source ?? null, position,
+    }));
+    const own = diffRows(links.map((l) => ({ ...l, id: l.indicatorId })), wanted, linkKey, [
+      'name', 'nationalTargetOp', 'nationalTargetValue', 'nationalTargetDue', 'nationalTargetSource', 'position',
+    ]);
+    const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
+    await this.insertBatched(ProvinceIndicatorEntity, own.inserts.map(strip) as ProvinceIndicatorEntity[]);
+    for (const { id, changes } of own.updates) {
+      await this.m.update(ProvinceIndicatorEntity, { provinceId: this.provinceId, indicatorId: id }, changes);
     }
+    const changed = new Set([...shared.updates, ...own.updates].map((u) => u.id));
+    const created = new Set(own.inserts.map((l) => l.indicatorId));
+    const c = this.counts.indicators;
+    c.created += created.size;
+    c.updated += [...changed].filter((id) => !created.has(id)).length;
+    c.unchanged += desired.length - created.size - [...changed].filter((id) => !created.has(id)).length;
   }
 
   /** Indicators are shared; changing what one measures under another province's data would corrupt comparisons. */

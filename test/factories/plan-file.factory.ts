@@ -1,0 +1,76 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ValidatedPlanFile } from '../../libs/db/src';
+import { formatIssue, parsePlanFile } from '../../libs/plan-file/src';
+
+export const REPO = join(__dirname, '../..');
+export const QUANG_NINH_FILE = join(REPO, 'data/plans/quang-ninh.yaml');
+export const DA_NANG_FILE = join(REPO, 'test/fixtures/plans/valid/da-nang-sample.yaml');
+
+/** Parses plan text that must be valid; fails the test with the errors otherwise. */
+export function validPlan(source: string | Buffer): ValidatedPlanFile {
+  const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
+  const parsed = parsePlanFile(bytes);
+  if (!parsed.plan) throw new Error(`fixture is invalid:\n${parsed.errors.map(formatIssue).join('\n')}`);
+  return { bytes, plan: parsed.plan, warnings: parsed.warnings };
+}
+
+export function validPlanFile(path: string): ValidatedPlanFile {
+  return validPlan(readFileSync(path));
+}
+
+/** A small valid plan for province `code`, for tests that need their own rows. */
+export function smallPlanText(code = 'TST', extra: { goalTitle?: string; agencies?: string } = {}): string {
+  return `schema: dx-tracker/plan@1
+province:
+  code: ${code}
+  name: Tỉnh Thử Nghiệm
+agencies:
+  - code: STTTT
+    name: Sở Thông tin và Truyền thông
+    kind: department
+${extra.agencies ?? ''}indicators:
+  - code: dvc-toan-trinh
+    name: Tỷ lệ dịch vụ công trực tuyến toàn trình
+    unit: "%"
+    kind: ratio
+    scale: 100
+    direction: up
+documents:
+  - code: 1/KH-UBND
+    type: plan
+    issuer: UBND tỉnh
+    issued: 2023-01-10
+    title: Kế hoạch chuyển đổi số năm 2023
+    goal_groups:
+      - code: MT1
+        name: Chính quyền số
+        declared_count: 2
+        goals:
+          - code: MT1.1
+            title: ${extra.goalTitle ?? 'Dịch vụ công trực tuyến toàn trình'}
+            indicator: dvc-toan-trinh
+            target: { op: ">=", value: 80 }
+            due: 2023-12-31
+          - code: MT1.2
+            title: Ban hành danh mục cơ sở dữ liệu
+            milestone: true
+            due: 2023-11-30
+    task_groups:
+      - code: NV1
+        name: Nhận thức số
+        tasks:
+          - code: NV1.1
+            title: Tuyên truyền về chuyển đổi số
+            lead: STTTT
+            status: in_progress
+            progress: 40
+observations:
+  - indicator: dvc-toan-trinh
+    org: ${code}
+    period: 2023-10
+    value: 81
+    numerator: 810
+    denominator: 1000
+`;
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../libs/db/src';
+import { TEST_DATABASE_ADMIN_URL, testRunId } from './test-env';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  dataSource: DataSource;
+  drop(): Promise<void>;
+}
+
+export function databaseUrl(name: string): string {
+  const url = new URL(TEST_DATABASE_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function adminQuery(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: TEST_DATABASE_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A fresh database on the real PostgreSQL server, migrated by the real migrations. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `dx_t_${testRunId()}_${randomBytes(3).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = databaseUrl(name);
+  const dataSource = createDataSource(url, 4);
+  await dataSource.initialize();
+  if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'each' });
+  return {
+    name,
+    url,
+    dataSource,
+    async drop() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Every row of every plan table, for "nothing was written" checks. */
+export async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
+  const tables = [
+    'org_unit', 'indicator', 'province_indicator', 'document', 'goal_group', 'task_group', 'goal', 'task',
+    'task_support', 'reported_claim', 'observation', 'import_run',
+  ];
+  const result: Record<string, unknown[]> = {};
+  for (const table of tables) result[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
+  return result;
+}
