@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { DA_NANG_FILE, QUANG_NINH_FILE, REPO } from '../factories/plan-file.factory';
+import { runCli } from '../support/run-built';
+import { createTestDatabase, snapshot, TestDatabase } from '../support/test-database';
+
+const INVALID = join(REPO, 'test/fixtures/plans/invalid');
+const ISSUE_LINE = /^\S.*: .+ \(line \d+\)$/;
+
+describe('cli against PostgreSQL (DATABASE_URL)', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  const tmp = mkdtempSync(join(tmpdir(), 'dx-cli-'));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = { DATABASE_URL: db.url };
+  });
+  afterAll(async () => {
+    await db.drop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('every command has --help', () => {
+    for (const command of ['validate', 'import', 'export', 'migrate']) {
+      const r = runCli([command, '--help'], env);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: dx-tracker/);
+    }
+  });
+
+  it('validate: exit 0 with warnings for the Quảng Ninh file', () => {
+    const r = runCli(['validate', QUANG_NINH_FILE], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/valid, \d+ warning/);
+    expect(r.stderr).toMatch(/warning: documents\[1\]\.goal_groups\[0\]\.declared_count: the document declares 7 goals/);
+    expect(r.stderr).toMatch(/6 met \+ 4 open ≠ 9/);
+  });
+
+  it('validate: every error of a malformed file on stderr as PATH: MESSAGE (line N), exit 1', () => {
+    const cases: { file: string; errors: { path: string; line: number }[] }[] = JSON.parse(readFileSync(join(INVALID, 'cases.json'), 'utf8'));
+    const several = cases.find((c) => c.errors.length >= 4)!;
+    const r = runCli(['validate', join(INVALID, several.file)], env);
+    expect(r.status).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l && !l.startsWith('warning:'));
+    expect(errors).toHaveLength(several.errors.length);
+    for (const line of errors) expect(line).toMatch(ISSUE_LINE);
+    for (const e of several.errors) expect(errors.some((l) => l.startsWith(`${e.path}: `) && l.endsWith(`(line ${e.line})`))).toBe(true);
+  });
+
+  it('refuses non-UTF-8 bytes and an oversized file with a clear message', () => {
+    const latin1 = join(tmp, 'latin1.yaml');
+    writeFileSync(latin1, Buffer.concat([Buffer.from('schema: dx-tracker/plan@1\nprovince:\n  code: QNI\n  name: Qu'), Buffer.from([0xe1]), Buffer.from('ng Ninh\n')]));
+    const r1 = runCli(['validate', latin1], env);
+    expect(r1.status).toBe(1);
+    expect(r1.stderr).toMatch(/^\(file\): not valid UTF-8 .* \(line 4\)$/m);
+
+    const huge = join(tmp, 'huge.yaml');
+    writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x20));
+    const r2 = runCli(['validate', huge], env);
+    expect(r2.status).toBe(1);
+    expect(r2.stderr).toMatch(/file is 50\.0 MiB; plan files are limited to 20 MiB/);
+
+    const r3 = runCli(['validate', join(tmp, 'missing.yaml')], env);
+    expect(r3.status).toBe(1);
+    expect(r3.stderr).toMatch(/cannot read file: ENOENT/);
+  });
+
+  it('import twice: everything unchanged the second time', () => {
+    const first = runCli(['import', QUANG_NINH_FILE, '--actor', 'e2e'], env);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/imported QNI: changes written/);
+    const second = runCli(['import', QUANG_NINH_FILE], env);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toMatch(/imported QNI: nothing changed/);
+    expect(second.stdout).toMatch(/documents\s+│ 0\s+│ 0\s+│ 3\s+│ 0\s+│ 0/);
+  });
+
+  it('export then import of the export changes nothing', () => {
+    const out = join(tmp, 'qni.yaml');
+    const exported = runCli(['export', '--province', 'qni', '--out', out], env);
+    expect(exported.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('schema: dx-tracker/plan@1');
+    const reimport = runCli(['import', out], env);
+    expect(reimport.status).toBe(0);
+    expect(reimport.stdout).toMatch(/nothing changed/);
+    expect(runCli(['export', '--province', 'XXX'], env)).toMatchObject({ status: 1, stderr: expect.stringMatching(/no province with code "XXX"/) });
+  });
+
+  it('a malformed file: every error reported, exit 1, the database exactly as it was', async () => {
+    const before = await snapshot(db.dataSource);
+    const bad = readFileSync(DA_NANG_FILE, 'utf8')
+      .replace(/progress: 100/, 'progress: 150')
+      .replace(/kind: department/, 'kind: ministry');
+    const file = join(tmp, 'bad.yaml');
+    writeFileSync(file, bad);
+    const r = runCli(['import', file], env);
+    expect(r.status).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => ISSUE_LINE.test(l) && !l.startsWith('warning:'));
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(r.stderr).toMatch(/nothing was written/);
+    expect(await snapshot(db.dataSource)).toEqual(before);
+  });
+
+  it('import --dry-run writes nothing; a second province imports beside the first', async () => {
+    const before = await snapshot(db.dataSource);
+    const dry = runCli(['import', DA_NANG_FILE, '--dry-run'], env);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/dry run for DNG: the changes above were rolled back/);
+    expect(await snapshot(db.dataSource)).toEqual(before);
+    expect(runCli(['import', DA_NANG_FILE], env).status).toBe(0);
+    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM org_unit WHERE kind = 'province'`);
+    expect(count).toBe(2);
+  });
+});
+
+describe('cli migrate on an empty PostgreSQL database', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false });
+  });
+  afterAll(() => db.drop());
+
+  it('import refuses until migrated; migrate applies, reverts and re-applies', () => {
+    const env = { DATABASE_URL: db.url };
+    const refused = runCli(['import', QUANG_NINH_FILE], env);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/run `npm run cli -- migrate` first/);
+    expect(runCli(['migrate'], env).stdout).toMatch(/applied 1 migration/);
+    expect(runCli(['migrate'], env).stdout).toMatch(/schema is up to date/);
+    expect(runCli(['migrate', '--revert'], env).stdout).toMatch(/reverted/);
+    expect(runCli(['migrate'], env).stdout).toMatch(/applied 1 migration/);
+    expect(runCli(['import', QUANG_NINH_FILE], env).status).toBe(0);
+  });
+
+  it('a bad DATABASE_URL is a configuration error, not a crash', () => {
+    const r = runCli(['export', '--province', 'QNI'], { DATABASE_URL: 'mysql://nope' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+});

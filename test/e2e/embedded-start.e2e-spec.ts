@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { runCli, startBuiltApi } from '../support/run-built';
+
+/**
+ * The README's first command on a fresh machine: no DATABASE_URL, no REDIS_URL.
+ * The API must start on the embedded database, load the Quảng Ninh plans once,
+ * and keep them (without duplicating) across a restart.
+ */
+describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dx-embedded-'));
+  const env = { DX_DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development' };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const documents = async (url: string) => {
+    const res = await fetch(`${url}/api/v1/documents?province=QNI`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as { total: number; items: { code: string; scope: string }[] };
+  };
+
+  it('loads the demo data on first start, serves it, and keeps it once across a restart', async () => {
+    const first = await startBuiltApi(env);
+    let province: unknown;
+    try {
+      expect(first.output()).toMatch(/loaded demo plan data\/plans\/quang-ninh\.yaml/);
+      const list = await documents(first.url);
+      expect(list.total).toBe(3);
+      expect(list.items.map((d) => d.code)).toEqual(expect.arrayContaining(['09-NQ/TU', '37/KH-UBND']));
+      expect(list.items.some((d) => d.scope === 'national')).toBe(true);
+      const health = await (await fetch(`${first.url}/health`)).json();
+      expect(health.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } });
+      province = await (await fetch(`${first.url}/api/v1/provinces/QNI`)).json();
+
+      // The CLI attaches to the running server's embedded database instead of opening it twice.
+      const exported = runCli(['export', '--province', 'QNI'], { DX_DATA_DIR: dataDir });
+      expect(exported.status).toBe(0);
+      expect(exported.stdout).toContain('code: 37/KH-UBND');
+    } finally {
+      expect(await first.stop('SIGTERM')).toBe(0);
+    }
+
+    const second = await startBuiltApi(env);
+    try {
+      expect(second.output()).not.toMatch(/loaded demo plan/);
+      expect((await documents(second.url)).total).toBe(3);
+      expect(await (await fetch(`${second.url}/api/v1/provinces/QNI`)).json()).toEqual(province);
+    } finally {
+      await second.stop('SIGTERM');
+    }
+  }, 120_000);
+
+  it('the CLI works on the embedded database when no server is running', () => {
+    const again = runCli(['import', join(__dirname, '../../data/plans/quang-ninh.yaml')], { DX_DATA_DIR: dataDir });
+    expect(again.stderr).not.toMatch(/^error/m);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/imported QNI: nothing changed/);
+  }, 60_000);
+});

@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
+
+const REPO = join(__dirname, '../..');
+
+export function builtEntry(app: 'api' | 'worker' | 'cli'): string {
+  const file = join(REPO, 'dist/apps', app, 'src/main.js');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does)`);
+  return file;
+}
+
+/** The environment a user would have: none of dx-tracker's variables unless given. */
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'PORT', 'HOST', 'LOAD_DEMO_DATA', 'NODE_ENV', 'QUEUE_PREFIX']) delete env[key];
+  return { ...env, ...extra };
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string>, cwd = REPO): CliResult {
+  const r = spawnSync(process.execPath, [builtEntry('cli'), ...args], { cwd, env: cleanEnv(env), encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface RunningProcess {
+  url: string;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts the built API as a user would and waits for its "running at" line. */
+export function startBuiltApi(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningProcess> {
+  const child = spawn(process.execPath, [builtEntry('api')], { cwd: REPO, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`API did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/[\d.]+:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          url: match[1],
+          output: () => output,
+          async stop(signal = 'SIGTERM') {
+            child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code} before starting:\n${output}`));
+    });
+  });
+}
