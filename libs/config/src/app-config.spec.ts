@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database, jobs on PostgreSQL and the demo data', () => {
+    const c = loadConfig({}, '/srv/dx');
+    expect(c.database).toMatchObject({ mode: 'embedded', url: null, dataDir: '/srv/dx/.dx-data', embeddedPort: 0 });
+    expect(c.queue).toMatchObject({ backend: 'postgres', redisUrl: null, prefix: 'dx' });
+    expect(c.loadDemoData).toBe(true);
+    expect([c.port, c.host, c.nodeEnv]).toEqual([3000, '127.0.0.1', 'development']);
+  });
+
+  it('uses DATABASE_URL and REDIS_URL when set, without demo data unless asked', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/dx', REDIS_URL: 'redis://redis:6379/1', PORT: '8080' });
+    expect(c.database).toMatchObject({ mode: 'external', url: 'postgres://u:p@db:5432/dx' });
+    expect(c.queue).toMatchObject({ backend: 'redis', redisUrl: 'redis://redis:6379/1' });
+    expect(c.loadDemoData).toBe(false);
+    expect(c.port).toBe(8080);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/dx', LOAD_DEMO_DATA: 'true' }).loadDemoData).toBe(true);
+  });
+
+  it('treats empty values as unset (docker-compose passes KEY=)', () => {
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }).database.mode).toBe('embedded');
+  });
+
+  it('lists every bad key at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://r', NODE_ENV: 'staging', LOAD_DEMO_DATA: 'maybe' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    for (const key of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'NODE_ENV', 'LOAD_DEMO_DATA']) expect(text).toContain(key);
+  });
+
+  it('requires DATABASE_URL in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required when NODE_ENV=production/);
+  });
+});
