@@ -28,7 +28,7 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
       expect(list.total).toBe(3);
       expect(list.items.map((d) => d.code)).toEqual(expect.arrayContaining(['09-NQ/TU', '37/KH-UBND']));
       expect(list.items.some((d) => d.scope === 'national')).toBe(true);
-      const health = await (await fetch(`${first.url}/health`)).json();
+      const health = (await (await fetch(`${first.url}/health`)).json()) as { info: unknown };
       expect(health.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } });
       province = await (await fetch(`${first.url}/api/v1/provinces/QNI`)).json();
 

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'path';
 import { userInfo } from 'os';
-import { IMPORT_ENTITIES, ImportResult, isNoOp, PlanImporter } from '../../../../libs/db/src';
+import { IMPORT_ENTITIES, IMPORT_STAGES, ImportResult, isNoOp, PlanImporter } from '../../../../libs/db/src';
 import { withDatabase } from '../cli-context';
 import { loadPlanFile } from '../../../../libs/plan-file/src';
 import { printIssues } from './print-issues';
@@ -30,6 +31,10 @@ export function importCommand(): Command {
       }
       const validated = { bytes: input.bytes, plan: input.plan, warnings: input.warnings };
       process.stderr.write(`${file}: valid (${input.warnings.length} warning(s)); importing ${input.plan.province.code}…\n`);
+      const bar = process.stderr.isTTY
+        ? new SingleBar({ stream: process.stderr, format: 'importing [{bar}] {value}/{total} {stage}', hideCursor: true })
+        : null;
+      bar?.start(IMPORT_STAGES.length, 0, { stage: 'connecting' });
       const result = await withDatabase((db) =>
         new PlanImporter(db.dataSource).run(validated, {
           fileName: basename(file),
@@ -37,8 +42,12 @@ export function importCommand(): Command {
           prune: flags.prune ?? false,
           dryRun: flags.dryRun ?? false,
           now: new Date(),
+          onProgress: (stage, name) => bar?.update(stage, { stage: name }),
         }),
-      );
+      ).finally(() => {
+        bar?.update(IMPORT_STAGES.length, { stage: 'done' });
+        bar?.stop();
+      });
       process.stdout.write(formatImportResult(result));
     });
 }

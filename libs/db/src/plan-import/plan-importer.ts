@@ -14,7 +14,12 @@ export interface ImportOptions {
   prune: boolean;
   dryRun: boolean;
   now: Date;
+  /** Called as each stage starts (stage index from 0 to IMPORT_STAGES.length - 1). */
+  onProgress?: (stage: number, name: string) => void;
 }
+
+/** The stages of an import, in order, for progress output. */
+export const IMPORT_STAGES = ['province and agencies', 'indicators', 'documents and groups', 'observations', 'clean-up'] as const;
 
 /** A validated plan file: its bytes (for the checksum), the plan and its warnings (stored with the run). */
 export interface ValidatedPlanFile {
@@ -81,14 +86,20 @@ class ImportTransaction {
   async execute(): Promise<ImportResult> {
     // Two imports of one province at a time would race on the same codes.
     await this.m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dx-import:${this.plan.province.code}`]);
+    const stage = (i: number) => this.options.onProgress?.(i, IMPORT_STAGES[i]);
+    stage(0);
     await this.syncProvince();
     const agencies = await this.syncAgencies();
+    stage(1);
     await this.syncIndicators();
+    stage(2);
     const documents = await this.syncDocuments();
     const { goals, tasks, claims } = await this.syncDocumentContents(documents.rows);
+    stage(3);
     const runId = this.options.dryRun ? null : randomUUID();
     if (runId) await this.insertRun(runId);
     const observations = await this.syncObservations(runId);
+    stage(4);
     if (this.options.prune) {
       // Children before parents; each row's description is what `--prune` reports.
       await this.prune('observations', ObservationEntity, observations.missing, (o) => `observation ${o.period}`);
