@@ -1,17 +1,40 @@
-import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { QueueConnection } from './queue-connection';
 import { QUEUE_NAMES } from './queue-names';
+
+const ERROR_LOG_INTERVAL_MS = 60_000;
+
+/**
+ * A queue whose backend is unreachable emits an error on every reconnect attempt;
+ * without a listener BullMQ prints each to the console. Log one line a minute instead
+ * (the health check reports the outage).
+ */
+function logQueueErrors(...queues: Queue[]): void {
+  const logger = new Logger('Queue');
+  for (const queue of queues) {
+    let lastLogged = 0;
+    queue.on('error', (error: Error) => {
+      const now = Date.now();
+      if (now - lastLogged < ERROR_LOG_INTERVAL_MS) return;
+      lastLogged = now;
+      logger.warn(`queue "${queue.name}" backend unreachable: ${error.message}`);
+    });
+  }
+}
 
 /** BullMQ's connection (Redis or PostgreSQL) and every dx-tracker queue, injectable with @InjectQueue. */
 @Global()
 @Module({})
 export class QueueModule {
   static forRoot(connection: QueueConnection): DynamicModule {
-    const queues = BullModule.registerQueue(...Object.values(QUEUE_NAMES).map((name) => ({ name })));
+    const names = Object.values(QUEUE_NAMES);
+    const queues = BullModule.registerQueue(...names.map((name) => ({ name })));
     return {
       module: QueueModule,
       imports: [BullModule.forRoot({ connection: connection.connection as never, prefix: connection.prefix }), queues],
+      providers: [{ provide: 'QUEUE_ERROR_LOGGING', useFactory: logQueueErrors, inject: names.map((n) => getQueueToken(n)) }],
       exports: [queues],
     };
   }
