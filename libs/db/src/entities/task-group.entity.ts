@@ -1,16 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { textColumn } from './column-types';
+import { Entity } from 'typeorm';
+import { ItemGroupColumns } from './item-group.columns';
 
 @Entity('task_group')
-export class TaskGroupEntity {
-  @PrimaryColumn('uuid') id: string;
-  @Column('uuid', { name: 'document_id' }) documentId: string;
-  @Column(textColumn()) code: string;
-  @Column(textColumn()) name: string;
-  /** How many tasks the document says the group has. */
-  @Column('int', { name: 'declared_count', nullable: true }) declaredCount: number | null;
-  @Column('int') position: number;
-  @VersionColumn() version: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
-}
+export class TaskGroupEntity extends ItemGroupColumns {}
