@@ -4,3 +4,4 @@ export * from './period';
 export * from './decimal-value';
 export * from './text';
 export * from './domain-error';
+export * from './status/status.types';
