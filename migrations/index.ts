@@ -1,4 +1,5 @@
 import { CreatePlanSchema1764230400000 } from './1764230400000-create-plan-schema';
+import { CreateStatusTables1764316800000 } from './1764316800000-create-status-tables';
 
 /** Every migration, in order. The only way the schema changes. */
-export const MIGRATIONS = [CreatePlanSchema1764230400000];
+export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000];

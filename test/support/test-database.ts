@@ -50,7 +50,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 export async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const tables = [
     'org_unit', 'indicator', 'province_indicator', 'document', 'goal_group', 'task_group', 'goal', 'task',
-    'task_support', 'reported_claim', 'observation', 'import_run',
+    'task_support', 'reported_claim', 'observation', 'import_run', 'outbox', 'recompute_run', 'goal_status', 'task_status',
+    'rollup', 'reconciliation', 'kpi_comparison', 'status_event',
   ];
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`);

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppConfigModule } from '../../../libs/config/src';
 import { QueueConnection, QueueModule } from '../../../libs/queue/src';
+import { StatusEngineModule } from '../../../libs/status-engine/src';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { DocumentModule } from './document/document.module';
@@ -32,6 +33,8 @@ export class AppModule {
         HealthModule,
         ProvinceModule,
         DocumentModule,
+        // The embedded default runs the worker in the API process (RUN_WORKER).
+        ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const api = await startApi(config, logger);
   logger.log(`dx-tracker is running at ${api.url}  (health: ${api.url}/health, documents: ${api.url}/api/v1/documents?province=QNI)`);
+  if (config.runWorker) logger.log('the queue worker runs in this process (RUN_WORKER)');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.target.url) }),
   );
-  logger.log(`worker ready (queue backend: ${config.queue.backend}, concurrency ${config.queue.concurrency})`);
+  logger.log(`worker process started (queue backend: ${config.queue.backend}, concurrency ${config.queue.concurrency})`);
   const stop = async () => {
     await app.close();
     await db.close().catch(() => undefined);

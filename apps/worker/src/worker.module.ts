@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppConfigModule } from '../../../libs/config/src';
 import { QueueConnection, QueueModule } from '../../../libs/queue/src';
+import { StatusEngineModule } from '../../../libs/status-engine/src';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -11,8 +12,8 @@ export interface WorkerModuleOptions {
 }
 
 /**
- * The worker process: database and queue connections, no HTTP. Job processors are
- * registered here as queues gain them (status recompute comes with the status engine).
+ * The worker process: database and queue connections, the recompute processor, the
+ * outbox relay and the schedules; no HTTP.
  */
 @Module({})
 export class WorkerModule {
@@ -23,6 +24,7 @@ export class WorkerModule {
         AppConfigModule.forRoot(options.config),
         TypeOrmModule.forRootAsync({ useFactory: () => options.dataSource.options, dataSourceFactory: async () => options.dataSource }),
         QueueModule.forRoot(options.queue),
+        StatusEngineModule,
       ],
     };
   }

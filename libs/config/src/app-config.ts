@@ -22,7 +22,9 @@ export class AppConfig {
     readonly redisUrl: string | null;
     readonly prefix: string;
     readonly concurrency: number;
+    readonly debounceMs: number;
   };
+  readonly runWorker: boolean;
   readonly loadDemoData: boolean;
 
   constructor(env: EnvSchema, cwd: string) {
@@ -42,7 +44,9 @@ export class AppConfig {
       redisUrl: env.REDIS_URL ?? null,
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
+      debounceMs: env.RECOMPUTE_DEBOUNCE_MS,
     };
+    this.runWorker = env.RUN_WORKER ?? embedded;
     this.loadDemoData = env.LOAD_DEMO_DATA ?? embedded;
   }
 }

@@ -60,6 +60,12 @@ export class EnvSchema {
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 
+  /** Run the queue worker (recompute jobs, outbox relay, schedules) inside the API process. Default: yes with the embedded database. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_WORKER?: boolean;
+
   /** Load data/plans/quang-ninh.yaml on first start. Default: yes with the embedded database. */
   @IsOptional()
   @Transform(toBoolean)
@@ -76,10 +82,18 @@ export class EnvSchema {
   @Min(1)
   @Max(64)
   WORKER_CONCURRENCY = 2;
+
+  /** Quiet time before an outbox burst is enqueued (debounce), in milliseconds. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  RECOMPUTE_DEBOUNCE_MS = 300;
 }
 
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
-  'DATABASE_POOL_SIZE', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY',
+  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'RECOMPUTE_DEBOUNCE_MS',
 ];

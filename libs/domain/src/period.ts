@@ -1,4 +1,4 @@
-import { daysInMonth, formatIsoDate, isIsoDate } from './iso-date';
+import { addDays, daysInMonth, formatIsoDate, isIsoDate } from './iso-date';
 
 export type PeriodKind = 'year' | 'half' | 'quarter' | 'month' | 'day';
 
@@ -47,4 +47,68 @@ function monthSpan(code: string, kind: PeriodKind, year: number, first: number, 
     start: formatIsoDate(year, first, 1),
     end: formatIsoDate(year, last, daysInMonth(year, last)),
   };
+}
+
+function parseOrThrow(code: string): Period {
+  const period = parsePeriod(code);
+  if (!period) throw new Error(`not a period code: ${JSON.stringify(code)}`);
+  return period;
+}
+
+/** Year, and for halves, quarters and months the number of the part within the year. */
+function yearAndPart(period: Period): [number, number] {
+  const year = Number(period.start.slice(0, 4));
+  const month = Number(period.start.slice(5, 7));
+  switch (period.kind) {
+    case 'half':
+      return [year, (month + 5) / 6];
+    case 'quarter':
+      return [year, (month + 2) / 3];
+    default:
+      return [year, month];
+  }
+}
+
+function checkedYear(year: number): string {
+  if (year < 0) throw new Error(`period before year 0000`);
+  return String(year).padStart(4, '0');
+}
+
+/**
+ * The period of the same length just before `code`: 2023 → 2022, 2023-H1 → 2022-H2,
+ * 2023-Q1 → 2022-Q4, 2023-01 → 2022-12, 2023-03-01 → 2023-02-28. Throws for an unparsable code.
+ */
+export function previousPeriod(code: string): Period {
+  const period = parseOrThrow(code);
+  const [year, part] = yearAndPart(period);
+  const step = (parts: number, suffix: (n: number) => string): Period => {
+    const [y, n] = part === 1 ? [year - 1, parts] : [year, part - 1];
+    return parseOrThrow(`${checkedYear(y)}${suffix(n)}`);
+  };
+  switch (period.kind) {
+    case 'year':
+      return parseOrThrow(checkedYear(year - 1));
+    case 'half':
+      return step(2, (n) => `-H${n}`);
+    case 'quarter':
+      return step(4, (n) => `-Q${n}`);
+    case 'month':
+      return step(12, (n) => `-${String(n).padStart(2, '0')}`);
+    case 'day':
+      return parseOrThrow(addDays(period.start, -1));
+  }
+}
+
+/**
+ * The same period one year earlier: 2023-Q3 → 2022-Q3, 2023-10 → 2022-10; a day keeps
+ * its month and day, 29 February falling back to 28 (2024-02-29 → 2023-02-28).
+ * Throws for an unparsable code.
+ */
+export function yearAgoPeriod(code: string): Period {
+  const period = parseOrThrow(code);
+  const year = checkedYear(Number(period.start.slice(0, 4)) - 1);
+  if (period.kind !== 'day') return parseOrThrow(year + period.code.slice(4));
+  const month = Number(period.start.slice(5, 7));
+  const day = Math.min(Number(period.start.slice(8, 10)), daysInMonth(Number(year), month));
+  return parseOrThrow(formatIsoDate(Number(year), month, day));
 }

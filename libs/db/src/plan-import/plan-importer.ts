@@ -5,7 +5,7 @@ import {
   DocumentEntity, GoalEntity, GoalGroupEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
   OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
 } from '../entities';
-import { emptyCounts, ImportCounts, ImportEntity } from './import-counts';
+import { emptyCounts, ImportCounts, ImportEntity, isNoOp } from './import-counts';
 import { diffRows, idsByKey, parentsFirst, RowChanges } from './row-diff';
 
 export interface ImportOptions {
@@ -119,6 +119,10 @@ class ImportTransaction {
       for (const [entity, changes] of kept) this.counts[entity].kept = changes.missing.length;
     }
     if (runId) await this.m.update(ImportRunEntity, { id: runId }, { counts: this.counts as never });
+    // Statuses depend on what changed: the outbox row commits (or not) with the data.
+    if (!isNoOp(this.counts)) {
+      await this.m.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'import')`, [this.provinceId]);
+    }
     return { provinceCode: this.plan.province.code, counts: this.counts, removed: this.removed, runId, dryRun: this.options.dryRun };
   }
 

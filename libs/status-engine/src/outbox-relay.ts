@@ -1,0 +1,77 @@
+import { Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { RECOMPUTE_JOBS, RecomputePayload } from '../../queue/src';
+
+/** Longest a busy province waits before its pending outbox rows are enqueued anyway. */
+export const MAX_DEBOUNCE_WAIT_MS = 2000;
+
+/** A queue that does not answer in this time is treated as down (Redis queues commands while reconnecting). */
+const ADD_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export const RECOMPUTE_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  // Failed jobs are kept for inspection.
+  removeOnFail: false,
+} as const;
+
+/**
+ * Moves outbox rows into the `recompute` queue. A province is enqueued once its
+ * newest pending row is `debounceMs` old (a burst settles into one job) or its oldest
+ * has waited MAX_DEBOUNCE_WAIT_MS. Job ids are derived from the rows, so several
+ * workers relaying at once add each job once; if the queue is unreachable the rows
+ * stay pending and are sent on a later tick (nothing is lost while Redis is down).
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private lastFailure = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: Queue,
+    private readonly debounceMs: number,
+  ) {}
+
+  /** One pass; returns how many provinces were enqueued. */
+  async relayOnce(): Promise<number> {
+    // No transaction is held while talking to the queue: with the embedded database every
+    // connection shares one backend, and BullMQ's PostgreSQL backend would wait for it.
+    const due: { province_id: string; max_id: string }[] = await this.dataSource.query(
+      `SELECT province_id, max(id)::text AS max_id FROM outbox WHERE enqueued_at IS NULL GROUP BY province_id
+       HAVING max(created_at) <= now() - make_interval(secs => $1::float / 1000)
+           OR min(created_at) <= now() - make_interval(secs => $2::float / 1000)`,
+      [this.debounceMs, MAX_DEBOUNCE_WAIT_MS],
+    );
+    let sent = 0;
+    for (const { province_id: provinceId, max_id: maxId } of due) {
+      // Deterministic id: two relays sending the same rows add one job.
+      const jobId = `recompute-${provinceId}-${maxId}`;
+      const payload: RecomputePayload = { provinceId, trigger: 'outbox' };
+      try {
+        await withTimeout(this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId }), ADD_TIMEOUT_MS);
+      } catch (error) {
+        if (Date.now() - this.lastFailure > 60_000) {
+          this.logger.warn(`queue unreachable, outbox rows stay pending: ${(error as Error).message}`);
+          this.lastFailure = Date.now();
+        }
+        break;
+      }
+      await this.dataSource.query(
+        `UPDATE outbox SET enqueued_at = now(), job_id = $3 WHERE province_id = $1 AND id <= $2 AND enqueued_at IS NULL`,
+        [provinceId, maxId, jobId],
+      );
+      sent++;
+    }
+    return sent;
+  }
+}

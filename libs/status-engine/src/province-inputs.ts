@@ -1,0 +1,48 @@
+import type {
+  ComparisonOp, Direction, DocumentScope, GoalInput, IndicatorKind, ObservationInput, ReportedStatus, TaskStatus,
+} from '../../domain/src';
+
+/** Everything a recompute of one province reads, loaded in one snapshot. */
+export interface ProvinceInputs {
+  province: { id: string; code: string; name: string };
+  orgUnits: { id: string; code: string; kind: string }[];
+  documents: { id: string; code: string; scope: DocumentScope; title: string; position: number }[];
+  goalGroups: GroupInput[];
+  taskGroups: GroupInput[];
+  goals: (GoalInput & { id: string; documentId: string; groupId: string; title: string; indicatorId: string | null; position: number })[];
+  tasks: {
+    id: string; documentId: string; groupId: string; code: string; status: TaskStatus; due: string | null;
+    progress: number | null; evidenceNumber: string | null; evidenceDate: string | null; position: number;
+  }[];
+  claims: { id: string; documentId: string; scope: string; met: number; of: number; open: number | null; asOf: string }[];
+  indicators: IndicatorRow[];
+  observations: (ObservationInput & { indicatorId: string; orgUnitId: string })[];
+}
+
+export interface GroupInput {
+  id: string;
+  documentId: string;
+  code: string;
+  name: string;
+  declaredCount: number | null;
+  position: number;
+}
+
+export interface IndicatorRow {
+  id: string;
+  code: string;
+  kind: IndicatorKind;
+  scale: string | null;
+  direction: Direction;
+  /** This province's national target for the indicator, if its file gives one. */
+  nationalTarget: { op: ComparisonOp; value: string } | null;
+}
+
+/** Province-level values of every province for the (indicator, period) pairs being ranked. */
+export interface PeerObservation extends ObservationInput {
+  indicatorId: string;
+  provinceId: string;
+  provinceCode: string;
+}
+
+export type { ReportedStatus };
