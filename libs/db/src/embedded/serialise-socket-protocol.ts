@@ -1,0 +1,80 @@
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** Message types that end a client's request: Query, Sync, Terminate, PasswordMessage, FunctionCall. */
+const ENDS_REQUEST = new Set([0x51, 0x53, 0x58, 0x70, 0x46]);
+
+interface QueuedMessage {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(bytes: number): void;
+  reject(error: unknown): void;
+  onData(data: Uint8Array): void;
+}
+
+interface QueryQueue {
+  queue: QueuedMessage[];
+  processing: boolean;
+  lastHandlerId: number | null;
+  db: {
+    isInTransaction(): boolean;
+    runExclusive<T>(fn: () => Promise<T>): Promise<T>;
+    execProtocolRawStream(message: Uint8Array, options: { onRawData(data: Uint8Array): void }): Promise<unknown>;
+  };
+  processQueue(): Promise<void>;
+  clearQueueForHandler(handlerId: number): void;
+}
+
+/**
+ * pglite-socket 0.2.17 runs every protocol message of every connection on PGlite's one
+ * backend in arrival order, keeping a connection's messages together only inside a
+ * transaction. The extended protocol (Parse, Bind, Execute, Sync) of two connections
+ * then interleaves, and one connection binds the other's statement ("bind message
+ * supplies 2 parameters, but prepared statement requires 1"). This keeps each
+ * connection's messages together until its request ends (Sync or a simple Query),
+ * as a PostgreSQL server with one backend per connection would.
+ */
+export function serialiseSocketProtocol(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  let holder: number | null = null;
+
+  queue.processQueue = async function processQueue(this: QueryQueue): Promise<void> {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = holder ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
+        const index = owner === null ? 0 : this.queue.findIndex((q) => q.handlerId === owner);
+        if (index === -1) break; // wait for the owner's next message
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          holder = null;
+          item.reject(error);
+          continue;
+        }
+        this.lastHandlerId = item.handlerId;
+        // A startup message has no type byte: its first byte is the high byte of its length (0).
+        holder = item.message[0] === 0 || ENDS_REQUEST.has(item.message[0]) ? null : item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+
+  const clear = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId: number) => {
+    if (holder === handlerId) holder = null;
+    clear(handlerId);
+    void queue.processQueue();
+  };
+}
