@@ -5,6 +5,8 @@ import { DomainError } from '../../../libs/domain/src';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
+import { recomputeCommand } from './commands/recompute.command';
+import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
 
 const program = new Command('dx-tracker')
@@ -13,7 +15,9 @@ const program = new Command('dx-tracker')
   .addCommand(validateCommand())
   .addCommand(importCommand())
   .addCommand(exportCommand())
-  .addCommand(migrateCommand());
+  .addCommand(migrateCommand())
+  .addCommand(recomputeCommand())
+  .addCommand(statusCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DomainError) {

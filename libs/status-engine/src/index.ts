@@ -8,3 +8,5 @@ export * from './recompute-engine';
 export * from './outbox-relay';
 export * from './recompute.processor';
 export * from './status-engine.module';
+export * from './summary/province-summary';
+export * from './summary/province-summary.reader';

@@ -1,0 +1,117 @@
+import { DataSource } from 'typeorm';
+import { canonicalDecimal, GoalRollup, TaskRollup } from '../../../domain/src';
+import { ProvinceSummary, RollupView } from './province-summary';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const dec = (v: unknown) => (v === null || v === undefined ? null : canonicalDecimal(String(v)));
+
+function rollupView(r: Row | undefined): RollupView {
+  if (!r) return { goals: null, tasks: null };
+  const goals: GoalRollup | null =
+    r.goals_total === null ? null : { counts: r.goal_counts, met: r.goals_met, total: r.goals_total, recorded: r.goals_recorded, declared: r.goals_declared };
+  const tasks: TaskRollup | null =
+    r.tasks_total === null
+      ? null
+      : {
+          counts: r.task_counts, total: r.tasks_total, overdue: r.tasks_overdue, dueSoon: r.tasks_due_soon, unverified: r.tasks_unverified,
+          progress: dec(r.task_progress), recorded: r.tasks_recorded, declared: r.tasks_declared,
+        };
+  return { goals, tasks };
+}
+
+/** Reads the stored results of a province at an as-of date (written by recomputes). Null when the province does not exist. */
+export async function readProvinceSummary(dataSource: DataSource, provinceCode: string, asOf: string): Promise<ProvinceSummary | null> {
+  const q = (sql: string, params: unknown[]) => dataSource.query(sql, params) as Promise<Row[]>;
+  const [province] = await q(`SELECT id, code, name FROM org_unit WHERE kind = 'province' AND code = $1`, [provinceCode]);
+  if (!province) return null;
+  const [run] = await q(`SELECT max(finished_at) AS at FROM recompute_run WHERE province_id = $1 AND as_of = $2`, [province.id, asOf]);
+  const rollups = new Map(
+    (await q(`SELECT * FROM rollup WHERE province_id = $1 AND as_of = $2`, [province.id, asOf])).map((r) => [`${r.scope_kind}|${r.scope_id}`, r]),
+  );
+  const documents = await q(
+    `SELECT d.id, d.code, d.title, d.type, d.scope, p.code AS implements FROM document d LEFT JOIN document p ON p.id = d.implements_id
+      WHERE d.province_id = $1 ORDER BY d.position, d.code`,
+    [province.id],
+  );
+  const groups = (table: string) =>
+    q(`SELECT g.id, g.document_id, g.code, g.name FROM ${table} g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1 ORDER BY g.position, g.code`, [
+      province.id,
+    ]);
+  const goalGroups = await groups('goal_group');
+  const taskGroups = await groups('task_group');
+  const goals = await q(
+    `SELECT g.id, g.group_id, g.code, g.title, g.kind, i.code AS indicator, g.target_op, g.target_value::text AS target_value, g.due,
+            g.reported_status, s.status, s.actual::text AS actual, s.actual_period, s.attainment::text AS attainment, s.colour, s.unverified
+       FROM goal g JOIN document d ON d.id = g.document_id LEFT JOIN indicator i ON i.id = g.indicator_id
+       LEFT JOIN goal_status s ON s.goal_id = g.id AND s.org_unit_id = d.province_id AND s.as_of = $2
+      WHERE d.province_id = $1 ORDER BY g.position, g.code`,
+    [province.id, asOf],
+  );
+  const claims = await q(
+    `SELECT c.document_id, c.scope, c.met, c."of", c.open, c.as_of, c.source, r.verdict, r.self_inconsistent, r.differs, r.computed_met,
+            r.computed_total, r.differing_goals, r.reasons
+       FROM reported_claim c JOIN document d ON d.id = c.document_id LEFT JOIN reconciliation r ON r.claim_id = c.id
+      WHERE d.province_id = $1 ORDER BY c.position, c.as_of`,
+    [province.id],
+  );
+  const kpis = await q(
+    `SELECT DISTINCT ON (k.indicator_id) k.*, i.code, i.unit, i.direction, COALESCE(pi.name, i.name) AS name
+       FROM kpi_comparison k JOIN indicator i ON i.id = k.indicator_id
+       LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = k.province_id
+      WHERE k.org_unit_id = $1 AND k.period_end <= $2 ORDER BY k.indicator_id, k.period_end DESC, k.period DESC`,
+    [province.id, asOf],
+  );
+  kpis.sort((a, b) => a.code.localeCompare(b.code));
+  return {
+    province: { code: province.code, name: province.name },
+    asOf,
+    computedAt: run?.at ? new Date(run.at).toISOString() : null,
+    totals: rollupView(rollups.get(`province|${province.id}`)),
+    documents: documents.map((d) => ({
+      code: d.code,
+      title: d.title,
+      type: d.type,
+      scope: d.scope,
+      implements: d.implements,
+      rollup: rollupView(rollups.get(`document|${d.id}`)),
+      goalGroups: goalGroups
+        .filter((g) => g.document_id === d.id)
+        .map((g) => ({
+          code: g.code,
+          name: g.name,
+          rollup: rollupView(rollups.get(`goal_group|${g.id}`)),
+          goals: goals
+            .filter((x) => x.group_id === g.id)
+            .map((x) => ({
+              id: x.id, code: x.code, title: x.title, kind: x.kind, indicator: x.indicator,
+              target: x.target_op ? { op: x.target_op, value: dec(x.target_value)! } : null, due: x.due, status: x.status,
+              actual: dec(x.actual), actualPeriod: x.actual_period, attainment: dec(x.attainment), colour: x.colour,
+              unverified: x.unverified ?? false, reportedStatus: x.reported_status,
+            })),
+        })),
+      taskGroups: taskGroups.filter((g) => g.document_id === d.id).map((g) => ({ code: g.code, name: g.name, rollup: rollupView(rollups.get(`task_group|${g.id}`)) })),
+      claims: claims
+        .filter((c) => c.document_id === d.id)
+        .map((c) => ({
+          scope: c.scope, met: c.met, of: c.of, open: c.open, asOf: c.as_of, source: c.source,
+          reconciliation: c.verdict
+            ? {
+                verdict: c.verdict, selfInconsistent: c.self_inconsistent, differs: c.differs, computedMet: c.computed_met,
+                computedTotal: c.computed_total, differingGoals: c.differing_goals, reasons: c.reasons,
+              }
+            : null,
+        })),
+    })),
+    kpis: kpis.map((k) => ({
+      indicator: { code: k.code, name: k.name, unit: k.unit, direction: k.direction },
+      period: k.period,
+      value: dec(k.value)!,
+      previous: { period: k.previous_period, value: dec(k.previous_value), change: dec(k.previous_change), changeRelative: dec(k.previous_change_rel) },
+      yearAgo: { period: k.year_ago_period, value: dec(k.year_ago_value), change: dec(k.year_ago_change), changeRelative: dec(k.year_ago_change_rel) },
+      goalTargets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
+      nationalTarget: k.national_target,
+      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: dec(k.percentile)! },
+    })),
+  };
+}
