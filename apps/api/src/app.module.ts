@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { DocumentModule } from './document/document.module';
 import { HealthModule } from './health/health.module';
 import { ProvinceModule } from './province/province.module';
+import { StatusModule } from './status/status.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -33,6 +34,7 @@ export class AppModule {
         HealthModule,
         ProvinceModule,
         DocumentModule,
+        StatusModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],

@@ -23,6 +23,7 @@ export class AppConfig {
     readonly prefix: string;
     readonly concurrency: number;
     readonly debounceMs: number;
+    readonly lockDurationMs: number;
   };
   readonly runWorker: boolean;
   readonly loadDemoData: boolean;
@@ -45,6 +46,7 @@ export class AppConfig {
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       debounceMs: env.RECOMPUTE_DEBOUNCE_MS,
+      lockDurationMs: env.WORKER_LOCK_DURATION_MS,
     };
     this.runWorker = env.RUN_WORKER ?? embedded;
     this.loadDemoData = env.LOAD_DEMO_DATA ?? embedded;

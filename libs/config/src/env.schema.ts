@@ -83,6 +83,14 @@ export class EnvSchema {
   @Max(64)
   WORKER_CONCURRENCY = 2;
 
+  /** How long a worker's job lock lasts without renewal; a killed worker's job is retried after it. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  WORKER_LOCK_DURATION_MS = 30000;
+
   /** Quiet time before an outbox burst is enqueued (debounce), in milliseconds. */
   @IsOptional()
   @Type(() => Number)
@@ -95,5 +103,5 @@ export class EnvSchema {
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
-  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'RECOMPUTE_DEBOUNCE_MS',
+  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS',
 ];

@@ -6,6 +6,9 @@ import { QUEUE_NAMES } from './queue-names';
 
 const ERROR_LOG_INTERVAL_MS = 60_000;
 
+/** Injection token of the QueueConnection, for modules that create BullMQ workers. */
+export const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
+
 /**
  * A queue whose backend is unreachable emits an error on every reconnect attempt;
  * without a listener BullMQ prints each to the console. Log one line a minute instead
@@ -34,8 +37,11 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [BullModule.forRoot({ connection: connection.connection as never, prefix: connection.prefix }), queues],
-      providers: [{ provide: 'QUEUE_ERROR_LOGGING', useFactory: logQueueErrors, inject: names.map((n) => getQueueToken(n)) }],
-      exports: [queues],
+      providers: [
+        { provide: QUEUE_CONNECTION, useValue: connection },
+        { provide: 'QUEUE_ERROR_LOGGING', useFactory: logQueueErrors, inject: names.map((n) => getQueueToken(n)) },
+      ],
+      exports: [queues, QUEUE_CONNECTION],
     };
   }
 }

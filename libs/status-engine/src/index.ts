@@ -10,3 +10,4 @@ export * from './recompute.processor';
 export * from './status-engine.module';
 export * from './summary/province-summary';
 export * from './summary/province-summary.reader';
+export * from './summary/status-reads.repository';

@@ -1,26 +1,35 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Job, UnrecoverableError } from 'bullmq';
-import { AppConfig } from '../../config/src';
-import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../queue/src';
+import { RECOMPUTE_JOBS, RecomputeJobName, RecomputePayload } from '../../queue/src';
 import { RecomputeEngine } from './recompute-engine';
 
+type Handler = (payload: RecomputePayload, job: Job) => Promise<unknown>;
+
 /** Thin: validates the payload, calls the engine, reports progress, logs id and duration. */
-@Processor(QUEUE_NAMES.recompute)
-export class RecomputeProcessor extends WorkerHost implements OnModuleInit {
+@Injectable()
+export class RecomputeProcessor {
   private readonly logger = new Logger(RecomputeProcessor.name);
+  /** One handler per job name; the type makes a missing one a compile error, `assertComplete` a start-up error. */
+  private readonly handlers: Record<RecomputeJobName, Handler> = {
+    [RECOMPUTE_JOBS.province]: async (payload, job) => {
+      if (!payload.provinceId) throw new UnrecoverableError(`${RECOMPUTE_JOBS.province} needs a provinceId`);
+      const outcome = await this.engine.recompute({
+        provinceId: payload.provinceId, asOf: payload.asOf, trigger: payload.trigger, jobId: job.id, force: payload.force,
+      });
+      await job.updateProgress(100);
+      return outcome;
+    },
+    [RECOMPUTE_JOBS.all]: (payload, job) => this.many(payload, job, payload.force ?? false),
+    [RECOMPUTE_JOBS.consistency]: (payload, job) => this.many(payload, job, true),
+  };
 
-  constructor(
-    @Inject(RecomputeEngine) private readonly engine: RecomputeEngine,
-    private readonly config: AppConfig,
-  ) {
-    super();
-  }
+  constructor(@Inject(RecomputeEngine) private readonly engine: RecomputeEngine) {}
 
-  onModuleInit(): void {
-    this.worker.concurrency = this.config.queue.concurrency;
+  assertComplete(): void {
+    const missing = Object.values(RECOMPUTE_JOBS).filter((name) => typeof this.handlers[name] !== 'function');
+    if (missing.length) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
   }
 
   async process(job: Job): Promise<unknown> {
@@ -28,28 +37,19 @@ export class RecomputeProcessor extends WorkerHost implements OnModuleInit {
     const payload = plainToInstance(RecomputePayload, job.data);
     const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw new UnrecoverableError(`invalid ${job.name} payload: ${errors.map((e) => e.property).join(', ')}`);
-    let result: unknown;
-    switch (job.name) {
-      case RECOMPUTE_JOBS.province: {
-        if (!payload.provinceId) throw new UnrecoverableError('recompute-province needs a provinceId');
-        result = await this.engine.recompute({ provinceId: payload.provinceId, asOf: payload.asOf, trigger: payload.trigger, jobId: job.id, force: payload.force });
-        await job.updateProgress(100);
-        break;
-      }
-      case RECOMPUTE_JOBS.all:
-      case RECOMPUTE_JOBS.consistency: {
-        const outcomes = await this.engine.recomputeMany(
-          payload.provinceId ? [payload.provinceId] : null,
-          { asOf: payload.asOf, trigger: payload.trigger, jobId: job.id, force: job.name === RECOMPUTE_JOBS.consistency || payload.force },
-          (done, total) => job.updateProgress(Math.round((100 * done) / total)),
-        );
-        result = { provinces: outcomes.length, changed: outcomes.filter((o) => !o.skipped).length };
-        break;
-      }
-      default:
-        throw new UnrecoverableError(`no handler for job "${job.name}"`);
-    }
+    const handler = this.handlers[job.name as RecomputeJobName];
+    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    const result = await handler(payload, job);
     this.logger.log(`job ${job.id} (${job.name}) done in ${Date.now() - started} ms`);
     return result;
+  }
+
+  private async many(payload: RecomputePayload, job: Job, force: boolean) {
+    const outcomes = await this.engine.recomputeMany(
+      payload.provinceId ? [payload.provinceId] : null,
+      { asOf: payload.asOf, trigger: payload.trigger, jobId: job.id, force },
+      (done, total) => job.updateProgress(Math.round((100 * done) / total)),
+    );
+    return { provinces: outcomes.length, changed: outcomes.filter((o) => !o.skipped).length };
   }
 }

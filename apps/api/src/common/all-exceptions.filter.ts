@@ -8,7 +8,13 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
   switch (code) {
     case 'PROVINCE_NOT_FOUND':
     case 'DOCUMENT_NOT_FOUND':
+    case 'GOAL_NOT_FOUND':
+    case 'INDICATOR_NOT_FOUND':
+    case 'COMPARISON_NOT_FOUND':
+    case 'JOB_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
+    case 'INVALID_DATE':
+      return HttpStatus.BAD_REQUEST;
     case 'IMPORT_CONFLICT':
       return HttpStatus.CONFLICT;
     case 'PLAN_FILE_INVALID':

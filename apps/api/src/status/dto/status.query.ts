@@ -1,0 +1,38 @@
+import { Transform } from 'class-transformer';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
+
+export class AsOfQuery {
+  /** YYYY-MM-DD; default: today in Asia/Ho_Chi_Minh. */
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'as_of must be a date YYYY-MM-DD' })
+  as_of?: string;
+}
+
+export class GoalIdParam {
+  @IsUUID('all', { message: 'id must be a goal id (UUID)' })
+  id: string;
+}
+
+export class IndicatorCodeParam {
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'code must be an indicator code (lowercase a-z, 0-9 and -)' })
+  code: string;
+}
+
+export class ComparisonQuery {
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province: string;
+
+  @IsOptional()
+  @Matches(PERIOD, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' })
+  period?: string;
+}
+
+export class JobIdParam {
+  @Matches(/^[A-Za-z0-9_.-]{1,200}$/, { message: 'id must be a job id' })
+  id: string;
+}

@@ -1,0 +1,72 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DomainError, isIsoDate, todayIn } from '../../../../libs/domain/src';
+import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
+import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, StatusReadsRepository, StatusRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
+
+@Injectable()
+export class StatusService {
+  private readonly reads: StatusReadsRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QUEUE_NAMES.recompute) private readonly queue: Queue,
+  ) {
+    this.reads = new StatusReadsRepository(dataSource);
+  }
+
+  private asOf(value: string | undefined): string {
+    if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', `as_of "${value}" is not a real date`);
+    return value ?? todayIn(TIME_ZONE, new Date());
+  }
+
+  /**
+   * The stored summary. A date nothing was computed for yet (an earlier as-of) gets a
+   * recompute job; the answer names it (`pendingJob`) so the client can poll /jobs/:id.
+   */
+  async summary(provinceCode: string, asOf?: string) {
+    const date = this.asOf(asOf);
+    const summary = await readProvinceSummary(this.dataSource, provinceCode, date);
+    if (!summary) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
+    if (summary.computedAt) return { ...summary, pendingJob: null };
+    const provinceId = await new StatusRepository(this.dataSource.manager).provinceIdByCode(provinceCode);
+    const payload: RecomputePayload = { provinceId: provinceId!, asOf: date, trigger: 'api:summary' };
+    const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${provinceId}-as-of-${date}` });
+    return { ...summary, pendingJob: job.id ?? null };
+  }
+
+  async goalStatus(id: string, asOf?: string) {
+    const goal = await this.reads.goalStatus(id, this.asOf(asOf));
+    if (!goal) throw new DomainError('GOAL_NOT_FOUND', `no goal with id "${id}"`);
+    return goal;
+  }
+
+  async comparison(indicator: string, province: string, period?: string) {
+    const result = await this.reads.indicatorComparison(indicator, province, period ?? null);
+    if (result === 'no-indicator') throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
+    if (result === 'no-province') throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${province}"`);
+    if (result === null) {
+      throw new DomainError('COMPARISON_NOT_FOUND', `no computed value of "${indicator}" for ${province}${period ? ` in ${period}` : ''}`);
+    }
+    return result;
+  }
+
+  async job(id: string) {
+    const job = await this.queue.getJob(id);
+    if (!job) throw new DomainError('JOB_NOT_FOUND', `no job with id "${id}"`);
+    return {
+      id: job.id,
+      name: job.name,
+      state: await job.getState(),
+      progress: job.progress,
+      attemptsMade: job.attemptsMade,
+      failedReason: job.failedReason ?? null,
+      result: job.returnvalue ?? null,
+      createdAt: new Date(job.timestamp).toISOString(),
+      processedAt: job.processedOn ? new Date(job.processedOn).toISOString() : null,
+      finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    };
+  }
+}

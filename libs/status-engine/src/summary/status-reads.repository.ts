@@ -1,0 +1,80 @@
+import { DataSource } from 'typeorm';
+import { canonicalDecimal } from '../../../domain/src';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const dec = (v: unknown) => (v === null || v === undefined ? null : canonicalDecimal(String(v)));
+
+/** Reads of stored statuses for single items (the summary has its own reader). */
+export class StatusReadsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A goal with its status at `asOf` (or the latest computed on or before it) and its status history. */
+  async goalStatus(goalId: string, asOf: string): Promise<Row | null> {
+    const [goal] = await this.dataSource.query(
+      `SELECT g.id, g.code, g.title, g.kind, g.due, g.target_op, g.target_value::text AS target_value, g.reported_status,
+              d.code AS document, p.code AS province, i.code AS indicator, d.province_id
+         FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id
+         LEFT JOIN indicator i ON i.id = g.indicator_id WHERE g.id = $1`,
+      [goalId],
+    );
+    if (!goal) return null;
+    const [status] = await this.dataSource.query(
+      `SELECT as_of, status, actual::text AS actual, actual_period, expected::text AS expected, attainment::text AS attainment,
+              attainment_display::text AS attainment_display, colour, unverified, computed_at
+         FROM goal_status WHERE goal_id = $1 AND org_unit_id = $2 AND as_of <= $3 ORDER BY as_of DESC LIMIT 1`,
+      [goalId, goal.province_id, asOf],
+    );
+    const history = await this.dataSource.query(
+      `SELECT from_value AS "from", to_value AS "to", as_of AS "asOf", reason, created_at AS "at"
+         FROM status_event WHERE entity_kind = 'goal' AND entity_id = $1 ORDER BY id DESC LIMIT 100`,
+      [goalId],
+    );
+    return {
+      id: goal.id,
+      code: goal.code,
+      title: goal.title,
+      kind: goal.kind,
+      province: goal.province,
+      document: goal.document,
+      indicator: goal.indicator,
+      target: goal.target_op ? { op: goal.target_op, value: dec(goal.target_value) } : null,
+      due: goal.due,
+      reportedStatus: goal.reported_status,
+      asOf,
+      status: status
+        ? {
+            asOf: status.as_of, status: status.status, actual: dec(status.actual), actualPeriod: status.actual_period,
+            expected: dec(status.expected), attainment: dec(status.attainment), attainmentDisplay: dec(status.attainment_display),
+            colour: status.colour, unverified: status.unverified, computedAt: status.computed_at,
+          }
+        : null,
+      history,
+    };
+  }
+
+  /** The stored comparison of an indicator for a province at a period (default: its latest). */
+  async indicatorComparison(indicatorCode: string, provinceCode: string, period: string | null): Promise<Row | null | 'no-indicator' | 'no-province'> {
+    const [indicator] = await this.dataSource.query(`SELECT id, code, name, unit, kind, direction FROM indicator WHERE code = $1`, [indicatorCode]);
+    if (!indicator) return 'no-indicator';
+    const [province] = await this.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [provinceCode]);
+    if (!province) return 'no-province';
+    const [k] = await this.dataSource.query(
+      `SELECT * FROM kpi_comparison WHERE indicator_id = $1 AND org_unit_id = $2 AND ($3::text IS NULL OR period = $3)
+        ORDER BY period_end DESC, period DESC LIMIT 1`,
+      [indicator.id, province.id, period],
+    );
+    if (!k) return null;
+    return {
+      indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind, direction: indicator.direction },
+      province: provinceCode,
+      period: k.period,
+      value: dec(k.value),
+      targets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
+      nationalTarget: k.national_target,
+      previous: { period: k.previous_period, value: dec(k.previous_value), change: dec(k.previous_change), changeRelative: dec(k.previous_change_rel) },
+      yearAgo: { period: k.year_ago_period, value: dec(k.year_ago_value), change: dec(k.year_ago_change), changeRelative: dec(k.year_ago_change_rel) },
+      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: dec(k.percentile) },
+      computedAt: k.computed_at,
+    };
+  }
+}
