@@ -1,0 +1,468 @@
+/**
+ * Recompute benchmark (`npm run bench:recompute`). Builds a synthetic national dataset
+ * in a fresh PostgreSQL database, then measures in one run: a hand-written SQL baseline
+ * of goal statuses and group counts, full forced recomputes of every province, a no-op
+ * recompute, and the latency from an observation's commit to its KPI row through the
+ * outbox relay, the BullMQ `recompute` queue and the real processor. Progress goes to
+ * stderr; the last stdout line is one JSON object. See docs/benchmarks.md.
+ *
+ * Environment: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SCALE (0 < s ≤ 1), BENCH_KEEP_DB=1,
+ * BENCH_AS_OF, BENCH_DEBOUNCE_MS (else RECOMPUTE_DEBOUNCE_MS, else 300), BENCH_UPDATES,
+ * BENCH_UPDATE_RATE (per second), BENCH_WORKER_CONCURRENCY, BENCH_INCREMENTAL_TIMEOUT_S,
+ * BENCH_SEED, BENCH_PROFILE=0, BENCH_SKIP=kpi-baseline,repeat,incremental.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'crypto';
+import { Logger } from '@nestjs/common';
+import { Job, Queue, Worker } from 'bullmq';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { getHeapStatistics } from 'v8';
+import { createDataSource } from '../libs/db/src/data-source';
+import { daysBetween, todayIn } from '../libs/domain/src';
+import { QUEUE_NAMES, queueConnection } from '../libs/queue/src';
+import { Clock, TIME_ZONE } from '../libs/status-engine/src/clock';
+import { OutboxRelay } from '../libs/status-engine/src/outbox-relay';
+import { RecomputeEngine, RecomputeOutcome } from '../libs/status-engine/src/recompute-engine';
+import { RecomputeProcessor } from '../libs/status-engine/src/recompute.processor';
+import { KPI_BASELINE_SQL, runBaseline } from './baseline';
+import {
+  BenchShape, benchUuid, communeKey, communeProvince, countRows, generateDataset, indicatorKey, PROVINCE_FIRST_MONTH,
+  COMMUNE_FIRST_MONTH, provinceKey, shapeFor,
+} from './dataset';
+import { instrumentEngine, Profiler } from './profiler';
+import { envNumber, mb, now, percentile, prng, progress, round, RssSampler, sleep, timed } from './support';
+
+const settings = {
+  adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+  scale: envNumber('BENCH_SCALE', 1),
+  keepDb: process.env.BENCH_KEEP_DB === '1',
+  asOf: process.env.BENCH_AS_OF || '2024-06-30',
+  debounceMs: envNumber('BENCH_DEBOUNCE_MS', envNumber('RECOMPUTE_DEBOUNCE_MS', 300)),
+  updates: envNumber('BENCH_UPDATES', 1000),
+  updateRate: envNumber('BENCH_UPDATE_RATE', 50),
+  workerConcurrency: envNumber('BENCH_WORKER_CONCURRENCY', 1),
+  lockDurationMs: envNumber('WORKER_LOCK_DURATION_MS', 30_000),
+  incrementalTimeoutS: envNumber('BENCH_INCREMENTAL_TIMEOUT_S', 600),
+  relayIntervalMs: 50,
+  pollIntervalMs: 10,
+  seed: envNumber('BENCH_SEED', 20240630),
+  profile: process.env.BENCH_PROFILE !== '0',
+  skip: new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+};
+
+const runId = randomBytes(4).toString('hex');
+const dbName = `dx_bench_${runId}`;
+const queuePrefix = `dx-bench-${runId}`;
+
+function urlFor(database: string): string {
+  const url = new URL(settings.adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: settings.adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Real time moved back by whole days so that "today" in Asia/Ho_Chi_Minh is the bench's as-of date (run timestamps stay ordered). */
+function shiftedClock(asOf: string): Clock {
+  const shiftMs = daysBetween(asOf, todayIn(TIME_ZONE, new Date())) * 86_400_000;
+  const clock: Clock = { now: () => new Date(Date.now() - shiftMs) };
+  const today = todayIn(TIME_ZONE, clock.now());
+  if (today !== asOf) throw new Error(`shifted clock gives ${today}, expected ${asOf}`);
+  return clock;
+}
+
+interface Update {
+  k: number;
+  indicatorId: string;
+  orgUnitId: string;
+  provinceId: string;
+  period: string;
+  delta: string;
+  value?: string;
+  committedAt?: number;
+  visibleAt?: number;
+}
+
+/** Distinct observations to update, drawn uniformly (seeded) over every stored observation. */
+function pickUpdates(shape: BenchShape, count: number, seed: number): Update[] {
+  const random = prng(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const month = (first: string, m: number) => {
+    const [y, mo] = first.split('-').map(Number);
+    const total = y * 12 + (mo - 1) + m;
+    return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+  };
+  const provinceObs = shape.provinces * shape.indicators * shape.provinceMonths;
+  const communeObs = shape.communes * shape.communeIndicators * shape.communeMonths;
+  const seen = new Set<string>();
+  const updates: Update[] = [];
+  while (updates.length < Math.min(count, provinceObs + communeObs)) {
+    let u: Omit<Update, 'k' | 'delta'>;
+    if (int(provinceObs + communeObs) < provinceObs) {
+      const p = int(shape.provinces) + 1;
+      const provinceId = benchUuid(provinceKey(p));
+      u = { indicatorId: benchUuid(indicatorKey(int(shape.indicators) + 1)), orgUnitId: provinceId, provinceId, period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)) };
+    } else {
+      const c = int(shape.communes) + 1;
+      u = {
+        indicatorId: benchUuid(indicatorKey(int(shape.communeIndicators) + 1)),
+        orgUnitId: benchUuid(communeKey(c)),
+        provinceId: benchUuid(provinceKey(communeProvince(c, shape))),
+        period: month(COMMUNE_FIRST_MONTH, int(shape.communeMonths)),
+      };
+    }
+    const key = `${u.indicatorId}|${u.orgUnitId}|${u.period}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const k = updates.length;
+    updates.push({ ...u, k, delta: String(0.25 * (1 + (k % 8))) });
+  }
+  return updates;
+}
+
+interface IncrementalResult {
+  latencies: number[];
+  unseen: number;
+  jobs: number;
+  skipped: number;
+  failed: number;
+  jobMs: number[];
+  recomputes: number;
+  writeSeconds: number;
+  drainSeconds: number;
+}
+
+/**
+ * Observation updates committed at `updateRate`/s (UPDATE + outbox row in one transaction,
+ * as the write path does), an OutboxRelay every 50 ms, and a BullMQ Worker on the `recompute`
+ * queue running the real RecomputeProcessor. Latency: commit → the KPI row shows the new value.
+ */
+async function incremental(ds: DataSource, url: string, engine: RecomputeEngine, shape: BenchShape): Promise<IncrementalResult> {
+  const { connection, prefix } = queueConnection({ backend: 'redis', redisUrl: settings.redisUrl, prefix: queuePrefix }, url);
+  const queue = new Queue(QUEUE_NAMES.recompute, { connection: connection as never, prefix });
+  const processor = new RecomputeProcessor(engine);
+  processor.assertComplete();
+  let jobs = 0;
+  let skipped = 0;
+  let failed = 0;
+  const jobMs: number[] = [];
+  const worker = new Worker(
+    QUEUE_NAMES.recompute,
+    async (job: Job) => {
+      const started = now();
+      try {
+        return await processor.process(job);
+      } finally {
+        jobMs.push(now() - started);
+      }
+    },
+    // As WorkerLifecycle (status-engine.module.ts) creates it.
+    {
+      connection: connection as never,
+      prefix,
+      concurrency: settings.workerConcurrency,
+      lockDuration: settings.lockDurationMs,
+      stalledInterval: settings.lockDurationMs,
+    },
+  );
+  worker.on('completed', (_job, result) => {
+    jobs++;
+    if ((result as RecomputeOutcome | undefined)?.skipped) skipped++;
+  });
+  worker.on('failed', (job, error) => {
+    failed++;
+    progress('incremental job failed', { job: job?.id, error: error.message });
+  });
+  worker.on('error', (error) => progress('incremental worker error', { error: error.message }));
+  await worker.waitUntilReady();
+
+  const relay = new OutboxRelay(ds, queue, settings.debounceMs);
+  let relayStopped = false;
+  let relayTimer: NodeJS.Timeout | undefined;
+  const relayTick = async () => {
+    try {
+      await relay.relayOnce();
+    } catch (error) {
+      progress('incremental relay error', { error: (error as Error).message });
+    }
+    if (!relayStopped) relayTimer = setTimeout(relayTick, settings.relayIntervalMs);
+  };
+  relayTimer = setTimeout(relayTick, 0);
+
+  const updates = pickUpdates(shape, settings.updates, settings.seed);
+  const pending = new Map<number, Update>();
+  const writer = new Client({ connectionString: url });
+  const poller = new Client({ connectionString: url });
+  await writer.connect();
+  await poller.connect();
+  const [{ before }] = await ds.query(`SELECT count(*)::int AS before FROM recompute_run`);
+
+  let writerDone = false;
+  const intervalMs = 1000 / settings.updateRate;
+  const writeStarted = now();
+  const writing = (async () => {
+    try {
+      for (const u of updates) {
+        const wait = writeStarted + u.k * intervalMs - now();
+        if (wait > 0) await sleep(wait);
+        await writer.query('BEGIN');
+        const { rows } = await writer.query(
+          `UPDATE observation SET value = value + $4::numeric, updated_at = now(), version = version + 1
+            WHERE indicator_id = $1 AND org_unit_id = $2 AND period = $3 AND source IS NULL RETURNING value::text AS value`,
+          [u.indicatorId, u.orgUnitId, u.period, u.delta],
+        );
+        if (rows.length !== 1) throw new Error(`observation ${u.indicatorId}/${u.orgUnitId}/${u.period} not found`);
+        await writer.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'observation')`, [u.provinceId]);
+        await writer.query('COMMIT');
+        u.committedAt = now();
+        u.value = rows[0].value;
+        pending.set(u.k, u);
+        if ((u.k + 1) % 200 === 0) progress('incremental updates', { committed: u.k + 1, pending: pending.size, jobs });
+      }
+    } finally {
+      writerDone = true;
+    }
+  })();
+
+  let writeSeconds = 0;
+  let deadline = Infinity;
+  const pollSql = `SELECT r.k FROM jsonb_to_recordset($1::jsonb) AS r(k int, indicator_id uuid, org_unit_id uuid, period text, value numeric)
+                     JOIN kpi_comparison c ON c.indicator_id = r.indicator_id AND c.org_unit_id = r.org_unit_id AND c.period = r.period
+                    WHERE c.value = r.value`;
+  let lastReport = now();
+  while (!writerDone || pending.size) {
+    if (writerDone && deadline === Infinity) {
+      writeSeconds = (now() - writeStarted) / 1000;
+      deadline = now() + settings.incrementalTimeoutS * 1000;
+      progress('incremental writes done', { seconds: writeSeconds, pending: pending.size, jobs });
+    }
+    if (now() > deadline) break;
+    if (pending.size) {
+      const batch = [...pending.values()].map((u) => ({ k: u.k, indicator_id: u.indicatorId, org_unit_id: u.orgUnitId, period: u.period, value: u.value }));
+      const { rows } = await poller.query(pollSql, [JSON.stringify(batch)]);
+      const seenAt = now();
+      for (const { k } of rows as { k: number }[]) {
+        const u = pending.get(k);
+        if (!u) continue;
+        u.visibleAt = seenAt;
+        pending.delete(k);
+      }
+    }
+    if (writerDone && now() - lastReport > 10_000) {
+      progress('incremental draining', { pending: pending.size, jobs, skipped });
+      lastReport = now();
+    }
+    await sleep(settings.pollIntervalMs);
+  }
+  await writing;
+  const drainSeconds = (now() - writeStarted) / 1000 - writeSeconds;
+
+  relayStopped = true;
+  clearTimeout(relayTimer);
+  await worker.close();
+  const [{ after }] = await ds.query(`SELECT count(*)::int AS after FROM recompute_run`);
+  await writer.end();
+  await poller.end();
+  await queue.obliterate({ force: true }).catch(() => undefined);
+  await queue.close();
+
+  const seen = updates.filter((u) => u.visibleAt !== undefined);
+  return {
+    latencies: seen.map((u) => u.visibleAt! - u.committedAt!).sort((a, b) => a - b),
+    unseen: updates.length - seen.length,
+    jobs,
+    skipped,
+    failed,
+    jobMs: jobMs.sort((a, b) => a - b),
+    recomputes: after - before,
+    writeSeconds,
+    drainSeconds,
+  };
+}
+
+async function main(): Promise<void> {
+  // The processor and relay log through Nest's Logger (to stdout); keep stdout for the result.
+  Logger.overrideLogger(['error', 'warn']);
+  const shape = shapeFor(settings.scale);
+  const clock = shiftedClock(settings.asOf);
+  progress('start', { db: dbName, scale: settings.scale, as_of: settings.asOf, provinces: shape.provinces, communes: shape.communes, indicators: shape.indicators });
+
+  await admin(`CREATE DATABASE ${dbName}`);
+  const url = urlFor(dbName);
+  const ds = createDataSource(url, 10);
+  let cleanedUp = false;
+  const cleanup = async () => {
+    if (cleanedUp) return;
+    cleanedUp = true;
+    if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+    if (settings.keepDb) progress('kept database', { url });
+    else await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => progress('drop failed', { error: e.message }));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: cleaning up`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    const generated = await timed(() => generateDataset(ds, shape));
+    const counts = generated.result;
+    progress('dataset ready', { ...counts, seconds: generated.ms / 1000 });
+
+    // 1. Baseline: warm-up, then best of 3.
+    await runBaseline(ds, settings.asOf);
+    const baselineRuns: number[] = [];
+    let baselineRows = await runBaseline(ds, settings.asOf);
+    for (let i = 0; i < 3; i++) {
+      const t = await timed(() => runBaseline(ds, settings.asOf));
+      baselineRuns.push(t.ms);
+      baselineRows = t.result;
+    }
+    const baselineMs = Math.min(...baselineRuns);
+    progress('baseline', { best_ms: baselineMs, runs: baselineRuns.map((x) => round(x)).join('/'), rows: baselineRows.length });
+
+    let kpiBaselineMs: number | null = null;
+    if (!settings.skip.has('kpi-baseline')) {
+      const t = await timed(() => ds.query(KPI_BASELINE_SQL));
+      kpiBaselineMs = t.ms;
+      progress('kpi baseline (SQL, one run)', { ms: t.ms, rows: t.result[0].rows });
+    }
+
+    // 2. Full recomputes.
+    const profiler = new Profiler();
+    if (settings.profile) instrumentEngine(profiler);
+    if (profiler.notWrapped.length) progress('profiler: not found', { steps: profiler.notWrapped.join(',') });
+    const engine = new RecomputeEngine(ds, clock);
+    const rss = new RssSampler(100);
+    const profiles: Record<string, unknown> = {};
+    const perProvince: Record<string, number[]> = {};
+    const fullRun = async (label: string, force: boolean) => {
+      profiler.reset();
+      rss.start(label);
+      let last = now();
+      const times: number[] = [];
+      const t = await timed(() =>
+        engine.recomputeMany(null, { asOf: settings.asOf, trigger: 'bench', force }, (done, total, outcome) => {
+          const ms = now() - last;
+          last = now();
+          times.push(ms);
+          progress(`recompute ${label}`, { province: `${done}/${total}`, ms: round(ms), rows_changed: outcome.rowsChanged, skipped: outcome.skipped, rss_mb: mb(process.memoryUsage().rss) });
+        }),
+      );
+      rss.stop();
+      profiles[label] = profiler.snapshot();
+      perProvince[label] = times.sort((a, b) => a - b);
+      progress(`recompute ${label} done`, { ms: t.ms, skipped: t.result.filter((o) => o.skipped).length, peak_rss_mb: mb(rss.peaks[label] ?? 0) });
+      return t.ms;
+    };
+    const fullMs = await fullRun('full', true);
+    const [{ mismatches }] = await ds.query(
+      `SELECT count(*)::int AS mismatches FROM jsonb_to_recordset($1::jsonb) AS b(id uuid, status text)
+         LEFT JOIN goal_status gs ON gs.goal_id = b.id AND gs.as_of = $2 AND gs.org_unit_id = (SELECT d.province_id FROM goal g JOIN document d ON d.id = g.document_id WHERE g.id = b.id)
+        WHERE gs.status IS DISTINCT FROM b.status`,
+      [JSON.stringify(baselineRows.filter((r) => r.row_kind === 'goal')), settings.asOf],
+    );
+    const [{ group_mismatches }] = await ds.query(
+      `SELECT count(*)::int AS group_mismatches FROM jsonb_to_recordset($1::jsonb) AS b(id uuid, met int, total int)
+         LEFT JOIN rollup r ON r.scope_kind = 'goal_group' AND r.scope_id = b.id AND r.as_of = $2
+        WHERE (r.goals_met, r.goals_total) IS DISTINCT FROM (b.met, b.total)`,
+      [JSON.stringify(baselineRows.filter((r) => r.row_kind === 'goal_group')), settings.asOf],
+    );
+    progress('baseline vs engine', { goal_status_mismatches: mismatches, goal_group_mismatches: group_mismatches });
+    const repeatMs = settings.skip.has('repeat') ? null : await fullRun('full_repeat', true);
+    const noopMs = await fullRun('noop', false);
+
+    // 3. Incremental.
+    let inc: IncrementalResult | null = null;
+    if (!settings.skip.has('incremental')) {
+      profiler.reset();
+      rss.start('incremental');
+      inc = await incremental(ds, url, engine, shape);
+      rss.stop();
+      profiles.incremental = profiler.snapshot();
+      progress('incremental done', { seen: inc.latencies.length, unseen: inc.unseen, jobs: inc.jobs, recomputes: inc.recomputes, p95_ms: percentile(inc.latencies, 95) });
+    }
+
+    const [stored] = await ds.query(`SELECT (SELECT count(*) FROM kpi_comparison)::int AS kpi_comparison_rows,
+                                            (SELECT count(*) FROM goal_status)::int AS goal_status_rows,
+                                            (SELECT count(*) FROM recompute_run)::int AS recompute_runs`);
+    const finalCounts = await countRows(ds);
+    const r = (x: number | null) => (x === null ? null : round(x));
+    const result = {
+      full_recompute_ms: r(fullMs),
+      full_recompute_repeat_ms: r(repeatMs),
+      noop_recompute_ms: r(noopMs),
+      baseline_ms: r(baselineMs),
+      full_recompute_ratio: round(fullMs / baselineMs, 2),
+      incremental_p50_ms: inc ? r(percentile(inc.latencies, 50)) : null,
+      incremental_p95_ms: inc ? r(percentile(inc.latencies, 95)) : null,
+      incremental_max_ms: inc ? r(percentile(inc.latencies, 100)) : null,
+      incremental_recomputes: inc ? inc.recomputes : null,
+      peak_rss_mb: mb(rss.peak),
+      provinces: finalCounts.provinces,
+      communes: finalCounts.communes,
+      indicators: finalCounts.indicators,
+      goals: finalCounts.goals,
+      tasks: finalCounts.tasks,
+      observations: finalCounts.observations,
+      kpi_comparison_rows: stored.kpi_comparison_rows,
+      goal_status_rows: stored.goal_status_rows,
+      // Context and extra figures.
+      scale: settings.scale,
+      as_of: settings.asOf,
+      documents: counts.documents,
+      generate_s: round(generated.ms / 1000),
+      baseline_runs_ms: baselineRuns.map((x) => r(x)),
+      baseline_goal_status_mismatches: mismatches,
+      baseline_goal_group_mismatches: group_mismatches,
+      kpi_baseline_sql_ms: r(kpiBaselineMs),
+      province_ms: Object.fromEntries(
+        Object.entries(perProvince).map(([k, v]) => [k, { p50: r(percentile(v, 50)), max: r(percentile(v, 100)) }]),
+      ),
+      peak_rss_mb_by_phase: Object.fromEntries(Object.entries(rss.peaks).map(([k, v]) => [k, mb(v)])),
+      incremental: inc && {
+        updates: inc.latencies.length + inc.unseen,
+        unseen_within_timeout: inc.unseen,
+        timeout_s: settings.incrementalTimeoutS,
+        update_rate_per_s: settings.updateRate,
+        debounce_ms: settings.debounceMs,
+        worker_concurrency: settings.workerConcurrency,
+        write_s: round(inc.writeSeconds),
+        drain_after_writes_s: round(inc.drainSeconds),
+        jobs_completed: inc.jobs,
+        jobs_skipped_by_fingerprint: inc.skipped,
+        jobs_failed: inc.failed,
+        job_ms_p50: r(percentile(inc.jobMs, 50)),
+        job_ms_max: r(percentile(inc.jobMs, 100)),
+      },
+      recompute_runs: stored.recompute_runs,
+      profile_ms: profiles,
+      node: process.version,
+      heap_limit_mb: mb(getHeapStatistics().heap_size_limit),
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`[bench] failed: ${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  },
+);

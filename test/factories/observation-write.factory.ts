@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * Changes an observation's value the way a write does: the row and its outbox entry
+ * in one transaction (the write API arrives in a later issue; imports do the same).
+ */
+export async function writeObservationValue(
+  dataSource: DataSource,
+  where: { province: string; indicator: string; period: string },
+  value: string,
+): Promise<void> {
+  await dataSource.transaction(async (m) => {
+    const rows = await m.query(
+      `UPDATE observation o SET value = $4, numerator = NULL, denominator = NULL, version = o.version + 1, updated_at = now()
+         FROM org_unit u, indicator i
+        WHERE u.id = o.org_unit_id AND u.kind = 'province' AND u.code = $1 AND i.id = o.indicator_id AND i.code = $2 AND o.period = $3
+        RETURNING u.id AS province_id`,
+      [where.province, where.indicator, where.period, value],
+    );
+    const updated = rows[0] as { province_id: string }[] | { province_id: string } | undefined;
+    const provinceId = Array.isArray(updated) ? updated[0]?.province_id : updated?.province_id;
+    if (!provinceId) throw new Error(`no observation ${where.indicator} ${where.province} ${where.period}`);
+    await m.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'observation')`, [provinceId]);
+  });
+}
