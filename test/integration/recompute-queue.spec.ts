@@ -1,0 +1,186 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ChildProcess, spawn } from 'child_process';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { loadConfig } from '../../libs/config/src';
+import { createDataSource, PlanImporter } from '../../libs/db/src';
+import { queueConnection } from '../../libs/queue/src';
+import { writeObservationValue } from '../factories/observation-write.factory';
+import { smallPlanText, validPlan } from '../factories/plan-file.factory';
+import { TestRedis } from '../support/redis-server';
+import { builtEntry, cleanEnv } from '../support/run-built';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { testRunId } from '../support/test-env';
+import { waitFor } from '../support/wait-for';
+
+const importOptions = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
+
+function workerEnv(db: TestDatabase, redis: TestRedis, prefix: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix,
+    RECOMPUTE_DEBOUNCE_MS: '100', WORKER_LOCK_DURATION_MS: '2000', WORKER_CONCURRENCY: '2',
+  };
+}
+
+interface InProcessWorker {
+  app: INestApplicationContext;
+  close(): Promise<void>;
+}
+
+async function startWorker(env: Record<string, string>): Promise<InProcessWorker> {
+  const config = loadConfig(env);
+  const dataSource: DataSource = createDataSource(config.database.url!, 4);
+  await dataSource.initialize();
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ config, dataSource, queue: queueConnection(config.queue, config.database.url!) }),
+    { logger: false },
+  );
+  await app.init();
+  return { app, close: () => app.close() };
+}
+
+const kpiValue = async (db: TestDatabase, province: string): Promise<string | null> => {
+  const [row] = await db.dataSource.query(
+    `SELECT k.value::text AS value FROM kpi_comparison k JOIN org_unit u ON u.id = k.org_unit_id JOIN indicator i ON i.id = k.indicator_id
+      WHERE u.code = $1 AND u.kind = 'province' AND i.code = 'dvc-toan-trinh' AND k.period = '2023-10'`,
+    [province],
+  );
+  return row?.value ?? null;
+};
+const pendingOutbox = async (db: TestDatabase, province: string): Promise<number> => {
+  const [{ n }] = await db.dataSource.query(
+    `SELECT count(*)::int AS n FROM outbox o JOIN org_unit u ON u.id = o.province_id WHERE u.code = $1 AND o.processed_at IS NULL`,
+    [province],
+  );
+  return n;
+};
+const runs = async (db: TestDatabase, province: string): Promise<{ started_at: Date; finished_at: Date }[]> =>
+  db.dataSource.query(
+    `SELECT r.started_at, r.finished_at FROM recompute_run r JOIN org_unit u ON u.id = r.province_id WHERE u.code = $1 ORDER BY r.started_at`,
+    [province],
+  );
+const caughtUp = (db: TestDatabase, province: string, value: string) => async () =>
+  (await kpiValue(db, province)) === value && (await pendingOutbox(db, province)) === 0;
+
+describe('recompute through the queue (real PostgreSQL, a redis-server of the test\'s own)', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let env: Record<string, string>;
+  const workers: InProcessWorker[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = await TestRedis.start();
+    env = workerEnv(db, redis, `dx-test-${testRunId()}-q1`);
+    const importer = new PlanImporter(db.dataSource);
+    await importer.run(validPlan(smallPlanText('TQA')), importOptions);
+    await importer.run(validPlan(smallPlanText('TQB')), importOptions);
+  });
+  afterAll(async () => {
+    for (const w of workers) await w.close();
+    await redis?.destroy();
+    await db?.drop();
+  });
+
+  it('relays the outbox of an import, and a changed observation reaches the statuses with no restart', async () => {
+    workers.push(await startWorker(env));
+    await waitFor('the import to be recomputed', caughtUp(db, 'TQA', '81'));
+    await writeObservationValue(db.dataSource, { province: 'TQA', indicator: 'dvc-toan-trinh', period: '2023-10' }, '85');
+    await waitFor('the new value in kpi_comparison', caughtUp(db, 'TQA', '85'));
+  });
+
+  it('keeps accepting writes while Redis is down and catches up, losing nothing, when it returns', async () => {
+    await redis.stop();
+    for (const value of ['60', '61', '62']) {
+      await writeObservationValue(db.dataSource, { province: 'TQA', indicator: 'dvc-toan-trinh', period: '2023-10' }, value);
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const [{ waiting }] = await db.dataSource.query(`SELECT count(*)::int AS waiting FROM outbox WHERE enqueued_at IS NULL`);
+    expect(waiting).toBeGreaterThan(0);
+    expect(await kpiValue(db, 'TQA')).toBe('85');
+    await redis.start();
+    await waitFor('statuses to catch up after Redis returns', caughtUp(db, 'TQA', '62'), 30_000);
+    const [{ lost }] = await db.dataSource.query(`SELECT count(*)::int AS lost FROM outbox WHERE enqueued_at IS NULL OR processed_at IS NULL`);
+    expect(lost).toBe(0);
+  }, 60_000);
+
+  it('debounces a burst: 200 writes to one plan cause a handful of recomputes', async () => {
+    const before = (await runs(db, 'TQA')).length;
+    for (let i = 0; i < 200; i++) {
+      await writeObservationValue(db.dataSource, { province: 'TQA', indicator: 'dvc-toan-trinh', period: '2023-10' }, String(i % 100));
+    }
+    await waitFor('the burst to settle', caughtUp(db, 'TQA', '99'), 30_000);
+    const recomputes = (await runs(db, 'TQA')).length - before;
+    expect(recomputes).toBeGreaterThanOrEqual(1);
+    expect(recomputes).toBeLessThanOrEqual(20);
+  }, 60_000);
+
+  it('two workers on one queue never compute the same province at the same time', async () => {
+    workers.push(await startWorker(env));
+    for (let i = 0; i < 60; i++) {
+      const province = i % 2 ? 'TQA' : 'TQB';
+      await writeObservationValue(db.dataSource, { province, indicator: 'dvc-toan-trinh', period: '2023-10' }, String(40 + i));
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 150));
+    }
+    await waitFor('both provinces to settle', async () => (await caughtUp(db, 'TQA', '99')()) && (await caughtUp(db, 'TQB', '98')()), 30_000);
+    for (const province of ['TQA', 'TQB']) {
+      const list = await runs(db, province);
+      for (let i = 1; i < list.length; i++) {
+        expect(new Date(list[i].started_at).getTime()).toBeGreaterThanOrEqual(new Date(list[i - 1].finished_at).getTime());
+      }
+    }
+  }, 60_000);
+});
+
+describe('a worker killed with SIGKILL in the middle of a recompute', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let env: Record<string, string>;
+  const children: ChildProcess[] = [];
+  const spawnWorker = () => {
+    const child = spawn(process.execPath, [builtEntry('worker')], { env: cleanEnv(env), stdio: 'ignore' });
+    children.push(child);
+    return child;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = await TestRedis.start();
+    env = workerEnv(db, redis, `dx-test-${testRunId()}-q2`);
+    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('TKL')), importOptions);
+  });
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await redis?.destroy();
+    await db?.drop();
+  });
+
+  it('leaves no partial result, and the job completes on another worker', async () => {
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM org_unit WHERE code = 'TKL' AND kind = 'province'`);
+    // Hold the province's recompute lock so the worker's job stops inside its transaction.
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtext('dx-recompute:' || $1))`, [id]);
+    const first = spawnWorker();
+    await waitFor('the worker to be waiting inside its recompute', async () => {
+      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+      return n > 0;
+    }, 30_000);
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    first.kill('SIGKILL');
+    await exited;
+    await holder.query('COMMIT');
+    await holder.end();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await runs(db, 'TKL')).toHaveLength(0);
+    const [{ n: statuses }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM goal_status`);
+    expect(statuses).toBe(0);
+
+    spawnWorker();
+    await waitFor('the stalled job to be picked up again and finish', caughtUp(db, 'TKL', '81'), 45_000);
+    expect(await runs(db, 'TKL')).toHaveLength(1);
+  }, 90_000);
+});
