@@ -5,6 +5,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { loadConfig } from '../../libs/config/src';
 import { PlanImporter } from '../../libs/db/src';
 import { queueConnection } from '../../libs/queue/src';
+import { RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
 import { QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL, testRunId } from '../support/test-env';
@@ -28,10 +29,56 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     const file = validPlanFile(QUANG_NINH_FILE);
     await new PlanImporter(db.dataSource).run(file, { fileName: 'quang-ninh.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
     app = await createApp(db, TEST_REDIS_URL);
+    const id = await new StatusRepository(db.dataSource.manager).provinceIdByCode('QNI');
+    const engine = new RecomputeEngine(db.dataSource, { now: () => new Date() });
+    await engine.recompute({ provinceId: id!, asOf: '2023-10-31', trigger: 'test' });
+    await engine.recompute({ provinceId: id!, asOf: '2024-01-15', trigger: 'test' });
   });
   afterAll(async () => {
     await app?.close();
     await db?.drop();
+  });
+
+  it('GET /api/v1/provinces/:code/summary returns the computed tree with the reconciliation of the national targets', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/provinces/QNI/summary?as_of=2023-10-31').expect(200);
+    expect(res.body.computedAt).not.toBeNull();
+    expect(res.body.pendingJob).toBeNull();
+    const national = res.body.documents.find((d: { scope: string }) => d.scope === 'national');
+    expect(national.rollup.goals).toMatchObject({ met: 5, total: 9 });
+    expect(national.claims[0]).toMatchObject({ met: 6, of: 9, open: 4, reconciliation: { verdict: 'self_inconsistent', computedMet: 5 } });
+  });
+
+  it('a summary for a date never computed is queued, and the job can be followed at /api/v1/jobs/:id', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/provinces/QNI/summary?as_of=2023-06-30').expect(200);
+    expect(res.body.computedAt).toBeNull();
+    expect(res.body.pendingJob).toMatch(/^recompute-.*-as-of-2023-06-30$/);
+    const job = await request(app.getHttpServer()).get(`/api/v1/jobs/${res.body.pendingJob}`).expect(200);
+    expect(job.body).toMatchObject({ id: res.body.pendingJob, name: 'recompute-province', state: 'waiting', progress: 0 });
+    await request(app.getHttpServer()).get('/api/v1/jobs/nope').expect(404);
+  });
+
+  it('GET /api/v1/goals/:id/status returns the status at a date and its history', async () => {
+    const [goal] = await db.dataSource.query(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.scope = 'national' AND g.code = 'MT1.6'`);
+    const res = await request(app.getHttpServer()).get(`/api/v1/goals/${goal.id}/status?as_of=2023-11-15`).expect(200);
+    expect(res.body).toMatchObject({ code: 'MT1.6', document: 'CDS-2023-QG', status: { asOf: '2023-10-31', status: 'in_progress' } });
+    expect(res.body.history.length).toBeGreaterThan(0);
+    await request(app.getHttpServer()).get('/api/v1/goals/00000000-0000-4000-8000-000000000000/status').expect(404);
+    const bad = await request(app.getHttpServer()).get(`/api/v1/goals/${goal.id}/status?as_of=2023-02-30`).expect(400);
+    expect(bad.body.code).toBe('INVALID_DATE');
+    await request(app.getHttpServer()).get('/api/v1/goals/not-a-uuid/status').expect(400);
+  });
+
+  it('GET /api/v1/indicators/:code/comparison compares 81% with the national target', async () => {
+    const res = await request(app.getHttpServer()).get('/api/v1/indicators/dvc-toan-trinh/comparison?province=QNI').expect(200);
+    expect(res.body).toMatchObject({ period: '2023-H2', value: '81', nationalTarget: { target: '80', met: true, gap: '1' } });
+    const dti = await request(app.getHttpServer()).get('/api/v1/indicators/dti-hang/comparison?province=qni&period=2022').expect(200);
+    expect(dti.body).toMatchObject({ value: '3', previous: { period: '2021', value: '7', change: '-4' }, targets: [{ goalCode: 'MT2.1', met: true }] });
+    await request(app.getHttpServer()).get('/api/v1/indicators/khong-co/comparison?province=QNI').expect(404);
+    await request(app.getHttpServer()).get('/api/v1/indicators/dti-hang/comparison?province=QNI&period=2019').expect(404);
+    const badQuery = await request(app.getHttpServer()).get('/api/v1/indicators/dti-hang/comparison?period=2023-Q9').expect(400);
+    expect(badQuery.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['period', 'province']);
+    const badCode = await request(app.getHttpServer()).get('/api/v1/indicators/DTI/comparison?province=QNI').expect(400);
+    expect(badCode.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
   });
 
   it('GET /health reports the database and the Redis queue up', async () => {
