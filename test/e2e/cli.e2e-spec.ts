@@ -23,7 +23,7 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('every command has --help', () => {
-    for (const command of ['validate', 'import', 'export', 'migrate']) {
+    for (const command of ['validate', 'import', 'export', 'migrate', 'recompute', 'status']) {
       const r = runCli([command, '--help'], env);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^Usage: dx-tracker/);
@@ -86,6 +86,29 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
     expect(reimport.status).toBe(0);
     expect(reimport.stdout).toMatch(/nothing changed/);
     expect(runCli(['export', '--province', 'XXX'], env)).toMatchObject({ status: 1, stderr: expect.stringMatching(/no province with code "XXX"/) });
+  });
+
+  it('status prints the plan tree in Vietnamese, with the national targets reconciled', () => {
+    const r = runCli(['status', '--province', 'QNI', '--as-of', '2023-10-31'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Quảng Ninh (QNI) — tình trạng tại ngày 31/10/2023');
+    expect(r.stdout).toContain('Báo cáo ngày 31/10/2023: 6/9 đạt, còn 4 chưa đạt — tính được 5/9 đạt — đối chiếu: BÁO CÁO TỰ MÂU THUẪN');
+    expect(r.stdout).toContain('Báo cáo tự mâu thuẫn: 6 đạt + 4 chưa đạt ≠ 9');
+    expect(r.stdout).toContain('MT1 Phát triển dữ liệu số: 0/0 đạt · 0/7 mục tiêu đã nhập');
+    expect(r.stdout).toMatch(/NV9 Phát triển kinh tế số — Nhiệm vụ: 0\/14 nhiệm vụ đã nhập/);
+  });
+
+  it('recompute with a progress summary, then status shows the KPIs against their targets', () => {
+    const r = runCli(['recompute', '--province', 'QNI', '--as-of', '2024-01-15'], env);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/recomputed 1 province\(s\) as of 2024-01-15: 1 changed/);
+    const again = runCli(['recompute', '--as-of', '2024-01-15'], env);
+    expect(again.stdout).toMatch(/unchanged/);
+    const s = runCli(['status', '--province', 'QNI', '--as-of', '2024-01-15'], env);
+    expect(s.stdout).toContain('dvc-toan-trinh: 81% (2023-H2) · chỉ tiêu quốc gia >= 80: đạt, chênh +1, mức đạt 101,25%');
+    expect(s.stdout).toContain('thu-nsnn-khong-tien-mat: 99,2% (2023-H2) · chưa có chỉ tiêu');
+    expect(runCli(['recompute', '--as-of', '2024-02-30'], env)).toMatchObject({ status: 2, stderr: expect.stringMatching(/not a date/) });
+    expect(runCli(['status', '--province', 'XYZ'], env)).toMatchObject({ status: 1, stderr: expect.stringMatching(/no province/) });
   });
 
   it('a malformed file: every error reported, exit 1, the database exactly as it was', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runCli, startBuiltApi } from '../support/run-built';
+import { waitFor } from '../support/wait-for';
 
 /**
  * The README's first command on a fresh machine: no DATABASE_URL, no REDIS_URL.
@@ -31,6 +32,14 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
       const health = (await (await fetch(`${first.url}/health`)).json()) as { info: unknown };
       expect(health.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } });
       province = await (await fetch(`${first.url}/api/v1/provinces/QNI`)).json();
+
+      // The worker runs in the same process: the import's outbox row becomes computed statuses.
+      const summary = await waitFor('the in-process worker to compute the demo data', async () => {
+        const s = (await (await fetch(`${first.url}/api/v1/provinces/QNI/summary`)).json()) as { computedAt: string | null; documents: { scope: string; claims: { reconciliation: { verdict: string } | null }[] }[] };
+        return s.computedAt ? s : null;
+      });
+      const national = summary.documents.find((d) => d.scope === 'national')!;
+      expect(national.claims[0].reconciliation?.verdict).toBe('self_inconsistent');
 
       // The CLI attaches to the running server's embedded database instead of opening it twice.
       const exported = runCli(['export', '--province', 'QNI'], { DX_DATA_DIR: dataDir });
