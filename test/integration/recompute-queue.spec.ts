@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { loadConfig } from '../../libs/config/src';
 import { createDataSource, PlanImporter } from '../../libs/db/src';
-import { queueConnection } from '../../libs/queue/src';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { QUEUE_NAMES, queueConnection } from '../../libs/queue/src';
 import { writeObservationValue } from '../factories/observation-write.factory';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { TestRedis } from '../support/redis-server';
@@ -89,6 +91,17 @@ describe('recompute through the queue (real PostgreSQL, a redis-server of the te
     await waitFor('the import to be recomputed', caughtUp(db, 'TQA', '81'));
     await writeObservationValue(db.dataSource, { province: 'TQA', indicator: 'dvc-toan-trinh', period: '2023-10' }, '85');
     await waitFor('the new value in kpi_comparison', caughtUp(db, 'TQA', '85'));
+  });
+
+  it('registers the daily as-of roll at 00:05 and the weekly consistency pass in Asia/Ho_Chi_Minh, once each', async () => {
+    workers.push(await startWorker(env)); // a second worker upserts the same schedules
+    const queue = workers[0].app.get<Queue>(getQueueToken(QUEUE_NAMES.recompute));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => ({ key: s.key, pattern: s.pattern, tz: s.tz, name: s.name })).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'daily-as-of-roll', pattern: '5 0 * * *', tz: 'Asia/Ho_Chi_Minh', name: 'recompute-all' },
+      { key: 'weekly-consistency', pattern: '30 1 * * 0', tz: 'Asia/Ho_Chi_Minh', name: 'recompute-consistency' },
+    ]);
+    await workers.pop()!.close();
   });
 
   it('keeps accepting writes while Redis is down and catches up, losing nothing, when it returns', async () => {
