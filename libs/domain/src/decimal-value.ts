@@ -34,3 +34,8 @@ export function decimalEquals(a: string | null, b: string | null): boolean {
 export function ratioValue(numerator: string, denominator: string, scale: string): Decimal {
   return new Decimal(numerator).div(denominator).mul(scale);
 }
+
+/** A numeric value as the database returns it (string, number or null) → canonical decimal text or null. */
+export function canonicalOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : canonicalDecimal(String(value));
+}

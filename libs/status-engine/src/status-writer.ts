@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { canonicalDecimal, GoalEvaluation } from '../../domain/src';
+import { canonicalOrNull, GoalEvaluation } from '../../domain/src';
 import { Column, deleteRows, upsertRows } from './bulk-sql';
 import { ProvinceStatus } from './province-status';
 
@@ -18,7 +18,6 @@ export interface WriteSummary {
   events: StatusEvent[];
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : canonicalDecimal(String(v)));
 /** JSON with object keys sorted: jsonb returns keys in its own order. */
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
@@ -265,7 +264,7 @@ function goalRow(goalId: string, orgUnitId: string, asOf: string, e: GoalEvaluat
 }
 
 const normaliseNumbers = (fields: string[]) => (row: Row) => {
-  for (const f of fields) row[f] = num(row[f]);
+  for (const f of fields) row[f] = canonicalOrNull(row[f]);
   return row;
 };
 

@@ -1,10 +1,10 @@
 import { ColumnOptions, ValueTransformer } from 'typeorm';
-import { canonicalDecimal } from '../../../domain/src';
+import { canonicalOrNull } from '../../../domain/src';
 
 /** numeric ↔ canonical decimal string: measured values never pass through a float. */
 const decimalTransformer: ValueTransformer = {
   to: (value: string | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : canonicalDecimal(value)),
+  from: canonicalOrNull,
 };
 
 export const decimalColumn = (options: ColumnOptions = {}): ColumnOptions => ({

@@ -1,10 +1,9 @@
 import { DataSource } from 'typeorm';
-import { canonicalDecimal, GoalRollup, TaskRollup } from '../../../domain/src';
+import { canonicalOrNull, GoalRollup, TaskRollup } from '../../../domain/src';
 import { ProvinceSummary, RollupView } from './province-summary';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const dec = (v: unknown) => (v === null || v === undefined ? null : canonicalDecimal(String(v)));
 
 function rollupView(r: Row | undefined): RollupView {
   if (!r) return { goals: null, tasks: null };
@@ -15,7 +14,7 @@ function rollupView(r: Row | undefined): RollupView {
       ? null
       : {
           counts: r.task_counts, total: r.tasks_total, overdue: r.tasks_overdue, dueSoon: r.tasks_due_soon, unverified: r.tasks_unverified,
-          progress: dec(r.task_progress), recorded: r.tasks_recorded, declared: r.tasks_declared,
+          progress: canonicalOrNull(r.task_progress), recorded: r.tasks_recorded, declared: r.tasks_declared,
         };
   return { goals, tasks };
 }
@@ -85,8 +84,8 @@ export async function readProvinceSummary(dataSource: DataSource, provinceCode: 
             .filter((x) => x.group_id === g.id)
             .map((x) => ({
               id: x.id, code: x.code, title: x.title, kind: x.kind, indicator: x.indicator,
-              target: x.target_op ? { op: x.target_op, value: dec(x.target_value)! } : null, due: x.due, status: x.status,
-              actual: dec(x.actual), actualPeriod: x.actual_period, attainment: dec(x.attainment), colour: x.colour,
+              target: x.target_op ? { op: x.target_op, value: canonicalOrNull(x.target_value)! } : null, due: x.due, status: x.status,
+              actual: canonicalOrNull(x.actual), actualPeriod: x.actual_period, attainment: canonicalOrNull(x.attainment), colour: x.colour,
               unverified: x.unverified ?? false, reportedStatus: x.reported_status,
             })),
         })),
@@ -106,12 +105,12 @@ export async function readProvinceSummary(dataSource: DataSource, provinceCode: 
     kpis: kpis.map((k) => ({
       indicator: { code: k.code, name: k.name, unit: k.unit, direction: k.direction },
       period: k.period,
-      value: dec(k.value)!,
-      previous: { period: k.previous_period, value: dec(k.previous_value), change: dec(k.previous_change), changeRelative: dec(k.previous_change_rel) },
-      yearAgo: { period: k.year_ago_period, value: dec(k.year_ago_value), change: dec(k.year_ago_change), changeRelative: dec(k.year_ago_change_rel) },
+      value: canonicalOrNull(k.value)!,
+      previous: { period: k.previous_period, value: canonicalOrNull(k.previous_value), change: canonicalOrNull(k.previous_change), changeRelative: canonicalOrNull(k.previous_change_rel) },
+      yearAgo: { period: k.year_ago_period, value: canonicalOrNull(k.year_ago_value), change: canonicalOrNull(k.year_ago_change), changeRelative: canonicalOrNull(k.year_ago_change_rel) },
       goalTargets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
       nationalTarget: k.national_target,
-      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: dec(k.percentile)! },
+      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile)! },
     })),
   };
 }

@@ -1,8 +1,7 @@
 import { DataSource } from 'typeorm';
-import { canonicalDecimal } from '../../../domain/src';
+import { canonicalOrNull } from '../../../domain/src';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const dec = (v: unknown) => (v === null || v === undefined ? null : canonicalDecimal(String(v)));
 
 /** Reads of stored statuses for single items (the summary has its own reader). */
 export class StatusReadsRepository {
@@ -37,14 +36,14 @@ export class StatusReadsRepository {
       province: goal.province,
       document: goal.document,
       indicator: goal.indicator,
-      target: goal.target_op ? { op: goal.target_op, value: dec(goal.target_value) } : null,
+      target: goal.target_op ? { op: goal.target_op, value: canonicalOrNull(goal.target_value) } : null,
       due: goal.due,
       reportedStatus: goal.reported_status,
       asOf,
       status: status
         ? {
-            asOf: status.as_of, status: status.status, actual: dec(status.actual), actualPeriod: status.actual_period,
-            expected: dec(status.expected), attainment: dec(status.attainment), attainmentDisplay: dec(status.attainment_display),
+            asOf: status.as_of, status: status.status, actual: canonicalOrNull(status.actual), actualPeriod: status.actual_period,
+            expected: canonicalOrNull(status.expected), attainment: canonicalOrNull(status.attainment), attainmentDisplay: canonicalOrNull(status.attainment_display),
             colour: status.colour, unverified: status.unverified, computedAt: status.computed_at,
           }
         : null,
@@ -68,12 +67,12 @@ export class StatusReadsRepository {
       indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind, direction: indicator.direction },
       province: provinceCode,
       period: k.period,
-      value: dec(k.value),
+      value: canonicalOrNull(k.value),
       targets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
       nationalTarget: k.national_target,
-      previous: { period: k.previous_period, value: dec(k.previous_value), change: dec(k.previous_change), changeRelative: dec(k.previous_change_rel) },
-      yearAgo: { period: k.year_ago_period, value: dec(k.year_ago_value), change: dec(k.year_ago_change), changeRelative: dec(k.year_ago_change_rel) },
-      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: dec(k.percentile) },
+      previous: { period: k.previous_period, value: canonicalOrNull(k.previous_value), change: canonicalOrNull(k.previous_change), changeRelative: canonicalOrNull(k.previous_change_rel) },
+      yearAgo: { period: k.year_ago_period, value: canonicalOrNull(k.year_ago_value), change: canonicalOrNull(k.year_ago_change), changeRelative: canonicalOrNull(k.year_ago_change_rel) },
+      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile) },
       computedAt: k.computed_at,
     };
   }
