@@ -96,13 +96,20 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string, peer
   return { asOf, goals, tasks, rollups, reconciliations, kpis, peerRanks };
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** One value per (indicator, org, period): the deterministic pick among sources, through the indicator's rule. */
 function valuesByPeriod<T extends ObservationInput>(observations: T[], indicator: IndicatorInput, key: (o: T) => string) {
-  const grouped = new Map<string, T[]>();
-  for (const o of observations) {
-    const k = `${key(o)}|${o.period}`;
-    grouped.set(k, [...(grouped.get(k) ?? []), o]);
-  }
+  const grouped = groupBy(observations, (o) => `${key(o)}|${o.period}`);
   const values = new Map<string, { observation: T; value: string }>();
   for (const [k, list] of grouped) {
     const chosen = latestObservation(list, END_OF_TIME) as T;
@@ -116,8 +123,9 @@ function computeKpis(inputs: ProvinceInputs, indicators: Map<string, IndicatorRo
   const kpis: KpiRow[] = [];
   const peerRanks: PeerRank[] = [];
   const documentCode = new Map(inputs.documents.map((d) => [d.id, d.code]));
-  const byIndicator = new Map<string, ProvinceInputs['observations']>();
-  for (const o of inputs.observations) byIndicator.set(o.indicatorId, [...(byIndicator.get(o.indicatorId) ?? []), o]);
+  const byIndicator = groupBy(inputs.observations, (o) => o.indicatorId);
+  const peersByIndicator = groupBy(peers, (p) => p.indicatorId);
+  const peerProvinceId = new Map(peers.map((p) => [p.provinceCode, p.provinceId]));
 
   for (const [indicatorId, observations] of byIndicator) {
     const indicator = indicators.get(indicatorId);
@@ -125,14 +133,11 @@ function computeKpis(inputs: ProvinceInputs, indicators: Map<string, IndicatorRo
     const input = indicatorInput(indicator);
     const values = valuesByPeriod(observations, input, (o) => o.orgUnitId);
     // Every province's value for this indicator, by period, for ranks.
-    const peerValues = valuesByPeriod(peers.filter((p) => p.indicatorId === indicatorId), input, (p) => p.provinceCode);
+    const peerValues = valuesByPeriod(peersByIndicator.get(indicatorId) ?? [], input, (p) => p.provinceCode);
+    const peerEntries = groupBy([...peerValues].map(([, v]) => ({ org: v.observation.provinceCode, period: v.observation.period, value: v.value })), (e) => e.period);
     const ranksByPeriod = new Map<string, ReturnType<typeof rankAll>>();
-    const peerCodes = new Map(peers.map((p) => [p.provinceCode, p.provinceId]));
     const rankFor = (period: string) => {
-      if (!ranksByPeriod.has(period)) {
-        const entries = [...peerValues].filter(([k]) => k.endsWith(`|${period}`)).map(([k, v]) => ({ org: k.slice(0, k.length - period.length - 1), value: v.value }));
-        ranksByPeriod.set(period, rankAll(entries, indicator.direction));
-      }
+      if (!ranksByPeriod.has(period)) ranksByPeriod.set(period, rankAll(peerEntries.get(period) ?? [], indicator.direction));
       return ranksByPeriod.get(period)!;
     };
     const goals = inputs.goals.filter((g) => g.indicatorId === indicatorId && g.targetOp !== null && g.targetValue !== null);
@@ -179,7 +184,7 @@ function computeKpis(inputs: ProvinceInputs, indicators: Map<string, IndicatorRo
       if (isProvince) {
         for (const [code, figures] of rankFor(observation.period)) {
           if (code === inputs.province.code) continue;
-          peerRanks.push({ indicatorId, provinceId: peerCodes.get(code)!, period: observation.period, rank: figures.rank, rankOf: figures.of, percentile: figures.percentile });
+          peerRanks.push({ indicatorId, provinceId: peerProvinceId.get(code)!, period: observation.period, rank: figures.rank, rankOf: figures.of, percentile: figures.percentile });
         }
       }
     }

@@ -60,6 +60,17 @@ export class StatusWriter {
     wanted: Row[],
     options: { deleteStale: boolean; extra?: Row },
   ): Promise<Map<string, Row>> {
+    return (await this.syncRows(table, keyColumns, valueColumns, existing, wanted, options)).have;
+  }
+
+  private async syncRows(
+    table: string,
+    keyColumns: Column[],
+    valueColumns: Column[],
+    existing: Row[],
+    wanted: Row[],
+    options: { deleteStale: boolean; extra?: Row },
+  ): Promise<{ have: Map<string, Row>; changed: Row[]; stale: Row[] }> {
     const key = (r: Row) => keyColumns.map((c) => String(r[c.name])).join('|');
     const fields = valueColumns.map((c) => c.name);
     const have = new Map(existing.map((r) => [key(r), r]));
@@ -76,7 +87,7 @@ export class StatusWriter {
     }
     if (stale.length) await deleteRows(this.m, table, keyColumns, stale);
     this.rowsChanged += changed.length + stale.length;
-    return have;
+    return { have, changed, stale };
   }
 
   private stamp(): Row {
@@ -229,15 +240,23 @@ export class StatusWriter {
         [this.provinceId],
       )
     ).map(normaliseNumbers(numeric));
-    await this.sync('kpi_comparison', KPI_KEY, KPI_VALUES, existing, rows, { deleteStale: true, extra: this.stamp() });
-    // Other provinces' ranks move when this province's values do.
-    if (status.peerRanks.length) {
+    const { have, changed, stale } = await this.syncRows('kpi_comparison', KPI_KEY, KPI_VALUES, existing, rows, { deleteStale: true, extra: this.stamp() });
+    // Other provinces' ranks move only where this province's own value appeared, changed or went.
+    const own = (r: Row) => r.org_unit_id === this.provinceId;
+    const moved = new Set(
+      [
+        ...changed.filter((r) => own(r) && have.get(`${r.indicator_id}|${r.org_unit_id}|${r.period}`)?.value !== r.value),
+        ...stale.filter(own),
+      ].map((r) => `${r.indicator_id}|${r.period}`),
+    );
+    const peerRanks = status.peerRanks.filter((p) => moved.has(`${p.indicatorId}|${p.period}`));
+    if (peerRanks.length) {
       await this.m.query(
         `UPDATE kpi_comparison k SET rank = r.rank, rank_of = r.rank_of, percentile = r.percentile
            FROM jsonb_to_recordset($1::jsonb) AS r(indicator_id uuid, province_id uuid, period text, rank int, rank_of int, percentile numeric)
           WHERE k.indicator_id = r.indicator_id AND k.org_unit_id = r.province_id AND k.period = r.period
             AND (k.rank, k.rank_of, k.percentile) IS DISTINCT FROM (r.rank, r.rank_of, r.percentile)`,
-        [JSON.stringify(status.peerRanks.map((p) => ({ indicator_id: p.indicatorId, province_id: p.provinceId, period: p.period, rank: p.rank, rank_of: p.rankOf, percentile: p.percentile })))],
+        [JSON.stringify(peerRanks.map((p) => ({ indicator_id: p.indicatorId, province_id: p.provinceId, period: p.period, rank: p.rank, rank_of: p.rankOf, percentile: p.percentile })))],
       );
     }
   }
