@@ -178,11 +178,21 @@ export class StatusWriter {
         [this.provinceId, status.asOf],
       )
     ).map(normaliseNumbers(['task_progress']));
-    const have = await this.sync('rollup', ROLLUP_KEY, ROLLUP_VALUES, existing, rows, { deleteStale: true, extra: this.stamp() });
+    // "from" is the latest earlier figure of the scope, so a new day only logs what moved.
+    const previous = new Map<string, Row>(
+      (
+        await this.m.query(
+          `SELECT DISTINCT ON (scope_kind, scope_id) scope_kind, scope_id, goals_met, goals_total FROM rollup
+            WHERE province_id = $1 AND as_of <= $2 ORDER BY scope_kind, scope_id, as_of DESC`,
+          [this.provinceId, status.asOf],
+        )
+      ).map((r: Row) => [`${r.scope_kind}|${r.scope_id}`, r]),
+    );
+    await this.sync('rollup', ROLLUP_KEY, ROLLUP_VALUES, existing, rows, { deleteStale: true, extra: this.stamp() });
+    const metOf = (x: Row | undefined) => (x && x.goals_total !== null ? `${x.goals_met}/${x.goals_total}` : null);
     for (const r of rows) {
-      const old = have.get(`${r.scope_kind}|${r.scope_id}|${r.as_of}`);
-      const metOf = (x: Row | undefined) => (x && x.goals_total !== null ? `${x.goals_met}/${x.goals_total}` : null);
-      if (metOf(old) !== metOf(r) && r.goals_total !== null) this.event('rollup', r.scope_id, 'goals_met', metOf(old), metOf(r));
+      const before = metOf(previous.get(`${r.scope_kind}|${r.scope_id}`));
+      if (r.goals_total !== null && before !== metOf(r)) this.event('rollup', r.scope_id, 'goals_met', before, metOf(r));
     }
   }
 
