@@ -95,7 +95,7 @@ describe('RecomputeEngine against PostgreSQL', () => {
         { entity_kind: 'task', field: 'overdue', from_value: 'false', to_value: 'true', as_of: '2023-12-01', reason: 'schedule:daily' },
       ]),
     );
-    // Rollups log only what moved since the previous day: still 0/2 met, so nothing.
+    // Rollups log only what moved since the previous day: the met counts did not, so nothing.
     const [rollupEvents] = await db.dataSource.query(
       `SELECT count(*)::int AS n FROM status_event WHERE province_id = $1 AND as_of = '2023-12-01' AND entity_kind = 'rollup'`,
       [id],
