@@ -66,6 +66,7 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     const bad = await request(app.getHttpServer()).get(`/api/v1/goals/${goal.id}/status?as_of=2023-02-30`).expect(400);
     expect(bad.body.code).toBe('INVALID_DATE');
     await request(app.getHttpServer()).get('/api/v1/goals/not-a-uuid/status').expect(400);
+    await request(app.getHttpServer()).get('/api/v1/provinces/QNI/summary?as_of=0000-01-01').expect(400);
   });
 
   it('GET /api/v1/indicators/:code/comparison compares 81% with the national target', async () => {

@@ -18,7 +18,10 @@ export class StatusService {
   }
 
   private asOf(value: string | undefined): string {
-    if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', `as_of "${value}" is not a real date`);
+    // PostgreSQL dates reach far, but an as-of date outside 1900–2199 is a typo, not a question.
+    if (value !== undefined && (!isIsoDate(value) || value < '1900-01-01' || value > '2199-12-31')) {
+      throw new DomainError('INVALID_DATE', `as_of "${value}" is not a real date between 1900 and 2199`);
+    }
     return value ?? todayIn(TIME_ZONE, new Date());
   }
 
