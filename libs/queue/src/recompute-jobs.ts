@@ -1,4 +1,7 @@
-import { IsBoolean, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** Any UUID PostgreSQL stores (ids created here are v4; imported or synthetic ones need not be). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Job names on the `recompute` queue. */
 export const RECOMPUTE_JOBS = {
@@ -21,7 +24,7 @@ export const RECOMPUTE_SCHEDULES = [
 /** Payload of every recompute job, validated when the worker picks it up. */
 export class RecomputePayload {
   @IsOptional()
-  @IsUUID()
+  @Matches(UUID_PATTERN, { message: 'provinceId must be a UUID' })
   provinceId?: string;
 
   @IsOptional()

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { UUID_PATTERN } from '../../../../../libs/queue/src';
 import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,7 +14,7 @@ export class AsOfQuery {
 }
 
 export class GoalIdParam {
-  @IsUUID('all', { message: 'id must be a goal id (UUID)' })
+  @Matches(UUID_PATTERN, { message: 'id must be a goal id (UUID)' })
   id: string;
 }
 
