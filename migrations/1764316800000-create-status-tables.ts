@@ -109,6 +109,20 @@ export class CreateStatusTables1764316800000 implements MigrationInterface {
         computed_at timestamptz NOT NULL
       )`);
 
+    // The comparison rules of libs/domain (attainment.ts: attainment, compareOp) for set-based KPI comparisons.
+    await q.query(`
+      CREATE FUNCTION dx_attainment(actual numeric, target numeric, direction text) RETURNS text
+      LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE WHEN direction = 'down'
+                    THEN CASE WHEN actual = 0 THEN NULL ELSE trim_scale(round(target / actual, 4))::text END
+                    ELSE CASE WHEN target = 0 THEN NULL ELSE trim_scale(round(actual / target, 4))::text END END
+      $$`);
+    await q.query(`
+      CREATE FUNCTION dx_holds(actual numeric, op text, target numeric) RETURNS boolean
+      LANGUAGE sql IMMUTABLE AS $$
+        SELECT CASE op WHEN '>=' THEN actual >= target WHEN '<=' THEN actual <= target WHEN '=' THEN actual = target
+                       WHEN '>' THEN actual > target WHEN '<' THEN actual < target END
+      $$`);
     await q.query(`
       CREATE TABLE kpi_comparison (
         indicator_id uuid NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
@@ -159,5 +173,7 @@ export class CreateStatusTables1764316800000 implements MigrationInterface {
     for (const table of ['status_event', 'kpi_comparison', 'reconciliation', 'rollup', 'task_status', 'goal_status', 'recompute_run', 'outbox']) {
       await q.query(`DROP TABLE ${table}`);
     }
+    await q.query('DROP FUNCTION dx_holds(numeric, text, numeric)');
+    await q.query('DROP FUNCTION dx_attainment(numeric, numeric, text)');
   }
 }

@@ -4,7 +4,7 @@ import {
   rollupTasks, TaskInput, TaskRollup, taskFlags, yearAgoPeriod,
 } from '../../domain/src';
 import { IndicatorRow, PeerObservation, ProvinceInputs } from './province-inputs';
-import { KpiRow, PeerRank, ProvinceStatus, RollupRow } from './province-status';
+import { KpiRow, ProvinceStatus, RollupRow } from './province-status';
 
 /** Far enough in the future that every stored observation counts (latest value of a period, whatever its date). */
 const END_OF_TIME = '9999-12-31';
@@ -21,11 +21,10 @@ const indicatorInput = (i: IndicatorRow): IndicatorInput => ({ code: i.code, kin
 
 /**
  * Applies the status rules to one province: goal statuses (for the province as org
- * unit) at `asOf`, task flags, rollups per group, document and province,
- * reconciliation of every reported claim at the claim's own date, and KPI
- * comparisons of every observed (indicator, org unit, period). Pure: no I/O.
+ * unit) at `asOf`, task flags, rollups per group, document and province, and the
+ * reconciliation of every reported claim at the claim's own date. Pure: no I/O.
  */
-export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string, peers: PeerObservation[]): ProvinceStatus {
+export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): ProvinceStatus {
   const indicators = new Map(inputs.indicators.map((i) => [i.id, i]));
   const provinceObservations = new Map<string, ObservationInput[]>();
   for (const o of inputs.observations) {
@@ -92,8 +91,7 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string, peer
     }),
   );
 
-  const { kpis, peerRanks } = computeKpis(inputs, indicators, peers);
-  return { asOf, goals, tasks, rollups, reconciliations, kpis, peerRanks };
+  return { asOf, goals, tasks, rollups, reconciliations };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -119,13 +117,18 @@ function valuesByPeriod<T extends ObservationInput>(observations: T[], indicator
   return values;
 }
 
-function computeKpis(inputs: ProvinceInputs, indicators: Map<string, IndicatorRow>, peers: PeerObservation[]) {
+/**
+ * KPI comparisons of every observed (indicator, org unit, period) of a province with the
+ * pure domain rules: the reference the set-based writer (kpi-comparison.writer.ts) is
+ * tested against. `inputs.observations` must hold all the province's observations and
+ * `peers` every province's province-level ones for the same pairs.
+ */
+export function computeKpiComparisons(inputs: ProvinceInputs, peers: PeerObservation[]): KpiRow[] {
+  const indicators = new Map(inputs.indicators.map((i) => [i.id, i]));
   const kpis: KpiRow[] = [];
-  const peerRanks: PeerRank[] = [];
   const documentCode = new Map(inputs.documents.map((d) => [d.id, d.code]));
   const byIndicator = groupBy(inputs.observations, (o) => o.indicatorId);
   const peersByIndicator = groupBy(peers, (p) => p.indicatorId);
-  const peerProvinceId = new Map(peers.map((p) => [p.provinceCode, p.provinceId]));
 
   for (const [indicatorId, observations] of byIndicator) {
     const indicator = indicators.get(indicatorId);
@@ -181,14 +184,8 @@ function computeKpis(inputs: ProvinceInputs, indicators: Map<string, IndicatorRo
         rankOf: rank?.of ?? null,
         percentile: rank?.percentile ?? null,
       });
-      if (isProvince) {
-        for (const [code, figures] of rankFor(observation.period)) {
-          if (code === inputs.province.code) continue;
-          peerRanks.push({ indicatorId, provinceId: peerProvinceId.get(code)!, period: observation.period, rank: figures.rank, rankOf: figures.of, percentile: figures.percentile });
-        }
-      }
     }
   }
   kpis.sort((a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.orgUnitId.localeCompare(b.orgUnitId) || a.period.localeCompare(b.period));
-  return { kpis, peerRanks };
+  return kpis;
 }

@@ -11,3 +11,4 @@ export * from './status-engine.module';
 export * from './summary/province-summary';
 export * from './summary/province-summary.reader';
 export * from './summary/status-reads.repository';
+export * from './kpi-comparison.writer';

@@ -20,6 +20,7 @@ export interface GoalTargetFigure {
   met: boolean;
 }
 
+/** One KPI comparison as the pure rules compute it (computeKpiComparisons); the reference for the set-based writer. */
 export interface KpiRow {
   indicatorId: string;
   orgUnitId: string;
@@ -41,23 +42,11 @@ export interface KpiRow {
   percentile: string | null;
 }
 
-/** Ranks of other provinces' rows that this recompute refreshes (their values did not change, the field did). */
-export interface PeerRank {
-  indicatorId: string;
-  provinceId: string;
-  period: string;
-  rank: number;
-  rankOf: number;
-  percentile: string;
-}
-
-/** What a recompute of one province at one as-of date computes. */
+/** What a recompute of one province at one as-of date computes in the application (KPI comparisons are set-based: kpi-comparison.writer.ts). */
 export interface ProvinceStatus {
   asOf: string;
   goals: Map<string, GoalEvaluation>;
   tasks: Map<string, TaskFlags>;
   rollups: RollupRow[];
   reconciliations: Map<string, Reconciliation>;
-  kpis: KpiRow[];
-  peerRanks: PeerRank[];
 }

@@ -4,7 +4,8 @@ import { todayIn } from '../../domain/src';
 import { Clock, TIME_ZONE } from './clock';
 import { computeProvinceStatus } from './compute-province-status';
 import { StatusRepository } from './status.repository';
-import { stableJson, StatusWriter } from './status-writer';
+import { writeKpiComparisons } from './kpi-comparison.writer';
+import { StatusWriter } from './status-writer';
 
 /** Bump when the rules change, so stored results are recomputed even if the data did not change. */
 export const ENGINE_VERSION = 1;
@@ -59,13 +60,14 @@ export class RecomputeEngine {
         await repo.markOutboxProcessed(request.provinceId, watermark);
         return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint: '' };
       }
-      const peers = await repo.loadPeers(request.provinceId);
-      const fingerprint = createHash('sha256').update(stableJson({ v: ENGINE_VERSION, asOf, inputs, peers })).digest('hex');
+      const observations = await repo.observationStats(request.provinceId);
+      // Inputs come from ordered queries, so plain JSON is stable; observations enter through their statistics.
+      const fingerprint = createHash('sha256').update(JSON.stringify({ v: ENGINE_VERSION, asOf, inputs, observations })).digest('hex');
       if (!request.force && (await repo.lastFingerprint(request.provinceId, asOf)) === fingerprint) {
         await repo.markOutboxProcessed(request.provinceId, watermark);
         return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint };
       }
-      const status = computeProvinceStatus(inputs, asOf, peers);
+      const status = computeProvinceStatus(inputs, asOf);
       const runId = randomUUID();
       const startedAt = this.clock.now().toISOString();
       await m.query(
@@ -74,6 +76,7 @@ export class RecomputeEngine {
         [runId, request.provinceId, asOf, request.trigger, request.jobId ?? null, fingerprint, watermark, startedAt],
       );
       const summary = await new StatusWriter(m, request.provinceId, runId).write(status);
+      summary.rowsChanged += await writeKpiComparisons(m, request.provinceId, runId, null);
       if (summary.events.length) {
         await m.query(
           `INSERT INTO status_event (province_id, entity_kind, entity_id, field, from_value, to_value, as_of, reason, recompute_id)

@@ -48,7 +48,6 @@ export class StatusWriter {
     await this.writeTasks(status);
     await this.writeRollups(status);
     await this.writeReconciliations(status);
-    await this.writeKpis(status);
     return { rowsChanged: this.rowsChanged, events: this.events };
   }
 
@@ -219,58 +218,6 @@ export class StatusWriter {
     }
   }
 
-  private async writeKpis(status: ProvinceStatus): Promise<void> {
-    const rows = status.kpis.map((k) => ({
-      indicator_id: k.indicatorId,
-      org_unit_id: k.orgUnitId,
-      period: k.period,
-      period_end: k.periodEnd,
-      province_id: this.provinceId,
-      value: k.value,
-      previous_period: k.previousPeriod,
-      previous_value: k.previousValue,
-      previous_change: k.previousChange,
-      previous_change_rel: k.previousChangeRel,
-      year_ago_period: k.yearAgoPeriod,
-      year_ago_value: k.yearAgoValue,
-      year_ago_change: k.yearAgoChange,
-      year_ago_change_rel: k.yearAgoChangeRel,
-      goal_targets: k.goalTargets,
-      national_target: k.nationalTarget,
-      rank: k.rank,
-      rank_of: k.rankOf,
-      percentile: k.percentile,
-    }));
-    const numeric = ['value', 'previous_value', 'previous_change', 'previous_change_rel', 'year_ago_value', 'year_ago_change', 'year_ago_change_rel', 'percentile'];
-    const existing = (
-      await this.m.query(
-        `SELECT indicator_id, org_unit_id, period, period_end, province_id, ${numeric.map((n) => `${n}::text AS ${n}`).join(', ')},
-                previous_period, year_ago_period, goal_targets, national_target, rank, rank_of
-           FROM kpi_comparison WHERE province_id = $1`,
-        [this.provinceId],
-      )
-    ).map(normaliseNumbers(numeric));
-    const { have, changed, stale } = await this.syncRows('kpi_comparison', KPI_KEY, KPI_VALUES, existing, rows, { deleteStale: true, extra: this.stamp() });
-    // Other provinces' ranks move only where this province's own value appeared, changed or went.
-    const own = (r: Row) => r.org_unit_id === this.provinceId;
-    const moved = new Set(
-      [
-        ...changed.filter((r) => own(r) && have.get(`${r.indicator_id}|${r.org_unit_id}|${r.period}`)?.value !== r.value),
-        ...stale.filter(own),
-      ].map((r) => `${r.indicator_id}|${r.period}`),
-    );
-    const peerRanks = status.peerRanks.filter((p) => moved.has(`${p.indicatorId}|${p.period}`));
-    if (peerRanks.length) {
-      await this.m.query(
-        `UPDATE kpi_comparison k SET rank = r.rank, rank_of = r.rank_of, percentile = r.percentile
-           FROM jsonb_to_recordset($1::jsonb) AS r(indicator_id uuid, province_id uuid, period text, rank int, rank_of int, percentile numeric)
-          WHERE k.indicator_id = r.indicator_id AND k.org_unit_id = r.province_id AND k.period = r.period
-            AND (k.rank, k.rank_of, k.percentile) IS DISTINCT FROM (r.rank, r.rank_of, r.percentile)`,
-        [JSON.stringify(peerRanks.map((p) => ({ indicator_id: p.indicatorId, province_id: p.provinceId, period: p.period, rank: p.rank, rank_of: p.rankOf, percentile: p.percentile })))],
-      );
-    }
-  }
-
   private event(kind: StatusEvent['entity_kind'], id: string, field: string, from: string | null, to: string | null): void {
     this.events.push({ entity_kind: kind, entity_id: id, field, from_value: from, to_value: to });
   }
@@ -315,11 +262,4 @@ const RECONCILIATION_KEY = [c('claim_id', 'uuid')];
 const RECONCILIATION_VALUES = [
   c('verdict', 'text'), c('self_inconsistent', 'boolean'), c('differs', 'boolean'), c('computed_met', 'int'), c('computed_total', 'int'),
   c('differing_goals', 'jsonb'), c('reasons', 'jsonb'),
-];
-const KPI_KEY = [c('indicator_id', 'uuid'), c('org_unit_id', 'uuid'), c('period', 'text')];
-const KPI_VALUES = [
-  c('period_end', 'date'), c('province_id', 'uuid'), c('value', 'numeric'), c('previous_period', 'text'), c('previous_value', 'numeric'),
-  c('previous_change', 'numeric'), c('previous_change_rel', 'numeric'), c('year_ago_period', 'text'), c('year_ago_value', 'numeric'),
-  c('year_ago_change', 'numeric'), c('year_ago_change_rel', 'numeric'), c('goal_targets', 'jsonb'), c('national_target', 'jsonb'),
-  c('rank', 'int'), c('rank_of', 'int'), c('percentile', 'numeric'),
 ];

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PeerObservation, ProvinceInputs } from './province-inputs';
+import { ProvinceInputs } from './province-inputs';
 
 /** Reads a recompute's inputs and the stored results it diffs against. All SQL of the status engine lives here. */
 export class StatusRepository {
@@ -58,31 +58,29 @@ export class StatusRepository {
                  FROM indicator i LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = $1
                 WHERE pi.province_id IS NOT NULL
                    OR i.id IN (SELECT g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1)
-                   OR i.id IN (SELECT o.indicator_id FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE u.province_id = $1)`)
+                ORDER BY i.code`)
     ).map(({ ntOp, ntValue, ...i }: Record<string, unknown>) => ({ ...i, nationalTarget: ntOp ? { op: ntOp, value: ntValue } : null }));
+    // Goals are evaluated for the province itself: only its own observations of goal indicators are needed here
+    // (KPI comparisons of every observation are computed set-based in the database).
     const observations = await q(`SELECT o.indicator_id AS "indicatorId", o.org_unit_id AS "orgUnitId", o.period, o.period_kind AS "periodKind",
                                          o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value,
                                          o.numerator::text AS numerator, o.denominator::text AS denominator, o.source
-                                    FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE u.province_id = $1
-                                   ORDER BY o.indicator_id, o.org_unit_id, o.period, o.source NULLS LAST`);
+                                    FROM observation o
+                                   WHERE o.org_unit_id = $1
+                                     AND o.indicator_id IN (SELECT g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1)
+                                   ORDER BY o.indicator_id, o.period, o.source COLLATE "C" NULLS LAST`);
     return { province, orgUnits, documents, goalGroups, taskGroups, goals, tasks, claims, indicators, observations } as ProvinceInputs;
   }
 
-  /** Province-level observations of every province for the (indicator, period) pairs the province has. */
-  async loadPeers(provinceId: string): Promise<PeerObservation[]> {
-    return this.m.query(
-      `WITH mine AS (
-         SELECT DISTINCT o.indicator_id, o.period FROM observation o WHERE o.org_unit_id = $1
-       )
-       SELECT o.indicator_id AS "indicatorId", u.id AS "provinceId", u.code AS "provinceCode", o.period, o.period_kind AS "periodKind",
-              o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value,
-              o.numerator::text AS numerator, o.denominator::text AS denominator, o.source
-         FROM observation o
-         JOIN mine ON mine.indicator_id = o.indicator_id AND mine.period = o.period
-         JOIN org_unit u ON u.id = o.org_unit_id AND u.kind = 'province'
-        ORDER BY o.indicator_id, u.code, o.period, o.source NULLS LAST`,
+  /** A cheap fingerprint of all the province's observations: any insert, update or delete changes it. */
+  async observationStats(provinceId: string): Promise<Record<string, unknown>> {
+    const [row] = await this.m.query(
+      `SELECT count(*)::int AS count, max(o.updated_at)::text AS updated, sum(o.version)::text AS versions,
+              bit_xor(hashtext(o.id::text))::text AS ids
+         FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE u.province_id = $1`,
       [provinceId],
     );
+    return row;
   }
 
   async lastFingerprint(provinceId: string, asOf: string): Promise<string | null> {

@@ -1,0 +1,170 @@
+import { EntityManager } from 'typeorm';
+
+/**
+ * The KPI comparisons of status-rules.md ("KPI comparisons, per indicator, org unit and
+ * period"), computed and written set-based in PostgreSQL: a province holds tens of
+ * thousands of observations, too many to move through the application on every write.
+ * `computeKpiComparisons` (compute-province-status.ts) implements the same rules with the
+ * pure domain functions; a test checks that both agree.
+ *
+ * Per (indicator, org unit, period): one observation among sources (latest start, then
+ * source, value, numerator, denominator ascending), its value (ratio: numerator /
+ * denominator × scale when both are known, rounded to 6 decimals; percent without a
+ * value: numerator / denominator × 100), the previous period of the same length and the
+ * same period a year earlier (absolute change, relative change to 4 decimals), the
+ * province's goals on the indicator and its national target (gap, attainment to 4
+ * decimals, met), and for the province itself the rank among provinces with data
+ * (competition ranking, direction respected) and percentile.
+ */
+const KPI_SQL = `
+WITH scope AS (
+  SELECT o.indicator_id, o.org_unit_id, o.period, o.period_kind, o.period_start, o.period_end, o.value, o.numerator, o.denominator, o.source,
+         i.kind, i.scale, i.direction, u.kind AS org_kind
+    FROM observation o
+    JOIN org_unit u ON u.id = o.org_unit_id
+    JOIN indicator i ON i.id = o.indicator_id
+   WHERE u.province_id = $1 AND ($2::uuid[] IS NULL OR o.indicator_id = ANY($2::uuid[]))
+),
+picked AS (
+  SELECT DISTINCT ON (indicator_id, org_unit_id, period) *
+    FROM scope
+   ORDER BY indicator_id, org_unit_id, period, period_start DESC, source COLLATE "C" ASC NULLS LAST, value ASC NULLS LAST,
+            numerator ASC NULLS LAST, denominator ASC NULLS LAST
+),
+valued AS (
+  SELECT p.*,
+         CASE
+           WHEN p.kind = 'ratio' AND p.numerator IS NOT NULL AND p.denominator > 0
+             THEN round(p.numerator / p.denominator * COALESCE(p.scale, 1), 6)
+           WHEN p.kind = 'percent' AND p.value IS NULL AND p.numerator IS NOT NULL AND p.denominator > 0
+             THEN round(p.numerator / p.denominator * 100, 6)
+           ELSE p.value
+         END AS v,
+         CASE p.period_kind
+           WHEN 'year' THEN to_char(p.period_start - interval '1 year', 'YYYY')
+           WHEN 'half' THEN CASE WHEN extract(month FROM p.period_start) = 1
+                                 THEN to_char(p.period_start - interval '1 year', 'YYYY') || '-H2'
+                                 ELSE to_char(p.period_start, 'YYYY') || '-H1' END
+           WHEN 'quarter' THEN to_char(p.period_start - interval '3 months', 'YYYY') || '-Q' || to_char(p.period_start - interval '3 months', 'Q')
+           WHEN 'month' THEN to_char(p.period_start - interval '1 month', 'YYYY-MM')
+           ELSE to_char(p.period_start - 1, 'YYYY-MM-DD')
+         END AS previous_period,
+         CASE p.period_kind
+           WHEN 'year' THEN to_char(p.period_start - interval '1 year', 'YYYY')
+           WHEN 'month' THEN to_char(p.period_start - interval '1 year', 'YYYY-MM')
+           WHEN 'day' THEN to_char(p.period_start - interval '1 year', 'YYYY-MM-DD')
+           ELSE to_char(p.period_start - interval '1 year', 'YYYY') || substr(p.period, 5)
+         END AS year_ago_period
+    FROM picked p
+),
+present AS (SELECT * FROM valued WHERE v IS NOT NULL),
+-- Every province's value for the (indicator, period) pairs the province has, for ranks.
+pairs AS (SELECT DISTINCT indicator_id, period FROM present WHERE org_kind = 'province'),
+peer_picked AS (
+  SELECT DISTINCT ON (o.indicator_id, o.org_unit_id, o.period) o.indicator_id, o.org_unit_id, o.period, o.value, o.numerator, o.denominator,
+         i.kind, i.scale, i.direction
+    FROM observation o
+    JOIN pairs ON pairs.indicator_id = o.indicator_id AND pairs.period = o.period
+    JOIN org_unit u ON u.id = o.org_unit_id AND u.kind = 'province'
+    JOIN indicator i ON i.id = o.indicator_id
+   ORDER BY o.indicator_id, o.org_unit_id, o.period, o.period_start DESC, o.source COLLATE "C" ASC NULLS LAST, o.value ASC NULLS LAST,
+            o.numerator ASC NULLS LAST, o.denominator ASC NULLS LAST
+),
+peer_valued AS (
+  SELECT indicator_id, org_unit_id, period, direction,
+         CASE
+           WHEN kind = 'ratio' AND numerator IS NOT NULL AND denominator > 0 THEN round(numerator / denominator * COALESCE(scale, 1), 6)
+           WHEN kind = 'percent' AND value IS NULL AND numerator IS NOT NULL AND denominator > 0 THEN round(numerator / denominator * 100, 6)
+           ELSE value
+         END AS v
+    FROM peer_picked
+),
+ranked AS (
+  SELECT indicator_id, org_unit_id, period,
+         rank() OVER w AS rank,
+         count(*) OVER (PARTITION BY indicator_id, period) AS rank_of
+    FROM peer_valued
+   WHERE v IS NOT NULL
+  WINDOW w AS (PARTITION BY indicator_id, period ORDER BY CASE WHEN direction = 'down' THEN v ELSE -v END)
+),
+ranks AS (
+  SELECT indicator_id, org_unit_id, period, rank::int AS rank, rank_of::int AS rank_of,
+         trim_scale(CASE WHEN rank_of = 1 THEN 100 ELSE round(100.0 * (rank_of - rank) / (rank_of - 1), 2) END) AS percentile
+    FROM ranked
+),
+goals AS (
+  SELECT g.id, g.code, g.indicator_id, g.target_op, g.target_value, d.code AS document_code, g.position, d.position AS document_position
+    FROM goal g JOIN document d ON d.id = g.document_id
+   WHERE d.province_id = $1 AND g.target_op IS NOT NULL AND g.target_value IS NOT NULL
+),
+final AS (
+  -- trim_scale: stored as canonical decimals (81, not 81.000000), as the rest of the schema holds them.
+  SELECT x.indicator_id, x.org_unit_id, x.period, x.period_end, $1::uuid AS province_id, trim_scale(x.v) AS value,
+         COALESCE(prev.period, x.previous_period) AS previous_period, trim_scale(prev.v) AS previous_value,
+         trim_scale(x.v - prev.v) AS previous_change,
+         CASE WHEN prev.v IS NULL OR prev.v = 0 THEN NULL ELSE trim_scale(round((x.v - prev.v) / abs(prev.v), 4)) END AS previous_change_rel,
+         COALESCE(ago.period, x.year_ago_period) AS year_ago_period, trim_scale(ago.v) AS year_ago_value,
+         trim_scale(x.v - ago.v) AS year_ago_change,
+         CASE WHEN ago.v IS NULL OR ago.v = 0 THEN NULL ELSE trim_scale(round((x.v - ago.v) / abs(ago.v), 4)) END AS year_ago_change_rel,
+         COALESCE((
+           SELECT jsonb_agg(jsonb_build_object(
+                    'goalId', g.id, 'goalCode', g.code, 'documentCode', g.document_code, 'op', g.target_op,
+                    'target', trim_scale(g.target_value)::text, 'gap', trim_scale(x.v - g.target_value)::text,
+                    'attainment', dx_attainment(x.v, g.target_value, x.direction), 'met', dx_holds(x.v, g.target_op, g.target_value))
+                    ORDER BY g.document_position, g.position, g.code)
+             FROM goals g WHERE g.indicator_id = x.indicator_id), '[]'::jsonb) AS goal_targets,
+         CASE WHEN pi.national_target_op IS NULL THEN NULL ELSE jsonb_build_object(
+           'op', pi.national_target_op, 'target', trim_scale(pi.national_target_value)::text,
+           'gap', trim_scale(x.v - pi.national_target_value)::text,
+           'attainment', dx_attainment(x.v, pi.national_target_value, x.direction),
+           'met', dx_holds(x.v, pi.national_target_op, pi.national_target_value)) END AS national_target,
+         r.rank, r.rank_of, r.percentile
+    FROM present x
+    LEFT JOIN present prev ON prev.indicator_id = x.indicator_id AND prev.org_unit_id = x.org_unit_id AND prev.period = x.previous_period
+    LEFT JOIN present ago ON ago.indicator_id = x.indicator_id AND ago.org_unit_id = x.org_unit_id AND ago.period = x.year_ago_period
+    LEFT JOIN province_indicator pi ON pi.province_id = $1 AND pi.indicator_id = x.indicator_id
+    LEFT JOIN ranks r ON x.org_kind = 'province' AND r.indicator_id = x.indicator_id AND r.org_unit_id = x.org_unit_id AND r.period = x.period
+),
+upserted AS (
+  INSERT INTO kpi_comparison AS k (indicator_id, org_unit_id, period, period_end, province_id, value, previous_period, previous_value,
+         previous_change, previous_change_rel, year_ago_period, year_ago_value, year_ago_change, year_ago_change_rel, goal_targets,
+         national_target, rank, rank_of, percentile, recompute_id, computed_at)
+  SELECT f.*, $3::uuid, now() FROM final f
+  ON CONFLICT (indicator_id, org_unit_id, period) DO UPDATE SET
+    period_end = EXCLUDED.period_end, province_id = EXCLUDED.province_id, value = EXCLUDED.value,
+    previous_period = EXCLUDED.previous_period, previous_value = EXCLUDED.previous_value, previous_change = EXCLUDED.previous_change,
+    previous_change_rel = EXCLUDED.previous_change_rel, year_ago_period = EXCLUDED.year_ago_period, year_ago_value = EXCLUDED.year_ago_value,
+    year_ago_change = EXCLUDED.year_ago_change, year_ago_change_rel = EXCLUDED.year_ago_change_rel, goal_targets = EXCLUDED.goal_targets,
+    national_target = EXCLUDED.national_target, rank = EXCLUDED.rank, rank_of = EXCLUDED.rank_of, percentile = EXCLUDED.percentile,
+    recompute_id = EXCLUDED.recompute_id, computed_at = EXCLUDED.computed_at
+  WHERE (k.period_end, k.province_id, k.value, k.previous_period, k.previous_value, k.previous_change, k.previous_change_rel,
+         k.year_ago_period, k.year_ago_value, k.year_ago_change, k.year_ago_change_rel, k.goal_targets, k.national_target,
+         k.rank, k.rank_of, k.percentile)
+        IS DISTINCT FROM
+        (EXCLUDED.period_end, EXCLUDED.province_id, EXCLUDED.value, EXCLUDED.previous_period, EXCLUDED.previous_value,
+         EXCLUDED.previous_change, EXCLUDED.previous_change_rel, EXCLUDED.year_ago_period, EXCLUDED.year_ago_value,
+         EXCLUDED.year_ago_change, EXCLUDED.year_ago_change_rel, EXCLUDED.goal_targets, EXCLUDED.national_target,
+         EXCLUDED.rank, EXCLUDED.rank_of, EXCLUDED.percentile)
+  RETURNING 1
+),
+deleted AS (
+  DELETE FROM kpi_comparison k
+   WHERE k.province_id = $1 AND ($2::uuid[] IS NULL OR k.indicator_id = ANY($2::uuid[]))
+     AND NOT EXISTS (SELECT 1 FROM final f WHERE f.indicator_id = k.indicator_id AND f.org_unit_id = k.org_unit_id AND f.period = k.period)
+  RETURNING 1
+),
+-- Other provinces' ranks move with this province's values.
+peers AS (
+  UPDATE kpi_comparison k SET rank = r.rank, rank_of = r.rank_of, percentile = r.percentile
+    FROM ranks r
+   WHERE k.indicator_id = r.indicator_id AND k.org_unit_id = r.org_unit_id AND k.period = r.period AND k.province_id <> $1
+     AND (k.rank, k.rank_of, k.percentile) IS DISTINCT FROM (r.rank, r.rank_of, r.percentile)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM deleted)::int AS deleted, (SELECT count(*) FROM peers)::int AS peers`;
+
+/** Writes the KPI comparisons of a province (all indicators, or `indicatorIds` only); returns the rows it changed. */
+export async function writeKpiComparisons(m: EntityManager, provinceId: string, recomputeId: string, indicatorIds: string[] | null): Promise<number> {
+  const [row] = await m.query(KPI_SQL, [provinceId, indicatorIds, recomputeId]);
+  return row.upserted + row.deleted + row.peers;
+}

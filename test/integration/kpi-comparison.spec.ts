@@ -1,0 +1,129 @@
+import { canonicalOrNull } from '../../libs/domain/src';
+import { PlanImporter } from '../../libs/db/src';
+import { computeKpiComparisons, KpiRow, PeerObservation, ProvinceInputs, RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
+import { DA_NANG_FILE, QUANG_NINH_FILE, smallPlanText, validPlan, validPlanFile } from '../factories/plan-file.factory';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
+
+/** Observations that exercise the rules: several sources, ratios, percent from counts, every period length, ties. */
+function richPlan(code: string, base: number): string {
+  const obs = (period: string, extra: string) => `  - indicator: dvc-toan-trinh\n    org: ${code}\n    period: "${period}"\n${extra}`;
+  const lines = [
+    obs('2023-10', `    value: ${base}\n`),
+    obs('2023-09', `    value: ${base - 2}\n    source: a\n`),
+    obs('2023-09', `    value: ${base - 3}\n    source: b\n`),
+    obs('2022-10', `    numerator: ${base * 10 - 50}\n    denominator: 1000\n`),
+    obs('2023-Q3', `    value: ${base - 1}\n`),
+    obs('2023-Q2', `    value: 70\n`),
+    obs('2022-Q3', `    value: 0\n`),
+    obs('2023-H1', `    value: 75\n`),
+    obs('2022-H2', `    value: 72\n`),
+    obs('2023', `    value: ${base}\n`),
+    obs('2022', `    value: ${base}\n`),
+    obs('2024-02-29', `    value: 50\n`),
+    obs('2023-02-28', `    value: 40\n`),
+    `  - indicator: dvc-toan-trinh\n    org: STTTT\n    period: "2023-10"\n    value: 12\n`,
+    `  - indicator: dvc-toan-trinh\n    org: STTTT\n    period: "2023-09"\n    value: 10\n`,
+  ];
+  return smallPlanText(code).replace(/observations:\n(.*\n)*/, `observations:\n${lines.join('')}`);
+}
+
+describe('set-based KPI comparisons agree with the pure domain rules', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const importer = new PlanImporter(db.dataSource);
+    await importer.run(validPlanFile(QUANG_NINH_FILE), options);
+    await importer.run(validPlanFile(DA_NANG_FILE), options);
+    await importer.run(validPlan(richPlan('KA', 81)), options);
+    await importer.run(validPlan(richPlan('KB', 90)), options);
+    await importer.run(validPlan(richPlan('KC', 81)), options); // ties KA
+    const engine = new RecomputeEngine(db.dataSource, { now: () => new Date('2024-03-01T00:00:00Z') });
+    await engine.recomputeMany(null, { trigger: 'test' });
+  });
+  afterAll(() => db.drop());
+
+  it.each(['QNI', 'DNG', 'KA', 'KB', 'KC'])('%s: every stored comparison equals computeKpiComparisons', async (code) => {
+    const repo = new StatusRepository(db.dataSource.manager);
+    const provinceId = (await repo.provinceIdByCode(code))!;
+    const inputs = (await repo.loadInputs(provinceId))!;
+    const full: ProvinceInputs = {
+      ...inputs,
+      observations: await db.dataSource.query(
+        `SELECT o.indicator_id AS "indicatorId", o.org_unit_id AS "orgUnitId", o.period, o.period_kind AS "periodKind",
+                o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value, o.numerator::text AS numerator,
+                o.denominator::text AS denominator, o.source
+           FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE u.province_id = $1`,
+        [provinceId],
+      ),
+      indicators: await db.dataSource.query(
+        `SELECT i.id, i.code, i.kind, i.scale::text AS scale, i.direction,
+                CASE WHEN pi.national_target_op IS NULL THEN NULL
+                     ELSE jsonb_build_object('op', pi.national_target_op, 'value', trim_scale(pi.national_target_value)::text) END AS "nationalTarget"
+           FROM indicator i LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = $1`,
+        [provinceId],
+      ),
+    };
+    const peers: PeerObservation[] = await db.dataSource.query(
+      `SELECT o.indicator_id AS "indicatorId", u.id AS "provinceId", u.code AS "provinceCode", o.period, o.period_kind AS "periodKind",
+              o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value, o.numerator::text AS numerator,
+              o.denominator::text AS denominator, o.source
+         FROM observation o JOIN org_unit u ON u.id = o.org_unit_id AND u.kind = 'province'`,
+    );
+    for (const o of [...full.observations, ...peers]) {
+      for (const f of ['value', 'numerator', 'denominator'] as const) o[f] = canonicalOrNull(o[f]);
+    }
+    const expected = computeKpiComparisons(full, peers).map(normalise);
+    const stored = (
+      await db.dataSource.query(
+        `SELECT indicator_id, org_unit_id, period, period_end, value::text AS value, previous_period, previous_value::text AS previous_value,
+                previous_change::text AS previous_change, previous_change_rel::text AS previous_change_rel, year_ago_period,
+                year_ago_value::text AS year_ago_value, year_ago_change::text AS year_ago_change,
+                year_ago_change_rel::text AS year_ago_change_rel, goal_targets, national_target, rank, rank_of, percentile::text AS percentile
+           FROM kpi_comparison WHERE province_id = $1`,
+        [provinceId],
+      )
+    ).map(
+      (r: Record<string, any>): KpiRow => // eslint-disable-line @typescript-eslint/no-explicit-any
+        normalise({
+          indicatorId: r.indicator_id, orgUnitId: r.org_unit_id, period: r.period, periodEnd: r.period_end, value: r.value,
+          previousPeriod: r.previous_period, previousValue: r.previous_value, previousChange: r.previous_change,
+          previousChangeRel: r.previous_change_rel, yearAgoPeriod: r.year_ago_period, yearAgoValue: r.year_ago_value,
+          yearAgoChange: r.year_ago_change, yearAgoChangeRel: r.year_ago_change_rel, goalTargets: r.goal_targets,
+          nationalTarget: r.national_target, rank: r.rank, rankOf: r.rank_of, percentile: r.percentile,
+        }),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sorted(stored)).toEqual(sorted(expected));
+  });
+
+  it('ranks ties as equals, and the rank after a tie skips', async () => {
+    const rows = await db.dataSource.query(
+      `SELECT u.code, k.rank, k.rank_of FROM kpi_comparison k JOIN org_unit u ON u.id = k.org_unit_id JOIN indicator i ON i.id = k.indicator_id
+        WHERE i.code = 'dvc-toan-trinh' AND k.period = '2023-10' AND u.kind = 'province' ORDER BY u.code`,
+    );
+    // KB 90, DNG's sample value, KA and KC 81 each.
+    expect(rows).toEqual([
+      { code: 'DNG', rank: 2, rank_of: 4 },
+      { code: 'KA', rank: 3, rank_of: 4 },
+      { code: 'KB', rank: 1, rank_of: 4 },
+      { code: 'KC', rank: 3, rank_of: 4 },
+    ]);
+  });
+});
+
+function normalise(k: KpiRow): KpiRow {
+  const n = (v: string | null) => canonicalOrNull(v);
+  return {
+    ...k,
+    value: n(k.value)!, previousValue: n(k.previousValue), previousChange: n(k.previousChange), previousChangeRel: n(k.previousChangeRel),
+    yearAgoValue: n(k.yearAgoValue), yearAgoChange: n(k.yearAgoChange), yearAgoChangeRel: n(k.yearAgoChangeRel), percentile: n(k.percentile),
+    goalTargets: [...k.goalTargets].sort((a, b) => a.goalId.localeCompare(b.goalId)),
+  };
+}
+
+function sorted(rows: KpiRow[]): KpiRow[] {
+  return [...rows].sort((a, b) => `${a.indicatorId}|${a.orgUnitId}|${a.period}`.localeCompare(`${b.indicatorId}|${b.orgUnitId}|${b.period}`));
+}
