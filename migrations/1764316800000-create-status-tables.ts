@@ -14,6 +14,8 @@ export class CreateStatusTables1764316800000 implements MigrationInterface {
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         province_id uuid NOT NULL REFERENCES org_unit (id) ON DELETE CASCADE,
         document_id uuid,
+        -- The indicator whose observations changed; NULL when anything may have changed (imports, plan edits).
+        indicator_id uuid,
         reason text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         enqueued_at timestamptz,

@@ -14,12 +14,13 @@ export async function writeObservationValue(
       `UPDATE observation o SET value = $4, numerator = NULL, denominator = NULL, version = o.version + 1, updated_at = now()
          FROM org_unit u, indicator i
         WHERE u.id = o.org_unit_id AND u.kind = 'province' AND u.code = $1 AND i.id = o.indicator_id AND i.code = $2 AND o.period = $3
-        RETURNING u.id AS province_id`,
+        RETURNING u.id AS province_id, i.id AS indicator_id`,
       [where.province, where.indicator, where.period, value],
     );
-    const updated = rows[0] as { province_id: string }[] | { province_id: string } | undefined;
-    const provinceId = Array.isArray(updated) ? updated[0]?.province_id : updated?.province_id;
-    if (!provinceId) throw new Error(`no observation ${where.indicator} ${where.province} ${where.period}`);
-    await m.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'observation')`, [provinceId]);
+    type Updated = { province_id: string; indicator_id: string };
+    const updated = rows[0] as Updated[] | Updated | undefined;
+    const row = Array.isArray(updated) ? updated[0] : updated;
+    if (!row) throw new Error(`no observation ${where.indicator} ${where.province} ${where.period}`);
+    await m.query(`INSERT INTO outbox (province_id, indicator_id, reason) VALUES ($1, $2, 'observation')`, [row.province_id, row.indicator_id]);
   });
 }

@@ -121,6 +121,30 @@ describe('RecomputeEngine against PostgreSQL', () => {
     expect(await rank('TSB')).toEqual({ rank: 2, of: 2, percentile: '0' });
   });
 
+  it('an outbox job recomputes the comparisons of the indicators that changed, and nothing when nothing is pending', async () => {
+    const id = await provinceId('QNI');
+    clock.instant = new Date('2024-01-20T03:00:00Z');
+    await engine.recompute({ provinceId: id, trigger: 'test' });
+    const stamp = async (indicator: string) =>
+      (
+        await db.dataSource.query(
+          `SELECT k.recompute_id, k.value::text AS value FROM kpi_comparison k JOIN indicator i ON i.id = k.indicator_id
+            WHERE k.org_unit_id = $1 AND i.code = $2 ORDER BY k.period DESC LIMIT 1`,
+          [id, indicator],
+        )
+      )[0];
+    const untouched = await stamp('dti-diem');
+    await writeObservationValue(db.dataSource, { province: 'QNI', indicator: 'thu-nsnn-khong-tien-mat', period: '2023-H2' }, '99.5');
+    const outcome = await engine.recompute({ provinceId: id, trigger: 'outbox', fromOutbox: true });
+    expect(outcome.skipped).toBe(false);
+    expect(outcome.fingerprint).toMatch(/^partial:/);
+    expect((await stamp('thu-nsnn-khong-tien-mat')).value).toBe('99.5');
+    expect(await stamp('dti-diem')).toEqual(untouched);
+    expect(await engine.recompute({ provinceId: id, trigger: 'outbox', fromOutbox: true })).toMatchObject({ skipped: true, rowsChanged: 0 });
+    // The next full run is not skipped by a stale fingerprint.
+    expect((await engine.recompute({ provinceId: id, trigger: 'test' })).skipped).toBe(false);
+  });
+
   it('marks the outbox processed up to the rows it saw', async () => {
     const id = await provinceId('TSB');
     await writeObservationValue(db.dataSource, { province: 'TSB', indicator: 'dvc-toan-trinh', period: '2023-10' }, '91');

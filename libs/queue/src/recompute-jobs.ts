@@ -15,6 +15,9 @@ export const RECOMPUTE_JOBS = {
 
 export type RecomputeJobName = (typeof RECOMPUTE_JOBS)[keyof typeof RECOMPUTE_JOBS];
 
+/** The trigger of jobs the outbox relay sends: they recompute what their outbox rows name. */
+export const OUTBOX_TRIGGER = 'outbox';
+
 /** Schedulers (BullMQ job schedulers, upserted by every worker at start; one schedule each whatever the worker count). */
 export const RECOMPUTE_SCHEDULES = [
   { id: 'daily-as-of-roll', pattern: '5 0 * * *', job: RECOMPUTE_JOBS.all, trigger: 'schedule:daily' },

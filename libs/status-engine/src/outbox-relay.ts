@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { RECOMPUTE_JOBS, RecomputePayload } from '../../queue/src';
+import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputePayload } from '../../queue/src';
 
 /** Longest a busy province waits before its pending outbox rows are enqueued anyway. */
 export const MAX_DEBOUNCE_WAIT_MS = 2000;
@@ -56,7 +56,7 @@ export class OutboxRelay {
     for (const { province_id: provinceId, max_id: maxId } of due) {
       // Deterministic id: two relays sending the same rows add one job.
       const jobId = `recompute-${provinceId}-${maxId}`;
-      const payload: RecomputePayload = { provinceId, trigger: 'outbox' };
+      const payload: RecomputePayload = { provinceId, trigger: OUTBOX_TRIGGER };
       try {
         await withTimeout(this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId }), ADD_TIMEOUT_MS);
       } catch (error) {

@@ -19,6 +19,12 @@ export interface RecomputeRequest {
   jobId?: string;
   /** Recompute even when the inputs' fingerprint matches the last run (the weekly consistency pass). */
   force?: boolean;
+  /**
+   * `outbox` jobs recompute what their pending outbox rows name: every status, but KPI
+   * comparisons only of the indicators whose observations changed (a burst of KPI writes
+   * must not recompute a province's tens of thousands of comparisons each time).
+   */
+  fromOutbox?: boolean;
 }
 
 export interface RecomputeOutcome {
@@ -55,15 +61,24 @@ export class RecomputeEngine {
       const repo = new StatusRepository(m);
       await repo.lockProvince(request.provinceId);
       const watermark = await repo.outboxWatermark(request.provinceId);
+      const scope = request.fromOutbox ? await repo.pendingScope(request.provinceId, watermark) : null;
+      if (scope !== null && scope.length === 0) {
+        // Everything this job was sent for was computed by an earlier job.
+        return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint: '' };
+      }
       const inputs = await repo.loadInputs(request.provinceId);
       if (!inputs) {
         await repo.markOutboxProcessed(request.provinceId, watermark);
         return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint: '' };
       }
-      const observations = await repo.observationStats(request.provinceId);
+      const observations = scope === null ? await repo.observationStats(request.provinceId) : null;
       // Inputs come from ordered queries, so plain JSON is stable; observations enter through their statistics.
-      const fingerprint = createHash('sha256').update(JSON.stringify({ v: ENGINE_VERSION, asOf, inputs, observations })).digest('hex');
-      if (!request.force && (await repo.lastFingerprint(request.provinceId, asOf)) === fingerprint) {
+      // A partial run leaves other indicators' comparisons as they were: its fingerprint must never let a full run skip.
+      const fingerprint =
+        scope === null
+          ? createHash('sha256').update(JSON.stringify({ v: ENGINE_VERSION, asOf, inputs, observations })).digest('hex')
+          : `partial:${randomUUID()}`;
+      if (scope === null && !request.force && (await repo.lastFingerprint(request.provinceId, asOf)) === fingerprint) {
         await repo.markOutboxProcessed(request.provinceId, watermark);
         return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint };
       }
@@ -76,7 +91,7 @@ export class RecomputeEngine {
         [runId, request.provinceId, asOf, request.trigger, request.jobId ?? null, fingerprint, watermark, startedAt],
       );
       const summary = await new StatusWriter(m, request.provinceId, runId).write(status);
-      summary.rowsChanged += await writeKpiComparisons(m, request.provinceId, runId, null);
+      summary.rowsChanged += await writeKpiComparisons(m, request.provinceId, runId, scope);
       if (summary.events.length) {
         await m.query(
           `INSERT INTO status_event (province_id, entity_kind, entity_id, field, from_value, to_value, as_of, reason, recompute_id)

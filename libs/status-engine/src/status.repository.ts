@@ -24,6 +24,21 @@ export class StatusRepository {
     return row?.id ?? null;
   }
 
+  /**
+   * What the pending outbox rows up to the watermark say changed: null when a row names
+   * no indicator (recompute everything), else the indicators whose observations changed.
+   * An empty list means there is nothing pending (another job already covered it).
+   */
+  async pendingScope(provinceId: string, watermark: string | null): Promise<string[] | null> {
+    if (watermark === null) return [];
+    const [row] = await this.m.query(
+      `SELECT bool_or(indicator_id IS NULL) AS everything, array_agg(DISTINCT indicator_id) FILTER (WHERE indicator_id IS NOT NULL) AS ids
+         FROM outbox WHERE province_id = $1 AND id <= $2 AND processed_at IS NULL`,
+      [provinceId, watermark],
+    );
+    return row.everything ? null : (row.ids ?? []);
+  }
+
   async markOutboxProcessed(provinceId: string, watermark: string | null): Promise<void> {
     if (watermark === null) return;
     await this.m.query(`UPDATE outbox SET processed_at = now() WHERE province_id = $1 AND id <= $2 AND processed_at IS NULL`, [provinceId, watermark]);
