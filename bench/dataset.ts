@@ -45,11 +45,16 @@ export function shapeFor(scale: number): BenchShape {
   };
 }
 
-/** Deterministic ids: md5 of a readable key, as PostgreSQL's md5(text)::uuid gives it. */
+/**
+ * Deterministic ids: md5 of a readable key with the version nibble set to 4 and the
+ * variant to 8, so they pass `@IsUUID()` (job payload validation) like gen_random_uuid()
+ * ids do. UUID_SQL gives the same id in SQL.
+ */
 export function benchUuid(key: string): string {
   const h = createHash('md5').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
 }
+const UUID_SQL = (key: string) => `overlay(overlay(md5(${key}) placing '4' from 13) placing '8' from 17)::uuid`;
 export const provinceKey = (p: number) => `dxb:prov:${p}`;
 export const communeKey = (c: number) => `dxb:comm:${c}`;
 export const indicatorKey = (i: number) => `dxb:ind:${i}`;
@@ -57,22 +62,33 @@ export const indicatorKey = (i: number) => `dxb:ind:${i}`;
 export const communeProvince = (c: number, shape: BenchShape) => ((c - 1) % shape.provinces) + 1;
 
 /** SQL expressions shared by the generator: ids from the same keys as benchUuid. */
-const PROV = (p: string) => `md5('dxb:prov:' || ${p})::uuid`;
-const DOC = (p: string, d: string) => `md5('dxb:doc:' || ${p} || ':' || ${d})::uuid`;
-const GG = (p: string, d: string, g: string) => `md5('dxb:gg:' || ${p} || ':' || ${d} || ':' || ${g})::uuid`;
-const TG = (p: string, d: string, g: string) => `md5('dxb:tg:' || ${p} || ':' || ${d} || ':' || ${g})::uuid`;
-const IND = (i: string) => `md5('dxb:ind:' || ${i})::uuid`;
+const PROV = (p: string) => UUID_SQL(`'dxb:prov:' || ${p}`);
+const DOC = (p: string, d: string) => UUID_SQL(`'dxb:doc:' || ${p} || ':' || ${d}`);
+const GG = (p: string, d: string, g: string) => UUID_SQL(`'dxb:gg:' || ${p} || ':' || ${d} || ':' || ${g}`);
+const TG = (p: string, d: string, g: string) => UUID_SQL(`'dxb:tg:' || ${p} || ':' || ${d} || ':' || ${g}`);
+const IND = (i: string) => UUID_SQL(`'dxb:ind:' || ${i}`);
+const DEPT = (p: string, k: string) => UUID_SQL(`'dxb:dept:' || ${p} || ':' || ${k}`);
+const COMM = (c: string) => UUID_SQL(`'dxb:comm:' || ${c}`);
+
+/**
+ * Values are stored canonically (36.3, not 36.30), as the plan importer writes them.
+ * BENCH_NONCANONICAL_VALUES=1 keeps numeric scale 2 (36.30) instead, which the engine's
+ * diff does not treat as equal to its stored canonical copy (see docs/benchmarks.md).
+ */
+export const CANONICAL_VALUES = process.env.BENCH_NONCANONICAL_VALUES !== '1';
+const TRIM = CANONICAL_VALUES ? 'trim_scale(' : '';
+const TRIM_END = CANONICAL_VALUES ? ')' : '';
 
 /**
  * Province-level value of indicator i in month m (0 = 2021-01): a trend (up, or down for
  * every 7th indicator, which is a "lower is better" one) plus a periodic wiggle.
  */
 const PROVINCE_VALUE = (p: string, i: string, m: string) =>
-  `round(((CASE WHEN ${i} % 7 = 0 THEN 100 ELSE 20 END) + ${i} % 50 + ${p} % 10
-          + (CASE WHEN ${i} % 7 = 0 THEN -0.8 ELSE 0.8 END) * ${m} + ((${p} * 37 + ${i} * 11 + ${m} * 5) % 13) * 0.5)::numeric, 2)`;
+  `${TRIM}round(((CASE WHEN ${i} % 7 = 0 THEN 100 ELSE 20 END) + ${i} % 50 + ${p} % 10
+          + (CASE WHEN ${i} % 7 = 0 THEN -0.8 ELSE 0.8 END) * ${m} + ((${p} * 37 + ${i} * 11 + ${m} * 5) % 13) * 0.5)::numeric, 2)${TRIM_END}`;
 const COMMUNE_VALUE = (c: string, i: string, m: string) =>
-  `round(((CASE WHEN ${i} % 7 = 0 THEN 90 ELSE 10 END) + ${i} % 50 + ${c} % 17
-          + (CASE WHEN ${i} % 7 = 0 THEN -0.5 ELSE 0.5 END) * ${m} + ((${c} * 13 + ${i} * 7 + ${m} * 3) % 11) * 0.5)::numeric, 2)`;
+  `${TRIM}round(((CASE WHEN ${i} % 7 = 0 THEN 90 ELSE 10 END) + ${i} % 50 + ${c} % 17
+          + (CASE WHEN ${i} % 7 = 0 THEN -0.5 ELSE 0.5 END) * ${m} + ((${c} * 13 + ${i} * 7 + ${m} * 3) % 11) * 0.5)::numeric, 2)${TRIM_END}`;
 
 export interface DatasetCounts {
   provinces: number;
@@ -89,9 +105,8 @@ export async function generateDataset(ds: DataSource, shape: BenchShape): Promis
   const started = now();
   const step = async (stage: string, sql: string, params: unknown[] = []) => {
     const t = now();
-    const result = await ds.query(sql, params);
-    // TypeORM returns [rows, affected] for INSERT/UPDATE on postgres.
-    const rows = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : '?';
+    // Wrapped so the statement returns its row count (TypeORM's query() does not for INSERT).
+    const [{ rows }] = await ds.query(`WITH w AS (${sql} RETURNING 1) SELECT count(*)::int AS rows FROM w`, params);
     progress(`generate ${stage}`, { rows, seconds: (now() - t) / 1000, total_seconds: (now() - started) / 1000 });
     return rows;
   };
@@ -107,7 +122,7 @@ export async function generateDataset(ds: DataSource, shape: BenchShape): Promis
   await step(
     'departments',
     `INSERT INTO org_unit (id, province_id, code, name, kind, parent_id, position)
-     SELECT md5('dxb:dept:' || p || ':' || k)::uuid, ${PROV('p')}, 'SO' || lpad(k::text, 2, '0'), 'Sở ' || k || ' tỉnh ' || p,
+     SELECT ${DEPT('p', 'k')}, ${PROV('p')}, 'SO' || lpad(k::text, 2, '0'), 'Sở ' || k || ' tỉnh ' || p,
             'department', ${PROV('p')}, k
        FROM generate_series(1, $1::int) p, generate_series(1, $2::int) k`,
     [P, shape.departmentsPerProvince],
@@ -115,7 +130,7 @@ export async function generateDataset(ds: DataSource, shape: BenchShape): Promis
   await step(
     'communes',
     `INSERT INTO org_unit (id, province_id, code, name, kind, parent_id, position)
-     SELECT md5('dxb:comm:' || c)::uuid, ${PROV('p')}, 'X' || lpad(c::text, 5, '0'), 'Xã ' || c, 'commune', ${PROV('p')}, c
+     SELECT ${COMM('c')}, ${PROV('p')}, 'X' || lpad(c::text, 5, '0'), 'Xã ' || c, 'commune', ${PROV('p')}, c
        FROM generate_series(1, $1::int) c, LATERAL (SELECT (c - 1) % $2::int + 1 AS p) x`,
     [C, P],
   );
@@ -175,7 +190,7 @@ export async function generateDataset(ds: DataSource, shape: BenchShape): Promis
     'goals',
     `INSERT INTO goal (id, document_id, group_id, code, title, kind, indicator_id, target_op, target_value, baseline_value, baseline_date,
                        due, reported_status, reported_as_of, evidence_number, evidence_date, position)
-     SELECT md5('dxb:goal:' || p || ':' || d || ':' || k)::uuid, ${DOC('p', 'd')}, ${GG('p', 'd', 'g')},
+     SELECT ${UUID_SQL(`'dxb:goal:' || p || ':' || d || ':' || k`)}, ${DOC('p', 'd')}, ${GG('p', 'd', 'g')},
             'MT' || g || '.' || k, 'Mục tiêu ' || n || ' tỉnh ' || p, CASE WHEN ms THEN 'milestone' ELSE 'quantitative' END,
             CASE WHEN NOT ms THEN ${IND('i')} END,
             CASE WHEN NOT ms THEN (CASE WHEN i % 7 = 0 THEN '<=' ELSE '>=' END) END,
@@ -195,8 +210,8 @@ export async function generateDataset(ds: DataSource, shape: BenchShape): Promis
   await step(
     'tasks',
     `INSERT INTO task (id, document_id, group_id, code, title, lead_id, due, status, progress, evidence_number, evidence_date, position)
-     SELECT md5('dxb:task:' || p || ':' || t)::uuid, ${DOC('p', 'd')}, ${TG('p', 'd', 'g')}, 'NV' || g || '.' || t, 'Nhiệm vụ ' || t || ' tỉnh ' || p,
-            md5('dxb:dept:' || p || ':' || (t % $3::int + 1))::uuid, date '2023-06-30' + (t * 37) % 900, s,
+     SELECT ${UUID_SQL(`'dxb:task:' || p || ':' || t`)}, ${DOC('p', 'd')}, ${TG('p', 'd', 'g')}, 'NV' || g || '.' || t, 'Nhiệm vụ ' || t || ' tỉnh ' || p,
+            ${DEPT('p', '(t % $3::int + 1)')}, date '2023-06-30' + (t * 37) % 900, s,
             CASE s WHEN 'done' THEN 100 WHEN 'cancelled' THEN NULL WHEN 'not_started' THEN 0 ELSE (t * 7) % 100 END,
             CASE WHEN s = 'done' AND t % 2 = 0 THEN 'BC-' || p || '-' || t END, CASE WHEN s = 'done' AND t % 2 = 0 THEN date '2023-11-30' END,
             t
@@ -248,7 +263,7 @@ export async function generateDataset(ds: DataSource, shape: BenchShape): Promis
       await step(
         `observations commune-level provinces ${a}-${b}`,
         `INSERT INTO observation (indicator_id, org_unit_id, period, period_kind, period_start, period_end, value, entered_by)
-         SELECT ${IND('i')}, md5('dxb:comm:' || c)::uuid, to_char(ms, 'YYYY-MM'), 'month', ms, (ms + interval '1 month' - interval '1 day')::date,
+         SELECT ${IND('i')}, ${COMM('c')}, to_char(ms, 'YYYY-MM'), 'month', ms, (ms + interval '1 month' - interval '1 day')::date,
                 ${COMMUNE_VALUE('c', 'i', 'm')}, 'bench'
            FROM generate_series(1, $3::int) c, generate_series(1, $4::int) i, generate_series(0, $5::int - 1) m,
                 LATERAL (SELECT ($6::date + make_interval(months => m))::date AS ms) x

@@ -12,6 +12,7 @@
  * BENCH_SEED, BENCH_PROFILE=0, BENCH_SKIP=kpi-baseline,repeat,incremental.
  */
 import 'reflect-metadata';
+import { execFileSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
@@ -27,7 +28,7 @@ import { RecomputeEngine, RecomputeOutcome } from '../libs/status-engine/src/rec
 import { RecomputeProcessor } from '../libs/status-engine/src/recompute.processor';
 import { KPI_BASELINE_SQL, runBaseline } from './baseline';
 import {
-  BenchShape, benchUuid, communeKey, communeProvince, countRows, generateDataset, indicatorKey, PROVINCE_FIRST_MONTH,
+  BenchShape, benchUuid, CANONICAL_VALUES, communeKey, communeProvince, countRows, generateDataset, indicatorKey, PROVINCE_FIRST_MONTH,
   COMMUNE_FIRST_MONTH, provinceKey, shapeFor,
 } from './dataset';
 import { instrumentEngine, Profiler } from './profiler';
@@ -79,6 +80,23 @@ function shiftedClock(asOf: string): Clock {
   const today = todayIn(TIME_ZONE, clock.now());
   if (today !== asOf) throw new Error(`shifted clock gives ${today}, expected ${asOf}`);
   return clock;
+}
+
+/** The commit the figures belong to (read-only `git rev-parse`); uncommitted changes are not shown. */
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The bench's queue, so an interrupted run still removes its Redis keys. */
+let activeQueue: Queue | null = null;
+
+async function removeQueue(queue: Queue): Promise<void> {
+  await queue.obliterate({ force: true }).catch((e: Error) => progress('queue cleanup failed', { error: e.message }));
+  await queue.close().catch(() => undefined);
 }
 
 interface Update {
@@ -203,8 +221,11 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
   const pending = new Map<number, Update>();
   const writer = new Client({ connectionString: url });
   const poller = new Client({ connectionString: url });
-  await writer.connect();
-  await poller.connect();
+  for (const client of [writer, poller]) {
+    client.on('error', (error) => progress('incremental client error', { error: error.message }));
+    await client.connect();
+  }
+  activeQueue = queue;
   const [{ before }] = await ds.query(`SELECT count(*)::int AS before FROM recompute_run`);
 
   let writerDone = false;
@@ -217,7 +238,7 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
         if (wait > 0) await sleep(wait);
         await writer.query('BEGIN');
         const { rows } = await writer.query(
-          `UPDATE observation SET value = value + $4::numeric, updated_at = now(), version = version + 1
+          `UPDATE observation SET value = ${CANONICAL_VALUES ? 'trim_scale(value + $4::numeric)' : 'value + $4::numeric'}, updated_at = now(), version = version + 1
             WHERE indicator_id = $1 AND org_unit_id = $2 AND period = $3 AND source IS NULL RETURNING value::text AS value`,
           [u.indicatorId, u.orgUnitId, u.period, u.delta],
         );
@@ -273,8 +294,8 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
   const [{ after }] = await ds.query(`SELECT count(*)::int AS after FROM recompute_run`);
   await writer.end();
   await poller.end();
-  await queue.obliterate({ force: true }).catch(() => undefined);
-  await queue.close();
+  await removeQueue(queue);
+  activeQueue = null;
 
   const seen = updates.filter((u) => u.visibleAt !== undefined);
   return {
@@ -300,14 +321,15 @@ async function main(): Promise<void> {
   await admin(`CREATE DATABASE ${dbName}`);
   const url = urlFor(dbName);
   const ds = createDataSource(url, 10);
-  let cleanedUp = false;
-  const cleanup = async () => {
-    if (cleanedUp) return;
-    cleanedUp = true;
-    if (ds.isInitialized) await ds.destroy().catch(() => undefined);
-    if (settings.keepDb) progress('kept database', { url });
-    else await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => progress('drop failed', { error: e.message }));
-  };
+  // One cleanup, shared by the normal exit, a failure and a signal (whichever comes first; the others wait for it).
+  let cleaning: Promise<void> | null = null;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      if (activeQueue) await removeQueue(activeQueue);
+      if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+      if (settings.keepDb) progress('kept database', { url });
+      else await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((e) => progress('drop failed', { error: e.message }));
+    })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       progress(`${signal}: cleaning up`);
@@ -364,6 +386,7 @@ async function main(): Promise<void> {
       );
       rss.stop();
       profiles[label] = profiler.snapshot();
+      progress(`profile ${label}`, { steps: JSON.stringify(profiles[label]) });
       perProvince[label] = times.sort((a, b) => a - b);
       progress(`recompute ${label} done`, { ms: t.ms, skipped: t.result.filter((o) => o.skipped).length, peak_rss_mb: mb(rss.peaks[label] ?? 0) });
       return t.ms;
@@ -393,6 +416,7 @@ async function main(): Promise<void> {
       inc = await incremental(ds, url, engine, shape);
       rss.stop();
       profiles.incremental = profiler.snapshot();
+      progress('profile incremental', { steps: JSON.stringify(profiles.incremental) });
       progress('incremental done', { seen: inc.latencies.length, unseen: inc.unseen, jobs: inc.jobs, recomputes: inc.recomputes, p95_ms: percentile(inc.latencies, 95) });
     }
 
@@ -422,6 +446,7 @@ async function main(): Promise<void> {
       goal_status_rows: stored.goal_status_rows,
       // Context and extra figures.
       scale: settings.scale,
+      canonical_values: CANONICAL_VALUES,
       as_of: settings.asOf,
       documents: counts.documents,
       generate_s: round(generated.ms / 1000),
@@ -450,6 +475,7 @@ async function main(): Promise<void> {
       },
       recompute_runs: stored.recompute_runs,
       profile_ms: profiles,
+      commit: gitCommit(),
       node: process.version,
       heap_limit_mb: mb(getHeapStatistics().heap_size_limit),
     };
