@@ -243,7 +243,8 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
           [u.indicatorId, u.orgUnitId, u.period, u.delta],
         );
         if (rows.length !== 1) throw new Error(`observation ${u.indicatorId}/${u.orgUnitId}/${u.period} not found`);
-        await writer.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'observation')`, [u.provinceId]);
+        // The write path names the indicator, so the job recomputes that indicator's comparisons only.
+        await writer.query(`INSERT INTO outbox (province_id, indicator_id, reason) VALUES ($1, $2, 'observation')`, [u.provinceId, u.indicatorId]);
         await writer.query('COMMIT');
         u.committedAt = now();
         u.value = rows[0].value;

@@ -151,6 +151,8 @@ export class CreateStatusTables1764316800000 implements MigrationInterface {
         PRIMARY KEY (indicator_id, org_unit_id, period)
       )`);
     await q.query(`CREATE INDEX kpi_comparison_province_idx ON kpi_comparison (province_id)`);
+    // A province's observations by org unit, for its KPI comparisons.
+    await q.query(`CREATE INDEX observation_org_idx ON observation (org_unit_id, indicator_id, period)`);
     await q.query(`CREATE INDEX kpi_comparison_rank_idx ON kpi_comparison (indicator_id, period)`);
 
     await q.query(`
@@ -172,6 +174,7 @@ export class CreateStatusTables1764316800000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX observation_org_idx');
     for (const table of ['status_event', 'kpi_comparison', 'reconciliation', 'rollup', 'task_status', 'goal_status', 'recompute_run', 'outbox']) {
       await q.query(`DROP TABLE ${table}`);
     }

@@ -61,23 +61,22 @@ present AS (SELECT * FROM valued WHERE v IS NOT NULL),
 -- Every province's value for the (indicator, period) pairs the province has, for ranks.
 pairs AS (SELECT DISTINCT indicator_id, period FROM present WHERE org_kind = 'province'),
 peer_picked AS (
-  SELECT DISTINCT ON (o.indicator_id, o.org_unit_id, o.period) o.indicator_id, o.org_unit_id, o.period, o.value, o.numerator, o.denominator,
-         i.kind, i.scale, i.direction
+  SELECT DISTINCT ON (o.indicator_id, o.org_unit_id, o.period) o.indicator_id, o.org_unit_id, o.period, o.value, o.numerator, o.denominator
     FROM observation o
     JOIN pairs ON pairs.indicator_id = o.indicator_id AND pairs.period = o.period
     JOIN org_unit u ON u.id = o.org_unit_id AND u.kind = 'province'
-    JOIN indicator i ON i.id = o.indicator_id
    ORDER BY o.indicator_id, o.org_unit_id, o.period, o.period_start DESC, o.source COLLATE "C" ASC NULLS LAST, o.value ASC NULLS LAST,
             o.numerator ASC NULLS LAST, o.denominator ASC NULLS LAST
 ),
+-- The indicator is joined after the pick: joined before, the planner misjudges the pairs and loops.
 peer_valued AS (
-  SELECT indicator_id, org_unit_id, period, direction,
+  SELECT p.indicator_id, p.org_unit_id, p.period, i.direction,
          CASE
-           WHEN kind = 'ratio' AND numerator IS NOT NULL AND denominator > 0 THEN round(numerator / denominator * COALESCE(scale, 1), 6)
-           WHEN kind = 'percent' AND value IS NULL AND numerator IS NOT NULL AND denominator > 0 THEN round(numerator / denominator * 100, 6)
-           ELSE value
+           WHEN i.kind = 'ratio' AND p.numerator IS NOT NULL AND p.denominator > 0 THEN round(p.numerator / p.denominator * COALESCE(i.scale, 1), 6)
+           WHEN i.kind = 'percent' AND p.value IS NULL AND p.numerator IS NOT NULL AND p.denominator > 0 THEN round(p.numerator / p.denominator * 100, 6)
+           ELSE p.value
          END AS v
-    FROM peer_picked
+    FROM peer_picked p JOIN indicator i ON i.id = p.indicator_id
 ),
 ranked AS (
   SELECT indicator_id, org_unit_id, period,
@@ -123,7 +122,8 @@ final AS (
     LEFT JOIN present prev ON prev.indicator_id = x.indicator_id AND prev.org_unit_id = x.org_unit_id AND prev.period = x.previous_period
     LEFT JOIN present ago ON ago.indicator_id = x.indicator_id AND ago.org_unit_id = x.org_unit_id AND ago.period = x.year_ago_period
     LEFT JOIN province_indicator pi ON pi.province_id = $1 AND pi.indicator_id = x.indicator_id
-    LEFT JOIN ranks r ON x.org_kind = 'province' AND r.indicator_id = x.indicator_id AND r.org_unit_id = x.org_unit_id AND r.period = x.period
+    LEFT JOIN (SELECT * FROM ranks WHERE org_unit_id = $1) r
+           ON x.org_kind = 'province' AND r.indicator_id = x.indicator_id AND r.org_unit_id = x.org_unit_id AND r.period = x.period
 ),
 upserted AS (
   INSERT INTO kpi_comparison AS k (indicator_id, org_unit_id, period, period_end, province_id, value, previous_period, previous_value,
@@ -145,18 +145,21 @@ upserted AS (
          EXCLUDED.previous_change, EXCLUDED.previous_change_rel, EXCLUDED.year_ago_period, EXCLUDED.year_ago_value,
          EXCLUDED.year_ago_change, EXCLUDED.year_ago_change_rel, EXCLUDED.goal_targets, EXCLUDED.national_target,
          EXCLUDED.rank, EXCLUDED.rank_of, EXCLUDED.percentile)
-  RETURNING 1
+  RETURNING k.indicator_id, k.org_unit_id, k.period
 ),
 deleted AS (
   DELETE FROM kpi_comparison k
    WHERE k.province_id = $1 AND ($2::uuid[] IS NULL OR k.indicator_id = ANY($2::uuid[]))
      AND NOT EXISTS (SELECT 1 FROM final f WHERE f.indicator_id = k.indicator_id AND f.org_unit_id = k.org_unit_id AND f.period = k.period)
-  RETURNING 1
+  RETURNING k.indicator_id, k.org_unit_id, k.period
 ),
--- Other provinces' ranks move with this province's values.
+-- Other provinces' ranks move where this province's own value appeared, changed or went.
+moved AS (
+  SELECT DISTINCT indicator_id, period FROM (SELECT * FROM upserted UNION ALL SELECT * FROM deleted) c WHERE c.org_unit_id = $1
+),
 peers AS (
   UPDATE kpi_comparison k SET rank = r.rank, rank_of = r.rank_of, percentile = r.percentile
-    FROM ranks r
+    FROM ranks r JOIN moved ON moved.indicator_id = r.indicator_id AND moved.period = r.period
    WHERE k.indicator_id = r.indicator_id AND k.org_unit_id = r.org_unit_id AND k.period = r.period AND k.province_id <> $1
      AND (k.rank, k.rank_of, k.percentile) IS DISTINCT FROM (r.rank, r.rank_of, r.percentile)
   RETURNING 1
@@ -165,6 +168,8 @@ SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM d
 
 /** Writes the KPI comparisons of a province (all indicators, or `indicatorIds` only); returns the rows it changed. */
 export async function writeKpiComparisons(m: EntityManager, provinceId: string, recomputeId: string, indicatorIds: string[] | null): Promise<number> {
+  // The sorts of a national-scale province spill to disk at the default 4 MB; this transaction only.
+  await m.query(`SET LOCAL work_mem = '64MB'`);
   const [row] = await m.query(KPI_SQL, [provinceId, indicatorIds, recomputeId]);
   return row.upserted + row.deleted + row.peers;
 }
