@@ -59,17 +59,6 @@ export class StatusWriter {
     wanted: Row[],
     options: { deleteStale: boolean; extra?: Row },
   ): Promise<Map<string, Row>> {
-    return (await this.syncRows(table, keyColumns, valueColumns, existing, wanted, options)).have;
-  }
-
-  private async syncRows(
-    table: string,
-    keyColumns: Column[],
-    valueColumns: Column[],
-    existing: Row[],
-    wanted: Row[],
-    options: { deleteStale: boolean; extra?: Row },
-  ): Promise<{ have: Map<string, Row>; changed: Row[]; stale: Row[] }> {
     const key = (r: Row) => keyColumns.map((c) => String(r[c.name])).join('|');
     const fields = valueColumns.map((c) => c.name);
     const have = new Map(existing.map((r) => [key(r), r]));
@@ -86,7 +75,7 @@ export class StatusWriter {
     }
     if (stale.length) await deleteRows(this.m, table, keyColumns, stale);
     this.rowsChanged += changed.length + stale.length;
-    return { have, changed, stale };
+    return have;
   }
 
   private stamp(): Row {

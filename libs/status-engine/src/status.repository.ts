@@ -105,8 +105,4 @@ export class StatusRepository {
     );
     return row?.fingerprint ?? null;
   }
-
-  query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.m.query(sql, params);
-  }
 }
