@@ -22,7 +22,7 @@ const importOptions = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun:
 function workerEnv(db: TestDatabase, redis: TestRedis, prefix: string): Record<string, string> {
   return {
     NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix,
-    RECOMPUTE_DEBOUNCE_MS: '100', WORKER_LOCK_DURATION_MS: '2000', WORKER_CONCURRENCY: '2',
+    RECOMPUTE_DEBOUNCE_MS: '0', WORKER_LOCK_DURATION_MS: '2000', WORKER_CONCURRENCY: '2',
   };
 }
 

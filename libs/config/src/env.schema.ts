@@ -91,13 +91,13 @@ export class EnvSchema {
   @Max(600000)
   WORKER_LOCK_DURATION_MS = 30000;
 
-  /** Quiet time before an outbox burst is enqueued (debounce), in milliseconds. */
+  /** Extra quiet time before a province's outbox rows are enqueued, in ms (bursts coalesce anyway while a job runs). */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(60000)
-  RECOMPUTE_DEBOUNCE_MS = 300;
+  RECOMPUTE_DEBOUNCE_MS = 0;
 }
 
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */

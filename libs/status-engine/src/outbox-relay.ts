@@ -5,6 +5,8 @@ import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputePayload } from '../../queue/sr
 
 /** Longest a busy province waits before its pending outbox rows are enqueued anyway. */
 export const MAX_DEBOUNCE_WAIT_MS = 2000;
+/** A job whose rows are still unprocessed after this long is presumed lost (it failed for good); later rows go ahead. */
+export const IN_FLIGHT_TIMEOUT_MS = 60_000;
 
 /** A queue that does not answer in this time is treated as down (Redis queues commands while reconnecting). */
 const ADD_TIMEOUT_MS = 2000;
@@ -26,9 +28,11 @@ export const RECOMPUTE_JOB_OPTIONS = {
 } as const;
 
 /**
- * Moves outbox rows into the `recompute` queue. A province is enqueued once its
- * newest pending row is `debounceMs` old (a burst settles into one job) or its oldest
- * has waited MAX_DEBOUNCE_WAIT_MS. Job ids are derived from the rows, so several
+ * Moves outbox rows into the `recompute` queue. A province with pending rows is
+ * enqueued at once when no job of it is in flight (the first write of a quiet period
+ * is computed without delay); while one is, its rows accumulate and go as one job when
+ * it is done, so a burst costs a handful of recomputes. `debounceMs` (default 0) adds a
+ * quiet time before sending, bounded by MAX_DEBOUNCE_WAIT_MS. Job ids are derived from the rows, so several
  * workers relaying at once add each job once; if the queue is unreachable the rows
  * stay pending and are sent on a later tick (nothing is lost while Redis is down).
  */
@@ -47,10 +51,14 @@ export class OutboxRelay {
     // No transaction is held while talking to the queue: with the embedded database every
     // connection shares one backend, and BullMQ's PostgreSQL backend would wait for it.
     const due: { province_id: string; max_id: string }[] = await this.dataSource.query(
-      `SELECT province_id, max(id)::text AS max_id FROM outbox WHERE enqueued_at IS NULL GROUP BY province_id
-       HAVING max(created_at) <= now() - make_interval(secs => $1::float / 1000)
-           OR min(created_at) <= now() - make_interval(secs => $2::float / 1000)`,
-      [this.debounceMs, MAX_DEBOUNCE_WAIT_MS],
+      `SELECT o.province_id, max(o.id)::text AS max_id FROM outbox o WHERE o.enqueued_at IS NULL
+        GROUP BY o.province_id
+       HAVING (max(o.created_at) <= now() - make_interval(secs => $1::float / 1000)
+               OR min(o.created_at) <= now() - make_interval(secs => $2::float / 1000))
+          AND NOT EXISTS (SELECT 1 FROM outbox f
+                           WHERE f.province_id = o.province_id AND f.enqueued_at IS NOT NULL AND f.processed_at IS NULL
+                             AND f.enqueued_at > now() - make_interval(secs => $3::float / 1000))`,
+      [this.debounceMs, MAX_DEBOUNCE_WAIT_MS, IN_FLIGHT_TIMEOUT_MS],
     );
     let sent = 0;
     for (const { province_id: provinceId, max_id: maxId } of due) {

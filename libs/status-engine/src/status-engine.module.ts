@@ -10,7 +10,8 @@ import { RecomputeEngine } from './recompute-engine';
 import { RecomputeProcessor } from './recompute.processor';
 
 export const CLOCK = Symbol('CLOCK');
-const RELAY_INTERVAL_MS = 250;
+/** How often the outbox is polled: the floor of a write's latency to its statuses. */
+const RELAY_INTERVAL_MS = 100;
 
 /**
  * Every worker checks each job name has a handler, runs the BullMQ worker with the
