@@ -1,7 +1,5 @@
 import { IsBoolean, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-/** Any UUID PostgreSQL stores (ids created here are v4; imported or synthetic ones need not be). */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID_PATTERN } from '../../domain/src';
 
 /** Job names on the `recompute` queue. */
 export const RECOMPUTE_JOBS = {

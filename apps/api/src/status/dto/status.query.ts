@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
-import { UUID_PATTERN } from '../../../../../libs/queue/src';
+import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
