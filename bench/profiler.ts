@@ -55,13 +55,25 @@ export class Profiler {
 /** Wraps the status engine's steps: loads, fingerprint, pure computation, writer (total and per table). */
 export function instrumentEngine(profiler: Profiler): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
+  const optional = (path: string) => {
+    try {
+      return require(path);
+    } catch {
+      return {};
+    }
+  };
   const repo = require('../libs/status-engine/src/status.repository');
   const writer = require('../libs/status-engine/src/status-writer');
   const compute = require('../libs/status-engine/src/compute-province-status');
   const engine = require('../libs/status-engine/src/recompute-engine');
+  const kpiWriter = optional('../libs/status-engine/src/kpi-comparison.writer');
+  // Every repository method (the engine's reads), whatever the engine's version calls.
   const repoProto = repo.StatusRepository?.prototype ?? {};
-  for (const name of ['lockProvince', 'outboxWatermark', 'loadInputs', 'loadPeers', 'lastFingerprint', 'markOutboxProcessed']) {
+  for (const name of Object.getOwnPropertyNames(repoProto).filter((n) => n !== 'constructor' && n !== 'query')) {
     profiler.wrap(repoProto, name, `repo.${name}`);
+  }
+  for (const name of Object.keys(kpiWriter).filter((n) => typeof kpiWriter[n] === 'function')) {
+    profiler.wrap(kpiWriter, name, `kpi.${name}`);
   }
   const writerProto = writer.StatusWriter?.prototype ?? {};
   for (const name of Object.getOwnPropertyNames(writerProto).filter((n) => n.startsWith('write'))) {
