@@ -315,6 +315,7 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
 async function main(): Promise<void> {
   // The processor and relay log through Nest's Logger (to stdout); keep stdout for the result.
   Logger.overrideLogger(['error', 'warn']);
+  const commit = gitCommit();
   const shape = shapeFor(settings.scale);
   const clock = shiftedClock(settings.asOf);
   progress('start', { db: dbName, scale: settings.scale, as_of: settings.asOf, provinces: shape.provinces, communes: shape.communes, indicators: shape.indicators });
@@ -477,7 +478,7 @@ async function main(): Promise<void> {
       },
       recompute_runs: stored.recompute_runs,
       profile_ms: profiles,
-      commit: gitCommit(),
+      commit,
       node: process.version,
       heap_limit_mb: mb(getHeapStatistics().heap_size_limit),
     };
