@@ -170,6 +170,8 @@ SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM d
 export async function writeKpiComparisons(m: EntityManager, provinceId: string, recomputeId: string, indicatorIds: string[] | null): Promise<number> {
   // The sorts of a national-scale province spill to disk at the default 4 MB; this transaction only.
   await m.query(`SET LOCAL work_mem = '64MB'`);
+  // The planner's estimate triggers JIT compilation, which costs more than it saves here (measured: 5.4 s → 2.7 s).
+  await m.query(`SET LOCAL jit = off`);
   const [row] = await m.query(KPI_SQL, [provinceId, indicatorIds, recomputeId]);
   return row.upserted + row.deleted + row.peers;
 }

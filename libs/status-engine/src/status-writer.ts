@@ -218,11 +218,12 @@ function goalRow(goalId: string, orgUnitId: string, asOf: string, e: GoalEvaluat
     org_unit_id: orgUnitId,
     as_of: asOf,
     status: e.status,
-    actual: e.actual,
+    // Canonical like the stored side (inputs may hold 57.50), so unchanged goals compare equal.
+    actual: canonicalOrNull(e.actual),
     actual_period: e.actualPeriod,
-    expected: e.expected,
-    attainment: e.attainment,
-    attainment_display: e.attainmentDisplay,
+    expected: canonicalOrNull(e.expected),
+    attainment: canonicalOrNull(e.attainment),
+    attainment_display: canonicalOrNull(e.attainmentDisplay),
     colour: e.colour,
     unverified: e.unverified,
   };
