@@ -9,7 +9,7 @@
  * Environment: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SCALE (0 < s ≤ 1), BENCH_KEEP_DB=1,
  * BENCH_AS_OF, BENCH_DEBOUNCE_MS (else RECOMPUTE_DEBOUNCE_MS, else 0), BENCH_UPDATES,
  * BENCH_UPDATE_RATE (per second), BENCH_WORKER_CONCURRENCY, BENCH_INCREMENTAL_TIMEOUT_S,
- * BENCH_SEED, BENCH_PROFILE=0, BENCH_SKIP=kpi-baseline,repeat,incremental.
+ * BENCH_SEED, BENCH_PROFILE=0, BENCH_SKIP=kpi-baseline,repeat,incremental, BENCH_NONCANONICAL_VALUES=1.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'child_process';
