@@ -24,7 +24,7 @@ import { daysBetween, todayIn } from '../libs/domain/src';
 import { QUEUE_NAMES, queueConnection } from '../libs/queue/src';
 import { Clock, TIME_ZONE } from '../libs/status-engine/src/clock';
 import { OutboxRelay } from '../libs/status-engine/src/outbox-relay';
-import { RecomputeEngine, RecomputeOutcome } from '../libs/status-engine/src/recompute-engine';
+import { RecomputeEngine, RecomputeOutcome, STATUS_BATCH_SIZE } from '../libs/status-engine/src/recompute-engine';
 import { RecomputeProcessor } from '../libs/status-engine/src/recompute.processor';
 import { KPI_BASELINE_SQL, runBaseline } from './baseline';
 import {
@@ -99,19 +99,32 @@ async function removeQueue(queue: Queue): Promise<void> {
   await queue.close().catch(() => undefined);
 }
 
+/**
+ * One write of the incremental phase: a task's status (changes a task-group rollup), a
+ * province's value of one of its goals' indicators (changes the goal's figures and its
+ * group's rollup, and KPI comparisons), or any observation (KPI comparisons only).
+ */
 interface Update {
   k: number;
-  indicatorId: string;
-  orgUnitId: string;
+  kind: 'task' | 'goal_observation' | 'observation';
   provinceId: string;
-  period: string;
+  taskId?: string;
+  indicatorId?: string;
+  orgUnitId?: string;
+  period?: string;
   delta: string;
   value?: string;
+  outboxId?: string;
   committedAt?: number;
-  visibleAt?: number;
+  /** The province's statuses (goals, tasks, rollups) include the write. */
+  statusAt?: number;
+  /** The KPI comparison shows the new value. */
+  kpiAt?: number;
 }
 
-/** Distinct observations to update, drawn uniformly (seeded) over every stored observation. */
+const TASK_STATUSES = ['not_started', 'in_progress', 'done'] as const;
+
+/** Distinct writes, a third of each kind, drawn (seeded) uniformly within their kind. */
 function pickUpdates(shape: BenchShape, count: number, seed: number): Update[] {
   const random = prng(seed);
   const int = (n: number) => Math.floor(random() * n);
@@ -122,34 +135,51 @@ function pickUpdates(shape: BenchShape, count: number, seed: number): Update[] {
   };
   const provinceObs = shape.provinces * shape.indicators * shape.provinceMonths;
   const communeObs = shape.communes * shape.communeIndicators * shape.communeMonths;
+  const goalsPerProvince = shape.documentsPerProvince * shape.goalsPerDocument;
   const seen = new Set<string>();
   const updates: Update[] = [];
-  while (updates.length < Math.min(count, provinceObs + communeObs)) {
-    let u: Omit<Update, 'k' | 'delta'>;
-    if (int(provinceObs + communeObs) < provinceObs) {
-      const p = int(shape.provinces) + 1;
-      const provinceId = benchUuid(provinceKey(p));
-      u = { indicatorId: benchUuid(indicatorKey(int(shape.indicators) + 1)), orgUnitId: provinceId, provinceId, period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)) };
+  for (let attempts = 0; updates.length < count && attempts < count * 100; attempts++) {
+    const k = updates.length;
+    const delta = String(0.25 * (1 + (k % 8)));
+    const p = int(shape.provinces) + 1;
+    const provinceId = benchUuid(provinceKey(p));
+    let u: Update;
+    if (k % 3 === 0) {
+      const t = int(shape.tasksPerProvince) + 1;
+      u = { k, kind: 'task', provinceId, taskId: benchUuid(`dxb:task:${p}:${t}`), delta };
+    } else if (k % 3 === 1) {
+      // As dataset.ts assigns goals their indicators; every 9th goal is a milestone without one.
+      const n = int(goalsPerProvince) + 1;
+      if (n % 9 === 0) continue;
+      const i = ((p * 7 + n * 13) % shape.indicators) + 1;
+      u = { k, kind: 'goal_observation', provinceId, indicatorId: benchUuid(indicatorKey(i)), orgUnitId: provinceId, period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)), delta };
+    } else if (int(provinceObs + communeObs) < provinceObs) {
+      u = { k, kind: 'observation', provinceId, indicatorId: benchUuid(indicatorKey(int(shape.indicators) + 1)), orgUnitId: provinceId, period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)), delta };
     } else {
       const c = int(shape.communes) + 1;
       u = {
+        k,
+        kind: 'observation',
         indicatorId: benchUuid(indicatorKey(int(shape.communeIndicators) + 1)),
         orgUnitId: benchUuid(communeKey(c)),
         provinceId: benchUuid(provinceKey(communeProvince(c, shape))),
         period: month(COMMUNE_FIRST_MONTH, int(shape.communeMonths)),
+        delta,
       };
     }
-    const key = `${u.indicatorId}|${u.orgUnitId}|${u.period}`;
+    const key = u.kind === 'task' ? `task|${u.taskId}` : `${u.indicatorId}|${u.orgUnitId}|${u.period}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const k = updates.length;
-    updates.push({ ...u, k, delta: String(0.25 * (1 + (k % 8))) });
+    updates.push(u);
   }
   return updates;
 }
 
 interface IncrementalResult {
-  latencies: number[];
+  /** Commit → the province's statuses include the write (tasks and goal observations). */
+  statusLatencies: number[];
+  /** Commit → the KPI comparison shows the new value (observations). */
+  kpiLatencies: number[];
   unseen: number;
   jobs: number;
   skipped: number;
@@ -161,9 +191,11 @@ interface IncrementalResult {
 }
 
 /**
- * Observation updates committed at `updateRate`/s (UPDATE + outbox row in one transaction,
- * as the write path does), an OutboxRelay every 50 ms, and a BullMQ Worker on the `recompute`
- * queue running the real RecomputeProcessor. Latency: commit → the KPI row shows the new value.
+ * Writes committed at `updateRate`/s (the row and its outbox row in one transaction, as
+ * the write path does), an OutboxRelay every 50 ms, and a BullMQ Worker on the `recompute`
+ * queue running the real RecomputeProcessor. Latencies: commit → a status run of the
+ * province whose outbox watermark covers the write has committed (its rollups are then
+ * current), and commit → the KPI row shows the new value.
  */
 async function incremental(ds: DataSource, url: string, engine: RecomputeEngine, shape: BenchShape): Promise<IncrementalResult> {
   const { connection, prefix } = queueConnection({ backend: 'redis', redisUrl: settings.redisUrl, prefix: queuePrefix }, url);
@@ -237,17 +269,38 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
         const wait = writeStarted + u.k * intervalMs - now();
         if (wait > 0) await sleep(wait);
         await writer.query('BEGIN');
-        const { rows } = await writer.query(
-          `UPDATE observation SET value = ${CANONICAL_VALUES ? 'trim_scale(value + $4::numeric)' : 'value + $4::numeric'}, updated_at = now(), version = version + 1
-            WHERE indicator_id = $1 AND org_unit_id = $2 AND period = $3 AND source IS NULL RETURNING value::text AS value`,
-          [u.indicatorId, u.orgUnitId, u.period, u.delta],
-        );
-        if (rows.length !== 1) throw new Error(`observation ${u.indicatorId}/${u.orgUnitId}/${u.period} not found`);
-        // The write path names the indicator, so the job recomputes that indicator's comparisons only.
-        await writer.query(`INSERT INTO outbox (province_id, indicator_id, reason) VALUES ($1, $2, 'observation')`, [u.provinceId, u.indicatorId]);
+        if (u.kind === 'task') {
+          // The next status in the cycle; a task write cannot change a KPI, so its outbox row needs no KPI pass.
+          const { rows } = await writer.query(
+            `UPDATE task SET status = (ARRAY['${TASK_STATUSES.join("','")}'])[array_position(ARRAY['${TASK_STATUSES.join("','")}'], status) % 3 + 1],
+                             progress = NULL, version = version + 1, updated_at = now()
+              WHERE id = $1 RETURNING status`,
+            [u.taskId],
+          );
+          if (rows.length !== 1) throw new Error(`task ${u.taskId} not found`);
+          u.value = rows[0].status;
+          const { rows: out } = await writer.query(
+            `INSERT INTO outbox (province_id, reason, kpi_processed_at) VALUES ($1, 'task', now()) RETURNING id::text`,
+            [u.provinceId],
+          );
+          u.outboxId = out[0].id;
+        } else {
+          const { rows } = await writer.query(
+            `UPDATE observation SET value = ${CANONICAL_VALUES ? 'trim_scale(value + $4::numeric)' : 'value + $4::numeric'}, updated_at = now(), version = version + 1
+              WHERE indicator_id = $1 AND org_unit_id = $2 AND period = $3 AND source IS NULL RETURNING value::text AS value`,
+            [u.indicatorId, u.orgUnitId, u.period, u.delta],
+          );
+          if (rows.length !== 1) throw new Error(`observation ${u.indicatorId}/${u.orgUnitId}/${u.period} not found`);
+          u.value = rows[0].value;
+          // The write path names the indicator and org unit, so the KPI pass redoes that pair only.
+          const { rows: out } = await writer.query(
+            `INSERT INTO outbox (province_id, indicator_id, org_unit_id, reason) VALUES ($1, $2, $3, 'observation') RETURNING id::text`,
+            [u.provinceId, u.indicatorId, u.orgUnitId],
+          );
+          u.outboxId = out[0].id;
+        }
         await writer.query('COMMIT');
         u.committedAt = now();
-        u.value = rows[0].value;
         pending.set(u.k, u);
         if ((u.k + 1) % 200 === 0) progress('incremental updates', { committed: u.k + 1, pending: pending.size, jobs });
       }
@@ -258,9 +311,14 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
 
   let writeSeconds = 0;
   let deadline = Infinity;
-  const pollSql = `SELECT r.k FROM jsonb_to_recordset($1::jsonb) AS r(k int, indicator_id uuid, org_unit_id uuid, period text, value numeric)
-                     JOIN kpi_comparison c ON c.indicator_id = r.indicator_id AND c.org_unit_id = r.org_unit_id AND c.period = r.period
-                    WHERE c.value = r.value`;
+  // Seen: statuses once a committed status run of the province covers the write's outbox row; KPIs once the row shows the value.
+  const pollSql = `SELECT r.k, EXISTS (SELECT 1 FROM recompute_run x WHERE x.kind = 'status' AND x.province_id = r.province_id AND x.outbox_watermark >= r.outbox_id) AS status,
+                          EXISTS (SELECT 1 FROM kpi_comparison c WHERE c.indicator_id = r.indicator_id AND c.org_unit_id = r.org_unit_id
+                                     AND c.period = r.period AND c.value = r.value::numeric) AS kpi
+                     FROM jsonb_to_recordset($1::jsonb) AS r(k int, province_id uuid, outbox_id bigint, indicator_id uuid, org_unit_id uuid, period text, value text)`;
+  const needsStatus = (u: Update) => u.kind !== 'observation';
+  const needsKpi = (u: Update) => u.kind !== 'task';
+  const done = (u: Update) => (!needsStatus(u) || u.statusAt !== undefined) && (!needsKpi(u) || u.kpiAt !== undefined);
   let lastReport = now();
   while (!writerDone || pending.size) {
     if (writerDone && deadline === Infinity) {
@@ -270,14 +328,18 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
     }
     if (now() > deadline) break;
     if (pending.size) {
-      const batch = [...pending.values()].map((u) => ({ k: u.k, indicator_id: u.indicatorId, org_unit_id: u.orgUnitId, period: u.period, value: u.value }));
+      const batch = [...pending.values()].map((u) => ({
+        k: u.k, province_id: u.provinceId, outbox_id: u.outboxId, indicator_id: u.indicatorId ?? null, org_unit_id: u.orgUnitId ?? null,
+        period: u.period ?? null, value: u.kind === 'task' ? null : u.value,
+      }));
       const { rows } = await poller.query(pollSql, [JSON.stringify(batch)]);
       const seenAt = now();
-      for (const { k } of rows as { k: number }[]) {
-        const u = pending.get(k);
+      for (const row of rows as { k: number; status: boolean; kpi: boolean }[]) {
+        const u = pending.get(row.k);
         if (!u) continue;
-        u.visibleAt = seenAt;
-        pending.delete(k);
+        if (row.status && u.statusAt === undefined) u.statusAt = seenAt;
+        if (row.kpi && u.kpiAt === undefined) u.kpiAt = seenAt;
+        if (done(u)) pending.delete(row.k);
       }
     }
     if (writerDone && now() - lastReport > 10_000) {
@@ -298,10 +360,12 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
   await removeQueue(queue);
   activeQueue = null;
 
-  const seen = updates.filter((u) => u.visibleAt !== undefined);
+  const latencies = (at: (u: Update) => number | undefined, wanted: (u: Update) => boolean) =>
+    updates.filter((u) => wanted(u) && at(u) !== undefined).map((u) => at(u)! - u.committedAt!).sort((a, b) => a - b);
   return {
-    latencies: seen.map((u) => u.visibleAt! - u.committedAt!).sort((a, b) => a - b),
-    unseen: updates.length - seen.length,
+    statusLatencies: latencies((u) => u.statusAt, needsStatus),
+    kpiLatencies: latencies((u) => u.kpiAt, needsKpi),
+    unseen: updates.filter((u) => !done(u)).length,
     jobs,
     skipped,
     failed,
@@ -372,25 +436,28 @@ async function main(): Promise<void> {
     const engine = new RecomputeEngine(ds, clock);
     const rss = new RssSampler(100);
     const profiles: Record<string, unknown> = {};
-    const perProvince: Record<string, number[]> = {};
+    const phases: Record<string, { status_ms: number; kpi_ms: number }> = {};
+    // A full pass: statuses in batches of STATUS_BATCH_SIZE provinces, then the KPI pass (one national statement when forced).
+    const statusSteps = Math.ceil(shape.provinces / STATUS_BATCH_SIZE);
     const fullRun = async (label: string, force: boolean) => {
       profiler.reset();
       rss.start(label);
       let last = now();
       const times: number[] = [];
       const t = await timed(() =>
-        engine.recomputeMany(null, { asOf: settings.asOf, trigger: 'bench', force }, (done, total, outcome) => {
+        engine.recomputeMany(null, { asOf: settings.asOf, trigger: 'bench', force }, (done, total) => {
           const ms = now() - last;
           last = now();
           times.push(ms);
-          progress(`recompute ${label}`, { province: `${done}/${total}`, ms: round(ms), rows_changed: outcome.rowsChanged, skipped: outcome.skipped, rss_mb: mb(process.memoryUsage().rss) });
+          progress(`recompute ${label}`, { step: `${done}/${total}`, phase: done <= statusSteps ? 'status' : 'kpi', ms: round(ms), rss_mb: mb(process.memoryUsage().rss) });
         }),
       );
       rss.stop();
       profiles[label] = profiler.snapshot();
       progress(`profile ${label}`, { steps: JSON.stringify(profiles[label]) });
-      perProvince[label] = times.sort((a, b) => a - b);
-      progress(`recompute ${label} done`, { ms: t.ms, skipped: t.result.filter((o) => o.skipped).length, peak_rss_mb: mb(rss.peaks[label] ?? 0) });
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      phases[label] = { status_ms: round(sum(times.slice(0, statusSteps))), kpi_ms: round(sum(times.slice(statusSteps))) };
+      progress(`recompute ${label} done`, { ms: t.ms, ...phases[label], skipped: t.result.filter((o) => o.skipped).length, peak_rss_mb: mb(rss.peaks[label] ?? 0) });
       return t.ms;
     };
     const fullMs = await fullRun('full', true);
@@ -419,7 +486,7 @@ async function main(): Promise<void> {
       rss.stop();
       profiles.incremental = profiler.snapshot();
       progress('profile incremental', { steps: JSON.stringify(profiles.incremental) });
-      progress('incremental done', { seen: inc.latencies.length, unseen: inc.unseen, jobs: inc.jobs, recomputes: inc.recomputes, p95_ms: percentile(inc.latencies, 95) });
+      progress('incremental done', { unseen: inc.unseen, jobs: inc.jobs, recomputes: inc.recomputes, status_p95_ms: percentile(inc.statusLatencies, 95), kpi_p95_ms: percentile(inc.kpiLatencies, 95) });
     }
 
     const [stored] = await ds.query(`SELECT (SELECT count(*) FROM kpi_comparison)::int AS kpi_comparison_rows,
@@ -433,9 +500,19 @@ async function main(): Promise<void> {
       noop_recompute_ms: r(noopMs),
       baseline_ms: r(baselineMs),
       full_recompute_ratio: round(fullMs / baselineMs, 2),
-      incremental_p50_ms: inc ? r(percentile(inc.latencies, 50)) : null,
-      incremental_p95_ms: inc ? r(percentile(inc.latencies, 95)) : null,
-      incremental_max_ms: inc ? r(percentile(inc.latencies, 100)) : null,
+      // Like for like: the status pass (goals, tasks, rollups, reconciliations) against the goal baseline,
+      // the KPI pass against the KPI SQL.
+      status_recompute_ms: phases.full.status_ms,
+      status_recompute_ratio: round(phases.full.status_ms / baselineMs, 2),
+      kpi_recompute_ms: phases.full.kpi_ms,
+      kpi_recompute_ratio: kpiBaselineMs === null ? null : round(phases.full.kpi_ms / kpiBaselineMs, 2),
+      // Commit → the affected rollup is current (task and goal-indicator writes).
+      incremental_p50_ms: inc ? r(percentile(inc.statusLatencies, 50)) : null,
+      incremental_p95_ms: inc ? r(percentile(inc.statusLatencies, 95)) : null,
+      incremental_max_ms: inc ? r(percentile(inc.statusLatencies, 100)) : null,
+      // Commit → the KPI comparison shows the new value (observation writes).
+      incremental_kpi_p50_ms: inc ? r(percentile(inc.kpiLatencies, 50)) : null,
+      incremental_kpi_p95_ms: inc ? r(percentile(inc.kpiLatencies, 95)) : null,
       incremental_recomputes: inc ? inc.recomputes : null,
       peak_rss_mb: mb(rss.peak),
       provinces: finalCounts.provinces,
@@ -456,12 +533,12 @@ async function main(): Promise<void> {
       baseline_goal_status_mismatches: mismatches,
       baseline_goal_group_mismatches: group_mismatches,
       kpi_baseline_sql_ms: r(kpiBaselineMs),
-      province_ms: Object.fromEntries(
-        Object.entries(perProvince).map(([k, v]) => [k, { p50: r(percentile(v, 50)), max: r(percentile(v, 100)) }]),
-      ),
+      phases_ms: phases,
       peak_rss_mb_by_phase: Object.fromEntries(Object.entries(rss.peaks).map(([k, v]) => [k, mb(v)])),
       incremental: inc && {
-        updates: inc.latencies.length + inc.unseen,
+        updates: settings.updates,
+        status_measured: inc.statusLatencies.length,
+        kpi_measured: inc.kpiLatencies.length,
         unseen_within_timeout: inc.unseen,
         timeout_s: settings.incrementalTimeoutS,
         update_rate_per_s: settings.updateRate,

@@ -1,5 +1,6 @@
 import { CreatePlanSchema1764230400000 } from './1764230400000-create-plan-schema';
 import { CreateStatusTables1764316800000 } from './1764316800000-create-status-tables';
+import { SplitKpiRecompute1764403200000 } from './1764403200000-split-kpi-recompute';
 
 /** Every migration, in order. The only way the schema changes. */
-export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000];
+export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000, SplitKpiRecompute1764403200000];

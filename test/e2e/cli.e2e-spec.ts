@@ -150,7 +150,7 @@ describe('cli migrate on an empty PostgreSQL database', () => {
     const refused = runCli(['import', QUANG_NINH_FILE], env);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/run `npm run cli -- migrate` first/);
-    expect(runCli(['migrate'], env).stdout).toMatch(/applied 2 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+/);
+    expect(runCli(['migrate'], env).stdout).toMatch(/applied 3 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+, SplitKpiRecompute\d+/);
     expect(runCli(['migrate'], env).stdout).toMatch(/schema is up to date/);
     expect(runCli(['migrate', '--revert'], env).stdout).toMatch(/reverted/);
     expect(runCli(['migrate'], env).stdout).toMatch(/applied 1 migration/);

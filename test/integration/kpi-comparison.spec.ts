@@ -45,10 +45,24 @@ describe('set-based KPI comparisons agree with the pure domain rules', () => {
   });
   afterAll(() => db.drop());
 
-  it.each(['QNI', 'DNG', 'KA', 'KB', 'KC'])('%s: every stored comparison equals computeKpiComparisons', async (code) => {
+  const codes = ['QNI', 'DNG', 'KA', 'KB', 'KC'];
+
+  it.each(codes)('%s: every comparison stored by the province pass equals computeKpiComparisons', (code) => expectAgreement(code));
+
+  it('a forced national pass writes the same comparisons: unchanged rows are left alone, deleted ones come back', async () => {
+    const engine = new RecomputeEngine(db.dataSource, { now: () => new Date('2024-03-01T00:00:00Z') });
+    await engine.recomputeMany(null, { trigger: 'test', force: true });
+    const [run] = await db.dataSource.query(`SELECT rows_changed FROM recompute_run WHERE kind = 'kpi' AND province_id IS NULL`);
+    expect(run).toEqual({ rows_changed: 0 });
+    await db.dataSource.query(`DELETE FROM kpi_comparison`);
+    await engine.recomputeMany(null, { trigger: 'test', force: true });
+    for (const code of codes) await expectAgreement(code);
+  });
+
+  async function expectAgreement(code: string): Promise<void> {
     const repo = new StatusRepository(db.dataSource.manager);
     const provinceId = (await repo.provinceIdByCode(code))!;
-    const inputs = (await repo.loadInputs(provinceId))!;
+    const inputs = (await repo.loadInputs([provinceId])).get(provinceId)!;
     const full: ProvinceInputs = {
       ...inputs,
       observations: await db.dataSource.query(
@@ -97,7 +111,7 @@ describe('set-based KPI comparisons agree with the pure domain rules', () => {
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(sorted(stored)).toEqual(sorted(expected));
-  });
+  }
 
   it('ranks ties as equals, and the rank after a tie skips', async () => {
     const rows = await db.dataSource.query(

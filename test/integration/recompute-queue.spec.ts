@@ -60,7 +60,7 @@ const pendingOutbox = async (db: TestDatabase, province: string): Promise<number
 };
 const runs = async (db: TestDatabase, province: string): Promise<{ started_at: Date; finished_at: Date }[]> =>
   db.dataSource.query(
-    `SELECT r.started_at, r.finished_at FROM recompute_run r JOIN org_unit u ON u.id = r.province_id WHERE u.code = $1 ORDER BY r.started_at`,
+    `SELECT r.started_at, r.finished_at FROM recompute_run r JOIN org_unit u ON u.id = r.province_id WHERE u.code = $1 AND r.kind = 'status' ORDER BY r.started_at`,
     [province],
   );
 const caughtUp = (db: TestDatabase, province: string, value: string) => async () =>

@@ -3,12 +3,15 @@ import { DataSource } from 'typeorm';
 import { todayIn } from '../../domain/src';
 import { Clock, TIME_ZONE } from './clock';
 import { computeProvinceStatus } from './compute-province-status';
+import { KpiPass, writeKpiComparisons } from './kpi-comparison.writer';
 import { StatusRepository } from './status.repository';
-import { writeKpiComparisons } from './kpi-comparison.writer';
-import { StatusWriter } from './status-writer';
+import { ProvinceWrite, StatusWriter } from './status-writer';
 
 /** Bump when the rules change, so stored results are recomputed even if the data did not change. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
+
+/** Provinces whose statuses one transaction of a many-province pass computes (bounds memory; progress moves per batch). */
+export const STATUS_BATCH_SIZE = 32;
 
 export interface RecomputeRequest {
   provinceId: string;
@@ -17,21 +20,34 @@ export interface RecomputeRequest {
   /** Why: `import`, `observation`, `schedule:daily`, `cli`, … (stored with the run and its events). */
   trigger: string;
   jobId?: string;
-  /** Recompute even when the inputs' fingerprint matches the last run (the weekly consistency pass). */
-  force?: boolean;
   /**
-   * `outbox` jobs recompute what their pending outbox rows name: every status, but KPI
-   * comparisons only of the indicators whose observations changed (a burst of KPI writes
-   * must not recompute a province's tens of thousands of comparisons each time).
+   * Recompute even when nothing changed: statuses despite an unchanged fingerprint, and
+   * every KPI comparison instead of those pending outbox rows name (the weekly consistency pass).
    */
-  fromOutbox?: boolean;
+  force?: boolean;
 }
 
 export interface RecomputeOutcome {
   provinceId: string;
   asOf: string;
-  /** True when the inputs were unchanged since the last run at this date, so nothing was written. */
+  /** True when neither statuses nor KPI comparisons had anything to do, so nothing was written. */
   skipped: boolean;
+  /** The status run; null when the statuses' inputs were unchanged since the last run at this date. */
+  runId: string | null;
+  /** Rows of statuses, rollups, reconciliations and KPI comparisons changed. */
+  rowsChanged: number;
+  kpiRowsChanged: number;
+  events: number;
+  fingerprint: string;
+}
+
+export type ManyRequest = Omit<RecomputeRequest, 'provinceId'>;
+
+/** Reported after each step of a many-province pass: status batches, then the KPI pass. */
+export type ManyProgress = (done: number, total: number) => void | Promise<void>;
+
+interface StatusOutcome {
+  provinceId: string;
   runId: string | null;
   rowsChanged: number;
   events: number;
@@ -39,11 +55,14 @@ export interface RecomputeOutcome {
 }
 
 /**
- * Recomputes one province's statuses at an as-of date in one transaction: the whole
- * scope is written or none of it. Recomputes of the same province are serialised by
- * an advisory lock, so any number of workers can run them. Outbox rows up to the
- * watermark read at the start are marked processed; rows written meanwhile stay
- * pending and cause another recompute.
+ * Recomputes statuses and KPI comparisons. Statuses (goals, tasks, rollups,
+ * reconciliations) of a set of provinces are computed in one transaction from a
+ * snapshot of their inputs and skipped when the inputs' fingerprint is unchanged. KPI
+ * comparisons follow in a transaction of their own: the province's pending outbox
+ * rows say which (indicator, org unit) pairs to redo, so a burst of KPI writes does not
+ * recompute tens of thousands of rows each time, and a slow KPI pass never holds back
+ * a rollup. Recomputes of the same province are serialised by advisory locks, so any
+ * number of workers can run them; outbox rows written meanwhile stay pending.
  */
 export class RecomputeEngine {
   constructor(
@@ -55,72 +74,163 @@ export class RecomputeEngine {
     return todayIn(TIME_ZONE, this.clock.now());
   }
 
+  /** One province: its statuses, then its KPI comparisons (pending ones, or all when forced). */
   async recompute(request: RecomputeRequest): Promise<RecomputeOutcome> {
     const asOf = request.asOf ?? this.today();
+    const [status] = await this.recomputeStatuses([request.provinceId], { ...request, asOf });
+    const kpiRowsChanged = await this.recomputeKpis(
+      { kind: 'province', provinceId: request.provinceId, scope: null },
+      { ...request, asOf, pendingOnly: !request.force },
+    );
+    return outcome(status, asOf, kpiRowsChanged);
+  }
+
+  /**
+   * Every province (null) or the given ones: statuses in batches of STATUS_BATCH_SIZE
+   * provinces, one transaction each; then KPI comparisons, for every province in one
+   * national statement when forced over all of them, else per province as pending
+   * outbox rows (or, forced, everything) say.
+   */
+  async recomputeMany(provinceIds: string[] | null, base: ManyRequest, onProgress?: ManyProgress): Promise<RecomputeOutcome[]> {
+    const asOf = base.asOf ?? this.today();
+    const ids = provinceIds ?? (await new StatusRepository(this.dataSource.manager).allProvinceIds());
+    const national = provinceIds === null && base.force === true;
+    const steps = Math.ceil(ids.length / STATUS_BATCH_SIZE) + (national ? 1 : ids.length);
+    let done = 0;
+    const step = () => onProgress?.(++done, steps);
+
+    const statuses: StatusOutcome[] = [];
+    for (let i = 0; i < ids.length; i += STATUS_BATCH_SIZE) {
+      statuses.push(...(await this.recomputeStatuses(ids.slice(i, i + STATUS_BATCH_SIZE), { ...base, asOf })));
+      await step();
+    }
+    const kpiRows = new Map<string, number | null>();
+    if (national) {
+      await this.recomputeKpis({ kind: 'national' }, { ...base, asOf, pendingOnly: false });
+      await step();
+    } else {
+      for (const provinceId of ids) {
+        kpiRows.set(provinceId, await this.recomputeKpis({ kind: 'province', provinceId, scope: null }, { ...base, asOf, pendingOnly: !base.force }));
+        await step();
+      }
+    }
+    return statuses.map((s) => outcome(s, asOf, national ? 0 : (kpiRows.get(s.provinceId) ?? null)));
+  }
+
+  private async recomputeStatuses(provinceIds: string[], request: ManyRequest & { asOf: string }): Promise<StatusOutcome[]> {
+    const { asOf } = request;
     return this.dataSource.transaction(async (m) => {
       const repo = new StatusRepository(m);
-      await repo.lockProvince(request.provinceId);
-      const watermark = await repo.outboxWatermark(request.provinceId);
-      const scope = request.fromOutbox ? await repo.pendingScope(request.provinceId, watermark) : null;
-      if (scope !== null && scope.length === 0) {
-        // Everything this job was sent for was computed by an earlier job.
-        return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint: '' };
+      await repo.lockProvinces('status', provinceIds);
+      const watermarks = await repo.outboxWatermarks(provinceIds);
+      const inputs = await repo.loadInputs(provinceIds);
+      const last = request.force ? new Map<string, string>() : await repo.lastFingerprints(provinceIds, asOf);
+      const writes: ProvinceWrite[] = [];
+      const outcomes: StatusOutcome[] = [];
+      for (const provinceId of provinceIds) {
+        const input = inputs.get(provinceId);
+        // Inputs come from ordered queries, so plain JSON is stable; they hold every observation a status reads.
+        const fingerprint = input ? createHash('sha256').update(JSON.stringify({ v: ENGINE_VERSION, asOf, input })).digest('hex') : '';
+        if (!input || last.get(provinceId) === fingerprint) {
+          outcomes.push({ provinceId, runId: null, rowsChanged: 0, events: 0, fingerprint });
+          continue;
+        }
+        const runId = randomUUID();
+        writes.push({ provinceId, runId, status: computeProvinceStatus(input, asOf) });
+        outcomes.push({ provinceId, runId, rowsChanged: 0, events: 0, fingerprint });
       }
-      const inputs = await repo.loadInputs(request.provinceId);
-      if (!inputs) {
-        await repo.markOutboxProcessed(request.provinceId, watermark);
-        return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint: '' };
-      }
-      const observations = scope === null ? await repo.observationStats(request.provinceId) : null;
-      // Inputs come from ordered queries, so plain JSON is stable; observations enter through their statistics.
-      // A partial run leaves other indicators' comparisons as they were: its fingerprint must never let a full run skip.
-      const fingerprint =
-        scope === null
-          ? createHash('sha256').update(JSON.stringify({ v: ENGINE_VERSION, asOf, inputs, observations })).digest('hex')
-          : `partial:${randomUUID()}`;
-      if (scope === null && !request.force && (await repo.lastFingerprint(request.provinceId, asOf)) === fingerprint) {
-        await repo.markOutboxProcessed(request.provinceId, watermark);
-        return { provinceId: request.provinceId, asOf, skipped: true, runId: null, rowsChanged: 0, events: 0, fingerprint };
-      }
-      const status = computeProvinceStatus(inputs, asOf);
-      const runId = randomUUID();
-      const startedAt = this.clock.now().toISOString();
-      await m.query(
-        `INSERT INTO recompute_run (id, province_id, as_of, trigger, job_id, fingerprint, outbox_watermark, rows_changed, events, started_at, finished_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, $8, $8)`,
-        [runId, request.provinceId, asOf, request.trigger, request.jobId ?? null, fingerprint, watermark, startedAt],
-      );
-      const summary = await new StatusWriter(m, request.provinceId, runId).write(status);
-      summary.rowsChanged += await writeKpiComparisons(m, request.provinceId, runId, scope);
-      if (summary.events.length) {
+      if (writes.length) {
+        const startedAt = this.clock.now().toISOString();
+        const runs = outcomes.filter((o) => o.runId !== null);
         await m.query(
-          `INSERT INTO status_event (province_id, entity_kind, entity_id, field, from_value, to_value, as_of, reason, recompute_id)
-           SELECT $2, entity_kind, entity_id, field, from_value, to_value, $3, $4, $5
-             FROM jsonb_to_recordset($1::jsonb) AS r(entity_kind text, entity_id uuid, field text, from_value text, to_value text)`,
-          [JSON.stringify(summary.events), request.provinceId, asOf, request.trigger, runId],
+          `INSERT INTO recompute_run (id, kind, province_id, as_of, trigger, job_id, fingerprint, outbox_watermark, rows_changed, events, started_at, finished_at)
+           SELECT r.id, 'status', r.province_id, $3, $4, $5, r.fingerprint, r.watermark, 0, 0, $6, $6
+             FROM unnest($1::uuid[], $2::uuid[], $7::text[], $8::bigint[]) AS r(id, province_id, fingerprint, watermark)`,
+          [
+            runs.map((r) => r.runId), runs.map((r) => r.provinceId), asOf, request.trigger, request.jobId ?? null, startedAt,
+            runs.map((r) => r.fingerprint), runs.map((r) => watermarks.get(r.provinceId) ?? null),
+          ],
+        );
+        const summary = await new StatusWriter(m, writes).write();
+        if (summary.events.length) {
+          const runOf = new Map(writes.map((w) => [w.provinceId, w.runId]));
+          await m.query(
+            `INSERT INTO status_event (province_id, entity_kind, entity_id, field, from_value, to_value, as_of, reason, recompute_id)
+             SELECT province_id, entity_kind, entity_id, field, from_value, to_value, $2, $3, recompute_id
+               FROM jsonb_to_recordset($1::jsonb)
+                    AS r(province_id uuid, entity_kind text, entity_id uuid, field text, from_value text, to_value text, recompute_id uuid)`,
+            [JSON.stringify(summary.events.map((e) => ({ ...e, recompute_id: runOf.get(e.province_id) }))), asOf, request.trigger],
+          );
+        }
+        // Per-province figures for the runs and the outcomes.
+        const events = countBy(summary.events.map((e) => e.province_id));
+        for (const o of runs) o.events = events.get(o.provinceId) ?? 0;
+        for (const [provinceId, rows] of summary.rowsByProvince) {
+          const o = outcomes.find((x) => x.provinceId === provinceId);
+          if (o) o.rowsChanged = rows;
+        }
+        await m.query(
+          `UPDATE recompute_run r SET rows_changed = x.rows, events = x.events, finished_at = $4
+             FROM unnest($1::uuid[], $2::int[], $3::int[]) AS x(id, rows, events) WHERE r.id = x.id`,
+          [runs.map((r) => r.runId), runs.map((r) => r.rowsChanged), runs.map((r) => r.events), this.clock.now().toISOString()],
         );
       }
-      await m.query(`UPDATE recompute_run SET rows_changed = $2, events = $3, finished_at = $4 WHERE id = $1`, [
-        runId, summary.rowsChanged, summary.events.length, this.clock.now().toISOString(),
-      ]);
-      await repo.markOutboxProcessed(request.provinceId, watermark);
-      return { provinceId: request.provinceId, asOf, skipped: false, runId, rowsChanged: summary.rowsChanged, events: summary.events.length, fingerprint };
+      await repo.markOutboxProcessed(watermarks);
+      return outcomes;
     });
   }
 
-  /** Every province (or the given ones), one transaction each; `onProgress` after each. */
-  async recomputeMany(
-    provinceIds: string[] | null,
-    base: Omit<RecomputeRequest, 'provinceId'>,
-    onProgress?: (done: number, total: number, outcome: RecomputeOutcome) => void | Promise<void>,
-  ): Promise<RecomputeOutcome[]> {
-    const ids = provinceIds ?? (await new StatusRepository(this.dataSource.manager).allProvinceIds());
-    const outcomes: RecomputeOutcome[] = [];
-    for (const provinceId of ids) {
-      const outcome = await this.recompute({ ...base, provinceId });
-      outcomes.push(outcome);
-      await onProgress?.(outcomes.length, ids.length, outcome);
-    }
-    return outcomes;
+  /**
+   * One KPI pass in its own transaction. `pendingOnly`: only what the province's pending
+   * outbox rows name, nothing when none are pending. Returns the rows changed, null when
+   * there was nothing to do.
+   */
+  private async recomputeKpis(pass: KpiPass, request: ManyRequest & { asOf: string; pendingOnly: boolean }): Promise<number | null> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = new StatusRepository(m);
+      let watermark: string | null;
+      let run: KpiPass = pass;
+      if (pass.kind === 'national') {
+        await repo.lockProvinces('kpi', await repo.allProvinceIds());
+        watermark = await repo.kpiWatermark();
+      } else {
+        await repo.lockProvinces('kpi', [pass.provinceId]);
+        const pending = await repo.kpiPending(pass.provinceId);
+        if (request.pendingOnly && pending === null) return null;
+        watermark = pending?.watermark ?? null;
+        run = { ...pass, scope: request.pendingOnly ? pending!.scope : null };
+      }
+      const runId = randomUUID();
+      const startedAt = this.clock.now().toISOString();
+      await m.query(
+        `INSERT INTO recompute_run (id, kind, province_id, as_of, trigger, job_id, fingerprint, outbox_watermark, rows_changed, events, started_at, finished_at)
+         VALUES ($1, 'kpi', $2, $3, $4, $5, '', $6, 0, 0, $7, $7)`,
+        [runId, pass.kind === 'national' ? null : pass.provinceId, request.asOf, request.trigger, request.jobId ?? null, watermark, startedAt],
+      );
+      const rows = await writeKpiComparisons(m, run, runId);
+      await m.query(`UPDATE recompute_run SET rows_changed = $2, finished_at = $3 WHERE id = $1`, [runId, rows, this.clock.now().toISOString()]);
+      if (watermark !== null) await repo.markKpiProcessed(pass.kind === 'national' ? null : pass.provinceId, watermark);
+      return rows;
+    });
   }
+}
+
+/** `kpiRowsChanged` null: the KPI pass had nothing to do. */
+function outcome(status: StatusOutcome, asOf: string, kpiRowsChanged: number | null): RecomputeOutcome {
+  return {
+    provinceId: status.provinceId,
+    asOf,
+    skipped: status.runId === null && kpiRowsChanged === null,
+    runId: status.runId,
+    rowsChanged: status.rowsChanged + (kpiRowsChanged ?? 0),
+    kpiRowsChanged: kpiRowsChanged ?? 0,
+    events: status.events,
+    fingerprint: status.fingerprint,
+  };
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
 }

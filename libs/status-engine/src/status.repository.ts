@@ -1,5 +1,24 @@
 import { EntityManager } from 'typeorm';
+import { KpiScope } from './kpi-comparison.writer';
 import { ProvinceInputs } from './province-inputs';
+
+type Row = Record<string, unknown>;
+
+/** Pending outbox rows of a KPI pass: up to `watermark`; `scope` null when one of them may have changed anything. */
+export interface KpiPending {
+  watermark: string;
+  scope: KpiScope | null;
+}
+
+function byProvince<T extends Row>(rows: T[]): Map<string, Omit<T, 'provinceId'>[]> {
+  const groups = new Map<string, Omit<T, 'provinceId'>[]>();
+  for (const { provinceId, ...rest } of rows) {
+    const list = groups.get(provinceId as string);
+    if (list) list.push(rest);
+    else groups.set(provinceId as string, [rest]);
+  }
+  return groups;
+}
 
 /** Reads a recompute's inputs and the stored results it diffs against. All SQL of the status engine lives here. */
 export class StatusRepository {
@@ -14,95 +33,153 @@ export class StatusRepository {
     return (await this.m.query(`SELECT id FROM org_unit WHERE kind = 'province' ORDER BY code`)).map((r: { id: string }) => r.id);
   }
 
-  /** Serialises recomputes of one province across processes and workers (released at commit). */
-  async lockProvince(provinceId: string): Promise<void> {
-    await this.m.query(`SELECT pg_advisory_xact_lock(hashtext('dx-recompute:' || $1))`, [provinceId]);
+  /**
+   * Serialises recomputes of the same provinces across processes and workers (released at
+   * commit). `kind` separates status passes from KPI passes, which write different tables.
+   * Locks are taken in one order, so overlapping sets cannot deadlock.
+   */
+  async lockProvinces(kind: 'status' | 'kpi', provinceIds: string[]): Promise<void> {
+    await this.m.query(
+      `SELECT count(pg_advisory_xact_lock(hashtext($1 || id))) FROM (SELECT id FROM unnest($2::text[]) AS id ORDER BY id) s`,
+      [kind === 'status' ? 'dx-recompute:' : 'dx-kpi:', [...provinceIds].sort()],
+    );
   }
 
-  async outboxWatermark(provinceId: string): Promise<string | null> {
-    const [row] = await this.m.query(`SELECT max(id)::text AS id FROM outbox WHERE province_id = $1 AND processed_at IS NULL`, [provinceId]);
-    return row?.id ?? null;
+  /** The newest pending outbox row of each province: a status pass covers the rows up to it. */
+  async outboxWatermarks(provinceIds: string[]): Promise<Map<string, string>> {
+    const rows: { province_id: string; id: string }[] = await this.m.query(
+      `SELECT province_id, max(id)::text AS id FROM outbox WHERE province_id = ANY($1::uuid[]) AND processed_at IS NULL GROUP BY province_id`,
+      [provinceIds],
+    );
+    return new Map(rows.map((r) => [r.province_id, r.id]));
+  }
+
+  async markOutboxProcessed(watermarks: Map<string, string>): Promise<void> {
+    if (!watermarks.size) return;
+    await this.m.query(
+      `UPDATE outbox o SET processed_at = now() FROM unnest($1::uuid[], $2::bigint[]) AS w(province_id, id)
+        WHERE o.province_id = w.province_id AND o.id <= w.id AND o.processed_at IS NULL`,
+      [[...watermarks.keys()], [...watermarks.values()]],
+    );
   }
 
   /**
-   * What the pending outbox rows up to the watermark say changed: null when a row names
-   * no indicator (recompute everything), else the indicators whose observations changed.
-   * An empty list means there is nothing pending (another job already covered it).
+   * What the province's outbox rows not yet seen by a KPI pass say changed: the
+   * (indicator, org unit) pairs of observation writes, whole indicators when a row names
+   * no org unit, everything when a row names no indicator (imports, plan edits). Null
+   * when nothing is pending.
    */
-  async pendingScope(provinceId: string, watermark: string | null): Promise<string[] | null> {
-    if (watermark === null) return [];
+  async kpiPending(provinceId: string): Promise<KpiPending | null> {
     const [row] = await this.m.query(
-      `SELECT bool_or(indicator_id IS NULL) AS everything, array_agg(DISTINCT indicator_id) FILTER (WHERE indicator_id IS NOT NULL) AS ids
-         FROM outbox WHERE province_id = $1 AND id <= $2 AND processed_at IS NULL`,
-      [provinceId, watermark],
-    );
-    return row.everything ? null : (row.ids ?? []);
-  }
-
-  async markOutboxProcessed(provinceId: string, watermark: string | null): Promise<void> {
-    if (watermark === null) return;
-    await this.m.query(`UPDATE outbox SET processed_at = now() WHERE province_id = $1 AND id <= $2 AND processed_at IS NULL`, [provinceId, watermark]);
-  }
-
-  async loadInputs(provinceId: string): Promise<ProvinceInputs | null> {
-    const q = (sql: string) => this.m.query(sql, [provinceId]);
-    const [province] = await q(`SELECT id, code, name FROM org_unit WHERE id = $1 AND kind = 'province'`);
-    if (!province) return null;
-    const orgUnits = await q(`SELECT id, code, kind FROM org_unit WHERE province_id = $1 ORDER BY code`);
-    const documents = await q(`SELECT id, code, scope, title, position FROM document WHERE province_id = $1 ORDER BY position, code`);
-    const groups = (table: string) =>
-      q(`SELECT g.id, g.document_id AS "documentId", g.code, g.name, g.declared_count AS "declaredCount", g.position
-           FROM ${table} g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1 ORDER BY d.position, g.position, g.code`);
-    const goalGroups = await groups('goal_group');
-    const taskGroups = await groups('task_group');
-    const goals = (
-      await q(`SELECT g.id, g.document_id AS "documentId", g.group_id AS "groupId", g.code, g.title, g.kind, g.indicator_id AS "indicatorId",
-                      g.target_op AS "targetOp", g.target_value::text AS "targetValue", g.baseline_value::text AS "baselineValue",
-                      g.baseline_date AS "baselineDate", g.due, g.reported_status AS "reportedStatus",
-                      g.evidence_number AS "evidenceNumber", g.evidence_date AS "evidenceDate", g.position
-                 FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1 ORDER BY d.position, g.position, g.code`)
-    ).map(({ evidenceNumber, evidenceDate, ...g }: Record<string, unknown>) => ({ ...g, evidence: { number: evidenceNumber, date: evidenceDate } }));
-    const tasks = await q(`SELECT t.id, t.document_id AS "documentId", t.group_id AS "groupId", t.code, t.status, t.due, t.progress,
-                                  t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate", t.position
-                             FROM task t JOIN document d ON d.id = t.document_id WHERE d.province_id = $1 ORDER BY d.position, t.position, t.code`);
-    const claims = await q(`SELECT c.id, c.document_id AS "documentId", c.scope, c.met, c."of", c.open, c.as_of AS "asOf"
-                              FROM reported_claim c JOIN document d ON d.id = c.document_id WHERE d.province_id = $1 ORDER BY c.position, c.id`);
-    const indicators = (
-      await q(`SELECT i.id, i.code, i.kind, i.scale::text AS scale, i.direction,
-                      pi.national_target_op AS "ntOp", pi.national_target_value::text AS "ntValue"
-                 FROM indicator i LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = $1
-                WHERE pi.province_id IS NOT NULL
-                   OR i.id IN (SELECT g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1)
-                ORDER BY i.code`)
-    ).map(({ ntOp, ntValue, ...i }: Record<string, unknown>) => ({ ...i, nationalTarget: ntOp ? { op: ntOp, value: ntValue } : null }));
-    // Goals are evaluated for the province itself: only its own observations of goal indicators are needed here
-    // (KPI comparisons of every observation are computed set-based in the database).
-    const observations = await q(`SELECT o.indicator_id AS "indicatorId", o.org_unit_id AS "orgUnitId", o.period, o.period_kind AS "periodKind",
-                                         o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value,
-                                         o.numerator::text AS numerator, o.denominator::text AS denominator, o.source
-                                    FROM observation o
-                                   WHERE o.org_unit_id = $1
-                                     AND o.indicator_id IN (SELECT g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1)
-                                   ORDER BY o.indicator_id, o.period, o.source COLLATE "C" NULLS LAST`);
-    return { province, orgUnits, documents, goalGroups, taskGroups, goals, tasks, claims, indicators, observations } as ProvinceInputs;
-  }
-
-  /** A cheap fingerprint of all the province's observations: any insert, update or delete changes it. */
-  async observationStats(provinceId: string): Promise<Record<string, unknown>> {
-    const [row] = await this.m.query(
-      // Inserts and deletes move the count or the latest change, updates the latest change and the versions.
-      `SELECT count(*)::int AS count, max(o.updated_at)::text AS updated, sum(o.version)::text AS versions
-         FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE u.province_id = $1`,
+      `SELECT max(id)::text AS watermark, bool_or(indicator_id IS NULL) AS everything,
+              array_agg(DISTINCT indicator_id) FILTER (WHERE indicator_id IS NOT NULL AND org_unit_id IS NULL) AS indicators,
+              array_agg(DISTINCT indicator_id::text || ' ' || org_unit_id::text) FILTER (WHERE indicator_id IS NOT NULL AND org_unit_id IS NOT NULL) AS pairs
+         FROM outbox WHERE province_id = $1 AND kpi_processed_at IS NULL`,
       [provinceId],
     );
-    return row;
+    if (!row?.watermark) return null;
+    if (row.everything) return { watermark: row.watermark, scope: null };
+    const pairs = ((row.pairs ?? []) as string[]).map((p) => {
+      const [indicatorId, orgUnitId] = p.split(' ');
+      return { indicatorId, orgUnitId };
+    });
+    return { watermark: row.watermark, scope: { indicators: row.indicators ?? [], pairs } };
   }
 
-  async lastFingerprint(provinceId: string, asOf: string): Promise<string | null> {
-    const [row] = await this.m.query(
-      `SELECT fingerprint FROM recompute_run WHERE province_id = $1 AND as_of = $2 ORDER BY finished_at DESC, id LIMIT 1`,
-      [provinceId, asOf],
+  /** Marks KPI-pending outbox rows up to `watermark` done: one province's, or every province's (null). */
+  async markKpiProcessed(provinceId: string | null, watermark: string): Promise<void> {
+    await this.m.query(
+      `UPDATE outbox SET kpi_processed_at = now() WHERE ($1::uuid IS NULL OR province_id = $1) AND id <= $2 AND kpi_processed_at IS NULL`,
+      [provinceId, watermark],
     );
-    return row?.fingerprint ?? null;
+  }
+
+  async kpiWatermark(): Promise<string | null> {
+    const [row] = await this.m.query(`SELECT max(id)::text AS id FROM outbox WHERE kpi_processed_at IS NULL`);
+    return row?.id ?? null;
+  }
+
+  /** The inputs of each of the provinces (absent: no such province), each list in a stable order. */
+  async loadInputs(provinceIds: string[]): Promise<Map<string, ProvinceInputs>> {
+    const q = (sql: string) => this.m.query(sql, [provinceIds]);
+    const provinces: ProvinceInputs['province'][] = await q(`SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[]) AND kind = 'province'`);
+    const orgUnits = byProvince(
+      await q(`SELECT province_id AS "provinceId", id, code, kind FROM org_unit WHERE province_id = ANY($1::uuid[]) ORDER BY code`),
+    );
+    const documents = byProvince(
+      await q(`SELECT province_id AS "provinceId", id, code, scope, title, position FROM document WHERE province_id = ANY($1::uuid[]) ORDER BY position, code`),
+    );
+    const groups = async (table: string) =>
+      byProvince(
+        await q(`SELECT d.province_id AS "provinceId", g.id, g.document_id AS "documentId", g.code, g.name, g.declared_count AS "declaredCount", g.position
+                   FROM ${table} g JOIN document d ON d.id = g.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, g.position, g.code`),
+      );
+    const goalGroups = await groups('goal_group');
+    const taskGroups = await groups('task_group');
+    const goals = byProvince(
+      (
+        await q(`SELECT d.province_id AS "provinceId", g.id, g.document_id AS "documentId", g.group_id AS "groupId", g.code, g.title, g.kind,
+                        g.indicator_id AS "indicatorId", g.target_op AS "targetOp", g.target_value::text AS "targetValue",
+                        g.baseline_value::text AS "baselineValue", g.baseline_date AS "baselineDate", g.due, g.reported_status AS "reportedStatus",
+                        g.evidence_number AS "evidenceNumber", g.evidence_date AS "evidenceDate", g.position
+                   FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, g.position, g.code`)
+      ).map(({ evidenceNumber, evidenceDate, ...g }: Row) => ({ ...g, evidence: { number: evidenceNumber, date: evidenceDate } })),
+    );
+    const tasks = byProvince(
+      await q(`SELECT d.province_id AS "provinceId", t.id, t.document_id AS "documentId", t.group_id AS "groupId", t.code, t.status, t.due, t.progress,
+                      t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate", t.position
+                 FROM task t JOIN document d ON d.id = t.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, t.position, t.code`),
+    );
+    const claims = byProvince(
+      await q(`SELECT d.province_id AS "provinceId", c.id, c.document_id AS "documentId", c.scope, c.met, c."of", c.open, c.as_of AS "asOf"
+                 FROM reported_claim c JOIN document d ON d.id = c.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY c.position, c.id`),
+    );
+    // The indicators a province uses: those its file names (national targets) and those its goals measure.
+    const indicators = byProvince(
+      (
+        await q(`WITH used AS (
+                   SELECT province_id, indicator_id FROM province_indicator WHERE province_id = ANY($1::uuid[])
+                   UNION
+                   SELECT d.province_id, g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id
+                    WHERE d.province_id = ANY($1::uuid[]) AND g.indicator_id IS NOT NULL
+                 )
+                 SELECT used.province_id AS "provinceId", i.id, i.code, i.kind, i.scale::text AS scale, i.direction,
+                        pi.national_target_op AS "ntOp", pi.national_target_value::text AS "ntValue"
+                   FROM used JOIN indicator i ON i.id = used.indicator_id
+                   LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = used.province_id
+                  ORDER BY i.code`)
+      ).map(({ ntOp, ntValue, ...i }: Row) => ({ ...i, nationalTarget: ntOp ? { op: ntOp, value: ntValue } : null })),
+    );
+    // Goals are evaluated for the province itself: only its own observations of goal indicators are needed
+    // (KPI comparisons of every observation are computed set-based in the database).
+    const observations = byProvince(
+      await q(`SELECT o.org_unit_id AS "provinceId", o.indicator_id AS "indicatorId", o.org_unit_id AS "orgUnitId", o.period,
+                      o.period_kind AS "periodKind", o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value,
+                      o.numerator::text AS numerator, o.denominator::text AS denominator, o.source
+                 FROM observation o
+                WHERE o.org_unit_id = ANY($1::uuid[])
+                  AND (o.org_unit_id, o.indicator_id) IN (SELECT d.province_id, g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id
+                                                          WHERE d.province_id = ANY($1::uuid[]))
+                ORDER BY o.org_unit_id, o.indicator_id, o.period, o.source COLLATE "C" NULLS LAST`),
+    );
+    const result = new Map<string, ProvinceInputs>();
+    for (const province of provinces) {
+      const of = <T>(m: Map<string, T[]>) => m.get(province.id) ?? [];
+      result.set(province.id, {
+        province, orgUnits: of(orgUnits), documents: of(documents), goalGroups: of(goalGroups), taskGroups: of(taskGroups),
+        goals: of(goals), tasks: of(tasks), claims: of(claims), indicators: of(indicators), observations: of(observations),
+      } as unknown as ProvinceInputs);
+    }
+    return result;
+  }
+
+  /** The fingerprint of each province's latest status run at the as-of date. */
+  async lastFingerprints(provinceIds: string[], asOf: string): Promise<Map<string, string>> {
+    const rows: { province_id: string; fingerprint: string }[] = await this.m.query(
+      `SELECT DISTINCT ON (province_id) province_id, fingerprint FROM recompute_run
+        WHERE province_id = ANY($1::uuid[]) AND as_of = $2 AND kind = 'status' ORDER BY province_id, finished_at DESC, id`,
+      [provinceIds, asOf],
+    );
+    return new Map(rows.map((r) => [r.province_id, r.fingerprint]));
   }
 }

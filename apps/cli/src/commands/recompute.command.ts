@@ -35,11 +35,12 @@ export function recomputeCommand(): Command {
           ids = rows.map((r) => r.id);
         }
         const engine = new RecomputeEngine(dataSource, systemClock);
-        const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'recomputing [{bar}] {value}/{total} provinces', hideCursor: true }) : null;
-        const total = ids?.length ?? (await repo.allProvinceIds()).length;
-        bar?.start(total, 0);
+        const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'recomputing [{bar}] {percentage}% ({value}/{total} steps)', hideCursor: true }) : null;
         const outcomes = await engine
-          .recomputeMany(ids, { asOf: flags.asOf, trigger: 'cli', force: flags.force }, (done) => bar?.update(done))
+          .recomputeMany(ids, { asOf: flags.asOf, trigger: 'cli', force: flags.force }, (done, total) => {
+            if (done === 1) bar?.start(total, 0);
+            bar?.update(done);
+          })
           .finally(() => bar?.stop());
         const changed = outcomes.filter((o) => !o.skipped);
         process.stdout.write(
