@@ -122,8 +122,6 @@ interface Update {
   kpiAt?: number;
 }
 
-const TASK_STATUSES = ['not_started', 'in_progress', 'done'] as const;
-
 /** Distinct writes, a third of each kind, drawn (seeded) uniformly within their kind. */
 function pickUpdates(shape: BenchShape, count: number, seed: number): Update[] {
   const random = prng(seed);
@@ -193,9 +191,9 @@ interface IncrementalResult {
 /**
  * Writes committed at `updateRate`/s (the row and its outbox row in one transaction, as
  * the write path does), an OutboxRelay every 50 ms, and a BullMQ Worker on the `recompute`
- * queue running the real RecomputeProcessor. Latencies: commit → a status run of the
- * province whose outbox watermark covers the write has committed (its rollups are then
- * current), and commit → the KPI row shows the new value.
+ * queue running the real RecomputeProcessor. Latencies: commit → a status pass that read
+ * the write has committed (the province's rollups are then current), and commit → the KPI
+ * row shows the new value.
  */
 async function incremental(ds: DataSource, url: string, engine: RecomputeEngine, shape: BenchShape): Promise<IncrementalResult> {
   const { connection, prefix } = queueConnection({ backend: 'redis', redisUrl: settings.redisUrl, prefix: queuePrefix }, url);
@@ -270,9 +268,9 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
         if (wait > 0) await sleep(wait);
         await writer.query('BEGIN');
         if (u.kind === 'task') {
-          // The next status in the cycle; a task write cannot change a KPI, so its outbox row needs no KPI pass.
+          // The next status (not started → in progress → done → in progress); a task write cannot change a KPI, so its outbox row needs no KPI pass.
           const { rows } = await writer.query(
-            `UPDATE task SET status = (ARRAY['${TASK_STATUSES.join("','")}'])[array_position(ARRAY['${TASK_STATUSES.join("','")}'], status) % 3 + 1],
+            `UPDATE task SET status = CASE status WHEN 'not_started' THEN 'in_progress' WHEN 'in_progress' THEN 'done' ELSE 'in_progress' END,
                              progress = NULL, version = version + 1, updated_at = now()
               WHERE id = $1 RETURNING status`,
             [u.taskId],
@@ -292,10 +290,10 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
           );
           if (rows.length !== 1) throw new Error(`observation ${u.indicatorId}/${u.orgUnitId}/${u.period} not found`);
           u.value = rows[0].value;
-          // The write path names the indicator and org unit, so the KPI pass redoes that pair only.
+          // The write path names the indicator, org unit and period, so the KPI pass redoes the rows that depend on them only.
           const { rows: out } = await writer.query(
-            `INSERT INTO outbox (province_id, indicator_id, org_unit_id, reason) VALUES ($1, $2, $3, 'observation') RETURNING id::text`,
-            [u.provinceId, u.indicatorId, u.orgUnitId],
+            `INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $3, $4, 'observation') RETURNING id::text`,
+            [u.provinceId, u.indicatorId, u.orgUnitId, u.period],
           );
           u.outboxId = out[0].id;
         }
@@ -308,11 +306,14 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
       writerDone = true;
     }
   })();
+  // Handled here so a failed write ends the phase (awaited below) instead of crashing past the cleanup.
+  writing.catch(() => undefined);
 
   let writeSeconds = 0;
   let deadline = Infinity;
-  // Seen: statuses once a committed status run of the province covers the write's outbox row; KPIs once the row shows the value.
-  const pollSql = `SELECT r.k, EXISTS (SELECT 1 FROM recompute_run x WHERE x.kind = 'status' AND x.province_id = r.province_id AND x.outbox_watermark >= r.outbox_id) AS status,
+  // Seen: statuses once a status pass that read the write has committed (it marks the write's outbox row processed in
+  // its transaction; a write that changes no status is seen then too); KPIs once the row shows the new value.
+  const pollSql = `SELECT r.k, EXISTS (SELECT 1 FROM outbox x WHERE x.id = r.outbox_id AND x.processed_at IS NOT NULL) AS status,
                           EXISTS (SELECT 1 FROM kpi_comparison c WHERE c.indicator_id = r.indicator_id AND c.org_unit_id = r.org_unit_id
                                      AND c.period = r.period AND c.value = r.value::numeric) AS kpi
                      FROM jsonb_to_recordset($1::jsonb) AS r(k int, province_id uuid, outbox_id bigint, indicator_id uuid, org_unit_id uuid, period text, value text)`;

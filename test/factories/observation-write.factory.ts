@@ -21,9 +21,10 @@ export async function writeObservationValue(
     const updated = rows[0] as Updated[] | Updated | undefined;
     const row = Array.isArray(updated) ? updated[0] : updated;
     if (!row) throw new Error(`no observation ${where.indicator} ${where.province} ${where.period}`);
-    await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, reason) VALUES ($1, $2, $1, 'observation')`, [
+    await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $1, $3, 'observation')`, [
       row.province_id,
       row.indicator_id,
+      where.period,
     ]);
   });
 }

@@ -1,6 +1,7 @@
 import { canonicalOrNull } from '../../libs/domain/src';
 import { PlanImporter } from '../../libs/db/src';
 import { computeKpiComparisons, KpiRow, PeerObservation, ProvinceInputs, RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
+import { writeObservationValue } from '../factories/observation-write.factory';
 import { DA_NANG_FILE, QUANG_NINH_FILE, smallPlanText, validPlan, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -59,10 +60,34 @@ describe('set-based KPI comparisons agree with the pure domain rules', () => {
     for (const code of codes) await expectAgreement(code);
   });
 
+  it('a pass scoped to written periods leaves every row as a full pass computes it (changed, inserted and deleted values)', async () => {
+    const engine = new RecomputeEngine(db.dataSource, { now: () => new Date('2024-03-01T00:00:00Z') });
+    await writeObservationValue(db.dataSource, { province: 'KA', indicator: 'dvc-toan-trinh', period: '2023-09' }, '95');
+    await writeObservationValue(db.dataSource, { province: 'KB', indicator: 'dvc-toan-trinh', period: '2022-10' }, '1');
+    await db.dataSource.transaction(async (m) => {
+      // TypeORM returns [rows, count] for a DELETE … RETURNING.
+      const [[row]] = await m.query(
+        `DELETE FROM observation o USING org_unit u, indicator i
+          WHERE u.id = o.org_unit_id AND u.code = 'KC' AND u.kind = 'province' AND i.id = o.indicator_id AND i.code = 'dvc-toan-trinh'
+            AND o.period = '2023-Q3' RETURNING u.id, i.id AS indicator_id`,
+      );
+      await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $1, '2023-Q3', 'observation')`, [
+        row.id,
+        row.indicator_id,
+      ]);
+    });
+    for (const code of ['KA', 'KB', 'KC']) {
+      const id = (await new StatusRepository(db.dataSource.manager).provinceIdByCode(code))!;
+      const outcome = await engine.recompute({ provinceId: id, trigger: 'outbox', coalesce: true });
+      expect(outcome.kpiRowsChanged).toBeGreaterThan(0);
+    }
+    for (const code of codes) await expectAgreement(code);
+  });
+
   async function expectAgreement(code: string): Promise<void> {
     const repo = new StatusRepository(db.dataSource.manager);
     const provinceId = (await repo.provinceIdByCode(code))!;
-    const inputs = (await repo.loadInputs([provinceId])).get(provinceId)!;
+    const inputs = (await repo.loadInputs([provinceId], '2024-03-01')).get(provinceId)!;
     const full: ProvinceInputs = {
       ...inputs,
       observations: await db.dataSource.query(

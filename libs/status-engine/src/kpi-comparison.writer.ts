@@ -4,18 +4,22 @@ import { EntityManager } from 'typeorm';
  * What a KPI pass covers:
  * - `national`: every observation of every province, in one statement (full passes);
  * - `province` with `scope: null`: every observation of one province;
- * - `province` with a scope: the (indicator, org unit) pairs whose observations changed, plus
- *   whole indicators (every org unit of the province), as the province's outbox rows name them.
- * A changed value moves its own row, the next period's and the next year's rows of the same
- * indicator and org unit (all in the pair) and other provinces' ranks for its period.
+ * - `province` with a scope: what the province's outbox rows name: (indicator, org unit,
+ *   period) triples, (indicator, org unit) pairs, whole indicators (every org unit).
+ * A changed value moves its own row, the rows whose previous or year-ago period it is (same
+ * indicator and org unit) and other provinces' ranks for its period.
  */
 export type KpiPass =
   | { kind: 'national' }
   | { kind: 'province'; provinceId: string; scope: KpiScope | null };
 
 export interface KpiScope {
+  /** Every org unit of the province. */
   indicators: string[];
+  /** Every period. */
   pairs: { indicatorId: string; orgUnitId: string }[];
+  /** One period: its row, the rows whose previous or year-ago period it is, and their ranks. */
+  periods: { indicatorId: string; orgUnitId: string; period: string }[];
 }
 
 /**
@@ -40,11 +44,14 @@ function kpiSql(pass: KpiPass): string {
   const observationColumns = `o.indicator_id, o.org_unit_id, o.period, o.period_kind, o.period_start, o.period_end, o.value, o.numerator,
          o.denominator, o.source, i.kind, i.scale, i.direction, u.kind AS org_kind, u.province_id`;
   const scope = scoped
-    ? `targets AS (
+    ? `triples AS (SELECT * FROM unnest($6::uuid[], $7::uuid[], $8::text[]) AS t(indicator_id, org_unit_id, period)),
+whole AS (
   SELECT t.indicator_id, t.org_unit_id FROM unnest($4::uuid[], $5::uuid[]) AS t(indicator_id, org_unit_id)
   UNION
   SELECT w.indicator_id, u.id FROM unnest($3::uuid[]) AS w(indicator_id) CROSS JOIN org_unit u WHERE u.province_id = $2
 ),
+-- Every period of the pairs is read (previous and year-ago values); only the affected rows are written.
+targets AS (SELECT indicator_id, org_unit_id FROM whole UNION SELECT indicator_id, org_unit_id FROM triples),
 scope AS (
   SELECT ${observationColumns}
     FROM targets t
@@ -68,11 +75,22 @@ scope AS (
              THEN round(${p}.numerator / ${p}.denominator * 100, 6)
            ELSE ${p}.value
          END`;
+  const stale = national
+    ? 'TRUE'
+    : scoped
+      ? `k.province_id = $2 AND ((k.indicator_id, k.org_unit_id) IN (SELECT indicator_id, org_unit_id FROM whole)
+                                 OR (k.indicator_id, k.org_unit_id, k.period) IN (SELECT indicator_id, org_unit_id, period FROM triples))`
+      : `k.province_id = $2`;
   // Ranks among provinces: a national pass has every province's values at hand; a province
   // pass reads the other provinces' values of the (indicator, period) pairs it touches.
   const rankSource = national
     ? `rank_source AS (SELECT indicator_id, org_unit_id, period, direction, v FROM present WHERE org_kind = 'province'),`
-    : `pairs AS (SELECT DISTINCT indicator_id, period FROM present WHERE org_kind = 'province'),
+    : `-- Where the province's own value is written or may go (a deleted observation): the other provinces' ranks move there.
+pairs AS (
+  SELECT indicator_id, period FROM written WHERE org_kind = 'province'
+  UNION
+  SELECT k.indicator_id, k.period FROM kpi_comparison k WHERE k.org_unit_id = $2 AND ${stale}
+),
 peer_picked AS (
   SELECT DISTINCT ON (o.indicator_id, o.org_unit_id, o.period) o.indicator_id, o.org_unit_id, o.period, o.value, o.numerator, o.denominator
     FROM observation o
@@ -85,12 +103,15 @@ rank_source AS (
   SELECT p.indicator_id, p.org_unit_id, p.period, i.direction, ${valueOf('p', 'i')} AS v
     FROM peer_picked p JOIN indicator i ON i.id = p.indicator_id
 ),`;
+  const written = scoped
+    ? `written AS (
+  SELECT x.* FROM present x
+   WHERE EXISTS (SELECT 1 FROM whole w WHERE w.indicator_id = x.indicator_id AND w.org_unit_id = x.org_unit_id)
+      OR EXISTS (SELECT 1 FROM triples t WHERE t.indicator_id = x.indicator_id AND t.org_unit_id = x.org_unit_id
+                    AND t.period IN (x.period, x.previous_period, x.year_ago_period))
+),`
+    : `written AS (SELECT * FROM present),`;
   const provinceFilter = (column: string) => (national ? '' : `AND ${column} = $2`);
-  const stale = national
-    ? 'TRUE'
-    : scoped
-      ? `k.province_id = $2 AND (k.indicator_id, k.org_unit_id) IN (SELECT indicator_id, org_unit_id FROM targets)`
-      : `k.province_id = $2`;
   // A national pass writes every province's ranks itself; a province pass refreshes the
   // other provinces' ranks where its own value appeared, changed or went.
   const peers = national
@@ -133,6 +154,7 @@ valued AS (
     FROM picked p
 ),
 present AS (SELECT * FROM valued WHERE v IS NOT NULL),
+${written}
 ${rankSource}
 ranked AS (
   SELECT indicator_id, org_unit_id, period,
@@ -177,7 +199,7 @@ final AS (
            'attainment', dx_attainment(x.v, pi.national_target_value, x.direction),
            'met', dx_holds(x.v, pi.national_target_op, pi.national_target_value)) END AS national_target,
          r.rank, r.rank_of, r.percentile
-    FROM present x
+    FROM written x
     LEFT JOIN present prev ON prev.indicator_id = x.indicator_id AND prev.org_unit_id = x.org_unit_id AND prev.period = x.previous_period
     LEFT JOIN present ago ON ago.indicator_id = x.indicator_id AND ago.org_unit_id = x.org_unit_id AND ago.period = x.year_ago_period
     LEFT JOIN province_indicator pi ON pi.province_id = x.province_id AND pi.indicator_id = x.indicator_id
@@ -224,7 +246,11 @@ export async function writeKpiComparisons(m: EntityManager, pass: KpiPass, recom
   await m.query(`SET LOCAL jit = off`);
   const params: unknown[] = pass.kind === 'national' ? [recomputeId] : [recomputeId, pass.provinceId];
   if (pass.kind === 'province' && pass.scope) {
-    params.push(pass.scope.indicators, pass.scope.pairs.map((p) => p.indicatorId), pass.scope.pairs.map((p) => p.orgUnitId));
+    const { indicators, pairs, periods } = pass.scope;
+    params.push(
+      indicators, pairs.map((p) => p.indicatorId), pairs.map((p) => p.orgUnitId),
+      periods.map((p) => p.indicatorId), periods.map((p) => p.orgUnitId), periods.map((p) => p.period),
+    );
   }
   const [row] = await m.query(kpiSql(pass), params);
   return row.upserted + row.deleted + row.peers;

@@ -16,6 +16,7 @@ export interface ProvinceInputs {
   }[];
   claims: { id: string; documentId: string; scope: string; met: number; of: number; open: number | null; asOf: string }[];
   indicators: IndicatorRow[];
+  /** The province's own observations of its goal indicators that a goal evaluation at the as-of date or a claim's date can choose. */
   observations: (ObservationInput & { indicatorId: string; orgUnitId: string })[];
 }
 

@@ -25,6 +25,13 @@ export interface RecomputeRequest {
    * every KPI comparison instead of those pending outbox rows name (the weekly consistency pass).
    */
   force?: boolean;
+  /**
+   * Also bring the statuses of other provinces with pending outbox rows up to date in the
+   * same pass (at most STATUS_BATCH_SIZE in all): a batched pass costs little more than a
+   * single one, so under a stream of writes one worker keeps every rollup current instead
+   * of queueing a job per province. Their own jobs then find nothing pending.
+   */
+  coalesce?: boolean;
 }
 
 export interface RecomputeOutcome {
@@ -77,7 +84,14 @@ export class RecomputeEngine {
   /** One province: its statuses, then its KPI comparisons (pending ones, or all when forced). */
   async recompute(request: RecomputeRequest): Promise<RecomputeOutcome> {
     const asOf = request.asOf ?? this.today();
-    const [status] = await this.recomputeStatuses([request.provinceId], { ...request, asOf });
+    // Coalescing: the provinces with pending rows (this one first); none pending, its rows were covered by an earlier pass.
+    const ids = request.coalesce
+      ? await new StatusRepository(this.dataSource.manager).pendingProvinces(request.provinceId, STATUS_BATCH_SIZE)
+      : [request.provinceId];
+    const statuses = ids.length ? await this.recomputeStatuses(ids, { ...request, asOf }) : [];
+    const status = statuses.find((s) => s.provinceId === request.provinceId) ?? {
+      provinceId: request.provinceId, runId: null, rowsChanged: 0, events: 0, fingerprint: '',
+    };
     const kpiRowsChanged = await this.recomputeKpis(
       { kind: 'province', provinceId: request.provinceId, scope: null },
       { ...request, asOf, pendingOnly: !request.force },
@@ -123,7 +137,7 @@ export class RecomputeEngine {
       const repo = new StatusRepository(m);
       await repo.lockProvinces('status', provinceIds);
       const watermarks = await repo.outboxWatermarks(provinceIds);
-      const inputs = await repo.loadInputs(provinceIds);
+      const inputs = await repo.loadInputs(provinceIds, asOf);
       const last = request.force ? new Map<string, string>() : await repo.lastFingerprints(provinceIds, asOf);
       const writes: ProvinceWrite[] = [];
       const outcomes: StatusOutcome[] = [];

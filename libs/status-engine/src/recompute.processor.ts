@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Job, UnrecoverableError } from 'bullmq';
-import { RECOMPUTE_JOBS, RecomputeJobName, RecomputePayload } from '../../queue/src';
+import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputeJobName, RecomputePayload } from '../../queue/src';
 import { RecomputeEngine } from './recompute-engine';
 
 type Handler = (payload: RecomputePayload, job: Job) => Promise<unknown>;
@@ -17,6 +17,7 @@ export class RecomputeProcessor {
       if (!payload.provinceId) throw new UnrecoverableError(`${RECOMPUTE_JOBS.province} needs a provinceId`);
       const outcome = await this.engine.recompute({
         provinceId: payload.provinceId, asOf: payload.asOf, trigger: payload.trigger, jobId: job.id, force: payload.force,
+        coalesce: payload.trigger === OUTBOX_TRIGGER,
       });
       await job.updateProgress(100);
       return outcome;

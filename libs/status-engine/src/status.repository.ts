@@ -54,6 +54,15 @@ export class StatusRepository {
     return new Map(rows.map((r) => [r.province_id, r.id]));
   }
 
+  /** Up to `limit` provinces with outbox rows no status pass has seen yet: `first` first, then the longest waiting. */
+  async pendingProvinces(first: string, limit: number): Promise<string[]> {
+    const rows: { province_id: string }[] = await this.m.query(
+      `SELECT province_id FROM outbox WHERE processed_at IS NULL GROUP BY province_id ORDER BY province_id = $1 DESC, min(id) LIMIT $2`,
+      [first, limit],
+    );
+    return rows.map((r) => r.province_id);
+  }
+
   async markOutboxProcessed(watermarks: Map<string, string>): Promise<void> {
     if (!watermarks.size) return;
     await this.m.query(
@@ -64,26 +73,27 @@ export class StatusRepository {
   }
 
   /**
-   * What the province's outbox rows not yet seen by a KPI pass say changed: the
-   * (indicator, org unit) pairs of observation writes, whole indicators when a row names
-   * no org unit, everything when a row names no indicator (imports, plan edits). Null
-   * when nothing is pending.
+   * What the province's outbox rows not yet seen by a KPI pass say changed: one period of
+   * an (indicator, org unit) for an observation write, every period when a row names no
+   * period, every org unit when it names no org unit, everything when it names no
+   * indicator (imports, plan edits). Null when nothing is pending.
    */
   async kpiPending(provinceId: string): Promise<KpiPending | null> {
-    const [row] = await this.m.query(
-      `SELECT max(id)::text AS watermark, bool_or(indicator_id IS NULL) AS everything,
-              array_agg(DISTINCT indicator_id) FILTER (WHERE indicator_id IS NOT NULL AND org_unit_id IS NULL) AS indicators,
-              array_agg(DISTINCT indicator_id::text || ' ' || org_unit_id::text) FILTER (WHERE indicator_id IS NOT NULL AND org_unit_id IS NOT NULL) AS pairs
+    const rows: { indicator_id: string | null; org_unit_id: string | null; period: string | null; watermark: string }[] = await this.m.query(
+      `SELECT DISTINCT indicator_id, org_unit_id, period, max(id) OVER ()::text AS watermark
          FROM outbox WHERE province_id = $1 AND kpi_processed_at IS NULL`,
       [provinceId],
     );
-    if (!row?.watermark) return null;
-    if (row.everything) return { watermark: row.watermark, scope: null };
-    const pairs = ((row.pairs ?? []) as string[]).map((p) => {
-      const [indicatorId, orgUnitId] = p.split(' ');
-      return { indicatorId, orgUnitId };
-    });
-    return { watermark: row.watermark, scope: { indicators: row.indicators ?? [], pairs } };
+    if (!rows.length) return null;
+    const watermark = rows[0].watermark;
+    if (rows.some((r) => r.indicator_id === null)) return { watermark, scope: null };
+    const scope: KpiScope = { indicators: [], pairs: [], periods: [] };
+    for (const r of rows) {
+      if (r.org_unit_id === null) scope.indicators.push(r.indicator_id!);
+      else if (r.period === null) scope.pairs.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id });
+      else scope.periods.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id, period: r.period });
+    }
+    return { watermark, scope };
   }
 
   /** Marks KPI-pending outbox rows up to `watermark` done: one province's, or every province's (null). */
@@ -99,8 +109,11 @@ export class StatusRepository {
     return row?.id ?? null;
   }
 
-  /** The inputs of each of the provinces (absent: no such province), each list in a stable order. */
-  async loadInputs(provinceIds: string[]): Promise<Map<string, ProvinceInputs>> {
+  /**
+   * The inputs of each of the provinces for a status pass at `asOf` (absent: no such
+   * province), each list in a stable order.
+   */
+  async loadInputs(provinceIds: string[], asOf: string): Promise<Map<string, ProvinceInputs>> {
     const q = (sql: string) => this.m.query(sql, [provinceIds]);
     const provinces: ProvinceInputs['province'][] = await q(`SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[]) AND kind = 'province'`);
     const orgUnits = byProvince(
@@ -150,17 +163,40 @@ export class StatusRepository {
                   ORDER BY i.code`)
       ).map(({ ntOp, ntValue, ...i }: Row) => ({ ...i, nationalTarget: ntOp ? { op: ntOp, value: ntValue } : null })),
     );
-    // Goals are evaluated for the province itself: only its own observations of goal indicators are needed
-    // (KPI comparisons of every observation are computed set-based in the database).
+    // Goals are evaluated for the province itself, at the as-of date and at each claim's date, on the latest usable
+    // observation (status-rules.md): of its own observations of goal indicators, only those with the latest usable
+    // period end on or before one of those dates can be chosen, so only they are loaded (ties are left to the rules).
+    // Usable as in actualValue: a value, or for ratio and percent indicators a numerator over a positive denominator.
     const observations = byProvince(
-      await q(`SELECT o.org_unit_id AS "provinceId", o.indicator_id AS "indicatorId", o.org_unit_id AS "orgUnitId", o.period,
-                      o.period_kind AS "periodKind", o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value,
-                      o.numerator::text AS numerator, o.denominator::text AS denominator, o.source
-                 FROM observation o
-                WHERE o.org_unit_id = ANY($1::uuid[])
-                  AND (o.org_unit_id, o.indicator_id) IN (SELECT d.province_id, g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id
-                                                          WHERE d.province_id = ANY($1::uuid[]))
-                ORDER BY o.org_unit_id, o.indicator_id, o.period, o.source COLLATE "C" NULLS LAST`),
+      await this.m.query(
+        `WITH dates AS (
+           SELECT p.id AS province_id, $2::date AS d FROM unnest($1::uuid[]) AS p(id)
+           UNION
+           SELECT d.province_id, c.as_of FROM reported_claim c JOIN document d ON d.id = c.document_id WHERE d.province_id = ANY($1::uuid[])
+         ),
+         wanted AS (
+           SELECT DISTINCT d.province_id, g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id
+            WHERE d.province_id = ANY($1::uuid[]) AND g.indicator_id IS NOT NULL
+         ),
+         usable AS (
+           SELECT o.* FROM wanted w
+             JOIN observation o ON o.org_unit_id = w.province_id AND o.indicator_id = w.indicator_id
+             JOIN indicator i ON i.id = o.indicator_id
+            WHERE o.value IS NOT NULL OR (i.kind IN ('ratio', 'percent') AND o.numerator IS NOT NULL AND o.denominator > 0)
+         ),
+         latest AS (
+           SELECT u.org_unit_id, u.indicator_id, max(u.period_end) AS period_end
+             FROM usable u JOIN dates ON dates.province_id = u.org_unit_id AND u.period_end <= dates.d
+            GROUP BY u.org_unit_id, u.indicator_id, dates.d
+         )
+         SELECT o.org_unit_id AS "provinceId", o.indicator_id AS "indicatorId", o.org_unit_id AS "orgUnitId", o.period,
+                o.period_kind AS "periodKind", o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value,
+                o.numerator::text AS numerator, o.denominator::text AS denominator, o.source
+           FROM usable o
+          WHERE EXISTS (SELECT 1 FROM latest l WHERE l.org_unit_id = o.org_unit_id AND l.indicator_id = o.indicator_id AND l.period_end = o.period_end)
+          ORDER BY o.org_unit_id, o.indicator_id, o.period, o.source COLLATE "C" NULLS LAST`,
+        [provinceIds, asOf],
+      ),
     );
     const result = new Map<string, ProvinceInputs>();
     for (const province of provinces) {
