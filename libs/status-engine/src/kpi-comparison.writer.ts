@@ -81,6 +81,15 @@ scope AS (
       ? `k.province_id = $2 AND ((k.indicator_id, k.org_unit_id) IN (SELECT indicator_id, org_unit_id FROM whole)
                                  OR (k.indicator_id, k.org_unit_id, k.period) IN (SELECT indicator_id, org_unit_id, period FROM triples))`
       : `k.province_id = $2`;
+  // A scoped pass touches a few (indicator, period) pairs: look each province's value up by index (an indicator
+  // with commune data has ~100,000 rows to scan otherwise); a whole-province pass joins in bulk.
+  const peerSource = scoped
+    ? `FROM pairs CROSS JOIN org_unit u
+    JOIN LATERAL (SELECT * FROM observation x WHERE x.org_unit_id = u.id AND x.indicator_id = pairs.indicator_id AND x.period = pairs.period) o ON true
+   WHERE u.kind = 'province'`
+    : `FROM observation o
+    JOIN pairs ON pairs.indicator_id = o.indicator_id AND pairs.period = o.period
+    JOIN org_unit u ON u.id = o.org_unit_id AND u.kind = 'province'`;
   // Ranks among provinces: a national pass has every province's values at hand; a province
   // pass reads the other provinces' values of the (indicator, period) pairs it touches.
   const rankSource = national
@@ -93,9 +102,7 @@ pairs AS (
 ),
 peer_picked AS (
   SELECT DISTINCT ON (o.indicator_id, o.org_unit_id, o.period) o.indicator_id, o.org_unit_id, o.period, o.value, o.numerator, o.denominator
-    FROM observation o
-    JOIN pairs ON pairs.indicator_id = o.indicator_id AND pairs.period = o.period
-    JOIN org_unit u ON u.id = o.org_unit_id AND u.kind = 'province'
+    ${peerSource}
    ${pick('o.')}
 ),
 -- The indicator is joined after the pick: joined before, the planner misjudges the pairs and loops.
