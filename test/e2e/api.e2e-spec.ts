@@ -1,34 +1,22 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppModule } from '../../apps/api/src/app.module';
-import { loadConfig } from '../../libs/config/src';
 import { PlanImporter } from '../../libs/db/src';
-import { queueConnection } from '../../libs/queue/src';
 import { RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
 import { QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { TEST_REDIS_URL, testRunId } from '../support/test-env';
-
-async function createApp(db: TestDatabase, redisUrl: string): Promise<INestApplication> {
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: redisUrl, QUEUE_PREFIX: `dx-test-${testRunId()}` });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.url) })],
-  }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
-  return app;
-}
+import { as, createTestApp, signIn } from '../support/test-app';
 
 describe('HTTP API (real PostgreSQL and Redis)', () => {
   let db: TestDatabase;
   let app: INestApplication;
+  let api: ReturnType<typeof as>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const file = validPlanFile(QUANG_NINH_FILE);
     await new PlanImporter(db.dataSource).run(file, { fileName: 'quang-ninh.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
-    app = await createApp(db, TEST_REDIS_URL);
+    app = await createTestApp(db);
+    api = as(app, (await signIn(app, db, 'officer', 'QNI', 'STTTT')).token);
     const id = await new StatusRepository(db.dataSource.manager).provinceIdByCode('QNI');
     const engine = new RecomputeEngine(db.dataSource, { now: () => new Date() });
     await engine.recompute({ provinceId: id!, asOf: '2023-10-31', trigger: 'test' });
@@ -40,7 +28,7 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   });
 
   it('GET /api/v1/provinces/:code/summary returns the computed tree with the reconciliation of the national targets', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/provinces/QNI/summary?as_of=2023-10-31').expect(200);
+    const res = await api.get('/api/v1/provinces/QNI/summary?as_of=2023-10-31').expect(200);
     expect(res.body.computedAt).not.toBeNull();
     expect(res.body.pendingJob).toBeNull();
     const national = res.body.documents.find((d: { scope: string }) => d.scope === 'national');
@@ -49,36 +37,36 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   });
 
   it('a summary for a date never computed is queued, and the job can be followed at /api/v1/jobs/:id', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/provinces/QNI/summary?as_of=2023-06-30').expect(200);
+    const res = await api.get('/api/v1/provinces/QNI/summary?as_of=2023-06-30').expect(200);
     expect(res.body.computedAt).toBeNull();
     expect(res.body.pendingJob).toMatch(/^recompute-.*-as-of-2023-06-30$/);
-    const job = await request(app.getHttpServer()).get(`/api/v1/jobs/${res.body.pendingJob}`).expect(200);
+    const job = await api.get(`/api/v1/jobs/${res.body.pendingJob}`).expect(200);
     expect(job.body).toMatchObject({ id: res.body.pendingJob, name: 'recompute-province', state: 'waiting', progress: 0 });
-    await request(app.getHttpServer()).get('/api/v1/jobs/nope').expect(404);
+    await api.get('/api/v1/jobs/nope').expect(404);
   });
 
   it('GET /api/v1/goals/:id/status returns the status at a date and its history', async () => {
     const [goal] = await db.dataSource.query(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.scope = 'national' AND g.code = 'MT1.6'`);
-    const res = await request(app.getHttpServer()).get(`/api/v1/goals/${goal.id}/status?as_of=2023-11-15`).expect(200);
+    const res = await api.get(`/api/v1/goals/${goal.id}/status?as_of=2023-11-15`).expect(200);
     expect(res.body).toMatchObject({ code: 'MT1.6', document: 'CDS-2023-QG', status: { asOf: '2023-10-31', status: 'in_progress' } });
     expect(res.body.history.length).toBeGreaterThan(0);
-    await request(app.getHttpServer()).get('/api/v1/goals/00000000-0000-4000-8000-000000000000/status').expect(404);
-    const bad = await request(app.getHttpServer()).get(`/api/v1/goals/${goal.id}/status?as_of=2023-02-30`).expect(400);
+    await api.get('/api/v1/goals/00000000-0000-4000-8000-000000000000/status').expect(404);
+    const bad = await api.get(`/api/v1/goals/${goal.id}/status?as_of=2023-02-30`).expect(400);
     expect(bad.body.code).toBe('INVALID_DATE');
-    await request(app.getHttpServer()).get('/api/v1/goals/not-a-uuid/status').expect(400);
-    await request(app.getHttpServer()).get('/api/v1/provinces/QNI/summary?as_of=0000-01-01').expect(400);
+    await api.get('/api/v1/goals/not-a-uuid/status').expect(400);
+    await api.get('/api/v1/provinces/QNI/summary?as_of=0000-01-01').expect(400);
   });
 
   it('GET /api/v1/indicators/:code/comparison compares 81% with the national target', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/indicators/dvc-toan-trinh/comparison?province=QNI').expect(200);
+    const res = await api.get('/api/v1/indicators/dvc-toan-trinh/comparison?province=QNI').expect(200);
     expect(res.body).toMatchObject({ period: '2023-H2', value: '81', nationalTarget: { target: '80', met: true, gap: '1' } });
-    const dti = await request(app.getHttpServer()).get('/api/v1/indicators/dti-hang/comparison?province=qni&period=2022').expect(200);
+    const dti = await api.get('/api/v1/indicators/dti-hang/comparison?province=qni&period=2022').expect(200);
     expect(dti.body).toMatchObject({ value: '3', previous: { period: '2021', value: '7', change: '-4' }, targets: [{ goalCode: 'MT2.1', met: true }] });
-    await request(app.getHttpServer()).get('/api/v1/indicators/khong-co/comparison?province=QNI').expect(404);
-    await request(app.getHttpServer()).get('/api/v1/indicators/dti-hang/comparison?province=QNI&period=2019').expect(404);
-    const badQuery = await request(app.getHttpServer()).get('/api/v1/indicators/dti-hang/comparison?period=2023-Q9').expect(400);
+    await api.get('/api/v1/indicators/khong-co/comparison?province=QNI').expect(404);
+    await api.get('/api/v1/indicators/dti-hang/comparison?province=QNI&period=2019').expect(404);
+    const badQuery = await api.get('/api/v1/indicators/dti-hang/comparison?period=2023-Q9').expect(400);
     expect(badQuery.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['period', 'province']);
-    const badCode = await request(app.getHttpServer()).get('/api/v1/indicators/DTI/comparison?province=QNI').expect(400);
+    const badCode = await api.get('/api/v1/indicators/DTI/comparison?province=QNI').expect(400);
     expect(badCode.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
   });
 
@@ -88,12 +76,12 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   });
 
   it('GET /api/v1/provinces lists the imported province', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/provinces').expect(200);
+    const res = await api.get('/api/v1/provinces').expect(200);
     expect(res.body).toEqual({ items: [{ code: 'QNI', name: 'Quảng Ninh', validFrom: '1963-10-30', validTo: null }], total: 1 });
   });
 
   it('GET /api/v1/provinces/:code returns the province with agencies and counts (code case-insensitive)', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/provinces/qni').expect(200);
+    const res = await api.get('/api/v1/provinces/qni').expect(200);
     expect(res.body.name).toBe('Quảng Ninh');
     expect(res.body.agencies.map((a: { code: string }) => a.code)).toContain('STTTT');
     expect(res.body.counts.documents).toBe(3);
@@ -101,14 +89,14 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   });
 
   it('unknown province is 404 with a code; a malformed code is 400 with the field path', async () => {
-    const missing = await request(app.getHttpServer()).get('/api/v1/provinces/HNI').expect(404);
+    const missing = await api.get('/api/v1/provinces/HNI').expect(404);
     expect(missing.body).toMatchObject({ code: 'PROVINCE_NOT_FOUND' });
-    const bad = await request(app.getHttpServer()).get('/api/v1/provinces/q!').expect(400);
+    const bad = await api.get('/api/v1/provinces/q!').expect(400);
     expect(bad.body.errors).toEqual([{ path: 'code', messages: [expect.stringMatching(/province code/)] }]);
   });
 
   it('GET /api/v1/documents?province=QNI lists 09-NQ/TU, 37/KH-UBND and the national 2023 targets', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/documents?province=QNI').expect(200);
+    const res = await api.get('/api/v1/documents?province=QNI').expect(200);
     expect(res.body.total).toBe(3);
     const byCode = Object.fromEntries(res.body.items.map((d: { code: string }) => [d.code, d]));
     expect(Object.keys(byCode)).toEqual(expect.arrayContaining(['09-NQ/TU', '37/KH-UBND']));
@@ -124,21 +112,21 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   });
 
   it('paginates and sorts documents', async () => {
-    const page = await request(app.getHttpServer()).get('/api/v1/documents?province=QNI&pageSize=1&page=2&sort=issued').expect(200);
+    const page = await api.get('/api/v1/documents?province=QNI&pageSize=1&page=2&sort=issued').expect(200);
     expect(page.body).toMatchObject({ page: 2, pageSize: 1, total: 3 });
     expect(page.body.items).toHaveLength(1);
-    const all = await request(app.getHttpServer()).get('/api/v1/documents?province=QNI&sort=-issued').expect(200);
+    const all = await api.get('/api/v1/documents?province=QNI&sort=-issued').expect(200);
     const issued = all.body.items.map((d: { issued: string }) => d.issued);
     expect(issued).toEqual([...issued].sort().reverse());
   });
 
   it('rejects bad list queries with 400 and every field path', async () => {
-    const res = await request(app.getHttpServer()).get('/api/v1/documents?pageSize=1000&sort=title&colour=red').expect(400);
+    const res = await api.get('/api/v1/documents?pageSize=1000&sort=title&colour=red').expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'pageSize', 'province', 'sort']);
   });
 
   it('answers an unknown route with 404, not 500', async () => {
-    await request(app.getHttpServer()).get('/api/v1/nothing').expect(404);
+    await api.get('/api/v1/nothing').expect(404);
   });
 });
 
@@ -148,7 +136,7 @@ describe('GET /health when the queue is unreachable', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await createApp(db, 'redis://127.0.0.1:1');
+    app = await createTestApp(db, { redisUrl: 'redis://127.0.0.1:1' });
   });
   afterAll(async () => {
     await app?.close();

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { DA_NANG_FILE, QUANG_NINH_FILE, REPO } from '../factories/plan-file.factory';
+import { AccountRepository, PlanImporter } from '../../libs/db/src';
+import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { runCli } from '../support/run-built';
 import { createTestDatabase, snapshot, TestDatabase } from '../support/test-database';
 
@@ -23,7 +24,7 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('every command has --help', () => {
-    for (const command of ['validate', 'import', 'export', 'migrate', 'recompute', 'status']) {
+    for (const command of ['validate', 'import', 'export', 'migrate', 'recompute', 'status', 'user:create', 'user:reset-password', 'token:create', 'token:revoke']) {
       const r = runCli([command, '--help'], env);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^Usage: dx-tracker/);
@@ -150,7 +151,7 @@ describe('cli migrate on an empty PostgreSQL database', () => {
     const refused = runCli(['import', QUANG_NINH_FILE], env);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/run `npm run cli -- migrate` first/);
-    expect(runCli(['migrate'], env).stdout).toMatch(/applied 3 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+, SplitKpiRecompute\d+/);
+    expect(runCli(['migrate'], env).stdout).toMatch(/applied 4 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+, SplitKpiRecompute\d+, CreateAccountsAndAudit\d+/);
     expect(runCli(['migrate'], env).stdout).toMatch(/schema is up to date/);
     expect(runCli(['migrate', '--revert'], env).stdout).toMatch(/reverted/);
     expect(runCli(['migrate'], env).stdout).toMatch(/applied 1 migration/);
@@ -161,5 +162,61 @@ describe('cli migrate on an empty PostgreSQL database', () => {
     const r = runCli(['export', '--province', 'QNI'], { DATABASE_URL: 'mysql://nope' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  });
+});
+
+describe('cli accounts and API tokens', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    env = { DATABASE_URL: db.url };
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), { fileName: 'qn.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+  });
+  afterAll(() => db.drop());
+
+  it('user:create prints a generated password that signs in; duplicates, missing provinces and short passwords are refused', async () => {
+    const r = runCli(['user:create', '--username', 'Can.Bo', '--role', 'officer', '--province', 'qni', '--org', 'STTTT', '--name', 'Cán bộ Sở'], env);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^created officer "can.bo" in QNI\/STTTT\npassword: (\S{20})\n$/);
+    const password = /password: (\S+)/.exec(r.stdout)![1];
+    const accounts = new AccountRepository(db.dataSource);
+    expect(await accounts.authenticate('can.bo', password, new Date())).toMatchObject({ role: 'officer', provinceCode: 'QNI', orgUnitCode: 'STTTT', displayName: 'Cán bộ Sở' });
+    const again = runCli(['user:create', '--username', 'can.bo', '--role', 'viewer', '--province', 'QNI'], env);
+    expect(again.status).toBe(3);
+    expect(again.stderr).toMatch(/exists/);
+    const noProvince = runCli(['user:create', '--username', 'bc', '--role', 'reporter'], env);
+    expect(noProvince.status).toBe(2);
+    expect(noProvince.stderr).toMatch(/province: required/);
+    const badRole = runCli(['user:create', '--username', 'bc', '--role', 'boss'], env);
+    expect(badRole.status).not.toBe(0);
+    expect(badRole.stderr).toMatch(/one of admin, officer/);
+    const short = runCli(['user:create', '--username', 'bc', '--role', 'viewer', '--province', 'QNI', '--password-stdin'], env, undefined, 'short\n');
+    expect(short.status).toBe(2);
+    expect(short.stderr).toMatch(/at least 10 characters/);
+    const given = runCli(['user:create', '--username', 'admin2', '--role', 'admin', '--password-stdin'], env, undefined, 'mot-mat-khau-dai\n');
+    expect(given.stdout).toBe('created admin "admin2"\n');
+    await expect(accounts.authenticate('admin2', 'mot-mat-khau-dai', new Date())).resolves.toMatchObject({ role: 'admin' });
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.create' AND actor = 'cli'`);
+    expect(n).toBe(2);
+  });
+
+  it('user:reset-password replaces the password; token:create makes a scoped token that token:revoke ends', async () => {
+    const accounts = new AccountRepository(db.dataSource);
+    runCli(['user:create', '--username', 'bao.cao', '--role', 'reporter', '--province', 'QNI', '--org', 'VPUBND', '--password-stdin'], env, undefined, 'mat-khau-cu-123\n');
+    const reset = runCli(['user:reset-password', '--username', 'bao.cao'], env);
+    expect(reset.stdout).toMatch(/password: \S{20}/);
+    await expect(accounts.authenticate('bao.cao', 'mat-khau-cu-123', new Date())).rejects.toThrow(/wrong username or password/);
+    expect(runCli(['user:reset-password', '--username', 'khong-co'], env).status).toBe(2);
+
+    const created = runCli(['token:create', '--username', 'bao.cao', '--name', 'Cổng dữ liệu', '--scopes', 'observations:write,read'], env);
+    expect(created.status).toBe(0);
+    const [, id, token] = /^token (\S+) for "bao.cao" \(observations:write, read\)\n(dxt_\S+)\n$/.exec(created.stdout)!;
+    expect(await accounts.principalForApiToken(token, new Date())).toMatchObject({ role: 'reporter', scopes: ['observations:write', 'read'] });
+    expect(runCli(['token:create', '--username', 'bao.cao', '--name', 'x', '--scopes', 'everything'], env).status).not.toBe(0);
+    expect(runCli(['token:revoke', id], env).stdout).toBe(`token ${id} revoked\n`);
+    expect(await accounts.principalForApiToken(token, new Date())).toBeNull();
+    expect(runCli(['token:revoke', id], env).status).toBe(2);
   });
 });

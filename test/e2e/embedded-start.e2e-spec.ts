@@ -14,8 +14,18 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
   const env = { DX_DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development' };
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  /** The demo accounts printed once at the first start: `  <username> <role> <password>`. */
+  const demoPasswords = (output: string) =>
+    new Map([...output.matchAll(/^ {2}(\S+)\s+(admin|officer|reporter|leader|viewer)\s+(\S+)$/gm)].map((m) => [m[1], m[3]]));
+  let token = '';
+  const signIn = async (url: string, username: string, password: string) => {
+    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    expect(res.status).toBe(200);
+    token = ((await res.json()) as { accessToken: string }).accessToken;
+  };
+  const get = (url: string) => fetch(url, { headers: { Authorization: `Bearer ${token}` } });
   const documents = async (url: string) => {
-    const res = await fetch(`${url}/api/v1/documents?province=QNI`);
+    const res = await get(`${url}/api/v1/documents?province=QNI`);
     expect(res.status).toBe(200);
     return (await res.json()) as { total: number; items: { code: string; scope: string }[] };
   };
@@ -23,19 +33,25 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
   it('loads the demo data on first start, serves it, and keeps it once across a restart', async () => {
     const first = await startBuiltApi(env);
     let province: unknown;
+    let leaderPassword = '';
     try {
       expect(first.output()).toMatch(/loaded demo plan data\/plans\/quang-ninh\.yaml/);
+      const passwords = demoPasswords(first.output());
+      expect([...passwords.keys()].sort()).toEqual(['admin', 'lanhdao.qni', 'stttt.qni', 'vpubnd.qni', 'xem.qni']);
+      leaderPassword = passwords.get('lanhdao.qni')!;
+      expect((await fetch(`${first.url}/api/v1/documents?province=QNI`)).status).toBe(401);
+      await signIn(first.url, 'lanhdao.qni', leaderPassword);
       const list = await documents(first.url);
       expect(list.total).toBe(3);
       expect(list.items.map((d) => d.code)).toEqual(expect.arrayContaining(['09-NQ/TU', '37/KH-UBND']));
       expect(list.items.some((d) => d.scope === 'national')).toBe(true);
       const health = (await (await fetch(`${first.url}/health`)).json()) as { info: unknown };
       expect(health.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } });
-      province = await (await fetch(`${first.url}/api/v1/provinces/QNI`)).json();
+      province = await (await get(`${first.url}/api/v1/provinces/QNI`)).json();
 
       // The worker runs in the same process: the import's outbox row becomes computed statuses.
       const summary = await waitFor('the in-process worker to compute the demo data', async () => {
-        const s = (await (await fetch(`${first.url}/api/v1/provinces/QNI/summary`)).json()) as { computedAt: string | null; documents: { scope: string; claims: { reconciliation: { verdict: string } | null }[] }[] };
+        const s = (await (await get(`${first.url}/api/v1/provinces/QNI/summary`)).json()) as { computedAt: string | null; documents: { scope: string; claims: { reconciliation: { verdict: string } | null }[] }[] };
         return s.computedAt ? s : null;
       });
       const national = summary.documents.find((d) => d.scope === 'national')!;
@@ -52,8 +68,10 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
     const second = await startBuiltApi(env);
     try {
       expect(second.output()).not.toMatch(/loaded demo plan/);
+      expect(demoPasswords(second.output()).size).toBe(0);
+      await signIn(second.url, 'lanhdao.qni', leaderPassword);
       expect((await documents(second.url)).total).toBe(3);
-      expect(await (await fetch(`${second.url}/api/v1/provinces/QNI`)).json()).toEqual(province);
+      expect(await (await get(`${second.url}/api/v1/provinces/QNI`)).json()).toEqual(province);
     } finally {
       await second.stop('SIGTERM');
     }

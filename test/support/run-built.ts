@@ -23,8 +23,8 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string>, cwd = REPO): CliResult {
-  const r = spawnSync(process.execPath, [builtEntry('cli'), ...args], { cwd, env: cleanEnv(env), encoding: 'utf8', timeout: 60_000 });
+export function runCli(args: string[], env: Record<string, string>, cwd = REPO, input?: string): CliResult {
+  const r = spawnSync(process.execPath, [builtEntry('cli'), ...args], { cwd, env: cleanEnv(env), encoding: 'utf8', timeout: 60_000, input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

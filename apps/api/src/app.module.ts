@@ -5,12 +5,16 @@ import { DataSource } from 'typeorm';
 import { AppConfig, AppConfigModule } from '../../../libs/config/src';
 import { QueueConnection, QueueModule } from '../../../libs/queue/src';
 import { StatusEngineModule } from '../../../libs/status-engine/src';
+import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { DocumentModule } from './document/document.module';
 import { HealthModule } from './health/health.module';
 import { ProvinceModule } from './province/province.module';
 import { StatusModule } from './status/status.module';
+import { TaskModule } from './task/task.module';
+import { ObservationModule } from './observation/observation.module';
+import { AuditModule } from './audit/audit.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,10 +35,14 @@ export class AppModule {
           dataSourceFactory: async () => options.dataSource,
         }),
         QueueModule.forRoot(options.queue),
+        AuthModule,
         HealthModule,
         ProvinceModule,
         DocumentModule,
         StatusModule,
+        TaskModule,
+        ObservationModule,
+        AuditModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '../../../libs/config/src';
 import { DomainError } from '../../../libs/domain/src';
+import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -17,12 +18,16 @@ const program = new Command('dx-tracker')
   .addCommand(exportCommand())
   .addCommand(migrateCommand())
   .addCommand(recomputeCommand())
-  .addCommand(statusCommand());
+  .addCommand(statusCommand())
+  .addCommand(userCreateCommand())
+  .addCommand(userResetPasswordCommand())
+  .addCommand(tokenCreateCommand())
+  .addCommand(tokenRevokeCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DomainError) {
     process.stderr.write(`error: ${error.message}\n`);
-    process.exitCode = error instanceof DomainError && error.code === 'IMPORT_CONFLICT' ? 3 : 2;
+    process.exitCode = error instanceof DomainError && (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') ? 3 : 2;
     return;
   }
   process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { isAbsolute, resolve } from 'path';
@@ -27,6 +28,15 @@ export class AppConfig {
   };
   readonly runWorker: boolean;
   readonly loadDemoData: boolean;
+  readonly auth: {
+    readonly jwtSecret: string;
+    /** True when no JWT_SECRET was set and a random one was made for this process. */
+    readonly ephemeralSecret: boolean;
+    readonly accessTokenTtlS: number;
+    readonly refreshTokenTtlDays: number;
+    readonly loginRateLimit: number;
+  };
+  readonly corsOrigins: string[];
 
   constructor(env: EnvSchema, cwd: string) {
     const embedded = env.DATABASE_URL === undefined;
@@ -50,6 +60,14 @@ export class AppConfig {
     };
     this.runWorker = env.RUN_WORKER ?? embedded;
     this.loadDemoData = env.LOAD_DEMO_DATA ?? embedded;
+    this.auth = {
+      jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+      ephemeralSecret: env.JWT_SECRET === undefined,
+      accessTokenTtlS: env.ACCESS_TOKEN_TTL_S,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      loginRateLimit: env.LOGIN_RATE_LIMIT,
+    };
+    this.corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   }
 }
 

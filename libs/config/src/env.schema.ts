@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -98,10 +98,47 @@ export class EnvSchema {
   @Min(0)
   @Max(60000)
   RECOMPUTE_DEBOUNCE_MS = 0;
+
+  /** Signs access tokens. Required in production; unset elsewhere, a random one per process (sessions end at restart). */
+  @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
+  @IsDefined({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_S = 900;
+
+  /** Lifetime of a refresh token, in days. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** Sign-in and token refresh attempts per client address per minute (429 beyond). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_LIMIT = 10;
+
+  /** Comma-separated origins allowed by CORS (e.g. https://cds.quangninh.gov.vn); unset: no cross-origin access. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
 }
 
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
   'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS',
+  'JWT_SECRET', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS',
 ];

@@ -8,12 +8,25 @@ export type DomainErrorCode =
   | 'JOB_NOT_FOUND'
   | 'INVALID_DATE'
   | 'PLAN_FILE_INVALID'
-  | 'IMPORT_CONFLICT';
+  | 'IMPORT_CONFLICT'
+  | 'TASK_NOT_FOUND'
+  | 'ORG_UNIT_NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'USER_EXISTS'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCESS_DENIED'
+  | 'VERSION_REQUIRED'
+  | 'VERSION_CONFLICT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_INPUT';
 
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Sent to the client with the error, e.g. the current row with a VERSION_CONFLICT. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;

@@ -11,3 +11,6 @@ export * from './status/task-flags';
 export * from './status/rollup';
 export * from './status/reconciliation';
 export * from './kpi/kpi-comparison';
+export * from './access/access-policy';
+export * from './kpi/observation-rules';
+export * from './tasks/task-update';

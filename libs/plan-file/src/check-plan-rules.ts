@@ -1,10 +1,7 @@
-import Decimal from 'decimal.js';
-import { DOCUMENT_SCOPE_CODE, PlanFile, PlanIndicator, ratioValue } from '../../domain/src';
+import { DOCUMENT_SCOPE_CODE, observationProblems, PlanFile, PlanIndicator, valueRangeProblems } from '../../domain/src';
 import { PathIndex } from './read-plan-file';
 import { YamlReader } from './yaml-reader';
 
-/** How far (in the indicator's scale) a value may differ from numerator / denominator × scale. */
-export const RATIO_TOLERANCE = new Decimal('0.5');
 
 /**
  * Cross-reference and consistency rules of plan-format.md: unique codes, resolvable
@@ -152,28 +149,13 @@ export function checkPlanRules(plan: PlanFile, paths: PathIndex, reader: YamlRea
     if (o.indicator !== undefined && !indicator) {
       reader.error(`${op}.indicator`, `no indicator with code "${o.indicator}" in this file`);
     }
-    if (o.value === null && o.numerator !== null && o.denominator === null) {
-      reader.error(`${op}.value`, 'is required when the denominator is not given', reader.lineOf(op));
-    }
-    if (o.denominator !== null && !new Decimal(o.denominator).gt(0)) {
-      reader.error(`${op}.denominator`, `must be greater than 0, got ${o.denominator}`);
-      continue;
-    }
-    if (o.numerator !== null && new Decimal(o.numerator).lt(0)) {
-      reader.error(`${op}.numerator`, `must not be negative, got ${o.numerator}`);
-    }
-    if (!indicator) continue;
-    if (o.value !== null) checkRange(indicator, o.value, `${op}.value`);
-    if (o.numerator !== null && o.denominator !== null && (indicator.kind === 'ratio' || indicator.kind === 'percent')) {
-      const computed = ratioValue(o.numerator, o.denominator, indicator.scale ?? '100');
-      if (o.value !== null && computed.minus(o.value).abs().gt(RATIO_TOLERANCE)) {
-        reader.error(
-          `${op}.value`,
-          `${o.value} disagrees with ${o.numerator}/${o.denominator} = ${computed.toDecimalPlaces(2).toFixed()} by more than ${RATIO_TOLERANCE}`,
-        );
-      } else if (o.value === null) {
-        checkRange(indicator, computed.toDecimalPlaces(6).toFixed(), `${op}.numerator`);
-      }
+    // The plan format's schema already requires a value or a numerator; the rest are the shared observation rules.
+    for (const p of observationProblems(indicator ?? null, o)) {
+      if (p.rule === 'missing-value') continue;
+      const path = `${op}.${p.field}`;
+      const line = p.rule === 'value-without-denominator' ? reader.lineOf(op) : undefined;
+      if (p.severity === 'error') reader.error(path, p.message, line);
+      else reader.warn(path, p.message);
     }
   }
 
@@ -183,31 +165,10 @@ export function checkPlanRules(plan: PlanFile, paths: PathIndex, reader: YamlRea
     reader.warn(`${path}.declared_count`, `the document declares ${declared} ${what}, the file has ${actual} (${note})`);
   }
 
-  /** Range rules: shares within 0..scale (an error for unit "%"), plausibility warnings otherwise. */
   function checkRange(indicator: PlanIndicator, value: string, path: string): void {
-    const v = new Decimal(value);
-    const unit = (indicator.unit ?? '').trim();
-    switch (indicator.kind) {
-      case 'ratio':
-      case 'percent': {
-        const scale = new Decimal(indicator.kind === 'ratio' ? (indicator.scale ?? '100') : '100');
-        if (v.gte(0) && v.lte(scale)) return;
-        const message = `${value} is outside 0..${scale.toFixed()} for ${indicator.kind} indicator "${indicator.code}"`;
-        if (unit === '%' || unit === '') reader.error(path, message);
-        else reader.warn(path, `looks implausible: ${message} (unit "${unit}")`);
-        return;
-      }
-      case 'boolean':
-        if (!v.eq(0) && !v.eq(1)) reader.error(path, `must be 0 or 1 for boolean indicator "${indicator.code}"`);
-        return;
-      case 'rank':
-        if (v.lt(1) || !v.isInteger()) reader.warn(path, `looks implausible: rank ${value} is not a whole number ≥ 1`);
-        return;
-      case 'count':
-        if (v.lt(0) || !v.isInteger()) reader.warn(path, `looks implausible: count ${value} is not a whole number ≥ 0`);
-        return;
-      default:
-        if (v.lt(0)) reader.warn(path, `looks implausible: negative ${indicator.kind} ${value}`);
+    for (const p of valueRangeProblems(indicator, value)) {
+      if (p.severity === 'error') reader.error(path, p.message);
+      else reader.warn(path, p.message);
     }
   }
 }

@@ -75,12 +75,18 @@ scope AS (
              THEN round(${p}.numerator / ${p}.denominator * 100, 6)
            ELSE ${p}.value
          END`;
+  // The stored rows this pass answers for: any it does not write again are stale (their observation went).
+  // A scoped pass finds them through the primary key from what changed, not by scanning the province's rows.
   const stale = national
-    ? 'TRUE'
+    ? `stale_keys AS (SELECT indicator_id, org_unit_id, period FROM kpi_comparison),`
     : scoped
-      ? `k.province_id = $2 AND ((k.indicator_id, k.org_unit_id) IN (SELECT indicator_id, org_unit_id FROM whole)
-                                 OR (k.indicator_id, k.org_unit_id, k.period) IN (SELECT indicator_id, org_unit_id, period FROM triples))`
-      : `k.province_id = $2`;
+      ? `stale_keys AS (
+  SELECT k.indicator_id, k.org_unit_id, k.period FROM whole w JOIN kpi_comparison k ON k.indicator_id = w.indicator_id AND k.org_unit_id = w.org_unit_id
+  UNION
+  SELECT k.indicator_id, k.org_unit_id, k.period FROM triples t
+    JOIN kpi_comparison k ON k.indicator_id = t.indicator_id AND k.org_unit_id = t.org_unit_id AND k.period = t.period
+),`
+      : `stale_keys AS (SELECT indicator_id, org_unit_id, period FROM kpi_comparison WHERE province_id = $2),`;
   // A scoped pass touches a few (indicator, period) pairs: look each province's value up by index (an indicator
   // with commune data has ~100,000 rows to scan otherwise); a whole-province pass joins in bulk.
   const peerSource = scoped
@@ -98,7 +104,7 @@ scope AS (
 pairs AS (
   SELECT indicator_id, period FROM written WHERE org_kind = 'province'
   UNION
-  SELECT k.indicator_id, k.period FROM kpi_comparison k WHERE k.org_unit_id = $2 AND ${stale}
+  SELECT indicator_id, period FROM stale_keys WHERE org_unit_id = $2
 ),
 peer_picked AS (
   SELECT DISTINCT ON (o.indicator_id, o.org_unit_id, o.period) o.indicator_id, o.org_unit_id, o.period, o.value, o.numerator, o.denominator
@@ -135,6 +141,7 @@ peers AS (
 )`;
   return `
 WITH ${scope}
+${stale}
 picked AS (
   SELECT DISTINCT ON (indicator_id, org_unit_id, period) *
     FROM scope
@@ -236,8 +243,8 @@ upserted AS (
   RETURNING k.indicator_id, k.org_unit_id, k.period
 ),
 deleted AS (
-  DELETE FROM kpi_comparison k
-   WHERE ${stale}
+  DELETE FROM kpi_comparison k USING stale_keys s
+   WHERE k.indicator_id = s.indicator_id AND k.org_unit_id = s.org_unit_id AND k.period = s.period
      AND NOT EXISTS (SELECT 1 FROM final f WHERE f.indicator_id = k.indicator_id AND f.org_unit_id = k.org_unit_id AND f.period = k.period)
   RETURNING k.indicator_id, k.org_unit_id, k.period
 ),

@@ -5,7 +5,6 @@ import type {
 /** Everything a recompute of one province reads, loaded in one snapshot. */
 export interface ProvinceInputs {
   province: { id: string; code: string; name: string };
-  orgUnits: { id: string; code: string; kind: string }[];
   documents: { id: string; code: string; scope: DocumentScope; title: string; position: number }[];
   goalGroups: GroupInput[];
   taskGroups: GroupInput[];

@@ -116,9 +116,6 @@ export class StatusRepository {
   async loadInputs(provinceIds: string[], asOf: string): Promise<Map<string, ProvinceInputs>> {
     const q = (sql: string) => this.m.query(sql, [provinceIds]);
     const provinces: ProvinceInputs['province'][] = await q(`SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[]) AND kind = 'province'`);
-    const orgUnits = byProvince(
-      await q(`SELECT province_id AS "provinceId", id, code, kind FROM org_unit WHERE province_id = ANY($1::uuid[]) ORDER BY code`),
-    );
     const documents = byProvince(
       await q(`SELECT province_id AS "provinceId", id, code, scope, title, position FROM document WHERE province_id = ANY($1::uuid[]) ORDER BY position, code`),
     );
@@ -147,26 +144,23 @@ export class StatusRepository {
       await q(`SELECT d.province_id AS "provinceId", c.id, c.document_id AS "documentId", c.scope, c.met, c."of", c.open, c.as_of AS "asOf"
                  FROM reported_claim c JOIN document d ON d.id = c.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY c.position, c.id`),
     );
-    // The indicators a province uses: those its file names (national targets) and those its goals measure.
+    // The indicators the province's goals measure (with its national target of each, for the record).
     const indicators = byProvince(
       (
-        await q(`WITH used AS (
-                   SELECT province_id, indicator_id FROM province_indicator WHERE province_id = ANY($1::uuid[])
-                   UNION
-                   SELECT d.province_id, g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id
-                    WHERE d.province_id = ANY($1::uuid[]) AND g.indicator_id IS NOT NULL
-                 )
-                 SELECT used.province_id AS "provinceId", i.id, i.code, i.kind, i.scale::text AS scale, i.direction,
+        await q(`SELECT DISTINCT d.province_id AS "provinceId", i.id, i.code, i.kind, i.scale::text AS scale, i.direction,
                         pi.national_target_op AS "ntOp", pi.national_target_value::text AS "ntValue"
-                   FROM used JOIN indicator i ON i.id = used.indicator_id
-                   LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = used.province_id
+                   FROM goal g JOIN document d ON d.id = g.document_id JOIN indicator i ON i.id = g.indicator_id
+                   LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = d.province_id
+                  WHERE d.province_id = ANY($1::uuid[])
                   ORDER BY i.code`)
       ).map(({ ntOp, ntValue, ...i }: Row) => ({ ...i, nationalTarget: ntOp ? { op: ntOp, value: ntValue } : null })),
     );
     // Goals are evaluated for the province itself, at the as-of date and at each claim's date, on the latest usable
     // observation (status-rules.md): of its own observations of goal indicators, only those with the latest usable
-    // period end on or before one of those dates can be chosen, so only they are loaded (ties are left to the rules).
-    // Usable as in actualValue: a value, or for ratio and percent indicators a numerator over a positive denominator.
+    // period end on or before one of those dates can be chosen, so only they are loaded (ties are left to the rules),
+    // each found by a backward index scan. Usable as in actualValue: a value, or for ratio and percent indicators a
+    // numerator over a positive denominator.
+    const usable = `(o.value IS NOT NULL OR (i.kind IN ('ratio', 'percent') AND o.numerator IS NOT NULL AND o.denominator > 0))`;
     const observations = byProvince(
       await this.m.query(
         `WITH dates AS (
@@ -178,22 +172,24 @@ export class StatusRepository {
            SELECT DISTINCT d.province_id, g.indicator_id FROM goal g JOIN document d ON d.id = g.document_id
             WHERE d.province_id = ANY($1::uuid[]) AND g.indicator_id IS NOT NULL
          ),
-         usable AS (
-           SELECT o.* FROM wanted w
-             JOIN observation o ON o.org_unit_id = w.province_id AND o.indicator_id = w.indicator_id
-             JOIN indicator i ON i.id = o.indicator_id
-            WHERE o.value IS NOT NULL OR (i.kind IN ('ratio', 'percent') AND o.numerator IS NOT NULL AND o.denominator > 0)
-         ),
          latest AS (
-           SELECT u.org_unit_id, u.indicator_id, max(u.period_end) AS period_end
-             FROM usable u JOIN dates ON dates.province_id = u.org_unit_id AND u.period_end <= dates.d
-            GROUP BY u.org_unit_id, u.indicator_id, dates.d
+           SELECT DISTINCT w.province_id, w.indicator_id, l.period_end
+             FROM wanted w
+             JOIN dates ON dates.province_id = w.province_id
+             JOIN indicator i ON i.id = w.indicator_id
+             CROSS JOIN LATERAL (
+               SELECT o.period_end FROM observation o
+                WHERE o.indicator_id = w.indicator_id AND o.org_unit_id = w.province_id AND o.period_end <= dates.d AND ${usable}
+                ORDER BY o.period_end DESC LIMIT 1
+             ) l
          )
          SELECT o.org_unit_id AS "provinceId", o.indicator_id AS "indicatorId", o.org_unit_id AS "orgUnitId", o.period,
                 o.period_kind AS "periodKind", o.period_start AS "periodStart", o.period_end AS "periodEnd", o.value::text AS value,
                 o.numerator::text AS numerator, o.denominator::text AS denominator, o.source
-           FROM usable o
-          WHERE EXISTS (SELECT 1 FROM latest l WHERE l.org_unit_id = o.org_unit_id AND l.indicator_id = o.indicator_id AND l.period_end = o.period_end)
+           FROM latest l
+           JOIN observation o ON o.indicator_id = l.indicator_id AND o.org_unit_id = l.province_id AND o.period_end = l.period_end
+           JOIN indicator i ON i.id = o.indicator_id
+          WHERE ${usable}
           ORDER BY o.org_unit_id, o.indicator_id, o.period, o.source COLLATE "C" NULLS LAST`,
         [provinceIds, asOf],
       ),
@@ -202,7 +198,7 @@ export class StatusRepository {
     for (const province of provinces) {
       const of = <T>(m: Map<string, T[]>) => m.get(province.id) ?? [];
       result.set(province.id, {
-        province, orgUnits: of(orgUnits), documents: of(documents), goalGroups: of(goalGroups), taskGroups: of(taskGroups),
+        province, documents: of(documents), goalGroups: of(goalGroups), taskGroups: of(taskGroups),
         goals: of(goals), tasks: of(tasks), claims: of(claims), indicators: of(indicators), observations: of(observations),
       } as unknown as ProvinceInputs);
     }

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { findRepoRoot } from '../../../../libs/config/src';
-import { PlanImporter } from '../../../../libs/db/src';
+import { AccountRepository, PlanImporter } from '../../../../libs/db/src';
+import type { Role } from '../../../../libs/domain/src';
 import { formatIssue, loadPlanFile } from '../../../../libs/plan-file/src';
 
 export const DEMO_PLAN_FILES = ['data/plans/quang-ninh.yaml'];
@@ -25,4 +26,28 @@ export async function loadDemoDataOnce(dataSource: DataSource, logger: Logger): 
     logger.log(`loaded demo plan ${relative} (${result.provinceCode}, ${file.warnings.length} warnings)`);
   }
   return true;
+}
+
+/** One account per role for trying dx-tracker out: Quảng Ninh's ICT department, an agency, the leadership, a viewer. */
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; province?: string; orgUnit?: string }[] = [
+  { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin' },
+  { username: 'stttt.qni', displayName: 'Cán bộ Sở TT&TT Quảng Ninh', role: 'officer', province: 'QNI', orgUnit: 'STTTT' },
+  { username: 'vpubnd.qni', displayName: 'Báo cáo viên Văn phòng UBND tỉnh', role: 'reporter', province: 'QNI', orgUnit: 'VPUBND' },
+  { username: 'lanhdao.qni', displayName: 'Lãnh đạo UBND tỉnh Quảng Ninh', role: 'leader', province: 'QNI' },
+  { username: 'xem.qni', displayName: 'Người xem', role: 'viewer', province: 'QNI' },
+];
+
+/**
+ * Creates the demo accounts with generated passwords (there is no default password) and
+ * returns them so start-up can print them once; accounts that exist are left alone.
+ */
+export async function createDemoAccounts(dataSource: DataSource): Promise<{ username: string; role: Role; password: string }[]> {
+  const created: { username: string; role: Role; password: string }[] = [];
+  const accounts = new AccountRepository(dataSource);
+  for (const a of DEMO_ACCOUNTS) {
+    if (await accounts.findByUsername(a.username)) continue;
+    const { password } = await accounts.create(a);
+    created.push({ username: a.username, role: a.role, password });
+  }
+  return created;
 }

@@ -4,7 +4,8 @@ import { AppConfig } from '../../../../libs/config/src';
 import { openDatabase, OpenDatabase } from '../../../../libs/db/src';
 import { queueConnection } from '../../../../libs/queue/src';
 import { AppModule } from '../app.module';
-import { loadDemoDataOnce } from './demo-data';
+import { configureHttp } from './configure-http';
+import { createDemoAccounts, loadDemoDataOnce } from './demo-data';
 
 export interface RunningApi {
   app: INestApplication;
@@ -22,11 +23,15 @@ export async function startApi(config: AppConfig, logger = new Logger('Bootstrap
   if (db.target.kind === 'embedded') logger.log(`embedded PostgreSQL in ${config.database.dataDir} (port ${new URL(db.target.url).port})`);
   let app: INestApplication | undefined;
   try {
-    if (config.loadDemoData) await loadDemoDataOnce(db.dataSource, logger);
+    if (config.loadDemoData && (await loadDemoDataOnce(db.dataSource, logger))) {
+      printDemoAccounts(await createDemoAccounts(db.dataSource));
+    }
     app = await NestFactory.create(
       AppModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.target.url) }),
-      { logger: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined },
+      { logger: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined, bodyParser: false },
     );
+    configureHttp(app, config);
+    if (config.auth.ephemeralSecret) logger.warn('JWT_SECRET is not set: sign-ins last until this process stops');
     await app.listen(config.port, config.host);
   } catch (error) {
     await app?.close();
@@ -45,4 +50,13 @@ export async function startApi(config: AppConfig, logger = new Logger('Bootstrap
       await db.close().catch(() => undefined);
     },
   };
+}
+
+/** The demo accounts' generated passwords, shown once on the console at the first start. */
+function printDemoAccounts(accounts: { username: string; role: string; password: string }[]): void {
+  if (!accounts.length) return;
+  const lines = accounts.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(9)} ${a.password}`);
+  process.stdout.write(
+    `\nTài khoản dùng thử (mật khẩu chỉ hiện lần này; đặt lại: npm run cli -- user:reset-password --username <tên>):\n${lines.join('\n')}\n\n`,
+  );
 }

@@ -12,10 +12,25 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'INDICATOR_NOT_FOUND':
     case 'COMPARISON_NOT_FOUND':
     case 'JOB_NOT_FOUND':
+    case 'TASK_NOT_FOUND':
+    case 'ORG_UNIT_NOT_FOUND':
+    case 'USER_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'INVALID_DATE':
+    case 'INVALID_INPUT':
       return HttpStatus.BAD_REQUEST;
+    case 'INVALID_CREDENTIALS':
+      return HttpStatus.UNAUTHORIZED;
+    case 'ACCESS_DENIED':
+      return HttpStatus.FORBIDDEN;
+    case 'ACCOUNT_LOCKED':
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case 'VERSION_REQUIRED':
+      return HttpStatus.PRECONDITION_REQUIRED;
     case 'IMPORT_CONFLICT':
+    case 'USER_EXISTS':
+    case 'VERSION_CONFLICT':
+    case 'IDEMPOTENCY_KEY_REUSED':
       return HttpStatus.CONFLICT;
     case 'PLAN_FILE_INVALID':
       return HttpStatus.UNPROCESSABLE_ENTITY;
@@ -34,7 +49,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
       const status = statusOf(exception.code);
-      response.status(status).json({ statusCode: status, code: exception.code, message: exception.message });
+      response.status(status).json({ statusCode: status, code: exception.code, message: exception.message, ...exception.details });
       return;
     }
     if (exception instanceof HttpException) {

@@ -1,4 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import type { Principal } from '../../../../libs/domain/src';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import { DocumentService } from './document.service';
 import { ListDocumentsQuery } from './dto/list-documents.query';
 
@@ -8,7 +10,7 @@ export class DocumentController {
 
   /** A province's documents with group counts and reported claims, paginated. */
   @Get()
-  list(@Query() query: ListDocumentsQuery) {
-    return this.documents.list(query);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListDocumentsQuery) {
+    return this.documents.list(principal, query);
   }
 }

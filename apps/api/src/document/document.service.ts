@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentListRow, DocumentRepository, GroupCountRow, ProvinceRepository } from '../../../../libs/db/src';
-import { DomainError } from '../../../../libs/domain/src';
+import { assertAccess, canRead, DomainError, Principal } from '../../../../libs/domain/src';
 import { Completeness, DocumentResponse, Page } from './dto/document.response';
 import { ListDocumentsQuery } from './dto/list-documents.query';
 
@@ -11,9 +11,10 @@ export class DocumentService {
     private readonly documents: DocumentRepository,
   ) {}
 
-  async list(query: ListDocumentsQuery): Promise<Page<DocumentResponse>> {
+  async list(principal: Principal, query: ListDocumentsQuery): Promise<Page<DocumentResponse>> {
     const provinceId = await this.provinces.provinceId(query.province);
     if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${query.province}"`);
+    assertAccess(canRead(principal, provinceId), `no access to province ${query.province}`);
     const { rows, total } = await this.documents.listByProvince(provinceId, {
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,

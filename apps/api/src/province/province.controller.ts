@@ -1,4 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import type { Principal } from '../../../../libs/domain/src';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from './dto/province-code.param';
 import { ProvinceService } from './province.service';
 
@@ -7,12 +9,12 @@ export class ProvinceController {
   constructor(private readonly provinces: ProvinceService) {}
 
   @Get()
-  list() {
-    return this.provinces.list();
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.provinces.list(principal);
   }
 
   @Get(':code')
-  get(@Param() params: ProvinceCodeParam) {
-    return this.provinces.get(params.code);
+  get(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam) {
+    return this.provinces.get(principal, params.code);
   }
 }

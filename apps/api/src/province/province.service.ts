@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { ProvinceRepository } from '../../../../libs/db/src';
-import { DomainError } from '../../../../libs/domain/src';
+import { assertAccess, canRead, DomainError, Principal, readableProvince } from '../../../../libs/domain/src';
 import { ProvinceListItem, ProvinceResponse } from './dto/province.response';
 
 @Injectable()
 export class ProvinceService {
   constructor(private readonly provinces: ProvinceRepository) {}
 
-  async list(): Promise<{ items: ProvinceListItem[]; total: number }> {
-    const rows = await this.provinces.listProvinces();
+  /** The provinces the principal may read: every one for admins, its own for everyone else. */
+  async list(principal: Principal): Promise<{ items: ProvinceListItem[]; total: number }> {
+    const only = readableProvince(principal);
+    const rows = (await this.provinces.listProvinces()).filter((p) => only === null || p.id === only);
     const items = rows.map((p) => ({ code: p.code, name: p.name, validFrom: p.validFrom, validTo: p.validTo }));
     return { items, total: items.length };
   }
 
-  async get(code: string): Promise<ProvinceResponse> {
+  async get(principal: Principal, code: string): Promise<ProvinceResponse> {
     const row = await this.provinces.findProvince(code);
     if (!row) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+    assertAccess(canRead(principal, row.province.id), `no access to province ${code}`);
     const { province, agencies, counts } = row;
     return {
       code: province.code,

@@ -1,4 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import type { Principal } from '../../../../libs/domain/src';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
 import { AsOfQuery, ComparisonQuery, GoalIdParam, IndicatorCodeParam, JobIdParam } from './dto/status.query';
 import { StatusService } from './status.service';
@@ -9,22 +11,22 @@ export class StatusController {
   constructor(private readonly status: StatusService) {}
 
   @Get('provinces/:code/summary')
-  summary(@Param() params: ProvinceCodeParam, @Query() query: AsOfQuery) {
-    return this.status.summary(params.code, query.as_of);
+  summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery) {
+    return this.status.summary(principal, params.code, query.as_of);
   }
 
   @Get('goals/:id/status')
-  goalStatus(@Param() params: GoalIdParam, @Query() query: AsOfQuery) {
-    return this.status.goalStatus(params.id, query.as_of);
+  goalStatus(@CurrentPrincipal() principal: Principal, @Param() params: GoalIdParam, @Query() query: AsOfQuery) {
+    return this.status.goalStatus(principal, params.id, query.as_of);
   }
 
   @Get('indicators/:code/comparison')
-  comparison(@Param() params: IndicatorCodeParam, @Query() query: ComparisonQuery) {
-    return this.status.comparison(params.code, query.province, query.period);
+  comparison(@CurrentPrincipal() principal: Principal, @Param() params: IndicatorCodeParam, @Query() query: ComparisonQuery) {
+    return this.status.comparison(principal, params.code, query.province, query.period);
   }
 
   @Get('jobs/:id')
-  job(@Param() params: JobIdParam) {
-    return this.status.job(params.id);
+  job(@CurrentPrincipal() principal: Principal, @Param() params: JobIdParam) {
+    return this.status.job(principal, params.id);
   }
 }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DomainError, isIsoDate, todayIn } from '../../../../libs/domain/src';
+import { assertAccess, canRead, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
 import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
 import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, StatusReadsRepository, StatusRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
 
@@ -29,24 +29,36 @@ export class StatusService {
    * The stored summary. A date nothing was computed for yet (an earlier as-of) gets a
    * recompute job; the answer names it (`pendingJob`) so the client can poll /jobs/:id.
    */
-  async summary(provinceCode: string, asOf?: string) {
+  private async readableProvince(principal: Principal, provinceCode: string): Promise<string> {
+    const provinceId = await new StatusRepository(this.dataSource.manager).provinceIdByCode(provinceCode);
+    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
+    assertAccess(canRead(principal, provinceId), `no access to province ${provinceCode}`);
+    return provinceId;
+  }
+
+  async summary(principal: Principal, provinceCode: string, asOf?: string) {
     const date = this.asOf(asOf);
+    const provinceId = await this.readableProvince(principal, provinceCode);
     const summary = await readProvinceSummary(this.dataSource, provinceCode, date);
     if (!summary) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
     if (summary.computedAt) return { ...summary, pendingJob: null };
-    const provinceId = await new StatusRepository(this.dataSource.manager).provinceIdByCode(provinceCode);
-    const payload: RecomputePayload = { provinceId: provinceId!, asOf: date, trigger: 'api:summary' };
+    const payload: RecomputePayload = { provinceId, asOf: date, trigger: 'api:summary' };
     const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${provinceId}-as-of-${date}` });
     return { ...summary, pendingJob: job.id ?? null };
   }
 
-  async goalStatus(id: string, asOf?: string) {
-    const goal = await this.reads.goalStatus(id, this.asOf(asOf));
+  async goalStatus(principal: Principal, id: string, asOf?: string) {
+    const date = this.asOf(asOf);
+    const provinceId = await this.reads.provinceOfGoal(id);
+    if (!provinceId) throw new DomainError('GOAL_NOT_FOUND', `no goal with id "${id}"`);
+    assertAccess(canRead(principal, provinceId), `no access to goal ${id}`);
+    const goal = await this.reads.goalStatus(id, date);
     if (!goal) throw new DomainError('GOAL_NOT_FOUND', `no goal with id "${id}"`);
     return goal;
   }
 
-  async comparison(indicator: string, province: string, period?: string) {
+  async comparison(principal: Principal, indicator: string, province: string, period?: string) {
+    await this.readableProvince(principal, province);
     const result = await this.reads.indicatorComparison(indicator, province, period ?? null);
     if (result === 'no-indicator') throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
     if (result === 'no-province') throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${province}"`);
@@ -56,9 +68,12 @@ export class StatusService {
     return result;
   }
 
-  async job(id: string) {
+  /** A recompute job: a province's for those who read the province, the national ones for admins. */
+  async job(principal: Principal, id: string) {
     const job = await this.queue.getJob(id);
     if (!job) throw new DomainError('JOB_NOT_FOUND', `no job with id "${id}"`);
+    const provinceId = (job.data as Partial<RecomputePayload>).provinceId;
+    assertAccess(provinceId ? canRead(principal, provinceId) : principal.role === 'admin', `no access to job ${id}`);
     return {
       id: job.id,
       name: job.name,

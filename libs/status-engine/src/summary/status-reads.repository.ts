@@ -8,6 +8,12 @@ export class StatusReadsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A goal with its status at `asOf` (or the latest computed on or before it) and its status history. */
+  /** The province a goal belongs to, or null when there is no such goal. */
+  async provinceOfGoal(goalId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT d.province_id FROM goal g JOIN document d ON d.id = g.document_id WHERE g.id = $1`, [goalId]);
+    return row?.province_id ?? null;
+  }
+
   async goalStatus(goalId: string, asOf: string): Promise<Row | null> {
     const [goal] = await this.dataSource.query(
       `SELECT g.id, g.code, g.title, g.kind, g.due, g.target_op, g.target_value::text AS target_value, g.reported_status,

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditRepository, ProvinceRepository } from '../../../../libs/db/src';
+import { assertAccess, canReadAudit, DomainError, Principal } from '../../../../libs/domain/src';
+import { ListAuditQuery } from './dto/list-audit.query';
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+  ) {}
+
+  /** Newest first. Officers and leaders read their province's log; admins any province's or all. */
+  async list(principal: Principal, q: ListAuditQuery) {
+    let provinceId: string | null = null;
+    if (q.province) {
+      provinceId = await this.provinces.provinceId(q.province);
+      if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
+    } else if (principal.role !== 'admin') {
+      provinceId = principal.provinceId;
+    }
+    assertAccess(canReadAudit(principal, provinceId), 'no access to this audit log');
+    const { rows, total } = await new AuditRepository(this.dataSource).list({
+      provinceId, entityKind: q.entity, entityId: q.id, offset: (q.page - 1) * q.pageSize, limit: q.pageSize,
+    });
+    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+  }
+}

@@ -1,0 +1,36 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { UUID_PATTERN } from '../../../../../libs/domain/src';
+import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+
+export const AUDIT_ENTITIES = ['task', 'observation', 'user'] as const;
+
+export class ListAuditQuery {
+  /** Required except for admins, who may read every province's log. */
+  @IsOptional()
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province?: string;
+
+  @IsOptional()
+  @IsIn(AUDIT_ENTITIES)
+  entity?: (typeof AUDIT_ENTITIES)[number];
+
+  @IsOptional()
+  @Matches(UUID_PATTERN, { message: 'id must be an entity id (UUID)' })
+  id?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../../libs/config/src';
+import { AccountRepository, AccountRow } from '../../../../libs/db/src';
+import { Principal, Role } from '../../../../libs/domain/src';
+
+/** What an access token carries: enough to authorise without a database read. */
+export interface AccessTokenPayload {
+  sub: string;
+  usr: string;
+  role: Role;
+  org: string | null;
+  prv: string | null;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  refreshToken: string;
+  user: ReturnType<typeof publicAccount>;
+}
+
+export function publicAccount(a: AccountRow) {
+  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, orgUnit: a.orgUnitCode, province: a.provinceCode };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  private get accounts() {
+    return new AccountRepository(this.dataSource);
+  }
+
+  async login(username: string, password: string): Promise<TokenPair> {
+    return this.issue(await this.accounts.authenticate(username, password, new Date()));
+  }
+
+  /** Rotates the refresh token: the old one stops working. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const account = await this.accounts.consumeRefreshToken(refreshToken, new Date());
+    if (!account) throw new UnauthorizedException({ statusCode: 401, code: 'INVALID_REFRESH_TOKEN', message: 'refresh token unknown, used or expired' });
+    return this.issue(account);
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.accounts.revokeRefreshToken(refreshToken);
+  }
+
+  async me(principal: Principal) {
+    const account = await this.accounts.findById(principal.userId);
+    return { ...(account ? publicAccount(account) : { id: principal.userId, username: principal.username, role: principal.role }), scopes: principal.scopes };
+  }
+
+  private async issue(account: AccountRow): Promise<TokenPair> {
+    const payload: AccessTokenPayload = { sub: account.id, usr: account.username, role: account.role, org: account.orgUnitId, prv: account.provinceId };
+    return {
+      accessToken: await this.jwt.signAsync(payload),
+      tokenType: 'Bearer',
+      expiresIn: this.config.auth.accessTokenTtlS,
+      refreshToken: await this.accounts.issueRefreshToken(account.id, new Date(), this.config.auth.refreshTokenTtlDays),
+      user: publicAccount(account),
+    };
+  }
+}

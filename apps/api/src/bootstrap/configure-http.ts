@@ -1,0 +1,42 @@
+import { INestApplication } from '@nestjs/common';
+import { json, NextFunction, Request, Response, urlencoded } from 'express';
+import helmet from 'helmet';
+import { AppConfig } from '../../../../libs/config/src';
+
+/** Largest JSON body accepted (bulk uploads have their own limit); larger gets 413. */
+export const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * HTTP hardening shared by the server and the tests: security headers, CORS only for the
+ * configured origins, bounded bodies, and the client address from a proxy only when one
+ * is configured (never trusted by default).
+ */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  app.use(helmet());
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Retry-After'] });
+  app.use(jsonOnly);
+  app.use(json({ limit: JSON_BODY_LIMIT, strict: true }));
+  app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
+  app.use(bodyErrors);
+}
+
+/** Writes take JSON: a body of another type is refused with 415 rather than read as empty. */
+function jsonOnly(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.is('application/json')) return next();
+  res.status(415).json({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' });
+}
+
+/** Body parser failures (malformed JSON 400, too large 413, unknown charset 415) as JSON errors, never Express's HTML page. */
+function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const e = error as { status?: unknown; type?: unknown; message?: unknown };
+  if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499) return next(error);
+  const messages: Record<string, string> = {
+    'entity.parse.failed': 'the body is not valid JSON',
+    'entity.too.large': `the body is larger than ${JSON_BODY_LIMIT}`,
+    'encoding.unsupported': 'unsupported body encoding',
+    'charset.unsupported': 'unsupported charset (send UTF-8)',
+    'request.aborted': 'the request was aborted',
+  };
+  res.status(e.status).json({ statusCode: e.status, code: 'BAD_BODY', message: messages[String(e.type)] ?? 'the body could not be read' });
+}

@@ -1,0 +1,93 @@
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { OBSERVATION_SORTS, ObservationSort } from '../../../../../libs/db/src';
+import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+
+export const INDICATOR_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
+/** Exact decimals as text (JSON numbers are accepted and kept as written when plain). */
+const DECIMAL = /^-?\d{1,18}(\.\d{1,12})?$/;
+const decimalText = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+const DECIMAL_MESSAGE = (field: string) => `${field} must be a decimal number such as 81 or 99.2 (at most 18 digits before and 12 after the point)`;
+
+export class CreateObservationDto {
+  @Matches(INDICATOR_CODE, { message: 'indicator must be an indicator code (lowercase a-z, 0-9 and -)' })
+  @MaxLength(100)
+  indicator!: string;
+
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province!: string;
+
+  /** The agency or unit the value is for; default: the province itself. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  org?: string;
+
+  @Matches(PERIOD, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' })
+  period!: string;
+
+  @IsOptional()
+  @Transform(decimalText)
+  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('value') })
+  value?: string | null;
+
+  @IsOptional()
+  @Transform(decimalText)
+  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('numerator') })
+  numerator?: string | null;
+
+  @IsOptional()
+  @Transform(decimalText)
+  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('denominator') })
+  denominator?: string | null;
+
+  /** Who published the figure when several sources report it; values are unique per (indicator, org, period, source). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  source?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+export class ListObservationsQuery {
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province!: string;
+
+  @IsOptional()
+  @Matches(INDICATOR_CODE, { message: 'indicator must be an indicator code (lowercase a-z, 0-9 and -)' })
+  indicator?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  org?: string;
+
+  @IsOptional()
+  @Matches(PERIOD, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' })
+  period?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page = 1;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize = 100;
+
+  @IsOptional()
+  @IsIn(OBSERVATION_SORTS)
+  sort: ObservationSort = 'period';
+}

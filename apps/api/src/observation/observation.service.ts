@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'crypto';
+import { DataSource } from 'typeorm';
+import { AuditRepository, IdempotencyRepository, ObservationRepository, ProvinceRepository, RequestMeta } from '../../../../libs/db/src';
+import {
+  assertAccess, canRead, canonicalDecimal, canWriteObservation, DomainError, observationProblems, parsePeriod, Principal,
+} from '../../../../libs/domain/src';
+import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
+
+export interface RecordResult {
+  status: 200 | 201;
+  body: unknown;
+}
+
+const canonical = (v: string | null | undefined) => (v === undefined || v === null ? null : canonicalDecimal(v));
+
+@Injectable()
+export class ObservationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+  ) {}
+
+  async list(principal: Principal, q: ListObservationsQuery) {
+    const provinceId = await this.provinces.provinceId(q.province);
+    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
+    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const { rows, total } = await new ObservationRepository(this.dataSource).list(
+      { provinceId, indicatorCode: q.indicator, orgCode: q.org, period: q.period ? parsePeriod(q.period)?.code ?? q.period : undefined },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort },
+    );
+    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+  }
+
+  /**
+   * Records one KPI value: created (201) or replacing the value of the same (indicator, org,
+   * period, source) (200). With an Idempotency-Key, a repeat of the same request replays
+   * the first answer and a different request with the key is refused. The value, its
+   * audit entry and the outbox row that triggers the recompute are one transaction.
+   */
+  async record(principal: Principal, dto: CreateObservationDto, idempotencyKey: string | undefined, meta: RequestMeta): Promise<RecordResult> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw new DomainError('INVALID_INPUT', 'Idempotency-Key must be 1-200 visible ASCII characters', {
+        errors: [{ path: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }],
+      });
+    }
+    const figures = { value: canonical(dto.value), numerator: canonical(dto.numerator), denominator: canonical(dto.denominator) };
+    const source = dto.source?.trim().normalize('NFC') || null;
+    const request = { ...dto, ...figures, source, org: dto.org?.trim() || null, note: dto.note?.trim().normalize('NFC') || null };
+    const requestHash = createHash('sha256').update(JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)))).digest('hex');
+    return this.dataSource.transaction(async (m) => {
+      const keys = new IdempotencyRepository(m);
+      if (idempotencyKey !== undefined) {
+        const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) {
+            throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+          }
+          return earlier.response as RecordResult;
+        }
+      }
+      const repo = new ObservationRepository(m);
+      const resolved = await repo.resolveTarget(dto.indicator, dto.province, request.org);
+      if (!resolved.province) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${dto.province}"`);
+      if (!resolved.indicator) throw new DomainError('INDICATOR_NOT_FOUND', `indicator "${dto.indicator}" is not tracked in ${dto.province}`);
+      const target = resolved.target;
+      if (!target) throw new DomainError('ORG_UNIT_NOT_FOUND', `no org unit "${request.org}" in ${dto.province}`);
+      assertAccess(canWriteObservation(principal, target), `no right to enter values for ${target.orgUnitCode}`);
+      const period = parsePeriod(dto.period);
+      const problems = observationProblems({ code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale }, figures);
+      const errors = [
+        ...(period ? [] : [{ path: 'period', messages: [`"${dto.period}" is not a real period`] }]),
+        ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] })),
+      ];
+      if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors });
+      const before = await repo.find(target, period!.code, source);
+      const after = await repo.upsert(target, { period: period!, ...figures, source, note: request.note, enteredBy: principal.username });
+      await new AuditRepository(m).append({
+        actor: principal, meta, action: before ? 'observation.update' : 'observation.create', entityKind: 'observation', entityId: after.id,
+        provinceId: target.provinceId, before, after,
+      });
+      await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $3, $4, 'observation')`, [
+        target.provinceId, target.indicatorId, target.orgUnitId, period!.code,
+      ]);
+      const result: RecordResult = {
+        status: before ? 200 : 201,
+        body: { observation: after, created: !before, warnings: problems.filter((p) => p.severity === 'warning').map((p) => ({ path: p.field, message: p.message })) },
+      };
+      if (idempotencyKey !== undefined) await keys.complete(principal.userId, idempotencyKey, result);
+      return result;
+    });
+  }
+}

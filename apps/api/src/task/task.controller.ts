@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Headers, Param, Patch, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import type { RequestMeta } from '../../../../libs/db/src';
+import type { Principal } from '../../../../libs/domain/src';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { ReqMeta } from '../common/request-meta.decorator';
+import { ListTasksQuery, TaskIdParam } from './dto/list-tasks.query';
+import { UpdateTaskDto } from './dto/update-task.dto';
+import { TaskService } from './task.service';
+
+@Controller('api/v1/tasks')
+export class TaskController {
+  constructor(private readonly tasks: TaskService) {}
+
+  /** A province's tasks, filtered, sorted and paginated. */
+  @Get()
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery) {
+    return this.tasks.list(principal, query);
+  }
+
+  /** One task; its ETag is the version to send back in If-Match. */
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: Principal, @Param() params: TaskIdParam, @Res({ passthrough: true }) res: Response) {
+    const task = await this.tasks.get(principal, params.id);
+    res.setHeader('ETag', `"${task.version}"`);
+    return task;
+  }
+
+  /** Status, progress, evidence, comment. If-Match is required; a stale version gets 409 with the current task. */
+  @Roles('admin', 'officer', 'reporter')
+  @Patch(':id')
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: TaskIdParam,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: UpdateTaskDto,
+    @ReqMeta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const task = await this.tasks.update(principal, params.id, ifMatch, body, meta);
+    res.setHeader('ETag', `"${task.version}"`);
+    return task;
+  }
+}

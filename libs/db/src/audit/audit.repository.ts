@@ -1,0 +1,64 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../../../domain/src';
+
+/** Where a write came from, as the API saw it. */
+export interface RequestMeta {
+  ip: string | null;
+  requestId: string | null;
+}
+
+export interface AuditEntry {
+  actor: Pick<Principal, 'userId' | 'username'> | null;
+  /** Who, when there is no account: `cli`, `import`. */
+  actorLabel?: string;
+  meta: RequestMeta | null;
+  action: string;
+  entityKind: string;
+  entityId: string | null;
+  provinceId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditFilter {
+  /** null: every province (admins). */
+  provinceId: string | null;
+  entityKind?: string;
+  entityId?: string;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The append-only audit log: this class only inserts and reads (the table's trigger
+ * refuses UPDATE, DELETE and TRUNCATE anyway). Entries are written with the change, in
+ * its transaction.
+ */
+export class AuditRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async append(e: AuditEntry): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)`,
+      [
+        e.actor?.userId ?? null, e.actor?.username ?? e.actorLabel ?? 'system', e.meta?.ip ?? null, e.meta?.requestId ?? null, e.action,
+        e.entityKind, e.entityId, e.provinceId, e.before === undefined ? null : JSON.stringify(e.before),
+        e.after === undefined ? null : JSON.stringify(e.after),
+      ],
+    );
+  }
+
+  async list(f: AuditFilter): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+    const where = `($1::uuid IS NULL OR province_id = $1) AND ($2::text IS NULL OR entity_kind = $2) AND ($3::uuid IS NULL OR entity_id = $3)`;
+    const params = [f.provinceId, f.entityKind ?? null, f.entityId ?? null];
+    const rows = await this.db.query(
+      `SELECT id::text, at, actor, actor_id AS "actorId", ip, request_id AS "requestId", action, entity_kind AS "entityKind",
+              entity_id AS "entityId", before, after
+         FROM audit_log WHERE ${where} ORDER BY id DESC OFFSET $4 LIMIT $5`,
+      [...params, f.offset, f.limit],
+    );
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params);
+    return { rows, total };
+  }
+}

@@ -1,0 +1,128 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { IndicatorKind, Period } from '../../../domain/src';
+
+export interface ObservationTarget {
+  indicatorId: string;
+  indicatorCode: string;
+  indicatorName: string;
+  unit: string;
+  kind: IndicatorKind;
+  scale: string | null;
+  provinceId: string;
+  orgUnitId: string;
+  orgUnitCode: string;
+}
+
+export interface ObservationRow {
+  id: string;
+  indicator: string;
+  province: string;
+  org: string;
+  period: string;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  source: string | null;
+  note: string | null;
+  enteredBy: string;
+  enteredAt: Date;
+  version: number;
+}
+
+export interface ObservationWrite {
+  period: Period;
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  source: string | null;
+  note: string | null;
+  enteredBy: string;
+}
+
+export const OBSERVATION_SORTS = ['period', '-period', 'org', '-entered'] as const;
+export type ObservationSort = (typeof OBSERVATION_SORTS)[number];
+const ORDER: Record<ObservationSort, string> = {
+  period: 'o.period_start, o.period_end, u.code, o.source NULLS FIRST',
+  '-period': 'o.period_start DESC, o.period_end DESC, u.code, o.source NULLS FIRST',
+  org: 'u.code, o.period_start, o.source NULLS FIRST',
+  '-entered': 'o.entered_at DESC, o.id',
+};
+
+const SELECT = `SELECT o.id, i.code AS indicator, p.code AS province, u.code AS org, o.period, trim_scale(o.value)::text AS value,
+                       trim_scale(o.numerator)::text AS numerator, trim_scale(o.denominator)::text AS denominator, o.source, o.note,
+                       o.entered_by AS "enteredBy", o.entered_at AS "enteredAt", o.version
+                  FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN org_unit u ON u.id = o.org_unit_id
+                  JOIN org_unit p ON p.id = u.province_id`;
+
+/** KPI values as the API reads and writes them. */
+export class ObservationRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  /**
+   * The indicator (tracked by the province: its file names it) and org unit (the
+   * province itself or one of its agencies) a value is for; null parts when unknown.
+   */
+  async resolveTarget(indicatorCode: string, provinceCode: string, orgCode: string | null): Promise<{
+    indicator: boolean; province: string | null; target: ObservationTarget | null;
+  }> {
+    const [province] = await this.db.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [provinceCode]);
+    const [indicator] = await this.db.query(
+      `SELECT i.id, i.code, COALESCE(pi.name, i.name) AS name, i.unit, i.kind, i.scale::text AS scale
+         FROM indicator i LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = $2
+        WHERE i.code = $1 AND ($2::uuid IS NULL OR pi.province_id IS NOT NULL)`,
+      [indicatorCode, province?.id ?? null],
+    );
+    if (!province || !indicator) return { indicator: Boolean(indicator), province: province?.id ?? null, target: null };
+    const [org] = await this.db.query(`SELECT id, code FROM org_unit WHERE province_id = $1 AND code = $2`, [province.id, orgCode ?? provinceCode]);
+    if (!org) return { indicator: true, province: province.id, target: null };
+    return {
+      indicator: true,
+      province: province.id,
+      target: {
+        indicatorId: indicator.id, indicatorCode: indicator.code, indicatorName: indicator.name, unit: indicator.unit, kind: indicator.kind,
+        scale: indicator.scale, provinceId: province.id, orgUnitId: org.id, orgUnitCode: org.code,
+      },
+    };
+  }
+
+  async find(target: ObservationTarget, period: string, source: string | null): Promise<ObservationRow | null> {
+    const [row] = await this.db.query(
+      `${SELECT} WHERE o.indicator_id = $1 AND o.org_unit_id = $2 AND o.period = $3 AND o.source IS NOT DISTINCT FROM $4 FOR UPDATE OF o`,
+      [target.indicatorId, target.orgUnitId, period, source],
+    );
+    return row ?? null;
+  }
+
+  /** Insert or replace the value of (indicator, org unit, period, source). */
+  async upsert(target: ObservationTarget, w: ObservationWrite): Promise<ObservationRow> {
+    const [{ id }] = await this.db.query(
+      `INSERT INTO observation (indicator_id, org_unit_id, period, period_kind, period_start, period_end, value, numerator, denominator,
+                                source, note, entered_by, entered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+       ON CONFLICT ON CONSTRAINT observation_uq DO UPDATE SET
+         value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, note = EXCLUDED.note,
+         entered_by = EXCLUDED.entered_by, entered_at = now(), import_run_id = NULL, version = observation.version + 1, updated_at = now()
+       RETURNING id`,
+      [
+        target.indicatorId, target.orgUnitId, w.period.code, w.period.kind, w.period.start, w.period.end, w.value, w.numerator, w.denominator,
+        w.source, w.note, w.enteredBy,
+      ],
+    );
+    const [row] = await this.db.query(`${SELECT} WHERE o.id = $1`, [id]);
+    return row;
+  }
+
+  async list(
+    f: { provinceId: string; indicatorCode?: string; orgCode?: string; period?: string },
+    page: { offset: number; limit: number; sort: ObservationSort },
+  ): Promise<{ rows: ObservationRow[]; total: number }> {
+    const where = `u.province_id = $1 AND ($2::text IS NULL OR i.code = $2) AND ($3::text IS NULL OR u.code = $3) AND ($4::text IS NULL OR o.period = $4)`;
+    const params = [f.provinceId, f.indicatorCode ?? null, f.orgCode ?? null, f.period ?? null];
+    const rows = await this.db.query(`${SELECT} WHERE ${where} ORDER BY ${ORDER[page.sort]}, o.id OFFSET $5 LIMIT $6`, [...params, page.offset, page.limit]);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN org_unit u ON u.id = o.org_unit_id WHERE ${where}`,
+      params,
+    );
+    return { rows, total };
+  }
+}

@@ -1,0 +1,112 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { TaskState, TaskStatus } from '../../../domain/src';
+
+export const TASK_SORTS = ['position', 'code', 'due', '-due', 'status', '-updated'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
+
+const ORDER: Record<TaskSort, string> = {
+  position: 'd.position, t.position, t.code',
+  code: 't.code, d.position',
+  due: 't.due NULLS LAST, t.code',
+  '-due': 't.due DESC NULLS LAST, t.code',
+  status: 't.status, t.code',
+  '-updated': 't.updated_at DESC, t.code',
+};
+
+export interface TaskRow extends TaskState {
+  id: string;
+  code: string;
+  title: string;
+  provinceId: string;
+  provinceCode: string;
+  documentCode: string;
+  groupCode: string;
+  leadId: string;
+  leadCode: string;
+  leadName: string;
+  due: string | null;
+  lastComment: string | null;
+  updatedBy: string | null;
+  updatedAt: Date;
+  version: number;
+  overdue: boolean | null;
+}
+
+export interface TaskFilter {
+  provinceId: string;
+  documentCode?: string;
+  groupCode?: string;
+  leadCode?: string;
+  status?: TaskStatus;
+  /** As of `today`: not done or cancelled and due before it. */
+  overdue?: boolean;
+  dueBefore?: string;
+  dueAfter?: string;
+  /** Matches titles and codes with or without Vietnamese diacritics. */
+  text?: string;
+  today: string;
+}
+
+const SELECT = `
+  SELECT t.id, t.code, t.title, d.province_id AS "provinceId", p.code AS "provinceCode", d.code AS "documentCode", g.code AS "groupCode",
+         t.lead_id AS "leadId", l.code AS "leadCode", l.name AS "leadName", t.due, t.status, t.progress,
+         t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate", t.evidence_issuer AS "evidenceIssuer",
+         t.evidence_link AS "evidenceLink", t.last_comment AS "lastComment", t.updated_by AS "updatedBy", t.updated_at AS "updatedAt", t.version,
+         (t.due IS NOT NULL AND t.status NOT IN ('done', 'cancelled') AND t.due < $1::date) AS overdue
+    FROM task t
+    JOIN document d ON d.id = t.document_id
+    JOIN org_unit p ON p.id = d.province_id
+    JOIN task_group g ON g.id = t.group_id
+    JOIN org_unit l ON l.id = t.lead_id`;
+
+/** Tasks as the API reads and writes them. */
+export class TaskRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async list(f: TaskFilter, page: { offset: number; limit: number; sort: TaskSort }): Promise<{ rows: TaskRow[]; total: number }> {
+    const params: unknown[] = [f.today, f.provinceId];
+    const where = ['d.province_id = $2'];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (f.documentCode) add((n) => `d.code = ${n}`, f.documentCode);
+    if (f.groupCode) add((n) => `g.code = ${n}`, f.groupCode);
+    if (f.leadCode) add((n) => `l.code = ${n}`, f.leadCode);
+    if (f.status) add((n) => `t.status = ${n}`, f.status);
+    if (f.dueBefore) add((n) => `t.due < ${n}::date`, f.dueBefore);
+    if (f.dueAfter) add((n) => `t.due > ${n}::date`, f.dueAfter);
+    if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}(t.due IS NOT NULL AND t.status NOT IN ('done', 'cancelled') AND t.due < $1::date)`);
+    if (f.text) {
+      const like = `%${f.text.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add((n) => `(dx_fold(t.title) LIKE dx_fold(${n}) OR dx_fold(t.code) LIKE dx_fold(${n}))`, like);
+    }
+    const sql = `${SELECT} WHERE ${where.join(' AND ')}`;
+    const rows = await this.db.query(`${sql} ORDER BY ${ORDER[page.sort]}, t.id OFFSET ${page.offset | 0} LIMIT ${page.limit | 0}`, params);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${sql}) x`, params);
+    return { rows, total };
+  }
+
+  async findById(id: string, today: string): Promise<TaskRow | null> {
+    const [row] = await this.db.query(`${SELECT} WHERE t.id = $2`, [today, id]);
+    return row ?? null;
+  }
+
+  /** The task, locked until the transaction ends (concurrent updates of it wait, then see the new version). */
+  async lockById(id: string, today: string): Promise<TaskRow | null> {
+    const [row] = await this.db.query(`${SELECT} WHERE t.id = $2 FOR UPDATE OF t`, [today, id]);
+    return row ?? null;
+  }
+
+  async update(id: string, next: TaskState, comment: string | null | undefined, by: string): Promise<void> {
+    await this.db.query(
+      `UPDATE task SET status = $2, progress = $3, evidence_number = $4, evidence_date = $5, evidence_issuer = $6, evidence_link = $7,
+              last_comment = CASE WHEN $8::boolean THEN $9 ELSE last_comment END, updated_by = $10, updated_at = now(), version = version + 1
+        WHERE id = $1`,
+      [
+        id, next.status, next.progress, next.evidenceNumber, next.evidenceDate, next.evidenceIssuer, next.evidenceLink,
+        comment !== undefined, comment ?? null, by,
+      ],
+    );
+  }
+}

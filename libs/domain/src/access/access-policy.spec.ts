@@ -1,0 +1,70 @@
+import { canRead, canReadAudit, canUpdateTask, canWriteObservation, Principal, readableProvince, Role } from './access-policy';
+
+const P1 = 'province-1';
+const P2 = 'province-2';
+const AGENCY = 'agency-a';
+const OTHER_AGENCY = 'agency-b';
+
+function principal(role: Role, overrides: Partial<Principal> = {}): Principal {
+  return { userId: 'u', username: 'u', role, orgUnitId: role === 'admin' ? null : AGENCY, provinceId: role === 'admin' ? null : P1, scopes: null, ...overrides };
+}
+
+describe('access policy', () => {
+  const task = { provinceId: P1, leadId: AGENCY };
+
+  it.each([
+    ['admin', true],
+    ['officer', true],
+    ['reporter', true],
+    ['leader', false],
+    ['viewer', false],
+  ] as const)('%s may update a task its agency leads in its province: %s', (role, allowed) => {
+    expect(canUpdateTask(principal(role), task)).toBe(allowed);
+  });
+
+  it('a reporter cannot update a task another agency leads; an officer can', () => {
+    expect(canUpdateTask(principal('reporter'), { provinceId: P1, leadId: OTHER_AGENCY })).toBe(false);
+    expect(canUpdateTask(principal('officer'), { provinceId: P1, leadId: OTHER_AGENCY })).toBe(true);
+  });
+
+  it.each(['officer', 'reporter', 'leader', 'viewer'] as const)('%s never crosses provinces', (role) => {
+    const p = principal(role);
+    expect(canRead(p, P2)).toBe(false);
+    expect(canUpdateTask(p, { provinceId: P2, leadId: AGENCY })).toBe(false);
+    expect(canWriteObservation(p, { provinceId: P2, orgUnitId: AGENCY })).toBe(false);
+    expect(canReadAudit(p, P2)).toBe(false);
+  });
+
+  it('admins read and write everywhere', () => {
+    const p = principal('admin');
+    expect(canRead(p, P2)).toBe(true);
+    expect(canWriteObservation(p, { provinceId: P2, orgUnitId: OTHER_AGENCY })).toBe(true);
+    expect(canReadAudit(p, null)).toBe(true);
+    expect(readableProvince(p)).toBeNull();
+    expect(readableProvince(principal('viewer'))).toBe(P1);
+  });
+
+  it('reporters enter KPI values for their own org unit only; officers for any org unit of the province', () => {
+    expect(canWriteObservation(principal('reporter'), { provinceId: P1, orgUnitId: AGENCY })).toBe(true);
+    expect(canWriteObservation(principal('reporter'), { provinceId: P1, orgUnitId: OTHER_AGENCY })).toBe(false);
+    expect(canWriteObservation(principal('officer'), { provinceId: P1, orgUnitId: OTHER_AGENCY })).toBe(true);
+    expect(canWriteObservation(principal('leader'), { provinceId: P1, orgUnitId: AGENCY })).toBe(false);
+  });
+
+  it('the audit log is for admins, officers and leaders of the province, not for reporters, viewers or tokens', () => {
+    expect(canReadAudit(principal('officer'), P1)).toBe(true);
+    expect(canReadAudit(principal('leader'), P1)).toBe(true);
+    expect(canReadAudit(principal('reporter'), P1)).toBe(false);
+    expect(canReadAudit(principal('viewer'), P1)).toBe(false);
+    expect(canReadAudit(principal('officer', { scopes: ['read'] }), P1)).toBe(false);
+  });
+
+  it('an API token does only what its scopes name, within its role', () => {
+    const token = principal('reporter', { scopes: ['observations:write'] });
+    expect(canWriteObservation(token, { provinceId: P1, orgUnitId: AGENCY })).toBe(true);
+    expect(canUpdateTask(token, task)).toBe(false);
+    expect(canRead(token, P1)).toBe(false);
+    const leaderToken = principal('leader', { scopes: ['observations:write', 'tasks:write'] });
+    expect(canWriteObservation(leaderToken, { provinceId: P1, orgUnitId: AGENCY })).toBe(false);
+  });
+});

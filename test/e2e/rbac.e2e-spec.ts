@@ -1,0 +1,181 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import request from 'supertest';
+import { PlanImporter } from '../../libs/db/src';
+import { Role, ROLES } from '../../libs/domain/src';
+import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { createTestApp, signIn } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+type Who = Role | 'anonymous';
+const EVERYONE: Role[] = [...ROLES];
+
+interface Rule {
+  /** Roles that get past authorisation (any status but 401/403); the rest get 403, anonymous 401. `public`: anonymous too. */
+  allowed: Role[] | 'public';
+  /** A request in the principals' own province (Đà Nẵng). */
+  sample: (ids: Ids) => { url: string; body?: object; headers?: Record<string, string> };
+  /** The same request against another province (Quảng Ninh): 403 for everyone but admins. */
+  otherProvince?: (ids: Ids) => { url: string; body?: object; headers?: Record<string, string> };
+}
+
+interface Ids {
+  task: string;
+  qniGoal: string;
+  goal: string;
+}
+
+/**
+ * Every route the app serves must have a rule here: a route added without one fails
+ * the first test. Writes are sent so that an allowed role stops at a 4xx after the
+ * access check (a stale If-Match, an impossible period) and nothing is changed.
+ */
+const RULES: Record<string, Rule> = {
+  'GET /health': { allowed: 'public', sample: () => ({ url: '/health' }) },
+  'POST /api/v1/auth/login': { allowed: 'public', sample: () => ({ url: '/api/v1/auth/login', body: { username: 'x', password: 'y' } }) },
+  'POST /api/v1/auth/refresh': { allowed: 'public', sample: () => ({ url: '/api/v1/auth/refresh', body: { refreshToken: 'dxr_x' } }) },
+  'POST /api/v1/auth/logout': { allowed: 'public', sample: () => ({ url: '/api/v1/auth/logout', body: { refreshToken: 'dxr_x' } }) },
+  'GET /api/v1/auth/me': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/auth/me' }) },
+  'GET /api/v1/provinces': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces' }) },
+  'GET /api/v1/provinces/:code': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI' }),
+  },
+  'GET /api/v1/documents': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/documents?province=DNG' }), otherProvince: () => ({ url: '/api/v1/documents?province=QNI' }),
+  },
+  'GET /api/v1/provinces/:code/summary': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/summary' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/summary' }),
+  },
+  'GET /api/v1/goals/:id/status': {
+    allowed: EVERYONE, sample: (ids) => ({ url: `/api/v1/goals/${ids.goal}/status` }), otherProvince: (ids) => ({ url: `/api/v1/goals/${ids.qniGoal}/status` }),
+  },
+  'GET /api/v1/indicators/:code/comparison': {
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/comparison?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/comparison?province=QNI' }),
+  },
+  'GET /api/v1/jobs/:id': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/jobs/no-such-job' }) },
+  'GET /api/v1/tasks': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/tasks?province=DNG' }), otherProvince: () => ({ url: '/api/v1/tasks?province=QNI' }),
+  },
+  'GET /api/v1/tasks/:id': { allowed: EVERYONE, sample: (ids) => ({ url: `/api/v1/tasks/${ids.task}` }) },
+  'PATCH /api/v1/tasks/:id': {
+    allowed: ['admin', 'officer', 'reporter'],
+    sample: (ids) => ({ url: `/api/v1/tasks/${ids.task}`, body: { comment: 'rbac' }, headers: { 'If-Match': '"999"' } }),
+  },
+  'GET /api/v1/observations': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/observations?province=DNG' }), otherProvince: () => ({ url: '/api/v1/observations?province=QNI' }),
+  },
+  'POST /api/v1/observations': {
+    allowed: ['admin', 'officer', 'reporter'],
+    sample: () => ({ url: '/api/v1/observations', body: { indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2023-13', value: '1' } }),
+    otherProvince: () => ({ url: '/api/v1/observations', body: { indicator: 'dvc-toan-trinh', province: 'QNI', period: '2023-13', value: '1' } }),
+  },
+  'GET /api/v1/audit': {
+    allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
+  },
+};
+
+/** Every (method, path) the application serves, read from the controllers' own metadata. */
+function routeTable(app: INestApplication): string[] {
+  const routes: string[] = [];
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+      const proto = metatype.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = proto[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler);
+        const method = Reflect.getMetadata(METHOD_METADATA, handler);
+        if (path === undefined || method === undefined) continue;
+        const full = `/${[base, String(path)].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+        routes.push(`${RequestMethod[method as RequestMethod]} ${full}`);
+      }
+    }
+  }
+  return [...new Set(routes)].sort();
+}
+
+describe('RBAC: every route × every role', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  const tokens = new Map<Who, string | null>();
+  let ids: Ids;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), options);
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
+    app = await createTestApp(db);
+    tokens.set('anonymous', null);
+    tokens.set('admin', (await signIn(app, db, 'admin')).token);
+    tokens.set('officer', (await signIn(app, db, 'officer', 'DNG', 'STTTT')).token);
+    tokens.set('reporter', (await signIn(app, db, 'reporter', 'DNG', 'STTTT')).token);
+    tokens.set('leader', (await signIn(app, db, 'leader', 'DNG')).token);
+    tokens.set('viewer', (await signIn(app, db, 'viewer', 'DNG')).token);
+    const one = async (sql: string) => (await db.dataSource.query(sql))[0].id as string;
+    ids = {
+      task: await one(`SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' AND t.code = 'T1.1'`),
+      goal: await one(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' LIMIT 1`),
+      qniGoal: await one(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'QNI' LIMIT 1`),
+    };
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function send(method: string, who: Who, r: { url: string; body?: object; headers?: Record<string, string> }) {
+    const server = app.getHttpServer();
+    let req = (request(server) as unknown as Record<string, (url: string) => request.Test>)[method.toLowerCase()](r.url);
+    const token = tokens.get(who);
+    if (token) req = req.set('Authorization', `Bearer ${token}`);
+    for (const [k, v] of Object.entries(r.headers ?? {})) req = req.set(k, v);
+    return r.body ? req.send(r.body) : req;
+  }
+
+  it('has a rule for every route the app serves, and no rule for a route it does not', () => {
+    const served = routeTable(app);
+    expect(served.length).toBeGreaterThan(10);
+    expect(served.filter((r) => !RULES[r])).toEqual([]);
+    expect(Object.keys(RULES).filter((r) => !served.includes(r))).toEqual([]);
+  });
+
+  const whos: Who[] = ['anonymous', ...ROLES];
+  it.each(Object.keys(RULES))('%s: allowed roles pass, the others get 403, anonymous 401', async (route) => {
+    const [method] = route.split(' ');
+    const rule = RULES[route];
+    const outcome: Record<string, number> = {};
+    const rejected: Record<string, boolean> = {};
+    for (const who of whos) {
+      const res = await send(method, who, rule.sample(ids));
+      outcome[who] = res.status;
+      // Turned away by the guard or the access rules (a public sign-in answering 401 for wrong credentials is not).
+      rejected[who] = res.status === 403 || (res.status === 401 && res.body?.code === 'UNAUTHENTICATED');
+    }
+    const expected = Object.fromEntries(
+      whos.map((who) => {
+        if (rule.allowed === 'public') return [who, 'pass'];
+        if (who === 'anonymous') return [who, 401];
+        return [who, rule.allowed.includes(who) ? 'pass' : 403];
+      }),
+    );
+    const seen = Object.fromEntries(whos.map((who) => [who, expected[who] === 'pass' && !rejected[who] && outcome[who] < 500 ? 'pass' : outcome[who]]));
+    expect(seen).toEqual(expected);
+  });
+
+  const crossing = Object.keys(RULES).filter((r) => RULES[r].otherProvince);
+  it.each(crossing)('%s in another province: 403 for every role but admin', async (route) => {
+    const [method] = route.split(' ');
+    const outcome: Record<string, number> = {};
+    for (const who of ROLES) outcome[who] = (await send(method, who, RULES[route].otherProvince!(ids))).status;
+    expect(outcome.admin === 403 || outcome.admin === 401).toBe(false);
+    expect(Object.fromEntries(ROLES.filter((r) => r !== 'admin').map((r) => [r, outcome[r]]))).toEqual(
+      Object.fromEntries(ROLES.filter((r) => r !== 'admin').map((r) => [r, 403])),
+    );
+  });
+});

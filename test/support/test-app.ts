@@ -1,0 +1,54 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'crypto';
+import request from 'supertest';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureHttp } from '../../apps/api/src/bootstrap/configure-http';
+import { loadConfig } from '../../libs/config/src';
+import { AccountRepository } from '../../libs/db/src';
+import type { Role } from '../../libs/domain/src';
+import { queueConnection } from '../../libs/queue/src';
+import { TestDatabase } from './test-database';
+import { TEST_REDIS_URL, testRunId } from './test-env';
+
+/** The real AppModule on a test database and Redis, with the same HTTP setup as the server. */
+export async function createTestApp(db: TestDatabase, options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<INestApplication> {
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: options.redisUrl ?? TEST_REDIS_URL, QUEUE_PREFIX: `dx-test-${testRunId()}`,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256', LOGIN_RATE_LIMIT: '1000', ...options.env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.url) })],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false, bodyParser: false });
+  configureHttp(app, config);
+  await app.init();
+  return app;
+}
+
+export interface TestUser {
+  username: string;
+  password: string;
+  token: string;
+}
+
+/** Creates an account (unique name) and signs it in through the API. */
+export async function signIn(app: INestApplication, db: TestDatabase, role: Role, province?: string, orgUnit?: string): Promise<TestUser> {
+  const username = `${role}-${randomBytes(4).toString('hex')}`;
+  const { password } = await new AccountRepository(db.dataSource).create({ username, displayName: username, role, province, orgUnit });
+  const res = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username, password }).expect(200);
+  return { username, password, token: res.body.accessToken };
+}
+
+/** supertest with a bearer token. */
+export function as(app: INestApplication, token: string) {
+  const server = app.getHttpServer();
+  const auth = (r: request.Test) => r.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (url: string) => auth(request(server).get(url)),
+    post: (url: string) => auth(request(server).post(url)),
+    patch: (url: string) => auth(request(server).patch(url)),
+    put: (url: string) => auth(request(server).put(url)),
+    delete: (url: string) => auth(request(server).delete(url)),
+  };
+}
