@@ -99,7 +99,7 @@ scope AS (
   // Ranks among provinces: a national pass has every province's values at hand; a province
   // pass reads the other provinces' values of the (indicator, period) pairs it touches.
   const rankSource = national
-    ? `rank_source AS (SELECT indicator_id, org_unit_id, period, direction, v FROM present WHERE org_kind = 'province'),`
+    ? ''
     : `-- Where the province's own value is written or may go (a deleted observation): the other provinces' ranks move there.
 pairs AS (
   SELECT indicator_id, period FROM written WHERE org_kind = 'province'
@@ -118,12 +118,15 @@ rank_source AS (
 ),`;
   const written = scoped
     ? `written AS (
-  SELECT x.* FROM present x
+  SELECT x.* FROM compared x
    WHERE EXISTS (SELECT 1 FROM whole w WHERE w.indicator_id = x.indicator_id AND w.org_unit_id = x.org_unit_id)
       OR EXISTS (SELECT 1 FROM triples t WHERE t.indicator_id = x.indicator_id AND t.org_unit_id = x.org_unit_id
                     AND t.period IN (x.period, x.previous_period, x.year_ago_period))
 ),`
-    : `written AS (SELECT * FROM present),`;
+    : `written AS (SELECT * FROM compared),`;
+  // Competition ranking as a percentile: the best of n is 100, the worst 0, a single value 100.
+  const percentile = (rank: string, of: string) =>
+    `trim_scale(CASE WHEN ${of} = 1 THEN 100 ELSE round(100.0 * (${of} - ${rank}) / (${of} - 1), 2) END)`;
   const provinceFilter = (column: string) => (national ? '' : `AND ${column} = $2`);
   // A national pass writes every province's ranks itself; a province pass refreshes the
   // other provinces' ranks where its own value appeared, changed or went.
@@ -168,9 +171,27 @@ valued AS (
     FROM picked p
 ),
 present AS (SELECT * FROM valued WHERE v IS NOT NULL),
+-- The previous period's and the year-earlier value of the same indicator and org unit, by window functions over the
+-- periods of one length in start order (not self-joins): the previous period is the row just before when it starts
+-- exactly one period earlier; the year-earlier one is the row starting exactly one year before (a range frame).
+compared AS (
+  SELECT x.*,
+         CASE WHEN lag(x.period_start) OVER w = x.period_start - CASE x.period_kind
+                WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months' WHEN 'half' THEN interval '6 months'
+                WHEN 'day' THEN interval '1 day' ELSE interval '1 year' END
+              THEN lag(x.v) OVER w END AS prev_v,
+         first_value(x.v) OVER (w RANGE BETWEEN '1 year' PRECEDING AND '1 year' PRECEDING) AS ago_v
+         ${national ? `,
+         -- A national pass ranks the provinces' own rows in the same scan.
+         CASE WHEN x.org_kind = 'province' THEN rank() OVER r END AS rank,
+         CASE WHEN x.org_kind = 'province' THEN count(*) OVER (PARTITION BY x.indicator_id, x.period, x.org_kind = 'province') END AS rank_of` : ''}
+    FROM present x
+  WINDOW w AS (PARTITION BY x.indicator_id, x.org_unit_id, x.period_kind ORDER BY x.period_start)
+         ${national ? `, r AS (PARTITION BY x.indicator_id, x.period, x.org_kind = 'province' ORDER BY CASE WHEN x.direction = 'down' THEN x.v ELSE -x.v END)` : ''}
+),
 ${written}
 ${rankSource}
-ranked AS (
+${national ? '' : `ranked AS (
   SELECT indicator_id, org_unit_id, period,
          rank() OVER w AS rank,
          count(*) OVER (PARTITION BY indicator_id, period) AS rank_of
@@ -179,10 +200,9 @@ ranked AS (
   WINDOW w AS (PARTITION BY indicator_id, period ORDER BY CASE WHEN direction = 'down' THEN v ELSE -v END)
 ),
 ranks AS (
-  SELECT indicator_id, org_unit_id, period, rank::int AS rank, rank_of::int AS rank_of,
-         trim_scale(CASE WHEN rank_of = 1 THEN 100 ELSE round(100.0 * (rank_of - rank) / (rank_of - 1), 2) END) AS percentile
+  SELECT indicator_id, org_unit_id, period, rank::int AS rank, rank_of::int AS rank_of, ${percentile('rank', 'rank_of')} AS percentile
     FROM ranked
-),
+),`}
 -- Each province's goals on each indicator, gathered once and looked up by hash (not a subquery per row).
 goal_sets AS (
   SELECT d.province_id, g.indicator_id,
@@ -195,12 +215,12 @@ goal_sets AS (
 final AS (
   -- trim_scale: stored as canonical decimals (81, not 81.000000), as the rest of the schema holds them.
   SELECT x.indicator_id, x.org_unit_id, x.period, x.period_end, x.province_id, trim_scale(x.v) AS value,
-         COALESCE(prev.period, x.previous_period) AS previous_period, trim_scale(prev.v) AS previous_value,
-         trim_scale(x.v - prev.v) AS previous_change,
-         CASE WHEN prev.v IS NULL OR prev.v = 0 THEN NULL ELSE trim_scale(round((x.v - prev.v) / abs(prev.v), 4)) END AS previous_change_rel,
-         COALESCE(ago.period, x.year_ago_period) AS year_ago_period, trim_scale(ago.v) AS year_ago_value,
-         trim_scale(x.v - ago.v) AS year_ago_change,
-         CASE WHEN ago.v IS NULL OR ago.v = 0 THEN NULL ELSE trim_scale(round((x.v - ago.v) / abs(ago.v), 4)) END AS year_ago_change_rel,
+         x.previous_period, trim_scale(x.prev_v) AS previous_value,
+         trim_scale(x.v - x.prev_v) AS previous_change,
+         CASE WHEN x.prev_v IS NULL OR x.prev_v = 0 THEN NULL ELSE trim_scale(round((x.v - x.prev_v) / abs(x.prev_v), 4)) END AS previous_change_rel,
+         x.year_ago_period, trim_scale(x.ago_v) AS year_ago_value,
+         trim_scale(x.v - x.ago_v) AS year_ago_change,
+         CASE WHEN x.ago_v IS NULL OR x.ago_v = 0 THEN NULL ELSE trim_scale(round((x.v - x.ago_v) / abs(x.ago_v), 4)) END AS year_ago_change_rel,
          CASE WHEN gs.goals IS NULL THEN '[]'::jsonb ELSE (
            SELECT jsonb_agg(e.g - 'target' || jsonb_build_object(
                     'target', trim_scale(t.target)::text, 'gap', trim_scale(x.v - t.target)::text,
@@ -212,13 +232,11 @@ final AS (
            'gap', trim_scale(x.v - pi.national_target_value)::text,
            'attainment', dx_attainment(x.v, pi.national_target_value, x.direction),
            'met', dx_holds(x.v, pi.national_target_op, pi.national_target_value)) END AS national_target,
-         r.rank, r.rank_of, r.percentile
+         ${national ? `x.rank::int AS rank, x.rank_of::int AS rank_of, ${percentile('x.rank', 'x.rank_of')} AS percentile` : 'r.rank, r.rank_of, r.percentile'}
     FROM written x
-    LEFT JOIN present prev ON prev.indicator_id = x.indicator_id AND prev.org_unit_id = x.org_unit_id AND prev.period = x.previous_period
-    LEFT JOIN present ago ON ago.indicator_id = x.indicator_id AND ago.org_unit_id = x.org_unit_id AND ago.period = x.year_ago_period
     LEFT JOIN province_indicator pi ON pi.province_id = x.province_id AND pi.indicator_id = x.indicator_id
     LEFT JOIN goal_sets gs ON gs.province_id = x.province_id AND gs.indicator_id = x.indicator_id
-    LEFT JOIN ranks r ON x.org_kind = 'province' AND r.indicator_id = x.indicator_id AND r.org_unit_id = x.org_unit_id AND r.period = x.period
+    ${national ? '' : `LEFT JOIN ranks r ON x.org_kind = 'province' AND r.indicator_id = x.indicator_id AND r.org_unit_id = x.org_unit_id AND r.period = x.period`}
 ),
 upserted AS (
   INSERT INTO kpi_comparison AS k (indicator_id, org_unit_id, period, period_end, province_id, value, previous_period, previous_value,
