@@ -9,6 +9,8 @@ import { createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 type Who = Role | 'anonymous';
+/** An id nothing has: allowed roles get past authorisation to a 404. */
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 const EVERYONE: Role[] = [...ROLES];
 
 interface Rule {
@@ -71,6 +73,36 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin', 'officer', 'reporter'],
     sample: () => ({ url: '/api/v1/observations', body: { indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2023-13', value: '1' } }),
     otherProvince: () => ({ url: '/api/v1/observations', body: { indicator: 'dvc-toan-trinh', province: 'QNI', period: '2023-13', value: '1' } }),
+  },
+  'GET /api/v1/submissions': {
+    allowed: ['admin', 'officer', 'leader', 'reporter'],
+    sample: () => ({ url: '/api/v1/submissions?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/submissions?province=QNI' }),
+  },
+  'POST /api/v1/submissions/:id/approve': { allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/submissions/${NO_ID}/approve` }) },
+  'POST /api/v1/submissions/:id/return': {
+    allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/submissions/${NO_ID}/return`, body: { reason: 'rbac' } }),
+  },
+  'GET /api/v1/provinces/:code/settings': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/settings' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/settings' }),
+  },
+  'PUT /api/v1/provinces/:code/settings': {
+    // An invalid body: allowed roles stop at 400 after the role check, nothing changes.
+    allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/provinces/DNG/settings', body: { trustReporters: 'maybe' } }),
+  },
+  'POST /api/v1/directives': {
+    allowed: ['admin', 'leader', 'officer'],
+    sample: () => ({ url: '/api/v1/directives', body: { kind: 'comment', target: { kind: 'task', id: NO_ID }, body: 'rbac' } }),
+  },
+  'GET /api/v1/directives': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/directives?province=DNG' }), otherProvince: () => ({ url: '/api/v1/directives?province=QNI' }),
+  },
+  'POST /api/v1/directives/:id/answer': {
+    allowed: ['admin', 'officer', 'reporter'], sample: () => ({ url: `/api/v1/directives/${NO_ID}/answer`, body: { answer: 'rbac' } }),
+  },
+  'POST /api/v1/directives/:id/close': { allowed: ['admin', 'leader', 'officer'], sample: () => ({ url: `/api/v1/directives/${NO_ID}/close` }) },
+  'GET /api/v1/provinces/:code/dashboard': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/dashboard' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/dashboard' }),
   },
   'GET /api/v1/audit': {
     allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),

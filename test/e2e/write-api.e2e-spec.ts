@@ -38,12 +38,12 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
   });
 
   describe('PATCH /api/v1/tasks/:id', () => {
-    it('a reporter marks its task done with evidence: new version, audit entry, outbox row, and the recomputed summary counts it', async () => {
+    it('an officer marks a task done with evidence: new version, audit entry, outbox row, and the recomputed summary counts it', async () => {
       const id = await taskId('DNG', 'T1.1');
-      const before = await stttt.get(`/api/v1/tasks/${id}`).expect(200);
+      const before = await officer.get(`/api/v1/tasks/${id}`).expect(200);
       expect(before.headers.etag).toBe('"1"');
       expect(before.body).toMatchObject({ code: 'T1.1', status: 'in_progress', progress: 40, lead: { code: 'STTTT' } });
-      const res = await stttt
+      const res = await officer
         .patch(`/api/v1/tasks/${id}`)
         .set('If-Match', before.headers.etag)
         .set('X-Request-Id', 'req-done-1')
@@ -53,7 +53,7 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       expect(res.body).toMatchObject({ status: 'done', progress: 100, version: 2, evidence: { number: '12/BC-STTTT' }, comment: 'Đã hoàn thành' });
       const [audit] = await db.dataSource.query(`SELECT actor, action, request_id, ip, before->>'status' AS b, after->>'status' AS a FROM audit_log WHERE entity_id = $1`, [id]);
       expect(audit).toMatchObject({ action: 'task.update', request_id: 'req-done-1', b: 'in_progress', a: 'done' });
-      expect(audit.actor).toMatch(/^reporter-/);
+      expect(audit.actor).toMatch(/^officer-/);
       expect(audit.ip).toBeTruthy();
       const [outbox] = await db.dataSource.query(`SELECT reason, kpi_processed_at IS NOT NULL AS no_kpi FROM outbox WHERE reason = 'task' ORDER BY id DESC LIMIT 1`);
       expect(outbox).toEqual({ reason: 'task', no_kpi: true });
@@ -218,7 +218,8 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       await officer.post('/api/v1/observations').send({ ...body, indicator: 'khong-co' }).expect(404);
       await officer.post('/api/v1/observations').send({ ...body, org: 'NOPE' }).expect(404);
       await stttt.post('/api/v1/observations').send({ ...body, org: 'SNV', period: '2024-05' }).expect(403);
-      await stttt.post('/api/v1/observations').send({ ...body, org: 'STTTT', period: '2024-05' }).expect(201);
+      // A reporter's own value is accepted as a submission for an officer to approve.
+      expect((await stttt.post('/api/v1/observations').send({ ...body, org: 'STTTT', period: '2024-05' }).expect(202)).body.submission).toMatchObject({ status: 'submitted' });
       await leader.post('/api/v1/observations').send({ ...body, period: '2024-05' }).expect(403);
       await qniOfficer.post('/api/v1/observations').send({ ...body, period: '2024-05' }).expect(403);
       const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period = '2024-04'`);
@@ -298,7 +299,7 @@ describe('sign-in', () => {
     const accounts = new AccountRepository(db.dataSource);
     const { id, token } = await accounts.createApiToken(reporter.username, 'Cổng dữ liệu', ['observations:write'], null);
     const api = as(app, token);
-    await api.post('/api/v1/observations').send({ indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2024-06', value: '90' }).expect(201);
+    await api.post('/api/v1/observations').send({ indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2024-06', value: '90' }).expect(202);
     await api.get('/api/v1/tasks?province=DNG').expect(403);
     expect((await api.get('/api/v1/auth/me').expect(200)).body.scopes).toEqual(['observations:write']);
     await accounts.revokeApiToken(id);

@@ -15,6 +15,9 @@ import { StatusModule } from './status/status.module';
 import { TaskModule } from './task/task.module';
 import { ObservationModule } from './observation/observation.module';
 import { AuditModule } from './audit/audit.module';
+import { SubmissionModule } from './submission/submission.module';
+import { DirectiveModule } from './directive/directive.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,6 +46,9 @@ export class AppModule {
         TaskModule,
         ObservationModule,
         AuditModule,
+        SubmissionModule,
+        DirectiveModule,
+        DashboardModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],

@@ -14,3 +14,5 @@ export * from './repositories/task.repository';
 export * from './audit/audit.repository';
 export * from './repositories/observation.repository';
 export * from './repositories/idempotency.repository';
+export * from './repositories/submission.repository';
+export * from './repositories/directive.repository';

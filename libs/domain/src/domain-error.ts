@@ -19,7 +19,11 @@ export type DomainErrorCode =
   | 'VERSION_REQUIRED'
   | 'VERSION_CONFLICT'
   | 'IDEMPOTENCY_KEY_REUSED'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  | 'SUBMISSION_NOT_FOUND'
+  | 'SUBMISSION_DECIDED'
+  | 'DIRECTIVE_NOT_FOUND'
+  | 'DIRECTIVE_STATE';
 
 export class DomainError extends Error {
   constructor(

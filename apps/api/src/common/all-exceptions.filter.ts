@@ -15,6 +15,8 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'TASK_NOT_FOUND':
     case 'ORG_UNIT_NOT_FOUND':
     case 'USER_NOT_FOUND':
+    case 'SUBMISSION_NOT_FOUND':
+    case 'DIRECTIVE_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'INVALID_DATE':
     case 'INVALID_INPUT':
@@ -31,6 +33,8 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'USER_EXISTS':
     case 'VERSION_CONFLICT':
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'SUBMISSION_DECIDED':
+    case 'DIRECTIVE_STATE':
       return HttpStatus.CONFLICT;
     case 'PLAN_FILE_INVALID':
       return HttpStatus.UNPROCESSABLE_ENTITY;

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
-import { AuditRepository, IdempotencyRepository, ObservationRepository, ProvinceRepository, RequestMeta } from '../../../../libs/db/src';
+import { AuditRepository, IdempotencyRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository } from '../../../../libs/db/src';
 import {
-  assertAccess, canRead, canonicalDecimal, canWriteObservation, DomainError, observationProblems, parsePeriod, Principal,
+  assertAccess, canRead, canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal,
 } from '../../../../libs/domain/src';
+import { toSubmissionResponse } from '../submission/submission.response';
+import { ObservationValue, submissionPayload, writeObservation } from './observation-writes';
 import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
 
 export interface RecordResult {
-  status: 200 | 201;
+  status: 200 | 201 | 202;
   body: unknown;
 }
 
@@ -34,7 +36,8 @@ export class ObservationService {
 
   /**
    * Records one KPI value: created (201) or replacing the value of the same (indicator, org,
-   * period, source) (200). With an Idempotency-Key, a repeat of the same request replays
+   * period, source) (200); a reporter's value waits for an officer as a submission (202)
+   * unless the province trusts its reporters. With an Idempotency-Key, a repeat of the same request replays
    * the first answer and a different request with the key is refused. The value, its
    * audit entry and the outbox row that triggers the recompute are one transaction.
    */
@@ -73,19 +76,24 @@ export class ObservationService {
         ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] })),
       ];
       if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors });
-      const before = await repo.find(target, period!.code, source);
-      const after = await repo.upsert(target, { period: period!, ...figures, source, note: request.note, enteredBy: principal.username });
-      await new AuditRepository(m).append({
-        actor: principal, meta, action: before ? 'observation.update' : 'observation.create', entityKind: 'observation', entityId: after.id,
-        provinceId: target.provinceId, before, after,
-      });
-      await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $3, $4, 'observation')`, [
-        target.provinceId, target.indicatorId, target.orgUnitId, period!.code,
-      ]);
-      const result: RecordResult = {
-        status: before ? 200 : 201,
-        body: { observation: after, created: !before, warnings: problems.filter((p) => p.severity === 'warning').map((p) => ({ path: p.field, message: p.message })) },
-      };
+      const warnings = problems.filter((p) => p.severity === 'warning').map((p) => ({ path: p.field, message: p.message }));
+      const value: ObservationValue = { target, period: period!, figures, source, note: request.note };
+      const submissions = new SubmissionRepository(m);
+      let result: RecordResult;
+      if (needsApproval(principal, await submissions.trustsReporters(target.provinceId))) {
+        const submission = await submissions.create({
+          kind: 'observation', provinceId: target.provinceId, taskId: null, baseVersion: null, payload: submissionPayload(value),
+          userId: principal.userId, username: principal.username,
+        });
+        await new AuditRepository(m).append({
+          actor: principal, meta, action: 'observation.submit', entityKind: 'submission', entityId: submission.id, provinceId: target.provinceId,
+          before: null, after: toSubmissionResponse(submission),
+        });
+        result = { status: 202, body: { submission: toSubmissionResponse(submission), warnings } };
+      } else {
+        const { before, after } = await writeObservation(m, value, { principal, enteredBy: principal.username, meta });
+        result = { status: before ? 200 : 201, body: { observation: after, created: !before, warnings } };
+      }
       if (idempotencyKey !== undefined) await keys.complete(principal.userId, idempotencyKey, result);
       return result;
     });

@@ -26,7 +26,10 @@ export class TaskController {
     return task;
   }
 
-  /** Status, progress, evidence, comment. If-Match is required; a stale version gets 409 with the current task. */
+  /**
+   * Status, progress, evidence, comment. If-Match is required; a stale version gets 409 with the current task.
+   * 200 with the task, or 202 with a submission when a reporter's update waits for an officer.
+   */
   @Roles('admin', 'officer', 'reporter')
   @Patch(':id')
   async update(
@@ -37,8 +40,9 @@ export class TaskController {
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const task = await this.tasks.update(principal, params.id, ifMatch, body, meta);
-    res.setHeader('ETag', `"${task.version}"`);
-    return task;
+    const result = await this.tasks.update(principal, params.id, ifMatch, body, meta);
+    res.status(result.status);
+    if (result.etag) res.setHeader('ETag', result.etag);
+    return result.body;
   }
 }

@@ -1,38 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository, ProvinceRepository, RequestMeta, TaskRepository, TaskRow } from '../../../../libs/db/src';
-import { applyTaskUpdate, assertAccess, canRead, canUpdateTask, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
+import { AuditRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository } from '../../../../libs/db/src';
+import { applyTaskUpdate, assertAccess, canRead, canUpdateTask, DomainError, isIsoDate, needsApproval, Principal, todayIn } from '../../../../libs/domain/src';
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
-
-export interface TaskResponse {
-  id: string;
-  code: string;
-  title: string;
-  province: string;
-  document: string;
-  group: string;
-  lead: { code: string; name: string };
-  due: string | null;
-  status: string;
-  progress: number | null;
-  overdue: boolean | null;
-  evidence: { number: string; date: string | null; issuer: string | null; link: string | null } | null;
-  comment: string | null;
-  updatedBy: string | null;
-  updatedAt: Date;
-  version: number;
-}
-
-export function toTaskResponse(t: TaskRow): TaskResponse {
-  return {
-    id: t.id, code: t.code, title: t.title, province: t.provinceCode, document: t.documentCode, group: t.groupCode,
-    lead: { code: t.leadCode, name: t.leadName }, due: t.due, status: t.status, progress: t.progress, overdue: t.overdue,
-    evidence: t.evidenceNumber ? { number: t.evidenceNumber, date: t.evidenceDate, issuer: t.evidenceIssuer, link: t.evidenceLink } : null,
-    comment: t.lastComment, updatedBy: t.updatedBy, updatedAt: t.updatedAt, version: t.version,
-  };
-}
+import { toSubmissionResponse } from '../submission/submission.response';
+import { toTaskResponse, TaskResponse } from './task.response';
+import { writeTaskUpdate } from './task-writes';
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3; anything else is not a version. */
 export function parseIfMatch(header: string | undefined): number | null {
@@ -78,30 +53,42 @@ export class TaskService {
   /**
    * Optimistic concurrency: the caller names the version it read (If-Match); the row is
    * locked, and a different current version is a VERSION_CONFLICT carrying the current row.
-   * The update, its audit entry and the outbox row that triggers the recompute are one transaction.
+   * A reporter's update waits for an officer as a submission (202) unless the province
+   * trusts its reporters; otherwise the update, its audit entry and the outbox row that
+   * triggers the recompute are one transaction (200).
    */
-  async update(principal: Principal, id: string, ifMatch: string | undefined, patch: UpdateTaskDto, meta: RequestMeta): Promise<TaskResponse> {
+  async update(principal: Principal, id: string, ifMatch: string | undefined, patch: UpdateTaskDto, meta: RequestMeta): Promise<WriteResult> {
     const expected = parseIfMatch(ifMatch);
     if (expected === null) throw new DomainError('VERSION_REQUIRED', 'send If-Match with the version you read (the task\'s "version" or ETag)');
     const today = this.today();
     return this.dataSource.transaction(async (m) => {
-      const tasks = new TaskRepository(m);
-      const before = await tasks.lockById(id, today);
+      const before = await new TaskRepository(m).lockById(id, today);
       if (!before) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
       assertAccess(canRead(principal, before.provinceId) && canUpdateTask(principal, before), `no right to update task ${before.code}`);
       if (before.version !== expected) {
         throw new DomainError('VERSION_CONFLICT', `task ${before.code} is at version ${before.version}, not ${expected}`, { current: toTaskResponse(before) });
       }
       const next = applyTaskUpdate(before, patch, today);
-      await tasks.update(id, next, patch.comment === undefined ? undefined : (patch.comment?.trim().normalize('NFC') || null), principal.username);
-      const after = (await tasks.findById(id, today))!;
-      await new AuditRepository(m).append({
-        actor: principal, meta, action: 'task.update', entityKind: 'task', entityId: id, provinceId: before.provinceId,
-        before: toTaskResponse(before), after: toTaskResponse(after),
-      });
-      // A task write cannot change a KPI: the row needs no KPI pass.
-      await m.query(`INSERT INTO outbox (province_id, document_id, reason, kpi_processed_at) VALUES ($1, NULL, 'task', now())`, [before.provinceId]);
-      return toTaskResponse(after);
+      const submissions = new SubmissionRepository(m);
+      if (needsApproval(principal, await submissions.trustsReporters(before.provinceId))) {
+        const submission = await submissions.create({
+          kind: 'task', provinceId: before.provinceId, taskId: id, baseVersion: before.version, payload: { ...patch },
+          userId: principal.userId, username: principal.username,
+        });
+        await new AuditRepository(m).append({
+          actor: principal, meta, action: 'task.submit', entityKind: 'submission', entityId: submission.id, provinceId: before.provinceId,
+          before: null, after: toSubmissionResponse(submission),
+        });
+        return { status: 202, body: { submission: toSubmissionResponse(submission) } };
+      }
+      const after = await writeTaskUpdate(m, before, next, patch.comment, { principal, updatedBy: principal.username, meta }, today);
+      return { status: 200, body: after, etag: `"${after.version}"` };
     });
   }
+}
+
+export interface WriteResult {
+  status: 200 | 201 | 202;
+  body: unknown;
+  etag?: string;
 }

@@ -110,3 +110,19 @@ export class TaskRepository {
     );
   }
 }
+
+/** A province's tasks by lead agency: how many, how many done, how many overdue at `today` (cancelled left out). */
+export async function tasksByLead(
+  db: DataSource | EntityManager,
+  provinceId: string,
+  today: string,
+): Promise<{ lead: string; name: string; total: number; done: number; overdue: number }[]> {
+  return db.query(
+    `SELECT l.code AS lead, l.name, count(*)::int AS total, count(*) FILTER (WHERE t.status = 'done')::int AS done,
+            count(*) FILTER (WHERE t.due IS NOT NULL AND t.status NOT IN ('done', 'cancelled') AND t.due < $2::date)::int AS overdue
+       FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit l ON l.id = t.lead_id
+      WHERE d.province_id = $1 AND t.status <> 'cancelled'
+      GROUP BY l.code, l.name ORDER BY overdue DESC, total DESC, l.code`,
+    [provinceId, today],
+  );
+}

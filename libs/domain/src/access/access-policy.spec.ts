@@ -1,4 +1,6 @@
-import { canRead, canReadAudit, canUpdateTask, canWriteObservation, Principal, readableProvince, Role } from './access-policy';
+import {
+  canAnswer, canApprove, canRead, canReadAudit, canReview, canUpdateTask, canWriteObservation, needsApproval, Principal, readableProvince, Role,
+} from './access-policy';
 
 const P1 = 'province-1';
 const P2 = 'province-2';
@@ -66,5 +68,31 @@ describe('access policy', () => {
     expect(canRead(token, P1)).toBe(false);
     const leaderToken = principal('leader', { scopes: ['observations:write', 'tasks:write'] });
     expect(canWriteObservation(leaderToken, { provinceId: P1, orgUnitId: AGENCY })).toBe(false);
+  });
+});
+
+describe('workflow rules', () => {
+  it("reporters' writes wait for approval unless the province trusts them; others' never do", () => {
+    expect(needsApproval(principal('reporter'), false)).toBe(true);
+    expect(needsApproval(principal('reporter'), true)).toBe(false);
+    expect(needsApproval(principal('officer'), false)).toBe(false);
+  });
+
+  it('officers approve in their province, admins anywhere; tokens and other roles never', () => {
+    expect(canApprove(principal('officer'), P1)).toBe(true);
+    expect(canApprove(principal('officer'), P2)).toBe(false);
+    expect(canApprove(principal('admin'), P2)).toBe(true);
+    expect(canApprove(principal('leader'), P1)).toBe(false);
+    expect(canApprove(principal('officer', { scopes: ['tasks:write'] }), P1)).toBe(false);
+  });
+
+  it('leaders direct, officers only comment; the assignee agency answers', () => {
+    expect(canReview(principal('leader'), P1, 'directive')).toBe(true);
+    expect(canReview(principal('officer'), P1, 'directive')).toBe(false);
+    expect(canReview(principal('officer'), P1, 'comment')).toBe(true);
+    expect(canReview(principal('leader'), P2, 'comment')).toBe(false);
+    expect(canAnswer(principal('reporter'), { provinceId: P1, assigneeId: AGENCY })).toBe(true);
+    expect(canAnswer(principal('reporter'), { provinceId: P1, assigneeId: OTHER_AGENCY })).toBe(false);
+    expect(canAnswer(principal('viewer'), { provinceId: P1, assigneeId: AGENCY })).toBe(false);
   });
 });

@@ -69,3 +69,28 @@ export function readableProvince(p: Principal): string | null {
 export function assertAccess(allowed: boolean, message: string): void {
   if (!allowed) throw new DomainError('ACCESS_DENIED', message);
 }
+
+/** A reporter's writes wait for an officer's approval unless the province trusts its reporters. */
+export function needsApproval(p: Principal, trustReporters: boolean): boolean {
+  return p.role === 'reporter' && !trustReporters;
+}
+
+/** Approving or returning submissions, and the province's settings: admins, and officers of the province (people, not tokens). */
+export function canApprove(p: Principal, provinceId: string): boolean {
+  return p.scopes === null && (p.role === 'admin' || (p.role === 'officer' && sameProvince(p, provinceId)));
+}
+
+/** Directives (chỉ đạo) are the leaders'; comments also officers'. */
+export function canReview(p: Principal, provinceId: string, kind: 'directive' | 'comment'): boolean {
+  if (p.scopes !== null) return false;
+  if (p.role === 'admin') return true;
+  if (!sameProvince(p, provinceId)) return false;
+  return p.role === 'leader' || (kind === 'comment' && p.role === 'officer');
+}
+
+/** Answering a directive: the assignee agency's reporters, the province's officers, admins. */
+export function canAnswer(p: Principal, directive: { provinceId: string; assigneeId: string | null }): boolean {
+  if (p.role === 'admin') return true;
+  if (!sameProvince(p, directive.provinceId)) return false;
+  return p.role === 'officer' || (p.role === 'reporter' && directive.assigneeId !== null && p.orgUnitId === directive.assigneeId);
+}

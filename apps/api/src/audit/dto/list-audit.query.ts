@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
 
-export const AUDIT_ENTITIES = ['task', 'observation', 'user'] as const;
+export const AUDIT_ENTITIES = ['task', 'observation', 'submission', 'directive', 'province', 'user'] as const;
 
 export class ListAuditQuery {
   /** Required except for admins, who may read every province's log. */

@@ -1,0 +1,17 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import type { Principal } from '../../../../libs/domain/src';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { ProvinceCodeParam } from '../province/dto/province-code.param';
+import { AsOfQuery } from '../status/dto/status.query';
+import { DashboardService } from './dashboard.service';
+
+@Controller('api/v1/provinces')
+export class DashboardController {
+  constructor(private readonly dashboards: DashboardService) {}
+
+  /** A leader's first screen for a province, from the computed tables. */
+  @Get(':code/dashboard')
+  dashboard(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery) {
+    return this.dashboards.dashboard(principal, params.code, query.as_of);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DirectiveRepository, ProvinceRepository, tasksByLead } from '../../../../libs/db/src';
+import { assertAccess, canRead, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
+import { readProvinceSummary, TIME_ZONE } from '../../../../libs/status-engine/src';
+
+/** How many KPI highlights a dashboard shows. */
+export const KPI_HIGHLIGHTS = 12;
+
+/**
+ * What a leader's first screen needs for a province, from the computed tables in a few
+ * reads: targets met per document and group with the reconciliation of what was
+ * reported, tasks by status and overdue by lead agency, open and overdue directives, and
+ * the KPIs that have a target (the ones missing theirs first).
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+  ) {}
+
+  async dashboard(principal: Principal, code: string, asOf?: string) {
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new DomainError('INVALID_DATE', `as_of "${asOf}" is not a real date`);
+    const provinceId = await this.provinces.provinceId(code);
+    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+    assertAccess(canRead(principal, provinceId), `no access to province ${code}`);
+    const today = todayIn(TIME_ZONE, new Date());
+    const date = asOf ?? today;
+    const summary = (await readProvinceSummary(this.dataSource, code, date))!;
+    const directives = new DirectiveRepository(this.dataSource);
+    const kpis = summary.kpis
+      .filter((k) => k.nationalTarget || k.goalTargets.length)
+      .map((k) => ({ ...k, met: [k.nationalTarget, ...k.goalTargets].filter((t) => t !== null).every((t) => t!.met) }))
+      .sort((a, b) => Number(a.met) - Number(b.met) || a.indicator.code.localeCompare(b.indicator.code))
+      .slice(0, KPI_HIGHLIGHTS);
+    return {
+      province: summary.province,
+      asOf: date,
+      computedAt: summary.computedAt,
+      targets: summary.documents.map((d) => ({
+        code: d.code, title: d.title, scope: d.scope, goals: d.rollup.goals,
+        groups: d.goalGroups.map((g) => ({ code: g.code, name: g.name, goals: g.rollup.goals })),
+        reported: d.claims.map((c) => ({ scope: c.scope, met: c.met, of: c.of, open: c.open, asOf: c.asOf, verdict: c.reconciliation?.verdict ?? null, computedMet: c.reconciliation?.computedMet ?? null })),
+      })),
+      tasks: { ...summary.totals.tasks, byLead: await tasksByLead(this.dataSource, provinceId, today) },
+      directives: await directives.counts(provinceId, today),
+      openDirectives: (await directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today)).rows,
+      kpis,
+    };
+  }
+}

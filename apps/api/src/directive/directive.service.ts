@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRepository, DirectiveRepository, DirectiveRow, ProvinceRepository, RequestMeta } from '../../../../libs/db/src';
+import { assertAccess, canAnswer, canRead, canReview, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
+import { TIME_ZONE } from '../../../../libs/status-engine/src';
+import { CreateDirectiveDto, ListDirectivesQuery } from './dto/directive.dto';
+
+const today = () => todayIn(TIME_ZONE, new Date());
+
+/** Leaders' directives and comments on a goal, task or group: open → answered (by the assignee agency) → closed (by a leader). */
+@Injectable()
+export class DirectiveService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+  ) {}
+
+  async create(principal: Principal, dto: CreateDirectiveDto, meta: RequestMeta): Promise<DirectiveRow> {
+    if (dto.due !== undefined && !isIsoDate(dto.due)) throw new DomainError('INVALID_DATE', `due "${dto.due}" is not a real date`);
+    return this.dataSource.transaction(async (m) => {
+      const repo = new DirectiveRepository(m);
+      const provinceId = await repo.targetProvince(dto.target.kind, dto.target.id);
+      if (!provinceId) throw new DomainError('INVALID_INPUT', `no ${dto.target.kind} with id "${dto.target.id}"`, { errors: [{ path: 'target.id', messages: ['not found'] }] });
+      assertAccess(canReview(principal, provinceId, dto.kind), `no right to leave a ${dto.kind} here`);
+      let assigneeId: string | null = null;
+      if (dto.assignee) {
+        assigneeId = await repo.orgUnitIn(provinceId, dto.assignee.trim());
+        if (!assigneeId) throw new DomainError('ORG_UNIT_NOT_FOUND', `no agency "${dto.assignee}" in the target's province`);
+      }
+      const row = await repo.create(
+        { provinceId, kind: dto.kind, targetKind: dto.target.kind, targetId: dto.target.id, body: dto.body.trim().normalize('NFC'), assigneeId, due: dto.due ?? null, by: principal.username },
+        today(),
+      );
+      await this.audit(m, principal, meta, 'directive.create', row, null);
+      return row;
+    });
+  }
+
+  async list(principal: Principal, q: ListDirectivesQuery) {
+    const provinceId = await this.provinces.provinceId(q.province);
+    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
+    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const { rows, total } = await new DirectiveRepository(this.dataSource).list(
+      { provinceId, status: q.status, kind: q.kind, assigneeCode: q.assignee, overdue: q.overdue, targetId: q.target },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+      today(),
+    );
+    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async answer(principal: Principal, id: string, answer: string, meta: RequestMeta): Promise<DirectiveRow> {
+    return this.transition(principal, id, meta, 'directive.answer', (d) => {
+      assertAccess(canAnswer(principal, d), `no right to answer directive ${id}`);
+      if (d.kind !== 'directive' || d.status !== 'open') throw new DomainError('DIRECTIVE_STATE', `only an open directive can be answered (this one is ${d.kind}, ${d.status})`);
+      return (repo) => repo.answer(id, answer.trim().normalize('NFC'), principal.username);
+    });
+  }
+
+  async close(principal: Principal, id: string, meta: RequestMeta): Promise<DirectiveRow> {
+    return this.transition(principal, id, meta, 'directive.close', (d) => {
+      assertAccess(canReview(principal, d.provinceId, d.kind), `no right to close ${id}`);
+      if (d.status === 'closed') throw new DomainError('DIRECTIVE_STATE', `${id} is already closed`);
+      return (repo) => repo.close(id, principal.username);
+    });
+  }
+
+  private async transition(
+    principal: Principal, id: string, meta: RequestMeta, action: string, check: (d: DirectiveRow) => (repo: DirectiveRepository) => Promise<void>,
+  ): Promise<DirectiveRow> {
+    return this.dataSource.transaction(async (m) => {
+      const repo = new DirectiveRepository(m);
+      const before = await repo.lockById(id, today());
+      if (!before) throw new DomainError('DIRECTIVE_NOT_FOUND', `no directive or comment with id "${id}"`);
+      assertAccess(canRead(principal, before.provinceId), `no access to ${id}`);
+      await check(before)(repo);
+      const after = (await repo.findById(id, today()))!;
+      await this.audit(m, principal, meta, action, after, before);
+      return after;
+    });
+  }
+
+  private audit(m: EntityManager, principal: Principal, meta: RequestMeta, action: string, after: DirectiveRow, before: DirectiveRow | null) {
+    return new AuditRepository(m).append({ actor: principal, meta, action, entityKind: 'directive', entityId: after.id, provinceId: after.provinceId, before, after });
+  }
+}

@@ -1,0 +1,42 @@
+import { EntityManager } from 'typeorm';
+import { AuditRepository, ObservationRepository, ObservationRow, ObservationTarget, RequestMeta } from '../../../../libs/db/src';
+import type { ObservationFigures, Period, Principal } from '../../../../libs/domain/src';
+
+/** A KPI value that passed every check, ready to be stored. */
+export interface ObservationValue {
+  target: ObservationTarget;
+  period: Period;
+  figures: ObservationFigures;
+  source: string | null;
+  note: string | null;
+}
+
+/** What a submission keeps of a KPI value: codes, not ids, so it reads on its own. */
+export function submissionPayload(v: ObservationValue): Record<string, unknown> {
+  return {
+    indicator: v.target.indicatorCode, org: v.target.orgUnitCode, period: v.period.code, ...v.figures, source: v.source, note: v.note,
+  };
+}
+
+/**
+ * Stores a checked KPI value inside the caller's transaction: the row (inserted or
+ * replaced), its audit entry, and the outbox row naming the indicator, org unit and
+ * period, so the KPI pass redoes only what depends on them.
+ */
+export async function writeObservation(
+  m: EntityManager,
+  v: ObservationValue,
+  by: { principal: Principal; enteredBy: string; meta: RequestMeta; submissionId?: string },
+): Promise<{ before: ObservationRow | null; after: ObservationRow }> {
+  const repo = new ObservationRepository(m);
+  const before = await repo.find(v.target, v.period.code, v.source);
+  const after = await repo.upsert(v.target, { period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: by.enteredBy });
+  await new AuditRepository(m).append({
+    actor: by.principal, meta: by.meta, action: `observation.${before ? 'update' : 'create'}${by.submissionId ? '.approved' : ''}`,
+    entityKind: 'observation', entityId: after.id, provinceId: v.target.provinceId, before, after: { ...after, submission: by.submissionId ?? null },
+  });
+  await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $3, $4, 'observation')`, [
+    v.target.provinceId, v.target.indicatorId, v.target.orgUnitId, v.period.code,
+  ]);
+  return { before, after };
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository } from '../../../../libs/db/src';
+import {
+  applyTaskUpdate, assertAccess, canApprove, canRead, DomainError, observationProblems, ObservationFigures, parsePeriod, Principal, TaskPatch, todayIn,
+} from '../../../../libs/domain/src';
+import { TIME_ZONE } from '../../../../libs/status-engine/src';
+import { writeObservation } from '../observation/observation-writes';
+import { toTaskResponse } from '../task/task.response';
+import { writeTaskUpdate } from '../task/task-writes';
+import { ListSubmissionsQuery } from './dto/submission.dto';
+import { toSubmissionResponse } from './submission.response';
+
+/** Reporters' task updates and KPI values that wait for an officer, and the province settings that decide whether they wait. */
+@Injectable()
+export class SubmissionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+  ) {}
+
+  private async provinceId(code: string): Promise<string> {
+    const id = await this.provinces.provinceId(code);
+    if (!id) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+    return id;
+  }
+
+  /** Officers, leaders and admins see the province's submissions; a reporter sees its own. */
+  async list(principal: Principal, q: ListSubmissionsQuery) {
+    const provinceId = await this.provinceId(q.province);
+    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const { rows, total } = await new SubmissionRepository(this.dataSource).list(
+      { provinceId, status: q.status, kind: q.kind, submittedBy: principal.role === 'reporter' ? principal.userId : undefined },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+    );
+    return { items: rows.map(toSubmissionResponse), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async settings(principal: Principal, code: string) {
+    const provinceId = await this.provinceId(code);
+    assertAccess(canRead(principal, provinceId), `no access to province ${code}`);
+    return { province: code, ...(await new SubmissionRepository(this.dataSource).settings(provinceId)) };
+  }
+
+  async saveSettings(principal: Principal, code: string, trustReporters: boolean, meta: RequestMeta) {
+    const provinceId = await this.provinceId(code);
+    assertAccess(canApprove(principal, provinceId), `no right to change the settings of ${code}`);
+    return this.dataSource.transaction(async (m) => {
+      const repo = new SubmissionRepository(m);
+      const before = await repo.settings(provinceId);
+      await repo.saveSettings(provinceId, trustReporters, principal.username);
+      const after = await repo.settings(provinceId);
+      await new AuditRepository(m).append({
+        actor: principal, meta, action: 'settings.update', entityKind: 'province', entityId: provinceId, provinceId, before, after,
+      });
+      return { province: code, ...after };
+    });
+  }
+
+  /**
+   * Applies a submission as its reporter sent it, checked again against the data as it is
+   * now: a task that changed since the reporter read it is a VERSION_CONFLICT (return the
+   * submission; the reporter resubmits). The change, the decision, their audit entries and
+   * the outbox row that triggers the recompute are one transaction.
+   */
+  async approve(principal: Principal, id: string, meta: RequestMeta) {
+    const today = todayIn(TIME_ZONE, new Date());
+    return this.dataSource.transaction(async (m) => {
+      const submissions = new SubmissionRepository(m);
+      const s = await this.lockPending(submissions, principal, id);
+      const by = { principal, meta, submissionId: id };
+      let result: unknown;
+      if (s.kind === 'task') {
+        const before = await new TaskRepository(m).lockById(s.taskId!, today);
+        if (!before) throw new DomainError('TASK_NOT_FOUND', `the task of submission ${id} no longer exists`);
+        if (before.version !== s.baseVersion) {
+          throw new DomainError('VERSION_CONFLICT', `task ${before.code} changed since the reporter read it (version ${s.baseVersion} → ${before.version}); return the submission`, {
+            current: toTaskResponse(before),
+          });
+        }
+        const patch = s.payload as unknown as TaskPatch;
+        const next = applyTaskUpdate(before, patch, today);
+        result = { task: await writeTaskUpdate(m, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today) };
+      } else {
+        const p = s.payload as unknown as { indicator: string; org: string; period: string; source: string | null; note: string | null } & ObservationFigures;
+        const resolved = await new ObservationRepository(m).resolveTarget(p.indicator, s.province, p.org);
+        const period = parsePeriod(p.period);
+        if (!resolved.target || !period) throw new DomainError('INVALID_INPUT', `submission ${id} no longer names a tracked indicator and org unit`);
+        const t = resolved.target;
+        const errors = observationProblems({ code: t.indicatorCode, unit: t.unit, kind: t.kind, scale: t.scale }, p).filter((x) => x.severity === 'error');
+        if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors: errors.map((e) => ({ path: e.field, messages: [e.message] })) });
+        const figures = { value: p.value, numerator: p.numerator, denominator: p.denominator };
+        const { after } = await writeObservation(m, { target: t, period, figures, source: p.source, note: p.note }, { ...by, enteredBy: s.submittedBy });
+        result = { observation: after };
+      }
+      await submissions.decide(id, 'approved', principal.username, null);
+      return { submission: await this.audited(m, s.provinceId, id, 'submission.approve', principal, meta), ...(result as object) };
+    });
+  }
+
+  /** Sends a submission back with a reason; it never counts. */
+  async reject(principal: Principal, id: string, reason: string, meta: RequestMeta) {
+    return this.dataSource.transaction(async (m) => {
+      const submissions = new SubmissionRepository(m);
+      const s = await this.lockPending(submissions, principal, id);
+      await submissions.decide(id, 'returned', principal.username, reason.trim().normalize('NFC'));
+      return { submission: await this.audited(m, s.provinceId, id, 'submission.return', principal, meta) };
+    });
+  }
+
+  private async lockPending(submissions: SubmissionRepository, principal: Principal, id: string) {
+    const s = await submissions.lockById(id);
+    if (!s) throw new DomainError('SUBMISSION_NOT_FOUND', `no submission with id "${id}"`);
+    assertAccess(canApprove(principal, s.provinceId), `no right to decide submission ${id}`);
+    if (s.status !== 'submitted') throw new DomainError('SUBMISSION_DECIDED', `submission ${id} was already ${s.status}`, { current: toSubmissionResponse(s) });
+    return s;
+  }
+
+  private async audited(m: import('typeorm').EntityManager, provinceId: string, id: string, action: string, principal: Principal, meta: RequestMeta) {
+    const after = toSubmissionResponse((await new SubmissionRepository(m).findById(id))!);
+    await new AuditRepository(m).append({ actor: principal, meta, action, entityKind: 'submission', entityId: id, provinceId, before: null, after });
+    return after;
+  }
+}

@@ -1,0 +1,28 @@
+import { EntityManager } from 'typeorm';
+import { AuditRepository, RequestMeta, TaskRepository, TaskRow } from '../../../../libs/db/src';
+import type { Principal, TaskState } from '../../../../libs/domain/src';
+import { toTaskResponse, TaskResponse } from './task.response';
+
+/**
+ * Writes a checked task update inside the caller's transaction: the row, its audit entry
+ * and the outbox row that triggers the recompute (a task write cannot change a KPI, so
+ * the row needs no KPI pass). Used by direct updates and by approved submissions.
+ */
+export async function writeTaskUpdate(
+  m: EntityManager,
+  before: TaskRow,
+  next: TaskState,
+  comment: string | null | undefined,
+  by: { principal: Principal; updatedBy: string; meta: RequestMeta; submissionId?: string },
+  today: string,
+): Promise<TaskResponse> {
+  const tasks = new TaskRepository(m);
+  await tasks.update(before.id, next, comment === undefined ? undefined : comment?.trim().normalize('NFC') || null, by.updatedBy);
+  const after = (await tasks.findById(before.id, today))!;
+  await new AuditRepository(m).append({
+    actor: by.principal, meta: by.meta, action: by.submissionId ? 'task.update.approved' : 'task.update', entityKind: 'task', entityId: before.id,
+    provinceId: before.provinceId, before: toTaskResponse(before), after: { ...toTaskResponse(after), submission: by.submissionId ?? null },
+  });
+  await m.query(`INSERT INTO outbox (province_id, reason, kpi_processed_at) VALUES ($1, 'task', now())`, [before.provinceId]);
+  return toTaskResponse(after);
+}
