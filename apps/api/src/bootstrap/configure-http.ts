@@ -2,14 +2,14 @@ import { INestApplication } from '@nestjs/common';
 import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '../../../../libs/config/src';
+import { setupOpenApi } from '../openapi/openapi';
 
 /** Largest JSON body accepted (bulk uploads have their own limit); larger gets 413. */
 export const JSON_BODY_LIMIT = '1mb';
 
 /**
- * HTTP hardening shared by the server and the tests: security headers, CORS only for the
- * configured origins, bounded bodies, and the client address from a proxy only when one
- * is configured (never trusted by default).
+ * HTTP setup shared by the server and the tests: security headers, CORS only for the
+ * configured origins, JSON bodies only and bounded, and the OpenAPI documentation.
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(helmet());
@@ -18,6 +18,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   app.use(bodyErrors);
+  setupOpenApi(app);
 }
 
 /** Writes take JSON: a body of another type is refused with 415 rather than read as empty. */
