@@ -6,6 +6,7 @@ import { AppConfig, AppConfigModule } from '../../../libs/config/src';
 import { QueueConnection, QueueModule } from '../../../libs/queue/src';
 import { StatusEngineModule } from '../../../libs/status-engine/src';
 import { AuthModule } from './auth/auth.module';
+import { jsonLogs } from './common/json-logs';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { DocumentModule } from './document/document.module';
@@ -33,6 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(options.config),
+        ...(options.config.log.format === 'json' ? [jsonLogs(options.config)] : []),
         TypeOrmModule.forRootAsync({
           useFactory: () => options.dataSource.options,
           dataSourceFactory: async () => options.dataSource,

@@ -37,6 +37,7 @@ export class AppConfig {
     readonly loginRateLimit: number;
   };
   readonly corsOrigins: string[];
+  readonly log: { readonly format: 'json' | 'text'; readonly level: EnvSchema['LOG_LEVEL'] };
 
   constructor(env: EnvSchema, cwd: string) {
     const embedded = env.DATABASE_URL === undefined;
@@ -67,6 +68,7 @@ export class AppConfig {
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       loginRateLimit: env.LOGIN_RATE_LIMIT,
     };
+    this.log = { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL };
     this.corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   }
 }

@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '../../../../libs/config/src';
+import { sendProblem } from '../common/problem';
+import { requestId } from '../common/request-id.middleware';
 import { setupOpenApi } from '../openapi/openapi';
 
 /** Largest JSON body accepted (bulk uploads have their own limit); larger gets 413. */
@@ -12,6 +14,7 @@ export const JSON_BODY_LIMIT = '1mb';
  * configured origins, JSON bodies only and bounded, and the OpenAPI documentation.
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
+  app.use(requestId);
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Retry-After'] });
   app.use(jsonOnly);
@@ -25,11 +28,11 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
 function jsonOnly(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.is('application/json')) return next();
-  res.status(415).json({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'send the body as application/json' });
+  sendProblem(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
 }
 
 /** Body parser failures (malformed JSON 400, too large 413, unknown charset 415) as JSON errors, never Express's HTML page. */
-function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
   const e = error as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499) return next(error);
   const messages: Record<string, string> = {
@@ -39,5 +42,5 @@ function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunc
     'charset.unsupported': 'unsupported charset (send UTF-8)',
     'request.aborted': 'the request was aborted',
   };
-  res.status(e.status).json({ statusCode: e.status, code: 'BAD_BODY', message: messages[String(e.type)] ?? 'the body could not be read' });
+  sendProblem(req, res, e.status, 'BAD_BODY', messages[String(e.type)] ?? 'the body could not be read');
 }

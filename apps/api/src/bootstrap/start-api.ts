@@ -4,6 +4,7 @@ import { AppConfig } from '../../../../libs/config/src';
 import { openDatabase, OpenDatabase } from '../../../../libs/db/src';
 import { queueConnection } from '../../../../libs/queue/src';
 import { AppModule } from '../app.module';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureHttp } from './configure-http';
 import { createDemoAccounts, loadDemoDataOnce } from './demo-data';
 
@@ -28,8 +29,9 @@ export async function startApi(config: AppConfig, logger = new Logger('Bootstrap
     }
     app = await NestFactory.create(
       AppModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.target.url) }),
-      { logger: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined, bodyParser: false },
+      { logger: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined, bodyParser: false, bufferLogs: config.log.format === 'json' },
     );
+    if (config.log.format === 'json') app.useLogger(app.get(PinoLogger));
     configureHttp(app, config);
     if (config.auth.ephemeralSecret) logger.warn('JWT_SECRET is not set: sign-ins last until this process stops');
     await app.listen(config.port, config.host);

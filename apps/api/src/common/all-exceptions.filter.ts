@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { Response } from 'express';
+import type { Request, Response } from 'express';
+import { sendProblem } from './problem';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src';
 
 /** The one place a domain error code becomes an HTTP status. */
@@ -41,28 +42,59 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
   }
 }
 
+/** PostgreSQL unreachable or refusing connections: the client should retry later (503), not see a 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown };
+  const code = String(e?.code ?? (e?.driverError as { code?: unknown } | undefined)?.code ?? '');
+  const message = String(e?.message ?? '');
+  return (
+    /^08/.test(code) || ['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    /Connection terminated|not currently accepting connections|timeout exceeded when trying to connect|Driver not Connected|Client has encountered a connection error/i.test(message)
+  );
+}
+
+/** Seconds a client is asked to wait when the database is unreachable. */
+export const RETRY_AFTER_S = 5;
+
 /**
- * Domain errors map to their status with their code; HTTP exceptions pass through;
- * anything else is a 500 whose details are logged under an id the client sees.
+ * Every error as an RFC 9457 problem document: domain errors with their code and status,
+ * HTTP exceptions as they are, an unreachable database as 503 with Retry-After, and
+ * anything else as a 500 whose details are logged under an id the client sees.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
-      const status = statusOf(exception.code);
-      response.status(status).json({ statusCode: status, code: exception.code, message: exception.message, ...exception.details });
+      sendProblem(request, response, statusOf(exception.code), exception.code, exception.message, exception.details);
       return;
     }
     if (exception instanceof HttpException) {
+      const status = exception.getStatus();
       const body = exception.getResponse();
-      response.status(exception.getStatus()).json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      // The health check's own report (terminus) is the answer itself.
+      if (typeof body === 'object' && body !== null && 'info' in body && 'details' in body) {
+        response.status(status).json(body);
+        return;
+      }
+      const { code, message, errors, ...rest } = (typeof body === 'string' ? { message: body } : body) as Record<string, unknown>;
+      const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+      delete rest.statusCode;
+      if (typeof rest.error === 'string') delete rest.error;
+      sendProblem(request, response, status, String(code ?? HttpStatus[status] ?? 'ERROR'), detail, { ...rest, ...(errors ? { errors } : {}) });
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      response.setHeader('Retry-After', String(RETRY_AFTER_S));
+      sendProblem(request, response, HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'the database cannot be reached; try again shortly');
       return;
     }
     const errorId = randomUUID();
     this.logger.error(`unexpected error ${errorId}`, exception instanceof Error ? exception.stack : String(exception));
-    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, message: 'Internal server error', errorId });
+    sendProblem(request, response, HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Internal server error', { errorId });
   }
 }

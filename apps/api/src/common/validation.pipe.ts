@@ -4,12 +4,14 @@ export interface FieldError {
   /** Dotted path of the offending field, e.g. `evidence.date` or `items[2].value`. */
   path: string;
   messages: string[];
+  /** The rules that failed (class-validator constraint names), for translated messages. */
+  rules?: string[];
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const path = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ path, messages: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ path, messages: Object.values(e.constraints), rules: Object.keys(e.constraints) }] : [];
     return [...own, ...flattenValidationErrors(e.children ?? [], path)];
   });
 }
@@ -28,8 +30,8 @@ class StrictValidationPipe extends ValidationPipe {
     const bad = nulPaths(value);
     if (bad.length) {
       throw new BadRequestException({
-        statusCode: 400, error: 'Bad Request', message: 'Validation failed',
-        errors: bad.map((path) => ({ path, messages: [`${path} must not contain NUL characters`] })),
+        statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed',
+        errors: bad.map((path) => ({ path, messages: [`${path} must not contain NUL characters`], rules: ['nul'] })),
       });
     }
     return super.transform(value, metadata);
@@ -43,6 +45,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Validation failed', errors: flattenValidationErrors(errors) }),
+      new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed', errors: flattenValidationErrors(errors) }),
   });
 }

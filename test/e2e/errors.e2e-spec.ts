@@ -1,0 +1,67 @@
+import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import { PlanImporter } from '../../libs/db/src';
+import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { as, createTestApp, signIn } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TEST_DATABASE_ADMIN_URL } from '../support/test-env';
+
+describe('errors as problem documents (RFC 9457), in Vietnamese or English', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let officer: ReturnType<typeof as>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    app = await createTestApp(db);
+    officer = as(app, (await signIn(app, db, 'officer', 'DNG', 'STTTT')).token);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('validation errors: problem+json with type, title, status, detail, code and field paths; titles and messages follow Accept-Language', async () => {
+    const en = await officer.get('/api/v1/tasks?province=DNG&status=x&colour=red').expect(400);
+    expect(en.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(en.body).toMatchObject({ type: 'urn:dx-tracker:problem:validation_failed', title: 'Invalid input', status: 400, code: 'VALIDATION_FAILED' });
+    expect(en.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'status']);
+    expect(en.body.errors[0]).not.toHaveProperty('rules');
+    const vi = await officer.get('/api/v1/tasks?province=DNG&status=x&colour=red').set('Accept-Language', 'vi-VN,vi;q=0.9,en;q=0.5').expect(400);
+    expect(vi.body.title).toBe('Dữ liệu không hợp lệ');
+    expect(vi.body.errors.find((e: { path: string }) => e.path === 'colour').messages).toEqual(['"colour" không phải là trường được chấp nhận']);
+    expect(vi.body.errors.find((e: { path: string }) => e.path === 'status').messages).toEqual(['"status" không nằm trong các giá trị cho phép']);
+  });
+
+  it('domain errors, authentication and unknown routes have a code and a localised title, never a stack trace', async () => {
+    const missing = await officer.get('/api/v1/tasks/00000000-0000-4000-8000-000000000000').set('Accept-Language', 'vi').expect(404);
+    expect(missing.body).toMatchObject({ code: 'TASK_NOT_FOUND', title: 'Không tìm thấy', status: 404 });
+    const anonymous = await request(app.getHttpServer()).get('/api/v1/tasks?province=DNG').expect(401);
+    expect(anonymous.body).toMatchObject({ code: 'UNAUTHENTICATED', title: 'Not signed in' });
+    const route = await officer.get('/api/v1/khong-co').expect(404);
+    expect(route.body.code).toBe('NOT_FOUND');
+    const bad = await officer.post('/api/v1/observations').set('Content-Type', 'application/json').send('{"indicator": ').expect(400);
+    expect(bad.body).toMatchObject({ code: 'BAD_BODY', status: 400 });
+    for (const res of [missing, anonymous, route, bad]) expect(JSON.stringify(res.body)).not.toMatch(/at \S+ \(|node_modules|SELECT /);
+  });
+
+  it('an unreachable database is 503 with Retry-After, and the API answers again when it is back', async () => {
+    const admin = new Client({ connectionString: TEST_DATABASE_ADMIN_URL });
+    await admin.connect();
+    const name = new URL(db.url).pathname.slice(1);
+    try {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+      const down = await officer.get('/api/v1/tasks?province=DNG').set('Accept-Language', 'vi');
+      expect(down.status).toBe(503);
+      expect(down.headers['retry-after']).toBe('5');
+      expect(down.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE', title: 'Dịch vụ tạm thời không truy cập được' });
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    await officer.get('/api/v1/tasks?province=DNG').expect(200);
+  });
+});
