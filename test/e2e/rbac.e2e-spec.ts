@@ -103,6 +103,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/provinces/:code/dashboard': {
     allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/dashboard' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/dashboard' }),
   },
+  'POST /api/v1/observations/bulk': {
+    allowed: ['admin', 'officer', 'reporter'],
+    sample: () => ({ url: '/api/v1/observations/bulk?province=DNG', body: { rows: [{ indicator: 'dvc-toan-trinh', org: 'STTTT', period: '2023-13', value: '1' }] } }),
+  },
   'GET /api/v1/audit': {
     allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
   },

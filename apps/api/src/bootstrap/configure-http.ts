@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { json, NextFunction, Request, Response, urlencoded } from 'express';
+import { json, NextFunction, raw, Request, Response, urlencoded } from 'express';
+import { BULK_BODY_LIMIT, CSV_TYPES, XLSX_TYPE } from '../observation/bulk-parse';
 import helmet from 'helmet';
 import { AppConfig } from '../../../../libs/config/src';
 import { sendProblem } from '../common/problem';
@@ -8,6 +9,7 @@ import { setupOpenApi } from '../openapi/openapi';
 
 /** Largest JSON body accepted (bulk uploads have their own limit); larger gets 413. */
 export const JSON_BODY_LIMIT = '1mb';
+const BULK_PATH = '/api/v1/observations/bulk';
 
 /**
  * HTTP setup shared by the server and the tests: security headers, CORS only for the
@@ -18,6 +20,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Retry-After'] });
   app.use(jsonOnly);
+  // Bulk uploads: JSON, CSV or Excel up to 10 MB, on their route only.
+  app.use(BULK_PATH, raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: BULK_BODY_LIMIT }), json({ limit: BULK_BODY_LIMIT, strict: true }));
   app.use(json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   app.use(bodyErrors);
@@ -28,7 +32,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
 function jsonOnly(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.is('application/json')) return next();
-  sendProblem(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json');
+  if (req.path === BULK_PATH && req.is([...CSV_TYPES, XLSX_TYPE])) return next();
+  sendProblem(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', req.path === BULK_PATH ? 'send JSON, CSV (text/csv) or Excel (.xlsx)' : 'send the body as application/json');
 }
 
 /** Body parser failures (malformed JSON 400, too large 413, unknown charset 415) as JSON errors, never Express's HTML page. */
@@ -37,7 +42,7 @@ function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunct
   if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499) return next(error);
   const messages: Record<string, string> = {
     'entity.parse.failed': 'the body is not valid JSON',
-    'entity.too.large': `the body is larger than ${JSON_BODY_LIMIT}`,
+    'entity.too.large': `the body is larger than ${req.path === BULK_PATH ? BULK_BODY_LIMIT : JSON_BODY_LIMIT}`,
     'encoding.unsupported': 'unsupported body encoding',
     'charset.unsupported': 'unsupported charset (send UTF-8)',
     'request.aborted': 'the request was aborted',

@@ -51,8 +51,9 @@ export interface FieldProblem {
 }
 
 export function localiseErrors(errors: FieldProblem[], lang: Lang): { path: string; messages: string[] }[] {
-  return errors.map(({ path, messages, rules }) => ({
+  return errors.map(({ path, messages, rules, ...rest }) => ({
     path,
+    ...rest,
     messages: lang === 'vi' && rules?.length ? rules.map((r) => `"${path}" ${RULES_VI[r] ?? 'không hợp lệ'}`) : messages,
   }));
 }

@@ -49,6 +49,26 @@ export class AuditRepository {
     );
   }
 
+  /** Many entries in one statement (bulk writes). */
+  async appendMany(entries: AuditEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.db.query(
+      `INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
+       SELECT actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after
+         FROM jsonb_to_recordset($1::jsonb) AS r(actor_id uuid, actor text, ip text, request_id text, action text, entity_kind text,
+                                                  entity_id uuid, province_id uuid, before jsonb, after jsonb)`,
+      [
+        JSON.stringify(
+          entries.map((e) => ({
+            actor_id: e.actor?.userId ?? null, actor: e.actor?.username ?? e.actorLabel ?? 'system', ip: e.meta?.ip ?? null,
+            request_id: e.meta?.requestId ?? null, action: e.action, entity_kind: e.entityKind, entity_id: e.entityId, province_id: e.provinceId,
+            before: e.before ?? null, after: e.after ?? null,
+          })),
+        ),
+      ],
+    );
+  }
+
   async list(f: AuditFilter): Promise<{ rows: Record<string, unknown>[]; total: number }> {
     const where = `($1::uuid IS NULL OR province_id = $1) AND ($2::text IS NULL OR entity_kind = $2) AND ($3::uuid IS NULL OR entity_id = $3)`;
     const params = [f.provinceId, f.entityKind ?? null, f.entityId ?? null];

@@ -112,6 +112,49 @@ export class ObservationRepository {
     return row;
   }
 
+  /**
+   * Inserts or replaces many values in three statements (earlier values, upsert, audit is
+   * the caller's): returns each row's id, whether it was created, and its earlier figures.
+   * Keys must be distinct (the caller rejects duplicates within an upload).
+   */
+  async upsertMany(
+    rows: { target: ObservationTarget; write: ObservationWrite }[],
+  ): Promise<{ id: string; created: boolean; before: { value: string | null; numerator: string | null; denominator: string | null; note: string | null } | null }[]> {
+    const records = rows.map(({ target, write: w }, i) => ({
+      i, indicator_id: target.indicatorId, org_unit_id: target.orgUnitId, period: w.period.code, period_kind: w.period.kind,
+      period_start: w.period.start, period_end: w.period.end, value: w.value, numerator: w.numerator, denominator: w.denominator,
+      source: w.source, note: w.note, entered_by: w.enteredBy,
+    }));
+    const recordset = `jsonb_to_recordset($1::jsonb) AS r(i int, indicator_id uuid, org_unit_id uuid, period text, period_kind text, period_start date,
+                         period_end date, value numeric, numerator numeric, denominator numeric, source text, note text, entered_by text)`;
+    const before: { i: number; value: string | null; numerator: string | null; denominator: string | null; note: string | null }[] = await this.db.query(
+      `SELECT r.i, trim_scale(o.value)::text AS value, trim_scale(o.numerator)::text AS numerator, trim_scale(o.denominator)::text AS denominator, o.note
+         FROM ${recordset}
+         JOIN observation o ON o.indicator_id = r.indicator_id AND o.org_unit_id = r.org_unit_id AND o.period = r.period AND o.source IS NOT DISTINCT FROM r.source`,
+      [JSON.stringify(records)],
+    );
+    const written: { i: number; id: string; created: boolean }[] = await this.db.query(
+      `WITH input AS (SELECT * FROM ${recordset}),
+       upserted AS (
+         INSERT INTO observation (indicator_id, org_unit_id, period, period_kind, period_start, period_end, value, numerator, denominator,
+                                  source, note, entered_by, entered_at)
+         SELECT indicator_id, org_unit_id, period, period_kind, period_start, period_end, value, numerator, denominator, source, note, entered_by, now()
+           FROM input ORDER BY i
+         ON CONFLICT ON CONSTRAINT observation_uq DO UPDATE SET
+           value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, note = EXCLUDED.note,
+           entered_by = EXCLUDED.entered_by, entered_at = now(), import_run_id = NULL, version = observation.version + 1, updated_at = now()
+         RETURNING id, indicator_id, org_unit_id, period, source, (xmax = 0) AS created
+       )
+       SELECT input.i, u.id, u.created FROM upserted u
+         JOIN input ON input.indicator_id = u.indicator_id AND input.org_unit_id = u.org_unit_id AND input.period = u.period
+                   AND input.source IS NOT DISTINCT FROM u.source`,
+      [JSON.stringify(records)],
+    );
+    const earlier = new Map(before.map(({ i, ...figures }) => [i, figures]));
+    const byIndex = new Map(written.map((w) => [w.i, w]));
+    return records.map((r) => ({ id: byIndex.get(r.i)!.id, created: byIndex.get(r.i)!.created, before: earlier.get(r.i) ?? null }));
+  }
+
   async list(
     f: { provinceId: string; indicatorCode?: string; orgCode?: string; period?: string },
     page: { offset: number; limit: number; sort: ObservationSort },

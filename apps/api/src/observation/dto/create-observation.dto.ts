@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OBSERVATION_SORTS, ObservationSort } from '../../../../../libs/db/src';
 import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
 
@@ -90,4 +90,18 @@ export class ListObservationsQuery {
   @IsOptional()
   @IsIn(OBSERVATION_SORTS)
   sort: ObservationSort = 'period';
+}
+
+export class BulkObservationsQuery {
+  /** For rows that name no province. */
+  @IsOptional()
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province?: string;
+
+  /** `true`: keep the valid rows when others are refused (default: all or nothing). */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'partial must be true or false' })
+  partial?: boolean;
 }

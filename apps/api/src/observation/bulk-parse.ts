@@ -1,0 +1,97 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DomainError } from '../../../../libs/domain/src';
+
+/** Most rows one upload may carry. */
+export const BULK_MAX_ROWS = 10_000;
+export const BULK_BODY_LIMIT = '10mb';
+export const CSV_TYPES = ['text/csv', 'application/csv'];
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A row as uploaded: column name → text, and where it was (JSON index, CSV line, sheet row). */
+export interface UploadedRow {
+  values: Record<string, unknown>;
+  line: number;
+}
+
+const COLUMNS = ['indicator', 'province', 'org', 'period', 'value', 'numerator', 'denominator', 'source', 'note'];
+
+function tooMany(n: number): never {
+  throw new DomainError('INVALID_INPUT', `an upload holds at most ${BULK_MAX_ROWS} rows, this one ${n}`, {
+    errors: [{ path: 'rows', messages: [`at most ${BULK_MAX_ROWS} rows (got ${n})`] }],
+  });
+}
+
+function badFile(message: string): never {
+  throw new DomainError('INVALID_INPUT', message, { errors: [{ path: 'file', messages: [message] }] });
+}
+
+/** JSON: `{ "rows": [ … ] }` or a bare array of rows. */
+export function rowsFromJson(body: unknown): UploadedRow[] {
+  const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
+  if (!Array.isArray(rows)) badFile('send { "rows": [ … ] }, a CSV file (text/csv) or an Excel file (.xlsx)');
+  if (rows.length > BULK_MAX_ROWS) tooMany(rows.length);
+  return rows.map((values, i) => ({ values: (values && typeof values === 'object' && !Array.isArray(values) ? values : { row: values }) as Record<string, unknown>, line: i + 1 }));
+}
+
+/** CSV in UTF-8 (a BOM is fine), first line the column names: indicator, province, org, period, value, numerator, denominator, source, note. */
+export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    badFile('the CSV file is not UTF-8 text');
+  }
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 100_000 });
+  } catch (error) {
+    badFile(`the CSV file cannot be read: ${(error as Error).message}`);
+  }
+  if (records.length > BULK_MAX_ROWS) tooMany(records.length);
+  return records.map(({ record, info }) => ({ values: withoutEmpty(record), line: info.lines }));
+}
+
+/** The first worksheet of an .xlsx file, first row the column names. */
+export async function rowsFromXlsx(bytes: Buffer): Promise<UploadedRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    badFile('the file is not an Excel workbook (.xlsx)');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) badFile('the workbook has no worksheet');
+  if (sheet.actualRowCount - 1 > BULK_MAX_ROWS) tooMany(sheet.actualRowCount - 1);
+  const header: string[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cellText(cell.value).trim().toLowerCase()));
+  if (!header.includes('indicator')) badFile(`the first row must name the columns: ${COLUMNS.join(', ')}`);
+  const rows: UploadedRow[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const values: Record<string, string> = {};
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (header[col]) values[header[col]] = cellText(cell.value).trim();
+    });
+    const kept = withoutEmpty(values);
+    if (Object.keys(kept).length) rows.push({ values: kept, line: number });
+  });
+  return rows;
+}
+
+function withoutEmpty(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '' && v !== undefined));
+}
+
+/** A cell as text: numbers as written, formulas by their result, dates as YYYY-MM-DD. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    return '';
+  }
+  return String(value);
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { createHash } from 'crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AuditEntry, AuditRepository, IdempotencyRepository, ObservationRepository, ObservationTarget, RequestMeta, SubmissionRepository,
+} from '../../../../libs/db/src';
+import { canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '../../../../libs/domain/src';
+import { flattenValidationErrors, nulPaths } from '../common/validation.pipe';
+import { toSubmissionResponse } from '../submission/submission.response';
+import { UploadedRow } from './bulk-parse';
+import { CreateObservationDto } from './dto/create-observation.dto';
+import { ObservationValue, submissionPayload } from './observation-writes';
+
+export interface BulkOptions {
+  /** For rows that name no province. */
+  province?: string;
+  /** Accept the valid rows even when others are refused (default: all or nothing). */
+  partial: boolean;
+}
+
+interface RowError {
+  row: number;
+  line: number;
+  path: string;
+  messages: string[];
+}
+
+const canonical = (v: string | null | undefined) => (v === undefined || v === null ? null : canonicalDecimal(v));
+
+/**
+ * KPI values by the thousand (JSON, CSV or Excel): every row checked as a single value is
+ * (DTO rules, tracked indicator, org unit, access, period, observation rules), every
+ * problem reported with its row; then all rows are written in one transaction, or, with
+ * `partial`, the valid ones. Writes are set-based, so 10,000 rows take seconds.
+ */
+@Injectable()
+export class ObservationBulkService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upload(principal: Principal, rows: UploadedRow[], options: BulkOptions, idempotencyKey: string | undefined, meta: RequestMeta) {
+    const requestHash = createHash('sha256').update(JSON.stringify([options, rows.map((r) => r.values)])).digest('hex');
+    return this.dataSource.transaction(async (m) => {
+      const keys = new IdempotencyRepository(m);
+      if (idempotencyKey !== undefined) {
+        const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different upload');
+          return earlier.response.body;
+        }
+      }
+      const { values, errors, warnings } = await this.check(m, principal, rows, options);
+      if (errors.length && !options.partial) {
+        throw new DomainError('INVALID_INPUT', `${new Set(errors.map((e) => e.row)).size} of ${rows.length} rows are refused; nothing was written (send ?partial=true to keep the valid ones)`, {
+          total: rows.length, rejected: new Set(errors.map((e) => e.row)).size, errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
+        });
+      }
+      const written = await this.write(m, principal, values, meta);
+      const body = {
+        total: rows.length,
+        accepted: values.length,
+        rejected: new Set(errors.map((e) => e.row)).size,
+        ...written,
+        errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
+        warnings,
+      };
+      if (idempotencyKey !== undefined) await keys.complete(principal.userId, idempotencyKey, { status: 200, body });
+      return body;
+    });
+  }
+
+  private async check(m: EntityManager, principal: Principal, rows: UploadedRow[], options: BulkOptions) {
+    const repo = new ObservationRepository(m);
+    const targets = new Map<string, Awaited<ReturnType<ObservationRepository['resolveTarget']>>>();
+    const errors: RowError[] = [];
+    const warnings: { path: string; line: number; message: string }[] = [];
+    const values: (ObservationValue & { row: number })[] = [];
+    const seen = new Map<string, number>();
+    for (const [i, { values: raw, line }] of rows.entries()) {
+      const at = (field: string) => `rows[${i}]${field ? `.${field}` : ''}`;
+      const fail = (field: string, message: string) => errors.push({ row: i, line, path: at(field), messages: [message] });
+      const nul = nulPaths(raw);
+      if (nul.length) {
+        for (const p of nul) fail(p, 'must not contain NUL characters');
+        continue;
+      }
+      const dto = plainToInstance(CreateObservationDto, { ...raw, province: raw.province ?? options.province });
+      const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+      if (invalid.length) {
+        for (const e of flattenValidationErrors(invalid)) errors.push({ row: i, line, path: at(e.path), messages: e.messages });
+        continue;
+      }
+      const org = dto.org?.trim() || null;
+      const key = `${dto.indicator}|${dto.province}|${org ?? ''}`;
+      if (!targets.has(key)) targets.set(key, await repo.resolveTarget(dto.indicator, dto.province, org));
+      const resolved = targets.get(key)!;
+      if (!resolved.province) { fail('province', `no province with code "${dto.province}"`); continue; }
+      if (!resolved.indicator) { fail('indicator', `indicator "${dto.indicator}" is not tracked in ${dto.province}`); continue; }
+      const target: ObservationTarget | null = resolved.target;
+      if (!target) { fail('org', `no org unit "${org}" in ${dto.province}`); continue; }
+      if (!canWriteObservation(principal, target)) { fail('org', `no right to enter values for ${target.orgUnitCode}`); continue; }
+      const period = parsePeriod(dto.period);
+      if (!period) { fail('period', `"${dto.period}" is not a real period`); continue; }
+      const figures = { value: canonical(dto.value), numerator: canonical(dto.numerator), denominator: canonical(dto.denominator) };
+      const problems = observationProblems({ code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale }, figures);
+      const refused = problems.filter((p) => p.severity === 'error');
+      if (refused.length) {
+        for (const p of refused) fail(p.field, p.message);
+        continue;
+      }
+      for (const p of problems) warnings.push({ path: at(p.field), line, message: p.message });
+      const source = dto.source?.trim().normalize('NFC') || null;
+      const unique = `${target.indicatorId}|${target.orgUnitId}|${period.code}|${source ?? ''}`;
+      if (seen.has(unique)) { fail('period', `the same indicator, org unit, period and source as rows[${seen.get(unique)}]`); continue; }
+      seen.set(unique, i);
+      values.push({ row: i, target, period, figures, source, note: dto.note?.trim().normalize('NFC') || null });
+    }
+    return { values, errors, warnings };
+  }
+
+  private async write(m: EntityManager, principal: Principal, values: (ObservationValue & { row: number })[], meta: RequestMeta) {
+    const audit = new AuditRepository(m);
+    const submissions = new SubmissionRepository(m);
+    const trusts = new Map<string, boolean>();
+    for (const v of values) if (!trusts.has(v.target.provinceId)) trusts.set(v.target.provinceId, await submissions.trustsReporters(v.target.provinceId));
+    const waiting = values.filter((v) => needsApproval(principal, trusts.get(v.target.provinceId)!));
+    const direct = values.filter((v) => !needsApproval(principal, trusts.get(v.target.provinceId)!));
+    const entries: AuditEntry[] = [];
+    for (const v of waiting) {
+      const s = await submissions.create({
+        kind: 'observation', provinceId: v.target.provinceId, taskId: null, baseVersion: null, payload: submissionPayload(v), userId: principal.userId, username: principal.username,
+      });
+      entries.push({ actor: principal, meta, action: 'observation.submit', entityKind: 'submission', entityId: s.id, provinceId: v.target.provinceId, before: null, after: toSubmissionResponse(s) });
+    }
+    const stored = direct.length
+      ? await new ObservationRepository(m).upsertMany(
+          direct.map((v) => ({ target: v.target, write: { period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: principal.username } })),
+        )
+      : [];
+    stored.forEach((s, k) => {
+      const v = direct[k];
+      entries.push({
+        actor: principal, meta, action: s.created ? 'observation.create' : 'observation.update', entityKind: 'observation', entityId: s.id, provinceId: v.target.provinceId,
+        before: s.before, after: { indicator: v.target.indicatorCode, org: v.target.orgUnitCode, period: v.period.code, ...v.figures, source: v.source, note: v.note, bulk: true },
+      });
+    });
+    await audit.appendMany(entries);
+    if (direct.length) {
+      // One outbox row per (indicator, org unit, period) written: the KPI pass redoes only what depends on them.
+      await m.query(
+        `INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason)
+         SELECT DISTINCT province_id, indicator_id, org_unit_id, period, 'observation'
+           FROM jsonb_to_recordset($1::jsonb) AS r(province_id uuid, indicator_id uuid, org_unit_id uuid, period text)`,
+        [JSON.stringify(direct.map((v) => ({ province_id: v.target.provinceId, indicator_id: v.target.indicatorId, org_unit_id: v.target.orgUnitId, period: v.period.code })))],
+      );
+    }
+    return { created: stored.filter((s) => s.created).length, updated: stored.filter((s) => !s.created).length, submitted: waiting.length };
+  }
+}
