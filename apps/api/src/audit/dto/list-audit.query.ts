@@ -1,11 +1,12 @@
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { PageQuery } from '../../common/page.query';
 
 export const AUDIT_ENTITIES = ['task', 'observation', 'submission', 'directive', 'province', 'user'] as const;
 
-export class ListAuditQuery {
+export class ListAuditQuery extends PageQuery {
   /** Required except for admins, who may read every province's log. */
   @IsOptional()
   @Transform(upper)
@@ -19,18 +20,4 @@ export class ListAuditQuery {
   @IsOptional()
   @Matches(UUID_PATTERN, { message: 'id must be an entity id (UUID)' })
   id?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }

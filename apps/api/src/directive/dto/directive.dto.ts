@@ -1,7 +1,7 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
-import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { ProvincePageQuery } from '../../common/page.query';
 
 export const REVIEW_TARGETS = ['goal', 'task', 'goal_group', 'task_group'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,11 +52,7 @@ export class DirectiveIdParam {
   id!: string;
 }
 
-export class ListDirectivesQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
-  province!: string;
-
+export class ListDirectivesQuery extends ProvincePageQuery {
   @IsOptional()
   @IsIn(['open', 'answered', 'closed'])
   status?: 'open' | 'answered' | 'closed';
@@ -78,18 +74,4 @@ export class ListDirectivesQuery {
   @IsOptional()
   @Matches(UUID_PATTERN, { message: 'target must be the id (UUID) of a goal, task or group' })
   target?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }

@@ -1,13 +1,8 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
-import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { ProvincePageQuery } from '../../common/page.query';
 
-export class ListSubmissionsQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
-  province!: string;
-
+export class ListSubmissionsQuery extends ProvincePageQuery {
   @IsOptional()
   @IsIn(['submitted', 'approved', 'returned'])
   status?: 'submitted' | 'approved' | 'returned';
@@ -15,20 +10,6 @@ export class ListSubmissionsQuery {
   @IsOptional()
   @IsIn(['task', 'observation'])
   kind?: 'task' | 'observation';
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
 
 export class SubmissionIdParam {

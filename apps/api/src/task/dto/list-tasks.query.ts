@@ -1,17 +1,13 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { TASK_SORTS, TaskSort } from '../../../../../libs/db/src';
 import { TASK_STATUSES, TaskStatus, UUID_PATTERN } from '../../../../../libs/domain/src';
-import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { ProvincePageQuery } from '../../common/page.query';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListTasksQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
-  province!: string;
-
+export class ListTasksQuery extends ProvincePageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -52,19 +48,6 @@ export class ListTasksQuery {
   @MaxLength(200)
   q?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page = 1;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 
   @IsOptional()
   @IsIn(TASK_SORTS)
