@@ -70,6 +70,15 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     expect(badCode.body.errors.map((e: { path: string }) => e.path)).toEqual(['code']);
   });
 
+  it('GET /api/v1/indicators lists what Quảng Ninh tracks, with national targets and latest values', async () => {
+    const res = await api.get('/api/v1/indicators?province=QNI&pageSize=200').expect(200);
+    expect(res.body.total).toBe(validPlanFile(QUANG_NINH_FILE).plan.indicators.length);
+    const dvc = res.body.items.find((i: { code: string }) => i.code === 'dvc-toan-trinh');
+    expect(dvc).toMatchObject({ unit: '%', nationalTarget: { op: '>=', value: '80' }, latest: { value: '81' } });
+    const page = await api.get('/api/v1/indicators?province=QNI&pageSize=5&page=2').expect(200);
+    expect(page.body.items).toHaveLength(5);
+  });
+
   it('GET /health reports the database and the Redis queue up', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
     expect(res.body.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'redis' } });

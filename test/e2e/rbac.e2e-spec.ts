@@ -107,6 +107,9 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin', 'officer', 'reporter'],
     sample: () => ({ url: '/api/v1/observations/bulk?province=DNG', body: { rows: [{ indicator: 'dvc-toan-trinh', org: 'STTTT', period: '2023-13', value: '1' }] } }),
   },
+  'GET /api/v1/indicators': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/indicators?province=DNG' }), otherProvince: () => ({ url: '/api/v1/indicators?province=QNI' }),
+  },
   'GET /api/v1/audit': {
     allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
   },

@@ -4,6 +4,8 @@ import { RecomputeEngine, StatusRepository } from '../../libs/status-engine/src'
 import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { testRunId } from '../support/test-env';
+import { waitFor } from '../support/wait-for';
 
 const importOptions = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date('2023-11-01T00:00:00Z') };
 
@@ -158,4 +160,37 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
     expect(res.body.kpis.length).toBeGreaterThan(0);
     await leader.get('/api/v1/provinces/QNI/dashboard').expect(403);
   });
+});
+
+describe('the same flow through the real queue worker (RUN_WORKER)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), importOptions);
+    app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-wf` } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it("reporter → officer approves → the worker recomputes → the leader's summary shows the new count, with no call to the engine", async () => {
+    const officer = as(app, (await signIn(app, db, 'officer', 'DNG', 'STTTT')).token);
+    const reporter = as(app, (await signIn(app, db, 'reporter', 'DNG', 'STTTT')).token);
+    const leader = as(app, (await signIn(app, db, 'leader', 'DNG')).token);
+    const doneCount = async () => {
+      const s = (await leader.get('/api/v1/provinces/DNG/summary').expect(200)).body;
+      return s.computedAt ? (s.totals.tasks.counts.done as number) : null;
+    };
+    const { n: before } = await waitFor('the worker to compute the imported plan', async () => {
+      const n = await doneCount();
+      return n === null ? null : { n };
+    }, 30_000);
+    const id = (await db.dataSource.query(`SELECT id FROM task WHERE code = 'T1.1'`))[0].id;
+    const submitted = await reporter.patch(`/api/v1/tasks/${id}`).set('If-Match', '"1"').send({ status: 'done', evidence: { number: '9/BC', date: '2023-10-01' } }).expect(202);
+    await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/approve`).expect(200);
+    await waitFor('the approved update in the summary', async () => ((await doneCount()) === before + 1 ? true : null), 30_000);
+  }, 60_000);
 });

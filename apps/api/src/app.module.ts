@@ -19,6 +19,7 @@ import { AuditModule } from './audit/audit.module';
 import { SubmissionModule } from './submission/submission.module';
 import { DirectiveModule } from './directive/directive.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { IndicatorModule } from './indicator/indicator.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -51,6 +52,7 @@ export class AppModule {
         SubmissionModule,
         DirectiveModule,
         DashboardModule,
+        IndicatorModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],

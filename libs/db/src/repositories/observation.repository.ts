@@ -169,3 +169,34 @@ export class ObservationRepository {
     return { rows, total };
   }
 }
+
+export interface TrackedIndicatorRow {
+  code: string;
+  name: string;
+  unit: string;
+  kind: IndicatorKind;
+  scale: string | null;
+  direction: string;
+  nationalTarget: { op: string; value: string; due: string | null; source: string | null } | null;
+  latest: { period: string; value: string } | null;
+  observations: number;
+}
+
+/** The indicators a province tracks (its file's order), with the national target and the province's latest value. */
+export async function trackedIndicators(db: DataSource | EntityManager, provinceId: string): Promise<TrackedIndicatorRow[]> {
+  const rows = await db.query(
+    `SELECT i.code, pi.name, i.unit, i.kind, trim_scale(i.scale)::text AS scale, i.direction,
+            pi.national_target_op AS "ntOp", trim_scale(pi.national_target_value)::text AS "ntValue", pi.national_target_due AS "ntDue",
+            pi.national_target_source AS "ntSource", k.period AS "latestPeriod", trim_scale(k.value)::text AS "latestValue",
+            (SELECT count(*)::int FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE o.indicator_id = i.id AND u.province_id = $1) AS observations
+       FROM province_indicator pi JOIN indicator i ON i.id = pi.indicator_id
+       LEFT JOIN LATERAL (SELECT period, value FROM kpi_comparison WHERE indicator_id = i.id AND org_unit_id = $1 ORDER BY period_end DESC LIMIT 1) k ON true
+      WHERE pi.province_id = $1 ORDER BY pi.position, i.code`,
+    [provinceId],
+  );
+  return rows.map(({ ntOp, ntValue, ntDue, ntSource, latestPeriod, latestValue, ...r }: Record<string, unknown>) => ({
+    ...r,
+    nationalTarget: ntOp ? { op: ntOp, value: ntValue, due: ntDue, source: ntSource } : null,
+    latest: latestPeriod ? { period: latestPeriod, value: latestValue } : null,
+  })) as TrackedIndicatorRow[];
+}
