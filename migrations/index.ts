@@ -3,6 +3,7 @@ import { CreateStatusTables1764316800000 } from './1764316800000-create-status-t
 import { SplitKpiRecompute1764403200000 } from './1764403200000-split-kpi-recompute';
 import { CreateAccountsAndAudit1764489600000 } from './1764489600000-create-accounts-and-audit';
 import { CreateWorkflow1764576000000 } from './1764576000000-create-workflow';
+import { CreateReports1764748800000 } from './1764748800000-create-reports';
 
 /** Every migration, in order. The only way the schema changes. */
-export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000, SplitKpiRecompute1764403200000, CreateAccountsAndAudit1764489600000, CreateWorkflow1764576000000];
+export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000, SplitKpiRecompute1764403200000, CreateAccountsAndAudit1764489600000, CreateWorkflow1764576000000, CreateReports1764748800000];

@@ -4,6 +4,7 @@
  * tests out of the suite:
  * - libs/domain imports nothing from the project and no framework or driver;
  * - libs never import apps; apps never import each other; libs/config imports no project code;
+ * - libs/reports imports only libs/domain (its builders are fed with domain objects);
  * - no `.only`, `.skip`, `xit`, `fit` in tests.
  */
 const { readFileSync, readdirSync, statSync } = require('fs');
@@ -39,6 +40,9 @@ for (const dir of ['apps', 'libs', 'test', 'migrations']) {
         if (!target && FRAMEWORKS.test(spec)) problems.push(`${rel}: libs/domain must not import the framework or driver "${spec}"`);
       }
       if (from === 'libs/config' && target && target !== 'libs/config') problems.push(`${rel}: libs/config imports no project code (${spec})`);
+      if (from === 'libs/reports' && target && !['libs/reports', 'libs/domain'].includes(target)) {
+        problems.push(`${rel}: libs/reports builds files from domain objects and imports only libs/domain (${spec})`);
+      }
       if (from.startsWith('libs/') && target && target.startsWith('apps/')) problems.push(`${rel}: a lib must not import an app (${spec})`);
       if (from.startsWith('apps/') && target && target.startsWith('apps/') && target !== from) {
         problems.push(`${rel}: apps must not import each other (${spec})`);

@@ -110,6 +110,33 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/indicators': {
     allowed: EVERYONE, sample: () => ({ url: '/api/v1/indicators?province=DNG' }), otherProvince: () => ({ url: '/api/v1/indicators?province=QNI' }),
   },
+  'GET /api/v1/reports': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/reports?province=DNG' }), otherProvince: () => ({ url: '/api/v1/reports?province=QNI' }),
+  },
+  'GET /api/v1/reports/:id': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/reports/${NO_ID}` }) },
+  'GET /api/v1/reports/:id/file': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/reports/${NO_ID}/file?format=pdf` }) },
+  'POST /api/v1/reports': {
+    allowed: ['admin', 'officer', 'leader'],
+    sample: () => ({ url: '/api/v1/reports', body: { province: 'DNG', document: '05-NQ/TU', period: '2023-13' } }),
+    otherProvince: () => ({ url: '/api/v1/reports', body: { province: 'QNI', document: 'CDS-2023-QG', period: '2023-13' } }),
+  },
+  'GET /api/v1/provinces/:code/report-heading': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/report-heading' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/report-heading' }),
+  },
+  'PUT /api/v1/provinces/:code/report-heading': {
+    allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/provinces/DNG/report-heading', body: { parentBody: 1 } }),
+  },
+  'GET /api/v1/report-schedules': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/report-schedules?province=DNG' }), otherProvince: () => ({ url: '/api/v1/report-schedules?province=QNI' }),
+  },
+  'POST /api/v1/report-schedules': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: '/api/v1/report-schedules', body: { province: 'DNG', document: '05-NQ/TU', frequency: 'cron', cron: 'nonsense', formats: ['pdf'] } }),
+  },
+  'PUT /api/v1/report-schedules/:id': {
+    allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}`, body: { frequency: 'monthly', formats: ['pdf'], enabled: false } }),
+  },
+  'DELETE /api/v1/report-schedules/:id': { allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}` }) },
   'GET /api/v1/audit': {
     allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
   },

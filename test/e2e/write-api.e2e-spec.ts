@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import request from 'supertest';
 import { PlanImporter } from '../../libs/db/src';
 import { RecomputeEngine, readProvinceSummary, StatusRepository } from '../../libs/status-engine/src';
@@ -237,9 +238,16 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
     });
 
     it('cannot be altered with UPDATE, DELETE or TRUNCATE, whatever the role', async () => {
-      await expect(db.dataSource.query(`UPDATE audit_log SET actor = 'x'`)).rejects.toThrow(/append-only/);
-      await expect(db.dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
-      await expect(db.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+      // A plain connection as the application's role (TypeORM would log each refusal as a failed query).
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        await expect(client.query(`UPDATE audit_log SET actor = 'x'`)).rejects.toThrow(/append-only/);
+        await expect(client.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+        await expect(client.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+      } finally {
+        await client.end();
+      }
       const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log`);
       expect(n).toBeGreaterThan(0);
     });

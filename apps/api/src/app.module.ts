@@ -20,6 +20,7 @@ import { SubmissionModule } from './submission/submission.module';
 import { DirectiveModule } from './directive/directive.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { IndicatorModule } from './indicator/indicator.module';
+import { ReportModule } from './report/report.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -53,6 +54,7 @@ export class AppModule {
         DirectiveModule,
         DashboardModule,
         IndicatorModule,
+        ReportModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],

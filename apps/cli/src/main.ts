@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
 import { recomputeCommand } from './commands/recompute.command';
+import { reportCommand } from './commands/report.command';
 import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
 
@@ -19,6 +20,7 @@ const program = new Command('dx-tracker')
   .addCommand(migrateCommand())
   .addCommand(recomputeCommand())
   .addCommand(statusCommand())
+  .addCommand(reportCommand())
   .addCommand(userCreateCommand())
   .addCommand(userResetPasswordCommand())
   .addCommand(tokenCreateCommand())

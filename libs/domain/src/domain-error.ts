@@ -23,7 +23,8 @@ export type DomainErrorCode =
   | 'SUBMISSION_NOT_FOUND'
   | 'SUBMISSION_DECIDED'
   | 'DIRECTIVE_NOT_FOUND'
-  | 'DIRECTIVE_STATE';
+  | 'DIRECTIVE_STATE'
+  | 'REPORT_NOT_FOUND';
 
 export class DomainError extends Error {
   constructor(

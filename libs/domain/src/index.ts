@@ -14,3 +14,4 @@ export * from './kpi/kpi-comparison';
 export * from './access/access-policy';
 export * from './kpi/observation-rules';
 export * from './tasks/task-update';
+export * from './vi-format';

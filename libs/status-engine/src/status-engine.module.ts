@@ -8,6 +8,8 @@ import { Clock, systemClock, TIME_ZONE } from './clock';
 import { OutboxRelay } from './outbox-relay';
 import { RecomputeEngine } from './recompute-engine';
 import { RecomputeProcessor } from './recompute.processor';
+import { REPORT_CLOCK, ReportProcessor } from './reports/report.processor';
+import { syncAllSchedules } from './reports/report-schedules';
 
 export const CLOCK = Symbol('CLOCK');
 /** How often the outbox is polled: the floor of a write's latency to its statuses. */
@@ -24,10 +26,13 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
   private stopped = false;
   private readonly relay: OutboxRelay;
   private worker: Worker | undefined;
+  private reportWorker: Worker | undefined;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     @InjectQueue(QUEUE_NAMES.recompute) private readonly queue: Queue,
+    @InjectQueue(QUEUE_NAMES.reports) private readonly reportQueue: Queue,
+    private readonly reports: ReportProcessor,
     @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
     private readonly config: AppConfig,
     private readonly processor: RecomputeProcessor,
@@ -52,6 +57,16 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
       lastError = Date.now();
       this.logger.warn(`worker: ${error.message}`);
     });
+    // Reports: one at a time per worker process (they are CPU-bound); the schedulers follow the report_schedule table.
+    this.reportWorker = new Worker(QUEUE_NAMES.reports, (job) => this.reports.process(job), {
+      connection: this.connection.connection as never,
+      prefix: this.connection.prefix,
+      concurrency: 1,
+      lockDuration: Math.max(this.config.queue.lockDurationMs, 120_000),
+    });
+    this.reportWorker.on('failed', (job, error) => this.logger.warn(`report job ${job?.id} failed: ${error.message}`));
+    this.reportWorker.on('error', (error) => this.logger.warn(`report worker: ${error.message}`));
+    const reportSchedules = await syncAllSchedules(this.reportQueue, this.dataSource);
     for (const s of RECOMPUTE_SCHEDULES) {
       await this.queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: TIME_ZONE }, { name: s.job, data: { trigger: s.trigger } });
     }
@@ -64,13 +79,16 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
       if (!this.stopped) this.timer = setTimeout(tick, RELAY_INTERVAL_MS);
     };
     this.timer = setTimeout(tick, 0);
-    this.logger.log(`worker ready: jobs ${Object.values(RECOMPUTE_JOBS).join(', ')}; schedules ${RECOMPUTE_SCHEDULES.map((s) => s.id).join(', ')}`);
+    this.logger.log(
+      `worker ready: jobs ${Object.values(RECOMPUTE_JOBS).join(', ')}; schedules ${RECOMPUTE_SCHEDULES.map((s) => s.id).join(', ')}; ${reportSchedules} report schedule(s)`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.worker?.close();
+    await this.reportWorker?.close();
   }
 }
 
@@ -80,6 +98,8 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     { provide: CLOCK, useValue: systemClock },
     { provide: RecomputeEngine, useFactory: (ds: DataSource, clock: Clock) => new RecomputeEngine(ds, clock), inject: [DataSource, CLOCK] },
     RecomputeProcessor,
+    { provide: REPORT_CLOCK, useExisting: CLOCK },
+    ReportProcessor,
     WorkerLifecycle,
   ],
   exports: [RecomputeEngine],

@@ -18,6 +18,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'USER_NOT_FOUND':
     case 'SUBMISSION_NOT_FOUND':
     case 'DIRECTIVE_NOT_FOUND':
+    case 'REPORT_NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'INVALID_DATE':
     case 'INVALID_INPUT':

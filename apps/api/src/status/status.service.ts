@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { assertAccess, canRead, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
 import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
-import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, StatusReadsRepository, StatusRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, StatusRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
 
 @Injectable()
 export class StatusService {
@@ -13,6 +13,7 @@ export class StatusService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QUEUE_NAMES.recompute) private readonly queue: Queue,
+    @InjectQueue(QUEUE_NAMES.reports) private readonly reportQueue: Queue,
   ) {
     this.reads = new StatusReadsRepository(dataSource);
   }
@@ -68,11 +69,19 @@ export class StatusService {
     return result;
   }
 
-  /** A recompute job: a province's for those who read the province, the national ones for admins. */
+  /** The province a job is about: a recompute's own, a report's by its code or schedule; null for national jobs. */
+  private async jobProvince(data: Record<string, unknown>): Promise<string | null> {
+    if (typeof data.provinceId === 'string') return data.provinceId;
+    if (typeof data.province === 'string') return new StatusRepository(this.dataSource.manager).provinceIdByCode(data.province);
+    if (typeof data.scheduleId === 'string') return (await new ReportRepository(this.dataSource).findSchedule(data.scheduleId))?.provinceId ?? null;
+    return null;
+  }
+
+  /** A recompute or report job: a province's for those who read the province, national ones for admins. */
   async job(principal: Principal, id: string) {
-    const job = await this.queue.getJob(id);
+    const job = (await this.queue.getJob(id)) ?? (await this.reportQueue.getJob(id));
     if (!job) throw new DomainError('JOB_NOT_FOUND', `no job with id "${id}"`);
-    const provinceId = (job.data as Partial<RecomputePayload>).provinceId;
+    const provinceId = await this.jobProvince(job.data as Record<string, unknown>);
     assertAccess(provinceId ? canRead(principal, provinceId) : principal.role === 'admin', `no access to job ${id}`);
     return {
       id: job.id,

@@ -1,42 +1,14 @@
-import { GOAL_STATUS_LABELS_VI, GoalRollup, TaskRollup } from '../../../../libs/domain/src';
+import {
+  DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, GoalRollup, TASK_STATUS_LABELS_VI, TaskRollup, VERDICT_LABELS_VI, viDate, viNumber, viPercent,
+} from '../../../../libs/domain/src';
 import { ProvinceSummary } from '../../../../libs/status-engine/src';
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
-
-/** 1034 → "1.034", 0.7024 → "0,7024" (Vietnamese separators). */
-export function viNumber(value: string | number | null): string {
-  return value === null ? '—' : numberFormat.format(Number(value));
-}
-
-/** 2023-10-31 → 31/10/2023 */
-export function viDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-const TASK_LABELS: Record<string, string> = {
-  not_started: 'chưa bắt đầu',
-  in_progress: 'đang thực hiện',
-  done: 'hoàn thành',
-  cancelled: 'đã hủy',
-};
-const VERDICT_LABELS: Record<string, string> = {
-  consistent: 'khớp với số liệu',
-  differs: 'KHÁC số liệu tính được',
-  self_inconsistent: 'BÁO CÁO TỰ MÂU THUẪN',
-};
-const DOCUMENT_TYPES: Record<string, string> = {
-  resolution: 'Nghị quyết',
-  plan: 'Kế hoạch',
-  decision: 'Quyết định',
-  program: 'Chương trình',
-  report: 'Báo cáo',
-};
-
-const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const TASK_LABELS = TASK_STATUS_LABELS_VI;
+const VERDICT_LABELS = VERDICT_LABELS_VI;
+const DOCUMENT_TYPES = DOCUMENT_TYPE_LABELS_VI;
 
 function unitOf(value: string, unit: string): string {
-  if (unit === '%') return `${percentFormat.format(Number(value))}%`;
+  if (unit === '%') return `${viPercent(Number(value))}%`;
   if (unit === 'hạng') return `hạng ${viNumber(value)}`;
   return `${viNumber(value)} ${unit}`;
 }
@@ -101,11 +73,11 @@ export function formatProvinceStatus(s: ProvinceSummary): string {
     for (const k of s.kpis) {
       const parts = [`  ${k.indicator.code}: ${unitOf(k.value, k.indicator.unit)} (${k.period})`];
       for (const t of k.goalTargets) {
-        parts.push(`chỉ tiêu ${t.documentCode} ${t.goalCode} ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${percentFormat.format(Number(t.attainment) * 100)}%` : ''}`);
+        parts.push(`chỉ tiêu ${t.documentCode} ${t.goalCode} ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${viPercent(Number(t.attainment) * 100)}%` : ''}`);
       }
       if (k.nationalTarget) {
         const t = k.nationalTarget;
-        parts.push(`chỉ tiêu quốc gia ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${percentFormat.format(Number(t.attainment) * 100)}%` : ''}`);
+        parts.push(`chỉ tiêu quốc gia ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${viPercent(Number(t.attainment) * 100)}%` : ''}`);
       }
       if (k.goalTargets.length === 0 && !k.nationalTarget) parts.push('chưa có chỉ tiêu');
       if (k.previous.value !== null) parts.push(`so với kỳ trước ${k.previous.period}: ${signed(k.previous.change)}`);

@@ -4,7 +4,7 @@ import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
 import { PageQuery } from '../../common/page.query';
 
-export const AUDIT_ENTITIES = ['task', 'observation', 'submission', 'directive', 'province', 'user'] as const;
+export const AUDIT_ENTITIES = ['task', 'observation', 'submission', 'directive', 'province', 'report_schedule', 'user'] as const;
 
 export class ListAuditQuery extends PageQuery {
   /** Required except for admins, who may read every province's log. */

@@ -1,0 +1,144 @@
+import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency } from '../../../../../libs/queue/src';
+import { UUID_PATTERN } from '../../../../../libs/domain/src';
+import { ProvincePageQuery } from '../../common/page.query';
+import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+
+const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
+const PERIOD_MESSAGE = 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31';
+
+export class CreateReportDto {
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province!: string;
+
+  /** Document code, e.g. `37/KH-UBND`. */
+  @IsString()
+  @MaxLength(100)
+  document!: string;
+
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period!: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  asOf?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(REPORT_FORMATS, { each: true })
+  formats?: ReportFormat[];
+}
+
+export class ListReportsQuery extends ProvincePageQuery {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  document?: string;
+
+  @IsOptional()
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period?: string;
+}
+
+export class ReportIdParam {
+  @Matches(UUID_PATTERN, { message: 'id must be a report id (UUID)' })
+  id!: string;
+}
+
+export class ReportFileQuery {
+  @IsIn(REPORT_FORMATS)
+  format!: ReportFormat;
+}
+
+export class CreateScheduleDto {
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province!: string;
+
+  @IsString()
+  @MaxLength(100)
+  document!: string;
+
+  @IsIn(REPORT_FREQUENCIES)
+  frequency!: ReportFrequency;
+
+  /** With frequency `cron`: minute hour day month weekday (an optional leading seconds field), Asia/Ho_Chi_Minh time. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  cron?: string;
+
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(REPORT_FORMATS, { each: true })
+  formats!: ReportFormat[];
+}
+
+export class UpdateScheduleDto {
+  @IsIn(REPORT_FREQUENCIES)
+  frequency!: ReportFrequency;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  cron?: string;
+
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsIn(REPORT_FORMATS, { each: true })
+  formats!: ReportFormat[];
+
+  @IsBoolean()
+  enabled!: boolean;
+}
+
+export class ListSchedulesQuery {
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province!: string;
+}
+
+export class ScheduleIdParam {
+  @Matches(UUID_PATTERN, { message: 'id must be a schedule id (UUID)' })
+  id!: string;
+}
+
+/** A province's report heading (Nghị định 30/2020/NĐ-CP): what every report of the province prints at the top and bottom. */
+export class ReportHeadingDto {
+  /** e.g. "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH" */
+  @IsString()
+  @MaxLength(200)
+  parentBody!: string;
+
+  /** e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" */
+  @IsString()
+  @MaxLength(200)
+  issuer!: string;
+
+  /** e.g. "Số:      /BC-STTTT" */
+  @IsString()
+  @MaxLength(100)
+  number!: string;
+
+  /** The place in the date line, e.g. "Quảng Ninh" */
+  @IsString()
+  @MaxLength(100)
+  place!: string;
+
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  recipients!: string[];
+
+  @IsString()
+  @MaxLength(100)
+  signerTitle!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  signerName?: string | null;
+}

@@ -1,0 +1,167 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { CronExpressionParser } from 'cron-parser';
+import { randomUUID } from 'crypto';
+import { DataSource } from 'typeorm';
+import { AuditRepository, ProvinceRepository, RequestMeta } from '../../../../libs/db/src';
+import { assertAccess, canApprove, canRead, DomainError, isIsoDate, parsePeriod, Principal } from '../../../../libs/domain/src';
+import { QUEUE_NAMES, REPORT_JOBS, ReportFormat, ReportFrequency, ReportPayload } from '../../../../libs/queue/src';
+import { defaultHeading } from '../../../../libs/reports/src';
+import { REPORT_JOB_OPTIONS, ReportRepository, syncSchedule, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { CreateReportDto, CreateScheduleDto, ListReportsQuery, ReportHeadingDto, UpdateScheduleDto } from './dto/report.dto';
+
+/** Who may order reports and manage schedules: admins, and the province's officers and leaders (people). */
+function canOrderReports(p: Principal, provinceId: string): boolean {
+  return p.scopes === null && (p.role === 'admin' || (canRead(p, provinceId) && (p.role === 'officer' || p.role === 'leader')));
+}
+
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+    @InjectQueue(QUEUE_NAMES.reports) private readonly queue: Queue,
+  ) {}
+
+  private async provinceId(code: string): Promise<string> {
+    const id = await this.provinces.provinceId(code);
+    if (!id) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+    return id;
+  }
+
+  async list(principal: Principal, q: ListReportsQuery) {
+    const provinceId = await this.provinceId(q.province);
+    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const { rows, total } = await new ReportRepository(this.dataSource).list(
+      { provinceId, document: q.document, period: q.period ? (parsePeriod(q.period)?.code ?? q.period) : undefined },
+      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+    );
+    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async get(principal: Principal, id: string) {
+    const report = await new ReportRepository(this.dataSource).findById(id);
+    if (!report) throw new DomainError('REPORT_NOT_FOUND', `no report with id "${id}"`);
+    assertAccess(canRead(principal, report.provinceId), `no access to report ${id}`);
+    const { provinceId: _provinceId, ...rest } = report;
+    return rest;
+  }
+
+  async file(principal: Principal, id: string, format: ReportFormat): Promise<{ bytes: Buffer; name: string }> {
+    const report = await this.get(principal, id);
+    const bytes = await new ReportRepository(this.dataSource).file(id, format);
+    if (!bytes) throw new DomainError('REPORT_NOT_FOUND', `report ${id} has no ${format.toUpperCase()} file`);
+    return { bytes, name: `bao-cao-${report.province}-${report.document.replace(/[^A-Za-z0-9-]+/g, '-')}-${report.period}.${format}` };
+  }
+
+  /** Queues a report; the job (GET /api/v1/jobs/:id) reports its progress and, when done, the report's id. */
+  async order(principal: Principal, dto: CreateReportDto) {
+    const provinceId = await this.provinceId(dto.province);
+    assertAccess(canOrderReports(principal, provinceId), `no right to order reports of ${dto.province}`);
+    if (!parsePeriod(dto.period)) throw new DomainError('INVALID_INPUT', `"${dto.period}" is not a real period`, { errors: [{ path: 'period', messages: ['not a real period'] }] });
+    if (dto.asOf !== undefined && !isIsoDate(dto.asOf)) throw new DomainError('INVALID_DATE', `asOf "${dto.asOf}" is not a real date`);
+    if (!(await new ReportRepository(this.dataSource).documentOf(dto.province, dto.document))) {
+      throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
+    }
+    const payload: ReportPayload = {
+      province: dto.province, document: dto.document, period: dto.period, asOf: dto.asOf, formats: dto.formats ?? ['pdf', 'xlsx'], requestedBy: principal.username,
+    };
+    const job = await this.queue.add(REPORT_JOBS.generate, payload, { ...REPORT_JOB_OPTIONS, jobId: `report-${randomUUID()}` });
+    return { job: { id: job.id, state: 'waiting' } };
+  }
+
+  /** The heading every report of the province prints; the default is built from the province's name. */
+  async heading(principal: Principal, province: string) {
+    const provinceId = await this.provinceId(province);
+    assertAccess(canRead(principal, provinceId), `no access to province ${province}`);
+    const [row] = await this.dataSource.query(
+      `SELECT p.name, s.report_heading FROM org_unit p LEFT JOIN province_setting s ON s.province_id = p.id WHERE p.id = $1`,
+      [provinceId],
+    );
+    return { ...defaultHeading(row.name), ...(row.report_heading ?? {}), custom: row.report_heading !== null && row.report_heading !== undefined };
+  }
+
+  async saveHeading(principal: Principal, province: string, heading: ReportHeadingDto, meta: RequestMeta) {
+    const provinceId = await this.provinceId(province);
+    assertAccess(canApprove(principal, provinceId), `no right to change the report heading of ${province}`);
+    const value = Object.fromEntries(Object.entries(heading).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x.trim().normalize('NFC')) : typeof v === 'string' ? v.trim().normalize('NFC') : v]));
+    await this.dataSource.transaction(async (m) => {
+      const [before] = await m.query(`SELECT report_heading FROM province_setting WHERE province_id = $1`, [provinceId]);
+      await m.query(
+        `INSERT INTO province_setting (province_id, report_heading, updated_by) VALUES ($1, $2::jsonb, $3)
+         ON CONFLICT (province_id) DO UPDATE SET report_heading = EXCLUDED.report_heading, updated_by = EXCLUDED.updated_by, updated_at = now(),
+           version = province_setting.version + 1`,
+        [provinceId, JSON.stringify(value), principal.username],
+      );
+      await new AuditRepository(m).append({
+        actor: principal, meta, action: 'report-heading.update', entityKind: 'province', entityId: provinceId, provinceId, before: before?.report_heading ?? null, after: value,
+      });
+    });
+    return this.heading(principal, province);
+  }
+
+  async schedules(principal: Principal, province: string) {
+    const provinceId = await this.provinceId(province);
+    assertAccess(canRead(principal, provinceId), `no access to province ${province}`);
+    return { items: await new ReportRepository(this.dataSource).listSchedules(provinceId) };
+  }
+
+  async createSchedule(principal: Principal, dto: CreateScheduleDto, meta: RequestMeta) {
+    const provinceId = await this.provinceId(dto.province);
+    assertAccess(canApprove(principal, provinceId), `no right to manage the report schedules of ${dto.province}`);
+    const cron = this.checkCron(dto.frequency, dto.cron);
+    const repo = new ReportRepository(this.dataSource);
+    const ids = await repo.documentOf(dto.province, dto.document);
+    if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
+    const schedule = await this.dataSource.transaction(async (m) => {
+      const created = await new ReportRepository(m).createSchedule({ ...ids, frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], createdBy: principal.username });
+      await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.create', entityKind: 'report_schedule', entityId: created.id, provinceId, before: null, after: created });
+      return created;
+    });
+    await syncSchedule(this.queue, schedule);
+    return schedule;
+  }
+
+  async updateSchedule(principal: Principal, id: string, dto: UpdateScheduleDto, meta: RequestMeta) {
+    const repo = new ReportRepository(this.dataSource);
+    const before = await repo.findSchedule(id);
+    if (!before) throw new DomainError('REPORT_NOT_FOUND', `no report schedule with id "${id}"`);
+    assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
+    const cron = this.checkCron(dto.frequency, dto.cron);
+    const after = await this.dataSource.transaction(async (m) => {
+      const updated = await new ReportRepository(m).updateSchedule(id, { frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], enabled: dto.enabled });
+      await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.update', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: updated });
+      return updated;
+    });
+    await syncSchedule(this.queue, after);
+    return after;
+  }
+
+  async deleteSchedule(principal: Principal, id: string, meta: RequestMeta): Promise<void> {
+    const repo = new ReportRepository(this.dataSource);
+    const before = await repo.findSchedule(id);
+    if (!before) throw new DomainError('REPORT_NOT_FOUND', `no report schedule with id "${id}"`);
+    assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
+    await this.dataSource.transaction(async (m) => {
+      await new ReportRepository(m).deleteSchedule(id);
+      await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.delete', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: null });
+    });
+    await syncSchedule(this.queue, { id, enabled: false });
+  }
+
+  private checkCron(frequency: ReportFrequency, cron: string | undefined): string | null {
+    if (frequency !== 'cron') {
+      if (cron !== undefined) throw new DomainError('INVALID_INPUT', 'cron is only for frequency "cron"', { errors: [{ path: 'cron', messages: ['only for frequency "cron"'] }] });
+      return null;
+    }
+    const text = (cron ?? '').trim();
+    try {
+      if (!text) throw new Error('required');
+      CronExpressionParser.parse(text, { tz: TIME_ZONE });
+    } catch (error) {
+      throw new DomainError('INVALID_INPUT', `cron "${text}" is not a cron expression`, { errors: [{ path: 'cron', messages: [`not a cron expression: ${(error as Error).message}`] }] });
+    }
+    return text;
+  }
+}

@@ -1,0 +1,80 @@
+import { parsePeriod } from './period';
+
+/**
+ * Vietnamese wording and number formats shared by the CLI and the reports: decimal
+ * comma and dot for thousands (1.034; 99,2), dates as dd/mm/yyyy, and the labels of task
+ * statuses, reconciliation verdicts, document types and periods.
+ */
+const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** 1034 → "1.034", 0.7024 → "0,7024"; null → "—". */
+export function viNumber(value: string | number | null): string {
+  return value === null ? '—' : numberFormat.format(Number(value));
+}
+
+/** 81.25 → "81,25" (at most 2 decimals). */
+export function viPercent(value: string | number): string {
+  return percentFormat.format(Number(value));
+}
+
+/** 2023-10-31 → 31/10/2023 */
+export function viDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** 2023-10-31 → "ngày 31 tháng 10 năm 2023" (Nghị định 30/2020/NĐ-CP: days and months below 10 take a leading zero only for 1 and 2). */
+export function viLongDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const pad = (n: number, leadingFor: number[]) => (leadingFor.includes(n) ? `0${n}` : String(n));
+  return `ngày ${pad(d, [1, 2, 3, 4, 5, 6, 7, 8, 9])} tháng ${pad(m, [1, 2])} năm ${y}`;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** 2023 → "năm 2023", 2023-H1 → "6 tháng đầu năm 2023", 2023-Q4 → "quý IV năm 2023", 2023-10 → "tháng 10 năm 2023", a day → "ngày …". */
+export function viPeriod(code: string): string {
+  const p = parsePeriod(code);
+  if (!p) return code;
+  const year = p.start.slice(0, 4);
+  switch (p.kind) {
+    case 'year':
+      return `năm ${year}`;
+    case 'half':
+      return p.code.endsWith('H1') ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`;
+    case 'quarter':
+      return `quý ${ROMAN[Number(p.code.slice(-1)) - 1]} năm ${year}`;
+    case 'month':
+      return `tháng ${Number(p.code.slice(5, 7))} năm ${year}`;
+    default:
+      return viLongDate(p.code);
+  }
+}
+
+export const TASK_STATUS_LABELS_VI: Record<string, string> = {
+  not_started: 'chưa bắt đầu',
+  in_progress: 'đang thực hiện',
+  done: 'hoàn thành',
+  cancelled: 'đã hủy',
+};
+
+export const VERDICT_LABELS_VI: Record<string, string> = {
+  consistent: 'khớp với số liệu',
+  differs: 'KHÁC số liệu tính được',
+  self_inconsistent: 'BÁO CÁO TỰ MÂU THUẪN',
+};
+
+export const DOCUMENT_TYPE_LABELS_VI: Record<string, string> = {
+  resolution: 'Nghị quyết',
+  plan: 'Kế hoạch',
+  decision: 'Quyết định',
+  program: 'Chương trình',
+  report: 'Báo cáo',
+};
+
+export const DIRECTIVE_STATUS_LABELS_VI: Record<string, string> = {
+  open: 'đang chờ trả lời',
+  answered: 'đã trả lời',
+  closed: 'đã đóng',
+};

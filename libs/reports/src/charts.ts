@@ -1,0 +1,52 @@
+import * as echarts from 'echarts';
+import { viPeriod } from '../../domain/src';
+import type { ReportData } from './report.types';
+
+const WIDTH = 500;
+const HEIGHT = 240;
+
+function render(option: echarts.EChartsCoreOption): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'Roboto, sans-serif' }, ...option });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Completion per goal group: goals met of the total, as bars (SVG). */
+export function goalGroupChart(d: ReportData): string | null {
+  if (!d.goalGroups.some((g) => g.total > 0)) return null;
+  return render({
+    title: { text: 'Mục tiêu đạt theo nhóm', left: 'center', textStyle: { fontSize: 13 } },
+    grid: { left: 40, right: 20, top: 40, bottom: 40 },
+    legend: { bottom: 0, data: ['Đạt', 'Tổng số'] },
+    xAxis: { type: 'category', data: d.goalGroups.map((g) => g.code), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      { name: 'Đạt', type: 'bar', data: d.goalGroups.map((g) => g.met), label: { show: true, position: 'top', textBorderColor: 'transparent' } },
+      { name: 'Tổng số', type: 'bar', data: d.goalGroups.map((g) => g.total), label: { show: true, position: 'top', textBorderColor: 'transparent' } },
+    ],
+  });
+}
+
+/** The trend of up to five key KPIs over their last periods (SVG lines). */
+export function kpiTrendChart(d: ReportData): string | null {
+  const trends = d.trends.filter((t) => t.points.length > 1).slice(0, 5);
+  if (!trends.length) return null;
+  const periods = [...new Set(trends.flatMap((t) => t.points.map((p) => p.period)))].sort();
+  return render({
+    title: { text: 'Diễn biến một số chỉ số chính', left: 'center', textStyle: { fontSize: 13 } },
+    grid: { left: 50, right: 20, top: 40, bottom: 60 },
+    legend: { bottom: 0, type: 'plain', data: trends.map((t) => t.code) },
+    xAxis: { type: 'category', data: periods, axisLabel: { interval: 0, formatter: (p: string) => (p.length <= 7 ? p : viPeriod(p)) } },
+    yAxis: { type: 'value', scale: true },
+    series: trends.map((t) => ({
+      name: t.code,
+      type: 'line',
+      data: periods.map((p) => t.points.find((x) => x.period === p)?.value ?? null),
+      connectNulls: true,
+    })),
+  });
+}

@@ -1,0 +1,127 @@
+/** The heading of a Vietnamese administrative report (Nghị định 30/2020/NĐ-CP, Phụ lục I), configurable per province. */
+export interface ReportHeading {
+  /** The body above the issuer, e.g. "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH". */
+  parentBody: string;
+  /** The issuer, e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */
+  issuer: string;
+  /** Number and symbol, left for the clerk: "Số:      /BC-STTTT". */
+  number: string;
+  /** Place in the date line: "Quảng Ninh". */
+  place: string;
+  recipients: string[];
+  signerTitle: string;
+  signerName: string | null;
+}
+
+export interface GroupSummary {
+  code: string;
+  name: string;
+  met: number;
+  total: number;
+  recorded: number;
+  declared: number | null;
+}
+
+export interface TaskGroupSummary {
+  code: string;
+  name: string;
+  counts: Record<string, number>;
+  total: number;
+  overdue: number;
+  recorded: number;
+  declared: number | null;
+}
+
+export interface ReconciliationLine {
+  scope: string;
+  asOf: string;
+  reportedMet: number;
+  reportedOf: number;
+  reportedOpen: number | null;
+  computedMet: number | null;
+  computedTotal: number | null;
+  verdict: string | null;
+  differingGoals: string[];
+  reasons: string[];
+}
+
+export interface GoalLine {
+  group: string;
+  code: string;
+  title: string;
+  target: string | null;
+  actual: number | null;
+  actualPeriod: string | null;
+  /** 0.95 = 95 %. */
+  attainment: number | null;
+  status: string | null;
+  source: string | null;
+}
+
+export interface TaskLine {
+  code: string;
+  title: string;
+  due: string | null;
+  status: string;
+  progress: number | null;
+  flag: 'overdue' | 'due_soon';
+}
+
+export interface KpiLine {
+  code: string;
+  name: string;
+  unit: string;
+  period: string;
+  value: number;
+  target: string | null;
+  met: boolean | null;
+  previousPeriod: string;
+  previousValue: number | null;
+  yearAgoPeriod: string;
+  yearAgoValue: number | null;
+  rank: number | null;
+  rankOf: number | null;
+}
+
+export interface DirectiveLine {
+  body: string;
+  target: string | null;
+  assignee: string | null;
+  due: string | null;
+  status: string;
+  overdue: boolean;
+  answer: string | null;
+}
+
+export interface ChangeLine {
+  what: string;
+  field: string;
+  from: string | null;
+  to: string | null;
+  asOf: string;
+}
+
+/** Everything a report shows, computed from the stored statuses: the same data and as-of date give the same report. */
+export interface ReportData {
+  heading: ReportHeading;
+  province: { code: string; name: string };
+  document: { code: string; title: string; type: string; scope: string };
+  period: string;
+  asOf: string;
+  /** The report's date, in the date line. */
+  issued: string;
+  goals: { met: number; total: number; recorded: number; declared: number | null };
+  tasks: { total: number; counts: Record<string, number>; overdue: number; recorded: number; declared: number | null };
+  goalGroups: GroupSummary[];
+  taskGroups: TaskGroupSummary[];
+  reconciliations: ReconciliationLine[];
+  goalLines: GoalLine[];
+  lateTasks: { lead: string; leadName: string; tasks: TaskLine[] }[];
+  kpis: KpiLine[];
+  directives: DirectiveLine[];
+  /** Status changes since the previous report of the same schedule (or the previous period's end). */
+  changesSince: string | null;
+  changes: ChangeLine[];
+  /** Up to five key KPIs over their last periods, for the trend chart. */
+  trends: { code: string; name: string; unit: string; points: { period: string; value: number }[] }[];
+}

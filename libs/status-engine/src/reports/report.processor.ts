@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { todayIn } from '../../../domain/src';
+import { REPORT_JOBS, ReportJobName, ReportPayload } from '../../../queue/src';
+import { Clock, TIME_ZONE } from '../clock';
+import { ReportGenerator, scheduledPeriod } from './report-generator';
+import { ReportRepository } from './report.repository';
+
+export const REPORT_CLOCK = Symbol('REPORT_CLOCK');
+
+type Handler = (payload: ReportPayload, job: Job) => Promise<unknown>;
+
+/** Thin: validates the payload, makes the report, reports progress. */
+@Injectable()
+export class ReportProcessor {
+  private readonly logger = new Logger(ReportProcessor.name);
+  private readonly generator: ReportGenerator;
+  private readonly handlers: Record<ReportJobName, Handler> = {
+    [REPORT_JOBS.generate]: async (p, job) => {
+      if (!p.province || !p.document || !p.period) throw new UnrecoverableError(`${REPORT_JOBS.generate} needs province, document and period`);
+      const report = await this.generator.generate(
+        { province: p.province, document: p.document, period: p.period, asOf: p.asOf, formats: p.formats ?? ['pdf', 'xlsx'], createdBy: p.requestedBy ?? 'api' },
+        (percent) => job.updateProgress(percent),
+      );
+      return { reportId: report.id, checksum: report.checksum };
+    },
+    [REPORT_JOBS.scheduled]: async (p, job) => {
+      if (!p.scheduleId) throw new UnrecoverableError(`${REPORT_JOBS.scheduled} needs a scheduleId`);
+      const schedule = await new ReportRepository(this.dataSource).findSchedule(p.scheduleId);
+      if (!schedule?.enabled) return { skipped: 'schedule removed or disabled' };
+      // The tick this job stands for: BullMQ's scheduler puts it in prevMillis (and in the job id, repeat:<id>:<millis>).
+      const millis = Number((job.opts as { prevMillis?: number }).prevMillis ?? String(job.id).split(':').pop());
+      const tick = new Date(Number.isFinite(millis) && millis > 0 ? millis : job.timestamp);
+      const period = scheduledPeriod(schedule.frequency, todayIn(TIME_ZONE, tick));
+      const report = await this.generator.generate(
+        { province: schedule.province, document: schedule.document, period, formats: schedule.formats, createdBy: `schedule:${schedule.id}`, scheduleId: schedule.id, tick },
+        (percent) => job.updateProgress(percent),
+      );
+      return { reportId: report.id, duplicate: report.id === null, period };
+    },
+  };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REPORT_CLOCK) clock: Clock,
+  ) {
+    this.generator = new ReportGenerator(dataSource, clock);
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const started = Date.now();
+    const payload = plainToInstance(ReportPayload, job.data);
+    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length) throw new UnrecoverableError(`invalid ${job.name} payload: ${errors.map((e) => e.property).join(', ')}`);
+    const handler = this.handlers[job.name as ReportJobName];
+    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
+    const result = await handler(payload, job);
+    this.logger.log(`job ${job.id} (${job.name}) done in ${Date.now() - started} ms`);
+    return result;
+  }
+}

@@ -1,0 +1,119 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { ReportFormat, ReportFrequency } from '../../../queue/src';
+
+export interface ReportRow {
+  id: string;
+  province: string;
+  document: string;
+  period: string;
+  asOf: string;
+  formats: ReportFormat[];
+  checksum: string;
+  scheduleId: string | null;
+  tick: Date | null;
+  createdBy: string;
+  createdAt: Date;
+  sizes: { pdf: number | null; xlsx: number | null };
+}
+
+export interface ScheduleRow {
+  id: string;
+  provinceId: string;
+  province: string;
+  document: string;
+  frequency: ReportFrequency;
+  cron: string | null;
+  formats: ReportFormat[];
+  enabled: boolean;
+  createdBy: string;
+  createdAt: Date;
+  version: number;
+}
+
+const REPORT = `SELECT r.id, p.code AS province, d.code AS document, r.period, r.as_of AS "asOf", r.formats, r.checksum, r.schedule_id AS "scheduleId",
+                       r.tick, r.created_by AS "createdBy", r.created_at AS "createdAt",
+                       json_build_object('pdf', octet_length(r.pdf), 'xlsx', octet_length(r.xlsx)) AS sizes
+                  FROM report r JOIN org_unit p ON p.id = r.province_id JOIN document d ON d.id = r.document_id`;
+const SCHEDULE = `SELECT s.id, s.province_id AS "provinceId", p.code AS province, d.code AS document, s.frequency, s.cron, s.formats, s.enabled,
+                         s.created_by AS "createdBy", s.created_at AS "createdAt", s.version
+                    FROM report_schedule s JOIN org_unit p ON p.id = s.province_id JOIN document d ON d.id = s.document_id`;
+
+/** Stored reports (files in the database) and report schedules. */
+export class ReportRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async documentOf(province: string, document: string): Promise<{ provinceId: string; documentId: string } | null> {
+    const [row] = await this.db.query(
+      `SELECT p.id AS "provinceId", d.id AS "documentId" FROM org_unit p JOIN document d ON d.province_id = p.id WHERE p.kind = 'province' AND p.code = $1 AND d.code = $2`,
+      [province, document],
+    );
+    return row ?? null;
+  }
+
+  /** Stores a report; null when its schedule's tick already has one (another worker made it). */
+  async insert(r: {
+    provinceId: string; documentId: string; period: string; asOf: string; formats: ReportFormat[]; checksum: string; data: unknown;
+    pdf: Buffer | null; xlsx: Buffer | null; scheduleId: string | null; tick: Date | null; createdBy: string;
+  }): Promise<string | null> {
+    const rows = await this.db.query(
+      `INSERT INTO report (province_id, document_id, period, as_of, formats, checksum, data, pdf, xlsx, schedule_id, tick, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)
+       ON CONFLICT ON CONSTRAINT report_tick_uq DO NOTHING RETURNING id`,
+      [r.provinceId, r.documentId, r.period, r.asOf, r.formats, r.checksum, JSON.stringify(r.data), r.pdf, r.xlsx, r.scheduleId, r.tick, r.createdBy],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async findById(id: string): Promise<(ReportRow & { provinceId: string }) | null> {
+    const [row] = await this.db.query(`${REPORT.replace('SELECT r.id,', 'SELECT r.id, r.province_id AS "provinceId",')} WHERE r.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async file(id: string, format: ReportFormat): Promise<Buffer | null> {
+    const [row] = await this.db.query(`SELECT ${format === 'pdf' ? 'pdf' : 'xlsx'} AS bytes FROM report WHERE id = $1`, [id]);
+    return row?.bytes ?? null;
+  }
+
+  /** The as-of date of a schedule's latest report before `before`: where "changes since" starts. */
+  async previousAsOf(scheduleId: string, before: string): Promise<string | null> {
+    const [row] = await this.db.query(`SELECT max(as_of) AS as_of FROM report WHERE schedule_id = $1 AND as_of < $2`, [scheduleId, before]);
+    return row?.as_of ?? null;
+  }
+
+  async list(f: { provinceId: string; document?: string; period?: string; scheduleId?: string }, page: { offset: number; limit: number }) {
+    const where = `r.province_id = $1 AND ($2::text IS NULL OR d.code = $2) AND ($3::text IS NULL OR r.period = $3) AND ($4::uuid IS NULL OR r.schedule_id = $4)`;
+    const params = [f.provinceId, f.document ?? null, f.period ?? null, f.scheduleId ?? null];
+    const rows: ReportRow[] = await this.db.query(`${REPORT} WHERE ${where} ORDER BY r.created_at DESC, r.id OFFSET $5 LIMIT $6`, [...params, page.offset, page.limit]);
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM report r JOIN document d ON d.id = r.document_id WHERE ${where}`, params);
+    return { rows, total };
+  }
+
+  async createSchedule(s: { provinceId: string; documentId: string; frequency: ReportFrequency; cron: string | null; formats: ReportFormat[]; createdBy: string }): Promise<ScheduleRow> {
+    const [{ id }] = await this.db.query(
+      `INSERT INTO report_schedule (province_id, document_id, frequency, cron, formats, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [s.provinceId, s.documentId, s.frequency, s.cron, s.formats, s.createdBy],
+    );
+    return (await this.findSchedule(id))!;
+  }
+
+  async findSchedule(id: string): Promise<ScheduleRow | null> {
+    const [row] = await this.db.query(`${SCHEDULE} WHERE s.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async updateSchedule(id: string, s: { frequency: ReportFrequency; cron: string | null; formats: ReportFormat[]; enabled: boolean }): Promise<ScheduleRow> {
+    await this.db.query(
+      `UPDATE report_schedule SET frequency = $2, cron = $3, formats = $4, enabled = $5, version = version + 1 WHERE id = $1`,
+      [id, s.frequency, s.cron, s.formats, s.enabled],
+    );
+    return (await this.findSchedule(id))!;
+  }
+
+  async deleteSchedule(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM report_schedule WHERE id = $1`, [id]);
+  }
+
+  async listSchedules(provinceId: string | null): Promise<ScheduleRow[]> {
+    return this.db.query(`${SCHEDULE} WHERE ($1::uuid IS NULL OR s.province_id = $1) ORDER BY p.code, d.code, s.created_at`, [provinceId]);
+  }
+}
