@@ -121,7 +121,7 @@ describe('reports through the API and the worker, and schedules with two workers
     const ordered = await officer.post('/api/v1/reports').send({ province: 'QNI', document: 'CDS-2023-QG', period: '2023', asOf: '2023-10-31' }).expect(202);
     const done = await waitFor('the report job', async () => {
       const job = (await officer.get(`/api/v1/jobs/${ordered.body.job.id}`).expect(200)).body;
-      return job.state === 'completed' ? job : null;
+      return job.state === 'completed' && job.result ? job : null;
     }, 60_000);
     expect(done).toMatchObject({ progress: 100, result: { reportId: expect.any(String) } });
     const list = await viewer.get('/api/v1/reports?province=QNI').expect(200);
@@ -143,7 +143,7 @@ describe('reports through the API and the worker, and schedules with two workers
     const again = await officer.post('/api/v1/reports').send({ province: 'QNI', document: 'CDS-2023-QG', period: '2023', asOf: '2023-10-31', formats: ['pdf'] }).expect(202);
     const second = await waitFor('the second report', async () => {
       const job = (await officer.get(`/api/v1/jobs/${again.body.job.id}`).expect(200)).body;
-      return job.state === 'completed' ? job : null;
+      return job.state === 'completed' && job.result ? job : null;
     }, 60_000);
     const file = join(OUTPUT, 'qni-custom-heading.pdf');
     writeFileSync(file, (await viewer.get(`/api/v1/reports/${second.result.reportId}/file?format=pdf`).buffer(true).expect(200)).body);

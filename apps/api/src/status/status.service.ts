@@ -79,14 +79,18 @@ export class StatusService {
 
   /** A recompute or report job: a province's for those who read the province, national ones for admins. */
   async job(principal: Principal, id: string) {
-    const job = (await this.queue.getJob(id)) ?? (await this.reportQueue.getJob(id));
+    const find = async () => (await this.queue.getJob(id)) ?? (await this.reportQueue.getJob(id));
+    let job = await find();
     if (!job) throw new DomainError('JOB_NOT_FOUND', `no job with id "${id}"`);
     const provinceId = await this.jobProvince(job.data as Record<string, unknown>);
     assertAccess(provinceId ? canRead(principal, provinceId) : principal.role === 'admin', `no access to job ${id}`);
+    // The state is read after the job: a job that finished in between is read again, so its result goes with its state.
+    const state = await job.getState();
+    if (state === 'completed' || state === 'failed') job = (await find()) ?? job;
     return {
       id: job.id,
       name: job.name,
-      state: await job.getState(),
+      state,
       progress: job.progress,
       attemptsMade: job.attemptsMade,
       failedReason: job.failedReason ?? null,
