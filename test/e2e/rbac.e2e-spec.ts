@@ -37,6 +37,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/auth/login': { allowed: 'public', sample: () => ({ url: '/api/v1/auth/login', body: { username: 'x', password: 'y' } }) },
   'POST /api/v1/auth/refresh': { allowed: 'public', sample: () => ({ url: '/api/v1/auth/refresh', body: { refreshToken: 'dxr_x' } }) },
   'POST /api/v1/auth/logout': { allowed: 'public', sample: () => ({ url: '/api/v1/auth/logout', body: { refreshToken: 'dxr_x' } }) },
+  'GET /api/v1/auth/demo': { allowed: 'public', sample: () => ({ url: '/api/v1/auth/demo' }) },
   'GET /api/v1/auth/me': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/auth/me' }) },
   'GET /api/v1/provinces': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces' }) },
   'GET /api/v1/provinces/:code': {

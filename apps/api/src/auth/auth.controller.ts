@@ -33,6 +33,13 @@ export class AuthController {
     await this.auth.logout(body.refreshToken);
   }
 
+  /** The demo accounts' names (not their passwords, printed once at start) when the demo data is loaded; the sign-in page lists them. */
+  @Public()
+  @Get('demo')
+  demo() {
+    return this.auth.demoAccounts();
+  }
+
   @Get('me')
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.me(principal);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../../libs/config/src';
 import { AccountRepository, AccountRow } from '../../../../libs/db/src';
 import { Principal, Role } from '../../../../libs/domain/src';
+import { DEMO_ACCOUNTS } from '../bootstrap/demo-data';
 
 /** What an access token carries: enough to authorise without a database read. */
 export interface AccessTokenPayload {
@@ -51,6 +52,15 @@ export class AuthService {
 
   async logout(refreshToken: string): Promise<void> {
     await this.accounts.revokeRefreshToken(refreshToken);
+  }
+
+  async demoAccounts() {
+    if (!this.config.loadDemoData) return { demo: false, accounts: [] };
+    const accounts = [];
+    for (const a of DEMO_ACCOUNTS) {
+      if (await this.accounts.findByUsername(a.username)) accounts.push({ username: a.username, role: a.role, displayName: a.displayName });
+    }
+    return { demo: true, accounts };
   }
 
   async me(principal: Principal) {

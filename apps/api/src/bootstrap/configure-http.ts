@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { json, NextFunction, raw, Request, Response, urlencoded } from 'express';
+import { json, NextFunction, raw, Request, Response, static as staticFiles, urlencoded } from 'express';
+import { existsSync } from 'fs';
+import { join } from 'path';
 import { BULK_BODY_LIMIT, CSV_TYPES, XLSX_TYPE } from '../observation/bulk-parse';
 import helmet from 'helmet';
-import { AppConfig } from '../../../../libs/config/src';
+import { AppConfig, findRepoRoot } from '../../../../libs/config/src';
 import { sendProblem } from '../common/problem';
 import { requestId } from '../common/request-id.middleware';
 import { setupOpenApi } from '../openapi/openapi';
@@ -26,6 +28,18 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   app.use(bodyErrors);
   setupOpenApi(app);
+  serveDashboard(app);
+}
+
+/** The web dashboard (apps/web, built into dist/web) from the same origin; every other path a client asks for gets its page. */
+function serveDashboard(app: INestApplication): void {
+  const dir = join(findRepoRoot(__dirname), 'dist', 'web');
+  if (!existsSync(join(dir, 'index.html'))) return;
+  app.use(staticFiles(dir, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || /^\/(api|health)(\/|$)/.test(req.path) || !req.accepts('html')) return next();
+    res.sendFile(join(dir, 'index.html'));
+  });
 }
 
 /** Writes take JSON: a body of another type is refused with 415 rather than read as empty. */

@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { session, User } from './api';
+import { ROLE } from './format';
+import { Overview } from './Overview';
+import { SignIn } from './SignIn';
+import { Work } from './Work';
+
+/** Pages by hash: #/dang-nhap, #/tong-quan, #/cong-viec. */
+function useRoute(): string {
+  const [route, setRoute] = useState(location.hash || '#/tong-quan');
+  useEffect(() => {
+    const on = () => setRoute(location.hash || '#/tong-quan');
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const route = useRoute();
+  const [user, setUser] = useState<User | null>(session.user());
+  if (!user || route === '#/dang-nhap') {
+    return (
+      <SignIn
+        onSignedIn={(u) => {
+          setUser(u);
+          location.hash = '#/tong-quan';
+        }}
+      />
+    );
+  }
+  const province = user.province ?? 'QNI';
+  return (
+    <>
+      <header className="top">
+        <strong>dx-tracker</strong>
+        <nav aria-label="Trang">
+          <a href="#/tong-quan" aria-current={route === '#/tong-quan' ? 'page' : undefined}>Tổng quan</a>
+          <a href="#/cong-viec" aria-current={route === '#/cong-viec' ? 'page' : undefined}>Công việc</a>
+        </nav>
+        <span className="who">
+          {user.displayName} · {ROLE[user.role]}
+          {user.orgUnit && user.orgUnit !== province ? ` · ${user.orgUnit}` : ''}
+        </span>
+        <button
+          type="button"
+          onClick={() => {
+            session.clear();
+            setUser(null);
+          }}
+        >
+          Đăng xuất
+        </button>
+      </header>
+      <main>{route === '#/cong-viec' ? <Work user={user} province={province} /> : <Overview province={province} />}</main>
+    </>
+  );
+}

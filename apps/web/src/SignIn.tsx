@@ -1,0 +1,61 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { api, ApiError, session, User } from './api';
+import { ROLE } from './format';
+
+interface DemoAccounts {
+  demo: boolean;
+  accounts: { username: string; role: string; displayName: string }[];
+}
+
+export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [demo, setDemo] = useState<DemoAccounts | null>(null);
+  useEffect(() => {
+    api<DemoAccounts>('/api/v1/auth/demo').then((r) => setDemo(r.body), () => setDemo(null));
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const { body } = await api<{ accessToken: string; user: User }>('/api/v1/auth/login', { method: 'POST', json: { username, password } });
+      session.save(body.accessToken, body.user);
+      onSignedIn(body.user);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
+    }
+  }
+
+  return (
+    <main className="signin">
+      <h1>Theo dõi chuyển đổi số</h1>
+      <form onSubmit={submit} aria-label="Đăng nhập">
+        <label>
+          Tên đăng nhập
+          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        </label>
+        <label>
+          Mật khẩu
+          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </label>
+        {error && <p role="alert" className="error">{error}</p>}
+        <button type="submit">Đăng nhập</button>
+      </form>
+      {demo?.demo && (
+        <section className="demo" aria-label="Tài khoản dùng thử">
+          <h2>Tài khoản dùng thử</h2>
+          <p>Mật khẩu được in ra một lần khi máy chủ khởi động lần đầu.</p>
+          <ul>
+            {demo.accounts.map((a) => (
+              <li key={a.username}>
+                <button type="button" className="link" onClick={() => setUsername(a.username)}>{a.username}</button> — {a.displayName} ({ROLE[a.role] ?? a.role})
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

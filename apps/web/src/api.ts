@@ -1,0 +1,56 @@
+/** The API, same origin: bearer token from sign-in, problem documents turned into ApiError. */
+export interface Problem {
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+  errors?: { path: string; messages: string[]; line?: number }[];
+  current?: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title);
+  }
+}
+
+const TOKEN_KEY = 'dx-token';
+const USER_KEY = 'dx-user';
+
+export interface User {
+  username: string;
+  displayName: string;
+  role: 'admin' | 'officer' | 'reporter' | 'leader' | 'viewer';
+  province: string | null;
+  orgUnit: string | null;
+}
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  user: (): User | null => JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null'),
+  save(token: string, user: User) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.setItem(USER_KEY, JSON.stringify(user));
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(USER_KEY);
+  },
+};
+
+export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ body: T; etag: string | null; status: number }> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept-Language', 'vi');
+  const token = session.token();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+  const res = await fetch(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  const text = await res.text();
+  const body = text ? JSON.parse(text) : null;
+  if (res.status === 401 && token) {
+    session.clear();
+    location.hash = '#/dang-nhap';
+  }
+  if (!res.ok) throw new ApiError(body ?? { status: res.status, code: 'ERROR', title: res.statusText, detail: res.statusText });
+  return { body: body as T, etag: res.headers.get('ETag'), status: res.status };
+}

@@ -1,0 +1,122 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { AccountRepository, PlanImporter } from '../../libs/db/src';
+import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
+import { createTestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { testRunId } from '../support/test-env';
+
+/** Screenshots of each main page, for a person to look at. */
+const SHOTS = join(REPO, 'test-output', 'browser');
+const PASSWORD = 'mat-khau-thu-nghiem';
+
+/**
+ * The dashboard in Debian's Chromium, driven by playwright-core, against the real API with
+ * its queue worker running (RUN_WORKER), PostgreSQL and Redis.
+ */
+describe('web dashboard in a real browser', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), options);
+    const accounts = new AccountRepository(db.dataSource);
+    for (const [username, role, province, orgUnit] of [
+      ['lanhdao.qni', 'leader', 'QNI', undefined], ['canbo.dng', 'officer', 'DNG', 'STTTT'], ['canbo2.dng', 'officer', 'DNG', 'STTTT'], ['baocao.dng', 'reporter', 'DNG', 'SNV'],
+    ] as const) {
+      await accounts.create({ username, displayName: username, role, province, orgUnit, password: PASSWORD });
+    }
+    app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-web` } });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    url = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${url}/`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
+    return page;
+  }
+
+  it('a leader sees the national 2023 targets with the reconciliation warning and the 81% online-service KPI against its target', async () => {
+    const page = await signIn('lanhdao.qni');
+    const national = page.getByRole('region', { name: 'Văn bản CDS-2023-QG' });
+    await national.getByText(/Mục tiêu: 5\/9 đạt/).waitFor({ timeout: 20_000 });
+    const warning = national.getByRole('alert');
+    await warning.waitFor();
+    expect(await warning.innerText()).toMatch(/6\/9 đạt, còn 4 chưa đạt.*5\/9 đạt.*báo cáo tự mâu thuẫn/s);
+    const kpi = page.getByTestId('kpi-dvc-toan-trinh');
+    expect(await kpi.innerText()).toMatch(/81%[\s\S]*chỉ tiêu >= 80% · đạt/);
+    await page.screenshot({ path: join(SHOTS, 'overview-qni.png'), fullPage: true });
+  });
+
+  it('an officer marks a task done with evidence; the overview counts change without reload; a second officer meets the conflict dialog', async () => {
+    const overview = await signIn('canbo.dng');
+    const done = overview.getByTestId('done-T1');
+    await done.waitFor({ timeout: 20_000 });
+    const before = await done.innerText();
+    expect(before).toMatch(/^1\/2/);
+
+    const work = await signIn('canbo.dng');
+    const other = await signIn('canbo2.dng');
+    for (const p of [work, other]) {
+      await p.getByRole('link', { name: 'Công việc' }).click();
+      await p.getByRole('button', { name: 'Cập nhật T1.1' }).click();
+    }
+    const form = work.getByRole('form', { name: 'Cập nhật T1.1' });
+    await form.getByLabel('Trạng thái').selectOption('done');
+    await form.getByLabel('Số văn bản').fill('15/BC-STTTT');
+    await form.getByLabel('Ngày văn bản').fill('2023-10-25');
+    await work.screenshot({ path: join(SHOTS, 'work-edit.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await work.getByRole('status').getByText('Đã lưu T1.1').waitFor();
+    await work.getByTestId('task-T1.1').getByText('15/BC-STTTT').waitFor();
+
+    // The overview page was not reloaded: it picks the worker's recompute up by itself.
+    await overview.getByTestId('done-T1').getByText(/^2\/2/).waitFor({ timeout: 20_000 });
+
+    const otherForm = other.getByRole('form', { name: 'Cập nhật T1.1' });
+    await otherForm.getByLabel('Trạng thái').selectOption('cancelled');
+    await otherForm.getByRole('button', { name: 'Lưu' }).click();
+    const dialog = other.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/vừa được người khác cập nhật[\s\S]*hoàn thành[\s\S]*15\/BC-STTTT/);
+    await other.screenshot({ path: join(SHOTS, 'work-conflict.png'), fullPage: true });
+    await dialog.getByRole('button', { name: 'Bỏ thay đổi của tôi' }).click();
+  });
+
+  it("a reporter sees edit controls only on its own agency's tasks", async () => {
+    const page = await signIn('baocao.dng');
+    await page.getByRole('link', { name: 'Công việc' }).click();
+    await page.getByTestId('task-T1.2').waitFor();
+    // T1.2 is led by SNV, the reporter's agency; T1.1 and KH-T1.2 by others.
+    expect(await page.getByRole('button', { name: 'Cập nhật T1.2' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Cập nhật T1.1' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Cập nhật KH-T1.2' }).count()).toBe(0);
+    await page.getByLabel('Tìm').fill('tap huan');
+    await page.getByTestId('task-T1.1').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('task-T1.2').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'work-reporter.png'), fullPage: true });
+  });
+});
