@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { AccountRepository, PlanImporter } from '../../libs/db/src';
@@ -104,6 +104,21 @@ describe('web dashboard in a real browser', () => {
     expect(await dialog.innerText()).toMatch(/vừa được người khác cập nhật[\s\S]*hoàn thành[\s\S]*15\/BC-STTTT/);
     await other.screenshot({ path: join(SHOTS, 'work-conflict.png'), fullPage: true });
     await dialog.getByRole('button', { name: 'Bỏ thay đổi của tôi' }).click();
+  });
+
+  it('a malformed plan file shows its errors with line numbers and writes nothing', async () => {
+    const page = await signIn('canbo.dng');
+    await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+    const before = (await db.dataSource.query(`SELECT count(*)::int AS n FROM document`))[0].n;
+    const bad = readFileSync(join(REPO, 'test/fixtures/plans/invalid/04-missing-province-name.yaml'));
+    await page.getByLabel('Tệp kế hoạch').setInputFiles({ name: 'ke-hoach-loi.yaml', mimeType: 'application/yaml', buffer: bad });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByTestId('check-result').getByText(/Tệp có \d+ lỗi; chưa ghi gì/).waitFor();
+    const errors = page.getByRole('region', { name: 'Lỗi' });
+    expect(await errors.innerText()).toMatch(/3\s+province\.name/);
+    expect(await page.getByRole('button', { name: 'Nhập vào hệ thống' }).isDisabled()).toBe(true);
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM document`))[0].n).toBe(before);
+    await page.screenshot({ path: join(SHOTS, 'import-errors.png'), fullPage: true });
   });
 
   it("a reporter sees edit controls only on its own agency's tasks", async () => {

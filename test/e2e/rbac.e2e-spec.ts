@@ -138,6 +138,8 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}`, body: { frequency: 'monthly', formats: ['pdf'], enabled: false } }),
   },
   'DELETE /api/v1/report-schedules/:id': { allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}` }) },
+  'POST /api/v1/plans/validate': { allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/plans/validate', body: {} }) },
+  'POST /api/v1/plans/import': { allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/plans/import', body: {} }) },
   'GET /api/v1/audit': {
     allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
   },

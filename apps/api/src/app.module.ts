@@ -21,6 +21,7 @@ import { DirectiveModule } from './directive/directive.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { IndicatorModule } from './indicator/indicator.module';
 import { ReportModule } from './report/report.module';
+import { PlanModule } from './plan/plan.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -55,6 +56,7 @@ export class AppModule {
         DashboardModule,
         IndicatorModule,
         ReportModule,
+        PlanModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { session, User } from './api';
 import { ROLE } from './format';
+import { Import } from './Import';
 import { Overview } from './Overview';
 import { SignIn } from './SignIn';
 import { Work } from './Work';
 
-/** Pages by hash: #/dang-nhap, #/tong-quan, #/cong-viec. */
+/** Pages by hash: #/dang-nhap, #/tong-quan, #/cong-viec, #/nhap-ke-hoach. */
 function useRoute(): string {
   const [route, setRoute] = useState(location.hash || '#/tong-quan');
   useEffect(() => {
@@ -37,6 +38,9 @@ export function App() {
         <nav aria-label="Trang">
           <a href="#/tong-quan" aria-current={route === '#/tong-quan' ? 'page' : undefined}>Tổng quan</a>
           <a href="#/cong-viec" aria-current={route === '#/cong-viec' ? 'page' : undefined}>Công việc</a>
+          {(user.role === 'admin' || user.role === 'officer') && (
+            <a href="#/nhap-ke-hoach" aria-current={route === '#/nhap-ke-hoach' ? 'page' : undefined}>Nhập kế hoạch</a>
+          )}
         </nav>
         <span className="who">
           {user.displayName} · {ROLE[user.role]}
@@ -52,7 +56,9 @@ export function App() {
           Đăng xuất
         </button>
       </header>
-      <main>{route === '#/cong-viec' ? <Work user={user} province={province} /> : <Overview province={province} />}</main>
+      <main>
+        {route === '#/cong-viec' ? <Work user={user} province={province} /> : route === '#/nhap-ke-hoach' ? <Import /> : <Overview province={province} />}
+      </main>
     </>
   );
 }

@@ -12,6 +12,8 @@ import { setupOpenApi } from '../openapi/openapi';
 /** Largest JSON body accepted (bulk uploads have their own limit); larger gets 413. */
 export const JSON_BODY_LIMIT = '1mb';
 const BULK_PATH = '/api/v1/observations/bulk';
+const PLANS_PATH = '/api/v1/plans';
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 
 /**
  * HTTP setup shared by the server and the tests: security headers, CORS only for the
@@ -24,6 +26,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(jsonOnly);
   // Bulk uploads: JSON, CSV or Excel up to 10 MB, on their route only.
   app.use(BULK_PATH, raw({ type: [...CSV_TYPES, XLSX_TYPE], limit: BULK_BODY_LIMIT }), json({ limit: BULK_BODY_LIMIT, strict: true }));
+  // Plan files: YAML bodies up to the plan format's own limit (larger are refused by it with a clear message).
+  app.use(PLANS_PATH, raw({ type: YAML_TYPES, limit: '21mb' }));
   app.use(json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   app.use(bodyErrors);
@@ -47,6 +51,7 @@ function jsonOnly(req: Request, res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.is('application/json')) return next();
   if (req.path === BULK_PATH && req.is([...CSV_TYPES, XLSX_TYPE])) return next();
+  if (req.path.startsWith(`${PLANS_PATH}/`) && req.is(YAML_TYPES)) return next();
   sendProblem(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', req.path === BULK_PATH ? 'send JSON, CSV (text/csv) or Excel (.xlsx)' : 'send the body as application/json');
 }
 

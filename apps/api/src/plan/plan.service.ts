@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditRepository, PlanImporter, RequestMeta } from '../../../../libs/db/src';
+import { assertAccess, DomainError, Principal } from '../../../../libs/domain/src';
+import { parsePlanFile, PlanFileIssue } from '../../../../libs/plan-file/src';
+
+const issue = (i: PlanFileIssue) => ({ path: i.path, line: i.line, message: i.message });
+
+/** Plan files uploaded through the API: checked first (every error with its line), written only when valid. */
+@Injectable()
+export class PlanService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Admins import any province; officers their own province's file. */
+  private mayImport(principal: Principal, provinceCode: string, provinceId: string | null): boolean {
+    if (principal.scopes !== null) return false;
+    if (principal.role === 'admin') return true;
+    return principal.role === 'officer' && provinceId !== null && principal.provinceId === provinceId && provinceCode.length > 0;
+  }
+
+  validate(bytes: Buffer) {
+    const parsed = parsePlanFile(bytes);
+    return {
+      valid: parsed.errors.length === 0,
+      province: parsed.plan?.province.code ?? null,
+      counts: parsed.plan
+        ? {
+            documents: parsed.plan.documents.length,
+            goals: parsed.plan.documents.reduce((n, d) => n + d.goalGroups.reduce((m, g) => m + g.goals.length, 0), 0),
+            tasks: parsed.plan.documents.reduce((n, d) => n + d.taskGroups.reduce((m, g) => m + g.tasks.length, 0), 0),
+            indicators: parsed.plan.indicators.length,
+            observations: parsed.plan.observations.length,
+          }
+        : null,
+      errors: parsed.errors.map(issue),
+      warnings: parsed.warnings.map(issue),
+    };
+  }
+
+  async import(principal: Principal, bytes: Buffer, options: { fileName: string; prune: boolean; dryRun: boolean }, meta: RequestMeta) {
+    const parsed = parsePlanFile(bytes);
+    if (!parsed.plan || parsed.errors.length) {
+      throw new DomainError('PLAN_FILE_INVALID', `the plan file has ${parsed.errors.length} error(s); nothing was written`, {
+        errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [e.message] })),
+        warnings: parsed.warnings.map(issue),
+      });
+    }
+    const code = parsed.plan.province.code;
+    const [existing] = await this.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [code]);
+    assertAccess(this.mayImport(principal, code, existing?.id ?? null), `no right to import the plan of ${code}`);
+    const result = await new PlanImporter(this.dataSource).run(
+      { bytes, plan: parsed.plan, warnings: parsed.warnings },
+      { fileName: options.fileName, actor: principal.username, prune: options.prune, dryRun: options.dryRun, now: new Date() },
+    );
+    if (!options.dryRun) {
+      await new AuditRepository(this.dataSource).append({
+        actor: principal, meta, action: 'plan.import', entityKind: 'province', entityId: existing?.id ?? null, provinceId: existing?.id ?? null,
+        before: null, after: { fileName: options.fileName, province: code, prune: options.prune },
+      });
+    }
+    return { ...result, warnings: parsed.warnings.map(issue) };
+  }
+}
