@@ -121,6 +121,61 @@ describe('web dashboard in a real browser', () => {
     await page.screenshot({ path: join(SHOTS, 'import-errors.png'), fullPage: true });
   });
 
+  it("a reporter's update waits on the officers' approval page; approved, it shows in the task's history", async () => {
+    const reporter = await signIn('baocao.dng');
+    await reporter.getByRole('link', { name: 'Công việc' }).click();
+    await reporter.getByRole('button', { name: 'Cập nhật T1.2' }).click();
+    const form = reporter.getByRole('form', { name: 'Cập nhật T1.2' });
+    await form.getByLabel('Trạng thái').selectOption('in_progress');
+    await form.getByLabel('Tiến độ (%)').fill('90');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await reporter.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở TT&TT duyệt').waitFor();
+
+    const officer = await signIn('canbo.dng');
+    await officer.getByRole('link', { name: 'Chờ duyệt' }).click();
+    const item = officer.getByText(/Nhiệm vụ T1\.2: trạng thái «đang thực hiện», tiến độ 90%/);
+    await item.waitFor();
+    await officer.screenshot({ path: join(SHOTS, 'submissions.png'), fullPage: true });
+    await officer.locator('li', { has: item }).getByRole('button', { name: 'Duyệt' }).click();
+    await officer.getByRole('status').getByText('Đã duyệt').waitFor();
+    await officer.getByRole('link', { name: 'Công việc' }).click();
+    await officer.getByRole('button', { name: 'Lịch sử T1.2' }).click();
+    const history = officer.getByRole('list', { name: 'Lịch sử T1.2' });
+    await history.getByText(/cập nhật \(đã duyệt\): hoàn thành → đang thực hiện/).waitFor();
+    expect(await history.innerText()).toMatch(/gửi bởi baocao\.dng/);
+  });
+
+  it('reports: made now with progress, listed and downloaded', async () => {
+    const page = await signIn('canbo.dng');
+    await page.getByRole('link', { name: 'Báo cáo' }).click();
+    const form = page.getByRole('form', { name: 'Tạo báo cáo' });
+    await form.getByLabel('Văn bản').selectOption('05-NQ/TU');
+    await form.getByLabel('Kỳ báo cáo').fill('2023');
+    await form.getByRole('button', { name: 'Tạo báo cáo ngay' }).click();
+    const row = page.getByRole('region', { name: 'Báo cáo đã tạo' }).getByRole('row', { name: /05-NQ\/TU 2023/ });
+    await row.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'reports.png'), fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'PDF' }).click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-05-NQ-TU-2023.pdf');
+    const file = join(SHOTS, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('KPI values: a CSV upload lists the refused rows with their lines and writes nothing', async () => {
+    const page = await signIn('canbo.dng');
+    await page.getByRole('link', { name: 'Số liệu' }).click();
+    const csv = 'indicator,org,period,value\ndvc-toan-trinh,DNG,2030-01,50\ndvc-toan-trinh,DNG,2030-13,50\ndvc-toan-trinh,KHONG-CO,2030-02,50\n';
+    const form = page.getByRole('form', { name: 'Tải lên tệp số liệu' });
+    await form.getByLabel(/Tệp CSV hoặc Excel/).setInputFiles({ name: 'so-lieu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await form.getByRole('button', { name: 'Tải lên' }).click();
+    const refused = page.getByRole('region', { name: 'Các dòng bị từ chối' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toMatch(/3\s+rows\[1\]\.period[\s\S]*4\s+rows\[2\]\.org/);
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period LIKE '2030-%'`))[0].n).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'values-upload.png'), fullPage: true });
+  });
+
   it("a reporter sees edit controls only on its own agency's tasks", async () => {
     const page = await signIn('baocao.dng');
     await page.getByRole('link', { name: 'Công việc' }).click();

@@ -3,10 +3,13 @@ import { session, User } from './api';
 import { ROLE } from './format';
 import { Import } from './Import';
 import { Overview } from './Overview';
+import { Reports } from './Reports';
+import { Submissions } from './Submissions';
+import { Values } from './Values';
 import { SignIn } from './SignIn';
 import { Work } from './Work';
 
-/** Pages by hash: #/dang-nhap, #/tong-quan, #/cong-viec, #/nhap-ke-hoach. */
+/** Pages by hash: #/dang-nhap, #/tong-quan, #/cong-viec, #/cho-duyet, #/bao-cao, #/nhap-ke-hoach. */
 function useRoute(): string {
   const [route, setRoute] = useState(location.hash || '#/tong-quan');
   useEffect(() => {
@@ -38,6 +41,9 @@ export function App() {
         <nav aria-label="Trang">
           <a href="#/tong-quan" aria-current={route === '#/tong-quan' ? 'page' : undefined}>Tổng quan</a>
           <a href="#/cong-viec" aria-current={route === '#/cong-viec' ? 'page' : undefined}>Công việc</a>
+          {['admin', 'officer', 'reporter'].includes(user.role) && <a href="#/so-lieu" aria-current={route === '#/so-lieu' ? 'page' : undefined}>Số liệu</a>}
+          {user.role !== 'viewer' && <a href="#/cho-duyet" aria-current={route === '#/cho-duyet' ? 'page' : undefined}>Chờ duyệt</a>}
+          <a href="#/bao-cao" aria-current={route === '#/bao-cao' ? 'page' : undefined}>Báo cáo</a>
           {(user.role === 'admin' || user.role === 'officer') && (
             <a href="#/nhap-ke-hoach" aria-current={route === '#/nhap-ke-hoach' ? 'page' : undefined}>Nhập kế hoạch</a>
           )}
@@ -57,7 +63,19 @@ export function App() {
         </button>
       </header>
       <main>
-        {route === '#/cong-viec' ? <Work user={user} province={province} /> : route === '#/nhap-ke-hoach' ? <Import /> : <Overview province={province} />}
+        {route === '#/cong-viec' ? (
+          <Work user={user} province={province} />
+        ) : route === '#/nhap-ke-hoach' ? (
+          <Import />
+        ) : route === '#/bao-cao' ? (
+          <Reports province={province} canOrder={['admin', 'officer', 'leader'].includes(user.role)} canSchedule={['admin', 'officer'].includes(user.role)} />
+        ) : route === '#/so-lieu' ? (
+          <Values user={user} province={province} />
+        ) : route === '#/cho-duyet' ? (
+          <Submissions province={province} canDecide={['admin', 'officer'].includes(user.role)} />
+        ) : (
+          <Overview province={province} />
+        )}
       </main>
     </>
   );

@@ -80,7 +80,34 @@ function Editor({ task, onDone, onCancel }: { task: Task; onDone: (message: stri
   );
 }
 
+interface AuditEntry { id: string; at: string; actor: string; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
+
+const ACTIONS: Record<string, string> = { 'task.update': 'cập nhật', 'task.update.approved': 'cập nhật (đã duyệt)', 'task.submit': 'gửi cập nhật' };
+
+/** The audit trail of a task: who changed what, when. */
+function History({ task }: { task: Task }) {
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  useEffect(() => {
+    api<{ items: AuditEntry[] }>(`/api/v1/audit?entity=task&id=${task.id}`).then((r) => setEntries(r.body.items), () => setEntries([]));
+  }, [task.id]);
+  if (!entries) return <p>Đang tải…</p>;
+  if (!entries.length) return <p className="muted">Chưa có thay đổi nào qua hệ thống.</p>;
+  return (
+    <ol className="history" aria-label={`Lịch sử ${task.code}`}>
+      {entries.map((e) => (
+        <li key={e.id}>
+          {new Date(e.at).toLocaleString('vi-VN')} — {e.actor} {ACTIONS[e.action] ?? e.action}
+          {e.before && e.after && e.before.status !== e.after.status ? `: ${TASK_STATUS[e.before.status as string]} → ${TASK_STATUS[e.after.status as string]}` : ''}
+          {e.action === 'task.update.approved' && e.after?.updatedBy ? ` (gửi bởi ${e.after.updatedBy})` : ''}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function Work({ user, province }: { user: User; province: string }) {
+  const [history, setHistory] = useState<string | null>(null);
+  const seesHistory = user.role === 'admin' || user.role === 'officer' || user.role === 'leader';
   const [tasks, setTasks] = useState<Task[]>([]);
   const [total, setTotal] = useState(0);
   const [q, setQ] = useState('');
@@ -125,14 +152,19 @@ export function Work({ user, province }: { user: User; province: string }) {
           {tasks.map((t) => (
             <tr key={t.id} data-testid={`task-${t.code}`}>
               <td>{t.code}</td>
-              <td>{t.title}{editing === t.id && (
+              <td>{t.title}{history === t.id && <History task={t} />}{editing === t.id && (
                 <Editor task={t} onCancel={() => setEditing(null)} onDone={(m) => { setEditing(null); setMessage(m); void load(); }} />
               )}</td>
               <td>{t.lead.name}</td>
               <td className={t.overdue ? 'danger' : ''}>{viDate(t.due)}{t.overdue ? ' (quá hạn)' : ''}</td>
               <td>{TASK_STATUS[t.status]}{t.progress !== null && t.status !== 'done' ? ` · ${t.progress}%` : ''}</td>
               <td>{t.evidence ? `${t.evidence.number}${t.evidence.date ? `, ${viDate(t.evidence.date)}` : ''}` : ''}</td>
-              <td>{canEdit(user, t) && editing !== t.id && <button type="button" onClick={() => setEditing(t.id)} aria-label={`Cập nhật ${t.code}`}>Cập nhật</button>}</td>
+              <td>
+                {canEdit(user, t) && editing !== t.id && <button type="button" onClick={() => setEditing(t.id)} aria-label={`Cập nhật ${t.code}`}>Cập nhật</button>}
+                {seesHistory && (
+                  <button type="button" onClick={() => setHistory(history === t.id ? null : t.id)} aria-label={`Lịch sử ${t.code}`} aria-expanded={history === t.id}>Lịch sử</button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

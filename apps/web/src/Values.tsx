@@ -1,0 +1,90 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { api, ApiError, User } from './api';
+
+interface Indicator { code: string; name: string; unit: string }
+interface RowError { path: string; line?: number; messages: string[] }
+
+/** KPI values: one at a time, or a CSV/Excel file of up to 10,000 rows with every refused row listed. */
+export function Values({ user, province }: { user: User; province: string }) {
+  const [indicators, setIndicators] = useState<Indicator[]>([]);
+  const [indicator, setIndicator] = useState('');
+  const [org, setOrg] = useState(user.role === 'reporter' ? (user.orgUnit ?? '') : province);
+  const [period, setPeriod] = useState('');
+  const [value, setValue] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<RowError[]>([]);
+  const [file, setFile] = useState<File | null>(null);
+  const [partial, setPartial] = useState(false);
+  useEffect(() => {
+    api<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`).then((r) => {
+      setIndicators(r.body.items);
+      setIndicator((c) => c || r.body.items[0]?.code || '');
+    });
+  }, [province]);
+
+  const fail = (e: unknown) => {
+    if (e instanceof ApiError) {
+      setMessage(e.problem.detail);
+      setErrors(e.problem.errors ?? []);
+    } else setMessage('Không kết nối được máy chủ');
+  };
+
+  async function one(e: FormEvent) {
+    e.preventDefault();
+    setErrors([]);
+    try {
+      const res = await api<{ created?: boolean }>('/api/v1/observations', { method: 'POST', json: { indicator, province, org, period, value } });
+      setMessage(res.status === 202 ? 'Đã gửi số liệu, chờ Sở TT&TT duyệt' : res.body.created ? 'Đã ghi số liệu mới' : 'Đã cập nhật số liệu');
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  async function upload(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setErrors([]);
+    const type = file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    try {
+      const { body } = await api<{ total: number; accepted: number; rejected: number; created: number; updated: number; submitted: number; errors: RowError[] }>(
+        `/api/v1/observations/bulk?province=${province}&partial=${partial}`,
+        { method: 'POST', body: await file.arrayBuffer(), headers: { 'Content-Type': type } },
+      );
+      setMessage(`${body.accepted}/${body.total} dòng được nhận (${body.created} mới, ${body.updated} cập nhật, ${body.submitted} chờ duyệt)${body.rejected ? `, ${body.rejected} dòng bị từ chối` : ''}`);
+      setErrors(body.errors);
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  return (
+    <div>
+      <h1>Nhập số liệu chỉ số</h1>
+      <form className="card filters" onSubmit={one} aria-label="Nhập một số liệu">
+        <label>Chỉ số
+          <select value={indicator} onChange={(e) => setIndicator(e.target.value)}>{indicators.map((i) => <option key={i.code} value={i.code}>{i.name} ({i.unit})</option>)}</select>
+        </label>
+        <label>Đơn vị<input value={org} onChange={(e) => setOrg(e.target.value)} /></label>
+        <label>Kỳ<input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2024, 2024-Q1, 2024-03" required /></label>
+        <label>Giá trị<input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" required /></label>
+        <button type="submit">Ghi</button>
+      </form>
+      <form className="card filters" onSubmit={upload} aria-label="Tải lên tệp số liệu">
+        <label>Tệp CSV hoặc Excel (cột indicator, org, period, value …)
+          <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </label>
+        <label className="inline"><input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> Nhận các dòng hợp lệ dù có dòng lỗi</label>
+        <button type="submit" disabled={!file}>Tải lên</button>
+      </form>
+      {message && <p role="status">{message}</p>}
+      {errors.length > 0 && (
+        <section className="card error" aria-label="Các dòng bị từ chối">
+          <table>
+            <thead><tr><th>Dòng</th><th>Vị trí</th><th>Lỗi</th></tr></thead>
+            <tbody>{errors.map((e, i) => <tr key={i}><td>{e.line ?? '—'}</td><td><code>{e.path}</code></td><td>{e.messages.join('; ')}</td></tr>)}</tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}
