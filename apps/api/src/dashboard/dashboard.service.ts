@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '../../../../libs/db/src';
-import { assertAccess, canRead, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
+import { DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
 import { readProvinceSummary, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { readableProvinceId } from '../common/readable-province';
 
 /** How many KPI highlights a dashboard shows. */
 export const KPI_HIGHLIGHTS = 12;
@@ -22,9 +23,7 @@ export class DashboardService {
 
   async dashboard(principal: Principal, code: string, asOf?: string) {
     if (asOf !== undefined && !isIsoDate(asOf)) throw new DomainError('INVALID_DATE', `as_of "${asOf}" is not a real date`);
-    const provinceId = await this.provinces.provinceId(code);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    assertAccess(canRead(principal, provinceId), `no access to province ${code}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, code);
     const today = todayIn(TIME_ZONE, new Date());
     const date = asOf ?? today;
     const summary = (await readProvinceSummary(this.dataSource, code, date))!;

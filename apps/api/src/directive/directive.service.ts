@@ -4,6 +4,7 @@ import { AuditRepository, DirectiveRepository, DirectiveRow, ProvinceRepository,
 import { assertAccess, canAnswer, canRead, canReview, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { CreateDirectiveDto, ListDirectivesQuery } from './dto/directive.dto';
+import { readableProvinceId } from '../common/readable-province';
 
 const today = () => todayIn(TIME_ZONE, new Date());
 
@@ -37,9 +38,7 @@ export class DirectiveService {
   }
 
   async list(principal: Principal, q: ListDirectivesQuery) {
-    const provinceId = await this.provinces.provinceId(q.province);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
-    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new DirectiveRepository(this.dataSource).list(
       { provinceId, status: q.status, kind: q.kind, assigneeCode: q.assignee, overdue: q.overdue, targetId: q.target },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },

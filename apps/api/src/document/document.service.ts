@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentListRow, DocumentRepository, GroupCountRow, ProvinceRepository } from '../../../../libs/db/src';
-import { assertAccess, canRead, DomainError, Principal } from '../../../../libs/domain/src';
+import { Principal } from '../../../../libs/domain/src';
 import { Completeness, DocumentResponse, Page } from './dto/document.response';
 import { ListDocumentsQuery } from './dto/list-documents.query';
+import { readableProvinceId } from '../common/readable-province';
 
 @Injectable()
 export class DocumentService {
@@ -12,9 +13,7 @@ export class DocumentService {
   ) {}
 
   async list(principal: Principal, query: ListDocumentsQuery): Promise<Page<DocumentResponse>> {
-    const provinceId = await this.provinces.provinceId(query.province);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${query.province}"`);
-    assertAccess(canRead(principal, provinceId), `no access to province ${query.province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, query.province);
     const { rows, total } = await this.documents.listByProvince(provinceId, {
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, trackedIndicators } from '../../../../libs/db/src';
-import { assertAccess, canRead, DomainError, Principal } from '../../../../libs/domain/src';
+import { Principal } from '../../../../libs/domain/src';
 import { ProvincePageQuery } from '../common/page.query';
+import { readableProvinceId } from '../common/readable-province';
 
 @Injectable()
 export class IndicatorService {
@@ -12,9 +13,7 @@ export class IndicatorService {
   ) {}
 
   async list(principal: Principal, q: ProvincePageQuery) {
-    const provinceId = await this.provinces.provinceId(q.province);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
-    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const all = await trackedIndicators(this.dataSource, provinceId);
     return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), page: q.page, pageSize: q.pageSize, total: all.length };
   }

@@ -3,11 +3,12 @@ import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
 import { AuditRepository, IdempotencyRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository } from '../../../../libs/db/src';
 import {
-  assertAccess, canRead, canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal,
+  assertAccess, canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal,
 } from '../../../../libs/domain/src';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { ObservationValue, submissionPayload, writeObservation } from './observation-writes';
 import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
+import { readableProvinceId } from '../common/readable-province';
 
 export interface RecordResult {
   status: 200 | 201 | 202;
@@ -24,9 +25,7 @@ export class ObservationService {
   ) {}
 
   async list(principal: Principal, q: ListObservationsQuery) {
-    const provinceId = await this.provinces.provinceId(q.province);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
-    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new ObservationRepository(this.dataSource).list(
       { provinceId, indicatorCode: q.indicator, orgCode: q.org, period: q.period ? parsePeriod(q.period)?.code ?? q.period : undefined },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort },

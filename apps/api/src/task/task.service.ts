@@ -8,6 +8,7 @@ import { ListTasksQuery } from './dto/list-tasks.query';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { toTaskResponse, TaskResponse } from './task.response';
 import { writeTaskUpdate } from './task-writes';
+import { readableProvinceId } from '../common/readable-province';
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3; anything else is not a version. */
 export function parseIfMatch(header: string | undefined): number | null {
@@ -27,9 +28,7 @@ export class TaskService {
   }
 
   async list(principal: Principal, q: ListTasksQuery) {
-    const provinceId = await this.provinces.provinceId(q.province);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
-    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     for (const [name, value] of [['due_before', q.due_before], ['due_after', q.due_after]] as const) {
       if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', `${name} "${value}" is not a real date`);
     }
