@@ -79,6 +79,13 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     expect(page.body.items).toHaveLength(5);
   });
 
+  it('GET /api/v1/indicators/:code/history gives the DTI over its yearly periods, oldest first', async () => {
+    const res = await api.get('/api/v1/indicators/dti-diem/history?province=QNI').expect(200);
+    expect(res.body.points).toEqual([{ period: '2021', value: '0.4972' }, { period: '2022', value: '0.7024' }]);
+    await api.get('/api/v1/indicators/khong-co/history?province=QNI').expect(404);
+    await api.get('/api/v1/indicators/dti-diem/history?province=QNI&limit=1').expect(400);
+  });
+
   it('GET /health reports the database and the Redis queue up', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
     expect(res.body.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'redis' } });

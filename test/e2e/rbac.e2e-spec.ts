@@ -57,6 +57,11 @@ const RULES: Record<string, Rule> = {
     sample: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/comparison?province=DNG' }),
     otherProvince: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/comparison?province=QNI' }),
   },
+  'GET /api/v1/indicators/:code/history': {
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/history?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/history?province=QNI' }),
+  },
   'GET /api/v1/jobs/:id': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/jobs/no-such-job' }) },
   'GET /api/v1/tasks': {
     allowed: EVERYONE, sample: () => ({ url: '/api/v1/tasks?province=DNG' }), otherProvince: () => ({ url: '/api/v1/tasks?province=QNI' }),

@@ -3,6 +3,7 @@ import { session, User } from './api';
 import { ROLE } from './format';
 import { Import } from './Import';
 import { Overview } from './Overview';
+import { PlanTree } from './PlanTree';
 import { Reports } from './Reports';
 import { Submissions } from './Submissions';
 import { Values } from './Values';
@@ -40,6 +41,7 @@ export function App() {
         <strong>dx-tracker</strong>
         <nav aria-label="Trang">
           <a href="#/tong-quan" aria-current={route === '#/tong-quan' ? 'page' : undefined}>Tổng quan</a>
+          <a href="#/cay-ke-hoach" aria-current={route === '#/cay-ke-hoach' ? 'page' : undefined}>Cây kế hoạch</a>
           <a href="#/cong-viec" aria-current={route === '#/cong-viec' ? 'page' : undefined}>Công việc</a>
           {['admin', 'officer', 'reporter'].includes(user.role) && <a href="#/so-lieu" aria-current={route === '#/so-lieu' ? 'page' : undefined}>Số liệu</a>}
           {user.role !== 'viewer' && <a href="#/cho-duyet" aria-current={route === '#/cho-duyet' ? 'page' : undefined}>Chờ duyệt</a>}
@@ -63,7 +65,9 @@ export function App() {
         </button>
       </header>
       <main>
-        {route === '#/cong-viec' ? (
+        {route === '#/cay-ke-hoach' ? (
+          <PlanTree province={province} />
+        ) : route === '#/cong-viec' ? (
           <Work user={user} province={province} />
         ) : route === '#/nhap-ke-hoach' ? (
           <Import />
@@ -74,7 +78,7 @@ export function App() {
         ) : route === '#/cho-duyet' ? (
           <Submissions province={province} canDecide={['admin', 'officer'].includes(user.role)} />
         ) : (
-          <Overview province={province} />
+          <Overview province={province} user={user} />
         )}
       </main>
     </>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { FormEvent, useEffect, useState } from 'react';
+import { api, ApiError, User } from './api';
 import { GOAL_STATUS, TASK_STATUS, VERDICT, viDate, viNumber } from './format';
 
 interface Rollup { met: number; total: number; recorded: number; declared: number | null; counts: Record<string, number> }
@@ -10,8 +10,8 @@ interface Summary {
   documents: {
     code: string; title: string; scope: string;
     rollup: { goals: Rollup | null; tasks: TaskRollup | null };
-    goalGroups: { code: string; name: string; rollup: { goals: Rollup | null }; goals: { code: string; title: string; status: string | null }[] }[];
-    taskGroups: { code: string; name: string; rollup: { tasks: TaskRollup | null } }[];
+    goalGroups: { id: string; code: string; name: string; rollup: { goals: Rollup | null }; goals: { code: string; title: string; status: string | null }[] }[];
+    taskGroups: { id: string; code: string; name: string; rollup: { tasks: TaskRollup | null } }[];
     claims: { scope: string; met: number; of: number; open: number | null; asOf: string; reconciliation: { verdict: string; computedMet: number; computedTotal: number; reasons: string[] } | null }[];
   }[];
 }
@@ -42,11 +42,71 @@ function Bar({ value, of, label }: { value: number; of: number; label: string })
   );
 }
 
+/** A KPI's recent values as a small line (inline SVG, no chart library). */
+function Sparkline({ code, province }: { code: string; province: string }) {
+  const [points, setPoints] = useState<{ period: string; value: string }[]>([]);
+  useEffect(() => {
+    api<{ points: { period: string; value: string }[] }>(`/api/v1/indicators/${code}/history?province=${province}&limit=12`).then(
+      (r) => setPoints(r.body.points),
+      () => setPoints([]),
+    );
+  }, [code, province]);
+  if (points.length < 2) return null;
+  const values = points.map((p) => Number(p.value));
+  const min = Math.min(...values);
+  const span = Math.max(...values) - min || 1;
+  const path = values.map((v, i) => `${((i / (values.length - 1)) * 100).toFixed(1)},${(28 - ((v - min) / span) * 24).toFixed(1)}`).join(' ');
+  return (
+    <svg className="spark" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label={`Diễn biến ${points.map((p) => `${p.period}: ${viNumber(p.value)}`).join(', ')}`}>
+      <polyline points={path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
+}
+
 function unit(v: string, u: string) {
   return u === '%' ? `${viNumber(v)}%` : `${viNumber(v)} ${u}`;
 }
 
-export function Overview({ province }: { province: string }) {
+/** A leader's directive (or an officer's comment) on a goal or task group, with the assignee agency and due date. */
+function DirectiveForm({ summary, kind, onDone }: { summary: Summary; kind: 'directive' | 'comment'; onDone: () => void }) {
+  const groups = summary.documents.flatMap((d) => [
+    ...d.goalGroups.map((g) => ({ value: `goal_group:${g.id}`, label: `${d.code} · nhóm mục tiêu ${g.code}` })),
+    ...d.taskGroups.map((g) => ({ value: `task_group:${g.id}`, label: `${d.code} · nhóm nhiệm vụ ${g.code}` })),
+  ]);
+  const [target, setTarget] = useState(groups[0]?.value ?? '');
+  const [body, setBody] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const [due, setDue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const [targetKind, id] = target.split(':');
+    try {
+      await api('/api/v1/directives', {
+        method: 'POST',
+        json: { kind, target: { kind: targetKind, id }, body, ...(assignee.trim() ? { assignee: assignee.trim() } : {}), ...(due ? { due } : {}) },
+      });
+      setBody('');
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
+    }
+  }
+  return (
+    <form className="filters" onSubmit={submit} aria-label={kind === 'directive' ? 'Giao chỉ đạo' : 'Thêm ý kiến'}>
+      <label>Về<select value={target} onChange={(e) => setTarget(e.target.value)}>{groups.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}</select></label>
+      <label>Nội dung<input value={body} onChange={(e) => setBody(e.target.value)} required /></label>
+      {kind === 'directive' && <label>Cơ quan thực hiện (mã)<input value={assignee} onChange={(e) => setAssignee(e.target.value)} placeholder="STTTT" /></label>}
+      {kind === 'directive' && <label>Hạn<input type="date" value={due} onChange={(e) => setDue(e.target.value)} /></label>}
+      <button type="submit">{kind === 'directive' ? 'Giao chỉ đạo' : 'Gửi ý kiến'}</button>
+      {error && <p role="alert" className="error">{error}</p>}
+    </form>
+  );
+}
+
+export function Overview({ province, user }: { province: string; user: User }) {
+  const [tick, setTick] = useState(0);
   const [asOf, setAsOf] = useState('');
   const [summary, setSummary] = useState<Summary | null>(null);
   const [dash, setDash] = useState<Dashboard | null>(null);
@@ -72,7 +132,7 @@ export function Overview({ province }: { province: string }) {
       stopped = true;
       clearInterval(timer);
     };
-  }, [province, asOf]);
+  }, [province, asOf, tick]);
 
   if (error && !summary) return <p role="alert">{error}</p>;
   if (!summary || !dash) return <p>Đang tải…</p>;
@@ -157,6 +217,7 @@ export function Overview({ province }: { province: string }) {
               <div key={k.indicator.code} className={`tile ${target ? (target.met ? 'met' : 'not-met') : ''}`} data-testid={`kpi-${k.indicator.code}`}>
                 <div className="name">{k.indicator.name}</div>
                 <div className="value">{unit(k.value, k.indicator.unit)}</div>
+                <Sparkline code={k.indicator.code} province={province} />
                 <div className="muted">
                   kỳ {k.period}
                   {target && <> · chỉ tiêu {target.op} {unit(target.target, k.indicator.unit)} · {target.met ? 'đạt' : 'chưa đạt'}</>}
@@ -180,6 +241,9 @@ export function Overview({ province }: { province: string }) {
       <section className="card" aria-label="Ý kiến chỉ đạo">
         <h2>Ý kiến chỉ đạo đang mở: {dash.directives.open}{dash.directives.overdue ? `, ${dash.directives.overdue} quá hạn` : ''}</h2>
         <ul>{dash.openDirectives.map((d) => <li key={d.id} className={d.overdue ? 'danger' : ''}>{d.body} — {d.assignee ?? 'chưa giao'} · hạn {viDate(d.due)}</li>)}</ul>
+        {(user.role === 'leader' || user.role === 'admin' || user.role === 'officer') && (
+          <DirectiveForm summary={summary} kind={user.role === 'officer' ? 'comment' : 'directive'} onDone={() => setTick((t) => t + 1)} />
+        )}
       </section>
     </div>
   );

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Principal } from '../../../../libs/domain/src';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
-import { AsOfQuery, ComparisonQuery, GoalIdParam, IndicatorCodeParam, JobIdParam } from './dto/status.query';
+import { AsOfQuery, ComparisonQuery, GoalIdParam, HistoryQuery, IndicatorCodeParam, JobIdParam } from './dto/status.query';
 import { StatusService } from './status.service';
 
 /** Computed statuses (read-only): written by the worker, read here. */
@@ -18,6 +18,12 @@ export class StatusController {
   @Get('goals/:id/status')
   goalStatus(@CurrentPrincipal() principal: Principal, @Param() params: GoalIdParam, @Query() query: AsOfQuery) {
     return this.status.goalStatus(principal, params.id, query.as_of);
+  }
+
+  /** The province's values of the indicator over its latest periods of one length, oldest first (trend, sparklines). */
+  @Get('indicators/:code/history')
+  history(@CurrentPrincipal() principal: Principal, @Param() params: IndicatorCodeParam, @Query() query: HistoryQuery) {
+    return this.status.history(principal, params.code, query.province, query.limit);
   }
 
   @Get('indicators/:code/comparison')

@@ -58,6 +58,14 @@ export class StatusService {
     return goal;
   }
 
+  /** The province's values of an indicator over its last `limit` periods (for sparklines). */
+  async history(principal: Principal, indicator: string, province: string, limit: number) {
+    const provinceId = await this.readableProvince(principal, province);
+    const points = await this.reads.indicatorHistory(indicator, provinceId, limit);
+    if (points === null) throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
+    return { indicator, province, points };
+  }
+
   async comparison(principal: Principal, indicator: string, province: string, period?: string) {
     await this.readableProvince(principal, province);
     const result = await this.reads.indicatorComparison(indicator, province, period ?? null);

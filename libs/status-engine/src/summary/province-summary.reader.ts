@@ -77,6 +77,7 @@ export async function readProvinceSummary(dataSource: DataSource, provinceCode: 
       goalGroups: goalGroups
         .filter((g) => g.document_id === d.id)
         .map((g) => ({
+          id: g.id,
           code: g.code,
           name: g.name,
           rollup: rollupView(rollups.get(`goal_group|${g.id}`)),
@@ -89,7 +90,9 @@ export async function readProvinceSummary(dataSource: DataSource, provinceCode: 
               unverified: x.unverified ?? false, reportedStatus: x.reported_status,
             })),
         })),
-      taskGroups: taskGroups.filter((g) => g.document_id === d.id).map((g) => ({ code: g.code, name: g.name, rollup: rollupView(rollups.get(`task_group|${g.id}`)) })),
+      taskGroups: taskGroups
+        .filter((g) => g.document_id === d.id)
+        .map((g) => ({ id: g.id, code: g.code, name: g.name, rollup: rollupView(rollups.get(`task_group|${g.id}`)) })),
       claims: claims
         .filter((c) => c.document_id === d.id)
         .map((c) => ({

@@ -57,8 +57,8 @@ export interface ProvinceSummary {
     scope: string;
     implements: string | null;
     rollup: RollupView;
-    goalGroups: { code: string; name: string; rollup: RollupView; goals: GoalView[] }[];
-    taskGroups: { code: string; name: string; rollup: RollupView }[];
+    goalGroups: { id: string; code: string; name: string; rollup: RollupView; goals: GoalView[] }[];
+    taskGroups: { id: string; code: string; name: string; rollup: RollupView }[];
     claims: ClaimView[];
   }[];
   /** The province's latest value of each indicator, with its comparisons. */

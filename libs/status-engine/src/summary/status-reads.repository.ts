@@ -57,6 +57,27 @@ export class StatusReadsRepository {
     };
   }
 
+  /**
+   * A province's values of an indicator over its latest periods of one length (the latest value's), oldest
+   * first, for trends; null when the indicator does not exist.
+   */
+  async indicatorHistory(indicatorCode: string, provinceId: string, limit: number): Promise<{ period: string; value: string }[] | null> {
+    const [indicator] = await this.dataSource.query(`SELECT id FROM indicator WHERE code = $1`, [indicatorCode]);
+    if (!indicator) return null;
+    const rows = await this.dataSource.query(
+      `WITH kinds AS (
+         SELECT period, period_end, value, CASE WHEN period ~ '^\\d{4}$' THEN 'year' WHEN period ~ '-H' THEN 'half' WHEN period ~ '-Q' THEN 'quarter'
+                                                WHEN length(period) = 7 THEN 'month' ELSE 'day' END AS kind
+           FROM kpi_comparison WHERE indicator_id = $1 AND org_unit_id = $2
+       )
+       SELECT period, trim_scale(value)::text AS value FROM kinds
+        WHERE kind = (SELECT kind FROM kinds ORDER BY period_end DESC, period LIMIT 1)
+        ORDER BY period_end DESC LIMIT $3`,
+      [indicator.id, provinceId, limit],
+    );
+    return rows.reverse();
+  }
+
   /** The stored comparison of an indicator for a province at a period (default: its latest). */
   async indicatorComparison(indicatorCode: string, provinceCode: string, period: string | null): Promise<Row | null | 'no-indicator' | 'no-province'> {
     const [indicator] = await this.dataSource.query(`SELECT id, code, name, unit, kind, direction FROM indicator WHERE code = $1`, [indicatorCode]);

@@ -1,5 +1,5 @@
-import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
 
@@ -31,6 +31,20 @@ export class ComparisonQuery {
   @IsOptional()
   @Matches(PERIOD, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' })
   period?: string;
+}
+
+export class HistoryQuery {
+  @Transform(upper)
+  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  province: string;
+
+  /** How many periods (default 12, at most 60). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(60)
+  limit = 12;
 }
 
 export class JobIdParam {
