@@ -213,6 +213,17 @@ describe('web dashboard in a real browser', () => {
     await page.screenshot({ path: join(SHOTS, 'values-upload.png'), fullPage: true });
   });
 
+  it('the audit trail lists the changes of any kind of item, newest first', async () => {
+    const page = await signIn('canbo.dng');
+    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    const table = page.getByRole('table', { name: 'Nhật ký' });
+    await table.getByText('task.update').first().waitFor();
+    await page.getByLabel('Loại').selectOption('submission');
+    await table.getByText('submission.approve').first().waitFor();
+    expect(await table.getByText('task.update').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'audit.png'), fullPage: true });
+  });
+
   it("a reporter sees edit controls only on its own agency's tasks", async () => {
     const page = await signIn('baocao.dng');
     await page.getByRole('link', { name: 'Công việc' }).click();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { session, User } from './api';
 import { ROLE } from './format';
+import { Audit } from './Audit';
 import { Import } from './Import';
 import { Overview } from './Overview';
 import { PlanTree } from './PlanTree';
@@ -46,6 +47,7 @@ export function App() {
           {['admin', 'officer', 'reporter'].includes(user.role) && <a href="#/so-lieu" aria-current={route === '#/so-lieu' ? 'page' : undefined}>Số liệu</a>}
           {user.role !== 'viewer' && <a href="#/cho-duyet" aria-current={route === '#/cho-duyet' ? 'page' : undefined}>Chờ duyệt</a>}
           <a href="#/bao-cao" aria-current={route === '#/bao-cao' ? 'page' : undefined}>Báo cáo</a>
+          {['admin', 'officer', 'leader'].includes(user.role) && <a href="#/lich-su" aria-current={route === '#/lich-su' ? 'page' : undefined}>Nhật ký</a>}
           {(user.role === 'admin' || user.role === 'officer') && (
             <a href="#/nhap-ke-hoach" aria-current={route === '#/nhap-ke-hoach' ? 'page' : undefined}>Nhập kế hoạch</a>
           )}
@@ -73,6 +75,8 @@ export function App() {
           <Import />
         ) : route === '#/bao-cao' ? (
           <Reports province={province} canOrder={['admin', 'officer', 'leader'].includes(user.role)} canSchedule={['admin', 'officer'].includes(user.role)} />
+        ) : route === '#/lich-su' ? (
+          <Audit province={province} />
         ) : route === '#/so-lieu' ? (
           <Values user={user} province={province} />
         ) : route === '#/cho-duyet' ? (
