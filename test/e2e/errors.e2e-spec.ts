@@ -65,3 +65,33 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     await officer.get('/api/v1/tasks?province=DNG').expect(200);
   });
 });
+
+describe('the client address behind a proxy', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+  });
+  afterAll(() => db.drop());
+
+  it('comes from X-Forwarded-For only with TRUST_PROXY', async () => {
+    const write = async (app: INestApplication, period: string) => {
+      const officer = as(app, (await signIn(app, db, 'officer', 'DNG', 'STTTT')).token);
+      const res = await officer
+        .post('/api/v1/observations')
+        .set('X-Forwarded-For', '203.0.113.7')
+        .send({ indicator: 'dvc-toan-trinh', province: 'DNG', period, value: '50' })
+        .expect(201);
+      const [row] = await db.dataSource.query(`SELECT ip FROM audit_log WHERE entity_id = $1`, [res.body.observation.id]);
+      return row.ip as string;
+    };
+    // Closing an app closes the data source it was given: both are closed only at the end.
+    const direct = await createTestApp(db);
+    expect(await write(direct, '2031-01')).not.toBe('203.0.113.7');
+    const proxied = await createTestApp(db, { env: { TRUST_PROXY: 'true' } });
+    expect(await write(proxied, '2031-02')).toBe('203.0.113.7');
+    await proxied.close();
+    await direct.close();
+  });
+});

@@ -37,4 +37,23 @@ describe('loadConfig', () => {
   it('requires DATABASE_URL in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required when NODE_ENV=production/);
   });
+
+  it('requires a JWT secret of 32 characters or more in production; elsewhere makes one per process', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db' };
+    expect(() => loadConfig(production)).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
+    const dev = loadConfig({});
+    expect(dev.auth).toMatchObject({ ephemeralSecret: true, accessTokenTtlS: 900, refreshTokenTtlDays: 14, loginRateLimit: 10 });
+    expect(dev.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('logs JSON in production and text elsewhere unless told; trusts no proxy unless told', () => {
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', JWT_SECRET: 'x'.repeat(32) }).log.format).toBe('json');
+    expect(loadConfig({}).log).toEqual({ format: 'text', level: 'info' });
+    expect(loadConfig({ LOG_FORMAT: 'json', LOG_LEVEL: 'warn' }).log).toEqual({ format: 'json', level: 'warn' });
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe', LOG_FORMAT: 'xml' })).toThrow(/TRUST_PROXY[\s\S]*LOG_FORMAT|LOG_FORMAT[\s\S]*TRUST_PROXY/);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.vn, https://b.vn' }).corsOrigins).toEqual(['https://a.vn', 'https://b.vn']);
+  });
 });

@@ -37,6 +37,8 @@ export class AppConfig {
     readonly loginRateLimit: number;
   };
   readonly corsOrigins: string[];
+  /** Take the client address from X-Forwarded-For (one proxy hop). */
+  readonly trustProxy: boolean;
   readonly log: { readonly format: 'json' | 'text'; readonly level: EnvSchema['LOG_LEVEL'] };
 
   constructor(env: EnvSchema, cwd: string) {
@@ -69,6 +71,7 @@ export class AppConfig {
       loginRateLimit: env.LOGIN_RATE_LIMIT,
     };
     this.log = { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL };
+    this.trustProxy = env.TRUST_PROXY;
     this.corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   }
 }

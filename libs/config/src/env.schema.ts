@@ -130,6 +130,12 @@ export class EnvSchema {
   @Max(10000)
   LOGIN_RATE_LIMIT = 10;
 
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (sign-in throttling, audit log). Default: no. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
   /** `json`: one JSON object per line (pino), with every HTTP request and its id; `text`: Nest's readable lines. Default: json in production. */
   @IsOptional()
   @IsIn(['json', 'text'])
@@ -149,5 +155,5 @@ export class EnvSchema {
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
   'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS',
-  'JWT_SECRET', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'LOG_FORMAT', 'LOG_LEVEL',
+  'JWT_SECRET', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'LOG_FORMAT', 'LOG_LEVEL', 'TRUST_PROXY',
 ];

@@ -20,6 +20,8 @@ const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text
  * configured origins, JSON bodies only and bounded, and the OpenAPI documentation.
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
+  // Never trusted by default: a forged X-Forwarded-For would otherwise dodge the sign-in throttle.
+  if (config.trustProxy) (app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void }).set('trust proxy', 1);
   app.use(requestId);
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Retry-After'] });

@@ -94,5 +94,6 @@ describe('workflow rules', () => {
     expect(canAnswer(principal('reporter'), { provinceId: P1, assigneeId: AGENCY })).toBe(true);
     expect(canAnswer(principal('reporter'), { provinceId: P1, assigneeId: OTHER_AGENCY })).toBe(false);
     expect(canAnswer(principal('viewer'), { provinceId: P1, assigneeId: AGENCY })).toBe(false);
+    expect(canAnswer(principal('reporter', { scopes: ['observations:write', 'tasks:write'] }), { provinceId: P1, assigneeId: AGENCY })).toBe(false);
   });
 });

@@ -88,8 +88,9 @@ export function canReview(p: Principal, provinceId: string, kind: 'directive' | 
   return p.role === 'leader' || (kind === 'comment' && p.role === 'officer');
 }
 
-/** Answering a directive: the assignee agency's reporters, the province's officers, admins. */
+/** Answering a directive: the assignee agency's reporters, the province's officers, admins (people, not tokens). */
 export function canAnswer(p: Principal, directive: { provinceId: string; assigneeId: string | null }): boolean {
+  if (p.scopes !== null) return false;
   if (p.role === 'admin') return true;
   if (!sameProvince(p, directive.provinceId)) return false;
   return p.role === 'officer' || (p.role === 'reporter' && directive.assigneeId !== null && p.orgUnitId === directive.assigneeId);
