@@ -4,6 +4,7 @@ import { SplitKpiRecompute1764403200000 } from './1764403200000-split-kpi-recomp
 import { CreateAccountsAndAudit1764489600000 } from './1764489600000-create-accounts-and-audit';
 import { CreateWorkflow1764576000000 } from './1764576000000-create-workflow';
 import { CreateReports1764748800000 } from './1764748800000-create-reports';
+import { CreateDti1764835200000 } from './1764835200000-create-dti';
 
 /** Every migration, in order. The only way the schema changes. */
-export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000, SplitKpiRecompute1764403200000, CreateAccountsAndAudit1764489600000, CreateWorkflow1764576000000, CreateReports1764748800000];
+export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000, SplitKpiRecompute1764403200000, CreateAccountsAndAudit1764489600000, CreateWorkflow1764576000000, CreateReports1764748800000, CreateDti1764835200000];

@@ -145,6 +145,11 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/report-schedules/:id': { allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}` }) },
   'POST /api/v1/plans/validate': { allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/plans/validate', body: {} }) },
   'POST /api/v1/plans/import': { allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/plans/import', body: {} }) },
+  'GET /api/v1/dti/:year': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/2022' }) },
+  'GET /api/v1/dti/:year/movers': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/2022/movers' }) },
+  'GET /api/v1/dti/provinces/:code': {
+    allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/provinces/DNG' }), otherProvince: () => ({ url: '/api/v1/dti/provinces/QNI' }),
+  },
   'GET /api/v1/audit': {
     allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
   },

@@ -22,6 +22,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { IndicatorModule } from './indicator/indicator.module';
 import { ReportModule } from './report/report.module';
 import { PlanModule } from './plan/plan.module';
+import { DtiModule } from './dti/dti.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -57,6 +58,7 @@ export class AppModule {
         IndicatorModule,
         ReportModule,
         PlanModule,
+        DtiModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [StatusEngineModule] : []),
       ],

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../../../libs/config/src';
 import { DomainError } from '../../../libs/domain/src';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
+import { dtiCommand } from './commands/dti.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -21,6 +22,7 @@ const program = new Command('dx-tracker')
   .addCommand(recomputeCommand())
   .addCommand(statusCommand())
   .addCommand(reportCommand())
+  .addCommand(dtiCommand())
   .addCommand(userCreateCommand())
   .addCommand(userResetPasswordCommand())
   .addCommand(tokenCreateCommand())
@@ -29,6 +31,9 @@ const program = new Command('dx-tracker')
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DomainError) {
     process.stderr.write(`error: ${error.message}\n`);
+    // Field and row problems, one per line.
+    const problems = error instanceof DomainError ? (error.details?.errors as { path: string; messages: string[] }[] | undefined) : undefined;
+    for (const p of problems ?? []) process.stderr.write(`  ${p.path}: ${p.messages.join('; ')}\n`);
     process.exitCode = error instanceof DomainError && (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') ? 3 : 2;
     return;
   }

@@ -16,3 +16,5 @@ export * from './repositories/observation.repository';
 export * from './repositories/idempotency.repository';
 export * from './repositories/submission.repository';
 export * from './repositories/directive.repository';
+export * from './dti/dti-import';
+export * from './dti/dti.repository';

@@ -15,3 +15,4 @@ export * from './access/access-policy';
 export * from './kpi/observation-rules';
 export * from './tasks/task-update';
 export * from './vi-format';
+export * from './dti/dti-ranking';

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DtiRepository, ProvinceRepository } from '../../../../libs/db/src';
+import { DomainError, Principal } from '../../../../libs/domain/src';
+import { readableProvinceId } from '../common/readable-province';
+
+/**
+ * DTI rankings are published nationally, so every signed-in account reads every year's
+ * table; a province's history is for those who read the province.
+ */
+@Injectable()
+export class DtiService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+  ) {}
+
+  async ranking(year: number, group: string) {
+    const items = await new DtiRepository(this.dataSource).ranking(year, group);
+    if (!items.length) throw new DomainError('COMPARISON_NOT_FOUND', `no DTI ${year} results for ${group}`);
+    return { year, group, items, total: items.length };
+  }
+
+  async movers(year: number, group: string, limit: number) {
+    return new DtiRepository(this.dataSource).movers(year, group, limit);
+  }
+
+  async history(principal: Principal, code: string) {
+    const provinceId = await readableProvinceId(this.provinces, principal, code);
+    return { province: code, years: await new DtiRepository(this.dataSource).history(provinceId) };
+  }
+}
