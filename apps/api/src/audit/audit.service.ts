@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditRepository, ProvinceRepository } from '../../../../libs/db/src';
-import { assertAccess, canReadAudit, DomainError, Principal } from '../../../../libs/domain/src';
+import { assertAccess, canReadAudit, Principal } from '../../../../libs/domain/src';
+import { existingProvinceId } from '../common/readable-province';
 import { ListAuditQuery } from './dto/list-audit.query';
 
 @Injectable()
@@ -15,8 +16,7 @@ export class AuditService {
   async list(principal: Principal, q: ListAuditQuery) {
     let provinceId: string | null = null;
     if (q.province) {
-      provinceId = await this.provinces.provinceId(q.province);
-      if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${q.province}"`);
+      provinceId = await existingProvinceId(this.provinces, q.province);
     } else if (principal.role !== 'admin') {
       provinceId = principal.provinceId;
     }

@@ -1,10 +1,16 @@
 import { ProvinceRepository } from '../../../../libs/db/src';
 import { assertAccess, canRead, DomainError, Principal } from '../../../../libs/domain/src';
 
-/** The id of a province the principal may read: PROVINCE_NOT_FOUND when there is none, ACCESS_DENIED when it is another's. */
-export async function readableProvinceId(provinces: ProvinceRepository, principal: Principal, code: string): Promise<string> {
+/** The id of the province with this code: PROVINCE_NOT_FOUND when there is none. */
+export async function existingProvinceId(provinces: ProvinceRepository, code: string): Promise<string> {
   const provinceId = await provinces.provinceId(code);
   if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+  return provinceId;
+}
+
+/** The id of a province the principal may read: PROVINCE_NOT_FOUND when there is none, ACCESS_DENIED when it is another's. */
+export async function readableProvinceId(provinces: ProvinceRepository, principal: Principal, code: string): Promise<string> {
+  const provinceId = await existingProvinceId(provinces, code);
   assertAccess(canRead(principal, provinceId), `no access to province ${code}`);
   return provinceId;
 }

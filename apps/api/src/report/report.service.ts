@@ -10,6 +10,7 @@ import { QUEUE_NAMES, REPORT_JOBS, ReportFormat, ReportFrequency, ReportPayload 
 import { defaultHeading } from '../../../../libs/reports/src';
 import { REPORT_JOB_OPTIONS, ReportRepository, syncSchedule, TIME_ZONE } from '../../../../libs/status-engine/src';
 import { CreateReportDto, CreateScheduleDto, ListReportsQuery, ReportHeadingDto, UpdateScheduleDto } from './dto/report.dto';
+import { existingProvinceId, readableProvinceId } from '../common/readable-province';
 
 /** Who may order reports and manage schedules: admins, and the province's officers and leaders (people). */
 function canOrderReports(p: Principal, provinceId: string): boolean {
@@ -24,15 +25,8 @@ export class ReportService {
     @InjectQueue(QUEUE_NAMES.reports) private readonly queue: Queue,
   ) {}
 
-  private async provinceId(code: string): Promise<string> {
-    const id = await this.provinces.provinceId(code);
-    if (!id) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    return id;
-  }
-
   async list(principal: Principal, q: ListReportsQuery) {
-    const provinceId = await this.provinceId(q.province);
-    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new ReportRepository(this.dataSource).list(
       { provinceId, document: q.document, period: q.period ? (parsePeriod(q.period)?.code ?? q.period) : undefined },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
@@ -57,7 +51,7 @@ export class ReportService {
 
   /** Queues a report; the job (GET /api/v1/jobs/:id) reports its progress and, when done, the report's id. */
   async order(principal: Principal, dto: CreateReportDto) {
-    const provinceId = await this.provinceId(dto.province);
+    const provinceId = await existingProvinceId(this.provinces, dto.province);
     assertAccess(canOrderReports(principal, provinceId), `no right to order reports of ${dto.province}`);
     if (!parsePeriod(dto.period)) throw new DomainError('INVALID_INPUT', `"${dto.period}" is not a real period`, { errors: [{ path: 'period', messages: ['not a real period'] }] });
     if (dto.asOf !== undefined && !isIsoDate(dto.asOf)) throw new DomainError('INVALID_DATE', `asOf "${dto.asOf}" is not a real date`);
@@ -73,8 +67,7 @@ export class ReportService {
 
   /** The heading every report of the province prints; the default is built from the province's name. */
   async heading(principal: Principal, province: string) {
-    const provinceId = await this.provinceId(province);
-    assertAccess(canRead(principal, provinceId), `no access to province ${province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, province);
     const [row] = await this.dataSource.query(
       `SELECT p.name, s.report_heading FROM org_unit p LEFT JOIN province_setting s ON s.province_id = p.id WHERE p.id = $1`,
       [provinceId],
@@ -83,7 +76,7 @@ export class ReportService {
   }
 
   async saveHeading(principal: Principal, province: string, heading: ReportHeadingDto, meta: RequestMeta) {
-    const provinceId = await this.provinceId(province);
+    const provinceId = await existingProvinceId(this.provinces, province);
     assertAccess(canApprove(principal, provinceId), `no right to change the report heading of ${province}`);
     const value = Object.fromEntries(Object.entries(heading).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x.trim().normalize('NFC')) : typeof v === 'string' ? v.trim().normalize('NFC') : v]));
     await this.dataSource.transaction(async (m) => {
@@ -102,13 +95,12 @@ export class ReportService {
   }
 
   async schedules(principal: Principal, province: string) {
-    const provinceId = await this.provinceId(province);
-    assertAccess(canRead(principal, provinceId), `no access to province ${province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, province);
     return { items: await new ReportRepository(this.dataSource).listSchedules(provinceId) };
   }
 
   async createSchedule(principal: Principal, dto: CreateScheduleDto, meta: RequestMeta) {
-    const provinceId = await this.provinceId(dto.province);
+    const provinceId = await existingProvinceId(this.provinces, dto.province);
     assertAccess(canApprove(principal, provinceId), `no right to manage the report schedules of ${dto.province}`);
     const cron = this.checkCron(dto.frequency, dto.cron);
     const repo = new ReportRepository(this.dataSource);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProvinceModule } from '../province/province.module';
 import { StatusController } from './status.controller';
 import { StatusService } from './status.service';
 
-@Module({ controllers: [StatusController], providers: [StatusService] })
+@Module({ imports: [ProvinceModule], controllers: [StatusController], providers: [StatusService] })
 export class StatusModule {}

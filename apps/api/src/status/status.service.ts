@@ -2,9 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { ProvinceRepository } from '../../../../libs/db/src';
 import { assertAccess, canRead, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
 import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
-import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, StatusRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { readableProvinceId } from '../common/readable-province';
+import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
 
 @Injectable()
 export class StatusService {
@@ -12,6 +14,7 @@ export class StatusService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
     @InjectQueue(QUEUE_NAMES.recompute) private readonly queue: Queue,
     @InjectQueue(QUEUE_NAMES.reports) private readonly reportQueue: Queue,
   ) {
@@ -30,16 +33,9 @@ export class StatusService {
    * The stored summary. A date nothing was computed for yet (an earlier as-of) gets a
    * recompute job; the answer names it (`pendingJob`) so the client can poll /jobs/:id.
    */
-  private async readableProvince(principal: Principal, provinceCode: string): Promise<string> {
-    const provinceId = await new StatusRepository(this.dataSource.manager).provinceIdByCode(provinceCode);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
-    assertAccess(canRead(principal, provinceId), `no access to province ${provinceCode}`);
-    return provinceId;
-  }
-
   async summary(principal: Principal, provinceCode: string, asOf?: string) {
     const date = this.asOf(asOf);
-    const provinceId = await this.readableProvince(principal, provinceCode);
+    const provinceId = await readableProvinceId(this.provinces, principal, provinceCode);
     const summary = await readProvinceSummary(this.dataSource, provinceCode, date);
     if (!summary) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
     if (summary.computedAt) return { ...summary, pendingJob: null };
@@ -60,14 +56,14 @@ export class StatusService {
 
   /** The province's values of an indicator over its last `limit` periods (for sparklines). */
   async history(principal: Principal, indicator: string, province: string, limit: number) {
-    const provinceId = await this.readableProvince(principal, province);
+    const provinceId = await readableProvinceId(this.provinces, principal, province);
     const points = await this.reads.indicatorHistory(indicator, provinceId, limit);
     if (points === null) throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
     return { indicator, province, points };
   }
 
   async comparison(principal: Principal, indicator: string, province: string, period?: string) {
-    await this.readableProvince(principal, province);
+    await readableProvinceId(this.provinces, principal, province);
     const result = await this.reads.indicatorComparison(indicator, province, period ?? null);
     if (result === 'no-indicator') throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
     if (result === 'no-province') throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${province}"`);
@@ -80,7 +76,7 @@ export class StatusService {
   /** The province a job is about: a recompute's own, a report's by its code or schedule; null for national jobs. */
   private async jobProvince(data: Record<string, unknown>): Promise<string | null> {
     if (typeof data.provinceId === 'string') return data.provinceId;
-    if (typeof data.province === 'string') return new StatusRepository(this.dataSource.manager).provinceIdByCode(data.province);
+    if (typeof data.province === 'string') return this.provinces.provinceId(data.province);
     if (typeof data.scheduleId === 'string') return (await new ReportRepository(this.dataSource).findSchedule(data.scheduleId))?.provinceId ?? null;
     return null;
   }

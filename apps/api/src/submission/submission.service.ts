@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository } from '../../../../libs/db/src';
 import {
-  applyTaskUpdate, assertAccess, canApprove, canRead, DomainError, observationProblems, ObservationFigures, parsePeriod, Principal, TaskPatch, todayIn,
+  applyTaskUpdate, assertAccess, canApprove, DomainError, observationProblems, ObservationFigures, parsePeriod, Principal, TaskPatch, todayIn,
 } from '../../../../libs/domain/src';
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { writeObservation } from '../observation/observation-writes';
@@ -10,6 +10,7 @@ import { toTaskResponse } from '../task/task.response';
 import { writeTaskUpdate } from '../task/task-writes';
 import { ListSubmissionsQuery } from './dto/submission.dto';
 import { toSubmissionResponse } from './submission.response';
+import { existingProvinceId, readableProvinceId } from '../common/readable-province';
 
 /** Reporters' task updates and KPI values that wait for an officer, and the province settings that decide whether they wait. */
 @Injectable()
@@ -19,16 +20,9 @@ export class SubmissionService {
     private readonly provinces: ProvinceRepository,
   ) {}
 
-  private async provinceId(code: string): Promise<string> {
-    const id = await this.provinces.provinceId(code);
-    if (!id) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    return id;
-  }
-
   /** Officers, leaders and admins see the province's submissions; a reporter sees its own. */
   async list(principal: Principal, q: ListSubmissionsQuery) {
-    const provinceId = await this.provinceId(q.province);
-    assertAccess(canRead(principal, provinceId), `no access to province ${q.province}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new SubmissionRepository(this.dataSource).list(
       { provinceId, status: q.status, kind: q.kind, submittedBy: principal.role === 'reporter' ? principal.userId : undefined },
       { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
@@ -37,13 +31,12 @@ export class SubmissionService {
   }
 
   async settings(principal: Principal, code: string) {
-    const provinceId = await this.provinceId(code);
-    assertAccess(canRead(principal, provinceId), `no access to province ${code}`);
+    const provinceId = await readableProvinceId(this.provinces, principal, code);
     return { province: code, ...(await new SubmissionRepository(this.dataSource).settings(provinceId)) };
   }
 
   async saveSettings(principal: Principal, code: string, trustReporters: boolean, meta: RequestMeta) {
-    const provinceId = await this.provinceId(code);
+    const provinceId = await existingProvinceId(this.provinces, code);
     assertAccess(canApprove(principal, provinceId), `no right to change the settings of ${code}`);
     return this.dataSource.transaction(async (m) => {
       const repo = new SubmissionRepository(m);
