@@ -1,6 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { PROVINCE_CODE_PATTERN, upper } from '../province/dto/province-code.param';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsProvinceCode } from './fields';
 
 /** `page` (from 1) and `pageSize` (1-200, default 50) of a list. */
 export class PageQuery {
@@ -21,7 +21,6 @@ export class PageQuery {
 
 /** A page of one province's rows. */
 export class ProvincePageQuery extends PageQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province!: string;
 }

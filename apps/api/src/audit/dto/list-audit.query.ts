@@ -1,7 +1,6 @@
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
-import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { IsProvinceCode } from '../../common/fields';
 import { PageQuery } from '../../common/page.query';
 
 export const AUDIT_ENTITIES = ['task', 'observation', 'submission', 'directive', 'province', 'report_schedule', 'user'] as const;
@@ -9,8 +8,7 @@ export const AUDIT_ENTITIES = ['task', 'observation', 'submission', 'directive',
 export class ListAuditQuery extends PageQuery {
   /** Required except for admins, who may read every province's log. */
   @IsOptional()
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province?: string;
 
   @IsOptional()

@@ -1,10 +1,9 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { OBSERVATION_SORTS, ObservationSort } from '../../../../../libs/db/src';
-import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
 export const INDICATOR_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
 /** Exact decimals as text (JSON numbers are accepted and kept as written when plain). */
 const DECIMAL = /^-?\d{1,18}(\.\d{1,12})?$/;
 const decimalText = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
@@ -15,8 +14,7 @@ export class CreateObservationDto {
   @MaxLength(100)
   indicator!: string;
 
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province!: string;
 
   /** The agency or unit the value is for; default: the province itself. */
@@ -25,7 +23,7 @@ export class CreateObservationDto {
   @MaxLength(64)
   org?: string;
 
-  @Matches(PERIOD, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' })
+  @IsPeriodCode()
   period!: string;
 
   @IsOptional()
@@ -56,8 +54,7 @@ export class CreateObservationDto {
 }
 
 export class ListObservationsQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province!: string;
 
   @IsOptional()
@@ -70,7 +67,7 @@ export class ListObservationsQuery {
   org?: string;
 
   @IsOptional()
-  @Matches(PERIOD, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' })
+  @IsPeriodCode()
   period?: string;
 
   @IsOptional()
@@ -95,8 +92,7 @@ export class ListObservationsQuery {
 export class BulkObservationsQuery {
   /** For rows that name no province. */
   @IsOptional()
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province?: string;
 
   /** `true`: keep the valid rows when others are refused (default: all or nothing). */

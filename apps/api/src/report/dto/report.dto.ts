@@ -1,16 +1,12 @@
 import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Transform } from 'class-transformer';
 import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency } from '../../../../../libs/queue/src';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { ProvincePageQuery } from '../../common/page.query';
-import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
-const PERIOD_MESSAGE = 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31';
 
 export class CreateReportDto {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province!: string;
 
   /** Document code, e.g. `37/KH-UBND`. */
@@ -18,7 +14,7 @@ export class CreateReportDto {
   @MaxLength(100)
   document!: string;
 
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsPeriodCode()
   period!: string;
 
   @IsOptional()
@@ -39,7 +35,7 @@ export class ListReportsQuery extends ProvincePageQuery {
   document?: string;
 
   @IsOptional()
-  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  @IsPeriodCode()
   period?: string;
 }
 
@@ -53,15 +49,8 @@ export class ReportFileQuery {
   format!: ReportFormat;
 }
 
-export class CreateScheduleDto {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
-  province!: string;
-
-  @IsString()
-  @MaxLength(100)
-  document!: string;
-
+/** When a schedule runs and which files it produces. */
+class ScheduleRunDto {
   @IsIn(REPORT_FREQUENCIES)
   frequency!: ReportFrequency;
 
@@ -77,27 +66,22 @@ export class CreateScheduleDto {
   formats!: ReportFormat[];
 }
 
-export class UpdateScheduleDto {
-  @IsIn(REPORT_FREQUENCIES)
-  frequency!: ReportFrequency;
+export class CreateScheduleDto extends ScheduleRunDto {
+  @IsProvinceCode()
+  province!: string;
 
-  @IsOptional()
   @IsString()
   @MaxLength(100)
-  cron?: string;
+  document!: string;
+}
 
-  @IsArray()
-  @ArrayNotEmpty()
-  @IsIn(REPORT_FORMATS, { each: true })
-  formats!: ReportFormat[];
-
+export class UpdateScheduleDto extends ScheduleRunDto {
   @IsBoolean()
   enabled!: boolean;
 }
 
 export class ListSchedulesQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province!: string;
 }
 

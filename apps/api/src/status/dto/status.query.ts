@@ -1,10 +1,9 @@
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
-import { PROVINCE_CODE_PATTERN, upper } from '../../province/dto/province-code.param';
+import { IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
 
 export class AsOfQuery {
   /** YYYY-MM-DD; default: today in Asia/Ho_Chi_Minh. */
@@ -24,18 +23,16 @@ export class IndicatorCodeParam {
 }
 
 export class ComparisonQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province: string;
 
   @IsOptional()
-  @Matches(PERIOD, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' })
+  @IsPeriodCode()
   period?: string;
 }
 
 export class HistoryQuery {
-  @Transform(upper)
-  @Matches(PROVINCE_CODE_PATTERN, { message: 'province must be a province code: 2-16 characters A-Z, 0-9 or -' })
+  @IsProvinceCode()
   province: string;
 
   /** How many periods (default 12, at most 60). */
