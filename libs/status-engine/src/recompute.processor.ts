@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { Job, UnrecoverableError } from 'bullmq';
+import { dispatchJob, JobHandler } from './job-dispatch';
 import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputeJobName, RecomputePayload } from '../../queue/src';
 import { RecomputeEngine } from './recompute-engine';
 
-type Handler = (payload: RecomputePayload, job: Job) => Promise<unknown>;
+type Handler = JobHandler<RecomputePayload>;
 
 /** Thin: validates the payload, calls the engine, reports progress, logs id and duration. */
 @Injectable()
@@ -33,16 +32,8 @@ export class RecomputeProcessor {
     if (missing.length) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
   }
 
-  async process(job: Job): Promise<unknown> {
-    const started = Date.now();
-    const payload = plainToInstance(RecomputePayload, job.data);
-    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new UnrecoverableError(`invalid ${job.name} payload: ${errors.map((e) => e.property).join(', ')}`);
-    const handler = this.handlers[job.name as RecomputeJobName];
-    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
-    const result = await handler(payload, job);
-    this.logger.log(`job ${job.id} (${job.name}) done in ${Date.now() - started} ms`);
-    return result;
+  process(job: Job): Promise<unknown> {
+    return dispatchJob(job, RecomputePayload, this.handlers, this.logger);
   }
 
   private async many(payload: RecomputePayload, job: Job, force: boolean) {

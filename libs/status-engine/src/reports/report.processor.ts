@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { Job, UnrecoverableError } from 'bullmq';
+import { dispatchJob, JobHandler } from '../job-dispatch';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../../../domain/src';
 import { REPORT_JOBS, ReportJobName, ReportPayload } from '../../../queue/src';
@@ -11,7 +10,7 @@ import { ReportRepository } from './report.repository';
 
 export const REPORT_CLOCK = Symbol('REPORT_CLOCK');
 
-type Handler = (payload: ReportPayload, job: Job) => Promise<unknown>;
+type Handler = JobHandler<ReportPayload>;
 
 /** Thin: validates the payload, makes the report, reports progress. */
 @Injectable()
@@ -50,15 +49,7 @@ export class ReportProcessor {
     this.generator = new ReportGenerator(dataSource, clock);
   }
 
-  async process(job: Job): Promise<unknown> {
-    const started = Date.now();
-    const payload = plainToInstance(ReportPayload, job.data);
-    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new UnrecoverableError(`invalid ${job.name} payload: ${errors.map((e) => e.property).join(', ')}`);
-    const handler = this.handlers[job.name as ReportJobName];
-    if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}"`);
-    const result = await handler(payload, job);
-    this.logger.log(`job ${job.id} (${job.name}) done in ${Date.now() - started} ms`);
-    return result;
+  process(job: Job): Promise<unknown> {
+    return dispatchJob(job, ReportPayload, this.handlers, this.logger);
   }
 }
