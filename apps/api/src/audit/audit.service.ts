@@ -4,6 +4,7 @@ import { AuditRepository, ProvinceRepository } from '../../../../libs/db/src';
 import { assertAccess, canReadAudit, Principal } from '../../../../libs/domain/src';
 import { existingProvinceId } from '../common/readable-province';
 import { ListAuditQuery } from './dto/list-audit.query';
+import { pageOf, pageWindow } from '../common/page.query';
 
 @Injectable()
 export class AuditService {
@@ -22,8 +23,8 @@ export class AuditService {
     }
     assertAccess(canReadAudit(principal, provinceId), 'no access to this audit log');
     const { rows, total } = await new AuditRepository(this.dataSource).list({
-      provinceId, entityKind: q.entity, entityId: q.id, offset: (q.page - 1) * q.pageSize, limit: q.pageSize,
+      provinceId, entityKind: q.entity, entityId: q.id, ...pageWindow(q),
     });
-    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+    return pageOf(q, rows, total);
   }
 }

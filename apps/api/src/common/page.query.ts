@@ -24,3 +24,20 @@ export class ProvincePageQuery extends PageQuery {
   @IsProvinceCode()
   province!: string;
 }
+
+/** The rows a page stands for, as the repositories take them. */
+export function pageWindow(q: { page: number; pageSize: number }): { offset: number; limit: number } {
+  return { offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
+}
+
+/** The body of every list answer: the page's items, where it is, and how many rows there are in all. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export function pageOf<T>(q: { page: number; pageSize: number }, items: T[], total: number): Page<T> {
+  return { items, page: q.page, pageSize: q.pageSize, total };
+}

@@ -5,6 +5,7 @@ import { assertAccess, canAnswer, canRead, canReview, DomainError, isIsoDate, Pr
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { CreateDirectiveDto, ListDirectivesQuery } from './dto/directive.dto';
 import { readableProvinceId } from '../common/readable-province';
+import { pageOf, pageWindow } from '../common/page.query';
 
 const today = () => todayIn(TIME_ZONE, new Date());
 
@@ -41,10 +42,10 @@ export class DirectiveService {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new DirectiveRepository(this.dataSource).list(
       { provinceId, status: q.status, kind: q.kind, assigneeCode: q.assignee, overdue: q.overdue, targetId: q.target },
-      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+      pageWindow(q),
       today(),
     );
-    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+    return pageOf(q, rows, total);
   }
 
   async answer(principal: Principal, id: string, answer: string, meta: RequestMeta): Promise<DirectiveRow> {

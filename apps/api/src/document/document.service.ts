@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentListRow, DocumentRepository, GroupCountRow, ProvinceRepository } from '../../../../libs/db/src';
 import { Principal } from '../../../../libs/domain/src';
-import { Completeness, DocumentResponse, Page } from './dto/document.response';
+import { Completeness, DocumentResponse } from './dto/document.response';
 import { ListDocumentsQuery } from './dto/list-documents.query';
+import { Page, pageOf, pageWindow } from '../common/page.query';
 import { readableProvinceId } from '../common/readable-province';
 
 @Injectable()
@@ -14,12 +15,8 @@ export class DocumentService {
 
   async list(principal: Principal, query: ListDocumentsQuery): Promise<Page<DocumentResponse>> {
     const provinceId = await readableProvinceId(this.provinces, principal, query.province);
-    const { rows, total } = await this.documents.listByProvince(provinceId, {
-      offset: (query.page - 1) * query.pageSize,
-      limit: query.pageSize,
-      sort: query.sort,
-    });
-    return { items: rows.map(toResponse), page: query.page, pageSize: query.pageSize, total };
+    const { rows, total } = await this.documents.listByProvince(provinceId, { ...pageWindow(query), sort: query.sort });
+    return pageOf(query, rows.map(toResponse), total);
   }
 }
 

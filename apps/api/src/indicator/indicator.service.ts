@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, trackedIndicators } from '../../../../libs/db/src';
 import { Principal } from '../../../../libs/domain/src';
-import { ProvincePageQuery } from '../common/page.query';
+import { pageOf, pageWindow, ProvincePageQuery } from '../common/page.query';
 import { readableProvinceId } from '../common/readable-province';
 
 @Injectable()
@@ -15,6 +15,7 @@ export class IndicatorService {
   async list(principal: Principal, q: ProvincePageQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const all = await trackedIndicators(this.dataSource, provinceId);
-    return { items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), page: q.page, pageSize: q.pageSize, total: all.length };
+    const { offset, limit } = pageWindow(q);
+    return pageOf(q, all.slice(offset, offset + limit), all.length);
   }
 }

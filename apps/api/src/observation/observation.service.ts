@@ -9,6 +9,7 @@ import { toSubmissionResponse } from '../submission/submission.response';
 import { ObservationValue, submissionPayload, writeObservation } from './observation-writes';
 import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
 import { readableProvinceId } from '../common/readable-province';
+import { pageOf, pageWindow } from '../common/page.query';
 
 export interface RecordResult {
   status: 200 | 201 | 202;
@@ -28,9 +29,9 @@ export class ObservationService {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new ObservationRepository(this.dataSource).list(
       { provinceId, indicatorCode: q.indicator, orgCode: q.org, period: q.period ? parsePeriod(q.period)?.code ?? q.period : undefined },
-      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort },
+      { ...pageWindow(q), sort: q.sort },
     );
-    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+    return pageOf(q, rows, total);
   }
 
   /**

@@ -11,6 +11,7 @@ import { defaultHeading } from '../../../../libs/reports/src';
 import { REPORT_JOB_OPTIONS, ReportRepository, syncSchedule, TIME_ZONE } from '../../../../libs/status-engine/src';
 import { CreateReportDto, CreateScheduleDto, ListReportsQuery, ReportHeadingDto, UpdateScheduleDto } from './dto/report.dto';
 import { existingProvinceId, readableProvinceId } from '../common/readable-province';
+import { pageOf, pageWindow } from '../common/page.query';
 
 /** Who may order reports and manage schedules: admins, and the province's officers and leaders (people). */
 function canOrderReports(p: Principal, provinceId: string): boolean {
@@ -29,9 +30,9 @@ export class ReportService {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new ReportRepository(this.dataSource).list(
       { provinceId, document: q.document, period: q.period ? (parsePeriod(q.period)?.code ?? q.period) : undefined },
-      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+      pageWindow(q),
     );
-    return { items: rows, page: q.page, pageSize: q.pageSize, total };
+    return pageOf(q, rows, total);
   }
 
   async get(principal: Principal, id: string) {

@@ -11,6 +11,7 @@ import { writeTaskUpdate } from '../task/task-writes';
 import { ListSubmissionsQuery } from './dto/submission.dto';
 import { toSubmissionResponse } from './submission.response';
 import { existingProvinceId, readableProvinceId } from '../common/readable-province';
+import { pageOf, pageWindow } from '../common/page.query';
 
 /** Reporters' task updates and KPI values that wait for an officer, and the province settings that decide whether they wait. */
 @Injectable()
@@ -25,9 +26,9 @@ export class SubmissionService {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await new SubmissionRepository(this.dataSource).list(
       { provinceId, status: q.status, kind: q.kind, submittedBy: principal.role === 'reporter' ? principal.userId : undefined },
-      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+      pageWindow(q),
     );
-    return { items: rows.map(toSubmissionResponse), page: q.page, pageSize: q.pageSize, total };
+    return pageOf(q, rows.map(toSubmissionResponse), total);
   }
 
   async settings(principal: Principal, code: string) {

@@ -9,6 +9,7 @@ import { toSubmissionResponse } from '../submission/submission.response';
 import { toTaskResponse, TaskResponse } from './task.response';
 import { writeTaskUpdate } from './task-writes';
 import { readableProvinceId } from '../common/readable-province';
+import { pageOf, pageWindow } from '../common/page.query';
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3; anything else is not a version. */
 export function parseIfMatch(header: string | undefined): number | null {
@@ -37,9 +38,9 @@ export class TaskService {
         provinceId, documentCode: q.document, groupCode: q.group, leadCode: q.lead, status: q.status, overdue: q.overdue,
         dueBefore: q.due_before, dueAfter: q.due_after, text: q.q?.trim() || undefined, today: this.today(),
       },
-      { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort },
+      { ...pageWindow(q), sort: q.sort },
     );
-    return { items: rows.map(toTaskResponse), page: q.page, pageSize: q.pageSize, total };
+    return pageOf(q, rows.map(toTaskResponse), total);
   }
 
   async get(principal: Principal, id: string): Promise<TaskResponse> {

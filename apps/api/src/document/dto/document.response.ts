@@ -28,10 +28,3 @@ export interface DocumentResponse {
   completeness: { goals: Completeness; tasks: Completeness };
   reported: { scope: string; met: number; of: number; open: number | null; asOf: string; source: string | null }[];
 }
-
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
