@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { IndicatorKind, Period } from '../../../domain/src';
+import type { IndicatorKind, ObservationFigures, Period } from '../../../domain/src';
 
 export interface ObservationTarget {
   indicatorId: string;
@@ -13,30 +13,25 @@ export interface ObservationTarget {
   orgUnitCode: string;
 }
 
-export interface ObservationRow {
+/** What a reporter enters for one value: the figures, where they come from, a note. */
+interface ObservationEntry extends ObservationFigures {
+  source: string | null;
+  note: string | null;
+  enteredBy: string;
+}
+
+export interface ObservationRow extends ObservationEntry {
   id: string;
   indicator: string;
   province: string;
   org: string;
   period: string;
-  value: string | null;
-  numerator: string | null;
-  denominator: string | null;
-  source: string | null;
-  note: string | null;
-  enteredBy: string;
   enteredAt: Date;
   version: number;
 }
 
-export interface ObservationWrite {
+export interface ObservationWrite extends ObservationEntry {
   period: Period;
-  value: string | null;
-  numerator: string | null;
-  denominator: string | null;
-  source: string | null;
-  note: string | null;
-  enteredBy: string;
 }
 
 export const OBSERVATION_SORTS = ['period', '-period', 'org', '-entered'] as const;
