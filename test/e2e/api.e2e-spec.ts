@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { PlanImporter } from '../../libs/db/src';
+import { importDtiDirectory, PlanImporter } from '../../libs/db/src';
 import { RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
-import { QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { DTI_DIRECTORY, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { as, createTestApp, signIn } from '../support/test-app';
 
@@ -15,6 +15,7 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     db = await createTestDatabase();
     const file = validPlanFile(QUANG_NINH_FILE);
     await new PlanImporter(db.dataSource).run(file, { fileName: 'quang-ninh.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await importDtiDirectory(db.dataSource, DTI_DIRECTORY);
     app = await createTestApp(db);
     api = as(app, (await signIn(app, db, 'officer', 'QNI', 'STTTT')).token);
     const id = await new StatusRepository(db.dataSource.manager).provinceIdByCode('QNI');
@@ -101,7 +102,8 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     expect(res.body.name).toBe('Quảng Ninh');
     expect(res.body.agencies.map((a: { code: string }) => a.code)).toContain('STTTT');
     expect(res.body.counts.documents).toBe(3);
-    expect(res.body.counts.observations).toBe(validPlanFile(QUANG_NINH_FILE).plan.observations.length);
+    // The file's values and the 17 fed from the DTI results (data/dti).
+    expect(res.body.counts.observations).toBe(validPlanFile(QUANG_NINH_FILE).plan.observations.length + 17);
   });
 
   it('unknown province is 404 with a code; a malformed code is 400 with the field path', async () => {

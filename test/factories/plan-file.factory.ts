@@ -6,6 +6,8 @@ import { formatIssue, parsePlanFile } from '../../libs/plan-file/src';
 export const REPO = join(__dirname, '../..');
 export const QUANG_NINH_FILE = join(REPO, 'data/plans/quang-ninh.yaml');
 export const DA_NANG_FILE = join(REPO, 'test/fixtures/plans/valid/da-nang-sample.yaml');
+/** The DTI frameworks and results of the demo: Quảng Ninh's dti-* indicators take their figures from these. */
+export const DTI_DIRECTORY = join(REPO, 'data/dti');
 
 /** Parses plan text that must be valid; fails the test with the errors otherwise. */
 export function validPlan(source: string | Buffer): ValidatedPlanFile {

@@ -47,9 +47,9 @@ describe('PlanImporter against PostgreSQL', () => {
 
   it('keeps measured values exact (numeric, not float)', async () => {
     const rows: { value: string }[] = await db.dataSource.query(
-      `SELECT o.value::text AS value FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = 'dti-diem' AND o.period = '2022'`,
+      `SELECT o.value::text AS value FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = 'thu-nsnn-khong-tien-mat' AND o.period = '2023-H2'`,
     );
-    expect(rows).toEqual([{ value: '0.7024' }]);
+    expect(rows).toEqual([{ value: '99.2' }]);
   });
 
   it('round-trips: export then import changes nothing, and the exported plan equals the file', async () => {

@@ -1,7 +1,7 @@
-import { PlanImporter } from '../../libs/db/src';
+import { importDtiDirectory, PlanImporter } from '../../libs/db/src';
 import { Clock, computeProvinceStatus, readProvinceSummary, RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
 import { writeObservationValue } from '../factories/observation-write.factory';
-import { QUANG_NINH_FILE, smallPlanText, validPlan, validPlanFile } from '../factories/plan-file.factory';
+import { DTI_DIRECTORY, QUANG_NINH_FILE, smallPlanText, validPlan, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, snapshot, TestDatabase } from '../support/test-database';
 
 const importOptions = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date('2023-11-01T00:00:00Z') };
@@ -25,6 +25,7 @@ describe('RecomputeEngine against PostgreSQL', () => {
     engine = new RecomputeEngine(db.dataSource, clock);
     const importer = new PlanImporter(db.dataSource);
     await importer.run(validPlanFile(QUANG_NINH_FILE), importOptions);
+    await importDtiDirectory(db.dataSource, DTI_DIRECTORY);
     await importer.run(validPlan(smallPlanText('TSA')), importOptions);
     await importer.run(validPlan(smallPlanText('TSB').replace('value: 81\n    numerator: 810', 'value: 90\n    numerator: 900')), importOptions);
   });

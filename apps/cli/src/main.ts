@@ -37,6 +37,12 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = error instanceof DomainError && (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') ? 3 : 2;
     return;
   }
+  const fsError = error as NodeJS.ErrnoException;
+  if (fsError?.code === 'ENOENT' || fsError?.code === 'EACCES' || fsError?.code === 'EISDIR') {
+    process.stderr.write(`error: cannot read ${fsError.path ?? 'the file'} (${fsError.code})\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 2;
 });

@@ -18,3 +18,6 @@ export * from './repositories/submission.repository';
 export * from './repositories/directive.repository';
 export * from './dti/dti-import';
 export * from './dti/dti.repository';
+export * from './dti/dti-framework.repository';
+export * from './dti/dti-observations';
+export * from './dti/dti-directory';

@@ -16,3 +16,5 @@ export * from './kpi/observation-rules';
 export * from './tasks/task-update';
 export * from './vi-format';
 export * from './dti/dti-ranking';
+export * from './dti/dti-framework';
+export * from './orgs/province-reference';

@@ -64,6 +64,8 @@ export interface PlanIndicator {
   scale: DecimalString | null;
   direction: Direction;
   nationalTarget: NationalTarget | null;
+  /** The DTI figure that feeds it (`rank`, `score`, `government.rank`, `institutions.rank`…), taken from the imported DTI results. */
+  dti: string | null;
 }
 
 export interface GoalTarget {

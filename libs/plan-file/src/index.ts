@@ -2,3 +2,4 @@ export * from './plan-file-issue';
 export * from './parse-plan-file';
 export * from './serialize-plan-file';
 export * from './load-plan-file';
+export * from './read-dti-framework';

@@ -24,13 +24,33 @@ const FILE = '(file)';
  * problem is returned as an issue with path and line, all of them in one pass.
  */
 export function parsePlanFile(bytes: Uint8Array): ParsedPlanFile {
-  const fail = (message: string, line: number | null = null): ParsedPlanFile => ({
-    plan: null,
+  const { value, errors, warnings } = parseYamlFile(bytes, { maxBytes: MAX_PLAN_FILE_BYTES, what: 'plan files' }, (reader) => {
+    const { plan, paths } = readPlanFile(reader);
+    checkPlanRules(plan, paths, reader);
+    return plan;
+  });
+  return { plan: value, errors, warnings };
+}
+
+export interface ParsedYamlFile<T> {
+  /** What `read` made of the document, only when there are no errors. */
+  value: T | null;
+  errors: PlanFileIssue[];
+  warnings: PlanFileIssue[];
+}
+
+/**
+ * The checks every hand-written YAML file goes through before it is read: size, UTF-8 (the
+ * first bad byte's line), YAML syntax, alias bombs; then `read` reports through the reader.
+ */
+export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; what: string }, read: (reader: YamlReader) => T): ParsedYamlFile<T> {
+  const fail = (message: string, line: number | null = null): ParsedYamlFile<T> => ({
+    value: null,
     errors: [{ severity: 'error', path: FILE, message, line }],
     warnings: [],
   });
-  if (bytes.byteLength > MAX_PLAN_FILE_BYTES) {
-    return fail(`file is ${mib(bytes.byteLength)} MiB; plan files are limited to ${mib(MAX_PLAN_FILE_BYTES)} MiB`);
+  if (bytes.byteLength > limit.maxBytes) {
+    return fail(`file is ${mib(bytes.byteLength)} MiB; ${limit.what} are limited to ${mib(limit.maxBytes)} MiB`);
   }
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') return fail(`not valid UTF-8 (first bad byte at offset ${text.offset})`, text.line);
@@ -45,7 +65,7 @@ export function parsePlanFile(bytes: Uint8Array): ParsedPlanFile {
       line: lineCounter.linePos(e.pos[0]).line,
     }),
   );
-  if (yamlErrors.length > 0) return { plan: null, errors: yamlErrors, warnings: [] };
+  if (yamlErrors.length > 0) return { value: null, errors: yamlErrors, warnings: [] };
   if (doc.contents === null) return fail('the file is empty');
 
   let aliases = 0;
@@ -59,11 +79,10 @@ export function parsePlanFile(bytes: Uint8Array): ParsedPlanFile {
   }
 
   const reader = new YamlReader(doc, lineCounter);
-  const { plan, paths } = readPlanFile(reader);
-  checkPlanRules(plan, paths, reader);
+  const value = read(reader);
   const issues = sortIssues(reader.issues);
   const errors = issues.filter((i) => i.severity === 'error');
-  return { plan: errors.length === 0 ? plan : null, errors, warnings: issues.filter((i) => i.severity === 'warning') };
+  return { value: errors.length === 0 ? value : null, errors, warnings: issues.filter((i) => i.severity === 'warning') };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | { offset: number; line: number } {

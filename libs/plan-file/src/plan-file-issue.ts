@@ -11,7 +11,12 @@ export interface PlanFileIssue {
 
 /** `PATH: MESSAGE (line N)`, the form `cli validate` prints. */
 export function formatIssue(issue: PlanFileIssue): string {
-  return `${issue.path}: ${issue.message}${issue.line === null ? '' : ` (line ${issue.line})`}`;
+  return `${issue.path}: ${issueMessage(issue)}`;
+}
+
+/** The message with its line, for lists that show the path separately. */
+export function issueMessage(issue: PlanFileIssue): string {
+  return `${issue.message}${issue.line === null ? '' : ` (line ${issue.line})`}`;
 }
 
 /** Issues in file order, then by path, so output is stable. */

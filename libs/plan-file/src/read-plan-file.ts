@@ -3,9 +3,11 @@ import {
   DIRECTIONS,
   DOCUMENT_SCOPES,
   DOCUMENT_TYPES,
+  DTI_FIGURE,
   Evidence,
   INDICATOR_KINDS,
   ORG_KINDS,
+  parseDtiFigure,
   parsePeriod,
   PLAN_SCHEMA,
   PlanAgency,
@@ -58,14 +60,7 @@ export function readPlanFile(reader: YamlReader): { plan: PlanFile; paths: PathI
     reader.error('schema', `must be exactly "${PLAN_SCHEMA}", got "${schema}"`);
   }
 
-  const list = <T>(key: string, read: (at: Located) => T | undefined): T[] => {
-    const at = root.optional(key);
-    const items = at ? reader.seq(at) : [];
-    return (items ?? []).flatMap((item) => {
-      const value = read(item);
-      return value === undefined ? [] : [value];
-    });
-  };
+  const list = <T>(key: string, read: (at: Located) => T | undefined): T[] => root.list(key, read);
 
   const evidence = (at: Located): Evidence | undefined => {
     const m = reader.map(at, ['number', 'date', 'issuer']);
@@ -108,7 +103,7 @@ export function readPlanFile(reader: YamlReader): { plan: PlanFile; paths: PathI
   });
 
   const indicators = list('indicators', (at): PlanIndicator | undefined => {
-    const m = reader.map(at, ['code', 'name', 'unit', 'kind', 'scale', 'direction', 'national_target']);
+    const m = reader.map(at, ['code', 'name', 'unit', 'kind', 'scale', 'direction', 'national_target', 'dti']);
     if (!m) return undefined;
     const kind = m.req('kind', (a) => reader.enumOf(a, INDICATOR_KINDS))!;
     let scale = m.opt('scale', (a) => reader.decimal(a)) ?? null;
@@ -136,6 +131,15 @@ export function readPlanFile(reader: YamlReader): { plan: PlanFile; paths: PathI
         scale,
         direction: m.req('direction', (a) => reader.enumOf(a, DIRECTIONS))!,
         nationalTarget: nationalTarget ?? null,
+        dti: m.opt('dti', (a) => {
+          const figure = reader.pattern(a, DTI_FIGURE, 'DTI figure (rank, score, or PART.rank / PART.score such as government.rank)');
+          const measure = figure === undefined ? undefined : parseDtiFigure(figure)!.measure;
+          if (measure !== undefined && kind !== undefined && kind !== measure) {
+            reader.error(a.path, `a DTI ${measure} feeds an indicator of kind ${measure}, not ${kind}`, a.line);
+            return undefined;
+          }
+          return figure;
+        }) ?? null,
       },
       at.path,
     );

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { PlanFile, TASK_STATUSES } from '../../domain/src';
+import { PlanFile, PlanIndicator, TASK_STATUSES } from '../../domain/src';
 import { formatIssue } from './plan-file-issue';
 import { parsePlanFile } from './parse-plan-file';
 import { serializePlanFile } from './serialize-plan-file';
@@ -34,7 +34,7 @@ const plan: fc.Arbitrary<PlanFile> = fc
       kind: (['department', 'district', 'commune', 'other'] as const)[i % 4],
       parent: r.withParent && i > 0 ? 'A0' : null,
     }));
-    const indicators = Array.from({ length: r.indicatorCount }, (_, i) => ({
+    const indicators: PlanIndicator[] = Array.from({ length: r.indicatorCount }, (_, i) => ({
       code: `kpi-${i}`,
       name: r.names[4 + i],
       unit: i === 0 ? '%' : r.names[7],
@@ -42,7 +42,9 @@ const plan: fc.Arbitrary<PlanFile> = fc
       scale: i === 0 ? '100' : null,
       direction: i === 2 ? ('down' as const) : ('up' as const),
       nationalTarget: i === 0 ? { op: '>=' as const, value: '80', due: r.dates[0], source: r.names[8] } : null,
+      dti: null,
     }));
+    indicators.push({ ...indicators[1], code: 'kpi-dti', unit: 'hạng', kind: 'rank', direction: 'down', dti: 'government.rank' });
     const evidence = r.evidence && (r.evidence.number || r.evidence.date || r.evidence.issuer) ? r.evidence : null;
     return {
       province: { code: 'PBT', name: r.provinceName, validFrom: r.validFrom },

@@ -21,6 +21,7 @@ export function serializePlanFile(plan: PlanFile, header?: string): string {
         scale: num(i.scale),
         direction: i.direction,
         national_target: i.nationalTarget && compact({ ...i.nationalTarget, value: num(i.nationalTarget.value) }),
+        dti: i.dti,
       }),
     ),
     documents: plan.documents.map((d) =>

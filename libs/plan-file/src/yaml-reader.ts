@@ -198,6 +198,16 @@ export class MapView {
     return at === undefined ? undefined : read(at);
   }
 
+  /** The readable items of an optional list (absent: none); unreadable items are left out after their issues. */
+  list<T>(key: string, read: (at: Located) => T | undefined): T[] {
+    const at = this.optional(key);
+    const items = at ? this.reader.seq(at) : [];
+    return (items ?? []).flatMap((item) => {
+      const value = read(item);
+      return value === undefined ? [] : [value];
+    });
+  }
+
   /** Reads an optional key with `read`: null when absent, undefined when invalid. */
   opt<T>(key: string, read: (at: Located) => T | undefined): T | null | undefined {
     const at = this.optional(key);

@@ -2,15 +2,17 @@ import { Logger } from '@nestjs/common';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { findRepoRoot } from '../../../../libs/config/src';
-import { AccountRepository, PlanImporter } from '../../../../libs/db/src';
+import { AccountRepository, importDtiDirectory, PlanImporter } from '../../../../libs/db/src';
 import type { Role } from '../../../../libs/domain/src';
 import { formatIssue, loadPlanFile } from '../../../../libs/plan-file/src';
 
 export const DEMO_PLAN_FILES = ['data/plans/quang-ninh.yaml'];
+/** The DTI frameworks and results the source articles state (the plan's dti-* indicators take their figures from these). */
+export const DEMO_DTI_DIRECTORY = 'data/dti';
 
 /**
- * Loads the Quảng Ninh demo plan on the first start of an empty database only
- * (no import has ever run), so restarts neither duplicate nor resurrect data.
+ * Loads the Quảng Ninh demo plan and the DTI results on the first start of an empty
+ * database only (no import has ever run), so restarts neither duplicate nor resurrect data.
  */
 export async function loadDemoDataOnce(dataSource: DataSource, logger: Logger): Promise<boolean> {
   const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM import_run');
@@ -25,6 +27,8 @@ export async function loadDemoDataOnce(dataSource: DataSource, logger: Logger): 
     );
     logger.log(`loaded demo plan ${relative} (${result.provinceCode}, ${file.warnings.length} warnings)`);
   }
+  const dti = await importDtiDirectory(dataSource, join(root, DEMO_DTI_DIRECTORY));
+  logger.log(`loaded demo DTI results from ${DEMO_DTI_DIRECTORY} (${dti.frameworks} frameworks, ${dti.tables.length} tables)`);
   return true;
 }
 

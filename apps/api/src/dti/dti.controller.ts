@@ -44,6 +44,12 @@ export class DtiController {
     return this.dti.ranking(params.year, query.group);
   }
 
+  /** The year's method: pillars, main indices, components, weights where published, crosswalk from earlier years. */
+  @Get(':year/framework')
+  framework(@Param() params: DtiYearParam, @Query() query: DtiQuery) {
+    return this.dti.framework(params.year, query.group);
+  }
+
   @Get(':year/movers')
   movers(@Param() params: DtiYearParam, @Query() query: DtiQuery) {
     return this.dti.movers(params.year, query.group, query.limit);

@@ -25,6 +25,12 @@ export class DtiService {
     return new DtiRepository(this.dataSource).movers(year, group, limit);
   }
 
+  async framework(year: number, group: string) {
+    const framework = await new DtiRepository(this.dataSource).framework(year, group);
+    if (!framework) throw new DomainError('COMPARISON_NOT_FOUND', `no DTI ${year} framework recorded for ${group}`);
+    return framework;
+  }
+
   async history(principal: Principal, code: string) {
     const provinceId = await readableProvinceId(this.provinces, principal, code);
     return { province: code, years: await new DtiRepository(this.dataSource).history(provinceId) };

@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
-import { DTI_GROUPS, DtiGroup, importDti } from '../../../../libs/db/src';
+import { DomainError } from '../../../../libs/domain/src';
+import { DTI_GROUPS, DtiFrameworkRepository, DtiGroup, importDti, importDtiDirectory } from '../../../../libs/db/src';
+import { issueMessage, parseDtiFrameworks } from '../../../../libs/plan-file/src';
 import { withDatabase } from '../cli-context';
 
 const year = (v: string) => {
@@ -13,20 +15,49 @@ const group = (v: string): DtiGroup => {
   return v as DtiGroup;
 };
 
-/** `dti import FILE --year 2022 --group provinces`: a year's DTI table from CSV, all or nothing. */
+/**
+ * `dti import FILE --year 2022 --group provinces` (one table) or `dti import data/dti/` (a
+ * directory: frameworks.yaml and YEAR-GROUP.csv tables); `dti framework FILE`.
+ */
 export function dtiCommand(): Command {
-  const dti = new Command('dti').description('DTI (digital-transformation index) results');
+  const dti = new Command('dti').description('DTI (digital-transformation index) frameworks and results');
   dti
     .command('import')
-    .description('import a year\'s DTI table (CSV: code,name,score,rank,government_score,…; name and score or rank required); replaces that year and group')
-    .argument('<file>', 'CSV file, UTF-8')
-    .requiredOption('--year <year>', 'the DTI year', year)
+    .description(
+      'import a year\'s DTI table (CSV: code,name,score,rank,government_score,…; name and score or rank required), replacing that year and group; ' +
+        'or a directory like data/dti/ (frameworks.yaml and YEAR-GROUP.csv tables), all in one transaction',
+    )
+    .argument('<path>', 'CSV file (UTF-8), or a directory')
+    .option('--year <year>', 'the DTI year (required for a file)', year)
     .option('--group <group>', DTI_GROUPS.join(', '), group, 'provinces' as DtiGroup)
-    .action(async (file: string, flags: { year: number; group: DtiGroup }) => {
-      const bytes = readFileSync(file);
+    .action(async (path: string, flags: { year?: number; group: DtiGroup }) => {
+      const directory = statSync(path).isDirectory();
+      if (!directory && flags.year === undefined) throw new DomainError('INVALID_INPUT', '--year is required when importing one table');
       await withDatabase(async ({ dataSource }) => {
-        const result = await importDti(dataSource, bytes, { year: flags.year, group: flags.group, source: basename(file) });
+        if (directory) {
+          const result = await importDtiDirectory(dataSource, path, (file) => process.stderr.write(`importing ${file}\n`));
+          for (const t of result.tables) process.stdout.write(`imported DTI ${t.year} ${t.group}: ${t.rows} row(s), ${t.matched} matched to provinces here (${t.file})\n`);
+          process.stdout.write(`${result.frameworks} framework(s), ${result.tables.length} table(s)\n`);
+          return;
+        }
+        const result = await importDti(dataSource, readFileSync(path), { year: flags.year!, group: flags.group, source: basename(path) });
         process.stdout.write(`imported DTI ${result.year} ${result.group}: ${result.rows} row(s), ${result.matched} matched to provinces here\n`);
+      });
+    });
+  dti
+    .command('framework')
+    .description('record DTI frameworks (YAML dx-tracker/dti-frameworks@1: pillars, main indices, components, weights, crosswalk), replacing those years\'')
+    .argument('<file>', 'YAML file')
+    .action(async (file: string) => {
+      const parsed = parseDtiFrameworks(readFileSync(file));
+      if (!parsed.value) {
+        throw new DomainError('INVALID_INPUT', `${parsed.errors.length} problem(s) in ${file}; nothing was written`, {
+          errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [issueMessage(e)] })),
+        });
+      }
+      await withDatabase(async ({ dataSource }) => {
+        const saved = await dataSource.transaction((m) => new DtiFrameworkRepository(m).save(parsed.value!));
+        process.stdout.write(`DTI frameworks: ${saved.created} new, ${saved.updated} replaced\n`);
       });
     });
   return dti;

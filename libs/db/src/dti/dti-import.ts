@@ -1,13 +1,14 @@
 import { parse } from 'csv-parse/sync';
-import { DataSource } from 'typeorm';
-import { canonicalDecimal, DomainError, dtiNameKey, dtiRanks } from '../../../domain/src';
+import { DataSource, EntityManager } from 'typeorm';
+import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, DtiPart, dtiNameKey, dtiRanks } from '../../../domain/src';
+import { syncDtiObservations } from './dti-observations';
+import { DtiFrameworkRepository } from './dti-framework.repository';
 
 export const DTI_GROUPS = ['provinces', 'ministries', 'ministries-no-services'] as const;
 export type DtiGroup = (typeof DTI_GROUPS)[number];
 
-/** The CSV's columns: only `name` and one of `score`/`rank` are required. */
+/** The CSV's fixed columns: only `name` and one of `score`/`rank` are required. */
 export const DTI_COLUMNS = ['code', 'name', 'score', 'rank', 'government_score', 'government_rank', 'economy_score', 'economy_rank', 'society_score', 'society_rank'];
-const PILLARS = { government: 'Chính quyền số', economy: 'Kinh tế số', society: 'Xã hội số' } as const;
 
 export interface DtiRowError {
   row: number;
@@ -15,14 +16,17 @@ export interface DtiRowError {
   message: string;
 }
 
-interface Parsed {
+export type DtiFigures = Record<string, { score: string | null; rank: number | null }>;
+
+export interface DtiTableRow {
   row: number;
   code: string | null;
   name: string;
   key: string;
   score: string | null;
   rank: number | null;
-  pillars: Record<string, { score: string | null; rank: number | null }>;
+  pillars: DtiFigures;
+  indices: DtiFigures;
 }
 
 function decimal(text: string | undefined): string | null | 'bad' {
@@ -36,8 +40,12 @@ function rankOf(text: string | undefined): number | null | 'bad' {
   return /^\d{1,4}$/.test(text.trim()) && Number(text) >= 1 ? Number(text) : 'bad';
 }
 
-/** Reads a DTI table (UTF-8 CSV, header row); every problem with its row number (the header is row 1). */
-export function parseDtiCsv(bytes: Buffer): { rows: Parsed[]; errors: DtiRowError[] } {
+/**
+ * Reads a DTI table (UTF-8 CSV, header row); every problem with its row number (the header
+ * is row 1). Besides the fixed columns, `PART_score`/`PART_rank` for each pillar and main
+ * index of the year's framework (e.g. `institutions_rank`).
+ */
+export function parseDtiCsv(bytes: Buffer, framework: DtiFramework | null = null): { rows: DtiTableRow[]; errors: DtiRowError[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -45,14 +53,18 @@ export function parseDtiCsv(bytes: Buffer): { rows: Parsed[]; errors: DtiRowErro
   } catch (error) {
     return { rows: [], errors: [{ row: 0, column: '(file)', message: `not a UTF-8 CSV file: ${(error as Error).message}` }] };
   }
+  const pillarParts: readonly DtiPart[] = framework?.pillars.length ? framework.pillars : DTI_PILLARS;
+  const indexParts = framework?.indices ?? [];
+  const figureColumns = (parts: readonly DtiPart[]) => parts.flatMap((p) => [`${p.code}_score`, `${p.code}_rank`]);
+  const columns = [...new Set([...DTI_COLUMNS, ...figureColumns(pillarParts), ...figureColumns(indexParts)])];
   const errors: DtiRowError[] = [];
-  const rows: Parsed[] = [];
+  const rows: DtiTableRow[] = [];
   const seen = new Map<string, number>();
   for (const { record, info } of records) {
     const row = info.lines;
     const fail = (column: string, message: string) => errors.push({ row, column, message });
-    const unknown = Object.keys(record).filter((c) => !DTI_COLUMNS.includes(c));
-    if (unknown.length) fail(unknown[0], `unknown column; the columns are ${DTI_COLUMNS.join(', ')}`);
+    const unknown = Object.keys(record).filter((c) => !columns.includes(c));
+    if (unknown.length) fail(unknown[0], `unknown column; the columns are ${columns.join(', ')}`);
     const name = (record.name ?? '').normalize('NFC');
     if (!name) fail('name', 'is required');
     const score = decimal(record.score);
@@ -60,14 +72,19 @@ export function parseDtiCsv(bytes: Buffer): { rows: Parsed[]; errors: DtiRowErro
     if (score === 'bad') fail('score', `"${record.score}" is not a number`);
     if (rank === 'bad') fail('rank', `"${record.rank}" is not a rank (a whole number from 1)`);
     if (score === null && rank === null) fail('score', 'give a score or a rank');
-    const pillars: Parsed['pillars'] = {};
-    for (const [id, label] of Object.entries(PILLARS)) {
-      const s = decimal(record[`${id}_score`]);
-      const r = rankOf(record[`${id}_rank`]);
-      if (s === 'bad') fail(`${id}_score`, `"${record[`${id}_score`]}" is not a number`);
-      if (r === 'bad') fail(`${id}_rank`, `"${record[`${id}_rank`]}" is not a rank`);
-      if (s !== 'bad' && r !== 'bad' && (s !== null || r !== null)) pillars[label] = { score: s, rank: r };
-    }
+    const figures = (parts: readonly DtiPart[]): DtiFigures => {
+      const out: DtiFigures = {};
+      for (const { code } of parts) {
+        const s = decimal(record[`${code}_score`]);
+        const r = rankOf(record[`${code}_rank`]);
+        if (s === 'bad') fail(`${code}_score`, `"${record[`${code}_score`]}" is not a number`);
+        if (r === 'bad') fail(`${code}_rank`, `"${record[`${code}_rank`]}" is not a rank`);
+        if (s !== 'bad' && r !== 'bad' && (s !== null || r !== null)) out[code] = { score: s, rank: r };
+      }
+      return out;
+    };
+    const pillars = figures(pillarParts);
+    const indices = figures(indexParts);
     if (!name || score === 'bad' || rank === 'bad') continue;
     const key = dtiNameKey(name);
     if (seen.has(key)) {
@@ -75,42 +92,70 @@ export function parseDtiCsv(bytes: Buffer): { rows: Parsed[]; errors: DtiRowErro
       continue;
     }
     seen.set(key, row);
-    rows.push({ row, code: record.code?.trim() || null, name, key, score, rank, pillars });
+    rows.push({ row, code: record.code?.trim() || null, name, key, score, rank, pillars, indices });
   }
   return { rows, errors };
+}
+
+/** Matches a table's province to one of ours: by our code, else by name as tables spell it. */
+export type ProvinceMatcher = (code: string | null, name: string) => string | null;
+
+async function ourProvinces(m: EntityManager): Promise<ProvinceMatcher> {
+  const provinces: { id: string; code: string; name: string }[] = await m.query(`SELECT id, code, name FROM org_unit WHERE kind = 'province'`);
+  const byCode = new Map(provinces.map((p) => [p.code.toUpperCase(), p.id]));
+  const byName = new Map(provinces.map((p) => [dtiNameKey(p.name), p.id]));
+  return (code, name) => (code && byCode.get(code.toUpperCase())) || byName.get(dtiNameKey(name)) || null;
+}
+
+export interface DtiTableOptions {
+  year: number;
+  group: DtiGroup;
+  source: string;
+}
+
+/** A table's rows or, when any row is bad, the error listing every problem by row (and file, when given). */
+export function checkDtiTable(bytes: Buffer, framework: DtiFramework | null, file?: string): DtiTableRow[] {
+  const { rows, errors } = parseDtiCsv(bytes, framework);
+  if (errors.length) {
+    const where = file ? `${file}: ` : '';
+    throw new DomainError('INVALID_INPUT', `${where}${errors.length} problem(s) in the DTI table; nothing was written`, {
+      errors: errors.map((e) => ({ path: `${where}row ${e.row}.${e.column}`, line: e.row, messages: [e.message] })),
+    });
+  }
+  return rows;
+}
+
+/** Replaces a year's table for a group inside the caller's transaction; returns how many rows matched our provinces. */
+export async function writeDtiTable(m: EntityManager, rows: DtiTableRow[], options: DtiTableOptions): Promise<{ rows: number; matched: number }> {
+  const ranks = dtiRanks(rows.map((r) => ({ key: r.key, score: r.score, rank: r.rank })));
+  const match = options.group === 'provinces' ? await ourProvinces(m) : () => null;
+  await m.query(`DELETE FROM dti_result WHERE year = $1 AND "group" = $2`, [options.year, options.group]);
+  let matched = 0;
+  for (const r of rows) {
+    const orgUnitId = match(r.code, r.name);
+    if (orgUnitId) matched++;
+    const rank = ranks.get(r.key)!;
+    await m.query(
+      `INSERT INTO dti_result (year, "group", name, name_key, code, org_unit_id, score, rank, rank_given, pillars, indices, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12)`,
+      [options.year, options.group, r.name, r.key, r.code, orgUnitId, r.score, rank.rank, rank.given, JSON.stringify(r.pillars), JSON.stringify(r.indices), options.source],
+    );
+  }
+  return { rows: rows.length, matched };
 }
 
 /**
  * Imports a year's DTI table for a group in one transaction, replacing that year and
  * group: provinces are matched to ours by code or by name (with or without diacritics,
- * "TP." and "tỉnh" ignored); ranks are taken as published or computed from scores.
- * Any row error refuses the whole file.
+ * "TP." and "tỉnh" ignored); ranks are taken as published or computed from scores; the
+ * indicators fed from the DTI get the new figures. Any row error refuses the whole file.
  */
-export async function importDti(ds: DataSource, bytes: Buffer, options: { year: number; group: DtiGroup; source: string }) {
-  const { rows, errors } = parseDtiCsv(bytes);
-  if (errors.length) {
-    throw new DomainError('INVALID_INPUT', `${errors.length} problem(s) in the DTI table; nothing was written`, {
-      errors: errors.map((e) => ({ path: `row ${e.row}.${e.column}`, line: e.row, messages: [e.message] })),
-    });
-  }
-  const ranks = dtiRanks(rows.map((r) => ({ key: r.key, score: r.score, rank: r.rank })));
+export async function importDti(ds: DataSource, bytes: Buffer, options: DtiTableOptions) {
+  const framework = await new DtiFrameworkRepository(ds.manager).find(options.year, options.group);
+  const rows = checkDtiTable(bytes, framework);
   return ds.transaction(async (m) => {
-    const provinces: { id: string; code: string; name: string }[] =
-      options.group === 'provinces' ? await m.query(`SELECT id, code, name FROM org_unit WHERE kind = 'province'`) : [];
-    const byCode = new Map(provinces.map((p) => [p.code.toUpperCase(), p.id]));
-    const byName = new Map(provinces.map((p) => [dtiNameKey(p.name), p.id]));
-    await m.query(`DELETE FROM dti_result WHERE year = $1 AND "group" = $2`, [options.year, options.group]);
-    let matched = 0;
-    for (const r of rows) {
-      const orgUnitId = (r.code && byCode.get(r.code.toUpperCase())) || byName.get(r.key) || null;
-      if (orgUnitId) matched++;
-      const rank = ranks.get(r.key)!;
-      await m.query(
-        `INSERT INTO dti_result (year, "group", name, name_key, code, org_unit_id, score, rank, rank_given, pillars, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
-        [options.year, options.group, r.name, r.key, r.code, orgUnitId, r.score, rank.rank, rank.given, JSON.stringify(r.pillars), options.source],
-      );
-    }
-    return { year: options.year, group: options.group, rows: rows.length, matched };
+    const written = await writeDtiTable(m, rows, options);
+    const observations = await syncDtiObservations(m);
+    return { year: options.year, group: options.group, ...written, framework: framework !== null, observations };
   });
 }

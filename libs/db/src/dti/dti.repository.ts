@@ -1,62 +1,149 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, dtiMovers } from '../../../domain/src';
+import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFramework, dtiMovers, dtiPartName } from '../../../domain/src';
+import { DtiFrameworkRepository } from './dti-framework.repository';
 
-export interface DtiRow {
+type Figures = Record<string, { score: string | null; rank: number | null }>;
+
+interface StoredRow {
+  year: number;
+  name: string;
+  name_key: string;
+  code: string | null;
+  province: string | null;
+  org_unit_id: string | null;
+  score: string | null;
+  rank: number | null;
+  rank_given: boolean;
+  pillars: Figures;
+  indices: Figures;
+}
+
+export interface DtiFigure {
+  score: string | null;
+  rank: number | null;
+  /** Against the year before: places gained (positive is up), and the score change when the framework's crosswalk makes the scores comparable. */
+  rankChange: number | null;
+  scoreChange: string | null;
+}
+
+export interface DtiRow extends DtiFigure {
   name: string;
   code: string | null;
   province: string | null;
-  score: string | null;
-  rank: number | null;
   rankGiven: boolean;
-  pillars: Record<string, { score: string | null; rank: number | null }>;
   previous: { score: string | null; rank: number | null } | null;
-  scoreChange: string | null;
-  rankChange: number | null;
+  /** Pillars and main indices by their names in the year's framework. */
+  pillars: Record<string, DtiFigure>;
+  indices: Record<string, DtiFigure>;
 }
 
-/** DTI tables as stored: a year's ranking with the change against the year before, a province's history, movers. */
+const PEER_SPAN = 2;
+
+/** DTI tables as stored: a year's ranking with the change against the year before, a province's history with peers, movers. */
 export class DtiRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async ranking(year: number, group: string): Promise<DtiRow[]> {
-    const rows = await this.ds.query(
-      `SELECT r.name, r.code, p.code AS province, r.score::text AS score, r.rank, r.rank_given AS "rankGiven", r.pillars,
-              prev.score::text AS prev_score, prev.rank AS prev_rank
+  private async rows(group: string, years: number[]): Promise<StoredRow[]> {
+    return this.ds.query(
+      `SELECT r.year, r.name, r.name_key, r.code, p.code AS province, r.org_unit_id, r.score::text AS score, r.rank, r.rank_given,
+              r.pillars, r.indices
          FROM dti_result r LEFT JOIN org_unit p ON p.id = r.org_unit_id
-         LEFT JOIN dti_result prev ON prev.year = r.year - 1 AND prev."group" = r."group" AND prev.name_key = r.name_key
-        WHERE r.year = $1 AND r."group" = $2
+        WHERE r."group" = $1 AND r.year = ANY($2::int[])
         ORDER BY r.rank NULLS LAST, r.score DESC NULLS LAST, r.name_key`,
-      [year, group],
+      [group, years],
     );
-    return rows.map(({ prev_score, prev_rank, ...r }: Record<string, any>) => ({ // eslint-disable-line @typescript-eslint/no-explicit-any
-      ...r,
-      score: canonicalOrNull(r.score),
-      previous: prev_score === null && prev_rank === null ? null : { score: canonicalOrNull(prev_score), rank: prev_rank },
-      scoreChange: r.score !== null && prev_score !== null ? canonicalOrNull((Number(r.score) - Number(prev_score)).toFixed(4)) : null,
-      rankChange: r.rank !== null && prev_rank !== null ? prev_rank - r.rank : null,
-    }));
   }
 
+  /** A year's rows with their changes against the year before (scores compared only through the framework's crosswalk). */
+  private async table(year: number, group: string, frameworks?: Map<number, DtiFramework>): Promise<DtiRow[]> {
+    const all = await this.rows(group, [year, year - 1]);
+    const fw = frameworks ?? (await new DtiFrameworkRepository(this.ds.manager).forGroup(group));
+    const framework = fw.get(year) ?? null;
+    const before = new Map(all.filter((r) => r.year === year - 1).map((r) => [r.name_key, r]));
+    const change = (part: string, now: { score: string | null; rank: number | null } | undefined, prev: { score: string | null; rank: number | null } | undefined): DtiFigure => {
+      const score = canonicalOrNull(now?.score ?? null);
+      const rank = now?.rank ?? null;
+      const from = comparablePart(framework, year - 1, part);
+      const prevScore = canonicalOrNull(prev?.score ?? null);
+      return {
+        score,
+        rank,
+        rankChange: rank !== null && prev?.rank != null ? prev.rank - rank : null,
+        scoreChange: from !== null && score !== null && prevScore !== null ? canonicalOrNull((Number(score) - Number(prevScore)).toFixed(4)) : null,
+      };
+    };
+    return all
+      .filter((r) => r.year === year)
+      .map((r) => {
+        const prev = before.get(r.name_key);
+        const figures = (own: Figures, earlier: Figures | undefined) =>
+          Object.fromEntries(Object.entries(own).map(([code, f]) => {
+            const from = comparablePart(framework, year - 1, code) ?? code;
+            return [dtiPartName(framework, code), change(code, f, earlier?.[from])];
+          }));
+        return {
+          name: r.name,
+          code: r.code,
+          province: r.province,
+          rankGiven: r.rank_given,
+          ...change(DTI_TOTAL, r, prev),
+          previous: prev ? { score: canonicalOrNull(prev.score), rank: prev.rank } : null,
+          pillars: figures(r.pillars, prev?.pillars),
+          indices: figures(r.indices, prev?.indices),
+        };
+      });
+  }
+
+  async ranking(year: number, group: string): Promise<DtiRow[]> {
+    return this.table(year, group);
+  }
+
+  /**
+   * A province's DTI years: its figures and changes, how many were ranked that year, and
+   * its peers (those ranked up to two places above and below it, itself included).
+   */
   async history(provinceId: string) {
-    const rows = await this.ds.query(
-      `SELECT year, score::text AS score, rank, rank_given AS "rankGiven", pillars FROM dti_result
-        WHERE org_unit_id = $1 AND "group" = 'provinces' ORDER BY year`,
+    const years: { year: number }[] = await this.ds.query(
+      `SELECT year FROM dti_result WHERE org_unit_id = $1 AND "group" = 'provinces' ORDER BY year`,
       [provinceId],
     );
-    return rows.map((r: Record<string, unknown>) => ({ ...r, score: canonicalOrNull(r.score) }));
+    const frameworks = await new DtiFrameworkRepository(this.ds.manager).forGroup('provinces');
+    const [{ code } = { code: null }] = await this.ds.query(`SELECT code FROM org_unit WHERE id = $1`, [provinceId]);
+    const out = [];
+    for (const { year } of years) {
+      const table = await this.table(year, 'provinces', frameworks);
+      const own = table.find((r) => r.province === code)!;
+      const ranked = table.filter((r) => r.rank !== null);
+      const peers = own.rank === null ? [] : ranked.filter((r) => Math.abs(r.rank! - own.rank!) <= PEER_SPAN);
+      const framework = frameworks.get(year) ?? null;
+      out.push({
+        year,
+        score: own.score,
+        rank: own.rank,
+        rankGiven: own.rankGiven,
+        scoreChange: own.scoreChange,
+        rankChange: own.rankChange,
+        total: ranked.length,
+        framework: framework && { components: framework.components, pillars: framework.pillars.length, indices: framework.indices.length },
+        pillars: own.pillars,
+        indices: own.indices,
+        peers: peers.map((p) => ({ name: p.name, province: p.province, rank: p.rank, score: p.score })),
+      });
+    }
+    return out;
   }
 
   /** Largest rises and falls against the year before, matched by name key (tables spell names differently). */
   async movers(year: number, group: string, limit: number) {
-    const ranks = async (y: number) =>
-      (await this.ds.query(`SELECT name, name_key, rank FROM dti_result WHERE year = $1 AND "group" = $2 AND rank IS NOT NULL`, [y, group])) as {
-        name: string; name_key: string; rank: number;
-      }[];
-    const now = await ranks(year);
-    const before = await ranks(year - 1);
-    const nameOf = new Map(now.map((r) => [r.name_key, r.name]));
-    const { risers, fallers } = dtiMovers(new Map(now.map((r) => [r.name_key, r.rank])), new Map(before.map((r) => [r.name_key, r.rank])), limit);
+    const rows = await this.rows(group, [year, year - 1]);
+    const ranks = (y: number) => new Map(rows.filter((r) => r.year === y && r.rank !== null).map((r) => [r.name_key, r.rank!]));
+    const nameOf = new Map(rows.filter((r) => r.year === year).map((r) => [r.name_key, r.name]));
+    const { risers, fallers } = dtiMovers(ranks(year), ranks(year - 1), limit);
     const named = (m: { key: string; rank: number; previousRank: number; change: number }) => ({ name: nameOf.get(m.key)!, rank: m.rank, previousRank: m.previousRank, change: m.change });
     return { year, group, risers: risers.map(named), fallers: fallers.map(named) };
+  }
+
+  async framework(year: number, group: string): Promise<DtiFramework | null> {
+    return new DtiFrameworkRepository(this.ds.manager).find(year, group);
   }
 }

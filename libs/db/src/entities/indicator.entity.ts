@@ -13,6 +13,8 @@ export class IndicatorEntity {
   @Column(textColumn()) kind: IndicatorKind;
   @Column(decimalColumn()) scale: string | null;
   @Column(textColumn()) direction: Direction;
+  /** The DTI figure that feeds it (`rank`, `government.score`…), null when it is entered as KPI values. */
+  @Column({ ...textColumn(true), name: 'dti_figure' }) dtiFigure: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -4,6 +4,7 @@ import {
   DocumentEntity, GoalEntity, GoalGroupEntity, IndicatorEntity, ObservationEntity, OrgUnitEntity,
   ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
 } from '../entities';
+import { DTI_ACTOR } from '../dti/dti-observations';
 
 const byPosition = <T extends { position: number; code?: string }>(a: T, b: T) =>
   a.position - b.position || (a.code ?? '').localeCompare(b.code ?? '');
@@ -45,6 +46,7 @@ export async function readPlan(dataSource: DataSource, provinceCode: string): Pr
       .createQueryBuilder(ObservationEntity, 'o')
       .innerJoin(OrgUnitEntity, 'u', 'u.id = o.org_unit_id')
       .where('u.province_id = :id', { id: province.id })
+      .andWhere('o.entered_by <> :dti', { dti: DTI_ACTOR })
       .orderBy('o.position')
       .addOrderBy('o.period')
       .getMany();
@@ -65,7 +67,7 @@ export async function readPlan(dataSource: DataSource, provinceCode: string): Pr
       indicators: indicatorRows.map((i) => {
         const own = linkOf.get(i.id);
         return {
-          code: i.code, name: own?.name ?? i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
+          code: i.code, name: own?.name ?? i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction, dti: i.dtiFigure,
           nationalTarget: !own || own.nationalTargetOp === null
             ? null
             : { op: own.nationalTargetOp, value: own.nationalTargetValue!, due: own.nationalTargetDue, source: own.nationalTargetSource },

@@ -5,6 +5,7 @@ import {
   DocumentEntity, GoalEntity, GoalGroupEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
   OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
 } from '../entities';
+import { DTI_ACTOR, syncDtiObservations } from '../dti/dti-observations';
 import { emptyCounts, ImportCounts, ImportEntity, isNoOp } from './import-counts';
 import { diffRows, idsByKey, parentsFirst, RowChanges } from './row-diff';
 
@@ -119,6 +120,8 @@ class ImportTransaction {
       for (const [entity, changes] of kept) this.counts[entity].kept = changes.missing.length;
     }
     if (runId) await this.m.update(ImportRunEntity, { id: runId }, { counts: this.counts as never });
+    // Indicators fed from the DTI take the stored results, whichever was imported first.
+    await syncDtiObservations(this.m);
     // Statuses depend on what changed: the outbox row commits (or not) with the data.
     if (!isNoOp(this.counts)) {
       await this.m.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'import')`, [this.provinceId]);
@@ -165,8 +168,9 @@ class ImportTransaction {
     const ids = idsByKey(existing, (r) => r.code, codes);
     const desired = this.plan.indicators.map((i) => ({
       id: ids.get(i.code)!, code: i.code, name: i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
+      dtiFigure: i.dti,
     }));
-    const shared = diffRows(existing, desired as IndicatorEntity[], (r) => r.code, ['unit', 'kind', 'scale', 'direction']);
+    const shared = diffRows(existing, desired as IndicatorEntity[], (r) => r.code, ['unit', 'kind', 'scale', 'direction', 'dtiFigure']);
     await this.refuseRedefinitionOfSharedIndicators(shared);
     await this.insertBatched(IndicatorEntity, shared.inserts);
     for (const { id, changes } of shared.updates) await this.m.update(IndicatorEntity, { id }, changes);
@@ -199,7 +203,7 @@ class ImportTransaction {
   private async refuseRedefinitionOfSharedIndicators(changes: RowChanges<IndicatorEntity>): Promise<void> {
     const problems: string[] = [];
     for (const update of changes.updates) {
-      const redefined = (['unit', 'kind', 'scale', 'direction'] as const).filter((f) => f in update.changes);
+      const redefined = (['unit', 'kind', 'scale', 'direction', 'dtiFigure'] as const).filter((f) => f in update.changes);
       if (redefined.length === 0) continue;
       const users: { code: string }[] = await this.m.query(
         `SELECT DISTINCT p.code FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id
@@ -212,7 +216,7 @@ class ImportTransaction {
       if (users.length > 0) {
         const code = changes.rows.find((r) => r.id === update.id)!.code;
         problems.push(
-          `indicator "${code}" would change its ${redefined.join(', ')}, but province(s) ${users.map((u) => u.code).join(', ')} use it`,
+          `indicator "${code}" would change its ${redefined.map((f) => (f === 'dtiFigure' ? 'dti' : f)).join(', ')}, but province(s) ${users.map((u) => u.code).join(', ')} use it`,
         );
       }
     }
@@ -360,6 +364,8 @@ class ImportTransaction {
       .createQueryBuilder(ObservationEntity, 'o')
       .innerJoin(OrgUnitEntity, 'u', 'u.id = o.org_unit_id')
       .where('u.province_id = :provinceId', { provinceId: this.provinceId })
+      // Values copied from DTI results belong to those results, not to the file.
+      .andWhere('o.entered_by <> :dti', { dti: DTI_ACTOR })
       .getMany();
     const key = (o: ObservationEntity) => [o.indicatorId, o.orgUnitId, o.period, o.source ?? NUL].join('|');
     const wanted = this.plan.observations.map((o, position) => {

@@ -1,0 +1,108 @@
+/**
+ * DTI frameworks: each year's method (pillars, main indices, number of components, weights
+ * where published) and a crosswalk saying which of an earlier year's parts a part continues.
+ * Scores are compared between years only through the crosswalk; ranks are positions in a
+ * table and always compare. Pure.
+ */
+import { toDecimal } from '../decimal-value';
+
+/** The whole index, a pillar or a main index, by the framework's code. */
+export const DTI_TOTAL = 'total';
+
+export interface DtiPart {
+  code: string;
+  name: string;
+  /** Published weight (share of the parent), when the method gives one. */
+  weight: string | null;
+}
+
+export interface DtiIndex extends DtiPart {
+  /** The pillar it belongs to, when the method places it under one. */
+  pillar: string | null;
+}
+
+export interface DtiCrosswalk {
+  fromYear: number;
+  /** This year's part code → the earlier year's part code it continues (`total` included). */
+  parts: Record<string, string>;
+}
+
+export interface DtiFramework {
+  year: number;
+  group: string;
+  components: number | null;
+  pillars: DtiPart[];
+  indices: DtiIndex[];
+  crosswalk: DtiCrosswalk[];
+  source: string;
+  note: string | null;
+}
+
+/** The pillars every provincial DTI since 2020 has had; the CSV columns are named after these codes. */
+export const DTI_PILLARS: readonly DtiPart[] = [
+  { code: 'government', name: 'Chính quyền số', weight: null },
+  { code: 'economy', name: 'Kinh tế số', weight: null },
+  { code: 'society', name: 'Xã hội số', weight: null },
+];
+
+export const DTI_PART_CODE = /^[a-z][a-z0-9_]*$/;
+
+/** `rank`, `score`, or `PART.rank` / `PART.score`: the figure an indicator is fed from. */
+export const DTI_FIGURE = /^(?:([a-z][a-z0-9_]*)\.)?(score|rank)$/;
+
+export function parseDtiFigure(figure: string): { part: string; measure: 'score' | 'rank' } | null {
+  const m = DTI_FIGURE.exec(figure);
+  return m ? { part: m[1] ?? DTI_TOTAL, measure: m[2] as 'score' | 'rank' } : null;
+}
+
+/** Problems that make a framework unusable, as messages with the path they concern. */
+export function checkDtiFramework(f: DtiFramework): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const seen = new Map<string, string>();
+  const parts: [string, DtiPart][] = [
+    ...f.pillars.map((p, i): [string, DtiPart] => [`pillars[${i}]`, p]),
+    ...f.indices.map((p, i): [string, DtiPart] => [`indices[${i}]`, p]),
+  ];
+  for (const [path, part] of parts) {
+    if (part.code === DTI_TOTAL) problems.push({ path: `${path}.code`, message: `"${DTI_TOTAL}" names the whole index` });
+    const before = seen.get(part.code);
+    if (before) problems.push({ path: `${path}.code`, message: `"${part.code}" is already used by ${before}` });
+    else seen.set(part.code, path);
+  }
+  const pillarCodes = new Set(f.pillars.map((p) => p.code));
+  f.indices.forEach((ix, i) => {
+    if (ix.pillar !== null && !pillarCodes.has(ix.pillar)) {
+      problems.push({ path: `indices[${i}].pillar`, message: `"${ix.pillar}" is not one of this framework's pillars (${[...pillarCodes].join(', ')})` });
+    }
+  });
+  const weighted = (list: DtiPart[], path: string) => {
+    const weights = list.map((p) => p.weight).filter((w): w is string => w !== null);
+    const sum = weights.reduce((s, w) => s.plus(toDecimal(w)), toDecimal('0'));
+    if (weights.length === list.length && weights.length > 0 && !sum.equals(1) && !sum.equals(100)) {
+      problems.push({ path, message: `weights add up to ${sum.toString()}, not 1 (or 100%)` });
+    }
+  };
+  weighted(f.pillars, 'pillars');
+  f.crosswalk.forEach((c, i) => {
+    if (c.fromYear >= f.year) problems.push({ path: `crosswalk[${i}].from_year`, message: `must be before ${f.year}` });
+    for (const code of Object.keys(c.parts)) {
+      if (code !== DTI_TOTAL && !seen.has(code)) problems.push({ path: `crosswalk[${i}].parts.${code}`, message: `"${code}" is not a part of the ${f.year} framework` });
+    }
+  });
+  return problems;
+}
+
+/**
+ * The earlier year's part that `part` of `framework` continues, when the crosswalk from
+ * `previousYear` records it: the condition for comparing scores between the two years.
+ */
+export function comparablePart(framework: DtiFramework | null, previousYear: number, part: string): string | null {
+  const walk = framework?.crosswalk.find((c) => c.fromYear === previousYear);
+  return walk?.parts[part] ?? null;
+}
+
+/** The label of a part code in a framework (pillar or index), falling back to the standard pillars, then the code. */
+export function dtiPartName(framework: DtiFramework | null, code: string): string {
+  const parts = [...(framework?.pillars ?? []), ...(framework?.indices ?? []), ...DTI_PILLARS];
+  return parts.find((p) => p.code === code)?.name ?? code;
+}
