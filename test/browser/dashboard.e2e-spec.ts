@@ -5,6 +5,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '../../libs/db/src';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
+import { runCli } from '../support/run-built';
 import { as, createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
@@ -28,6 +29,9 @@ describe('web dashboard in a real browser', () => {
     const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
     await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
     await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), options);
+    // data/dti (frameworks and tables), through the built CLI as an operator would.
+    const dti = runCli(['dti', 'import', join(REPO, 'data/dti')], { DATABASE_URL: db.url });
+    if (dti.status !== 0) throw new Error(`dti import data/dti: ${dti.stderr}`);
     const accounts = new AccountRepository(db.dataSource);
     for (const [username, role, province, orgUnit] of [
       ['lanhdao.qni', 'leader', 'QNI', undefined], ['canbo.dng', 'officer', 'DNG', 'STTTT'], ['canbo2.dng', 'officer', 'DNG', 'STTTT'], ['baocao.dng', 'reporter', 'DNG', 'SNV'],
@@ -79,6 +83,39 @@ describe('web dashboard in a real browser', () => {
     await page.reload();
     await page.getByRole('region', { name: 'Văn bản CDS-2023-QG' }).getByText(/Mục tiêu: 5\/9 đạt/).waitFor();
     writeFileSync(join(SHOTS, 'timings.json'), JSON.stringify({ overviewLoadMs: Date.now() - started }));
+  });
+
+  it("a leader sees the province's DTI: rank and score, the change since 2021, pillars, the provinces ranked next to it, the years", async () => {
+    const page = await signIn('lanhdao.qni');
+    const dti = page.getByRole('region', { name: 'Chỉ số chuyển đổi số (DTI)' });
+    const position = dti.getByTestId('dti-position');
+    await position.getByText(/Năm 2022/).waitFor({ timeout: 20_000 });
+    // data/dti holds three of 2022's provinces: the rank is shown against the entries ranked that year.
+    expect(await position.innerText()).toBe('Năm 2022: Hạng 3/3 · 0,7024 điểm');
+    expect(await dti.getByTestId('dti-change').innerText()).toBe('So với năm 2021: ▲4 bậc, +0,2052 điểm');
+    expect(await dti.getByRole('img', { name: 'tăng' }).count()).toBe(1);
+    const pillars = dti.getByRole('table', { name: 'Trụ cột' });
+    expect((await pillars.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t'))).toEqual([
+      ['Chính quyền số', '0,7804', '4'], ['Kinh tế số', '0,7187', '9'], ['Xã hội số', '0,6864', '2'],
+    ]);
+    const indices = dti.getByRole('table', { name: 'Chỉ số chính' });
+    expect((await indices.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t'))).toEqual([
+      ['Thể chế số', '—', '1'], ['Hạ tầng số', '—', '4'], ['Hoạt động chính quyền số', '—', '3'], ['Hoạt động xã hội số', '—', '2'],
+    ]);
+    const peers = dti.getByRole('table', { name: 'Xếp hạng gần nhau năm 2022' });
+    expect((await peers.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t'))).toEqual([
+      ['1', 'Đà Nẵng', '0,8002'], ['2', 'TP. Hồ Chí Minh', '0,7163'], ['3', 'Quảng Ninh', '0,7024'],
+    ]);
+    // The province's own row stands out (and says so to assistive technology).
+    expect(await peers.locator('tr[aria-current="true"]').innerText()).toMatch(/^3\tQuảng Ninh/);
+    expect(await dti.getByRole('list', { name: 'DTI các năm' }).getByRole('listitem').allInnerTexts()).toEqual([
+      '2021: 0,4972 điểm, hạng 7', '2022: 0,7024 điểm, hạng 3/3',
+    ]);
+    await dti.screenshot({ path: join(SHOTS, 'overview-dti.png') });
+    // Seen as of a date before any DTI year: nothing to show, said plainly.
+    await page.getByLabel('Ngày xem tình trạng').fill('2020-12-31');
+    await dti.getByText('Chưa có dữ liệu DTI').waitFor();
+    expect(await dti.getByTestId('dti-position').count()).toBe(0);
   });
 
   it('a leader gives a directive on a task group; an overdue one shows on the overview', async () => {

@@ -147,6 +147,7 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/plans/import': { allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/plans/import', body: {} }) },
   'GET /api/v1/dti/:year': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/2022' }) },
   'GET /api/v1/dti/:year/movers': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/2022/movers' }) },
+  'GET /api/v1/dti/:year/framework': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/2022/framework' }) },
   'GET /api/v1/dti/provinces/:code': {
     allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/provinces/DNG' }), otherProvince: () => ({ url: '/api/v1/dti/provinces/QNI' }),
   },

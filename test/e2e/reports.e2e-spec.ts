@@ -8,7 +8,7 @@ import { join } from 'path';
 import { PlanImporter } from '../../libs/db/src';
 import { GOAL_STATUS_LABELS_VI } from '../../libs/domain/src';
 import { QUEUE_NAMES, REPORT_JOBS } from '../../libs/queue/src';
-import { readProvinceSummary, ReportGenerator } from '../../libs/status-engine/src';
+import { readProvinceSummary, readReportDti, ReportGenerator } from '../../libs/status-engine/src';
 import { QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { runCli } from '../support/run-built';
 import { as, createTestApp, signIn } from '../support/test-app';
@@ -20,6 +20,14 @@ import { waitFor } from '../support/wait-for';
 const OUTPUT = join(REPO, 'test-output', 'reports');
 const clock = { now: () => new Date('2023-11-02T03:00:00Z') };
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+/** A sheet's rows from the first, an empty row as []. */
+const rowsOf = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => ((sheet.getSheetValues()[i + 1] as unknown[] | undefined) ?? []).slice(1));
+/** The rows under the header row whose first cell is `title`, up to the next empty row. */
+const block = (rows: unknown[][], title: string) => {
+  const start = rows.findIndex((r) => r[0] === title) + 1;
+  const end = rows.findIndex((r, i) => i >= start && r.length === 0);
+  return rows.slice(start, end < 0 ? undefined : end);
+};
 
 describe('progress reports from the Quảng Ninh data (PDF and XLSX)', () => {
   let db: TestDatabase;
@@ -27,6 +35,9 @@ describe('progress reports from the Quảng Ninh data (PDF and XLSX)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), { fileName: 'qn.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    // data/dti (frameworks and tables) as an operator imports it, with the built CLI.
+    const dti = runCli(['dti', 'import', join(REPO, 'data/dti')], { DATABASE_URL: db.url });
+    if (dti.status !== 0) throw new Error(`dti import data/dti: ${dti.stderr}`);
     mkdirSync(OUTPUT, { recursive: true });
   });
   afterAll(() => db.drop());
@@ -65,12 +76,51 @@ describe('progress reports from the Quảng Ninh data (PDF and XLSX)', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // The DTI: the 2022 table (the latest up to 2023), with Quảng Ninh's change since 2021 and its neighbours.
+    const dti = rowsOf(workbook.getWorksheet('DTI')!);
+    expect(dti[0]).toEqual(['Chỉ số chuyển đổi số (DTI)']);
+    expect(block(dti, 'Năm')[0]).toEqual([2022, 0.7024, 3, 3, 0.2052, 4, 'có']);
+    expect(block(dti, 'Trụ cột')).toEqual([['Chính quyền số', 0.7804, 4], ['Kinh tế số', 0.7187, 9], ['Xã hội số', 0.6864, 2]]);
+    expect(block(dti, 'Chỉ số chính')).toEqual([['Thể chế số', undefined, 1], ['Hạ tầng số', undefined, 4], ['Hoạt động chính quyền số', undefined, 3], ['Hoạt động xã hội số', undefined, 2]]);
+    // Only Quảng Ninh's plan is loaded here: the others are not matched to a province code.
+    expect(block(dti, 'Xếp hạng gần nhau')).toEqual([[1, 'Đà Nẵng', 0.8002], [2, 'TP. Hồ Chí Minh', 0.7163], [3, 'Quảng Ninh', 0.7024, 'QNI']]);
+    expect(block(dti, 'Các năm')).toEqual([[2021, 0.4972, 7, 2], [2022, 0.7024, 3, 3]]);
+    expect(report.data.dti).toMatchObject({ year: 2022, score: '0.7024', rank: 3, rankGiven: true, total: 3, scoreChange: '0.2052', rankChange: 4 });
+    for (const expected of [
+      'VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI)', 'Năm 2022: 0,7024 điểm, xếp hạng 3/3 — so với năm 2021: tăng 4 bậc, +0,2052 điểm.',
+      'Chính quyền số 0,7804 4 Kinh tế số 0,7187 9 Xã hội số 0,6864 2',
+      'Thể chế số — 1 Hạ tầng số — 4 Hoạt động chính quyền số — 3 Hoạt động xã hội số — 2',
+      'Các tỉnh, thành phố xếp hạng gần Quảng Ninh năm 2022', '1 Đà Nẵng 0,8002 2 TP. Hồ Chí Minh 0,7163 3 Quảng Ninh 0,7024',
+      'Các năm: 2021: 0,4972 điểm, hạng 7; 2022: 0,7024 điểm, hạng 3/3.',
+    ]) {
+      expect(text).toContain(expected);
+    }
     // Every page as a PNG beside the PDF.
     execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(OUTPUT, 'qni-national-2023-page')]);
     const pages = readdirSync(OUTPUT).filter((f) => f.startsWith('qni-national-2023-page') && f.endsWith('.png'));
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(pages.length).toBe(Number(/Pages:\s+(\d+)/.exec(info)![1]));
     expect(info).toMatch(/\(A4\)/);
+  });
+
+  it('the DTI section takes the latest table up to the as-of year, and none before the first', async () => {
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM org_unit WHERE code = 'QNI'`);
+    expect(await readReportDti(db.dataSource, id, 2023)).toMatchObject({ year: 2022, rank: 3 });
+    const first = (await readReportDti(db.dataSource, id, 2021))!;
+    expect(first).toMatchObject({ year: 2021, score: '0.4972', rank: 7, rankChange: null, scoreChange: null, history: [{ year: 2021, rank: 7 }] });
+    // 2021's table holds Đà Nẵng (1st) and Quảng Ninh (7th): nobody within two places.
+    expect(first.peers.map((p) => [p.rank, p.name, p.self])).toEqual([[7, 'Quảng Ninh', true]]);
+    expect(await readReportDti(db.dataSource, id, 2020)).toBeNull();
+
+    const report = await new ReportGenerator(db.dataSource, clock).generate({
+      province: 'QNI', document: 'CDS-2023-QG', period: '2020', formats: ['pdf', 'xlsx'], createdBy: 'jest',
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(report.files.xlsx as unknown as ArrayBuffer);
+    expect(rowsOf(workbook.getWorksheet('DTI')!)).toEqual([['Chỉ số chuyển đổi số (DTI)'], ['Quảng Ninh', 'QNI'], ['Chưa có dữ liệu DTI']]);
+    const pdf = join(OUTPUT, 'qni-national-2020.pdf');
+    writeFileSync(pdf, report.files.pdf!);
+    expect(pdfText(pdf)).toContain('VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) Chưa có dữ liệu DTI.');
   });
 
   it('is reproducible: the same data and as-of date give the same checksum, stored with the report', async () => {

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, User } from './api';
+import { DtiPanel } from './DtiPanel';
 import { GOAL_STATUS, TASK_STATUS, VERDICT, viDate, viNumber } from './format';
 
 interface Rollup { met: number; total: number; recorded: number; declared: number | null; counts: Record<string, number> }
@@ -207,6 +208,8 @@ export function Overview({ province, user }: { province: string; user: User }) {
           )}
         </section>
       ))}
+
+      <DtiPanel province={province} asOf={asOf} />
 
       <section className="card" aria-label="Chỉ số">
         <h2>Chỉ số</h2>

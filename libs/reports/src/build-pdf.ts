@@ -5,8 +5,10 @@ import {
   DIRECTIVE_STATUS_LABELS_VI, GOAL_STATUS_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, viDate, viNumber, viPercent, viPeriod,
 } from '../../domain/src';
 import { goalGroupChart, kpiTrendChart } from './charts';
-import { changeValueVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
-import type { ReportData } from './report.types';
+import {
+  changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, dtiRankVi, NATIONAL_MOTTO, placeAndDate, reportTitle,
+} from './report-text';
+import type { DtiFigure, ReportData } from './report.types';
 
 // Roboto (shipped with pdfmake) covers every Vietnamese letter; the PDF embeds it. No file or URL is ever fetched.
 const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -56,6 +58,30 @@ function reconciliationLines(d: ReportData): Content[] {
   }));
 }
 
+const score = (v: string | null) => (v === null ? '—' : viNumber(v));
+const figureRows = (figures: DtiFigure[]): TableCell[][] => figures.map((f) => [f.name, score(f.score), f.rank === null ? '—' : String(f.rank)]);
+
+/** The province's DTI: the year's score and rank with the change, pillars, main indices, the entries ranked near it, the years. */
+function dtiBlock(d: ReportData): Content[] {
+  const x = d.dti;
+  if (!x) return [{ text: `${DTI_NO_DATA}.`, italics: true }];
+  return [
+    {
+      text: [
+        `Năm ${x.year}: `, { text: `${score(x.score)} điểm, xếp hạng ${dtiRankVi(x.rank, x.total)}`, bold: true },
+        `${x.rank !== null && !x.rankGiven ? ' (tính từ điểm số)' : ''}${dtiChangeVi(x) ? ` — ${dtiChangeVi(x)}` : ''}.`,
+      ],
+      margin: [0, 0, 0, 4],
+    },
+    dataTable(['*', 'auto', 'auto'], ['Trụ cột', 'Điểm', 'Hạng'], figureRows(x.pillars), 'Chưa có số liệu các trụ cột.'),
+    dataTable(['*', 'auto', 'auto'], ['Chỉ số chính', 'Điểm', 'Hạng'], figureRows(x.indices), 'Chưa có số liệu các chỉ số chính.'),
+    { text: `Các tỉnh, thành phố xếp hạng gần ${d.province.name} năm ${x.year}`, bold: true, margin: [0, 2, 0, 0] },
+    dataTable(['auto', '*', 'auto'], ['Hạng', 'Tỉnh, thành phố', 'Điểm'],
+      x.peers.map((p) => [String(p.rank), p.name, score(p.score)].map((text) => ({ text, bold: p.self }))), 'Không có.'),
+    { text: `Các năm: ${x.history.map((h) => `${h.year}: ${h.score === null ? '' : `${score(h.score)} điểm, `}hạng ${dtiRankVi(h.rank, h.total)}`).join('; ')}.`, fontSize: 9 },
+  ];
+}
+
 /** The report as an A4 portrait PDF with the Nghị định 30/2020 heading, tables with repeated headers, charts and page numbers. */
 export async function buildReportPdf(d: ReportData): Promise<Buffer> {
   const { title, subtitle } = reportTitle(d);
@@ -102,11 +128,13 @@ export async function buildReportPdf(d: ReportData): Promise<Buffer> {
         num(k.previousValue), num(k.yearAgoValue), k.rank === null ? '—' : `${k.rank}/${k.rankOf}`]),
       'Chưa có số liệu chỉ số.'),
     ...(trendChart ? [{ svg: trendChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
-    { text: 'VI. Ý KIẾN CHỈ ĐẠO', style: 'h1' },
+    { text: `VI. ${DTI_TITLE.toUpperCase()}`, style: 'h1' },
+    ...dtiBlock(d),
+    { text: 'VII. Ý KIẾN CHỈ ĐẠO', style: 'h1' },
     dataTable(['*', 'auto', 'auto', 'auto'], ['Nội dung chỉ đạo', 'Cơ quan thực hiện', 'Hạn', 'Tình trạng'],
       d.directives.map((x) => [x.body, x.assignee ?? '—', x.due ? viDate(x.due) : '—', `${DIRECTIVE_STATUS_LABELS_VI[x.status] ?? x.status}${x.overdue ? ' (quá hạn)' : ''}`]),
       'Không có ý kiến chỉ đạo.'),
-    { text: `VII. THAY ĐỔI SO VỚI KỲ BÁO CÁO TRƯỚC${d.changesSince ? ` (từ ${viDate(d.changesSince)})` : ''}`, style: 'h1' },
+    { text: `VIII. THAY ĐỔI SO VỚI KỲ BÁO CÁO TRƯỚC${d.changesSince ? ` (từ ${viDate(d.changesSince)})` : ''}`, style: 'h1' },
     dataTable(['*', 'auto', 'auto', 'auto'], ['Nội dung', 'Từ', 'Thành', 'Ngày'],
       d.changes.map((c) => [c.what, changeValueVi(c.field, c.from), changeValueVi(c.field, c.to), viDate(c.asOf)]), 'Không có thay đổi.'),
     {

@@ -5,7 +5,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildReportPdf } from './build-pdf';
 import { buildReportXlsx } from './build-xlsx';
-import { defaultHeading } from './report-text';
+import { defaultHeading, dtiChangeVi, dtiRankChangeVi, dtiRankVi, dtiScoreChangeVi } from './report-text';
 import type { ReportData } from './report.types';
 
 const data: ReportData = {
@@ -27,13 +27,46 @@ const data: ReportData = {
   changesSince: '2023-09-30',
   changes: [{ what: 'Mục tiêu MT1.1', field: 'status', from: 'on_track', to: 'met', asOf: '2023-12-31' }],
   trends: [{ code: 'dvc', name: 'Dịch vụ công toàn trình', unit: '%', points: [{ period: '2023-Q2', value: 70 }, { period: '2023-Q3', value: 76 }, { period: '2023-Q4', value: 81 }] }],
+  dti: {
+    year: 2022, score: '0.7024', rank: 3, rankGiven: true, total: 63, scoreChange: '0.2052', rankChange: 4,
+    pillars: [{ name: 'Chính quyền số', score: '0.7804', rank: 4 }, { name: 'Kinh tế số', score: '0.7187', rank: 9 }, { name: 'Xã hội số', score: '0.6864', rank: 2 }],
+    indices: [{ name: 'Thể chế số', score: null, rank: 1 }, { name: 'Hoạt động xã hội số', score: null, rank: 2 }],
+    peers: [
+      { name: 'Đà Nẵng', province: 'DNG', rank: 1, score: '0.8002', self: false },
+      { name: 'TP. Hồ Chí Minh', province: null, rank: 2, score: '0.7163', self: false },
+      { name: 'Quảng Ninh', province: 'QNI', rank: 3, score: '0.7024', self: true },
+      { name: 'Hải Phòng', province: null, rank: 4, score: '0.6899', self: false },
+    ],
+    history: [{ year: 2021, score: '0.4972', rank: 7, total: 63 }, { year: 2022, score: '0.7024', rank: 3, total: 63 }],
+  },
 };
+
+/** A sheet's rows from the first, an empty row as []. */
+const rowsOf = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => ((sheet.getSheetValues()[i + 1] as unknown[] | undefined) ?? []).slice(1));
+/** The rows after the header row whose first cell is `title`, up to the next empty row. */
+const block = (rows: unknown[][], title: string) => {
+  const start = rows.findIndex((r) => r[0] === title) + 1;
+  const end = rows.findIndex((r, i) => i >= start && r.length === 0);
+  return rows.slice(start, end < 0 ? undefined : end);
+};
+
+async function workbookOf(d: ReportData) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await buildReportXlsx(d)) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+async function pdfTextOf(d: ReportData) {
+  const file = join(mkdtempSync(join(tmpdir(), 'dx-report-')), 'report.pdf');
+  writeFileSync(file, await buildReportPdf(d));
+  // Lines wrap where the page does: compare with runs of whitespace collapsed.
+  return { file, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ') };
+}
 
 describe('report builders', () => {
   it('XLSX: a summary sheet and one sheet per table, real numbers with formats, frozen headers and filters', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await buildReportXlsx(data)) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Mục tiêu', 'Nhiệm vụ chậm', 'Chỉ số', 'Chỉ đạo', 'Thay đổi', 'Xu hướng']);
+    const workbook = await workbookOf(data);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Mục tiêu', 'Nhiệm vụ chậm', 'Chỉ số', 'DTI', 'Chỉ đạo', 'Thay đổi', 'Xu hướng']);
     const summary = workbook.getWorksheet('Tổng hợp')!;
     expect(summary.getCell('A1').value).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH');
     expect(summary.getCell('D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -51,11 +84,7 @@ describe('report builders', () => {
   });
 
   it('PDF: A4 with the Vietnamese heading, diacritics intact, charts and page numbers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dx-report-'));
-    const file = join(dir, 'report.pdf');
-    writeFileSync(file, await buildReportPdf(data));
-    // Lines wrap where the page does: compare with runs of whitespace collapsed.
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ');
+    const { file, text } = await pdfTextOf(data);
     for (const expected of [
       'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
       'Quảng Ninh, ngày 05 tháng 01 năm 2024', 'BÁO CÁO', 'Kết quả thực hiện Kế hoạch số 37/KH-UBND — quý IV năm 2023',
@@ -66,5 +95,60 @@ describe('report builders', () => {
     }
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+  });
+
+  it('XLSX: the DTI sheet has the year, score, rank of the table, changes as numbers, pillars, indices, peers and years', async () => {
+    const rows = rowsOf((await workbookOf(data)).getWorksheet('DTI')!);
+    expect(rows[0]).toEqual(['Chỉ số chuyển đổi số (DTI)']);
+    expect(block(rows, 'Năm')[0]).toEqual([2022, 0.7024, 3, 63, 0.2052, 4, 'có']);
+    expect(block(rows, 'Năm')[1]).toEqual(['so với năm 2021: tăng 4 bậc, +0,2052 điểm']);
+    expect(block(rows, 'Trụ cột')).toEqual([['Chính quyền số', 0.7804, 4], ['Kinh tế số', 0.7187, 9], ['Xã hội số', 0.6864, 2]]);
+    expect(block(rows, 'Chỉ số chính')).toEqual([['Thể chế số', undefined, 1], ['Hoạt động xã hội số', undefined, 2]]);
+    expect(block(rows, 'Xếp hạng gần nhau')).toEqual([[1, 'Đà Nẵng', 0.8002, 'DNG'], [2, 'TP. Hồ Chí Minh', 0.7163], [3, 'Quảng Ninh', 0.7024, 'QNI'], [4, 'Hải Phòng', 0.6899]]);
+    expect(block(rows, 'Các năm')).toEqual([[2021, 0.4972, 7, 63], [2022, 0.7024, 3, 63]]);
+  });
+
+  it('PDF: the DTI section with the rank of the table, the change in words, pillars, indices and the neighbours in the ranking', async () => {
+    const { text } = await pdfTextOf(data);
+    for (const expected of [
+      'VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI)', 'Năm 2022: 0,7024 điểm, xếp hạng 3/63 — so với năm 2021: tăng 4 bậc, +0,2052 điểm.',
+      'Chính quyền số 0,7804 4', 'Kinh tế số 0,7187 9', 'Xã hội số 0,6864 2', 'Thể chế số — 1',
+      'Các tỉnh, thành phố xếp hạng gần Quảng Ninh năm 2022', '1 Đà Nẵng 0,8002 2 TP. Hồ Chí Minh 0,7163 3 Quảng Ninh 0,7024 4 Hải Phòng 0,6899',
+      'Các năm: 2021: 0,4972 điểm, hạng 7/63; 2022: 0,7024 điểm, hạng 3/63.', 'VII. Ý KIẾN CHỈ ĐẠO',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('without DTI results both files say so', async () => {
+    const none = { ...data, dti: null };
+    expect(rowsOf((await workbookOf(none)).getWorksheet('DTI')!)).toEqual([['Chỉ số chuyển đổi số (DTI)'], ['Quảng Ninh', 'QNI'], ['Chưa có dữ liệu DTI']]);
+    expect((await pdfTextOf(none)).text).toContain('VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) Chưa có dữ liệu DTI. VII. Ý KIẾN CHỈ ĐẠO');
+  });
+
+  it.each([
+    [3, 63, '3/63'], [3, null, '3'], [7, 2, '7'], [null, 63, '—'],
+  ])('DTI rank %p of %p reads "%s"', (rank, total, expected) => {
+    expect(dtiRankVi(rank, total)).toBe(expected);
+  });
+
+  it.each([
+    [4, 'tăng 4 bậc'], [-2, 'giảm 2 bậc'], [0, 'giữ nguyên hạng'], [null, '—'],
+  ])('DTI rank change %p reads "%s"', (change, expected) => {
+    expect(dtiRankChangeVi(change)).toBe(expected);
+  });
+
+  it.each([
+    ['0.2052', '+0,2052 điểm'], ['-0.01', '−0,01 điểm'], ['0', '±0 điểm'], [null, '—'],
+  ])('DTI score change %p reads "%s"', (change, expected) => {
+    expect(dtiScoreChangeVi(change)).toBe(expected);
+  });
+
+  it('DTI change: against the year before, or why not', () => {
+    const x = data.dti!;
+    expect(dtiChangeVi(x)).toBe('so với năm 2021: tăng 4 bậc, +0,2052 điểm');
+    expect(dtiChangeVi({ ...x, scoreChange: null })).toBe('so với năm 2021: tăng 4 bậc');
+    expect(dtiChangeVi({ ...x, scoreChange: null, rankChange: null })).toBeNull();
+    expect(dtiChangeVi({ ...x, history: [x.history[1]] })).toBe('chưa có kết quả năm 2021 để so sánh');
   });
 });

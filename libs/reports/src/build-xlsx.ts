@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { GOAL_STATUS_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, DIRECTIVE_STATUS_LABELS_VI, viDate } from '../../domain/src';
-import { changeValueVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
+import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
 import type { ReportData } from './report.types';
 
 type Column = { header: string; key: string; width: number; numFmt?: string };
@@ -13,6 +13,45 @@ function table(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
   sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   for (const row of rows) sheet.addRow(row);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+}
+
+const decimal = (v: string | null) => (v === null ? null : Number(v));
+const SCORE = '0.0000';
+
+/**
+ * The DTI sheet, laid out in blocks like the summary: the year's position and change, the
+ * pillars, the main indices, the entries ranked near the province, the years. Real numbers.
+ */
+function dtiSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
+  const sheet = workbook.addWorksheet('DTI');
+  sheet.columns = [{ width: 28 }, { width: 30 }, { width: 12 }, { width: 16 }, { width: 16 }, { width: 18 }, { width: 16 }];
+  const line = (values: unknown[], options: { bold?: boolean; formats?: Record<number, string> } = {}) => {
+    const row = sheet.addRow(values);
+    if (options.bold) row.font = { bold: true };
+    for (const [column, numFmt] of Object.entries(options.formats ?? {})) row.getCell(Number(column)).numFmt = numFmt;
+  };
+  line([DTI_TITLE], { bold: true });
+  line([d.province.name, d.province.code]);
+  const x = d.dti;
+  if (!x) {
+    line([DTI_NO_DATA]);
+    return;
+  }
+  line([]);
+  line(['Năm', 'Điểm', 'Hạng', 'Số tỉnh xếp hạng', 'Thay đổi điểm', 'Thay đổi hạng (bậc)', 'Hạng theo công bố'], { bold: true });
+  line([x.year, decimal(x.score), x.rank, x.total, decimal(x.scoreChange), x.rankChange, x.rankGiven ? 'có' : 'tính từ điểm số'], { formats: { 2: SCORE, 5: '+0.0000;-0.0000;0', 6: '+0;-0;0' } });
+  if (dtiChangeVi(x)) line([dtiChangeVi(x)]);
+  for (const [title, figures] of [['Trụ cột', x.pillars], ['Chỉ số chính', x.indices]] as const) {
+    line([]);
+    line([title, 'Điểm', 'Hạng'], { bold: true });
+    for (const f of figures) line([f.name, decimal(f.score), f.rank], { formats: { 2: SCORE } });
+  }
+  line([]);
+  line(['Xếp hạng gần nhau', 'Tỉnh, thành phố', 'Điểm', 'Mã tỉnh'], { bold: true });
+  for (const p of x.peers) line([p.rank, p.name, decimal(p.score), p.province], { bold: p.self, formats: { 3: SCORE } });
+  line([]);
+  line(['Các năm', 'Điểm', 'Hạng', 'Số tỉnh xếp hạng'], { bold: true });
+  for (const h of x.history) line([h.year, decimal(h.score), h.rank, h.total], { formats: { 2: SCORE } });
 }
 
 const goalStatus = (s: string | null) => (s ? (GOAL_STATUS_LABELS_VI as Record<string, string>)[s] ?? s : 'chưa có số liệu');
@@ -78,6 +117,8 @@ export async function buildReportXlsx(d: ReportData): Promise<Buffer> {
     { header: 'Giá trị cùng kỳ', key: 'yearAgoValue', width: 14, numFmt: '#,##0.####' }, { header: 'Xếp hạng', key: 'rank', width: 10, numFmt: '0' },
     { header: 'Trên số tỉnh', key: 'rankOf', width: 12, numFmt: '0' },
   ], d.kpis.map((k) => ({ ...k, met: k.met === null ? null : k.met ? 'đạt' : 'chưa đạt' })));
+
+  dtiSheet(workbook, d);
 
   table(workbook, 'Chỉ đạo', [
     { header: 'Nội dung', key: 'body', width: 60 }, { header: 'Đối tượng', key: 'target', width: 14 }, { header: 'Cơ quan thực hiện', key: 'assignee', width: 24 },

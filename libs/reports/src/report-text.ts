@@ -1,5 +1,5 @@
-import { DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, viLongDate, viPeriod } from '../../domain/src';
-import type { ReportData } from './report.types';
+import { DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, viLongDate, viNumber, viPeriod } from '../../domain/src';
+import type { DtiSection, ReportData } from './report.types';
 
 /** "BÁO CÁO" and what it is about: "Kết quả thực hiện Kế hoạch số 37/KH-UBND … quý IV năm 2023". */
 export function reportTitle(d: ReportData): { title: string; subtitle: string } {
@@ -35,3 +35,36 @@ export function changeValueVi(field: string, value: string | null): string {
   if (field === 'overdue') return value === 'true' ? 'quá hạn' : 'trong hạn';
   return value;
 }
+
+/**
+ * A DTI rank with the size of the year's table: "3/63". Just "7" when the stored table is
+ * partial and holds fewer ranked entries than the rank; "—" when unranked.
+ */
+export function dtiRankVi(rank: number | null, total: number | null): string {
+  if (rank === null) return '—';
+  return total && total >= rank ? `${rank}/${total}` : String(rank);
+}
+
+/** Places gained since the year before in words (Roboto has no ▲/▼): "tăng 4 bậc", "giảm 2 bậc", "giữ nguyên hạng". */
+export function dtiRankChangeVi(change: number | null): string {
+  if (change === null) return '—';
+  if (change === 0) return 'giữ nguyên hạng';
+  return `${change > 0 ? 'tăng' : 'giảm'} ${Math.abs(change)} bậc`;
+}
+
+/** A score change with its sign and decimal comma: "+0,2052 điểm", "−0,01 điểm". */
+export function dtiScoreChangeVi(change: string | null): string {
+  if (change === null) return '—';
+  const n = Number(change);
+  return `${n > 0 ? '+' : n < 0 ? '−' : '±'}${viNumber(Math.abs(n))} điểm`;
+}
+
+/** "so với năm 2021: tăng 4 bậc, +0,2052 điểm"; "chưa có kết quả năm 2021 để so sánh"; null when that year has neither figure. */
+export function dtiChangeVi(x: DtiSection): string | null {
+  if (!x.history.some((h) => h.year === x.year - 1)) return `chưa có kết quả năm ${x.year - 1} để so sánh`;
+  const parts = [x.rankChange === null ? null : dtiRankChangeVi(x.rankChange), x.scoreChange === null ? null : dtiScoreChangeVi(x.scoreChange)].filter(Boolean);
+  return parts.length ? `so với năm ${x.year - 1}: ${parts.join(', ')}` : null;
+}
+
+export const DTI_TITLE = 'Chỉ số chuyển đổi số (DTI)';
+export const DTI_NO_DATA = 'Chưa có dữ liệu DTI';

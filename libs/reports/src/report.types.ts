@@ -101,6 +101,50 @@ export interface ChangeLine {
   asOf: string;
 }
 
+/** A DTI pillar or main index of the province: score and rank as published, either may be unknown. */
+export interface DtiFigure {
+  name: string;
+  /** Canonical decimal ("0.7804"), exact as stored. */
+  score: string | null;
+  rank: number | null;
+}
+
+/** An entry of the year's DTI table ranked near the province (the province included). */
+export interface DtiPeer {
+  name: string;
+  /** Our province code when the entry is matched to one. */
+  province: string | null;
+  rank: number;
+  score: string | null;
+  /** The report's own province. */
+  self: boolean;
+}
+
+/**
+ * The province's place in the national DTI (Bộ chỉ số đánh giá chuyển đổi số, provinces'
+ * table) for the latest year with data up to the report's as-of year.
+ */
+export interface DtiSection {
+  year: number;
+  score: string | null;
+  rank: number | null;
+  /** Whether the rank is as published (else computed from the scores). */
+  rankGiven: boolean;
+  /** Ranked entries in that year's table. */
+  total: number;
+  /** Against the year before; positive rankChange = places gained. Null when either year lacks the figure. */
+  scoreChange: string | null;
+  rankChange: number | null;
+  /** The three pillars first (Chính quyền số, Kinh tế số, Xã hội số), then any other, by name. */
+  pillars: DtiFigure[];
+  /** Main indices with a known figure, in the methodology's order, then any other, by name. */
+  indices: DtiFigure[];
+  /** Entries ranked up to two places above and below the province, by rank then name. */
+  peers: DtiPeer[];
+  /** Every year up to the section's, oldest first. */
+  history: { year: number; score: string | null; rank: number | null; total: number }[];
+}
+
 /** Everything a report shows, computed from the stored statuses: the same data and as-of date give the same report. */
 export interface ReportData {
   heading: ReportHeading;
@@ -124,4 +168,6 @@ export interface ReportData {
   changes: ChangeLine[];
   /** Up to five key KPIs over their last periods, for the trend chart. */
   trends: { code: string; name: string; unit: string; points: { period: string; value: number }[] }[];
+  /** The province's DTI position; null when no DTI year up to the as-of year mentions it. */
+  dti: DtiSection | null;
 }

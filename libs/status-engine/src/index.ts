@@ -13,6 +13,7 @@ export * from './summary/province-summary.reader';
 export * from './summary/status-reads.repository';
 export * from './kpi-comparison.writer';
 export * from './reports/report-data.reader';
+export * from './reports/report-dti.reader';
 export * from './reports/report.repository';
 export * from './reports/report-generator';
 export * from './reports/report.processor';

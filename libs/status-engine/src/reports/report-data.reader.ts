@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { addDays, DomainError, parsePeriod, viDate, viNumber } from '../../../domain/src';
 import { defaultHeading, ReportData, ReportHeading } from '../../../reports/src';
 import { readProvinceSummary } from '../summary/province-summary.reader';
+import { readReportDti } from './report-dti.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -114,6 +115,9 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
     trends.push({ code: k.code, name: k.name, unit: k.unit, points: points.reverse().map((p) => ({ period: p.period, value: Number(p.value) })) });
   }
 
+  // The latest DTI table whose year is not after the as-of date's year.
+  const dti = await readReportDti(ds, ids.province_id, Number(r.asOf.slice(0, 4)));
+
   const goals = doc.rollup.goals;
   const tasks = doc.rollup.tasks;
   return {
@@ -150,6 +154,7 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
     changesSince: since,
     changes: changes.map((c) => ({ what: c.what, field: c.field, from: c.from_value, to: c.to_value, asOf: c.as_of })),
     trends,
+    dti,
   };
 }
 

@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError } from './api';
+import { viNumber } from './format';
+
+interface Figure { score: string | null; rank: number | null }
+interface Peer { name: string; province: string | null; rank: number; score: string | null }
+/** A year of `GET /api/v1/dti/provinces/:code`; the fields after `pillars` may be absent (older servers). */
+interface DtiYear {
+  year: number;
+  score: string | null;
+  rank: number | null;
+  rankGiven: boolean;
+  pillars: Record<string, Figure>;
+  scoreChange?: string | null;
+  rankChange?: number | null;
+  total?: number | null;
+  indices?: Record<string, Figure>;
+  peers?: Peer[];
+}
+
+/** DTI cấp tỉnh: 3 pillars and 9 main indices, shown in the methodology's order. */
+const PILLARS = ['Chính quyền số', 'Kinh tế số', 'Xã hội số'];
+const INDICES = [
+  'Nhận thức số', 'Thể chế số', 'Hạ tầng số', 'Nhân lực số', 'An toàn thông tin mạng', 'Đô thị thông minh',
+  'Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số',
+];
+
+const known = (figures: Record<string, Figure> | undefined, order: string[]) => {
+  const at = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return Object.entries(figures ?? {})
+    .filter(([, f]) => f && (f.score !== null || f.rank !== null))
+    .sort(([a], [b]) => at(a) - at(b) || a.localeCompare(b, 'vi'));
+};
+
+/** "Hạng 3/63"; just "Hạng 7" when the stored table holds fewer ranked entries than the rank. */
+const rankText = (rank: number | null, total: number | null | undefined) => (rank === null ? 'Chưa xếp hạng' : `Hạng ${rank}${total && total >= rank ? `/${total}` : ''}`);
+const score = (s: string | null) => (s === null ? '—' : viNumber(s));
+
+/** The change since the year before: as the API gives it, else worked out from the year before in the history. */
+function changeOf(y: DtiYear, years: DtiYear[]): { rank: number | null; score: number | null } | null {
+  const before = years.find((x) => x.year === y.year - 1);
+  if (!before) return null;
+  const rank = y.rankChange !== undefined ? y.rankChange : y.rank !== null && before.rank !== null ? before.rank - y.rank : null;
+  const points = y.scoreChange !== undefined ? y.scoreChange : y.score !== null && before.score !== null ? (Number(y.score) - Number(before.score)).toFixed(4) : null;
+  return { rank, score: points === null ? null : Number(points) };
+}
+
+function RankChange({ change }: { change: number }) {
+  if (change === 0) return <span>giữ nguyên hạng</span>;
+  return (
+    <span className={change > 0 ? 'up' : 'down'}>
+      <span role="img" aria-label={change > 0 ? 'tăng' : 'giảm'}>{change > 0 ? '▲' : '▼'}</span>
+      {Math.abs(change)} bậc
+    </span>
+  );
+}
+
+function Figures({ caption, figures }: { caption: string; figures: [string, Figure][] }) {
+  if (!figures.length) return null;
+  return (
+    <table className="dti-figures">
+      <caption>{caption}</caption>
+      <thead><tr><th>Tên</th><th>Điểm</th><th>Hạng</th></tr></thead>
+      <tbody>{figures.map(([name, f]) => <tr key={name}><td>{name}</td><td>{score(f.score)}</td><td>{f.rank ?? '—'}</td></tr>)}</tbody>
+    </table>
+  );
+}
+
+/**
+ * The province's place in the national DTI: the latest year up to the as-of date's year
+ * (score, rank, change), pillars, main indices, the provinces ranked next to it, the years.
+ */
+export function DtiPanel({ province, asOf }: { province: string; asOf: string }) {
+  const [years, setYears] = useState<DtiYear[] | null>(null);
+  const [denied, setDenied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    setYears(null);
+    setError(null);
+    api<{ years: DtiYear[] }>(`/api/v1/dti/provinces/${province}`).then(
+      (r) => !stopped && setYears([...r.body.years].sort((a, b) => a.year - b.year)),
+      (e) => {
+        if (stopped) return;
+        if (e instanceof ApiError && e.problem.status === 403) setDenied(true);
+        else if (e instanceof ApiError && e.problem.status === 404) setYears([]);
+        else setError('Không tải được số liệu DTI');
+      },
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [province]);
+  if (denied) return null;
+
+  const shown = years?.filter((y) => !asOf || y.year <= Number(asOf.slice(0, 4))) ?? [];
+  const latest = shown.at(-1);
+  const change = latest ? changeOf(latest, shown) : null;
+  const pillars = known(latest?.pillars, PILLARS);
+  const indices = known(latest?.indices, INDICES).filter(([, f]) => f.rank !== null);
+  return (
+    <section className="card dti" aria-label="Chỉ số chuyển đổi số (DTI)" data-testid="dti">
+      <h2>Chỉ số chuyển đổi số (DTI)</h2>
+      {error ? (
+        <p role="alert" className="error">{error}</p>
+      ) : !years ? (
+        <p className="muted">Đang tải…</p>
+      ) : !latest ? (
+        <p className="muted">Chưa có dữ liệu DTI</p>
+      ) : (
+        <>
+          <p className="big" data-testid="dti-position">
+            Năm {latest.year}: <strong>{rankText(latest.rank, latest.total)}</strong>
+            {latest.score !== null && <> · <strong>{score(latest.score)}</strong> điểm</>}
+            {latest.rank !== null && !latest.rankGiven && <span className="muted"> (hạng tính từ điểm số)</span>}
+          </p>
+          <p data-testid="dti-change">
+            {!change ? (
+              <span className="muted">Chưa có kết quả năm {latest.year - 1} để so sánh</span>
+            ) : (
+              <>
+                So với năm {latest.year - 1}: {change.rank !== null ? <RankChange change={change.rank} /> : 'hạng chưa so được'}
+                {change.score !== null && <>, {change.score > 0 ? '+' : change.score < 0 ? '−' : '±'}{viNumber(Math.abs(change.score))} điểm</>}
+              </>
+            )}
+          </p>
+          <div className="dti-grid">
+            <Figures caption="Trụ cột" figures={pillars} />
+            <Figures caption="Chỉ số chính" figures={indices} />
+            {latest.peers && latest.peers.length > 0 && (
+              <table className="dti-peers">
+                <caption>Xếp hạng gần nhau năm {latest.year}</caption>
+                <thead><tr><th>Hạng</th><th>Tỉnh, thành phố</th><th>Điểm</th></tr></thead>
+                <tbody>
+                  {latest.peers.map((p) => (
+                    <tr key={`${p.rank}-${p.name}`} className={p.province === province ? 'self' : undefined} aria-current={p.province === province ? 'true' : undefined}>
+                      <td>{p.rank}</td><td>{p.name}</td><td>{score(p.score)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+          <ul className="history" aria-label="DTI các năm">
+            {shown.map((y) => (
+              <li key={y.year}>
+                {y.year}: {y.score !== null ? `${score(y.score)} điểm, ` : ''}{rankText(y.rank, y.total).toLowerCase()}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
