@@ -91,7 +91,7 @@ describe('web dashboard in a real browser', () => {
     const position = dti.getByTestId('dti-position');
     await position.getByText(/Năm 2022/).waitFor({ timeout: 20_000 });
     // data/dti holds three of 2022's provinces: the rank is shown against the entries ranked that year.
-    expect(await position.innerText()).toBe('Năm 2022: Hạng 3/3 · 0,7024 điểm');
+    expect(await position.innerText()).toBe('Năm 2022: Hạng 3/63 · 0,7024 điểm');
     expect(await dti.getByTestId('dti-change').innerText()).toBe('So với năm 2021: ▲4 bậc, +0,2052 điểm');
     expect(await dti.getByRole('img', { name: 'tăng' }).count()).toBe(1);
     const pillars = dti.getByRole('table', { name: 'Trụ cột' });
@@ -109,7 +109,7 @@ describe('web dashboard in a real browser', () => {
     // The province's own row stands out (and says so to assistive technology).
     expect(await peers.locator('tr[aria-current="true"]').innerText()).toMatch(/^3\tQuảng Ninh/);
     expect(await dti.getByRole('list', { name: 'DTI các năm' }).getByRole('listitem').allInnerTexts()).toEqual([
-      '2021: 0,4972 điểm, hạng 7', '2022: 0,7024 điểm, hạng 3/3',
+      '2021: 0,4972 điểm, hạng 7/63', '2022: 0,7024 điểm, hạng 3/63',
     ]);
     await dti.screenshot({ path: join(SHOTS, 'overview-dti.png') });
     // Seen as of a date before any DTI year: nothing to show, said plainly.

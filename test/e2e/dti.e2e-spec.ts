@@ -57,7 +57,7 @@ describe('DTI results', () => {
     const history = (await leader.get('/api/v1/dti/provinces/QNI').expect(200)).body;
     expect(history.years.map((y: { year: number; rank: number }) => [y.year, y.rank])).toEqual([[2021, 7], [2022, 3]]);
     const y2022 = history.years[1];
-    expect(y2022).toMatchObject({ score: '0.7024', scoreChange: '0.2052', rankChange: 4, total: 3, framework: { components: 98, pillars: 3, indices: 9 } });
+    expect(y2022).toMatchObject({ score: '0.7024', scoreChange: '0.2052', rankChange: 4, total: 63, framework: { components: 98, pillars: 3, indices: 9 } });
     expect(y2022.peers.map((p: { name: string; rank: number }) => [p.name, p.rank])).toEqual([['Đà Nẵng', 1], ['TP. Hồ Chí Minh', 2], ['Quảng Ninh', 3]]);
     await leader.get('/api/v1/dti/provinces/DNG').expect(403);
 

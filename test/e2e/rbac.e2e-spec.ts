@@ -57,6 +57,11 @@ const RULES: Record<string, Rule> = {
     sample: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/comparison?province=DNG' }),
     otherProvince: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/comparison?province=QNI' }),
   },
+  'GET /api/v1/indicators/:code/map': {
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/map?province=DNG&period=2023' }),
+    otherProvince: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/map?province=QNI&period=2023' }),
+  },
   'GET /api/v1/indicators/:code/history': {
     allowed: EVERYONE,
     sample: () => ({ url: '/api/v1/indicators/dvc-toan-trinh/history?province=DNG' }),

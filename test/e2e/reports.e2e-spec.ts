@@ -79,19 +79,19 @@ describe('progress reports from the Quảng Ninh data (PDF and XLSX)', () => {
     // The DTI: the 2022 table (the latest up to 2023), with Quảng Ninh's change since 2021 and its neighbours.
     const dti = rowsOf(workbook.getWorksheet('DTI')!);
     expect(dti[0]).toEqual(['Chỉ số chuyển đổi số (DTI)']);
-    expect(block(dti, 'Năm')[0]).toEqual([2022, 0.7024, 3, 3, 0.2052, 4, 'có']);
+    expect(block(dti, 'Năm')[0]).toEqual([2022, 0.7024, 3, 63, 0.2052, 4, 'có']);
     expect(block(dti, 'Trụ cột')).toEqual([['Chính quyền số', 0.7804, 4], ['Kinh tế số', 0.7187, 9], ['Xã hội số', 0.6864, 2]]);
     expect(block(dti, 'Chỉ số chính')).toEqual([['Thể chế số', undefined, 1], ['Hạ tầng số', undefined, 4], ['Hoạt động chính quyền số', undefined, 3], ['Hoạt động xã hội số', undefined, 2]]);
     // Only Quảng Ninh's plan is loaded here: the others are not matched to a province code.
     expect(block(dti, 'Xếp hạng gần nhau')).toEqual([[1, 'Đà Nẵng', 0.8002], [2, 'TP. Hồ Chí Minh', 0.7163], [3, 'Quảng Ninh', 0.7024, 'QNI']]);
-    expect(block(dti, 'Các năm')).toEqual([[2021, 0.4972, 7, 2], [2022, 0.7024, 3, 3]]);
-    expect(report.data.dti).toMatchObject({ year: 2022, score: '0.7024', rank: 3, rankGiven: true, total: 3, scoreChange: '0.2052', rankChange: 4 });
+    expect(block(dti, 'Các năm')).toEqual([[2021, 0.4972, 7, 63], [2022, 0.7024, 3, 63]]);
+    expect(report.data.dti).toMatchObject({ year: 2022, score: '0.7024', rank: 3, rankGiven: true, total: 63, scoreChange: '0.2052', rankChange: 4 });
     for (const expected of [
-      'VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI)', 'Năm 2022: 0,7024 điểm, xếp hạng 3/3 — so với năm 2021: tăng 4 bậc, +0,2052 điểm.',
+      'VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI)', 'Năm 2022: 0,7024 điểm, xếp hạng 3/63 — so với năm 2021: tăng 4 bậc, +0,2052 điểm.',
       'Chính quyền số 0,7804 4 Kinh tế số 0,7187 9 Xã hội số 0,6864 2',
       'Thể chế số — 1 Hạ tầng số — 4 Hoạt động chính quyền số — 3 Hoạt động xã hội số — 2',
       'Các tỉnh, thành phố xếp hạng gần Quảng Ninh năm 2022', '1 Đà Nẵng 0,8002 2 TP. Hồ Chí Minh 0,7163 3 Quảng Ninh 0,7024',
-      'Các năm: 2021: 0,4972 điểm, hạng 7; 2022: 0,7024 điểm, hạng 3/3.',
+      'Các năm: 2021: 0,4972 điểm, hạng 7/63; 2022: 0,7024 điểm, hạng 3/63.',
     ]) {
       expect(text).toContain(expected);
     }

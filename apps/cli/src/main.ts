@@ -4,6 +4,7 @@ import { ConfigError } from '../../../libs/config/src';
 import { DomainError } from '../../../libs/domain/src';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
 import { dtiCommand } from './commands/dti.command';
+import { orgsCommand } from './commands/orgs.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -23,6 +24,7 @@ const program = new Command('dx-tracker')
   .addCommand(statusCommand())
   .addCommand(reportCommand())
   .addCommand(dtiCommand())
+  .addCommand(orgsCommand())
   .addCommand(userCreateCommand())
   .addCommand(userResetPasswordCommand())
   .addCommand(tokenCreateCommand())

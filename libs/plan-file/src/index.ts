@@ -3,3 +3,4 @@ export * from './parse-plan-file';
 export * from './serialize-plan-file';
 export * from './load-plan-file';
 export * from './read-dti-framework';
+export * from './read-reorganisation';

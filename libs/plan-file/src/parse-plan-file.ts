@@ -37,6 +37,8 @@ export interface ParsedYamlFile<T> {
   value: T | null;
   errors: PlanFileIssue[];
   warnings: PlanFileIssue[];
+  /** The line of a path read from the file, for problems found later (e.g. against the database). */
+  lineOf: (path: string) => number | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
     value: null,
     errors: [{ severity: 'error', path: FILE, message, line }],
     warnings: [],
+    lineOf: () => null,
   });
   if (bytes.byteLength > limit.maxBytes) {
     return fail(`file is ${mib(bytes.byteLength)} MiB; ${limit.what} are limited to ${mib(limit.maxBytes)} MiB`);
@@ -65,7 +68,7 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
       line: lineCounter.linePos(e.pos[0]).line,
     }),
   );
-  if (yamlErrors.length > 0) return { value: null, errors: yamlErrors, warnings: [] };
+  if (yamlErrors.length > 0) return { value: null, errors: yamlErrors, warnings: [], lineOf: () => null };
   if (doc.contents === null) return fail('the file is empty');
 
   let aliases = 0;
@@ -82,7 +85,12 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
   const value = read(reader);
   const issues = sortIssues(reader.issues);
   const errors = issues.filter((i) => i.severity === 'error');
-  return { value: errors.length === 0 ? value : null, errors, warnings: issues.filter((i) => i.severity === 'warning') };
+  return {
+    value: errors.length === 0 ? value : null,
+    errors,
+    warnings: issues.filter((i) => i.severity === 'warning'),
+    lineOf: (path) => reader.lineOf(path),
+  };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | { offset: number; line: number } {

@@ -10,6 +10,7 @@ import {
   parseDtiFigure,
   parsePeriod,
   PLAN_SCHEMA,
+  PROVINCE_CODE_PATTERN,
   PlanAgency,
   PlanDocument,
   PlanFile,
@@ -25,7 +26,7 @@ import {
 } from '../../domain/src';
 import { Located, MapView, YamlReader } from './yaml-reader';
 
-export const PROVINCE_CODE = /^[A-Z0-9-]{2,16}$/;
+export const PROVINCE_CODE = PROVINCE_CODE_PATTERN;
 export const AGENCY_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 export const INDICATOR_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Document numbers such as `09-NQ/TU`, `37/KH-UBND`; goal codes such as `G1.1`. */

@@ -8,9 +8,20 @@ export async function existingProvinceId(provinces: ProvinceRepository, code: st
   return provinceId;
 }
 
-/** The id of a province the principal may read: PROVINCE_NOT_FOUND when there is none, ACCESS_DENIED when it is another's. */
+/**
+ * The id of a province the principal may read: PROVINCE_NOT_FOUND when there is none,
+ * ACCESS_DENIED when it is another's. A province's people also read the provinces it was
+ * formed from (their plans and figures stay attached to them, listed under it).
+ */
 export async function readableProvinceId(provinces: ProvinceRepository, principal: Principal, code: string): Promise<string> {
   const provinceId = await existingProvinceId(provinces, code);
-  assertAccess(canRead(principal, provinceId), `no access to province ${code}`);
+  await assertReadable(provinces, principal, provinceId, code);
   return provinceId;
+}
+
+export async function assertReadable(provinces: ProvinceRepository, principal: Principal, provinceId: string, code: string): Promise<void> {
+  const own = principal.provinceId;
+  const allowed =
+    canRead(principal, provinceId) || (own !== null && canRead(principal, own) && (await provinces.isPredecessor(provinceId, own)));
+  assertAccess(allowed, `no access to province ${code}`);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProvinceRepository } from '../../../../libs/db/src';
-import { assertAccess, canRead, DomainError, Principal, readableProvince } from '../../../../libs/domain/src';
+import { DomainError, Principal, readableProvince } from '../../../../libs/domain/src';
+import { assertReadable } from '../common/readable-province';
 import { ProvinceListItem, ProvinceResponse } from './dto/province.response';
 
 @Injectable()
@@ -18,15 +19,17 @@ export class ProvinceService {
   async get(principal: Principal, code: string): Promise<ProvinceResponse> {
     const row = await this.provinces.findProvince(code);
     if (!row) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    assertAccess(canRead(principal, row.province.id), `no access to province ${code}`);
+    await assertReadable(this.provinces, principal, row.province.id, code);
     const { province, agencies, counts } = row;
     return {
       code: province.code,
       name: province.name,
+      officialCode: province.officialCode,
       validFrom: province.validFrom,
       validTo: province.validTo,
-      agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parentCode })),
+      agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parentCode, validFrom: a.validFrom, validTo: a.validTo })),
       counts,
+      ...(await this.provinces.lineage(province.id)),
     };
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Principal } from '../../../../libs/domain/src';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
-import { AsOfQuery, ComparisonQuery, GoalIdParam, HistoryQuery, IndicatorCodeParam, JobIdParam } from './dto/status.query';
+import { AsOfQuery, ComparisonQuery, GoalIdParam, HistoryQuery, IndicatorCodeParam, IndicatorMapQuery, JobIdParam } from './dto/status.query';
 import { StatusService } from './status.service';
 
 /** Computed statuses (read-only): written by the worker, read here. */
@@ -29,6 +29,16 @@ export class StatusController {
   @Get('indicators/:code/comparison')
   comparison(@CurrentPrincipal() principal: Principal, @Param() params: IndicatorCodeParam, @Query() query: ComparisonQuery) {
     return this.status.comparison(principal, params.code, query.province, query.period);
+  }
+
+  /**
+   * A period's values by province, ranked: on the map valid at the period's end, or with
+   * `map=YYYY-MM-DD` re-aggregated onto a later map (counts and amounts summed, ratios from
+   * summed numerators and denominators, scores and ranks per predecessor).
+   */
+  @Get('indicators/:code/map')
+  indicatorMap(@CurrentPrincipal() principal: Principal, @Param() params: IndicatorCodeParam, @Query() query: IndicatorMapQuery) {
+    return this.status.indicatorMap(principal, params.code, query);
   }
 
   @Get('jobs/:id')

@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ProvinceRepository } from '../../../../libs/db/src';
-import { assertAccess, canRead, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
+import { ProvinceRepository, readIndicatorMap } from '../../../../libs/db/src';
+import { assertAccess, canRead, DomainError, isIsoDate, Principal, readableProvince, todayIn } from '../../../../libs/domain/src';
 import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
 import { readableProvinceId } from '../common/readable-province';
 import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
@@ -71,6 +71,21 @@ export class StatusService {
       throw new DomainError('COMPARISON_NOT_FOUND', `no computed value of "${indicator}" for ${province}${period ? ` in ${period}` : ''}`);
     }
     return result;
+  }
+
+  /** Values by province on a map; a province's readers see the rows of their province (and of those it was formed from). */
+  async indicatorMap(principal: Principal, indicator: string, query: { province?: string; period: string; map?: string }) {
+    if (query.map !== undefined && !isIsoDate(query.map)) throw new DomainError('INVALID_DATE', `map "${query.map}" is not a real date`);
+    if (query.province === undefined) {
+      assertAccess(readableProvince(principal) === null, 'give province=CODE: only admins read every province');
+    } else {
+      await readableProvinceId(this.provinces, principal, query.province);
+    }
+    const result = await readIndicatorMap(this.dataSource, indicator, query.period, query.map ?? null);
+    if (query.province === undefined) return result;
+    const code = query.province;
+    const rows = result.rows.filter((r) => r.code === code || r.parts.some((p) => p.code === code) || r.missing.some((p) => p.code === code));
+    return { ...result, rows };
   }
 
   /** The province a job is about: a recompute's own, a report's by its code or schedule; null for national jobs. */

@@ -69,7 +69,7 @@ export function formatImportResult(result: ImportResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-function safeUser(): string {
+export function safeUser(): string {
   try {
     return userInfo().username;
   } catch {

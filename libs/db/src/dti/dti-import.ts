@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
-import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, DtiPart, dtiNameKey, dtiRanks } from '../../../domain/src';
+import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, DtiPart, dtiNameKey, dtiRanks, provinceNameKey, validOn } from '../../../domain/src';
+import { provinceReference } from '../orgs/province-reference.loader';
 import { syncDtiObservations } from './dti-observations';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 
@@ -100,11 +101,28 @@ export function parseDtiCsv(bytes: Buffer, framework: DtiFramework | null = null
 /** Matches a table's province to one of ours: by our code, else by name as tables spell it. */
 export type ProvinceMatcher = (code: string | null, name: string) => string | null;
 
-async function ourProvinces(m: EntityManager): Promise<ProvinceMatcher> {
-  const provinces: { id: string; code: string; name: string }[] = await m.query(`SELECT id, code, name FROM org_unit WHERE kind = 'province'`);
+/**
+ * Our provinces as a year's table names them: by our code; else through the reference list
+ * on that year's map (statistical code "22", short code, name with or without diacritics)
+ * to ours by short code, statistical code or name; else by name.
+ */
+async function ourProvinces(m: EntityManager, year: number): Promise<ProvinceMatcher> {
+  const onDate = `${year}-12-31`;
+  const provinces: { id: string; code: string; name: string; official_code: string | null; valid_from: string | null; valid_to: string | null }[] = await m.query(
+    `SELECT id, code, name, official_code, valid_from::text AS valid_from, valid_to::text AS valid_to FROM org_unit WHERE kind = 'province'`,
+  );
+  const current = provinces.filter((p) => validOn({ validFrom: p.valid_from, validTo: p.valid_to }, onDate));
   const byCode = new Map(provinces.map((p) => [p.code.toUpperCase(), p.id]));
-  const byName = new Map(provinces.map((p) => [dtiNameKey(p.name), p.id]));
-  return (code, name) => (code && byCode.get(code.toUpperCase())) || byName.get(dtiNameKey(name)) || null;
+  const byOfficial = new Map(current.filter((p) => p.official_code).map((p) => [p.official_code!, p.id]));
+  const byName = new Map(current.map((p) => [provinceNameKey(p.name), p.id]));
+  const reference = provinceReference();
+  return (code, name) => {
+    const own = code ? byCode.get(code.toUpperCase()) : undefined;
+    if (own) return own;
+    const ref = (code ? reference.match(code, onDate) : null) ?? reference.match(name, onDate);
+    const viaReference = ref && (byCode.get(ref.shortCode) ?? byOfficial.get(ref.code) ?? byName.get(provinceNameKey(ref.name)));
+    return viaReference || byName.get(provinceNameKey(name)) || null;
+  };
 }
 
 export interface DtiTableOptions {
@@ -128,7 +146,7 @@ export function checkDtiTable(bytes: Buffer, framework: DtiFramework | null, fil
 /** Replaces a year's table for a group inside the caller's transaction; returns how many rows matched our provinces. */
 export async function writeDtiTable(m: EntityManager, rows: DtiTableRow[], options: DtiTableOptions): Promise<{ rows: number; matched: number }> {
   const ranks = dtiRanks(rows.map((r) => ({ key: r.key, score: r.score, rank: r.rank })));
-  const match = options.group === 'provinces' ? await ourProvinces(m) : () => null;
+  const match = options.group === 'provinces' ? await ourProvinces(m, options.year) : () => null;
   await m.query(`DELETE FROM dti_result WHERE year = $1 AND "group" = $2`, [options.year, options.group]);
   let matched = 0;
   for (const r of rows) {

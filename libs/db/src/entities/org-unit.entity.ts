@@ -15,6 +15,8 @@ export class OrgUnitEntity {
   @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
   @Column({ ...dateColumn(), name: 'valid_from' }) validFrom: string | null;
   @Column({ ...dateColumn(), name: 'valid_to' }) validTo: string | null;
+  /** A province's official statistical code on the map it is valid on (e.g. "22"), when matched to the reference list. */
+  @Column({ ...textColumn(true), name: 'official_code' }) officialCode: string | null;
   @Column('int') position: number;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -6,6 +6,7 @@ import {
   OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
 } from '../entities';
 import { DTI_ACTOR, syncDtiObservations } from '../dti/dti-observations';
+import { provinceReference } from '../orgs/province-reference.loader';
 import { emptyCounts, ImportCounts, ImportEntity, isNoOp } from './import-counts';
 import { diffRows, idsByKey, parentsFirst, RowChanges } from './row-diff';
 
@@ -133,11 +134,14 @@ class ImportTransaction {
     const { province } = this.plan;
     const existing = await this.m.findOne(OrgUnitEntity, { where: { kind: 'province', code: province.code } });
     this.provinceId = existing?.id ?? randomUUID();
+    // Matched to the reference list by code or name, for its official statistical code.
+    const reference = provinceReference();
+    const official = (reference.matchOnAnyMap(province.code) ?? reference.matchOnAnyMap(province.name))?.code ?? null;
     const row = {
       id: this.provinceId, provinceId: this.provinceId, code: province.code, name: province.name, kind: 'province' as const,
-      parentId: null, validFrom: province.validFrom, validTo: existing?.validTo ?? null, position: 0,
+      parentId: null, validFrom: province.validFrom, validTo: existing?.validTo ?? null, officialCode: official, position: 0,
     };
-    const changes = diffRows(existing ? [existing] : [], [row as OrgUnitEntity], (r) => r.code, ['name', 'validFrom']);
+    const changes = diffRows(existing ? [existing] : [], [row as OrgUnitEntity], (r) => r.code, ['name', 'validFrom', 'officialCode']);
     await this.apply('provinces', OrgUnitEntity, changes);
     this.orgIds.set(province.code, this.provinceId);
   }
@@ -147,7 +151,7 @@ class ImportTransaction {
     const ids = idsByKey(existing, (r) => r.code, this.plan.agencies.map((a) => a.code));
     const desired = this.plan.agencies.map((a, position) => ({
       id: ids.get(a.code)!, provinceId: this.provinceId, code: a.code, name: a.name, kind: a.kind,
-      parentId: a.parent === null ? null : ids.get(a.parent)!, validFrom: null, validTo: null, position,
+      parentId: a.parent === null ? null : ids.get(a.parent)!, validFrom: null, validTo: null, officialCode: null, position,
     }));
     const changes = diffRows(existing, desired as OrgUnitEntity[], (r) => r.code, ['name', 'kind', 'parentId', 'position']);
     changes.inserts = parentsFirst(changes.inserts, (r) => r.parentId);

@@ -8,6 +8,16 @@ export interface ProvinceSummaryRow {
   counts: { documents: number; indicators: number; observations: number; goals: number; tasks: number };
 }
 
+export interface LineageEntry {
+  code: string;
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+  kind: 'merge' | 'rename' | 'split' | 'dissolve';
+  effective: string;
+  documents: { code: string; title: string }[];
+}
+
 @Injectable()
 export class ProvinceRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -38,6 +48,42 @@ export class ProvinceRepository {
         .map((u) => ({ ...u, parentCode: u.parentId ? (codeOf.get(u.parentId) ?? null) : null })),
       counts,
     };
+  }
+
+  /**
+   * The provinces this one was formed from (through every reorganisation, earliest last)
+   * with the documents that stay attached to them, and those it became part of.
+   */
+  async lineage(provinceId: string): Promise<{ predecessors: LineageEntry[]; successors: LineageEntry[] }> {
+    const walk = (from: 'predecessor_id' | 'successor_id', to: 'predecessor_id' | 'successor_id') =>
+      this.dataSource.query(
+        `WITH RECURSIVE chain (id, depth, kind, effective) AS (
+           SELECT s.${to}, 1, s.kind, s.effective FROM org_succession s WHERE s.${from} = $1
+           UNION
+           SELECT s.${to}, c.depth + 1, s.kind, s.effective FROM org_succession s JOIN chain c ON s.${from} = c.id WHERE c.depth < 20
+         )
+         SELECT u.code, u.name, u.valid_from::text AS "validFrom", u.valid_to::text AS "validTo", c.kind, c.effective::text AS effective,
+                coalesce((SELECT json_agg(json_build_object('code', d.code, 'title', d.title) ORDER BY d.issued, d.code) FROM document d WHERE d.province_id = u.id), '[]') AS documents
+           FROM (SELECT DISTINCT ON (id) * FROM chain ORDER BY id, depth) c JOIN org_unit u ON u.id = c.id
+          WHERE u.kind = 'province'
+          ORDER BY c.effective DESC, u.code`,
+        [provinceId],
+      );
+    return { predecessors: await walk('successor_id', 'predecessor_id'), successors: await walk('predecessor_id', 'successor_id') };
+  }
+
+  /** Whether `ancestorId` is a province that `provinceId` was formed from, through any number of reorganisations. */
+  async isPredecessor(ancestorId: string, provinceId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `WITH RECURSIVE chain (id, depth) AS (
+         SELECT predecessor_id, 1 FROM org_succession WHERE successor_id = $2
+         UNION
+         SELECT s.predecessor_id, c.depth + 1 FROM org_succession s JOIN chain c ON s.successor_id = c.id WHERE c.depth < 20
+       )
+       SELECT EXISTS (SELECT 1 FROM chain WHERE id = $1) AS found`,
+      [ancestorId, provinceId],
+    );
+    return row.found;
   }
 
   async provinceId(code: string): Promise<string | null> {

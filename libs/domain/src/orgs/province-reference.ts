@@ -184,6 +184,15 @@ export class ProvinceReference {
     return hits.length === 1 ? hits[0] : null;
   }
 
+  /** `match` on the latest map on which `text` names a province (a plan file's province may predate the current map). */
+  matchOnAnyMap(text: string): ProvinceRef | null {
+    for (const map of [...this.index].reverse()) {
+      const hit = this.match(text, map.to ?? map.from ?? '9999-12-31');
+      if (hit) return hit;
+    }
+    return null;
+  }
+
   /** The provinces on the map valid at `to` that the province with `code` on the map valid at `from` became part of. */
   successorsOn(code: string, from: string, to: string): ProvinceRef[] {
     if (to < from) throw new DomainError('INVALID_DATE', `successors run forward in time: ${to} is before ${from}`);

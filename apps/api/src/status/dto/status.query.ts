@@ -31,6 +31,21 @@ export class ComparisonQuery {
   period?: string;
 }
 
+export class IndicatorMapQuery {
+  /** The province whose row to show; required except for admins, who get every row. */
+  @IsOptional()
+  @IsProvinceCode()
+  province?: string;
+
+  @IsPeriodCode()
+  period: string;
+
+  /** YYYY-MM-DD: show the values on the map of provinces valid that day (on or after the period's end); default the period's own map. */
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'map must be a date YYYY-MM-DD' })
+  map?: string;
+}
+
 export class HistoryQuery {
   @IsProvinceCode()
   province: string;

@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import { readFileSync } from 'fs';
+import { applyReorganisation } from '../../../../libs/db/src';
+import { parseReorganisation } from '../../../../libs/plan-file/src';
+import { withDatabase } from '../cli-context';
+import { safeUser } from './import.command';
+import { printIssues } from './print-issues';
+
+/** `orgs apply FILE`: record a reorganisation (merges, splits, renames, a tier dissolved) with its effective date. */
+export function orgsCommand(): Command {
+  const orgs = new Command('orgs').description('org units over time: reorganisations of provinces and the units under them');
+  orgs
+    .command('apply')
+    .description(
+      'apply a reorganisation file (YAML dx-tracker/reorganisation@1): units that end get their last day, new provinces start on the effective date, ' +
+        'succession links are recorded; nothing before the date changes. Applying the same file again changes nothing.',
+    )
+    .argument('<file>', 'reorganisation file (YAML)')
+    .option('--create-missing', 'create provinces the file names but this database lacks, from the reference list (data/provinces/)')
+    .option('--dry-run', 'check everything against the database, report what would change, then roll back')
+    .option('--actor <name>', 'who applies it (stored with the reorganisation)', safeUser())
+    .action(async (file: string, flags: { createMissing?: boolean; dryRun?: boolean; actor: string }) => {
+      const bytes = readFileSync(file);
+      const parsed = parseReorganisation(bytes);
+      printIssues(parsed.errors, parsed.warnings);
+      if (!parsed.value) {
+        process.stderr.write(`${file}: ${parsed.errors.length} error(s); nothing was written\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const r = parsed.value;
+      await withDatabase(async ({ dataSource }) => {
+        const result = await applyReorganisation(dataSource, r, bytes, {
+          actor: flags.actor, createMissing: flags.createMissing ?? false, dryRun: flags.dryRun ?? false, lineOf: parsed.lineOf,
+        });
+        if (result.alreadyApplied) {
+          process.stdout.write(`${r.code} (effective ${r.effective}) was already applied from this file; nothing changed\n`);
+          return;
+        }
+        const list = (codes: string[]) => (codes.length ? codes.join(', ') : '—');
+        if (result.referenceCreated.length) process.stdout.write(`created from the reference list, as they were before ${r.effective}: ${list(result.referenceCreated)}\n`);
+        process.stdout.write(`new provinces from ${r.effective}: ${list(result.created)}\n`);
+        process.stdout.write(`units ending on the day before (${result.ended.length}): ${list(result.ended)}\n`);
+        process.stdout.write(`${result.successions} succession link(s)\n`);
+        process.stdout.write(result.dryRun ? `dry run: ${r.code} was not applied\n` : `applied ${r.code}: ${r.title}\n`);
+      });
+    });
+  return orgs;
+}

@@ -1,0 +1,131 @@
+import { createHash, randomUUID } from 'crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { addDays, DomainError, OrgUnitState, planReorganisation, Reorganisation, UnitRef } from '../../../domain/src';
+import { provinceReference } from './province-reference.loader';
+
+export interface ApplyReorganisationOptions {
+  actor: string;
+  /** Create provinces the file names but the database lacks, from the reference list (valid until the change). */
+  createMissing: boolean;
+  dryRun: boolean;
+  /** The line of a path in the file, for problems found against the database. */
+  lineOf?: (path: string) => number | null;
+}
+
+export interface ApplyReorganisationResult {
+  code: string;
+  effective: string;
+  alreadyApplied: boolean;
+  dryRun: boolean;
+  referenceCreated: string[];
+  created: string[];
+  ended: string[];
+  successions: number;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly result: ApplyReorganisationResult) {
+    super('dry run');
+  }
+}
+
+/**
+ * Applies a reorganisation in one transaction: the units that end get their last day, new
+ * provinces start on the effective date, succession links are recorded, and the file is
+ * kept (by code and checksum). Applying the same file again changes nothing; another file
+ * under the same code is a conflict. Any problem refuses the whole file.
+ */
+export async function applyReorganisation(ds: DataSource, r: Reorganisation, bytes: Uint8Array, options: ApplyReorganisationOptions): Promise<ApplyReorganisationResult> {
+  const checksum = createHash('sha256').update(bytes).digest('hex');
+  try {
+    return await ds.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['dx-reorganisation']);
+      const result = await apply(m, r, checksum, options);
+      if (options.dryRun && !result.alreadyApplied) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
+    throw error;
+  }
+}
+
+async function apply(m: EntityManager, r: Reorganisation, checksum: string, options: ApplyReorganisationOptions): Promise<ApplyReorganisationResult> {
+  const result: ApplyReorganisationResult = {
+    code: r.code, effective: r.effective, alreadyApplied: false, dryRun: options.dryRun, referenceCreated: [], created: [], ended: [], successions: 0,
+  };
+  const [previous] = await m.query(`SELECT checksum, applied_at FROM org_reorganisation WHERE code = $1`, [r.code]);
+  if (previous) {
+    if (previous.checksum === checksum) return { ...result, alreadyApplied: true };
+    throw new DomainError('IMPORT_CONFLICT', `reorganisation ${r.code} was applied on ${new Date(previous.applied_at).toISOString()} from a different file; give this one its own code`);
+  }
+  const dayBefore = addDays(r.effective, -1);
+  if (options.createMissing) result.referenceCreated = await createFromReference(m, r, dayBefore);
+  const units = await loadUnits(m);
+  const plan = planReorganisation(r, units);
+  if (plan.problems.length) {
+    const missing = !options.createMissing && plan.problems.some((p) => p.message.startsWith('no province has code'));
+    const hint = missing ? '; provinces of the reference list (data/provinces/) that are not here yet can be created with --create-missing' : '';
+    throw new DomainError('INVALID_INPUT', `${plan.problems.length} problem(s) in reorganisation ${r.code}; nothing was written${hint}`, {
+      errors: plan.problems.map((p) => {
+        const line = options.lineOf?.(p.path) ?? null;
+        return { path: p.path, line, messages: [line === null ? p.message : `${p.message} (line ${line})`] };
+      }),
+    });
+  }
+  const [{ id: reorganisationId }] = await m.query(
+    `INSERT INTO org_reorganisation (code, title, effective, source, checksum, changes, applied_by) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id`,
+    [r.code, r.title, r.effective, r.source, checksum, JSON.stringify(r.changes), options.actor],
+  );
+  const reference = provinceReference();
+  const newIds = new Map<string, string>();
+  for (const p of plan.create) {
+    const id = randomUUID();
+    newIds.set(p.code, id);
+    const official = reference.match(p.name, r.effective)?.code ?? null;
+    await m.query(
+      `INSERT INTO org_unit (id, province_id, code, name, kind, valid_from, official_code, position) VALUES ($1, $1, $2, $3, 'province', $4, $5, 0)`,
+      [id, p.code, p.name, r.effective, official],
+    );
+    result.created.push(p.code);
+  }
+  for (const e of plan.end) {
+    await m.query(`UPDATE org_unit SET valid_to = $2, version = version + 1, updated_at = now() WHERE id = $1`, [e.id, e.validTo]);
+    result.ended.push(e.code);
+  }
+  const idOf = (ref: UnitRef) => ('id' in ref ? ref.id : newIds.get(ref.newCode)!);
+  for (const s of plan.successions) {
+    await m.query(
+      `INSERT INTO org_succession (predecessor_id, successor_id, kind, effective, reorganisation_id) VALUES ($1, $2, $3, $4, $5)`,
+      [s.predecessor, idOf(s.successor), s.kind, r.effective, reorganisationId],
+    );
+  }
+  result.successions = plan.successions.length;
+  return result;
+}
+
+async function loadUnits(m: EntityManager): Promise<OrgUnitState[]> {
+  const rows = await m.query(
+    `SELECT id, code, name, kind, province_id AS "provinceId", valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit`,
+  );
+  return rows as OrgUnitState[];
+}
+
+/** Provinces the file names by a code the reference list knows (short or statistical) on the day before, created as they were. */
+async function createFromReference(m: EntityManager, r: Reorganisation, dayBefore: string): Promise<string[]> {
+  const named = r.changes.flatMap((c) => (c.type === 'merge' ? c.units : c.type === 'rename' || c.type === 'split' ? [c.unit] : []));
+  const existing = new Set((await m.query(`SELECT code FROM org_unit WHERE kind = 'province'`)).map((p: { code: string }) => p.code));
+  const reference = provinceReference();
+  const created: string[] = [];
+  for (const code of [...new Set(named)].filter((c) => !existing.has(c))) {
+    const ref = reference.match(code, dayBefore);
+    if (!ref) continue;
+    const id = randomUUID();
+    await m.query(
+      `INSERT INTO org_unit (id, province_id, code, name, kind, valid_from, official_code, position) VALUES ($1, $1, $2, $3, 'province', $4, $5, 0)`,
+      [id, code, ref.name, ref.validFrom, ref.code],
+    );
+    created.push(code);
+  }
+  return created;
+}
