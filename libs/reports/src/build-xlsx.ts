@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { GOAL_STATUS_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, DIRECTIVE_STATUS_LABELS_VI, viDate } from '../../domain/src';
 import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
 import type { ReportData } from './report.types';
@@ -136,5 +137,17 @@ export async function buildReportXlsx(d: ReportData): Promise<Buffer> {
     { header: 'Giá trị', key: 'value', width: 12, numFmt: '#,##0.####' },
   ], d.trends.flatMap((t) => t.points.map((p) => ({ code: t.code, name: t.name, period: p.period, value: p.value }))));
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return fixZipDates(Buffer.from(await workbook.xlsx.writeBuffer()), workbook.created);
+}
+
+/**
+ * The zip entries exceljs writes carry the time of writing; set them to the report's date
+ * so the same data give the same bytes.
+ */
+async function fixZipDates(xlsx: Buffer, date: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.forEach((_, entry) => {
+    entry.date = date;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
