@@ -10,17 +10,10 @@
 import { Decimal } from 'decimal.js';
 import { canonicalDecimal } from '../decimal-value';
 import { IndicatorKind } from '../plan.types';
-import { UnitKind, validOn } from './reorganisation';
+import { OrgUnitState, validOn } from './reorganisation';
 
-export interface MapUnit {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  provinceId: string;
-  validFrom: string | null;
-  validTo: string | null;
-}
+/** An org unit with its validity, as reorganisations leave it. */
+export type MapUnit = OrgUnitState;
 
 export interface SuccessionLink {
   predecessorId: string;
