@@ -83,4 +83,21 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/imported QNI: nothing changed/);
   }, 60_000);
+
+  it('backs the embedded database up and restores it into a new embedded database, exactly', () => {
+    const file = join(dataDir, '..', 'embedded-backup.jsonl.gz');
+    const backup = runCli(['backup', '--out', file], { DX_DATA_DIR: dataDir });
+    expect(backup.stderr).not.toMatch(/^error/m);
+    expect(backup.stdout).toMatch(/wrote .*embedded-backup\.jsonl\.gz: \d+ table\(s\)/);
+    const fresh = mkdtempSync(join(tmpdir(), 'dx-embedded-restore-'));
+    const restored = runCli(['restore', file], { DX_DATA_DIR: fresh });
+    expect(restored.stderr).not.toMatch(/^error/m);
+    expect(restored.status).toBe(0);
+    // Same row counts as the backup said, and the province exports the same.
+    const rows = (out: string) => out.match(/: (\d+) table\(s\), (\d+) row\(s\)/)!.slice(1);
+    expect(rows(restored.stdout)).toEqual(rows(backup.stdout));
+    const exported = (dir: string) => runCli(['export', '--province', 'QNI'], { DX_DATA_DIR: dir }).stdout.replace(/^# Exported .*\n/, '');
+    expect(exported(fresh)).toEqual(exported(dataDir));
+    rmSync(fresh, { recursive: true, force: true });
+  }, 120_000);
 });

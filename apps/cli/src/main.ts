@@ -5,6 +5,7 @@ import { DomainError } from '../../../libs/domain/src';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
 import { dtiCommand } from './commands/dti.command';
 import { orgsCommand } from './commands/orgs.command';
+import { backupCommand, restoreCommand } from './commands/backup.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
@@ -25,6 +26,8 @@ const program = new Command('dx-tracker')
   .addCommand(reportCommand())
   .addCommand(dtiCommand())
   .addCommand(orgsCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand())
   .addCommand(userCreateCommand())
   .addCommand(userResetPasswordCommand())
   .addCommand(tokenCreateCommand())

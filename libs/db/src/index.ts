@@ -24,3 +24,4 @@ export * from './dti/dti-directory';
 export * from './orgs/province-reference.loader';
 export * from './orgs/reorganisation-applier';
 export * from './orgs/indicator-map.reader';
+export * from './backup/backup';
