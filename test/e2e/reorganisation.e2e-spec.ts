@@ -179,5 +179,23 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     expect(hcm).toEqual([{ code: 'BDG', name: 'Bình Dương' }, { code: 'BRV', name: 'Bà Rịa - Vũng Tàu' }]);
     const [official] = await db.dataSource.query(`SELECT official_code FROM org_unit WHERE code IN ('QNI') `);
     expect(official.official_code).toBe('22');
+
+    // 2024 values of the three, re-aggregated onto the post-2025 map: the ratio of the sums.
+    for (const [code, numerator, denominator] of [['HCM', 900, 1000], ['BDG', 300, 600], ['BRV', 10, 400]] as const) {
+      await db.dataSource.query(
+        `INSERT INTO observation (indicator_id, org_unit_id, period, period_kind, period_start, period_end, numerator, denominator, entered_by)
+         SELECT i.id, u.id, '2024', 'year', '2024-01-01', '2024-12-31', $2, $3, 'jest' FROM indicator i, org_unit u WHERE i.code = 'tr-ho-so' AND u.code = $1`,
+        [code, numerator, denominator],
+      );
+    }
+    const admin = as(app, (await signIn(app, db, 'admin')).token);
+    const after = (await admin.get('/api/v1/indicators/tr-ho-so/map?period=2024&map=2025-07-01').expect(200)).body;
+    expect(after.rows.find((r: { code: string }) => r.code === 'HCM')).toMatchObject({
+      numerator: '1210', denominator: '2000', value: '60.5', method: 'ratio-of-sums', missing: [],
+    });
+    const before = (await admin.get('/api/v1/indicators/tr-ho-so/map?period=2024').expect(200)).body;
+    expect(before.rows.filter((r: { code: string }) => ['HCM', 'BDG', 'BRV'].includes(r.code)).map((r: { code: string; value: string }) => [r.code, r.value])).toEqual([
+      ['BDG', '50'], ['BRV', '2.5'], ['HCM', '90'],
+    ]);
   });
 });
