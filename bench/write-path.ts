@@ -18,7 +18,7 @@ interface BacklogSample {
   t_s: number;
   /** Outbox rows whose status pass has not committed yet (written, not yet reflected in the rollups). */
   outbox: number;
-  /** Jobs waiting, delayed or running on the `recompute` queue. */
+  /** Jobs waiting or running on the `recompute` queue. */
   queue: number;
 }
 
@@ -49,7 +49,8 @@ export async function writePath(ds: DataSource, url: string, token: string, env:
   const queue = new Queue(QUEUE_NAMES.recompute, { connection: connection as never, prefix });
   const backlog = async () => {
     const [{ outbox }] = await ds.query(`SELECT count(*)::int AS outbox FROM outbox WHERE processed_at IS NULL`);
-    const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized');
+    // Not 'delayed': the worker's job schedulers (daily and weekly passes) keep their next run there.
+    const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
     return { outbox, queue: Object.values(counts).reduce((a, b) => a + b, 0) };
   };
   const [{ before }] = await ds.query(`SELECT count(*)::int AS before FROM outbox`);
