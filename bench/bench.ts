@@ -13,7 +13,7 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
-import { cpus, totalmem } from 'os';
+import { cpus, loadavg, totalmem } from 'os';
 import { join } from 'path';
 import { QUEUE_NAMES, queueConnection } from '../libs/queue/src';
 import { apiRead, ApiReadResult } from './api-read';
@@ -206,6 +206,8 @@ function figureRows(r: Results): FigureRow[] {
 async function main(): Promise<void> {
   Logger.overrideLogger(['error', 'warn']);
   const started = now();
+  // Other people's work on the machine shows here (2 = both cores busy before the bench starts).
+  const loadAtStart = round(loadavg()[0], 2);
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -224,7 +226,7 @@ async function main(): Promise<void> {
   const goals = rows.filter((r) => r.met !== null).map((r) => ({ figure: r.figure, value: r.value, goal: r.goal, met: r.met }));
   const commit = gitCommit();
   const line = {
-    commit, date, duration_s: durationS, scale: settings.scale,
+    commit, date, duration_s: durationS, scale: settings.scale, load_average_at_start: loadAtStart,
     settings: {
       connections: settings.connections, duration_s: settings.durationS, warmup_s: settings.warmupS, write_duration_s: settings.writeDurationS,
       worker_concurrency: settings.workerConcurrency, scale_out_workers: settings.scaleOutWorkers, scale_out_dates: settings.scaleOutDates, plan_mb: settings.planMb,
@@ -241,7 +243,7 @@ async function main(): Promise<void> {
       renderSection(
         {
           date, commit, durationS, command: [...env, 'npm run bench'].join(' '),
-          machine: `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}; load generator, API, worker and PostgreSQL on the same machine.`,
+          machine: `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}; load generator, API, worker and PostgreSQL on the same machine, shared with other work (1-minute load average ${loadAtStart} when the run started, ${round(loadavg()[0], 2)} at its end).`,
           notes: [],
         },
         rows,

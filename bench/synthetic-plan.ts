@@ -70,7 +70,8 @@ export function syntheticPlan(targetBytes: number, code = 'SYN'): Buffer {
         if (k === 'ratio') {
           push(`  - indicator: syn-${i}\n    org: ${org}\n    period: "${period}"\n    numerator: ${base * 10}\n    denominator: 1000\n`);
         } else {
-          push(`  - indicator: syn-${i}\n    org: ${org}\n    period: "${period}"\n    value: ${base}.${(o + m) % 10}\n`);
+          // Counts are whole numbers (a fraction is a plausibility warning); the rest have one decimal.
+          push(`  - indicator: syn-${i}\n    org: ${org}\n    period: "${period}"\n    value: ${k === 'count' ? base : `${base}.${(o + m) % 10}`}\n`);
         }
       }
     }
