@@ -12,7 +12,6 @@
  * BENCH_SEED, BENCH_PROFILE=0, BENCH_SKIP=kpi-baseline,repeat,incremental, BENCH_NONCANONICAL_VALUES=1.
  */
 import 'reflect-metadata';
-import { execFileSync } from 'child_process';
 import { randomBytes } from 'crypto';
 import { Logger } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
@@ -27,6 +26,7 @@ import { OutboxRelay } from '../libs/status-engine/src/outbox-relay';
 import { RecomputeEngine, RecomputeOutcome, STATUS_BATCH_SIZE } from '../libs/status-engine/src/recompute-engine';
 import { RecomputeProcessor } from '../libs/status-engine/src/recompute.processor';
 import { KPI_BASELINE_SQL, runBaseline } from './baseline';
+import { gitCommit } from './git-commit';
 import {
   BenchShape, benchUuid, CANONICAL_VALUES, communeKey, communeProvince, countRows, generateDataset, indicatorKey, PROVINCE_FIRST_MONTH,
   COMMUNE_FIRST_MONTH, provinceKey, shapeFor,
@@ -82,14 +82,6 @@ function shiftedClock(asOf: string): Clock {
   return clock;
 }
 
-/** The commit the figures belong to (read-only `git rev-parse`); uncommitted changes are not shown. */
-function gitCommit(): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
 
 /** The bench's queue, so an interrupted run still removes its Redis keys. */
 let activeQueue: Queue | null = null;

@@ -70,7 +70,8 @@ export class TaskService {
       }
       const next = applyTaskUpdate(before, patch, today);
       const submissions = new SubmissionRepository(m);
-      if (needsApproval(principal, await submissions.trustsReporters(before.provinceId))) {
+      // Only a reporter's update can need approval: nobody else waits for the province's setting (one query less per write).
+      if (principal.role === 'reporter' && needsApproval(principal, await submissions.trustsReporters(before.provinceId))) {
         const submission = await submissions.create({
           kind: 'task', provinceId: before.provinceId, taskId: id, baseVersion: before.version, payload: { ...patch },
           userId: principal.userId, username: principal.username,

@@ -55,10 +55,12 @@ export async function readProvinceSummary(dataSource: DataSource, provinceCode: 
     [province.id],
   );
   const kpis = await q(
-    `SELECT DISTINCT ON (k.indicator_id) k.*, i.code, i.unit, i.direction, COALESCE(pi.name, i.name) AS name
-       FROM kpi_comparison k JOIN indicator i ON i.id = k.indicator_id
-       LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = k.province_id
-      WHERE k.org_unit_id = $1 AND k.period_end <= $2 ORDER BY k.indicator_id, k.period_end DESC, k.period DESC`,
+    // The latest comparison per indicator, one probe of kpi_comparison_latest_idx each (not a sort of every period).
+    `SELECT k.*, i.code, i.unit, i.direction, COALESCE(pi.name, i.name) AS name
+       FROM indicator i
+       CROSS JOIN LATERAL (SELECT * FROM kpi_comparison k WHERE k.org_unit_id = $1 AND k.indicator_id = i.id AND k.period_end <= $2
+                            ORDER BY k.period_end DESC, k.period DESC LIMIT 1) k
+       LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = k.province_id`,
     [province.id, asOf],
   );
   kpis.sort((a, b) => a.code.localeCompare(b.code));

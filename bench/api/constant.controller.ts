@@ -1,0 +1,12 @@
+import { Controller, Get } from '@nestjs/common';
+import { Public } from '../../apps/api/src/auth/auth.decorators';
+
+/** The API benchmark's yardstick: a route that does no work, served by the same app as the real routes. */
+@Controller('bench')
+export class ConstantController {
+  @Public()
+  @Get('constant')
+  constant() {
+    return { ok: true };
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * `npm run bench`: every benchmark in one run, each figure against a baseline measured in
+ * the same run — the recompute benchmark (at BENCH_SCALE), API reads against a constant
+ * route of the same process, task updates with one worker recomputing, plan imports
+ * against PostgreSQL COPY, and recompute throughput with 1, 2 and 4 worker processes.
+ * Progress goes to stderr; stdout gets one JSON line; docs/benchmarks.md gets the table.
+ * Databases (`dx_bench_<run>_*`) and Redis keys (`dx-bench-<run>*`) are removed at the end,
+ * also on failure or Ctrl-C. See docs/benchmarks.md for every setting.
+ */
+import 'reflect-metadata';
+import { spawn } from 'child_process';
+import { Logger } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { randomBytes } from 'crypto';
+import { readFileSync } from 'fs';
+import { cpus, loadavg, totalmem } from 'os';
+import { join } from 'path';
+import { QUEUE_NAMES, queueConnection } from '../libs/queue/src';
+import { apiRead, ApiReadResult } from './api-read';
+import { BenchDatabases } from './bench-database';
+import { ServiceEnv, signIn, startBenchApi } from './bench-api';
+import { FigureRow, renderSection, updateBenchmarksDoc } from './benchmarks-doc';
+import { ImportFigures, importFile } from './import-phase';
+import { buildNationalDataset } from './national-dataset';
+import { builtFile, REPO, stopAll } from './processes';
+import { scaleOut, ScaleOutRun } from './scale-out';
+import { envNumber, now, progress, round } from './support';
+import { syntheticPlan } from './synthetic-plan';
+import { writePath, WritePathResult } from './write-path';
+import { gitCommit } from './git-commit';
+
+const PHASES = ['recompute', 'api', 'write', 'scale-out', 'import'] as const;
+type Phase = (typeof PHASES)[number];
+
+const settings = {
+  adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+  scale: envNumber('BENCH_SCALE', 0.2),
+  asOf: process.env.BENCH_AS_OF || '2024-06-30',
+  connections: envNumber('BENCH_CONNECTIONS', 32),
+  durationS: envNumber('BENCH_DURATION_S', 20),
+  warmupS: envNumber('BENCH_WARMUP_S', 2),
+  writeDurationS: envNumber('BENCH_WRITE_DURATION_S', envNumber('BENCH_DURATION_S', 20)),
+  drainTimeoutS: envNumber('BENCH_DRAIN_TIMEOUT_S', 60),
+  workerConcurrency: envNumber('BENCH_WORKER_CONCURRENCY', 2),
+  scaleOutWorkers: (process.env.BENCH_SCALEOUT_WORKERS || '1,2,4').split(',').map(Number),
+  scaleOutDates: envNumber('BENCH_SCALEOUT_DATES', 4),
+  planMb: envNumber('BENCH_PLAN_MB', 5),
+  only: new Set((process.env.BENCH_ONLY || PHASES.join(',')).split(',').map((s) => s.trim()) as Phase[]),
+  updateDoc: process.env.BENCH_UPDATE_DOC !== '0',
+  keepDb: process.env.BENCH_KEEP_DB === '1',
+  /** BENCH_CPU_PROF=1: the API and worker processes write V8 CPU profiles into bench-profiles/. */
+  cpuProf: process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(REPO, 'bench-profiles')}`] : [],
+};
+
+const runId = randomBytes(4).toString('hex');
+const databases = new BenchDatabases(settings.adminUrl, runId, settings.keepDb);
+const queuePrefixes: string[] = [];
+
+/** The recompute benchmark as its own process (it keeps its own database and prefix); its last stdout line is its JSON. */
+function recomputeBench(): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [builtFile('bench/recompute.bench.js')], {
+      cwd: REPO, env: { ...process.env, BENCH_SCALE: String(settings.scale) }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !last.startsWith('{')) return reject(new Error(`recompute benchmark exited with ${code}`));
+      resolve(JSON.parse(last));
+    });
+  });
+}
+
+/** Every queue the run used, both names, with the workers' job schedulers. */
+async function removeQueues(): Promise<void> {
+  for (const prefix of queuePrefixes) {
+    for (const name of Object.values(QUEUE_NAMES)) {
+      const { connection } = queueConnection({ backend: 'redis', redisUrl: settings.redisUrl, prefix }, settings.adminUrl);
+      const queue = new Queue(name, { connection: connection as never, prefix });
+      await queue.obliterate({ force: true }).catch((e: Error) => progress('queue cleanup failed', { prefix, name, error: e.message }));
+      await queue.close().catch(() => undefined);
+    }
+  }
+}
+
+let cleaning: Promise<void> | null = null;
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    await stopAll();
+    await removeQueues();
+    await databases.dropAll();
+  })());
+
+interface Results {
+  recompute: Record<string, unknown> | null;
+  national: Record<string, unknown> | null;
+  api: ApiReadResult | null;
+  write: WritePathResult | null;
+  scaleOut: ScaleOutRun[] | null;
+  imports: ImportFigures[] | null;
+}
+
+async function run(): Promise<Results> {
+  const results: Results = { recompute: null, national: null, api: null, write: null, scaleOut: null, imports: null };
+  const has = (p: Phase) => settings.only.has(p);
+  if (has('recompute')) {
+    progress('recompute benchmark', { scale: settings.scale });
+    results.recompute = await recomputeBench();
+  }
+  if (has('api') || has('write') || has('scale-out')) {
+    const national = await buildNationalDataset(databases, settings.scale, settings.asOf);
+    results.national = { ...national.counts, generate_s: national.generate_s, recompute_s: national.recompute_s };
+    const env: ServiceEnv = { databaseUrl: national.db.url, redisUrl: settings.redisUrl, queuePrefix: `dx-bench-${runId}`, jwtSecret: randomBytes(32).toString('hex') };
+    queuePrefixes.push(env.queuePrefix, ...settings.scaleOutWorkers.map((w) => `${env.queuePrefix}-w${w}`));
+    if (has('api') || has('write')) {
+      const api = await startBenchApi(env, settings.cpuProf);
+      try {
+        const token = await signIn(api.url, national.admin.username, national.admin.password);
+        if (has('api')) {
+          results.api = await apiRead(api.url, token, national.provinceCodes, {
+            connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, asOf: settings.asOf,
+          });
+        }
+        if (has('write')) {
+          results.write = await writePath(national.db.dataSource, api.url, token, env, {
+            connections: settings.connections, durationS: settings.writeDurationS, drainTimeoutS: settings.drainTimeoutS, sampleMs: 250,
+            workerConcurrency: settings.workerConcurrency,
+          });
+        }
+      } finally {
+        await api.child.stop();
+      }
+    }
+    if (has('scale-out')) {
+      results.scaleOut = await scaleOut(national.db.dataSource, env, {
+        workerCounts: settings.scaleOutWorkers, datesPerRun: settings.scaleOutDates, workerConcurrency: settings.workerConcurrency,
+        asOf: settings.asOf, timeoutS: 600,
+      });
+    }
+    await databases.drop(national.db);
+  }
+  if (has('import')) {
+    const qn = 'data/plans/quang-ninh.yaml';
+    results.imports = [
+      await importFile(databases, 'qni', qn, readFileSync(join(REPO, qn))),
+      await importFile(databases, 'synthetic', `synthetic ${settings.planMb} MB`, syntheticPlan(settings.planMb * 1024 * 1024)),
+    ];
+  }
+  return results;
+}
+
+const fmt = (x: number | null | undefined, unit = '') => (x === null || x === undefined ? '—' : `${x.toLocaleString('en-US')}${unit}`);
+
+/** Goals of issue 10 §3 and of the recompute benchmark, each with its figure, baseline and ratio. */
+function figureRows(r: Results): FigureRow[] {
+  const rows: FigureRow[] = [];
+  const rc = r.recompute as Record<string, number | null> | null;
+  if (rc) {
+    rows.push(
+      { figure: `full recompute (scale ${settings.scale}), ms`, value: fmt(rc.full_recompute_ms), baseline: `goal SQL ${fmt(rc.baseline_ms)} ms`, ratio: fmt(rc.full_recompute_ratio), goal: 'ratio ≤ 2.0', met: rc.full_recompute_ratio !== null && rc.full_recompute_ratio <= 2 },
+      { figure: 'incremental p95, commit → rollup current', value: fmt(rc.incremental_p95_ms, ' ms'), baseline: '', ratio: '', goal: '≤ 250 ms', met: rc.incremental_p95_ms !== null && rc.incremental_p95_ms <= 250 },
+      { figure: 'recompute peak RSS', value: fmt(rc.peak_rss_mb, ' MB'), baseline: '', ratio: '', goal: '≤ 512 MB', met: rc.peak_rss_mb !== null && rc.peak_rss_mb <= 512 },
+    );
+  }
+  if (r.api) {
+    const a = r.api;
+    rows.push({ figure: 'bare route (constant), requests/s', value: `${fmt(a.bare.ok_rps)} / ${fmt(a.bare_after.ok_rps)} (before / after)`, baseline: '', ratio: '', goal: '', met: null });
+    for (const [label, x, ratio] of [
+      ['GET …/provinces/:code/summary', a.summary, a.summary_ratio],
+      ['GET …/provinces/:code/dashboard', a.dashboard, a.dashboard_ratio],
+      ['GET …/tasks?province=', a.tasks, a.tasks_ratio],
+    ] as const) {
+      rows.push(
+        { figure: `${label}, requests/s`, value: fmt(x.ok_rps), baseline: `bare ${fmt(a.bare_rps)}`, ratio: fmt(ratio), goal: '≥ 0.5', met: ratio >= 0.5 },
+        { figure: `${label}, p95 latency`, value: fmt(x.p95_ms, ' ms'), baseline: `bare ${fmt(a.bare.p95_ms, ' ms')}`, ratio: '', goal: '≤ 50 ms', met: x.p95_ms !== null && x.p95_ms <= 50 },
+      );
+    }
+  }
+  if (r.write) {
+    const w = r.write;
+    rows.push(
+      { figure: 'PATCH /tasks/:id (If-Match), updates/s, one worker', value: fmt(w.updates_per_s), baseline: '', ratio: '', goal: '≥ 500/s', met: w.updates_per_s >= 500 },
+      { figure: 'PATCH p95 commit latency', value: fmt(w.commit_p95_ms, ' ms'), baseline: '', ratio: '', goal: '', met: null },
+      { figure: 'outbox backlog during load (max / at end)', value: `${fmt(w.backlog_max)} / ${fmt(w.backlog_end_of_load)} rows`, baseline: '', ratio: '', goal: 'bounded', met: null },
+      { figure: 'drained after load stops', value: fmt(w.drain_ms, ' ms'), baseline: '', ratio: '', goal: '≤ 2,000 ms', met: w.drain_ms !== null && w.drain_ms <= 2000 },
+    );
+  }
+  for (const f of r.imports ?? []) {
+    rows.push({
+      figure: `import ${f.file} (${fmt(round(f.bytes / 1024))} kB, ${fmt(f.rows)} rows), rows/s`, value: `${fmt(f.rows_per_s)} (${fmt(f.import_ms)} ms: parse ${fmt(f.parse_ms)}, write ${fmt(f.write_ms)})`,
+      baseline: `COPY ${fmt(f.copy_rows_per_s)}/s (${fmt(f.copy_ms)} ms)`, ratio: `${fmt(f.ratio)}× (write alone ${fmt(f.write_ratio)}×)`, goal: '≤ 3× COPY', met: f.ratio <= 3,
+    });
+  }
+  for (const s of r.scaleOut ?? []) {
+    rows.push({
+      figure: `recompute throughput, ${s.workers} worker process${s.workers > 1 ? 'es' : ''}`, value: `${fmt(s.jobs_per_s)} jobs/s (${s.jobs} in ${fmt(s.seconds)} s, CPU ${fmt(s.cpu_busy_pct, ' %')} busy)`,
+      baseline: s.workers === 1 ? '' : '1 worker', ratio: s.workers === 1 ? '' : fmt(s.ratio_vs_1), goal: '', met: null,
+    });
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
+  const started = now();
+  // Other people's work on the machine shows here (2 = both cores busy before the bench starts).
+  const loadAtStart = round(loadavg()[0], 2);
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      progress(`${signal}: cleaning up`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+  let results: Results;
+  try {
+    results = await run();
+  } finally {
+    await cleanup();
+  }
+  const durationS = round((now() - started) / 1000);
+  const rows = figureRows(results);
+  const goals = rows.filter((r) => r.met !== null).map((r) => ({ figure: r.figure, value: r.value, goal: r.goal, met: r.met }));
+  const commit = gitCommit();
+  const line = {
+    commit, date, duration_s: durationS, scale: settings.scale, load_average_at_start: loadAtStart,
+    settings: {
+      connections: settings.connections, duration_s: settings.durationS, warmup_s: settings.warmupS, write_duration_s: settings.writeDurationS,
+      worker_concurrency: settings.workerConcurrency, scale_out_workers: settings.scaleOutWorkers, scale_out_dates: settings.scaleOutDates, plan_mb: settings.planMb,
+      as_of: settings.asOf, phases: [...settings.only],
+    },
+    goals_met: goals.filter((g) => g.met).length, goals_missed: goals.filter((g) => !g.met).length,
+    goals, recompute: results.recompute, national_dataset: results.national, api_read: results.api, write_path: results.write,
+    import: results.imports, scale_out: results.scaleOut, cpus: cpus().length, node: process.version,
+  };
+  if (settings.updateDoc && settings.only.size === PHASES.length) {
+    const env = ['BENCH_SCALE', 'BENCH_DURATION_S', 'BENCH_WRITE_DURATION_S', 'BENCH_CONNECTIONS'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
+    updateBenchmarksDoc(
+      join(REPO, 'docs/benchmarks.md'),
+      renderSection(
+        {
+          date, commit, durationS, command: [...env, 'npm run bench'].join(' '),
+          machine: `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}; load generator, API, worker and PostgreSQL on the same machine, shared with other work (1-minute load average ${loadAtStart} when the run started, ${round(loadavg()[0], 2)} at its end).`,
+          notes: [],
+        },
+        rows,
+      ),
+    );
+    progress('docs/benchmarks.md updated');
+  }
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`[bench] failed: ${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  },
+);
