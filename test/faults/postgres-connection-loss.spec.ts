@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { createDataSource, PlanImporter } from '../../libs/db/src';
 import { addDays } from '../../libs/domain/src';
-import { manyTasksPlanText, validPlan } from '../factories/plan-file.factory';
+import { manyTasksPlanText, smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { lockWaiters, terminateBackends } from '../support/pg-backends';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -184,4 +184,33 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
     const current = await officer.get(`/api/v1/tasks/${last}`).expect(200);
     await officer.patch(`/api/v1/tasks/${last}`).set('If-Match', current.headers.etag).send({ progress: 99 }).expect(200);
   }, 60_000);
+
+  it('a plan import whose audit entry cannot be written is not kept: 503, then imported once with its entry when sent again', async () => {
+    const admin = as(app, (await signIn(app, db, 'admin')).token);
+    const importPlan = () => admin.post('/api/v1/plans/import?file=fpi.yaml').set('Content-Type', 'application/yaml').send(smallPlanText('FPI'));
+    const rowsOf = () =>
+      one<{ provinces: number; runs: number; audits: number }>(
+        `SELECT (SELECT count(*)::int FROM org_unit WHERE code = 'FPI') AS provinces, (SELECT count(*)::int FROM import_run WHERE file_name = 'fpi.yaml') AS runs,
+                (SELECT count(*)::int FROM audit_log WHERE action = 'plan.import' AND after->>'province' = 'FPI') AS audits`,
+      );
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    const holderPid: number = (await holder.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE');
+    let pending: Promise<request.Response> | undefined;
+    try {
+      pending = importPlan().then((res) => res);
+      await waitFor('the import to wait for its audit entry', async () => (await lockWaiters(db.name, [holderPid])) === 1, 20_000);
+      await terminateBackends(db.name, [holderPid]);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expectUnavailable(await pending!);
+    expect(await rowsOf()).toEqual({ provinces: 0, runs: 0, audits: 0 });
+
+    await importPlan().expect(200);
+    expect(await rowsOf()).toEqual({ provinces: 1, runs: 1, audits: 1 });
+  }, 45_000);
 });
