@@ -1,9 +1,13 @@
+import { spawn } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Client } from 'pg';
 import { AccountRepository, PlanImporter } from '../../libs/db/src';
 import { addDays } from '../../libs/domain/src';
 import { manyTasksPlanText, smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { writingBackends } from '../support/pg-backends';
-import { RunningProcess, startBuiltApi } from '../support/run-built';
+import { builtEntry, cleanEnv, runCli, RunningProcess, startBuiltApi } from '../support/run-built';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL, testRunId } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
@@ -29,33 +33,34 @@ describe('API and worker killed with SIGKILL in the middle of a write', () => {
   };
   const call = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) =>
     fetch(`${api!.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
-  /**
-   * Sends a request, waits until its transaction has written rows through a statement
-   * like `pattern`, and kills the API then; resolves once PostgreSQL has ended the orphaned
-   * transaction.
-   */
-  const killWhileWriting = async (send: () => Promise<Response>, pattern: RegExp) => {
-    const inFlight = send().then(
-      (res) => `answered ${res.status}`,
-      () => 'no answer',
-    );
+  /** Resolves once a transaction on the test database has written rows through a statement like `pattern`. */
+  const whenWriting = async (pattern: RegExp) => {
     const watcher = new Client({ connectionString: db.url });
     await watcher.connect();
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
         const { rows } = await watcher.query(`SELECT query FROM pg_stat_activity WHERE datname = $1 AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`, [db.name]);
-        if (rows.some((r: { query: string }) => pattern.test(r.query))) break;
+        if (rows.some((r: { query: string }) => pattern.test(r.query))) return;
         if (Date.now() > deadline) throw new Error(`no transaction was seen writing ${pattern}`);
         await new Promise((r) => setTimeout(r, 5));
       }
     } finally {
       await watcher.end();
     }
+  };
+  const orphansEnded = () => waitFor('the killed transaction to end', async () => (await writingBackends(db.name)).length === 0, 30_000);
+  /** Sends a request, kills the API once its transaction is writing like `pattern`, and waits for PostgreSQL to end the orphaned transaction. */
+  const killWhileWriting = async (send: () => Promise<Response>, pattern: RegExp) => {
+    const inFlight = send().then(
+      (res) => `answered ${res.status}`,
+      () => 'no answer',
+    );
+    await whenWriting(pattern);
     await api!.stop('SIGKILL');
     api = null;
     expect(await inFlight).toBe('no answer');
-    await waitFor('the killed transaction to end', async () => (await writingBackends(db.name)).length === 0, 30_000);
+    await orphansEnded();
   };
 
   beforeAll(async () => {
@@ -124,5 +129,29 @@ describe('API and worker killed with SIGKILL in the middle of a write', () => {
     await waitFor('the restarted worker to process the outbox', async () =>
       (await count(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL OR kpi_processed_at IS NULL`)) === 0, 60_000, 250);
     expect(await count(`SELECT count(*)::int AS n FROM kpi_comparison k JOIN org_unit u ON u.id = k.org_unit_id WHERE u.code = 'FRS' AND k.period LIKE '____-__-__'`)).toBe(ROWS);
+  }, 120_000);
+
+  it(`\`cli import\` of ${TASKS} tasks killed while it writes: nothing of it; run again, all of it`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dx-restart-'));
+    const file = join(dir, 'cli.yaml');
+    writeFileSync(file, manyTasksPlanText('FRC', TASKS));
+    const tasksOf = () => count(`SELECT count(*)::int AS n FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'FRC'`);
+    try {
+      const cli = spawn(process.execPath, [builtEntry('cli'), 'import', file], { env: cleanEnv({ DATABASE_URL: db.url }), stdio: 'ignore' });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => cli.once('exit', (_code, signal) => resolve(signal)));
+      await whenWriting(/INSERT INTO "task"/);
+      cli.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      await orphansEnded();
+      expect(await tasksOf()).toBe(0);
+      expect(await count(`SELECT count(*)::int AS n FROM import_run WHERE file_name = 'cli.yaml'`)).toBe(0);
+
+      const again = runCli(['import', file], { DATABASE_URL: db.url });
+      expect(again.status).toBe(0);
+      expect(await tasksOf()).toBe(TASKS);
+      expect(await count(`SELECT count(*)::int AS n FROM import_run WHERE file_name = 'cli.yaml'`)).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
