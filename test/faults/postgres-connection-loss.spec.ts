@@ -117,30 +117,26 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
     expect(await counts()).toMatchObject({ observations: before.observations + 500, audits: before.audits + ids.length + 501 });
   }, 45_000);
 
-  it('a connection lost while the app checks a 5,000-row upload inside its transaction is 503; not even the Idempotency-Key is kept, so the retry writes every row', async () => {
+  it('an upload that has claimed its Idempotency-Key and checked 5,000 rows loses its connection: 503, nothing kept, not even the key, so the retry writes every row', async () => {
     const before = await counts();
     const rows = Array.from({ length: 5000 }, (_, i) => kpiRow(1000 + i, String(i % 100)));
-    const upload = () => officer.post('/api/v1/observations/bulk').set('Idempotency-Key', 'fault-idle-1').send({ rows });
-    const pending = upload().then((res) => res);
-    // The key is claimed and the rows' indicator and org unit looked up; then the 5,000 rows are
-    // checked in the application (about half a second) while the transaction stays open.
-    const watcher = new Client({ connectionString: db.url });
-    await watcher.connect();
+    const upload = () => officer.post('/api/v1/observations/bulk').set('Idempotency-Key', 'fault-claimed-1').send({ rows });
+    // The province's settings are held: the upload claims its key, checks every row, then waits to read whether it trusts reporters.
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    const holderPid: number = (await holder.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE province_setting IN ACCESS EXCLUSIVE MODE');
+    let pending: Promise<request.Response> | undefined;
     try {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const { rows: idle } = await watcher.query(
-          `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND state = 'idle in transaction' AND backend_xid IS NOT NULL AND query LIKE 'SELECT id, code FROM org_unit%'`,
-          [db.name],
-        );
-        if (idle.length) break;
-        if (Date.now() > deadline) throw new Error('the upload was never seen idle inside its transaction');
-      }
+      pending = upload().then((res) => res);
+      await waitFor('the upload to wait after its checks', async () => (await lockWaiters(db.name, [holderPid])) === 1, 20_000);
+      await terminateBackends(db.name, [holderPid]);
     } finally {
-      await watcher.end();
+      await holder.query('ROLLBACK');
+      await holder.end();
     }
-    await terminateBackends(db.name);
-    expectUnavailable(await pending);
+    expectUnavailable(await pending!);
     expect(await counts()).toEqual(before);
 
     const retried = await upload().expect(200);
