@@ -4,10 +4,9 @@ import { ProvinceInputs } from './province-inputs';
 
 type Row = Record<string, unknown>;
 
-/** Pending outbox rows of a KPI pass: their ids (the newest is the watermark); `scope` null when one of them may have changed anything. */
+/** Pending outbox rows of a KPI pass: their ids (see OutboxSeen); `scope` null when one of them may have changed anything. */
 export interface KpiPending {
   ids: string[];
-  watermark: string;
   scope: KpiScope | null;
 }
 
@@ -98,15 +97,14 @@ export class StatusRepository {
       `SELECT DISTINCT indicator_id, org_unit_id, period FROM outbox WHERE id = ANY($1::bigint[])`,
       [ids],
     );
-    const watermark = ids[ids.length - 1];
-    if (rows.some((r) => r.indicator_id === null)) return { ids, watermark, scope: null };
+    if (rows.some((r) => r.indicator_id === null)) return { ids, scope: null };
     const scope: KpiScope = { indicators: [], pairs: [], periods: [] };
     for (const r of rows) {
       if (r.org_unit_id === null) scope.indicators.push(r.indicator_id!);
       else if (r.period === null) scope.pairs.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id });
       else scope.periods.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id, period: r.period });
     }
-    return { ids, watermark, scope };
+    return { ids, scope };
   }
 
   /** Marks the KPI-pending outbox rows a pass covered done. */
