@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * queue marked its job done runs the job again; the key makes that run find the report
  * instead of storing a second one.
  */
-export class ReportJobId1765094400000 implements MigrationInterface {
-  name = 'ReportJobId1765094400000';
+export class ReportJobId1765180800000 implements MigrationInterface {
+  name = 'ReportJobId1765180800000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE report ADD COLUMN job_id text`);
