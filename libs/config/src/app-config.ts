@@ -25,6 +25,7 @@ export class AppConfig {
     readonly concurrency: number;
     readonly debounceMs: number;
     readonly lockDurationMs: number;
+    readonly reportLockDurationMs: number;
   };
   readonly runWorker: boolean;
   readonly loadDemoData: boolean;
@@ -60,6 +61,7 @@ export class AppConfig {
       concurrency: env.WORKER_CONCURRENCY,
       debounceMs: env.RECOMPUTE_DEBOUNCE_MS,
       lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+      reportLockDurationMs: env.REPORT_LOCK_DURATION_MS,
     };
     this.runWorker = env.RUN_WORKER ?? embedded;
     this.loadDemoData = env.LOAD_DEMO_DATA ?? embedded;

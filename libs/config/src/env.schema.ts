@@ -91,6 +91,17 @@ export class EnvSchema {
   @Max(600000)
   WORKER_LOCK_DURATION_MS = 30000;
 
+  /**
+   * The same for report jobs, longer because building a large PDF can hold the process past
+   * a short lock; a killed worker's report is retried after it.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  REPORT_LOCK_DURATION_MS = 120000;
+
   /** Extra quiet time before a province's outbox rows are enqueued, in ms (bursts coalesce anyway while a job runs). */
   @IsOptional()
   @Type(() => Number)
@@ -154,6 +165,6 @@ export class EnvSchema {
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
-  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS',
+  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'REPORT_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS',
   'JWT_SECRET', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'LOG_FORMAT', 'LOG_LEVEL', 'TRUST_PROXY',
 ];

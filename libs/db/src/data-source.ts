@@ -1,4 +1,4 @@
-import { types } from 'pg';
+import { ClientBase, types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
@@ -7,6 +7,18 @@ import { ENTITIES } from './entities';
 types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export const MIGRATIONS_TABLE = 'schema_migration';
+
+/**
+ * Gives every pooled connection an error listener for its whole life. The pool and TypeORM
+ * each listen only while they hold the connection, and between the pool handing a new
+ * connection out and TypeORM subscribing there is a gap: a backend ended in that gap
+ * (pg_terminate_backend, a failover) raised an unhandled 'error' event, which kills the
+ * process. Nothing is lost by ignoring it here: the connection is already marked
+ * unusable, so its next query fails (503 in the API) and the pool discards it.
+ */
+function keepConnectionErrorsHandled(client: ClientBase): void {
+  client.on('error', () => undefined);
+}
 
 /** TypeORM options for dx-tracker's schema. The schema changes only through MIGRATIONS. */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
@@ -19,7 +31,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, onConnect: keepConnectionErrorsHandled },
   };
 }
 

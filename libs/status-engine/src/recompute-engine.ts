@@ -136,7 +136,8 @@ export class RecomputeEngine {
     return this.dataSource.transaction(async (m) => {
       const repo = new StatusRepository(m);
       await repo.lockProvinces('status', provinceIds);
-      const watermarks = await repo.outboxWatermarks(provinceIds);
+      const seen = await repo.outboxSeen(provinceIds);
+      const { watermarks } = seen;
       const inputs = await repo.loadInputs(provinceIds, asOf);
       const last = request.force ? new Map<string, string>() : await repo.lastFingerprints(provinceIds, asOf);
       const writes: ProvinceWrite[] = [];
@@ -189,7 +190,7 @@ export class RecomputeEngine {
           [runs.map((r) => r.runId), runs.map((r) => r.rowsChanged), runs.map((r) => r.events), this.clock.now().toISOString()],
         );
       }
-      await repo.markOutboxProcessed(watermarks);
+      await repo.markOutboxProcessed(seen);
       return outcomes;
     });
   }
@@ -202,18 +203,20 @@ export class RecomputeEngine {
   private async recomputeKpis(pass: KpiPass, request: ManyRequest & { asOf: string; pendingOnly: boolean }): Promise<number | null> {
     return this.dataSource.transaction(async (m) => {
       const repo = new StatusRepository(m);
-      let watermark: string | null;
+      // The outbox rows this pass covers, read before anything it computes from (see OutboxSeen).
+      let covered: string[];
       let run: KpiPass = pass;
       if (pass.kind === 'national') {
         await repo.lockProvinces('kpi', await repo.allProvinceIds());
-        watermark = await repo.kpiWatermark();
+        covered = await repo.kpiPendingIds();
       } else {
         await repo.lockProvinces('kpi', [pass.provinceId]);
         const pending = await repo.kpiPending(pass.provinceId);
         if (request.pendingOnly && pending === null) return null;
-        watermark = pending?.watermark ?? null;
+        covered = pending?.ids ?? [];
         run = { ...pass, scope: request.pendingOnly ? pending!.scope : null };
       }
+      const watermark = covered.length ? covered[covered.length - 1] : null;
       const runId = randomUUID();
       const startedAt = this.clock.now().toISOString();
       await m.query(
@@ -223,7 +226,7 @@ export class RecomputeEngine {
       );
       const rows = await writeKpiComparisons(m, run, runId);
       await m.query(`UPDATE recompute_run SET rows_changed = $2, finished_at = $3 WHERE id = $1`, [runId, rows, this.clock.now().toISOString()]);
-      if (watermark !== null) await repo.markKpiProcessed(pass.kind === 'national' ? null : pass.provinceId, watermark);
+      await repo.markKpiProcessed(covered);
       return rows;
     });
   }

@@ -62,7 +62,9 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
       connection: this.connection.connection as never,
       prefix: this.connection.prefix,
       concurrency: 1,
-      lockDuration: Math.max(this.config.queue.lockDurationMs, 120_000),
+      lockDuration: this.config.queue.reportLockDurationMs,
+      // A killed worker's report is found stalled within a lock duration (BullMQ checks every 30 s by default).
+      stalledInterval: Math.min(this.config.queue.reportLockDurationMs, 30_000),
     });
     this.reportWorker.on('failed', (job, error) => this.logger.warn(`report job ${job?.id} failed: ${error.message}`));
     this.reportWorker.on('error', (error) => this.logger.warn(`report worker: ${error.message}`));

@@ -4,10 +4,22 @@ import { ProvinceInputs } from './province-inputs';
 
 type Row = Record<string, unknown>;
 
-/** Pending outbox rows of a KPI pass: up to `watermark`; `scope` null when one of them may have changed anything. */
+/** Pending outbox rows of a KPI pass: their ids (see OutboxSeen); `scope` null when one of them may have changed anything. */
 export interface KpiPending {
-  watermark: string;
+  ids: string[];
   scope: KpiScope | null;
+}
+
+/**
+ * The outbox rows a pass covers: those committed when it starts, by id. Marking "every row up
+ * to the newest id" instead would also mark a row with a smaller id whose transaction
+ * committed while the pass ran, after it had read its inputs: that write's statuses would
+ * never be computed.
+ */
+export interface OutboxSeen {
+  ids: string[];
+  /** The newest id per province, recorded with the run. */
+  watermarks: Map<string, string>;
 }
 
 function byProvince<T extends Row>(rows: T[]): Map<string, Omit<T, 'provinceId'>[]> {
@@ -45,13 +57,13 @@ export class StatusRepository {
     );
   }
 
-  /** The newest pending outbox row of each province: a status pass covers the rows up to it. */
-  async outboxWatermarks(provinceIds: string[]): Promise<Map<string, string>> {
-    const rows: { province_id: string; id: string }[] = await this.m.query(
-      `SELECT province_id, max(id)::text AS id FROM outbox WHERE province_id = ANY($1::uuid[]) AND processed_at IS NULL GROUP BY province_id`,
+  /** The provinces' outbox rows no status pass has covered, as committed now: read before the inputs, covered by this pass. */
+  async outboxSeen(provinceIds: string[]): Promise<OutboxSeen> {
+    const rows: { province_id: string; ids: string[] }[] = await this.m.query(
+      `SELECT province_id, array_agg(id ORDER BY id)::text[] AS ids FROM outbox WHERE province_id = ANY($1::uuid[]) AND processed_at IS NULL GROUP BY province_id`,
       [provinceIds],
     );
-    return new Map(rows.map((r) => [r.province_id, r.id]));
+    return { ids: rows.flatMap((r) => r.ids), watermarks: new Map(rows.map((r) => [r.province_id, r.ids[r.ids.length - 1]])) };
   }
 
   /** Up to `limit` provinces with outbox rows no status pass has seen yet: `first` first, then the longest waiting. */
@@ -63,13 +75,9 @@ export class StatusRepository {
     return rows.map((r) => r.province_id);
   }
 
-  async markOutboxProcessed(watermarks: Map<string, string>): Promise<void> {
-    if (!watermarks.size) return;
-    await this.m.query(
-      `UPDATE outbox o SET processed_at = now() FROM unnest($1::uuid[], $2::bigint[]) AS w(province_id, id)
-        WHERE o.province_id = w.province_id AND o.id <= w.id AND o.processed_at IS NULL`,
-      [[...watermarks.keys()], [...watermarks.values()]],
-    );
+  async markOutboxProcessed(seen: OutboxSeen): Promise<void> {
+    if (!seen.ids.length) return;
+    await this.m.query(`UPDATE outbox SET processed_at = now() WHERE id = ANY($1::bigint[]) AND processed_at IS NULL`, [seen.ids]);
   }
 
   /**
@@ -79,34 +87,36 @@ export class StatusRepository {
    * indicator (imports, plan edits). Null when nothing is pending.
    */
   async kpiPending(provinceId: string): Promise<KpiPending | null> {
-    const rows: { indicator_id: string | null; org_unit_id: string | null; period: string | null; watermark: string }[] = await this.m.query(
-      `SELECT DISTINCT indicator_id, org_unit_id, period, max(id) OVER ()::text AS watermark
-         FROM outbox WHERE province_id = $1 AND kpi_processed_at IS NULL`,
+    // The ids first, then what exactly those rows name: a row committed in between waits for the next pass.
+    const [{ ids }]: { ids: string[] | null }[] = await this.m.query(
+      `SELECT array_agg(id ORDER BY id)::text[] AS ids FROM outbox WHERE province_id = $1 AND kpi_processed_at IS NULL`,
       [provinceId],
     );
-    if (!rows.length) return null;
-    const watermark = rows[0].watermark;
-    if (rows.some((r) => r.indicator_id === null)) return { watermark, scope: null };
+    if (!ids) return null;
+    const rows: { indicator_id: string | null; org_unit_id: string | null; period: string | null }[] = await this.m.query(
+      `SELECT DISTINCT indicator_id, org_unit_id, period FROM outbox WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+    if (rows.some((r) => r.indicator_id === null)) return { ids, scope: null };
     const scope: KpiScope = { indicators: [], pairs: [], periods: [] };
     for (const r of rows) {
       if (r.org_unit_id === null) scope.indicators.push(r.indicator_id!);
       else if (r.period === null) scope.pairs.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id });
       else scope.periods.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id, period: r.period });
     }
-    return { watermark, scope };
+    return { ids, scope };
   }
 
-  /** Marks KPI-pending outbox rows up to `watermark` done: one province's, or every province's (null). */
-  async markKpiProcessed(provinceId: string | null, watermark: string): Promise<void> {
-    await this.m.query(
-      `UPDATE outbox SET kpi_processed_at = now() WHERE ($1::uuid IS NULL OR province_id = $1) AND id <= $2 AND kpi_processed_at IS NULL`,
-      [provinceId, watermark],
-    );
+  /** Marks the KPI-pending outbox rows a pass covered done. */
+  async markKpiProcessed(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    await this.m.query(`UPDATE outbox SET kpi_processed_at = now() WHERE id = ANY($1::bigint[]) AND kpi_processed_at IS NULL`, [ids]);
   }
 
-  async kpiWatermark(): Promise<string | null> {
-    const [row] = await this.m.query(`SELECT max(id)::text AS id FROM outbox WHERE kpi_processed_at IS NULL`);
-    return row?.id ?? null;
+  /** Every KPI-pending outbox row, as committed now: what a national pass covers. */
+  async kpiPendingIds(): Promise<string[]> {
+    const [{ ids }] = await this.m.query(`SELECT array_agg(id ORDER BY id)::text[] AS ids FROM outbox WHERE kpi_processed_at IS NULL`);
+    return ids ?? [];
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import type { Request, Response } from 'express';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { sendProblem } from './problem';
 import { DomainError, DomainErrorCode } from '../../../../libs/domain/src';
 
@@ -43,8 +44,15 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
   }
 }
 
-/** PostgreSQL unreachable or refusing connections: the client should retry later (503), not see a 500. */
+/**
+ * PostgreSQL unreachable, refusing connections or gone in the middle of a request: the
+ * client should retry later (503), not see a 500. A transaction whose connection was ended
+ * between two of its statements fails with TypeORM's "query runner (provider) already
+ * released": TypeORM releases a query runner under a running transaction only when its
+ * connection reports an error.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const e = error as { code?: unknown; message?: unknown; driverError?: unknown };
   const code = String(e?.code ?? (e?.driverError as { code?: unknown } | undefined)?.code ?? '');
   const message = String(e?.message ?? '');

@@ -28,9 +28,9 @@ export async function writeObservation(
   v: ObservationValue,
   by: { principal: Principal; enteredBy: string; meta: RequestMeta; submissionId?: string },
 ): Promise<{ before: ObservationRow | null; after: ObservationRow }> {
-  const repo = new ObservationRepository(m);
-  const before = await repo.find(v.target, v.period.code, v.source);
-  const after = await repo.upsert(v.target, { period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: by.enteredBy });
+  const { before, after } = await new ObservationRepository(m).write(v.target, {
+    period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: by.enteredBy,
+  });
   await new AuditRepository(m).append({
     actor: by.principal, meta: by.meta, action: `observation.${before ? 'update' : 'create'}${by.submissionId ? '.approved' : ''}`,
     entityKind: 'observation', entityId: after.id, provinceId: v.target.provinceId, before, after: { ...after, submission: by.submissionId ?? null },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, PlanImporter, RequestMeta } from '../../../../libs/db/src';
 import { assertAccess, DomainError, Principal } from '../../../../libs/domain/src';
 import { parsePlanFile, PlanFileIssue } from '../../../../libs/plan-file/src';
@@ -48,16 +48,16 @@ export class PlanService {
     const code = parsed.plan.province.code;
     const [existing] = await this.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [code]);
     assertAccess(this.mayImport(principal, code, existing?.id ?? null), `no right to import the plan of ${code}`);
-    const result = await new PlanImporter(this.dataSource).run(
-      { bytes, plan: parsed.plan, warnings: parsed.warnings },
-      { fileName: options.fileName, actor: principal.username, prune: options.prune, dryRun: options.dryRun, now: new Date() },
-    );
-    if (!options.dryRun) {
-      await new AuditRepository(this.dataSource).append({
+    // The audit entry commits with the import or not at all.
+    const record = (m: EntityManager) =>
+      new AuditRepository(m).append({
         actor: principal, meta, action: 'plan.import', entityKind: 'province', entityId: existing?.id ?? null, provinceId: existing?.id ?? null,
         before: null, after: { fileName: options.fileName, province: code, prune: options.prune },
       });
-    }
+    const result = await new PlanImporter(this.dataSource).run(
+      { bytes, plan: parsed.plan, warnings: parsed.warnings },
+      { fileName: options.fileName, actor: principal.username, prune: options.prune, dryRun: options.dryRun, now: new Date(), record },
+    );
     return { ...result, warnings: parsed.warnings.map(issue) };
   }
 }

@@ -18,6 +18,8 @@ export interface ImportOptions {
   now: Date;
   /** Called as each stage starts (stage index from 0 to IMPORT_STAGES.length - 1). */
   onProgress?: (stage: number, name: string) => void;
+  /** The caller's record of the import (its audit entry), written in the import's transaction; not called for a dry run. */
+  record?: (m: EntityManager, result: ImportResult) => Promise<void>;
 }
 
 /** The stages of an import, in order, for progress output. */
@@ -63,6 +65,7 @@ export class PlanImporter {
       return await this.dataSource.transaction(async (manager) => {
         const result = await new ImportTransaction(manager, file.plan, run).execute();
         if (options.dryRun) throw new DryRunRollback(result);
+        await options.record?.(manager, result);
         return result;
       });
     } catch (error) {

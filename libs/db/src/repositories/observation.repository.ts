@@ -88,29 +88,44 @@ export class ObservationRepository {
     return row ?? null;
   }
 
-  /** Insert or replace the value of (indicator, org unit, period, source). */
-  async upsert(target: ObservationTarget, w: ObservationWrite): Promise<ObservationRow> {
-    const [{ id }] = await this.db.query(
+  /**
+   * Inserts or replaces the value of (indicator, org unit, period, source); returns the row
+   * this write replaced (null when it created it) and the row after. A new key is inserted
+   * first, so a concurrent writer of the same key waits for it and then replaces it; an
+   * existing row is locked before it is read. Either way `before` is exactly what this write
+   * replaced, and exactly one writer of a key creates it.
+   */
+  async write(target: ObservationTarget, w: ObservationWrite): Promise<{ before: ObservationRow | null; after: ObservationRow }> {
+    const [created] = await this.db.query(
       `INSERT INTO observation (indicator_id, org_unit_id, period, period_kind, period_start, period_end, value, numerator, denominator,
                                 source, note, entered_by, entered_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
-       ON CONFLICT ON CONSTRAINT observation_uq DO UPDATE SET
-         value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, note = EXCLUDED.note,
-         entered_by = EXCLUDED.entered_by, entered_at = now(), import_run_id = NULL, version = observation.version + 1, updated_at = now()
-       RETURNING id`,
+       ON CONFLICT ON CONSTRAINT observation_uq DO NOTHING RETURNING id`,
       [
         target.indicatorId, target.orgUnitId, w.period.code, w.period.kind, w.period.start, w.period.end, w.value, w.numerator, w.denominator,
         w.source, w.note, w.enteredBy,
       ],
     );
-    const [row] = await this.db.query(`${SELECT} WHERE o.id = $1`, [id]);
-    return row;
+    const before = created ? null : await this.find(target, w.period.code, w.source);
+    if (before) {
+      await this.db.query(
+        `UPDATE observation SET value = $2, numerator = $3, denominator = $4, note = $5, entered_by = $6, entered_at = now(), import_run_id = NULL,
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [before.id, w.value, w.numerator, w.denominator, w.note, w.enteredBy],
+      );
+    }
+    const [after] = await this.db.query(`${SELECT} WHERE o.id = $1`, [created?.id ?? before!.id]);
+    return { before, after };
   }
 
   /**
-   * Inserts or replaces many values in three statements (earlier values, upsert, audit is
-   * the caller's): returns each row's id, whether it was created, and its earlier figures.
-   * Keys must be distinct (the caller rejects duplicates within an upload).
+   * Inserts or replaces many values in three statements: the new keys inserted, the other
+   * rows locked and read (their earlier figures), then updated; returns each row's id,
+   * whether it was created, and its earlier figures. Keys must be distinct (the caller
+   * rejects duplicates within an upload). Rows are inserted and locked in key order, whatever
+   * the order of the upload, so concurrent uploads of the same rows wait for each other
+   * instead of deadlocking; as in `write`, the earlier figures are exactly those replaced.
    */
   async upsertMany(
     rows: { target: ObservationTarget; write: ObservationWrite }[],
@@ -122,32 +137,38 @@ export class ObservationRepository {
     }));
     const recordset = `jsonb_to_recordset($1::jsonb) AS r(i int, indicator_id uuid, org_unit_id uuid, period text, period_kind text, period_start date,
                          period_end date, value numeric, numerator numeric, denominator numeric, source text, note text, entered_by text)`;
-    const before: { i: number; value: string | null; numerator: string | null; denominator: string | null; note: string | null }[] = await this.db.query(
-      `SELECT r.i, trim_scale(o.value)::text AS value, trim_scale(o.numerator)::text AS numerator, trim_scale(o.denominator)::text AS denominator, o.note
-         FROM ${recordset}
-         JOIN observation o ON o.indicator_id = r.indicator_id AND o.org_unit_id = r.org_unit_id AND o.period = r.period AND o.source IS NOT DISTINCT FROM r.source`,
-      [JSON.stringify(records)],
-    );
-    const written: { i: number; id: string; created: boolean }[] = await this.db.query(
-      `WITH input AS (SELECT * FROM ${recordset}),
-       upserted AS (
+    const keyOrder = 'r.indicator_id, r.org_unit_id, r.period, r.source NULLS FIRST';
+    const matches = 'o.indicator_id = r.indicator_id AND o.org_unit_id = r.org_unit_id AND o.period = r.period AND o.source IS NOT DISTINCT FROM r.source';
+    const json = JSON.stringify(records);
+    const created: { i: number; id: string }[] = await this.db.query(
+      `WITH inserted AS (
          INSERT INTO observation (indicator_id, org_unit_id, period, period_kind, period_start, period_end, value, numerator, denominator,
                                   source, note, entered_by, entered_at)
          SELECT indicator_id, org_unit_id, period, period_kind, period_start, period_end, value, numerator, denominator, source, note, entered_by, now()
-           FROM input ORDER BY i
-         ON CONFLICT ON CONSTRAINT observation_uq DO UPDATE SET
-           value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator, note = EXCLUDED.note,
-           entered_by = EXCLUDED.entered_by, entered_at = now(), import_run_id = NULL, version = observation.version + 1, updated_at = now()
-         RETURNING id, indicator_id, org_unit_id, period, source, (xmax = 0) AS created
+           FROM ${recordset} ORDER BY ${keyOrder}
+         ON CONFLICT ON CONSTRAINT observation_uq DO NOTHING
+         RETURNING id, indicator_id, org_unit_id, period, source
        )
-       SELECT input.i, u.id, u.created FROM upserted u
-         JOIN input ON input.indicator_id = u.indicator_id AND input.org_unit_id = u.org_unit_id AND input.period = u.period
-                   AND input.source IS NOT DISTINCT FROM u.source`,
-      [JSON.stringify(records)],
+       SELECT r.i, o.id FROM inserted o JOIN ${recordset} ON ${matches}`,
+      [json],
     );
-    const earlier = new Map(before.map(({ i, ...figures }) => [i, figures]));
-    const byIndex = new Map(written.map((w) => [w.i, w]));
-    return records.map((r) => ({ id: byIndex.get(r.i)!.id, created: byIndex.get(r.i)!.created, before: earlier.get(r.i) ?? null }));
+    const createdAt = new Set(created.map((c) => c.i));
+    const rest = JSON.stringify(records.filter((r) => !createdAt.has(r.i)));
+    const before: { i: number; id: string; value: string | null; numerator: string | null; denominator: string | null; note: string | null }[] = await this.db.query(
+      `SELECT r.i, o.id, trim_scale(o.value)::text AS value, trim_scale(o.numerator)::text AS numerator, trim_scale(o.denominator)::text AS denominator, o.note
+         FROM ${recordset} JOIN observation o ON ${matches}
+        ORDER BY ${keyOrder} FOR UPDATE OF o`,
+      [rest],
+    );
+    await this.db.query(
+      `UPDATE observation o SET value = r.value, numerator = r.numerator, denominator = r.denominator, note = r.note, entered_by = r.entered_by,
+              entered_at = now(), import_run_id = NULL, version = o.version + 1, updated_at = now()
+         FROM ${recordset} WHERE ${matches}`,
+      [rest],
+    );
+    const ids = new Map([...created, ...before].map((r) => [r.i, r.id]));
+    const earlier = new Map(before.map(({ i, id: _id, ...figures }) => [i, figures]));
+    return records.map((r) => ({ id: ids.get(r.i)!, created: createdAt.has(r.i), before: earlier.get(r.i) ?? null }));
   }
 
   async list(

@@ -18,10 +18,12 @@ export interface GenerateRequest {
   createdBy: string;
   scheduleId?: string | null;
   tick?: Date | null;
+  /** The queue job making it: a job run again after a crash stores no second report. */
+  jobId?: string | null;
 }
 
 export interface GeneratedReport {
-  /** Null when the schedule's tick already had its report (made by another worker). */
+  /** The job's report if an earlier run of the job stored it; null when the schedule's tick already had its report (made by another worker). */
   id: string | null;
   checksum: string;
   data: ReportData;
@@ -85,6 +87,7 @@ export class ReportGenerator {
     const id = await repo.insert({
       provinceId: ids.provinceId, documentId: ids.documentId, period: period.code, asOf, formats: r.formats, checksum, data,
       pdf: files.pdf ?? null, xlsx: files.xlsx ?? null, scheduleId: r.scheduleId ?? null, tick: r.tick ?? null, createdBy: r.createdBy,
+      jobId: r.jobId ?? null,
     });
     await onProgress?.(100);
     return { id, checksum, data, files };

@@ -50,18 +50,24 @@ export class ReportRepository {
     return row ?? null;
   }
 
-  /** Stores a report; null when its schedule's tick already has one (another worker made it). */
+  /**
+   * Stores a report. When its job already stored one (the job ran again after its worker was
+   * killed), that report's id; null when its schedule's tick already has one (another worker made it).
+   */
   async insert(r: {
     provinceId: string; documentId: string; period: string; asOf: string; formats: ReportFormat[]; checksum: string; data: unknown;
-    pdf: Buffer | null; xlsx: Buffer | null; scheduleId: string | null; tick: Date | null; createdBy: string;
+    pdf: Buffer | null; xlsx: Buffer | null; scheduleId: string | null; tick: Date | null; createdBy: string; jobId: string | null;
   }): Promise<string | null> {
     const rows = await this.db.query(
-      `INSERT INTO report (province_id, document_id, period, as_of, formats, checksum, data, pdf, xlsx, schedule_id, tick, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)
-       ON CONFLICT ON CONSTRAINT report_tick_uq DO NOTHING RETURNING id`,
-      [r.provinceId, r.documentId, r.period, r.asOf, r.formats, r.checksum, JSON.stringify(r.data), r.pdf, r.xlsx, r.scheduleId, r.tick, r.createdBy],
+      `INSERT INTO report (province_id, document_id, period, as_of, formats, checksum, data, pdf, xlsx, schedule_id, tick, created_by, job_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [r.provinceId, r.documentId, r.period, r.asOf, r.formats, r.checksum, JSON.stringify(r.data), r.pdf, r.xlsx, r.scheduleId, r.tick, r.createdBy, r.jobId],
     );
-    return rows[0]?.id ?? null;
+    if (rows[0]) return rows[0].id;
+    if (r.jobId === null) return null;
+    const [earlier] = await this.db.query(`SELECT id FROM report WHERE job_id = $1`, [r.jobId]);
+    return earlier?.id ?? null;
   }
 
   async findById(id: string): Promise<(ReportRow & { provinceId: string }) | null> {
