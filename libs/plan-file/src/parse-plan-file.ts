@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { isCollection, isPair, LineCounter, parseDocument, visit } from 'yaml';
 import { PlanFile } from '../../domain/src';
 import { checkPlanRules } from './check-plan-rules';
 import { PlanFileIssue, sortIssues } from './plan-file-issue';
@@ -9,6 +9,11 @@ import { YamlReader } from './yaml-reader';
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
 /** Alias expansions allowed before the file is treated as an alias bomb ("billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
+/**
+ * Deepest nesting of lists and mappings accepted. A plan file nests about eight levels; the YAML library and
+ * the readers recurse, so a file nested thousands deep would otherwise exhaust the stack.
+ */
+export const MAX_NESTING_DEPTH = 64;
 
 export interface ParsedPlanFile {
   /** The plan, complete only when `errors` is empty. */
@@ -60,6 +65,9 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The YAML library reports its own stack overflow as a syntax error; say what it means.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) return fail(tooDeep, lineCounter.linePos(overflow.pos[0]).line);
   const yamlErrors = doc.errors.map(
     (e): PlanFileIssue => ({
       severity: 'error',
@@ -70,6 +78,8 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
   );
   if (yamlErrors.length > 0) return { value: null, errors: yamlErrors, warnings: [], lineOf: () => null };
   if (doc.contents === null) return fail('the file is empty');
+  const deep = firstNodeDeeperThan(doc.contents, MAX_NESTING_DEPTH);
+  if (deep) return fail(tooDeep, deep.range ? lineCounter.linePos(deep.range[0]).line : null);
 
   let aliases = 0;
   visit(doc, { Alias: () => void aliases++ });
@@ -91,6 +101,23 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
     warnings: issues.filter((i) => i.severity === 'warning'),
     lineOf: (path) => reader.lineOf(path),
   };
+}
+
+const tooDeep = `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`;
+
+/** The first collection nested deeper than `limit` (depth-first, without recursion: any depth is safe to measure). */
+function firstNodeDeeperThan(root: unknown, limit: number): { range?: [number, number, number] | null } | null {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > limit) return node;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return null;
 }
 
 function decodeUtf8(bytes: Uint8Array): string | { offset: number; line: number } {
