@@ -77,6 +77,14 @@ describe('parsePlanFile, file-level refusals', () => {
     expect(result.errors[0].message).toMatch(/alias bomb/);
   });
 
+  it('reads an anchor reused thousands of times (only what aliases add counts), and refuses an alias to its own ancestor', () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => `  - {indicator: c, org: QNI, period: ${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}, value: 1, source: ${i ? '*src' : '&src Cổng DVC'}}`);
+    const reused = parse(`${base}indicators:\n  - {code: c, name: C, unit: điểm, kind: score, direction: up}\nobservations:\n${rows.join('\n')}\n`);
+    expect(reused.errors).toEqual([]);
+    expect(new Set(reused.plan!.observations.map((o) => o.source))).toEqual(new Set(['Cổng DVC']));
+    expect(parse(`${base}agencies: &a [[*a]]\n`).errors[0].message).toMatch(/refer to themselves/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const result = parse(`${base}agencies:\n  - code: [unclosed\n`);
     expect(result.errors[0].path).toBe('(file)');

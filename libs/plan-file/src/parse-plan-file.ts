@@ -1,14 +1,19 @@
-import { isCollection, isPair, LineCounter, parseDocument, visit } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { PlanFile } from '../../domain/src';
 import { checkPlanRules } from './check-plan-rules';
 import { PlanFileIssue, sortIssues } from './plan-file-issue';
 import { readPlanFile } from './read-plan-file';
+import { aliasTargets, expandedNodeCount, firstNodeDeeperThan, writtenNodeCount } from './yaml-limits';
 import { YamlReader } from './yaml-reader';
 
 /** Plan files are written by hand; anything this large is a mistake or an attack. */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
-/** Alias expansions allowed before the file is treated as an alias bomb ("billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * Nodes that aliases may add to a file before it is treated as an alias bomb ("billion laughs"). Counted
+ * exactly, so a file may reuse an anchor as often as it likes; nine lists of nine aliases to the
+ * previous list add 9^9 nodes and are refused.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
 /**
  * Deepest nesting of lists and mappings accepted. A plan file nests about eight levels; the YAML library and
  * the readers recurse, so a file nested thousands deep would otherwise exhaust the stack.
@@ -81,17 +86,13 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
   const deep = firstNodeDeeperThan(doc.contents, MAX_NESTING_DEPTH);
   if (deep) return fail(tooDeep, deep.range ? lineCounter.linePos(deep.range[0]).line : null);
 
-  let aliases = 0;
-  visit(doc, { Alias: () => void aliases++ });
-  if (aliases > 0) {
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      return fail(`YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes; refusing a possible alias bomb`);
-    }
+  const targets = aliasTargets(doc);
+  const written = writtenNodeCount(doc);
+  if (expandedNodeCount(doc, targets, written + MAX_ALIAS_EXPANSION + 1) > written + MAX_ALIAS_EXPANSION) {
+    return fail(`YAML aliases add more than ${MAX_ALIAS_EXPANSION} nodes (or refer to themselves); refusing a possible alias bomb`);
   }
 
-  const reader = new YamlReader(doc, lineCounter);
+  const reader = new YamlReader(doc, lineCounter, targets);
   const value = read(reader);
   const issues = sortIssues(reader.issues);
   const errors = issues.filter((i) => i.severity === 'error');
@@ -104,21 +105,6 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
 }
 
 const tooDeep = `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`;
-
-/** The first collection nested deeper than `limit` (depth-first, without recursion: any depth is safe to measure). */
-function firstNodeDeeperThan(root: unknown, limit: number): { range?: [number, number, number] | null } | null {
-  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (!isCollection(node)) continue;
-    if (depth > limit) return node;
-    for (const item of node.items) {
-      if (isPair(item)) stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
-      else stack.push({ node: item, depth: depth + 1 });
-    }
-  }
-  return null;
-}
 
 function decodeUtf8(bytes: Uint8Array): string | { offset: number; line: number } {
   try {

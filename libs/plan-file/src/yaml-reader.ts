@@ -1,6 +1,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
 import { canonicalDecimal, decimalRangeProblem, isIsoDate, MAX_SIGNIFICANT_DIGITS, nfc, significantDigits } from '../../domain/src';
 import { PlanFileIssue } from './plan-file-issue';
+import type { AliasTargets } from './yaml-limits';
 
 /** A YAML node together with where it sits: its path and its line. */
 export interface Located {
@@ -22,6 +23,7 @@ export class YamlReader {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lineCounter: LineCounter,
+    private readonly aliases: AliasTargets,
   ) {}
 
   root(): Located {
@@ -42,7 +44,7 @@ export class YamlReader {
   }
 
   locate(node: unknown, path: string, fallbackLine: number | null): Located {
-    const resolved = isAlias(node) ? (node.resolve(this.doc) ?? null) : ((node as Node | null) ?? null);
+    const resolved = isAlias(node) ? (this.aliases.get(node) ?? null) : ((node as Node | null) ?? null);
     const line = resolved?.range ? this.lineCounter.linePos(resolved.range[0]).line : fallbackLine;
     this.lines.set(path, line);
     return { node: resolved, path, line };
