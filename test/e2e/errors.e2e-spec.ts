@@ -47,6 +47,24 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     for (const res of [missing, anonymous, route, bad]) expect(JSON.stringify(res.body)).not.toMatch(/at \S+ \(|node_modules|SELECT /);
   });
 
+  it('a body nested deeper than 32 levels is 400 on every JSON route, public or not, never a stack overflow', async () => {
+    const server = app.getHttpServer();
+    for (const depth of [33, 5_000, 400_000]) {
+      const body = `{"rows": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      for (const res of [
+        await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body),
+        await officer.post('/api/v1/observations').set('Content-Type', 'application/json').send(body),
+        await officer.post('/api/v1/observations/bulk?province=DNG').set('Content-Type', 'application/json').send(body),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'BAD_BODY', detail: 'the body nests arrays and objects more than 32 levels deep' });
+      }
+    }
+    // 32 levels are still read (and refused by the DTO rules, not by depth).
+    const flat = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"username": ${'['.repeat(31)}${']'.repeat(31)}}`);
+    expect(flat.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('an unreachable database is 503 with Retry-After, and the API answers again when it is back', async () => {
     const admin = new Client({ connectionString: TEST_DATABASE_ADMIN_URL });
     await admin.connect();
