@@ -12,10 +12,11 @@ import { AuthService } from './auth.service';
   imports: [
     JwtModule.registerAsync({
       inject: [AppConfig],
+      // HS256 only (so `alg: none` or another algorithm is refused), this deployment's issuer and audience only.
       useFactory: (config: AppConfig) => ({
         secret: config.auth.jwtSecret,
-        signOptions: { expiresIn: config.auth.accessTokenTtlS, algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
+        signOptions: { expiresIn: config.auth.accessTokenTtlS, algorithm: 'HS256', issuer: config.auth.issuer, audience: config.auth.audience },
+        verifyOptions: { algorithms: ['HS256'], issuer: config.auth.issuer, audience: config.auth.audience },
       }),
     }),
     // Sign-in attempts per client address and minute (LOGIN_RATE_LIMIT).
