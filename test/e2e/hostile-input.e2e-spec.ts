@@ -72,7 +72,14 @@ describe('hostile input over HTTP (fast-check, seeded)', () => {
     body?: string | Buffer;
     type?: string;
     headers?: Record<string, string>;
+    /** Keep the answer's bytes as a Buffer (files). */
+    binary?: boolean;
   }
+  const bytesOf = (res: request.Response, done: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  };
 
   /** Sends one request and checks what every answer must satisfy; returns the answer for further checks. */
   async function send(r: Req, route = r.url.split('?')[0]): Promise<request.Response> {
@@ -80,14 +87,16 @@ describe('hostile input over HTTP (fast-check, seeded)', () => {
     if (tokens[r.who]) req = req.set('Authorization', `Bearer ${tokens[r.who]}`);
     for (const [k, v] of Object.entries(r.headers ?? {})) req = req.set(k, v);
     if (r.body !== undefined) req = req.set('Content-Type', r.type ?? 'application/json').send(r.body);
+    if (r.binary) req = req.buffer(true).parse(bytesOf as unknown as Parameters<request.Test['parse']>[0]);
     const res = await req;
     statuses.set(`${route} ${res.status}`, (statuses.get(`${route} ${res.status}`) ?? 0) + 1);
     expect(res.status).toBeLessThan(500);
     if (res.status >= 400 && res.status !== 431) {
+      const text = Buffer.isBuffer(res.body) ? res.body.toString('utf8') : (res.text ?? '');
       // Never a stack trace or a database error (the body is ours, not stored data, so any such text is a leak).
-      expect(res.text ?? '').not.toMatch(/\n\s+at \S+ \(|node_modules|QueryFailedError/);
+      expect(text).not.toMatch(/\n\s+at \S+ \(|node_modules|QueryFailedError/);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body.status).toBe(res.status);
+      expect(JSON.parse(text).status).toBe(res.status);
     }
     const after = await writeMarks(db.dataSource);
     if (res.status >= 400) {
@@ -133,18 +142,35 @@ describe('hostile input over HTTP (fast-check, seeded)', () => {
     };
     await run.check(
       fc.asyncProperty(fc.constantFrom(...routes).chain(requestFor), async (r) => {
-        const res = await send(r, r.route);
+        const res = await send({ ...r, binary: r.route === 'GET /api/v1/reports/:id/file' }, r.route);
         if (r.route === 'GET /api/v1/reports/:id/file' && res.status === 200) {
           // Path traversal in `format` (or anything else) never serves another file: only the stored report's bytes.
           const format = new URL(r.url, 'http://x').searchParams.get('format');
           expect(['pdf', 'xlsx']).toContain(format);
-          expect(Buffer.from(res.body)).toEqual(report[format as 'pdf' | 'xlsx']);
+          expect(res.body).toEqual(report[format as 'pdf' | 'xlsx']);
         }
       }),
       3_200,
     );
     // Every route was reached, and past authentication at least once.
     for (const r of routes) expect(answered(`${r.method} ${r.path} `, 401) + answered(`${r.method} ${r.path} `, 403)).toBeLessThan([...statuses].filter(([k]) => k.startsWith(`${r.method} ${r.path} `)).reduce((n, [, c]) => n + c, 0));
+  }, 300_000);
+
+  it('report download: format= is pdf or xlsx and serves that stored file; traversal and anything else are 400', async () => {
+    const format = fc.oneof(fc.constantFrom('pdf', 'xlsx'), fc.constantFrom(...PATH_TRAVERSAL, 'PDF', 'pdf ', 'pdf%00', 'pdf/../xlsx', 'xlsx.pdf', '../xlsx'), hostileString.map((t) => wellFormed(t).slice(0, 2000)));
+    await run.check(
+      fc.asyncProperty(format, fc.constantFrom('officer', 'viewer', 'admin'), async (f, as) => {
+        const res = await send({ method: 'GET', url: `/api/v1/reports/${report.id}/file?format=${encodeURIComponent(f)}`, who: as, binary: true }, 'GET /api/v1/reports/:id/file (format)');
+        if (f === 'pdf' || f === 'xlsx') {
+          expect(res.status).toBe(200);
+          expect(res.body).toEqual(report[f]);
+          expect(res.headers['content-disposition']).toBe(`attachment; filename="bao-cao-DNG-05-NQ-TU-2023.${f}"`);
+        } else {
+          expect(res.status).toBe(400);
+        }
+      }),
+      100,
+    );
   }, 300_000);
 
   const COLUMNS = ['indicator', 'province', 'org', 'period', 'value', 'numerator', 'denominator', 'source', 'note'];
