@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { PlanImporter } from '../../libs/db/src';
 import { addDays } from '../../libs/domain/src';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
@@ -74,6 +75,31 @@ describe('POST /api/v1/observations/bulk (JSON, CSV, Excel)', () => {
     await officer.post('/api/v1/observations/bulk').set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from('not a zip')).expect(400);
     await officer.post('/api/v1/observations/bulk').set('Content-Type', 'text/plain').send('x').expect(415);
   });
+
+  it('refuses a workbook that unpacks to more than 64 MiB or holds too many rows, before exceljs builds it', async () => {
+    const xlsx = async (rows: unknown[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Số liệu');
+      for (const r of rows) sheet.addRow(r);
+      return JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    };
+    const send = async (zip: JSZip) =>
+      officer.post('/api/v1/observations/bulk?province=DNG').set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    // A zip bomb: 100 MB of spaces in the sheet compress to about 100 kB.
+    const bomb = await xlsx([['indicator', 'org', 'period', 'value'], ['dvc-toan-trinh', 'DNG', '2029-01', 1]]);
+    const sheetXml = await bomb.file('xl/worksheets/sheet1.xml')!.async('string');
+    bomb.file('xl/worksheets/sheet1.xml', sheetXml.replace('<sheetData>', `<sheetData>${' '.repeat(100 * 1024 * 1024)}`));
+    const refused = await send(bomb);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'file', messages: ['the workbook unpacks to more than 64 MiB; an upload holds at most 10000 rows'] }]);
+    // 30,000 empty rows are tiny zipped; exceljs would build each of them.
+    const flood = await xlsx([['indicator', 'org', 'period', 'value'], ['dvc-toan-trinh', 'DNG', '2029-02', 1]]);
+    const rows = Array.from({ length: 30_000 }, (_, i) => `<row r="${i + 3}"/>`).join('');
+    flood.file('xl/worksheets/sheet1.xml', (await flood.file('xl/worksheets/sheet1.xml')!.async('string')).replace('</sheetData>', `${rows}</sheetData>`));
+    expect((await send(flood)).body.errors[0].messages[0]).toBe("the workbook's sheets hold more than 20002 rows; an upload holds at most 10000 rows");
+    expect(await count(`period LIKE '2029-%'`)).toBe(0);
+  }, 60_000);
 
   it('takes 10,000 rows at once and refuses 10,001', async () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => row(addDays('2000-01-01', i), String(i % 100)));

@@ -47,6 +47,38 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     for (const res of [missing, anonymous, route, bad]) expect(JSON.stringify(res.body)).not.toMatch(/at \S+ \(|node_modules|SELECT /);
   });
 
+  it('text that is not Unicode (an unpaired surrogate, JSON "\\ud800") is refused like NUL, never stored altered or a 500', async () => {
+    const heading = await officer.put('/api/v1/provinces/DNG/report-heading').set('Content-Type', 'application/json')
+      .send('{"parentBody":"UBND \\ud800","issuer":"x","number":"x","place":"x","recipients":["x"],"signerTitle":"x"}').expect(400);
+    expect(heading.body.errors).toEqual([{ path: 'parentBody', messages: ['parentBody must be Unicode text (it holds an unpaired surrogate such as \\ud800)'] }]);
+    const single = await officer.post('/api/v1/observations').set('Content-Type', 'application/json').set('Accept-Language', 'vi')
+      .send('{"indicator":"dvc-toan-trinh","province":"DNG","period":"2031","value":"5","note":"a\\udc00"}').expect(400);
+    expect(single.body.errors).toEqual([{ path: 'note', messages: ['"note" phải là văn bản Unicode hợp lệ'] }]);
+    const bulk = await officer.post('/api/v1/observations/bulk?province=DNG&partial=true').set('Content-Type', 'application/json')
+      .send('{"rows":[{"indicator":"dvc-toan-trinh","org":"DNG","period":"2031","value":"5","note":"x\\udc00"}]}').expect(200);
+    expect(bulk.body).toMatchObject({ accepted: 0, errors: [{ path: 'rows[0].note', line: 1, messages: ['must be Unicode text (it holds an unpaired surrogate such as \\ud800)'] }] });
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period = '2031'`);
+    expect(n).toBe(0);
+  });
+
+  it('a body nested deeper than 32 levels is 400 on every JSON route, public or not, never a stack overflow', async () => {
+    const server = app.getHttpServer();
+    for (const depth of [33, 5_000, 400_000]) {
+      const body = `{"rows": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      for (const res of [
+        await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body),
+        await officer.post('/api/v1/observations').set('Content-Type', 'application/json').send(body),
+        await officer.post('/api/v1/observations/bulk?province=DNG').set('Content-Type', 'application/json').send(body),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'BAD_BODY', detail: 'the body nests arrays and objects more than 32 levels deep' });
+      }
+    }
+    // 32 levels are still read (and refused by the DTO rules, not by depth).
+    const flat = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"username": ${'['.repeat(31)}${']'.repeat(31)}}`);
+    expect(flat.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('an unreachable database is 503 with Retry-After, and the API answers again when it is back', async () => {
     const admin = new Client({ connectionString: TEST_DATABASE_ADMIN_URL });
     await admin.connect();

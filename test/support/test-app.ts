@@ -11,11 +11,14 @@ import { queueConnection } from '../../libs/queue/src';
 import { TestDatabase } from './test-database';
 import { TEST_REDIS_URL, testRunId } from './test-env';
 
+/** The JWT secret of test apps, for tests that sign their own (forged, expired…) tokens. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
+
 /** The real AppModule on a test database and Redis, with the same HTTP setup as the server. */
 export async function createTestApp(db: TestDatabase, options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<INestApplication> {
   const config = loadConfig({
     NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: options.redisUrl ?? TEST_REDIS_URL, QUEUE_PREFIX: `dx-test-${testRunId()}`,
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256', LOGIN_RATE_LIMIT: '1000', ...options.env,
+    JWT_SECRET: TEST_JWT_SECRET, LOGIN_RATE_LIMIT: '1000', ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.url) })],

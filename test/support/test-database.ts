@@ -57,3 +57,18 @@ export async function snapshot(dataSource: DataSource): Promise<Record<string, u
   for (const table of tables) result[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
   return result;
 }
+
+/**
+ * A mark per table that changes with any committed insert, update or delete: its row count and the
+ * newest row version's transaction id (xmin). One query, no sorting or text, cheap enough to take
+ * after every request of a fuzz run; equal marks before and after a refused request mean it wrote
+ * nothing. `tables` defaults to every table of the schema but the migrations table.
+ */
+export async function writeMarks(dataSource: DataSource, tables?: string[]): Promise<Record<string, string>> {
+  const names: string[] = tables ?? (await dataSource.query(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration' ORDER BY 1`,
+  )).map((r: { name: string }) => r.name);
+  const columns = names.map((t) => `(SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM "${t}") AS "${t}"`);
+  const [row] = await dataSource.query(`SELECT ${columns.join(', ')}`);
+  return row;
+}

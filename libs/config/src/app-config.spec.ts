@@ -47,6 +47,12 @@ describe('loadConfig', () => {
     expect(dev.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('names the issuer and audience of access tokens, dx-tracker and dx-tracker-api unless told', () => {
+    expect(loadConfig({}).auth).toMatchObject({ issuer: 'dx-tracker', audience: 'dx-tracker-api' });
+    expect(loadConfig({ JWT_ISSUER: 'https://cds.quangninh.gov.vn', JWT_AUDIENCE: 'dx-api' }).auth).toMatchObject({ issuer: 'https://cds.quangninh.gov.vn', audience: 'dx-api' });
+    expect(() => loadConfig({ JWT_ISSUER: 'has space', JWT_AUDIENCE: 'x'.repeat(201) })).toThrow(/JWT_ISSUER[\s\S]*JWT_AUDIENCE/);
+  });
+
   it('logs JSON in production and text elsewhere unless told; trusts no proxy unless told', () => {
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', JWT_SECRET: 'x'.repeat(32) }).log.format).toBe('json');
     expect(loadConfig({}).log).toEqual({ format: 'text', level: 'info' });

@@ -33,6 +33,9 @@ export class AppConfig {
     readonly jwtSecret: string;
     /** True when no JWT_SECRET was set and a random one was made for this process. */
     readonly ephemeralSecret: boolean;
+    /** `iss` and `aud` of access tokens: signed into each, required of each. */
+    readonly issuer: string;
+    readonly audience: string;
     readonly accessTokenTtlS: number;
     readonly refreshTokenTtlDays: number;
     readonly loginRateLimit: number;
@@ -68,6 +71,8 @@ export class AppConfig {
     this.auth = {
       jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
       ephemeralSecret: env.JWT_SECRET === undefined,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
       accessTokenTtlS: env.ACCESS_TOKEN_TTL_S,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       loginRateLimit: env.LOGIN_RATE_LIMIT,

@@ -117,6 +117,16 @@ export class EnvSchema {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** `iss` of the access tokens this deployment signs; a token from any other issuer is refused. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'JWT_ISSUER must be 1-200 visible ASCII characters' })
+  JWT_ISSUER = 'dx-tracker';
+
+  /** `aud` of the access tokens: the API they are for; a token meant for another audience is refused. */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'JWT_AUDIENCE must be 1-200 visible ASCII characters' })
+  JWT_AUDIENCE = 'dx-tracker-api';
+
   /** Lifetime of an access token, in seconds. */
   @IsOptional()
   @Type(() => Number)
@@ -166,5 +176,5 @@ export class EnvSchema {
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
   'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'REPORT_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS',
-  'JWT_SECRET', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'LOG_FORMAT', 'LOG_LEVEL', 'TRUST_PROXY',
+  'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'LOG_FORMAT', 'LOG_LEVEL', 'TRUST_PROXY',
 ];

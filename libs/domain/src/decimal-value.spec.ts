@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalDecimal, decimalEquals, ratioValue, significantDigits } from './decimal-value';
+import { canonicalDecimal, decimalEquals, decimalRangeProblem, ratioValue, significantDigits } from './decimal-value';
 
 describe('canonicalDecimal', () => {
   it.each([
@@ -18,6 +18,15 @@ describe('canonicalDecimal', () => {
     expect(canonicalDecimal(text)).toBeNull();
   });
 
+  it('refuses exponents PostgreSQL numeric cannot store, at once, without writing the digits out', () => {
+    const start = Date.now();
+    expect(canonicalDecimal('1e999999999')).toBeNull();
+    expect(canonicalDecimal('-1e-999999999')).toBeNull();
+    expect(Date.now() - start).toBeLessThan(100);
+    expect(canonicalDecimal('1e131071')).toHaveLength(131_072);
+    expect(canonicalDecimal('1e131072')).toBeNull();
+  });
+
   it('is idempotent and agrees with the float for up to 15 significant digits', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (x) => {
@@ -28,6 +37,20 @@ describe('canonicalDecimal', () => {
       }),
     );
   });
+});
+
+describe('decimalRangeProblem', () => {
+  it.each(['0', '-0', '999999999999999999', '-999999999999999999', '1e17', '0.000000000001', '-81.5', 'abc'])('accepts %p (or leaves it to the syntax check)', (text) => {
+    expect(decimalRangeProblem(text)).toBeNull();
+  });
+
+  it.each([
+    ['1e18', /18 digits before/],
+    ['-1000000000000000000', /18 digits before/],
+    ['1e999999999', /18 digits before/],
+    ['0.0000000000001', /12 digits after/],
+    ['1e-999999999', /12 digits after/],
+  ])('refuses %p', (text, message) => expect(decimalRangeProblem(text)).toMatch(message));
 });
 
 describe('ratioValue and decimalEquals', () => {

@@ -2,6 +2,15 @@ import Decimal from 'decimal.js';
 
 /** Significant digits a measured value may carry; beyond this a float round trip is not exact. */
 export const MAX_SIGNIFICANT_DIGITS = 15;
+/** Digits an entered value may have before and after the decimal point (the API's decimal fields allow the same). */
+export const MAX_INTEGER_DIGITS = 18;
+export const MAX_FRACTION_DIGITS = 12;
+/**
+ * Largest exponent canonicalDecimal writes out: PostgreSQL `numeric` holds up to 131072 digits before the point
+ * and 16383 after, so text beyond that cannot be stored and is refused before a string that long is built.
+ */
+const MAX_PLAIN_EXPONENT = 131_071;
+const MIN_PLAIN_EXPONENT = -16_383;
 
 const DECIMAL_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -14,7 +23,24 @@ export function canonicalDecimal(text: string): string | null {
   if (!DECIMAL_TEXT.test(s)) return null;
   const d = new Decimal(s);
   if (!d.isFinite()) return null;
-  return d.isZero() ? '0' : d.toFixed();
+  if (d.isZero()) return '0';
+  if (d.e > MAX_PLAIN_EXPONENT || d.e < MIN_PLAIN_EXPONENT) return null;
+  return d.toFixed();
+}
+
+/**
+ * Why decimal text is outside what a value may be (more than MAX_INTEGER_DIGITS before the point or
+ * MAX_FRACTION_DIGITS after it), or null when it fits or is not a decimal at all. Reads the exponent, never the
+ * written-out digits, so `1e999999999` costs as little as `1`.
+ */
+export function decimalRangeProblem(text: string): string | null {
+  const s = text.trim();
+  if (!DECIMAL_TEXT.test(s)) return null;
+  const d = new Decimal(s);
+  if (!d.isFinite() || d.isZero()) return null;
+  if (d.e >= MAX_INTEGER_DIGITS) return `has more than ${MAX_INTEGER_DIGITS} digits before the decimal point`;
+  if (d.decimalPlaces() > MAX_FRACTION_DIGITS) return `has more than ${MAX_FRACTION_DIGITS} digits after the decimal point`;
+  return null;
 }
 
 export function significantDigits(canonical: string): number {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { formatIssue } from './plan-file-issue';
-import { MAX_PLAN_FILE_BYTES, parsePlanFile } from './parse-plan-file';
+import { MAX_NESTING_DEPTH, MAX_PLAN_FILE_BYTES, parsePlanFile } from './parse-plan-file';
 import { serializePlanFile } from './serialize-plan-file';
 
 const fixtures = join(__dirname, '../../../test/fixtures/plans');
@@ -77,6 +77,14 @@ describe('parsePlanFile, file-level refusals', () => {
     expect(result.errors[0].message).toMatch(/alias bomb/);
   });
 
+  it('reads an anchor reused thousands of times (only what aliases add counts), and refuses an alias to its own ancestor', () => {
+    const rows = Array.from({ length: 2_000 }, (_, i) => `  - {indicator: c, org: QNI, period: ${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}, value: 1, source: ${i ? '*src' : '&src Cổng DVC'}}`);
+    const reused = parse(`${base}indicators:\n  - {code: c, name: C, unit: điểm, kind: score, direction: up}\nobservations:\n${rows.join('\n')}\n`);
+    expect(reused.errors).toEqual([]);
+    expect(new Set(reused.plan!.observations.map((o) => o.source))).toEqual(new Set(['Cổng DVC']));
+    expect(parse(`${base}agencies: &a [[*a]]\n`).errors[0].message).toMatch(/refer to themselves/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const result = parse(`${base}agencies:\n  - code: [unclosed\n`);
     expect(result.errors[0].path).toBe('(file)');
@@ -91,6 +99,54 @@ describe('parsePlanFile, file-level refusals', () => {
 
   it('reports an empty file', () => {
     expect(parse('').errors[0].message).toMatch(/empty/);
+  });
+
+  it.each([MAX_NESTING_DEPTH + 1, 2_000, 50_000])('refuses lists nested %i deep with one error, without exhausting the stack', (depth) => {
+    const result = parse(`${base}agencies: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    expect(result.errors).toEqual([{ severity: 'error', path: '(file)', message: `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`, line: 5 }]);
+  });
+});
+
+const withObservation = (lines: string) => `${base}indicators:
+  - code: dti
+    name: DTI
+    unit: điểm
+    kind: score
+    direction: up
+observations:
+  - indicator: dti
+    org: QNI
+    period: 2022
+${lines}`;
+
+describe('parsePlanFile, values no column can hold', () => {
+  it.each([
+    ['1e200000', 'has more than 18 digits before the decimal point'],
+    ['-1e18', 'has more than 18 digits before the decimal point'],
+    ['1e-13', 'has more than 12 digits after the decimal point'],
+    ['.nan', '".nan" is not a finite decimal number'],
+    ['-.inf', '"-.inf" is not a finite decimal number'],
+  ])('refuses value %s', (value, message) => {
+    expect(parse(withObservation(`    value: ${value}\n`)).errors).toEqual([{ severity: 'error', path: 'observations[0].value', message, line: 15 }]);
+  });
+
+  it('refuses a billion-digit exponent at once', () => {
+    const start = Date.now();
+    expect(parse(withObservation('    value: 1e999999999\n')).errors[0].message).toMatch(/18 digits before/);
+    expect(Date.now() - start).toBeLessThan(1000);
+  });
+
+  it.each([
+    ['"a\\0b"', 'must not contain NUL characters'],
+    ['"a\\ud800b"', 'contains an unpaired UTF-16 surrogate, which is not Unicode text'],
+  ])('refuses text %s', (note, message) => {
+    expect(parse(withObservation(`    value: 1\n    note: ${note}\n`)).errors).toEqual([{ severity: 'error', path: 'observations[0].note', message, line: 16 }]);
+  });
+
+  it('keeps a negative score, a surrogate pair, 18 digits before the point and 12 after', () => {
+    const result = parse(withObservation('    value: -9.5e17\n    numerator: 0.000000000001\n    note: "😀 \\ud83d\\ude00"\n'));
+    expect(result.errors).toEqual([]);
+    expect(result.plan!.observations[0]).toMatchObject({ value: '-950000000000000000', numerator: '0.000000000001', note: '😀 😀' });
   });
 });
 

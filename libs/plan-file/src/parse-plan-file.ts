@@ -1,14 +1,24 @@
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { PlanFile } from '../../domain/src';
 import { checkPlanRules } from './check-plan-rules';
 import { PlanFileIssue, sortIssues } from './plan-file-issue';
 import { readPlanFile } from './read-plan-file';
+import { aliasTargets, expandedNodeCount, firstNodeDeeperThan, writtenNodeCount } from './yaml-limits';
 import { YamlReader } from './yaml-reader';
 
 /** Plan files are written by hand; anything this large is a mistake or an attack. */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;
-/** Alias expansions allowed before the file is treated as an alias bomb ("billion laughs"). */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * Nodes that aliases may add to a file before it is treated as an alias bomb ("billion laughs"). Counted
+ * exactly, so a file may reuse an anchor as often as it likes; nine lists of nine aliases to the
+ * previous list add 9^9 nodes and are refused.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+/**
+ * Deepest nesting of lists and mappings accepted. A plan file nests about eight levels; the YAML library and
+ * the readers recurse, so a file nested thousands deep would otherwise exhaust the stack.
+ */
+export const MAX_NESTING_DEPTH = 64;
 
 export interface ParsedPlanFile {
   /** The plan, complete only when `errors` is empty. */
@@ -60,6 +70,9 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The YAML library reports its own stack overflow as a syntax error; say what it means.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) return fail(tooDeep, lineCounter.linePos(overflow.pos[0]).line);
   const yamlErrors = doc.errors.map(
     (e): PlanFileIssue => ({
       severity: 'error',
@@ -70,18 +83,16 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
   );
   if (yamlErrors.length > 0) return { value: null, errors: yamlErrors, warnings: [], lineOf: () => null };
   if (doc.contents === null) return fail('the file is empty');
+  const deep = firstNodeDeeperThan(doc.contents, MAX_NESTING_DEPTH);
+  if (deep) return fail(tooDeep, deep.range ? lineCounter.linePos(deep.range[0]).line : null);
 
-  let aliases = 0;
-  visit(doc, { Alias: () => void aliases++ });
-  if (aliases > 0) {
-    try {
-      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      return fail(`YAML aliases expand beyond ${MAX_ALIAS_COUNT} nodes; refusing a possible alias bomb`);
-    }
+  const targets = aliasTargets(doc);
+  const written = writtenNodeCount(doc);
+  if (expandedNodeCount(doc, targets, written + MAX_ALIAS_EXPANSION + 1) > written + MAX_ALIAS_EXPANSION) {
+    return fail(`YAML aliases add more than ${MAX_ALIAS_EXPANSION} nodes (or refer to themselves); refusing a possible alias bomb`);
   }
 
-  const reader = new YamlReader(doc, lineCounter);
+  const reader = new YamlReader(doc, lineCounter, targets);
   const value = read(reader);
   const issues = sortIssues(reader.issues);
   const errors = issues.filter((i) => i.severity === 'error');
@@ -92,6 +103,8 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
     lineOf: (path) => reader.lineOf(path),
   };
 }
+
+const tooDeep = `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`;
 
 function decodeUtf8(bytes: Uint8Array): string | { offset: number; line: number } {
   try {

@@ -1,6 +1,7 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
-import { canonicalDecimal, isIsoDate, MAX_SIGNIFICANT_DIGITS, nfc, significantDigits } from '../../domain/src';
+import { canonicalDecimal, decimalRangeProblem, isIsoDate, MAX_SIGNIFICANT_DIGITS, nfc, significantDigits } from '../../domain/src';
 import { PlanFileIssue } from './plan-file-issue';
+import type { AliasTargets } from './yaml-limits';
 
 /** A YAML node together with where it sits: its path and its line. */
 export interface Located {
@@ -22,6 +23,7 @@ export class YamlReader {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lineCounter: LineCounter,
+    private readonly aliases: AliasTargets,
   ) {}
 
   root(): Located {
@@ -42,7 +44,7 @@ export class YamlReader {
   }
 
   locate(node: unknown, path: string, fallbackLine: number | null): Located {
-    const resolved = isAlias(node) ? (node.resolve(this.doc) ?? null) : ((node as Node | null) ?? null);
+    const resolved = isAlias(node) ? (this.aliases.get(node) ?? null) : ((node as Node | null) ?? null);
     const line = resolved?.range ? this.lineCounter.linePos(resolved.range[0]).line : fallbackLine;
     this.lines.set(path, line);
     return { node: resolved, path, line };
@@ -78,7 +80,10 @@ export class YamlReader {
     return at.node.items.map((item, i) => this.locate(item, `${at.path}[${i}]`, at.line));
   }
 
-  /** Text: a string, or a number written as digits (kept exactly as written). NFC. */
+  /**
+   * Text: a string, or a number written as digits (kept exactly as written). NFC. YAML escapes can write
+   * characters no stored text may hold: NUL (PostgreSQL text refuses it) and unpaired surrogates (not Unicode).
+   */
   text(at: Located): string | undefined {
     const s = at.node;
     if (isScalar(s) && (typeof s.value === 'string' || typeof s.value === 'number')) {
@@ -86,6 +91,14 @@ export class YamlReader {
       const value = nfc(raw).trim();
       if (value === '') {
         this.error(at.path, 'must not be empty', at.line);
+        return undefined;
+      }
+      if (value.includes('\u0000')) {
+        this.error(at.path, 'must not contain NUL characters', at.line);
+        return undefined;
+      }
+      if (UNPAIRED_SURROGATE.test(value)) {
+        this.error(at.path, 'contains an unpaired UTF-16 surrogate, which is not Unicode text', at.line);
         return undefined;
       }
       return value;
@@ -129,6 +142,11 @@ export class YamlReader {
     const s = at.node;
     if (!isScalar(s) || typeof s.value !== 'number') {
       this.error(at.path, `expected a number, got ${describe(s)}`, at.line);
+      return undefined;
+    }
+    const outOfRange = decimalRangeProblem(sourceOf(s));
+    if (outOfRange !== null) {
+      this.error(at.path, outOfRange, at.line);
       return undefined;
     }
     const canonical = canonicalDecimal(sourceOf(s));
@@ -214,6 +232,8 @@ export class MapView {
     return at === undefined ? null : read(at);
   }
 }
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;

@@ -1,5 +1,6 @@
 import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -77,6 +78,46 @@ describe('report builders', () => {
     expect(goals.getCell('G2')).toMatchObject({ value: 1.0125, numFmt: '0.0%' });
     expect(goals.getCell('H2').value).toBe('đạt');
     expect(workbook.getWorksheet('Chỉ số')!.getCell('E2').value).toBe(99.2);
+  });
+
+  it('XLSX: text a spreadsheet would evaluate comes back as inert text on every sheet; numbers stay numbers', async () => {
+    const hostile: ReportData = {
+      ...data,
+      heading: { ...data.heading, parentBody: '=HYPERLINK("http://x","y")', issuer: '@SUM(A1)', number: '+1+1' },
+      province: { ...data.province, name: '-1+1' },
+      goalGroups: [{ ...data.goalGroups[0], name: '=HYPERLINK("http://x/g","nhóm")' }],
+      taskGroups: [{ ...data.taskGroups[0], name: '\t=1' }],
+      goalLines: [{ ...data.goalLines[0], title: '=HYPERLINK("http://x/goal","Mục tiêu")', source: '@SUM(A1)' }],
+      lateTasks: [{ ...data.lateTasks[0], leadName: '=HYPERLINK("http://x/agency","Sở")', tasks: [{ ...data.lateTasks[0].tasks[0], title: '@SUM(A1)' }] }],
+      kpis: [{ ...data.kpis[0], name: "=cmd|' /C calc'!A0", unit: '-', value: -5 }],
+      directives: [{ ...data.directives[0], body: '\r=1', answer: '+1+1', assignee: '=1+1' }],
+      changes: [{ ...data.changes[0], what: '-1+1' }],
+      trends: [{ ...data.trends[0], name: '=1+1', points: [{ period: '2023-Q4', value: -3 }] }],
+      dti: { ...data.dti!, pillars: [{ name: '=1+1', score: '0.5', rank: 1 }], peers: [{ name: '@SUM(A1)', province: null, rank: 1, score: '0.8', self: false }] },
+    };
+    const bytes = await buildReportXlsx(hostile);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof cell.value === 'string') texts.push(cell.value);
+      }));
+    }
+    expect(texts.filter((t) => /^[=+\-@\t\r]/.test(t))).toEqual([]);
+    for (const payload of ['=HYPERLINK("http://x/goal","Mục tiêu")', '=HYPERLINK("http://x/agency","Sở")', '@SUM(A1)', "=cmd|' /C calc'!A0", '\t=1', '+1+1', '-1+1', '=1+1']) {
+      expect(texts).toContain(`'${payload}`);
+    }
+    // XML reads a carriage return back as a line feed; the apostrophe is still first.
+    expect(texts).toContain("'\n=1");
+    // What Excel reads: no formula element in any sheet.
+    const zip = await JSZip.loadAsync(bytes);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[\s>]/);
+    expect(workbook.getWorksheet('Mục tiêu')!.getCell('C2').value).toBe('\'=HYPERLINK("http://x/goal","Mục tiêu")');
+    expect(workbook.getWorksheet('Nhiệm vụ chậm')!.getCell('A2').value).toBe('\'=HYPERLINK("http://x/agency","Sở")');
+    expect(workbook.getWorksheet('Chỉ số')!.getCell('E2').value).toBe(-5);
+    expect(workbook.getWorksheet('Xu hướng')!.getCell('D2').value).toBe(-3);
   });
 
   it('XLSX: the same data give the same bytes', async () => {

@@ -3,8 +3,13 @@ import JSZip from 'jszip';
 import { GOAL_STATUS_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, DIRECTIVE_STATUS_LABELS_VI, viDate } from '../../domain/src';
 import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
 import type { ReportData } from './report.types';
+import { inertCellValue } from './spreadsheet-cell';
 
 type Column = { header: string; key: string; width: number; numFmt?: string };
+
+/** Every value of a row as a cell no spreadsheet evaluates (spreadsheet-cell.ts): all rows of all sheets pass here. */
+const inertRow = (values: unknown[]) => values.map(inertCellValue);
+const inertRecord = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, inertCellValue(v)]));
 
 /** A data sheet: bold frozen header row, filters, number formats, real numbers (not text). */
 function table(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]): void {
@@ -12,7 +17,7 @@ function table(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(inertRecord(row));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
@@ -27,7 +32,7 @@ function dtiSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
   const sheet = workbook.addWorksheet('DTI');
   sheet.columns = [{ width: 28 }, { width: 30 }, { width: 12 }, { width: 16 }, { width: 16 }, { width: 18 }, { width: 16 }];
   const line = (values: unknown[], options: { bold?: boolean; formats?: Record<number, string> } = {}) => {
-    const row = sheet.addRow(values);
+    const row = sheet.addRow(inertRow(values));
     if (options.bold) row.font = { bold: true };
     for (const [column, numFmt] of Object.entries(options.formats ?? {})) row.getCell(Number(column)).numFmt = numFmt;
   };
@@ -68,7 +73,7 @@ export async function buildReportXlsx(d: ReportData): Promise<Buffer> {
   const summary = workbook.addWorksheet('Tổng hợp');
   summary.columns = [{ width: 14 }, { width: 48 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 16 }];
   const line = (values: unknown[], bold = false) => {
-    const row = summary.addRow(values);
+    const row = summary.addRow(inertRow(values));
     if (bold) row.font = { bold: true };
     return row;
   };

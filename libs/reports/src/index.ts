@@ -2,3 +2,4 @@ export * from './report.types';
 export * from './report-text';
 export * from './build-xlsx';
 export * from './build-pdf';
+export * from './spreadsheet-cell';

@@ -39,8 +39,9 @@ export class AuthGuard implements CanActivate {
     const token = match[1];
     if (token.startsWith('dxt_')) return new AccountRepository(this.dataSource).principalForApiToken(token, new Date());
     try {
-      const p = await this.jwt.verifyAsync<AccessTokenPayload>(token);
-      if (typeof p.sub !== 'string' || !(ALL_ROLES as readonly string[]).includes(p.role)) return null;
+      const p = await this.jwt.verifyAsync<AccessTokenPayload & { exp?: unknown }>(token);
+      // A token without an expiry would never end: every token this API signs has one.
+      if (typeof p.exp !== 'number' || typeof p.sub !== 'string' || !(ALL_ROLES as readonly string[]).includes(p.role)) return null;
       return { userId: p.sub, username: p.usr, role: p.role, orgUnitId: p.org, provinceId: p.prv, scopes: null };
     } catch {
       return null;

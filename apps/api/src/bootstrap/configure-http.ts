@@ -5,6 +5,7 @@ import { join } from 'path';
 import { BULK_BODY_LIMIT, CSV_TYPES, XLSX_TYPE } from '../observation/bulk-parse';
 import helmet from 'helmet';
 import { AppConfig, findRepoRoot } from '../../../../libs/config/src';
+import { jsonDepthLimit } from '../common/json-depth.middleware';
 import { sendProblem } from '../common/problem';
 import { requestId } from '../common/request-id.middleware';
 import { setupOpenApi } from '../openapi/openapi';
@@ -32,6 +33,7 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(PLANS_PATH, raw({ type: YAML_TYPES, limit: '21mb' }));
   app.use(json({ limit: JSON_BODY_LIMIT, strict: true }));
   app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
+  app.use(jsonDepthLimit);
   app.use(bodyErrors);
   setupOpenApi(app);
   serveDashboard(app);

@@ -41,6 +41,7 @@ const RULES_VI: Record<string, string> = {
   isUrl: 'phải là địa chỉ http(s)',
   isDefined: 'là bắt buộc',
   nul: 'không được chứa ký tự NUL',
+  surrogate: 'phải là văn bản Unicode hợp lệ',
 };
 
 export interface FieldProblem {

@@ -16,22 +16,36 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** Paths of strings holding a NUL character, which PostgreSQL text cannot store. */
-export function nulPaths(value: unknown, path = '', seen = new Set<unknown>()): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path || '(body)'] : [];
+/**
+ * Text no column can hold as sent: a NUL character (PostgreSQL text refuses it) or an unpaired UTF-16
+ * surrogate (JSON's "\ud800": jsonb refuses it, and text columns would silently store U+FFFD instead).
+ */
+export type TextFault = 'nul' | 'surrogate';
+export const TEXT_FAULT_MESSAGES: Record<TextFault, string> = {
+  nul: 'must not contain NUL characters',
+  surrogate: 'must be Unicode text (it holds an unpaired surrogate such as \\ud800)',
+};
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Paths of the strings (keys included) in a body, query or parameter that no column can hold, with why. */
+export function badTextPaths(value: unknown, path = '', seen = new Set<unknown>()): { path: string; fault: TextFault }[] {
+  if (typeof value === 'string') {
+    const fault: TextFault | null = value.includes('\u0000') ? 'nul' : UNPAIRED_SURROGATE.test(value) ? 'surrogate' : null;
+    return fault ? [{ path: path || '(body)', fault }] : [];
+  }
   if (!value || typeof value !== 'object' || seen.has(value)) return [];
   seen.add(value);
-  return Object.entries(value).flatMap(([k, v]) => nulPaths(k, path, seen).concat(nulPaths(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, seen)));
+  return Object.entries(value).flatMap(([k, v]) => badTextPaths(k, path, seen).concat(badTextPaths(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, seen)));
 }
 
-/** Refuses NUL characters anywhere in a body, query or parameter before the DTO rules run. */
+/** Refuses NUL characters and unpaired surrogates anywhere in a body, query or parameter before the DTO rules run. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const bad = nulPaths(value);
+    const bad = badTextPaths(value);
     if (bad.length) {
       throw new BadRequestException({
         statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed',
-        errors: bad.map((path) => ({ path, messages: [`${path} must not contain NUL characters`], rules: ['nul'] })),
+        errors: bad.map(({ path, fault }) => ({ path, messages: [`${path} ${TEXT_FAULT_MESSAGES[fault]}`], rules: [fault] })),
       });
     }
     return super.transform(value, metadata);

@@ -1,12 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../../../libs/domain/src';
+import { xlsxLimitProblem } from './xlsx-limits';
 
 /** Most rows one upload may carry. */
 export const BULK_MAX_ROWS = 10_000;
 export const BULK_BODY_LIMIT = '10mb';
 export const CSV_TYPES = ['text/csv', 'application/csv'];
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** What an uploaded workbook may unpack to before exceljs reads it (xlsx-limits.ts): a header and BULK_MAX_ROWS rows, twice over. */
+export const XLSX_LIMITS = { inflatedBytes: 64 * 1024 * 1024, rows: 2 * (BULK_MAX_ROWS + 1) };
 
 /** A row as uploaded: column name → text, and where it was (JSON index, CSV line, sheet row). */
 export interface UploadedRow {
@@ -54,6 +57,8 @@ export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
 
 /** The first worksheet of an .xlsx file, first row the column names. */
 export async function rowsFromXlsx(bytes: Buffer): Promise<UploadedRow[]> {
+  const tooLarge = await xlsxLimitProblem(bytes, XLSX_LIMITS);
+  if (tooLarge) badFile(`${tooLarge}; an upload holds at most ${BULK_MAX_ROWS} rows`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -7,7 +7,7 @@ import {
   AuditEntry, AuditRepository, IdempotencyRepository, ObservationRepository, ObservationTarget, RequestMeta, SubmissionRepository,
 } from '../../../../libs/db/src';
 import { canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '../../../../libs/domain/src';
-import { flattenValidationErrors, nulPaths } from '../common/validation.pipe';
+import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../common/validation.pipe';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';
 import { CreateObservationDto } from './dto/create-observation.dto';
@@ -80,9 +80,9 @@ export class ObservationBulkService {
     for (const [i, { values: raw, line }] of rows.entries()) {
       const at = (field: string) => `rows[${i}]${field ? `.${field}` : ''}`;
       const fail = (field: string, message: string) => errors.push({ row: i, line, path: at(field), messages: [message] });
-      const nul = nulPaths(raw);
-      if (nul.length) {
-        for (const p of nul) fail(p, 'must not contain NUL characters');
+      const bad = badTextPaths(raw);
+      if (bad.length) {
+        for (const { path, fault } of bad) fail(path, TEXT_FAULT_MESSAGES[fault]);
         continue;
       }
       const dto = plainToInstance(CreateObservationDto, { ...raw, province: raw.province ?? options.province });
