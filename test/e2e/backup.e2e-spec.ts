@@ -2,9 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { importDtiDirectory, PlanImporter } from '../../libs/db/src';
+import { importDtiDirectory } from '../../libs/db/src';
 import { RecomputeEngine } from '../../libs/status-engine/src';
-import { DA_NANG_FILE, DTI_DIRECTORY, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { DA_NANG_FILE, DTI_DIRECTORY, importPlanFiles, QUANG_NINH_FILE } from '../factories/plan-file.factory';
 import { runCli } from '../support/run-built';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -34,9 +34,7 @@ describe('cli backup / cli restore', () => {
   beforeAll(async () => {
     source = await createTestDatabase();
     target = await createTestDatabase({ migrate: false });
-    const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
-    await new PlanImporter(source.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
-    await new PlanImporter(source.dataSource).run(validPlanFile(DA_NANG_FILE), options);
+    await importPlanFiles(source.dataSource, QUANG_NINH_FILE, DA_NANG_FILE);
     await importDtiDirectory(source.dataSource, DTI_DIRECTORY);
     // Writes through the API: audit rows, versions, an outbox row, a directive, accounts and tokens.
     app = await createTestApp(source);

@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import request from 'supertest';
 import { routeTable } from '../../apps/api/src/openapi/openapi';
-import { AccountRepository, PlanImporter } from '../../libs/db/src';
+import { AccountRepository } from '../../libs/db/src';
 import { ReportRepository } from '../../libs/status-engine/src';
-import { DA_NANG_FILE, QUANG_NINH_FILE, smallPlanText, validPlanFile } from '../factories/plan-file.factory';
+import { DA_NANG_FILE, importPlanFiles, QUANG_NINH_FILE, smallPlanText } from '../factories/plan-file.factory';
 import { FuzzRun } from '../support/fuzz';
 import { deepJson, FORMULAS, headerValue, hostileString, hostileValue, PATH_TRAVERSAL, SQL_INJECTION, urlPart, wellFormed } from '../support/hostile-input';
 import { createTestApp, signIn } from '../support/test-app';
@@ -36,9 +36,7 @@ describe('hostile input over HTTP (fast-check, seeded)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
-    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), options);
-    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
+    await importPlanFiles(db.dataSource, DA_NANG_FILE, QUANG_NINH_FILE);
     app = await createTestApp(db);
     const officer = await signIn(app, db, 'officer', 'DNG', 'STTTT');
     Object.assign(tokens, {

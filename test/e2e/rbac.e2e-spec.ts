@@ -1,9 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { routeTable } from '../../apps/api/src/openapi/openapi';
-import { PlanImporter } from '../../libs/db/src';
 import { Role, ROLES } from '../../libs/domain/src';
-import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { DA_NANG_FILE, importPlanFiles, QUANG_NINH_FILE } from '../factories/plan-file.factory';
 import { createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -169,9 +168,7 @@ describe('RBAC: every route × every role', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
-    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), options);
-    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
+    await importPlanFiles(db.dataSource, DA_NANG_FILE, QUANG_NINH_FILE);
     app = await createTestApp(db);
     tokens.set('anonymous', null);
     tokens.set('admin', (await signIn(app, db, 'admin')).token);

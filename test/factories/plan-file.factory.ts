@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { ValidatedPlanFile } from '../../libs/db/src';
+import { DataSource } from 'typeorm';
+import { PlanImporter, ValidatedPlanFile } from '../../libs/db/src';
 import { formatIssue, parsePlanFile } from '../../libs/plan-file/src';
 
 export const REPO = join(__dirname, '../..');
@@ -90,4 +91,10 @@ export function manyTasksPlanText(code: string, tasks: number): string {
     /        tasks:\n[\s\S]*?observations:/,
     `        tasks:\n${list}observations:`,
   );
+}
+
+/** Imports plan files (paths) in order, as `jest` at the current time. */
+export async function importPlanFiles(dataSource: DataSource, ...paths: string[]): Promise<void> {
+  const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
+  for (const path of paths) await new PlanImporter(dataSource).run(validPlanFile(path), options);
 }

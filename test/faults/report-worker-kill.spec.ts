@@ -1,5 +1,5 @@
 import { Job, Queue } from 'bullmq';
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess } from 'child_process';
 import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import { PlanImporter } from '../../libs/db/src';
@@ -8,7 +8,7 @@ import { REPORT_JOB_OPTIONS } from '../../libs/status-engine/src';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { adminRows } from '../support/pg-backends';
 import { TestRedis } from '../support/redis-server';
-import { builtEntry, cleanEnv } from '../support/run-built';
+import { BuiltWorkers } from '../support/run-built';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
@@ -26,18 +26,9 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
   let redis: TestRedis;
   let queue: Queue;
   let env: Record<string, string>;
-  const children: ChildProcess[] = [];
-
-  const spawnWorker = () => {
-    const child = spawn(process.execPath, [builtEntry('worker')], { env: cleanEnv(env), stdio: 'ignore' });
-    children.push(child);
-    return child;
-  };
-  const kill = async (child: ChildProcess) => {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  };
+  const workers = new BuiltWorkers(() => env);
+  const spawnWorker = () => workers.start();
+  const kill = (child: ChildProcess) => workers.kill(child);
   const reports = (): Promise<{ id: string; job_id: string | null; pdf: number | null; xlsx: number | null }[]> =>
     db.dataSource.query(`SELECT id, job_id, octet_length(pdf) AS pdf, octet_length(xlsx) AS xlsx FROM report ORDER BY created_at`);
   /** Holds `sql`'s lock in a transaction of its own until `release`. */
@@ -74,7 +65,7 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
     queue = new Queue(QUEUE_NAMES.reports, { connection: connection.connection as never, prefix });
   });
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await workers.killAll();
     await queue?.close();
     await redis?.destroy();
     await db?.drop();
@@ -114,7 +105,7 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
     const release = await hold(`LOCK TABLE report IN EXCLUSIVE MODE`);
     let job: Job;
     try {
-      for (const c of children) if (c.exitCode === null && c.signalCode === null) await kill(c);
+      await workers.killAll();
       const worker = spawnWorker();
       job = await queue.add(REPORT_JOBS.generate, payload, { ...REPORT_JOB_OPTIONS, jobId: `report-${randomUUID()}` });
       await waitFor('the report INSERT to wait on the table', async () => (await waiting('INSERT INTO report %')) > 0, 45_000, 100);

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ChildProcess, spawn } from 'child_process';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -12,7 +11,7 @@ import { QUEUE_NAMES, queueConnection } from '../../libs/queue/src';
 import { writeObservationValue } from '../factories/observation-write.factory';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { TestRedis } from '../support/redis-server';
-import { builtEntry, cleanEnv } from '../support/run-built';
+import { BuiltWorkers } from '../support/run-built';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
@@ -154,12 +153,8 @@ describe('a worker killed with SIGKILL in the middle of a recompute', () => {
   let db: TestDatabase;
   let redis: TestRedis;
   let env: Record<string, string>;
-  const children: ChildProcess[] = [];
-  const spawnWorker = () => {
-    const child = spawn(process.execPath, [builtEntry('worker')], { env: cleanEnv(env), stdio: 'ignore' });
-    children.push(child);
-    return child;
-  };
+  const workers = new BuiltWorkers(() => env);
+  const spawnWorker = () => workers.start();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -168,7 +163,7 @@ describe('a worker killed with SIGKILL in the middle of a recompute', () => {
     await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('TKL')), importOptions);
   });
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await workers.killAll();
     await redis?.destroy();
     await db?.drop();
   });

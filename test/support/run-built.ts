@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'child_process';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
 
@@ -66,4 +66,28 @@ export function startBuiltApi(env: Record<string, string>, timeoutMs = 60_000): 
       reject(new Error(`API exited with ${code} before starting:\n${output}`));
     });
   });
+}
+
+/** Built worker processes started by a test, killed (SIGKILL, as a crash) or stopped at its end. */
+export class BuiltWorkers {
+  readonly children: ChildProcess[] = [];
+
+  constructor(private readonly env: () => Record<string, string>) {}
+
+  start(): ChildProcess {
+    const child = spawn(process.execPath, [builtEntry('worker')], { env: cleanEnv(this.env()), stdio: 'ignore' });
+    this.children.push(child);
+    return child;
+  }
+
+  async kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  }
+
+  async killAll(): Promise<void> {
+    await Promise.all(this.children.map((c) => this.kill(c)));
+  }
 }
