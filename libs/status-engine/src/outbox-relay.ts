@@ -50,8 +50,8 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     // No transaction is held while talking to the queue: with the embedded database every
     // connection shares one backend, and BullMQ's PostgreSQL backend would wait for it.
-    const due: { province_id: string; max_id: string }[] = await this.dataSource.query(
-      `SELECT o.province_id, max(o.id)::text AS max_id FROM outbox o WHERE o.enqueued_at IS NULL
+    const due: { province_id: string; max_id: string; ids: string[] }[] = await this.dataSource.query(
+      `SELECT o.province_id, max(o.id)::text AS max_id, array_agg(o.id)::text[] AS ids FROM outbox o WHERE o.enqueued_at IS NULL
         GROUP BY o.province_id
        HAVING (max(o.created_at) <= now() - make_interval(secs => $1::float / 1000)
                OR min(o.created_at) <= now() - make_interval(secs => $2::float / 1000))
@@ -61,7 +61,7 @@ export class OutboxRelay {
       [this.debounceMs, MAX_DEBOUNCE_WAIT_MS, IN_FLIGHT_TIMEOUT_MS],
     );
     let sent = 0;
-    for (const { province_id: provinceId, max_id: maxId } of due) {
+    for (const { province_id: provinceId, max_id: maxId, ids } of due) {
       // Deterministic id: two relays sending the same rows add one job.
       const jobId = `recompute-${provinceId}-${maxId}`;
       const payload: RecomputePayload = { provinceId, trigger: OUTBOX_TRIGGER };
@@ -74,10 +74,9 @@ export class OutboxRelay {
         }
         break;
       }
-      await this.dataSource.query(
-        `UPDATE outbox SET enqueued_at = now(), job_id = $3 WHERE province_id = $1 AND id <= $2 AND enqueued_at IS NULL`,
-        [provinceId, maxId, jobId],
-      );
+      // Only the rows this relay saw: a row with a smaller id that committed since is left for the next round
+      // (marking it here could hand it to a job that had already read its rows).
+      await this.dataSource.query(`UPDATE outbox SET enqueued_at = now(), job_id = $2 WHERE id = ANY($1::bigint[]) AND enqueued_at IS NULL`, [ids, jobId]);
       sent++;
     }
     return sent;
