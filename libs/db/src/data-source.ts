@@ -30,7 +30,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Not TypeORM's own query log: it prints failed queries with their parameters (request data) as plain text.
+    // Errors reach the API's exception filter or the job processors, which log them without payloads.
+    logging: false,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000, onConnect: keepConnectionErrorsHandled },
   };
 }

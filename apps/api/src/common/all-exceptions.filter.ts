@@ -66,6 +66,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const RETRY_AFTER_S = 5;
 
 /**
+ * A transaction PostgreSQL gave up on because of another one (deadlock, serialisation
+ * failure, a lock not available): nothing was written, and the same request will most
+ * likely succeed when sent again.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: unknown };
+  const code = String(e?.code ?? (e?.driverError as { code?: unknown } | undefined)?.code ?? '');
+  return ['40001', '40P01', '55P03'].includes(code);
+}
+
+/**
  * Every error as an RFC 9457 problem document: domain errors with their code and status,
  * HTTP exceptions as they are, an unreachable database as 503 with Retry-After, and
  * anything else as a 500 whose details are logged under an id the client sees.
@@ -100,6 +111,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       response.setHeader('Retry-After', String(RETRY_AFTER_S));
       sendProblem(request, response, HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'the database cannot be reached; try again shortly');
+      return;
+    }
+    if (isTransientConflict(exception)) {
+      this.logger.warn(`transaction gave way to another: ${(exception as Error).message}`);
+      response.setHeader('Retry-After', '1');
+      sendProblem(request, response, HttpStatus.SERVICE_UNAVAILABLE, 'TRY_AGAIN', 'the request collided with another one and nothing was written; send it again');
       return;
     }
     const errorId = randomUUID();
