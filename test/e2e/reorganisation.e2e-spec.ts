@@ -154,6 +154,11 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     const tra = (await leader.get('/api/v1/provinces/TRA').expect(200)).body;
     expect(tra.successors.map((s: { code: string }) => s.code)).toEqual(['TRM']);
     await leader.get('/api/v1/provinces/TRD').expect(403);
+    // Reads by id too: a predecessor's goal, not another province's.
+    const goalOf = async (code: string) =>
+      (await db.dataSource.query(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = $1`, [code]))[0].id;
+    await leader.get(`/api/v1/goals/${await goalOf('TRA')}/status?as_of=2024-12-31`).expect(200);
+    await leader.get(`/api/v1/goals/${await goalOf('TRD')}/status?as_of=2024-12-31`).expect(403);
     const own = (await leader.get('/api/v1/indicators/tr-ho-so/map?period=2024&map=2025-07-01&province=TRM').expect(200)).body;
     expect(own.rows.map((r: { code: string }) => r.code)).toEqual(['TRM']);
     await leader.get('/api/v1/indicators/tr-ho-so/map?period=2024&map=2025-07-01').expect(403);

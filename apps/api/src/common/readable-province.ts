@@ -15,13 +15,14 @@ export async function existingProvinceId(provinces: ProvinceRepository, code: st
  */
 export async function readableProvinceId(provinces: ProvinceRepository, principal: Principal, code: string): Promise<string> {
   const provinceId = await existingProvinceId(provinces, code);
-  await assertReadable(provinces, principal, provinceId, code);
+  await assertReadable(provinces, principal, provinceId, `province ${code}`);
   return provinceId;
 }
 
-export async function assertReadable(provinces: ProvinceRepository, principal: Principal, provinceId: string, code: string): Promise<void> {
+/** ACCESS_DENIED (`what` in the message) unless the principal reads the province: its own, or one its own was formed from. */
+export async function assertReadable(provinces: ProvinceRepository, principal: Principal, provinceId: string, what: string): Promise<void> {
   const own = principal.provinceId;
   const allowed =
     canRead(principal, provinceId) || (own !== null && canRead(principal, own) && (await provinces.isPredecessor(provinceId, own)));
-  assertAccess(allowed, `no access to province ${code}`);
+  assertAccess(allowed, `no access to ${what}`);
 }

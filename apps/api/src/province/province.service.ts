@@ -19,7 +19,7 @@ export class ProvinceService {
   async get(principal: Principal, code: string): Promise<ProvinceResponse> {
     const row = await this.provinces.findProvince(code);
     if (!row) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    await assertReadable(this.provinces, principal, row.province.id, code);
+    await assertReadable(this.provinces, principal, row.province.id, `province ${code}`);
     const { province, agencies, counts } = row;
     return {
       code: province.code,

@@ -10,7 +10,7 @@ import { QUEUE_NAMES, REPORT_JOBS, ReportFormat, ReportFrequency, ReportPayload 
 import { defaultHeading } from '../../../../libs/reports/src';
 import { REPORT_JOB_OPTIONS, ReportRepository, syncSchedule, TIME_ZONE } from '../../../../libs/status-engine/src';
 import { CreateReportDto, CreateScheduleDto, ListReportsQuery, ReportHeadingDto, UpdateScheduleDto } from './dto/report.dto';
-import { existingProvinceId, readableProvinceId } from '../common/readable-province';
+import { assertReadable, existingProvinceId, readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
 
 /** Who may order reports and manage schedules: admins, and the province's officers and leaders (people). */
@@ -38,7 +38,7 @@ export class ReportService {
   async get(principal: Principal, id: string) {
     const report = await new ReportRepository(this.dataSource).findById(id);
     if (!report) throw new DomainError('REPORT_NOT_FOUND', `no report with id "${id}"`);
-    assertAccess(canRead(principal, report.provinceId), `no access to report ${id}`);
+    await assertReadable(this.provinces, principal, report.provinceId, `report ${id}`);
     const { provinceId: _provinceId, ...rest } = report;
     return rest;
   }

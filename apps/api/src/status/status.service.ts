@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ProvinceRepository, readIndicatorMap } from '../../../../libs/db/src';
 import { assertAccess, canRead, DomainError, isIsoDate, Principal, readableProvince, todayIn } from '../../../../libs/domain/src';
 import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
-import { readableProvinceId } from '../common/readable-province';
+import { assertReadable, readableProvinceId } from '../common/readable-province';
 import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
 
 @Injectable()
@@ -48,7 +48,7 @@ export class StatusService {
     const date = this.asOf(asOf);
     const provinceId = await this.reads.provinceOfGoal(id);
     if (!provinceId) throw new DomainError('GOAL_NOT_FOUND', `no goal with id "${id}"`);
-    assertAccess(canRead(principal, provinceId), `no access to goal ${id}`);
+    await assertReadable(this.provinces, principal, provinceId, `goal ${id}`);
     const goal = await this.reads.goalStatus(id, date);
     if (!goal) throw new DomainError('GOAL_NOT_FOUND', `no goal with id "${id}"`);
     return goal;

@@ -8,7 +8,7 @@ import { ListTasksQuery } from './dto/list-tasks.query';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { toTaskResponse, TaskResponse } from './task.response';
 import { writeTaskUpdate } from './task-writes';
-import { readableProvinceId } from '../common/readable-province';
+import { assertReadable, readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3; anything else is not a version. */
@@ -46,7 +46,7 @@ export class TaskService {
   async get(principal: Principal, id: string): Promise<TaskResponse> {
     const task = await new TaskRepository(this.dataSource).findById(id, this.today());
     if (!task) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
-    assertAccess(canRead(principal, task.provinceId), `no access to task ${id}`);
+    await assertReadable(this.provinces, principal, task.provinceId, `task ${id}`);
     return toTaskResponse(task);
   }
 
