@@ -118,6 +118,33 @@ describe('web dashboard in a real browser', () => {
     expect(await dti.getByTestId('dti-position').count()).toBe(0);
   });
 
+  it("a leader compares an indicator by province: Quảng Ninh's recorded 81% on the period's map, the same row on the post-2025 map, a refused map date said in Vietnamese", async () => {
+    const page = await signIn('lanhdao.qni');
+    await page.getByRole('link', { name: 'So sánh theo tỉnh' }).click();
+    const form = page.getByRole('form', { name: 'Chọn chỉ số, kỳ và bản đồ' });
+    await form.getByLabel('Chỉ số').selectOption('dvc-toan-trinh');
+    // data/plans/quang-ninh.yaml: 81% (1.034 procedures, no denominator published) in 2023-H2.
+    await form.getByLabel('Kỳ', { exact: true }).fill('2023-H2');
+    const table = page.getByRole('table', { name: 'Giá trị theo tỉnh' });
+    const row = table.getByTestId('map-row-QNI');
+    await row.waitFor({ timeout: 10_000 });
+    const cells = async () => (await row.locator('th, td').allInnerTexts()).map((c) => c.trim());
+    const periodMap = await cells();
+    expect(periodMap).toEqual(['Quảng Ninh', '81% (tử số 1.034, mẫu số —)', expect.stringMatching(/^1\/\d+$/), 'Số liệu ghi nhận']);
+    expect(await page.getByRole('region', { name: 'Kết quả so sánh' }).innerText()).toMatch(/Kỳ 2023-H2 · bản đồ ngày 31\/12\/2023/);
+    // Quảng Ninh was not merged on 1 July 2025: the same row on the new map.
+    await form.getByLabel('Bản đồ sau sắp xếp 1/7/2025').check();
+    await page.getByRole('region', { name: 'Kết quả so sánh' }).getByText(/bản đồ ngày 01\/07\/2025/).waitFor();
+    expect(await cells()).toEqual(periodMap);
+    expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: join(SHOTS, 'province-map-qni.png'), fullPage: true });
+    // A map dated before the period ends is refused by the API: a readable message, not a crash.
+    await form.getByLabel('Bản đồ tại ngày khác').check();
+    await form.getByLabel('Ngày bản đồ').fill('2023-06-30');
+    expect(await page.getByRole('alert').innerText()).toMatch(/ngày bản đồ phải là ngày có thật, không trước ngày cuối kỳ/);
+    expect(await table.count()).toBe(0);
+  });
+
   it('a leader gives a directive on a task group; an overdue one shows on the overview', async () => {
     const page = await signIn('lanhdao.qni');
     const form = page.getByRole('form', { name: 'Giao chỉ đạo' });

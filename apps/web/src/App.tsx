@@ -5,13 +5,14 @@ import { Audit } from './Audit';
 import { Import } from './Import';
 import { Overview } from './Overview';
 import { PlanTree } from './PlanTree';
+import { ProvinceMap } from './ProvinceMap';
 import { Reports } from './Reports';
 import { Submissions } from './Submissions';
 import { Values } from './Values';
 import { SignIn } from './SignIn';
 import { Work } from './Work';
 
-/** Pages by hash: #/dang-nhap, #/tong-quan, #/cong-viec, #/cho-duyet, #/bao-cao, #/nhap-ke-hoach. */
+/** Pages by hash: #/dang-nhap, #/tong-quan, #/so-sanh-tinh, #/cong-viec, #/cho-duyet, #/bao-cao, #/nhap-ke-hoach. */
 function useRoute(): string {
   const [route, setRoute] = useState(location.hash || '#/tong-quan');
   useEffect(() => {
@@ -43,6 +44,7 @@ export function App() {
         <nav aria-label="Trang">
           <a href="#/tong-quan" aria-current={route === '#/tong-quan' ? 'page' : undefined}>Tổng quan</a>
           <a href="#/cay-ke-hoach" aria-current={route === '#/cay-ke-hoach' ? 'page' : undefined}>Cây kế hoạch</a>
+          <a href="#/so-sanh-tinh" aria-current={route === '#/so-sanh-tinh' ? 'page' : undefined}>So sánh theo tỉnh</a>
           <a href="#/cong-viec" aria-current={route === '#/cong-viec' ? 'page' : undefined}>Công việc</a>
           {['admin', 'officer', 'reporter'].includes(user.role) && <a href="#/so-lieu" aria-current={route === '#/so-lieu' ? 'page' : undefined}>Số liệu</a>}
           {user.role !== 'viewer' && <a href="#/cho-duyet" aria-current={route === '#/cho-duyet' ? 'page' : undefined}>Chờ duyệt</a>}
@@ -71,6 +73,8 @@ export function App() {
           <PlanTree province={province} />
         ) : route === '#/cong-viec' ? (
           <Work user={user} province={province} />
+        ) : route === '#/so-sanh-tinh' ? (
+          <ProvinceMap province={province} everyProvince={user.role === 'admin'} />
         ) : route === '#/nhap-ke-hoach' ? (
           <Import />
         ) : route === '#/bao-cao' ? (

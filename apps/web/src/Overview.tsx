@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, User } from './api';
 import { DtiPanel } from './DtiPanel';
-import { GOAL_STATUS, TASK_STATUS, VERDICT, viDate, viNumber } from './format';
+import { GOAL_STATUS, TASK_STATUS, VERDICT, viDate, viNumber, withUnit as unit } from './format';
 
 interface Rollup { met: number; total: number; recorded: number; declared: number | null; counts: Record<string, number> }
 interface TaskRollup { total: number; counts: Record<string, number>; overdue: number; recorded: number; declared: number | null; progress: string | null }
@@ -62,10 +62,6 @@ function Sparkline({ code, province }: { code: string; province: string }) {
       <polyline points={path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
     </svg>
   );
-}
-
-function unit(v: string, u: string) {
-  return u === '%' ? `${viNumber(v)}%` : `${viNumber(v)} ${u}`;
 }
 
 /** A leader's directive (or an officer's comment) on a goal or task group, with the assignee agency and due date. */

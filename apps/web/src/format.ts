@@ -1,6 +1,8 @@
 /** Vietnamese formats: 1.034 · 99,2 · 81% · 31/10/2023. */
 const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
 export const viNumber = (v: string | number | null | undefined) => (v === null || v === undefined ? '—' : number.format(Number(v)));
+/** A value with its unit: 81% · 1.180 dịch vụ. */
+export const withUnit = (v: string | null, u: string) => (v === null ? '—' : u === '%' ? `${viNumber(v)}%` : `${viNumber(v)} ${u}`.trim());
 export const viDate = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '—');
 export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 

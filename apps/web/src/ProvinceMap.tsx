@@ -1,0 +1,187 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { api, ApiError } from './api';
+import { viDate, viNumber, withUnit } from './format';
+
+interface Indicator { code: string; name: string; unit: string; latest: { period: string } | null }
+interface Figure { code: string; name: string; value: string | null; numerator: string | null; denominator: string | null }
+interface Part extends Figure { from: 'own' | 'district' | 'commune' }
+interface Missing { code: string; name: string; reason: string }
+interface Row extends Figure { method: string; parts: Part[]; missing: Missing[]; rank: number | null }
+interface MapResult { indicator: { code: string; name: string; unit: string }; period: string; map: string; reaggregated: boolean; ranked: number; rows: Row[] }
+
+/** The day the 34-province map of Nghị quyết 202/2025/QH15 took effect. */
+const MAP_2025 = '2025-07-01';
+const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+
+const METHOD: Record<string, string> = {
+  'as-recorded': 'Số liệu ghi nhận',
+  sum: 'Cộng các tỉnh trước sắp xếp',
+  'ratio-of-sums': 'Tỷ lệ tính lại từ tổng tử số / tổng mẫu số',
+  'per-predecessor': 'Không cộng gộp (điểm/hạng): xem từng tỉnh',
+  incomplete: 'Chưa đủ số liệu',
+};
+const FROM: Record<string, string> = { own: 'số liệu của tỉnh', district: 'cộng từ cấp huyện', commune: 'cộng từ cấp xã' };
+const REASON: Record<string, string> = {
+  'no data': 'chưa có số liệu',
+  split: 'tỉnh đã chia tách, không phân bổ được số liệu',
+  'no numerator and denominator': 'chỉ công bố tỷ lệ, thiếu tử số và mẫu số',
+};
+
+/** A readable Vietnamese sentence for a refused request (the API's detail is meant for developers). */
+function explain(e: unknown): string {
+  if (!(e instanceof ApiError)) return 'Không kết nối được máy chủ.';
+  switch (e.problem.status) {
+    case 400:
+      return 'Kỳ hoặc ngày bản đồ không hợp lệ: kỳ viết dạng 2024, 2024-H1, 2024-Q3 hoặc 2024-10; ngày bản đồ phải là ngày có thật, không trước ngày cuối kỳ.';
+    case 403:
+      return 'Bạn không có quyền xem số liệu này: chỉ xem được tỉnh của mình và các tỉnh đã hợp thành tỉnh mình.';
+    case 404:
+      return 'Không tìm thấy chỉ số hoặc tỉnh này.';
+    default:
+      return e.problem.title || 'Có lỗi khi tải số liệu.';
+  }
+}
+
+function fraction(f: Figure): string {
+  if (f.numerator === null && f.denominator === null) return '';
+  return ` (tử số ${viNumber(f.numerator)}, mẫu số ${viNumber(f.denominator)})`;
+}
+
+/**
+ * An indicator's values by province for one period, on the period's own map or re-aggregated onto a
+ * later one (`GET /api/v1/indicators/:code/map`), with how each figure was made and what is missing.
+ */
+export function ProvinceMap({ province, everyProvince }: { province: string; everyProvince: boolean }) {
+  const [indicators, setIndicators] = useState<Indicator[]>([]);
+  const [indicator, setIndicator] = useState('');
+  const [period, setPeriod] = useState('');
+  const [choice, setChoice] = useState<'period' | '2025' | 'custom'>('period');
+  const [date, setDate] = useState('');
+  const [all, setAll] = useState(everyProvince);
+  const [data, setData] = useState<MapResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    api<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`)
+      .then((r) => {
+        setIndicators(r.body.items);
+        const first = r.body.items[0];
+        if (first) {
+          setIndicator((c) => c || first.code);
+          setPeriod((p) => p || first.latest?.period || '');
+        }
+      })
+      .catch((e) => setError(explain(e)));
+  }, [province]);
+
+  const map = choice === '2025' ? MAP_2025 : choice === 'custom' ? date : '';
+  const ready = indicator !== '' && PERIOD.test(period) && (choice !== 'custom' || date !== '');
+  useEffect(() => {
+    if (!ready) return;
+    let current = true;
+    const q = new URLSearchParams({ period });
+    if (map) q.set('map', map);
+    if (!all) q.set('province', province);
+    setLoading(true);
+    const timer = setTimeout(() => {
+      api<MapResult>(`/api/v1/indicators/${encodeURIComponent(indicator)}/map?${q}`)
+        .then((r) => current && (setData(r.body), setError(null)))
+        .catch((e) => current && (setData(null), setError(explain(e))))
+        .finally(() => current && setLoading(false));
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [ready, indicator, period, map, all, province]);
+
+  const pick = (code: string) => {
+    setIndicator(code);
+    const latest = indicators.find((i) => i.code === code)?.latest?.period;
+    if (latest) setPeriod(latest);
+  };
+  const unit = data?.indicator.unit ?? '';
+
+  return (
+    <div>
+      <h1>So sánh theo tỉnh</h1>
+      <form className="card filters" aria-label="Chọn chỉ số, kỳ và bản đồ" onSubmit={(e: FormEvent) => e.preventDefault()}>
+        <label>Chỉ số
+          <select value={indicator} onChange={(e) => pick(e.target.value)}>
+            {indicators.map((i) => <option key={i.code} value={i.code}>{i.name} ({i.unit})</option>)}
+          </select>
+        </label>
+        <label>Kỳ
+          <input value={period} onChange={(e) => setPeriod(e.target.value.trim())} placeholder="2024, 2024-H1, 2024-Q3, 2024-10" aria-describedby="period-help" aria-invalid={period !== '' && !PERIOD.test(period)} />
+        </label>
+        <span id="period-help" className="muted">Năm, nửa năm (H1, H2), quý (Q1–Q4) hoặc tháng</span>
+        <fieldset>
+          <legend>Bản đồ tỉnh</legend>
+          <label className="inline"><input type="radio" name="map" checked={choice === 'period'} onChange={() => setChoice('period')} /> Bản đồ của kỳ</label>
+          <label className="inline"><input type="radio" name="map" checked={choice === '2025'} onChange={() => setChoice('2025')} /> Bản đồ sau sắp xếp 1/7/2025</label>
+          <label className="inline"><input type="radio" name="map" checked={choice === 'custom'} onChange={() => setChoice('custom')} /> Bản đồ tại ngày khác</label>
+          {choice === 'custom' && <label>Ngày bản đồ<input type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>}
+        </fieldset>
+        {everyProvince && <label className="inline"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Mọi tỉnh</label>}
+      </form>
+      <p role="status" className="muted">{loading ? 'Đang tải…' : ''}</p>
+      {error && <p role="alert" className="card error">{error}</p>}
+      {data && !error && (
+        <section className="card" aria-label="Kết quả so sánh">
+          <h2>{data.indicator.name}</h2>
+          <p className="muted">
+            Kỳ {data.period} · bản đồ ngày {viDate(data.map)}
+            {data.reaggregated ? ' · số liệu đã tính lại theo bản đồ này' : ''} · {data.ranked} tỉnh có số liệu để xếp hạng
+          </p>
+          {data.rows.length === 0 ? (
+            <p>Chưa có số liệu của kỳ này.</p>
+          ) : (
+            <table aria-label="Giá trị theo tỉnh">
+              <thead><tr><th scope="col">Tỉnh</th><th scope="col">Giá trị</th><th scope="col">Hạng</th><th scope="col">Cách tính</th></tr></thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <MapRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function MapRow({ row, unit, ranked, own }: { row: Row; unit: string; ranked: number; own: boolean }) {
+  // A province's own recorded figure is the row itself: listed as a part only when others were combined.
+  const self = row.parts.length === 1 && row.parts[0].code === row.code && row.parts[0].from === 'own';
+  const detail = (row.parts.length > 0 && !self) || row.missing.length > 0;
+  return (
+    <>
+      <tr data-testid={`map-row-${row.code}`} aria-current={own ? 'true' : undefined} className={own ? 'self' : undefined}>
+        <th scope="row">{row.name}</th>
+        <td>{withUnit(row.value, unit)}<span className="muted">{fraction(row)}</span></td>
+        <td>{row.rank === null ? '—' : `${row.rank}/${ranked}`}</td>
+        <td>{METHOD[row.method] ?? row.method}</td>
+      </tr>
+      {detail && (
+        <tr className="parts">
+          <td colSpan={4}>
+            {row.parts.length > 0 && !self && (
+              <ul aria-label={`Số liệu thành phần của ${row.name}`}>
+                {row.parts.map((p) => (
+                  <li key={`${p.code}-${p.from}`}>{p.name}: {withUnit(p.value, unit)}{fraction(p)} <span className="muted">({FROM[p.from] ?? p.from})</span></li>
+                ))}
+              </ul>
+            )}
+            {row.missing.length > 0 && (
+              <ul aria-label={`Số liệu còn thiếu của ${row.name}`} className="error">
+                {row.missing.map((m) => <li key={m.code}>Thiếu {m.name}: {REASON[m.reason] ?? m.reason}</li>)}
+              </ul>
+            )}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
