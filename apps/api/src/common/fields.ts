@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { Matches } from 'class-validator';
+import { PROVINCE_CODE_PATTERN } from '../../../../libs/domain/src';
 
-const PROVINCE_CODE_PATTERN = /^[A-Z0-9-]{2,16}$/;
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const PERIOD_PATTERN = /^\d{4}(-(H[12]|Q[1-4]|\d{2}(-\d{2})?))?$/;
 
 /** A province code such as `QN`, trimmed and upper-cased before it is checked; `field` names it in the error. */
@@ -12,3 +13,6 @@ export const IsProvinceCode = (field = 'province') =>
 
 /** A period code: a year, a half, a quarter, a month or a day. */
 export const IsPeriodCode = () => Matches(PERIOD_PATTERN, { message: 'period must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31' });
+
+/** A date written YYYY-MM-DD (whether it is a real date is checked where it is used); `field` names it in the error. */
+export const IsDateText = (field: string) => Matches(ISO_DATE_PATTERN, { message: `${field} must be a date YYYY-MM-DD` });

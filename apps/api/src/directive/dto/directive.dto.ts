@@ -2,9 +2,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { ProvincePageQuery } from '../../common/page.query';
+import { IsDateText } from '../../common/fields';
 
 export const REVIEW_TARGETS = ['goal', 'task', 'goal_group', 'task_group'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ReviewTargetDto {
@@ -36,7 +36,7 @@ export class CreateDirectiveDto {
   assignee?: string;
 
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'due must be a date YYYY-MM-DD' })
+  @IsDateText('due')
   due?: string;
 }
 

@@ -2,7 +2,7 @@ import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches,
 import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency } from '../../../../../libs/queue/src';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
 import { ProvincePageQuery } from '../../common/page.query';
-import { IsPeriodCode, IsProvinceCode } from '../../common/fields';
+import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
 
 export class CreateReportDto {
@@ -18,7 +18,7 @@ export class CreateReportDto {
   period!: string;
 
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date YYYY-MM-DD' })
+  @IsDateText('asOf')
   asOf?: string;
 
   @IsOptional()

@@ -1,14 +1,13 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UUID_PATTERN } from '../../../../../libs/domain/src';
-import { IsPeriodCode, IsProvinceCode } from '../../common/fields';
+import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class AsOfQuery {
   /** YYYY-MM-DD; default: today in Asia/Ho_Chi_Minh. */
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'as_of must be a date YYYY-MM-DD' })
+  @IsDateText('as_of')
   as_of?: string;
 }
 
@@ -42,7 +41,7 @@ export class IndicatorMapQuery {
 
   /** YYYY-MM-DD: show the values on the map of provinces valid that day (on or after the period's end); default the period's own map. */
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'map must be a date YYYY-MM-DD' })
+  @IsDateText('map')
   map?: string;
 }
 

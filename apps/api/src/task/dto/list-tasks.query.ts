@@ -3,8 +3,8 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class
 import { TASK_SORTS, TaskSort } from '../../../../../libs/db/src';
 import { TASK_STATUSES, TaskStatus, UUID_PATTERN } from '../../../../../libs/domain/src';
 import { ProvincePageQuery } from '../../common/page.query';
+import { IsDateText } from '../../common/fields';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListTasksQuery extends ProvincePageQuery {
@@ -35,11 +35,11 @@ export class ListTasksQuery extends ProvincePageQuery {
   overdue?: boolean;
 
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'due_before must be a date YYYY-MM-DD' })
+  @IsDateText('due_before')
   due_before?: string;
 
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'due_after must be a date YYYY-MM-DD' })
+  @IsDateText('due_after')
   due_after?: string;
 
   /** Words of the title or code, with or without diacritics ("chuyen doi so" finds "chuyển đổi số"). */

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { TASK_STATUSES, TaskStatus } from '../../../../../libs/domain/src';
+import { IsDateText } from '../../common/fields';
 
 export class EvidenceDto {
   /** Số hiệu văn bản, e.g. `123/QĐ-UBND`. */
@@ -8,7 +9,7 @@ export class EvidenceDto {
   @MaxLength(100)
   number!: string;
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @IsDateText('date')
   date!: string;
 
   @IsOptional()
