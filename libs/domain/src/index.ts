@@ -18,5 +18,6 @@ export * from './vi-format';
 export * from './dti/dti-ranking';
 export * from './dti/dti-framework';
 export * from './orgs/province-reference';
+export * from './orgs/validity';
 export * from './orgs/reorganisation';
 export * from './orgs/reaggregate';

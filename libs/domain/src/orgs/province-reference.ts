@@ -7,6 +7,7 @@ import { DomainError } from '../domain-error';
 import { dtiNameKey } from '../dti/dti-ranking';
 import { addDays, isIsoDate } from '../iso-date';
 import { nfc } from '../text';
+import { validOn } from './validity';
 
 export type ProvinceKind = 'tỉnh' | 'thành phố';
 
@@ -228,10 +229,6 @@ export class ProvinceReference {
     if (i < 0 && required) throw new DomainError('INVALID_DATE', `no province map covers ${date}`);
     return i;
   }
-}
-
-function validOn(p: ProvinceRef, date: string): boolean {
-  return (p.validFrom === null || p.validFrom <= date) && (p.validTo === null || date <= p.validTo);
 }
 
 /** Each old province goes into exactly one new one; a short code continues only with its name. */

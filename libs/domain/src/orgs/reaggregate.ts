@@ -10,7 +10,8 @@
 import { Decimal } from 'decimal.js';
 import { canonicalDecimal } from '../decimal-value';
 import { IndicatorKind } from '../plan.types';
-import { OrgUnitState, validOn } from './reorganisation';
+import { OrgUnitState } from './reorganisation';
+import { validOn } from './validity';
 
 /** An org unit with its validity, as reorganisations leave it. */
 export type MapUnit = OrgUnitState;

@@ -8,6 +8,7 @@
 import { addDays, isIsoDate } from '../iso-date';
 import { ORG_KINDS, OrgKind } from '../plan.types';
 import { provinceNameKey } from './province-reference';
+import { validOn } from './validity';
 
 export type UnitKind = 'province' | OrgKind;
 
@@ -57,9 +58,6 @@ export interface ReorganisationPlan {
 
 export const PROVINCE_CODE_PATTERN = /^[A-Z0-9-]{2,16}$/;
 
-export function validOn(unit: { validFrom: string | null; validTo: string | null }, date: string): boolean {
-  return (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || date <= unit.validTo);
-}
 
 /**
  * What applying `r` to `units` means. Provinces are named by code and must be valid the
