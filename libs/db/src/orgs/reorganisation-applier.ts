@@ -80,13 +80,8 @@ async function apply(m: EntityManager, r: Reorganisation, checksum: string, opti
   const reference = provinceReference();
   const newIds = new Map<string, string>();
   for (const p of plan.create) {
-    const id = randomUUID();
-    newIds.set(p.code, id);
     const official = reference.match(p.name, r.effective)?.code ?? null;
-    await m.query(
-      `INSERT INTO org_unit (id, province_id, code, name, kind, valid_from, official_code, position) VALUES ($1, $1, $2, $3, 'province', $4, $5, 0)`,
-      [id, p.code, p.name, r.effective, official],
-    );
+    newIds.set(p.code, await insertProvince(m, { code: p.code, name: p.name, validFrom: r.effective, officialCode: official }));
     result.created.push(p.code);
   }
   for (const e of plan.end) {
@@ -120,12 +115,18 @@ async function createFromReference(m: EntityManager, r: Reorganisation, dayBefor
   for (const code of [...new Set(named)].filter((c) => !existing.has(c))) {
     const ref = reference.match(code, dayBefore);
     if (!ref) continue;
-    const id = randomUUID();
-    await m.query(
-      `INSERT INTO org_unit (id, province_id, code, name, kind, valid_from, official_code, position) VALUES ($1, $1, $2, $3, 'province', $4, $5, 0)`,
-      [id, code, ref.name, ref.validFrom, ref.code],
-    );
+    await insertProvince(m, { code, name: ref.name, validFrom: ref.validFrom, officialCode: ref.code });
     created.push(code);
   }
   return created;
+}
+
+/** A new province row (its own province), returning its id. */
+async function insertProvince(m: EntityManager, p: { code: string; name: string; validFrom: string | null; officialCode: string | null }): Promise<string> {
+  const id = randomUUID();
+  await m.query(
+    `INSERT INTO org_unit (id, province_id, code, name, kind, valid_from, official_code, position) VALUES ($1, $1, $2, $3, 'province', $4, $5, 0)`,
+    [id, p.code, p.name, p.validFrom, p.officialCode],
+  );
+  return id;
 }
