@@ -55,11 +55,12 @@ export class DtiRepository {
     );
   }
 
-  /** A year's rows with their changes against the year before (scores compared only through the framework's crosswalk). */
-  private async table(year: number, group: string, frameworks?: Map<number, DtiFramework>): Promise<DtiRow[]> {
-    const all = await this.rows(group, [year, year - 1]);
-    const fw = frameworks ?? (await new DtiFrameworkRepository(this.ds.manager).forGroup(group));
-    const framework = fw.get(year) ?? null;
+  /**
+   * A year's rows with their changes against the year before (scores compared only through
+   * the framework's crosswalk), from `all`: stored rows holding at least that year and the one before.
+   */
+  private table(year: number, all: StoredRow[], frameworks: Map<number, DtiFramework>): DtiRow[] {
+    const framework = frameworks.get(year) ?? null;
     const before = new Map(all.filter((r) => r.year === year - 1).map((r) => [r.name_key, r]));
     const change = (part: string, now: { score: string | null; rank: number | null } | undefined, prev: { score: string | null; rank: number | null } | undefined): DtiFigure => {
       const score = canonicalOrNull(now?.score ?? null);
@@ -96,7 +97,7 @@ export class DtiRepository {
   }
 
   async ranking(year: number, group: string): Promise<DtiRow[]> {
-    return this.table(year, group);
+    return this.table(year, await this.rows(group, [year, year - 1]), await new DtiFrameworkRepository(this.ds.manager).forGroup(group));
   }
 
   /**
@@ -110,9 +111,11 @@ export class DtiRepository {
     );
     const frameworks = await new DtiFrameworkRepository(this.ds.manager).forGroup('provinces');
     const [{ code } = { code: null }] = await this.ds.query(`SELECT code FROM org_unit WHERE id = $1`, [provinceId]);
+    // Every year's table and the year before each, in one read.
+    const stored = await this.rows('provinces', [...new Set(years.flatMap(({ year }) => [year, year - 1]))]);
     const out = [];
     for (const { year } of years) {
-      const table = await this.table(year, 'provinces', frameworks);
+      const table = this.table(year, stored, frameworks);
       const own = table.find((r) => r.province === code)!;
       const ranked = table.filter((r) => r.rank !== null);
       // Out of every province on that year's map, when the table holds only some of them.
