@@ -25,16 +25,20 @@ interface Result {
  * with the stored provincial results: one yearly observation per province, indicator and
  * DTI year, entered by `dti`; stale ones are removed. Provinces whose values changed get
  * an outbox row, so their goals (e.g. "top 3 by 2025") are evaluated again. Runs in the
- * caller's transaction; returns how many observations changed.
+ * caller's transaction, for one province (a plan import) or every one (a DTI import);
+ * returns how many observations changed.
  */
-export async function syncDtiObservations(m: EntityManager): Promise<{ created: number; updated: number; removed: number }> {
+export async function syncDtiObservations(m: EntityManager, provinceId: string | null = null): Promise<{ created: number; updated: number; removed: number }> {
   const bindings: Binding[] = await m.query(
     `SELECT pi.province_id, i.id AS indicator_id, i.dti_figure
-       FROM indicator i JOIN province_indicator pi ON pi.indicator_id = i.id WHERE i.dti_figure IS NOT NULL`,
+       FROM indicator i JOIN province_indicator pi ON pi.indicator_id = i.id
+      WHERE i.dti_figure IS NOT NULL AND ($1::uuid IS NULL OR pi.province_id = $1)`,
+    [provinceId],
   );
   const results: Result[] = await m.query(
     `SELECT org_unit_id, year, score::text AS score, rank, pillars, indices, source FROM dti_result
-      WHERE "group" = 'provinces' AND org_unit_id IS NOT NULL`,
+      WHERE "group" = 'provinces' AND org_unit_id IS NOT NULL AND ($1::uuid IS NULL OR org_unit_id = $1)`,
+    [provinceId],
   );
   const byProvince = new Map<string, Result[]>();
   for (const r of results) byProvince.set(r.org_unit_id, [...(byProvince.get(r.org_unit_id) ?? []), r]);
@@ -53,8 +57,9 @@ export async function syncDtiObservations(m: EntityManager): Promise<{ created: 
     }
   }
   const existing: { id: string; indicator_id: string; org_unit_id: string; period: string; value: string | null; source: string }[] = await m.query(
-    `SELECT id, indicator_id, org_unit_id, period, value::text AS value, source FROM observation WHERE entered_by = $1`,
-    [DTI_ACTOR],
+    `SELECT id, indicator_id, org_unit_id, period, value::text AS value, source FROM observation
+      WHERE entered_by = $1 AND ($2::uuid IS NULL OR org_unit_id = $2)`,
+    [DTI_ACTOR, provinceId],
   );
   const changed = new Set<string>();
   const counts = { created: 0, updated: 0, removed: 0 };

@@ -125,7 +125,7 @@ class ImportTransaction {
     }
     if (runId) await this.m.update(ImportRunEntity, { id: runId }, { counts: this.counts as never });
     // Indicators fed from the DTI take the stored results, whichever was imported first.
-    await syncDtiObservations(this.m);
+    await syncDtiObservations(this.m, this.provinceId);
     // Statuses depend on what changed: the outbox row commits (or not) with the data.
     if (!isNoOp(this.counts)) {
       await this.m.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'import')`, [this.provinceId]);
