@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { DtiRepository } from '../../../db/src';
-import { canonicalOrNull } from '../../../domain/src';
+import { canonicalOrNull, DTI_PILLARS } from '../../../domain/src';
 import type { DtiFigure, DtiSection } from '../../../reports/src';
 
 type Figures = Record<string, { score: string | null; rank: number | null } | null | undefined>;
@@ -10,8 +10,8 @@ type Figures = Record<string, { score: string | null; rank: number | null } | nu
  * cấp tỉnh 2022: 3 trụ cột, 9 chỉ số chính). Names outside the order follow in code-point
  * order, so the report data (and its checksum) never depend on how a JSON object was stored.
  */
-export const DTI_PILLAR_ORDER = ['Chính quyền số', 'Kinh tế số', 'Xã hội số'];
-export const DTI_INDEX_ORDER = [
+const DTI_PILLAR_ORDER = DTI_PILLARS.map((p) => p.name);
+const DTI_INDEX_ORDER = [
   'Nhận thức số', 'Thể chế số', 'Hạ tầng số', 'Nhân lực số', 'An toàn thông tin mạng', 'Đô thị thông minh',
   'Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số',
 ];
