@@ -27,6 +27,8 @@ export class AppConfig {
     readonly lockDurationMs: number;
     readonly reportLockDurationMs: number;
   };
+  /** Bytes of serialised province summaries the API keeps (0: none). */
+  readonly summaryCacheBytes: number;
   readonly runWorker: boolean;
   readonly loadDemoData: boolean;
   readonly auth: {
@@ -66,6 +68,7 @@ export class AppConfig {
       lockDurationMs: env.WORKER_LOCK_DURATION_MS,
       reportLockDurationMs: env.REPORT_LOCK_DURATION_MS,
     };
+    this.summaryCacheBytes = env.SUMMARY_CACHE_MB * 1024 * 1024;
     this.runWorker = env.RUN_WORKER ?? embedded;
     this.loadDemoData = env.LOAD_DEMO_DATA ?? embedded;
     this.auth = {

@@ -110,6 +110,17 @@ export class EnvSchema {
   @Max(60000)
   RECOMPUTE_DEBOUNCE_MS = 0;
 
+  /**
+   * Memory for province summaries kept serialised by the API, in MiB (0: none). A kept
+   * summary is served while the province's summary stamp is unchanged, so it is never stale.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(4096)
+  SUMMARY_CACHE_MB = 64;
+
   /** Signs access tokens. Required in production; unset elsewhere, a random one per process (sessions end at restart). */
   @ValidateIf((env: EnvSchema) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   @IsDefined({ message: 'JWT_SECRET is required when NODE_ENV=production' })
@@ -175,6 +186,6 @@ export class EnvSchema {
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
-  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'REPORT_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS',
+  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'REPORT_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS', 'SUMMARY_CACHE_MB',
   'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'LOG_FORMAT', 'LOG_LEVEL', 'TRUST_PROXY',
 ];

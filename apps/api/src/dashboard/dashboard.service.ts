@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '../../../../libs/db/src';
 import { DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
-import { readProvinceSummary, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { readableProvinceId } from '../common/readable-province';
+import { SummaryCache } from '../status/summary-cache';
 
 /** How many KPI highlights a dashboard shows. */
 export const KPI_HIGHLIGHTS = 12;
@@ -19,6 +20,7 @@ export class DashboardService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
+    private readonly summaries: SummaryCache,
   ) {}
 
   async dashboard(principal: Principal, code: string, asOf?: string) {
@@ -26,7 +28,9 @@ export class DashboardService {
     const provinceId = await readableProvinceId(this.provinces, principal, code);
     const today = todayIn(TIME_ZONE, new Date());
     const date = asOf ?? today;
-    const summary = (await readProvinceSummary(this.dataSource, code, date))!;
+    const found = await this.summaries.get(provinceId, code, date);
+    if (!found) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+    const { summary } = found;
     const directives = new DirectiveRepository(this.dataSource);
     const kpis = summary.kpis
       .filter((k) => k.nationalTarget || k.goalTargets.length)

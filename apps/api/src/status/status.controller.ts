@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Principal } from '../../../../libs/domain/src';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
@@ -10,9 +11,13 @@ import { StatusService } from './status.service';
 export class StatusController {
   constructor(private readonly status: StatusService) {}
 
+  /** Sent as serialised (kept while current); the ETag lets a client ask again with If-None-Match and get 304. */
   @Get('provinces/:code/summary')
-  summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery) {
-    return this.status.summary(principal, params.code, query.as_of);
+  async summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery, @Res({ passthrough: true }) res: Response) {
+    const { json, etag } = await this.status.summary(principal, params.code, query.as_of);
+    res.type('json');
+    if (etag) res.setHeader('ETag', etag);
+    return json;
   }
 
   @Get('goals/:id/status')

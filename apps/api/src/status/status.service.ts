@@ -6,7 +6,8 @@ import { ProvinceRepository, readIndicatorMap } from '../../../../libs/db/src';
 import { assertAccess, canRead, DomainError, isIsoDate, Principal, readableProvince, todayIn } from '../../../../libs/domain/src';
 import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
-import { readProvinceSummary, RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { SummaryCache } from './summary-cache';
+import { RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
 
 @Injectable()
 export class StatusService {
@@ -17,6 +18,7 @@ export class StatusService {
     private readonly provinces: ProvinceRepository,
     @InjectQueue(QUEUE_NAMES.recompute) private readonly queue: Queue,
     @InjectQueue(QUEUE_NAMES.reports) private readonly reportQueue: Queue,
+    private readonly summaries: SummaryCache,
   ) {
     this.reads = new StatusReadsRepository(dataSource);
   }
@@ -30,18 +32,19 @@ export class StatusService {
   }
 
   /**
-   * The stored summary. A date nothing was computed for yet (an earlier as-of) gets a
-   * recompute job; the answer names it (`pendingJob`) so the client can poll /jobs/:id.
+   * The stored summary, serialised (kept in memory while current, see SummaryCache), with an
+   * ETag. A date nothing was computed for yet (an earlier as-of) gets a recompute job; the
+   * answer names it (`pendingJob`) so the client can poll /jobs/:id.
    */
-  async summary(principal: Principal, provinceCode: string, asOf?: string) {
+  async summary(principal: Principal, provinceCode: string, asOf?: string): Promise<{ json: string; etag: string | null }> {
     const date = this.asOf(asOf);
     const provinceId = await readableProvinceId(this.provinces, principal, provinceCode);
-    const summary = await readProvinceSummary(this.dataSource, provinceCode, date);
-    if (!summary) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
-    if (summary.computedAt) return { ...summary, pendingJob: null };
+    const found = await this.summaries.get(provinceId, provinceCode, date);
+    if (!found) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
+    if (found.summary.computedAt) return found;
     const payload: RecomputePayload = { provinceId, asOf: date, trigger: 'api:summary' };
     const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${provinceId}-as-of-${date}` });
-    return { ...summary, pendingJob: job.id ?? null };
+    return { json: JSON.stringify({ ...found.summary, pendingJob: job.id ?? null }), etag: null };
   }
 
   async goalStatus(principal: Principal, id: string, asOf?: string) {

@@ -3,10 +3,14 @@ import { Readable, Writable } from 'stream';
 import { createGunzip, createGzip } from 'zlib';
 import { DataSource, QueryRunner } from 'typeorm';
 import { DomainError } from '../../../domain/src';
+import { MIGRATIONS_TABLE } from '../data-source';
 
 export const BACKUP_FORMAT = 'dx-tracker/backup@1';
-/** TypeORM's own bookkeeping: compared, not copied (restore applies the migrations itself). */
-const MIGRATIONS_TABLE = 'schema_migration';
+/**
+ * Tables not copied: TypeORM's own bookkeeping (compared: restore applies the migrations
+ * itself) and derived state the restored rows rebuild (summary stamps, set by triggers).
+ */
+const NOT_COPIED = [MIGRATIONS_TABLE, 'summary_stamp'];
 const FETCH_ROWS = 2000;
 const INSERT_ROWS = 500;
 
@@ -32,8 +36,8 @@ interface TableInfo {
 /** Every table of the schema, referenced tables first (the foreign keys have no cycles between tables). */
 async function tables(q: QueryRunner): Promise<TableInfo[]> {
   const names: string[] = (
-    await q.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $1 ORDER BY 1`, [
-      MIGRATIONS_TABLE,
+    await q.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> ALL ($1) ORDER BY 1`, [
+      NOT_COPIED,
     ])
   ).map((r: { table_name: string }) => r.table_name);
   const fks: { child: string; parent: string; columns: string[]; refs: string[] }[] = await q.query(

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { canonicalOrNull, GoalRollup, TaskRollup } from '../../../domain/src';
 import { ProvinceSummary, RollupView } from './province-summary';
 
@@ -19,9 +19,41 @@ function rollupView(r: Row | undefined): RollupView {
   return { goals, tasks };
 }
 
+/** The row of summary_stamp that indicators (shared by every province) move. */
+const INDICATORS_STAMP = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * A text that changes with every committed change to what the province's summary reads
+ * (summary_stamp, kept by triggers: migration 1765267200000): its own stamp row and the
+ * indicators' one, each as version and row version (xmin).
+ */
+export async function readSummaryStamp(db: DataSource | EntityManager, provinceId: string): Promise<string> {
+  const [row] = await db.query(
+    `SELECT coalesce(string_agg(version || ':' || xmin::text, ',' ORDER BY province_id), '') AS stamp FROM summary_stamp WHERE province_id IN ($1, $2)`,
+    [provinceId, INDICATORS_STAMP],
+  );
+  return `${provinceId}/${row.stamp}`;
+}
+
+/**
+ * The summary with the stamp it goes with, read in one snapshot (REPEATABLE READ, read
+ * only): while readSummaryStamp returns the same text, the summary is still current.
+ */
+export async function readStampedProvinceSummary(
+  dataSource: DataSource,
+  provinceId: string,
+  provinceCode: string,
+  asOf: string,
+): Promise<{ stamp: string; summary: ProvinceSummary | null }> {
+  return dataSource.transaction('REPEATABLE READ', async (m) => {
+    await m.query('SET TRANSACTION READ ONLY');
+    return { stamp: await readSummaryStamp(m, provinceId), summary: await readProvinceSummary(m, provinceCode, asOf) };
+  });
+}
+
 /** Reads the stored results of a province at an as-of date (written by recomputes). Null when the province does not exist. */
-export async function readProvinceSummary(dataSource: DataSource, provinceCode: string, asOf: string): Promise<ProvinceSummary | null> {
-  const q = (sql: string, params: unknown[]) => dataSource.query(sql, params) as Promise<Row[]>;
+export async function readProvinceSummary(db: DataSource | EntityManager, provinceCode: string, asOf: string): Promise<ProvinceSummary | null> {
+  const q = (sql: string, params: unknown[]) => db.query(sql, params) as Promise<Row[]>;
   const [province] = await q(`SELECT id, code, name FROM org_unit WHERE kind = 'province' AND code = $1`, [provinceCode]);
   if (!province) return null;
   const [run] = await q(`SELECT max(finished_at) AS at FROM recompute_run WHERE province_id = $1 AND as_of = $2`, [province.id, asOf]);

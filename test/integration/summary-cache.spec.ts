@@ -1,0 +1,107 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { SummaryCache } from '../../apps/api/src/status/summary-cache';
+import { loadConfig } from '../../libs/config/src';
+import { RecomputeEngine } from '../../libs/status-engine/src';
+import { SUMMARY_STAMP_SOURCES } from '../../migrations/1765267200000-summary-stamp';
+import { DA_NANG_FILE, importPlanFiles, QUANG_NINH_FILE, REPO } from '../factories/plan-file.factory';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const AS_OF = '2023-10-31';
+
+describe('SummaryCache: a kept summary is served only while nothing it shows has changed', () => {
+  let db: TestDatabase;
+  let cache: SummaryCache;
+  let qni: string;
+  let dng: string;
+  const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
+  const get = async () => (await cache.get(qni, 'QNI', AS_OF))!;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importPlanFiles(db.dataSource, QUANG_NINH_FILE, DA_NANG_FILE);
+    [{ id: qni }] = await q(`SELECT id FROM org_unit WHERE kind = 'province' AND code = 'QNI'`);
+    [{ id: dng }] = await q(`SELECT id FROM org_unit WHERE kind = 'province' AND code <> 'QNI'`);
+    const engine = new RecomputeEngine(db.dataSource, { now: () => new Date('2023-11-15T00:00:00Z') });
+    for (const provinceId of [qni, dng]) await engine.recompute({ provinceId, asOf: AS_OF, trigger: 'test' });
+    cache = new SummaryCache(db.dataSource, loadConfig({ DATABASE_URL: db.url, SUMMARY_CACHE_MB: '8' }));
+  });
+  afterAll(() => db?.drop());
+
+  it('serves the same entry again while the province is unchanged, with its JSON and an ETag of it', async () => {
+    const first = await get();
+    expect(first.summary.computedAt).not.toBeNull();
+    expect(JSON.parse(first.json)).toEqual({ ...JSON.parse(JSON.stringify(first.summary)), pendingJob: null });
+    expect(first.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(await get()).toBe(first);
+  });
+
+  it('reads again after a committed change to the plan, a status, a KPI comparison or an indicator', async () => {
+    const changes = [
+      `UPDATE goal SET title = title || ' (sửa)' WHERE id = (SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1 ORDER BY g.code LIMIT 1)`,
+      `UPDATE goal_status SET colour = 'red' WHERE org_unit_id = $1 AND as_of = '${AS_OF}' AND goal_id = (SELECT goal_id FROM goal_status WHERE org_unit_id = $1 ORDER BY goal_id LIMIT 1)`,
+      `UPDATE kpi_comparison SET value = value + 1 WHERE org_unit_id = $1`,
+      `UPDATE indicator SET unit = unit || ' ' WHERE id = (SELECT indicator_id FROM kpi_comparison WHERE org_unit_id = $1 ORDER BY 1 LIMIT 1)`,
+      `DELETE FROM rollup WHERE province_id = $1 AND scope_kind = 'goal_group' AND scope_id = (SELECT scope_id FROM rollup WHERE province_id = $1 AND scope_kind = 'goal_group' ORDER BY 1 LIMIT 1)`,
+    ];
+    for (const sql of changes) {
+      const before = await get();
+      const result = await q(sql, [qni]);
+      expect(result[1] ?? result.length).toBeGreaterThan(0); // the statement changed a row
+      const after = await get();
+      expect(after).not.toBe(before);
+      expect({ sql, same: after.json === before.json }).toEqual({ sql, same: false });
+      expect(after.etag).not.toBe(before.etag);
+      expect(await get()).toBe(after);
+    }
+  });
+
+  it('keeps serving while another province changes, and while a change is not committed yet', async () => {
+    const kept = await get();
+    await q(`UPDATE document SET title = title || ' (sửa)' WHERE province_id = $1`, [dng]);
+    expect(await get()).toBe(kept);
+
+    const runner = db.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`UPDATE document SET title = 'Chưa lưu' WHERE province_id = $1`, [qni]);
+      expect(await get()).toBe(kept); // not committed: nothing to see yet
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    const after = await get();
+    expect(after).not.toBe(kept);
+    expect(after.summary.documents.map((d) => d.title)).toEqual(after.summary.documents.map(() => 'Chưa lưu'));
+  });
+
+  it('moves the stamp for a change to any table the summary reads', async () => {
+    const source = readFileSync(join(REPO, 'libs/status-engine/src/summary/province-summary.reader.ts'), 'utf8');
+    // Tables named in its SQL (and the two group tables, named as arguments of its `groups` helper).
+    const read = new Set([...source.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)|groups\('([a-z_]+)'\)/g)].map((m) => m[1] ?? m[2]).filter((t) => t !== 'summary_stamp'));
+    expect([...read].sort()).toEqual(Object.keys(SUMMARY_STAMP_SOURCES).sort());
+    const stamps = async () => JSON.stringify(await q(`SELECT province_id, version FROM summary_stamp ORDER BY 1`));
+    for (const table of Object.keys(SUMMARY_STAMP_SOURCES)) {
+      const before = await stamps();
+      const [{ count }] = await q(`SELECT count(*)::int AS count FROM ${table}`);
+      expect(count).toBeGreaterThan(0);
+      // Rewriting one row as it is still makes a new row version, so its province's stamp must move.
+      const [{ column }] = await q(
+        `SELECT column_name AS column FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position LIMIT 1`,
+        [table],
+      );
+      await q(`UPDATE ${table} SET "${column}" = "${column}" WHERE ctid = (SELECT ctid FROM ${table} LIMIT 1)`);
+      expect(await stamps()).not.toBe(before);
+    }
+  });
+
+  it('keeps nothing with SUMMARY_CACHE_MB=0, and nothing not computed yet', async () => {
+    const off = new SummaryCache(db.dataSource, loadConfig({ DATABASE_URL: db.url, SUMMARY_CACHE_MB: '0' }));
+    const a = await off.get(qni, 'QNI', AS_OF);
+    expect(await off.get(qni, 'QNI', AS_OF)).not.toBe(a);
+    const uncomputed = await cache.get(qni, 'QNI', '2020-01-01');
+    expect(uncomputed!.summary.computedAt).toBeNull();
+    expect(await cache.get(qni, 'QNI', '2020-01-01')).not.toBe(uncomputed);
+  });
+});
