@@ -37,6 +37,29 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     expect(national.claims[0]).toMatchObject({ met: 6, of: 9, open: 4, reconciliation: { verdict: 'self_inconsistent', computedMet: 5 } });
   });
 
+  it('a summary comes with an ETag (304 while current), and a change recomputed through the API is shown at once', async () => {
+    const url = '/api/v1/provinces/QNI/summary?as_of=2023-10-31';
+    const first = await api.get(url).expect(200).expect('Content-Type', /^application\/json; charset=utf-8/);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    await api.get(url).set('If-None-Match', etag).expect(304);
+    expect((await api.get(url).expect(200)).body).toEqual(first.body);
+
+    const goal = () => first.body.documents[0].goalGroups[0].goals.find((g: { code: string }) => g.code === 'MT1.1');
+    expect(goal()).toMatchObject({ indicator: 'so-hoa-ket-qua-tthc', status: 'no_data', actual: null });
+    await api.post('/api/v1/observations').send({ indicator: 'so-hoa-ket-qua-tthc', province: 'QNI', period: '2023-09', value: '100' }).expect(201);
+    const id = await new StatusRepository(db.dataSource.manager).provinceIdByCode('QNI');
+    await new RecomputeEngine(db.dataSource, { now: () => new Date() }).recompute({ provinceId: id!, asOf: '2023-10-31', trigger: 'test' });
+    const after = await api.get(url).set('If-None-Match', etag).expect(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.body.documents[0].goalGroups[0].goals.find((g: { code: string }) => g.code === 'MT1.1')).toMatchObject({ status: 'met', actual: '100' });
+    // The tests below count the file's values.
+    const [, deleted] = await db.dataSource.query(
+      `DELETE FROM observation o USING indicator i WHERE i.id = o.indicator_id AND i.code = 'so-hoa-ket-qua-tthc' AND o.period = '2023-09'`,
+    );
+    expect(deleted).toBe(1);
+  });
+
   it('a summary for a date never computed is queued, and the job can be followed at /api/v1/jobs/:id', async () => {
     const res = await api.get('/api/v1/provinces/QNI/summary?as_of=2023-06-30').expect(200);
     expect(res.body.computedAt).toBeNull();

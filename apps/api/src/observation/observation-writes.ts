@@ -31,12 +31,12 @@ export async function writeObservation(
   const { before, after } = await new ObservationRepository(m).write(v.target, {
     period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: by.enteredBy,
   });
-  await new AuditRepository(m).append({
-    actor: by.principal, meta: by.meta, action: `observation.${before ? 'update' : 'create'}${by.submissionId ? '.approved' : ''}`,
-    entityKind: 'observation', entityId: after.id, provinceId: v.target.provinceId, before, after: { ...after, submission: by.submissionId ?? null },
-  });
-  await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $3, $4, 'observation')`, [
-    v.target.provinceId, v.target.indicatorId, v.target.orgUnitId, v.period.code,
-  ]);
+  await new AuditRepository(m).append(
+    {
+      actor: by.principal, meta: by.meta, action: `observation.${before ? 'update' : 'create'}${by.submissionId ? '.approved' : ''}`,
+      entityKind: 'observation', entityId: after.id, provinceId: v.target.provinceId, before, after: { ...after, submission: by.submissionId ?? null },
+    },
+    { provinceId: v.target.provinceId, reason: 'observation', indicatorId: v.target.indicatorId, orgUnitId: v.target.orgUnitId, period: v.period.code },
+  );
   return { before, after };
 }

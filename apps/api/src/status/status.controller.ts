@@ -13,11 +13,10 @@ export class StatusController {
 
   /** Sent as serialised (kept while current); the ETag lets a client ask again with If-None-Match and get 304. */
   @Get('provinces/:code/summary')
-  async summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery, @Res({ passthrough: true }) res: Response) {
-    const { json, etag } = await this.status.summary(principal, params.code, query.as_of);
-    res.type('json');
+  async summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery, @Res() res: Response) {
+    const { body, etag } = await this.status.summary(principal, params.code, query.as_of);
     if (etag) res.setHeader('ETag', etag);
-    return json;
+    res.type('json').send(body);
   }
 
   @Get('goals/:id/status')

@@ -36,15 +36,17 @@ export class StatusService {
    * ETag. A date nothing was computed for yet (an earlier as-of) gets a recompute job; the
    * answer names it (`pendingJob`) so the client can poll /jobs/:id.
    */
-  async summary(principal: Principal, provinceCode: string, asOf?: string): Promise<{ json: string; etag: string | null }> {
+  async summary(principal: Principal, provinceCode: string, asOf?: string): Promise<{ body: Buffer; etag: string | null }> {
     const date = this.asOf(asOf);
-    const provinceId = await readableProvinceId(this.provinces, principal, provinceCode);
-    const found = await this.summaries.get(provinceId, provinceCode, date);
+    const current = await this.summaries.stampOf(provinceCode);
+    if (!current) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
+    await assertReadable(this.provinces, principal, current.provinceId, `province ${provinceCode}`);
+    const found = await this.summaries.get(current, date);
     if (!found) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
     if (found.summary.computedAt) return found;
-    const payload: RecomputePayload = { provinceId, asOf: date, trigger: 'api:summary' };
-    const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${provinceId}-as-of-${date}` });
-    return { json: JSON.stringify({ ...found.summary, pendingJob: job.id ?? null }), etag: null };
+    const payload: RecomputePayload = { provinceId: current.provinceId, asOf: date, trigger: 'api:summary' };
+    const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${current.provinceId}-as-of-${date}` });
+    return { body: Buffer.from(JSON.stringify({ ...found.summary, pendingJob: job.id ?? null })), etag: null };
   }
 
   async goalStatus(principal: Principal, id: string, asOf?: string) {

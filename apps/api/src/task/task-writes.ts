@@ -16,13 +16,14 @@ export async function writeTaskUpdate(
   by: { principal: Principal; updatedBy: string; meta: RequestMeta; submissionId?: string },
   today: string,
 ): Promise<TaskResponse> {
-  const tasks = new TaskRepository(m);
-  await tasks.update(before.id, next, comment === undefined ? undefined : comment?.trim().normalize('NFC') || null, by.updatedBy);
-  const after = (await tasks.findById(before.id, today))!;
-  await new AuditRepository(m).append({
-    actor: by.principal, meta: by.meta, action: by.submissionId ? 'task.update.approved' : 'task.update', entityKind: 'task', entityId: before.id,
-    provinceId: before.provinceId, before: toTaskResponse(before), after: { ...toTaskResponse(after), submission: by.submissionId ?? null },
-  });
-  await m.query(`INSERT INTO outbox (province_id, reason, kpi_processed_at) VALUES ($1, 'task', now())`, [before.provinceId]);
+  const trimmed = comment === undefined ? undefined : comment?.trim().normalize('NFC') || null;
+  const after = await new TaskRepository(m).update(before.id, next, trimmed, by.updatedBy, today);
+  await new AuditRepository(m).append(
+    {
+      actor: by.principal, meta: by.meta, action: by.submissionId ? 'task.update.approved' : 'task.update', entityKind: 'task', entityId: before.id,
+      provinceId: before.provinceId, before: toTaskResponse(before), after: { ...toTaskResponse(after), submission: by.submissionId ?? null },
+    },
+    { provinceId: before.provinceId, reason: 'task', kpiDone: true },
+  );
   return toTaskResponse(after);
 }

@@ -20,6 +20,18 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** A recompute a write queues (a row of the outbox, relayed to the queue by the worker). */
+export interface OutboxEntry {
+  provinceId: string;
+  reason: string;
+  /** The write cannot change a KPI: no KPI pass (the row is born KPI-processed). */
+  kpiDone?: boolean;
+  /** An observation's: the KPI pass redoes only what depends on it. */
+  indicatorId?: string;
+  orgUnitId?: string;
+  period?: string;
+}
+
 export interface AuditFilter {
   /** null: every province (admins). */
   provinceId: string | null;
@@ -37,15 +49,27 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  async append(e: AuditEntry): Promise<void> {
+  /**
+   * One entry. With `outbox`, the same statement queues the recompute the write needs (an
+   * outbox row): one round trip for both, which every write makes anyway.
+   */
+  async append(e: AuditEntry, outbox?: OutboxEntry): Promise<void> {
+    const insert = `INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)`;
+    const params = [
+      e.actor?.userId ?? null, e.actor?.username ?? e.actorLabel ?? 'system', e.meta?.ip ?? null, e.meta?.requestId ?? null, e.action,
+      e.entityKind, e.entityId, e.provinceId, e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+    ];
+    if (!outbox) {
+      await this.db.query(insert, params);
+      return;
+    }
     await this.db.query(
-      `INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)`,
-      [
-        e.actor?.userId ?? null, e.actor?.username ?? e.actorLabel ?? 'system', e.meta?.ip ?? null, e.meta?.requestId ?? null, e.action,
-        e.entityKind, e.entityId, e.provinceId, e.before === undefined ? null : JSON.stringify(e.before),
-        e.after === undefined ? null : JSON.stringify(e.after),
-      ],
+      `WITH audit AS (${insert})
+       INSERT INTO outbox (province_id, reason, kpi_processed_at, indicator_id, org_unit_id, period)
+       VALUES ($11, $12, CASE WHEN $13::boolean THEN now() END, $14, $15, $16)`,
+      [...params, outbox.provinceId, outbox.reason, outbox.kpiDone ?? false, outbox.indicatorId ?? null, outbox.orgUnitId ?? null, outbox.period ?? null],
     );
   }
 

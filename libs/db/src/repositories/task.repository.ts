@@ -82,9 +82,13 @@ export class TaskRepository {
       add((n) => `(dx_fold(t.title) LIKE dx_fold(${n}) OR dx_fold(t.code) LIKE dx_fold(${n}))`, like);
     }
     const sql = `${SELECT} WHERE ${where.join(' AND ')}`;
-    const rows = await this.db.query(`${sql} ORDER BY ${ORDER[page.sort]}, t.id OFFSET ${page.offset | 0} LIMIT ${page.limit | 0}`, params);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${sql}) x`, params);
-    return { rows, total };
+    // The total rides along on every row (one query); only a page past the end needs a count of its own.
+    const found: (TaskRow & { total: number })[] = await this.db.query(
+      `${sql.replace(/^\s*SELECT /, 'SELECT count(*) OVER ()::int AS total, ')} ORDER BY ${ORDER[page.sort]}, t.id OFFSET ${page.offset | 0} LIMIT ${page.limit | 0}`,
+      params,
+    );
+    const total = found.length ? found[0].total : (await this.db.query(`SELECT count(*)::int AS total FROM (${sql}) x`, params))[0].total;
+    return { rows: found.map(({ total: _total, ...row }) => row), total };
   }
 
   async findById(id: string, today: string): Promise<TaskRow | null> {
@@ -98,16 +102,20 @@ export class TaskRepository {
     return row ?? null;
   }
 
-  async update(id: string, next: TaskState, comment: string | null | undefined, by: string): Promise<void> {
-    await this.db.query(
-      `UPDATE task SET status = $2, progress = $3, evidence_number = $4, evidence_date = $5, evidence_issuer = $6, evidence_link = $7,
-              last_comment = CASE WHEN $8::boolean THEN $9 ELSE last_comment END, updated_by = $10, updated_at = now(), version = version + 1
-        WHERE id = $1`,
+  /** Writes the update (version + 1) and returns the task as it now reads, in one statement. */
+  async update(id: string, next: TaskState, comment: string | null | undefined, by: string, today: string): Promise<TaskRow> {
+    const [row] = await this.db.query(
+      `WITH t AS (
+         UPDATE task SET status = $3, progress = $4, evidence_number = $5, evidence_date = $6, evidence_issuer = $7, evidence_link = $8,
+                last_comment = CASE WHEN $9::boolean THEN $10 ELSE last_comment END, updated_by = $11, updated_at = now(), version = version + 1
+          WHERE id = $2 RETURNING *)
+       ${SELECT.replace('FROM task t', 'FROM t')}`,
       [
-        id, next.status, next.progress, next.evidenceNumber, next.evidenceDate, next.evidenceIssuer, next.evidenceLink,
+        today, id, next.status, next.progress, next.evidenceNumber, next.evidenceDate, next.evidenceIssuer, next.evidenceLink,
         comment !== undefined, comment ?? null, by,
       ],
     );
+    return row;
   }
 }
 

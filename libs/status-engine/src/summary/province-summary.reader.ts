@@ -22,32 +22,42 @@ function rollupView(r: Row | undefined): RollupView {
 /** The row of summary_stamp that indicators (shared by every province) move. */
 const INDICATORS_STAMP = '00000000-0000-0000-0000-000000000000';
 
-/**
- * A text that changes with every committed change to what the province's summary reads
- * (summary_stamp, kept by triggers: migration 1765267200000): its own stamp row and the
- * indicators' one, each as version and row version (xmin).
- */
-export async function readSummaryStamp(db: DataSource | EntityManager, provinceId: string): Promise<string> {
-  const [row] = await db.query(
-    `SELECT coalesce(string_agg(version || ':' || xmin::text, ',' ORDER BY province_id), '') AS stamp FROM summary_stamp WHERE province_id IN ($1, $2)`,
-    [provinceId, INDICATORS_STAMP],
-  );
-  return `${provinceId}/${row.stamp}`;
+/** A province and the stamp of its summary: a text that changes with every committed change to what the summary reads. */
+export interface SummaryStamp {
+  provinceId: string;
+  provinceCode: string;
+  stamp: string;
 }
 
 /**
- * The summary with the stamp it goes with, read in one snapshot (REPEATABLE READ, read
- * only): while readSummaryStamp returns the same text, the summary is still current.
+ * The province with this code and its summary's stamp (summary_stamp, kept by triggers:
+ * migration 1765267200000): its own stamp row and the indicators' one, each as version and
+ * row version (xmin). Null when there is no such province. One indexed query.
+ */
+export async function readSummaryStamp(db: DataSource | EntityManager, provinceCode: string): Promise<SummaryStamp | null> {
+  const [row] = await db.query(
+    `SELECT p.id, (SELECT coalesce(string_agg(s.version || ':' || s.xmin::text, ',' ORDER BY s.province_id), '')
+                     FROM summary_stamp s WHERE s.province_id IN (p.id, $2)) AS stamp
+       FROM org_unit p WHERE p.kind = 'province' AND p.code = $1`,
+    [provinceCode, INDICATORS_STAMP],
+  );
+  return row ? { provinceId: row.id, provinceCode, stamp: row.stamp } : null;
+}
+
+/**
+ * The summary with its stamp, read in one snapshot (REPEATABLE READ, read only): while
+ * readSummaryStamp returns the same stamp, the summary is still current.
  */
 export async function readStampedProvinceSummary(
   dataSource: DataSource,
-  provinceId: string,
   provinceCode: string,
   asOf: string,
-): Promise<{ stamp: string; summary: ProvinceSummary | null }> {
+): Promise<{ stamp: SummaryStamp; summary: ProvinceSummary } | null> {
   return dataSource.transaction('REPEATABLE READ', async (m) => {
     await m.query('SET TRANSACTION READ ONLY');
-    return { stamp: await readSummaryStamp(m, provinceId), summary: await readProvinceSummary(m, provinceCode, asOf) };
+    const stamp = await readSummaryStamp(m, provinceCode);
+    const summary = stamp && (await readProvinceSummary(m, provinceCode, asOf));
+    return stamp && summary ? { stamp, summary } : null;
   });
 }
 
