@@ -13,10 +13,14 @@ export interface ApiReadResult {
   bare_after: LoadResult;
   /** Mean of the two bare runs (before and after the product routes), so drift in the machine's load shows less. */
   bare_rps: number;
+  /** The summary as clients get it: its first page of 50 KPIs. */
   summary: LoadResult;
+  /** The summary with every KPI (300 per province at national scale: a ~150 kB answer). */
+  summary_all: LoadResult;
   dashboard: LoadResult;
   tasks: LoadResult;
   summary_ratio: number;
+  summary_all_ratio: number;
   dashboard_ratio: number;
   tasks_ratio: number;
 }
@@ -38,15 +42,16 @@ export async function apiRead(url: string, token: string, provinces: string[], s
     await sleep(500);
     return load({ ...base, label, durationS: s.durationS });
   };
-  const bare = await run('bare route', undefined, '/bench/constant');
+  const bare = await run('bare route', undefined, '/api/v1/bench/constant');
   const summary = await run('summary', rotating((p) => `/api/v1/provinces/${p}/summary?as_of=${s.asOf}`));
+  const summaryAll = await run('summary, every KPI', rotating((p) => `/api/v1/provinces/${p}/summary?as_of=${s.asOf}&kpiPageSize=1000`));
   const dashboard = await run('dashboard', rotating((p) => `/api/v1/provinces/${p}/dashboard?as_of=${s.asOf}`));
   const tasks = await run('task list', rotating((p) => `/api/v1/tasks?province=${p}`));
-  const bareAfter = await run('bare route (again)', undefined, '/bench/constant');
+  const bareAfter = await run('bare route (again)', undefined, '/api/v1/bench/constant');
   const bareRps = (bare.ok_rps + bareAfter.ok_rps) / 2;
   const ratio = (r: LoadResult) => round(r.ok_rps / bareRps, 3);
   return {
-    bare, bare_after: bareAfter, bare_rps: round(bareRps, 1), summary, dashboard, tasks,
-    summary_ratio: ratio(summary), dashboard_ratio: ratio(dashboard), tasks_ratio: ratio(tasks),
+    bare, bare_after: bareAfter, bare_rps: round(bareRps, 1), summary, summary_all: summaryAll, dashboard, tasks,
+    summary_ratio: ratio(summary), summary_all_ratio: ratio(summaryAll), dashboard_ratio: ratio(dashboard), tasks_ratio: ratio(tasks),
   };
 }

@@ -170,6 +170,7 @@ function figureRows(r: Results): FigureRow[] {
     rows.push({ figure: 'bare route (constant), requests/s', value: `${fmt(a.bare.ok_rps)} / ${fmt(a.bare_after.ok_rps)} (before / after)`, baseline: '', ratio: '', goal: '', met: null });
     for (const [label, x, ratio] of [
       ['GET …/provinces/:code/summary', a.summary, a.summary_ratio],
+      ['GET …/provinces/:code/summary?kpiPageSize=1000 (every KPI)', a.summary_all, a.summary_all_ratio],
       ['GET …/provinces/:code/dashboard', a.dashboard, a.dashboard_ratio],
       ['GET …/tasks?province=', a.tasks, a.tasks_ratio],
     ] as const) {

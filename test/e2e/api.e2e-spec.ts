@@ -37,6 +37,19 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     expect(national.claims[0]).toMatchObject({ met: 6, of: 9, open: 4, reconciliation: { verdict: 'self_inconsistent', computedMet: 5 } });
   });
 
+  it('a summary pages its KPIs (those with a target first), and says how many there are', async () => {
+    const all = await api.get('/api/v1/provinces/QNI/summary?as_of=2023-10-31&kpiPageSize=1000').expect(200);
+    const total = all.body.kpis.length;
+    expect(total).toBeGreaterThan(4);
+    expect(all.body.kpiPage).toEqual({ page: 1, pageSize: 1000, total });
+    expect((await api.get('/api/v1/provinces/QNI/summary?as_of=2023-10-31').expect(200)).body.kpiPage).toEqual({ page: 1, pageSize: 50, total });
+    const page = await api.get('/api/v1/provinces/QNI/summary?as_of=2023-10-31&kpiPage=2&kpiPageSize=2').expect(200);
+    expect(page.body.kpis).toEqual(all.body.kpis.slice(2, 4));
+    expect(page.body.kpiPage).toEqual({ page: 2, pageSize: 2, total });
+    const bad = await api.get('/api/v1/provinces/QNI/summary?kpiPage=0&kpiPageSize=5000').expect(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['kpiPage', 'kpiPageSize']);
+  });
+
   it('a summary comes with an ETag (304 while current), and a change recomputed through the API is shown at once', async () => {
     const url = '/api/v1/provinces/QNI/summary?as_of=2023-10-31';
     const first = await api.get(url).expect(200).expect('Content-Type', /^application\/json; charset=utf-8/);

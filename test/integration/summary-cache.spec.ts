@@ -29,20 +29,26 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
   });
   afterAll(() => db?.drop());
 
-  it('serves the same entry again while the province is unchanged, with its JSON and an ETag of it', async () => {
+  it('serves the same entry again while the province is unchanged, with its answers serialised once', async () => {
     const first = await get();
     expect(first.summary.computedAt).not.toBeNull();
-    expect(JSON.parse(first.body.toString())).toEqual({ ...JSON.parse(JSON.stringify(first.summary)), pendingJob: null });
-    expect(first.etag).toMatch(/^"[\w-]{27}"$/);
+    const answer = first.answer(1, 50);
+    const { kpis, ...rest } = JSON.parse(JSON.stringify(first.summary));
+    expect(JSON.parse(answer.body.toString())).toEqual({ ...rest, kpis, kpiPage: { page: 1, pageSize: 50, total: kpis.length }, pendingJob: null });
+    expect(answer.etag).toMatch(/^"[\w-]{27}"$/);
     expect(await get()).toBe(first);
+    expect(first.answer(1, 50)).toBe(answer);
+    const second = first.answer(2, 4);
+    expect(JSON.parse(second.body.toString()).kpis).toEqual(kpis.slice(4, 8));
+    expect(second.etag).not.toBe(answer.etag);
   });
 
   it('reads again after a committed change to the plan, a status, a KPI comparison or an indicator', async () => {
     const changes = [
       `UPDATE goal SET title = title || ' (sửa)' WHERE id = (SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1 ORDER BY g.code LIMIT 1)`,
-      `UPDATE goal_status SET colour = 'red' WHERE org_unit_id = $1 AND as_of = '${AS_OF}' AND goal_id = (SELECT goal_id FROM goal_status WHERE org_unit_id = $1 ORDER BY goal_id LIMIT 1)`,
+      `UPDATE goal_status SET colour = CASE WHEN colour = 'red' THEN 'green' ELSE 'red' END WHERE org_unit_id = $1 AND as_of = '${AS_OF}' AND goal_id = (SELECT goal_id FROM goal_status WHERE org_unit_id = $1 ORDER BY goal_id LIMIT 1)`,
       `UPDATE kpi_comparison SET value = value + 1 WHERE org_unit_id = $1`,
-      `UPDATE indicator SET unit = unit || ' ' WHERE id = (SELECT indicator_id FROM kpi_comparison WHERE org_unit_id = $1 ORDER BY 1 LIMIT 1)`,
+      `UPDATE indicator SET unit = unit || ' ' WHERE id = (SELECT indicator_id FROM kpi_comparison WHERE org_unit_id = $1 AND period_end <= '${AS_OF}' ORDER BY 1 LIMIT 1)`,
       `DELETE FROM rollup WHERE province_id = $1 AND scope_kind = 'goal_group' AND scope_id = (SELECT scope_id FROM rollup WHERE province_id = $1 AND scope_kind = 'goal_group' ORDER BY 1 LIMIT 1)`,
     ];
     for (const sql of changes) {
@@ -51,8 +57,8 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
       expect(result[1] ?? result.length).toBeGreaterThan(0); // the statement changed a row
       const after = await get();
       expect(after).not.toBe(before);
-      expect({ sql, same: after.body.equals(before.body) }).toEqual({ sql, same: false });
-      expect(after.etag).not.toBe(before.etag);
+      expect({ sql, same: after.answer(1, 50).body.equals(before.answer(1, 50).body) }).toEqual({ sql, same: false });
+      expect(after.answer(1, 50).etag).not.toBe(before.answer(1, 50).etag);
       expect(await get()).toBe(after);
     }
   });

@@ -43,9 +43,12 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
 function serveDashboard(app: INestApplication): void {
   const dir = join(findRepoRoot(__dirname), 'dist', 'web');
   if (!existsSync(join(dir, 'index.html'))) return;
-  app.use(staticFiles(dir, { index: false, maxAge: '1h' }));
+  // API paths never look for a file (a stat() per request was a tenth of the API's CPU under load).
+  const isApi = (req: Request) => /^\/(api|health)(\/|$)/.test(req.path);
+  const assets = staticFiles(dir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || /^\/(api|health)(\/|$)/.test(req.path) || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || isApi(req) || !req.accepts('html')) return next();
     res.sendFile(join(dir, 'index.html'));
   });
 }

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { Principal } from '../../../../libs/domain/src';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
-import { AsOfQuery, ComparisonQuery, GoalIdParam, HistoryQuery, IndicatorCodeParam, IndicatorMapQuery, JobIdParam } from './dto/status.query';
+import { AsOfQuery, ComparisonQuery, SummaryQuery, GoalIdParam, HistoryQuery, IndicatorCodeParam, IndicatorMapQuery, JobIdParam } from './dto/status.query';
 import { StatusService } from './status.service';
 
 /** Computed statuses (read-only): written by the worker, read here. */
@@ -11,10 +11,15 @@ import { StatusService } from './status.service';
 export class StatusController {
   constructor(private readonly status: StatusService) {}
 
-  /** Sent as serialised (kept while current); the ETag lets a client ask again with If-None-Match and get 304. */
+  /**
+   * Documents, goal groups, goals, rollups and reconciliations, with one page of the KPIs
+   * (`kpiPage`, `kpiPageSize`; those with a target first; `kpiPage` in the answer gives the
+   * total). Sent as serialised (kept while current); the ETag lets a client ask again with
+   * If-None-Match and get 304.
+   */
   @Get('provinces/:code/summary')
-  async summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery, @Res() res: Response) {
-    const { body, etag } = await this.status.summary(principal, params.code, query.as_of);
+  async summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: SummaryQuery, @Res() res: Response) {
+    const { body, etag } = await this.status.summary(principal, params.code, { asOf: query.as_of, kpiPage: query.kpiPage, kpiPageSize: query.kpiPageSize });
     if (etag) res.setHeader('ETag', etag);
     res.type('json').send(body);
   }

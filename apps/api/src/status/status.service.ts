@@ -6,7 +6,7 @@ import { ProvinceRepository, readIndicatorMap } from '../../../../libs/db/src';
 import { assertAccess, canRead, DomainError, isIsoDate, Principal, readableProvince, todayIn } from '../../../../libs/domain/src';
 import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '../../../../libs/queue/src';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
-import { SummaryCache } from './summary-cache';
+import { SummaryCache, summaryAnswer } from './summary-cache';
 import { RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
 
 @Injectable()
@@ -32,21 +32,22 @@ export class StatusService {
   }
 
   /**
-   * The stored summary, serialised (kept in memory while current, see SummaryCache), with an
-   * ETag. A date nothing was computed for yet (an earlier as-of) gets a recompute job; the
-   * answer names it (`pendingJob`) so the client can poll /jobs/:id.
+   * The stored summary with one page of its KPIs (those with a target first), serialised
+   * and kept in memory while current (SummaryCache), with an ETag. A date nothing was
+   * computed for yet (an earlier as-of) gets a recompute job; the answer names it
+   * (`pendingJob`) so the client can poll /jobs/:id.
    */
-  async summary(principal: Principal, provinceCode: string, asOf?: string): Promise<{ body: Buffer; etag: string | null }> {
-    const date = this.asOf(asOf);
+  async summary(principal: Principal, provinceCode: string, q: { asOf?: string; kpiPage: number; kpiPageSize: number }): Promise<{ body: Buffer; etag: string | null }> {
+    const date = this.asOf(q.asOf);
     const current = await this.summaries.stampOf(provinceCode);
     if (!current) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
     await assertReadable(this.provinces, principal, current.provinceId, `province ${provinceCode}`);
     const found = await this.summaries.get(current, date);
     if (!found) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
-    if (found.summary.computedAt) return found;
+    if (found.summary.computedAt) return found.answer(q.kpiPage, q.kpiPageSize);
     const payload: RecomputePayload = { provinceId: current.provinceId, asOf: date, trigger: 'api:summary' };
     const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${current.provinceId}-as-of-${date}` });
-    return { body: Buffer.from(JSON.stringify({ ...found.summary, pendingJob: job.id ?? null })), etag: null };
+    return { body: summaryAnswer(found.summary, q.kpiPage, q.kpiPageSize, job.id ?? null).body, etag: null };
   }
 
   async goalStatus(principal: Principal, id: string, asOf?: string) {

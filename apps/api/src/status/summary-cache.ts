@@ -3,34 +3,66 @@ import { createHash } from 'crypto';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../../libs/config/src';
-import { ProvinceSummary, readStampedProvinceSummary, readSummaryStamp, SummaryStamp } from '../../../../libs/status-engine/src';
+import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamp, SummaryStamp } from '../../../../libs/status-engine/src';
 
-/** A province's summary at an as-of date with what serves it again: the stamp it was read with, its JSON and ETag. */
-export interface StampedSummary {
-  readonly stamp: string;
-  readonly summary: ProvinceSummary;
-  /** The API's answer (`pendingJob: null`), serialised once (UTF-8). */
+/** The summary endpoint's answer, serialised (UTF-8), with its ETag. */
+export interface SummaryAnswer {
   readonly body: Buffer;
   readonly etag: string;
 }
 
+/** The API's answer: the summary with one page of its KPIs and the job computing it, if any. */
+export function summaryAnswer(summary: ProvinceSummary, page: number, pageSize: number, pendingJob: string | null): SummaryAnswer {
+  const { items, total } = kpiPage(summary.kpis, page, pageSize);
+  const body = Buffer.from(JSON.stringify({ ...summary, kpis: items, kpiPage: { page, pageSize, total }, pendingJob }));
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+/** KPI pages kept per summary (clients ask for the first pages; more are made again). */
+const MAX_ANSWERS = 4;
+
+/** A province's summary at an as-of date, the stamp it was read with, and its answers serialised so far (per KPI page). */
+export class KeptSummary {
+  private readonly answers = new Map<string, SummaryAnswer>();
+  /** Bytes it holds, roughly: the parsed summary and up to MAX_ANSWERS answers, each about its JSON's size. */
+  readonly size: number;
+
+  constructor(
+    readonly stamp: string,
+    readonly summary: ProvinceSummary,
+  ) {
+    this.size = JSON.stringify(summary).length * (2 + MAX_ANSWERS);
+  }
+
+  /** The answer with this page of KPIs, serialised once (the summary is computed, so no job is pending). */
+  answer(page: number, pageSize: number): SummaryAnswer {
+    const key = `${page}/${pageSize}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      answer = summaryAnswer(this.summary, page, pageSize, null);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+}
+
 /**
- * Province summaries kept serialised, by province and as-of date (least recently used
- * first out, within SUMMARY_CACHE_MB). One is served again only while the province's
- * summary stamp is the one it was read with, so a summary is never staler than an uncached
- * read: any committed change to what it shows moves the stamp (migration 1765267200000).
- * Summaries not computed yet (no recompute for the date) are not kept.
+ * Province summaries kept in memory, by province and as-of date (least recently used first
+ * out, within SUMMARY_CACHE_MB), with their serialised answers. One is served again only
+ * while the province's summary stamp is the one it was read with, so a summary is never
+ * staler than an uncached read: any committed change to what it shows moves the stamp
+ * (migration 1765267200000). Summaries not computed yet (no recompute for the date) are not kept.
  */
 @Injectable()
 export class SummaryCache {
-  private readonly entries: LRUCache<string, StampedSummary> | null;
+  private readonly entries: LRUCache<string, KeptSummary> | null;
 
   constructor(
     private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    // The parsed summary is kept too (the dashboard reads it): about twice the JSON's size again.
-    this.entries = config.summaryCacheBytes > 0 ? new LRUCache({ maxSize: config.summaryCacheBytes, sizeCalculation: (e) => Math.max(1, e.body.length * 3) }) : null;
+    this.entries = config.summaryCacheBytes > 0 ? new LRUCache({ maxSize: config.summaryCacheBytes, sizeCalculation: (e) => e.size }) : null;
   }
 
   /** The province with this code and its current stamp (one indexed query); null when there is none. */
@@ -39,14 +71,13 @@ export class SummaryCache {
   }
 
   /** The current summary at `asOf` of a province as `stampOf` just read it: from memory while the stamp is the same. Null if the province is gone. */
-  async get(current: SummaryStamp, asOf: string): Promise<StampedSummary | null> {
+  async get(current: SummaryStamp, asOf: string): Promise<KeptSummary | null> {
     const key = `${current.provinceId}|${asOf}`;
     const kept = this.entries?.get(key);
     if (kept && kept.stamp === current.stamp) return kept;
     const read = await readStampedProvinceSummary(this.dataSource, current.provinceCode, asOf);
     if (!read || read.stamp.provinceId !== current.provinceId) return null;
-    const body = Buffer.from(JSON.stringify({ ...read.summary, pendingJob: null }));
-    const entry: StampedSummary = { stamp: read.stamp.stamp, summary: read.summary, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const entry = new KeptSummary(read.stamp.stamp, read.summary);
     if (read.summary.computedAt) this.entries?.set(key, entry);
     return entry;
   }

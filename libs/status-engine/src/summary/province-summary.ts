@@ -64,3 +64,17 @@ export interface ProvinceSummary {
   /** The province's latest value of each indicator, with its comparisons. */
   kpis: KpiView[];
 }
+
+/** Whether a KPI has a target: a goal's or the national one. */
+export function kpiHasTarget(k: KpiView): boolean {
+  return k.nationalTarget !== null || k.goalTargets.length > 0;
+}
+
+/**
+ * One page of a summary's KPIs, those with a target first (then by indicator code, as read),
+ * and how many there are in all: a national-scale province tracks hundreds of indicators.
+ */
+export function kpiPage(kpis: readonly KpiView[], page: number, pageSize: number): { items: KpiView[]; total: number } {
+  const ordered = [...kpis.filter(kpiHasTarget), ...kpis.filter((k) => !kpiHasTarget(k))];
+  return { items: ordered.slice((page - 1) * pageSize, page * pageSize), total: kpis.length };
+}

@@ -11,6 +11,24 @@ export class AsOfQuery {
   as_of?: string;
 }
 
+/** A summary: its date and which page of its KPIs (those with a target first). */
+export class SummaryQuery extends AsOfQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  kpiPage = 1;
+
+  /** KPIs per page, default 50 (a national-scale province tracks hundreds of indicators). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  kpiPageSize = 50;
+}
+
 export class GoalIdParam {
   @Matches(UUID_PATTERN, { message: 'id must be a goal id (UUID)' })
   id: string;
