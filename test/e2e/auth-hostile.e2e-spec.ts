@@ -75,6 +75,15 @@ describe('authentication against hostile tokens', () => {
     await refused(me(make()));
   });
 
+  it('a token accepted before is refused once it expires (verified tokens are remembered only until their expiry)', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const shortLived = token(HS256, { ...claims, exp });
+    await me(shortLived).expect(200);
+    await me(shortLived).expect(200);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    await refused(me(shortLived));
+  });
+
   it('refuses any change to a valid token (property-based, seeded)', async () => {
     const run = new FuzzRun({ shrink: false });
     const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
