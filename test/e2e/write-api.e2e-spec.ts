@@ -237,6 +237,24 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       await qniOfficer.get('/api/v1/audit?province=DNG').expect(403);
     });
 
+    it('lists newest first by number (not as text: entry 10 before entry 9), paged with the total', async () => {
+      // Enough entries that their numbers gain a digit (…98, 99, 100, 101…).
+      const [{ last }] = await db.dataSource.query(`SELECT coalesce(max(id), 0)::int AS last FROM audit_log`);
+      const more = 10 ** String(last).length - last + 2;
+      await db.dataSource.query(
+        `INSERT INTO audit_log (actor, action, entity_kind, province_id) SELECT 'jest', 'test.entry', 'test', id FROM org_unit, generate_series(1, $1::int)
+          WHERE kind = 'province' AND code = 'DNG'`,
+        [more],
+      );
+      const all = (await officer.get('/api/v1/audit?province=DNG&pageSize=200').expect(200)).body;
+      expect(new Set(all.items.map((a: { id: string }) => a.id.length)).size).toBeGreaterThan(1);
+      const ids = all.items.map((a: { id: string }) => BigInt(a.id));
+      expect(ids).toEqual([...ids].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+      const page = (await officer.get('/api/v1/audit?province=DNG&page=2&pageSize=3').expect(200)).body;
+      expect(page.items).toEqual(all.items.slice(3, 6));
+      expect(page.total).toBe(all.total);
+    });
+
     it('cannot be altered with UPDATE, DELETE or TRUNCATE, whatever the role', async () => {
       // A plain connection as the application's role (TypeORM would log each refusal as a failed query).
       const client = new Client({ connectionString: db.url });

@@ -96,10 +96,11 @@ export class AuditRepository {
   async list(f: AuditFilter): Promise<{ rows: Record<string, unknown>[]; total: number }> {
     const where = `($1::uuid IS NULL OR province_id = $1) AND ($2::text IS NULL OR entity_kind = $2) AND ($3::uuid IS NULL OR entity_id = $3)`;
     const params = [f.provinceId, f.entityKind ?? null, f.entityId ?? null];
+    // Ordered by audit_log.id: a bare `id` names the output column id::text, which sorted '9' after '10'.
     const rows = await this.db.query(
       `SELECT id::text, at, actor, actor_id AS "actorId", ip, request_id AS "requestId", action, entity_kind AS "entityKind",
               entity_id AS "entityId", before, after
-         FROM audit_log WHERE ${where} ORDER BY id DESC OFFSET $4 LIMIT $5`,
+         FROM audit_log WHERE ${where} ORDER BY audit_log.id DESC OFFSET $4 LIMIT $5`,
       [...params, f.offset, f.limit],
     );
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params);

@@ -1,3 +1,4 @@
+import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
 
 export type DirectiveStatus = 'open' | 'answered' | 'closed';
@@ -104,12 +105,7 @@ export class DirectiveRepository {
                    AND ($6::uuid IS NULL OR r.target_id = $6)
                    AND ($7::boolean IS NULL OR (r.kind = 'directive' AND r.status = 'open' AND r.due IS NOT NULL AND r.due < $1::date) = $7)`;
     const params = [today, f.provinceId, f.status ?? null, f.kind ?? null, f.assigneeCode ?? null, f.targetId ?? null, f.overdue ?? null];
-    const rows = await this.db.query(`${SELECT} WHERE ${where} ORDER BY r.due NULLS LAST, r.created_at DESC, r.id OFFSET $8 LIMIT $9`, [...params, page.offset, page.limit]);
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM directive r LEFT JOIN org_unit a ON a.id = r.assignee_id WHERE ${where}`,
-      params,
-    );
-    return { rows, total };
+    return selectPage<DirectiveRow>(this.db, `${SELECT} WHERE ${where}`, params, 'r.due NULLS LAST, r.created_at DESC, r.id', page);
   }
 
   /** Open and overdue directives of a province, and the overdue ones per assignee agency. */

@@ -1,3 +1,4 @@
+import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
 
 export type SubmissionStatus = 'submitted' | 'approved' | 'returned';
@@ -86,8 +87,6 @@ export class SubmissionRepository {
   ): Promise<{ rows: SubmissionRow[]; total: number }> {
     const where = `s.province_id = $1 AND ($2::text IS NULL OR s.status = $2) AND ($3::text IS NULL OR s.kind = $3) AND ($4::uuid IS NULL OR s.submitted_by = $4)`;
     const params = [f.provinceId, f.status ?? null, f.kind ?? null, f.submittedBy ?? null];
-    const rows = await this.db.query(`${SELECT} WHERE ${where} ORDER BY s.submitted_at DESC, s.id OFFSET $5 LIMIT $6`, [...params, page.offset, page.limit]);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM submission s WHERE ${where}`, params);
-    return { rows, total };
+    return selectPage<SubmissionRow>(this.db, `${SELECT} WHERE ${where}`, params, 's.submitted_at DESC, s.id', page);
   }
 }

@@ -1,3 +1,4 @@
+import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TaskState, TaskStatus } from '../../../domain/src';
 
@@ -81,14 +82,7 @@ export class TaskRepository {
       const like = `%${f.text.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       add((n) => `(dx_fold(t.title) LIKE dx_fold(${n}) OR dx_fold(t.code) LIKE dx_fold(${n}))`, like);
     }
-    const sql = `${SELECT} WHERE ${where.join(' AND ')}`;
-    // The total rides along on every row (one query); only a page past the end needs a count of its own.
-    const found: (TaskRow & { total: number })[] = await this.db.query(
-      `${sql.replace(/^\s*SELECT /, 'SELECT count(*) OVER ()::int AS total, ')} ORDER BY ${ORDER[page.sort]}, t.id OFFSET ${page.offset | 0} LIMIT ${page.limit | 0}`,
-      params,
-    );
-    const total = found.length ? found[0].total : (await this.db.query(`SELECT count(*)::int AS total FROM (${sql}) x`, params))[0].total;
-    return { rows: found.map(({ total: _total, ...row }) => row), total };
+    return selectPage<TaskRow>(this.db, `${SELECT} WHERE ${where.join(' AND ')}`, params, `${ORDER[page.sort]}, t.id`, page);
   }
 
   async findById(id: string, today: string): Promise<TaskRow | null> {
