@@ -53,6 +53,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_ISSUER: 'has space', JWT_AUDIENCE: 'x'.repeat(201) })).toThrow(/JWT_ISSUER[\s\S]*JWT_AUDIENCE/);
   });
 
+  it('keeps 64 MiB of summaries unless told; 0 keeps none; a negative or huge size is refused', () => {
+    expect(loadConfig({}).summaryCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ SUMMARY_CACHE_MB: '0' }).summaryCacheBytes).toBe(0);
+    expect(() => loadConfig({ SUMMARY_CACHE_MB: '-1' })).toThrow(/SUMMARY_CACHE_MB/);
+    expect(() => loadConfig({ SUMMARY_CACHE_MB: '100000' })).toThrow(/SUMMARY_CACHE_MB/);
+  });
+
   it('logs JSON in production and text elsewhere unless told; trusts no proxy unless told', () => {
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', JWT_SECRET: 'x'.repeat(32) }).log.format).toBe('json');
     expect(loadConfig({}).log).toEqual({ format: 'text', level: 'info' });
