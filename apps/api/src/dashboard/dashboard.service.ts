@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '../../../../libs/db/src';
 import { DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
-import { assertReadable } from '../common/readable-province';
 import { SummaryCache } from '../status/summary-cache';
 
 /** How many KPI highlights a dashboard shows. */
@@ -25,15 +24,10 @@ export class DashboardService {
 
   async dashboard(principal: Principal, code: string, asOf?: string) {
     if (asOf !== undefined && !isIsoDate(asOf)) throw new DomainError('INVALID_DATE', `as_of "${asOf}" is not a real date`);
-    const current = await this.summaries.stampOf(code);
-    if (!current) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    const { provinceId } = current;
-    await assertReadable(this.provinces, principal, provinceId, `province ${code}`);
     const today = todayIn(TIME_ZONE, new Date());
     const date = asOf ?? today;
-    const found = await this.summaries.get(current, date);
-    if (!found) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    const { summary } = found;
+    const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, code, date);
+    const { summary } = kept;
     const directives = new DirectiveRepository(this.dataSource);
     const kpis = summary.kpis
       .filter((k) => k.nationalTarget || k.goalTargets.length)

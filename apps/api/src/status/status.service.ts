@@ -39,15 +39,11 @@ export class StatusService {
    */
   async summary(principal: Principal, provinceCode: string, q: { asOf?: string; kpiPage: number; kpiPageSize: number }): Promise<{ body: Buffer; etag: string | null }> {
     const date = this.asOf(q.asOf);
-    const current = await this.summaries.stampOf(provinceCode);
-    if (!current) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
-    await assertReadable(this.provinces, principal, current.provinceId, `province ${provinceCode}`);
-    const found = await this.summaries.get(current, date);
-    if (!found) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
-    if (found.summary.computedAt) return found.answer(q.kpiPage, q.kpiPageSize);
-    const payload: RecomputePayload = { provinceId: current.provinceId, asOf: date, trigger: 'api:summary' };
-    const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${current.provinceId}-as-of-${date}` });
-    return { body: summaryAnswer(found.summary, q.kpiPage, q.kpiPageSize, job.id ?? null).body, etag: null };
+    const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, provinceCode, date);
+    if (kept.summary.computedAt) return kept.answer(q.kpiPage, q.kpiPageSize);
+    const payload: RecomputePayload = { provinceId, asOf: date, trigger: 'api:summary' };
+    const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${provinceId}-as-of-${date}` });
+    return { body: summaryAnswer(kept.summary, q.kpiPage, q.kpiPageSize, job.id ?? null).body, etag: null };
   }
 
   async goalStatus(principal: Principal, id: string, asOf?: string) {

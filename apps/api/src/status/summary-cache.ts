@@ -3,6 +3,9 @@ import { createHash } from 'crypto';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../../libs/config/src';
+import { ProvinceRepository } from '../../../../libs/db/src';
+import { DomainError, Principal } from '../../../../libs/domain/src';
+import { assertReadable } from '../common/readable-province';
 import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamp, SummaryStamp } from '../../../../libs/status-engine/src';
 
 /** The summary endpoint's answer, serialised (UTF-8), with its ETag. */
@@ -68,6 +71,17 @@ export class SummaryCache {
   /** The province with this code and its current stamp (one indexed query); null when there is none. */
   stampOf(provinceCode: string): Promise<SummaryStamp | null> {
     return readSummaryStamp(this.dataSource, provinceCode);
+  }
+
+  /** The current summary of a province the principal reads: PROVINCE_NOT_FOUND or ACCESS_DENIED as for any province. */
+  async readable(provinces: ProvinceRepository, principal: Principal, provinceCode: string, asOf: string): Promise<{ provinceId: string; kept: KeptSummary }> {
+    const missing = () => new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
+    const current = await this.stampOf(provinceCode);
+    if (!current) throw missing();
+    await assertReadable(provinces, principal, current.provinceId, `province ${provinceCode}`);
+    const kept = await this.get(current, asOf);
+    if (!kept) throw missing();
+    return { provinceId: current.provinceId, kept };
   }
 
   /** The current summary at `asOf` of a province as `stampOf` just read it: from memory while the stamp is the same. Null if the province is gone. */
