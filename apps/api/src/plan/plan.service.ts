@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, PlanImporter, RequestMeta } from '../../../../libs/db/src';
 import { assertAccess, DomainError, Principal } from '../../../../libs/domain/src';
-import { parsePlanFile, PlanFileIssue } from '../../../../libs/plan-file/src';
+import { parsePlanFileOffThread, PlanFileIssue } from '../../../../libs/plan-file/src';
 
 const issue = (i: PlanFileIssue) => ({ path: i.path, line: i.line, message: i.message });
 
@@ -18,8 +18,9 @@ export class PlanService {
     return principal.role === 'officer' && provinceId !== null && principal.provinceId === provinceId && provinceCode.length > 0;
   }
 
-  validate(bytes: Buffer) {
-    const parsed = parsePlanFile(bytes);
+  /** Large files are parsed in a worker thread (parsePlanFileOffThread): the API keeps answering meanwhile. */
+  async validate(bytes: Buffer) {
+    const parsed = await parsePlanFileOffThread(bytes);
     return {
       valid: parsed.errors.length === 0,
       province: parsed.plan?.province.code ?? null,
@@ -38,7 +39,7 @@ export class PlanService {
   }
 
   async import(principal: Principal, bytes: Buffer, options: { fileName: string; prune: boolean; dryRun: boolean }, meta: RequestMeta) {
-    const parsed = parsePlanFile(bytes);
+    const parsed = await parsePlanFileOffThread(bytes);
     if (!parsed.plan || parsed.errors.length) {
       throw new DomainError('PLAN_FILE_INVALID', `the plan file has ${parsed.errors.length} error(s); nothing was written`, {
         errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [e.message] })),
