@@ -6,6 +6,7 @@ import { BULK_BODY_LIMIT, CSV_TYPES, XLSX_TYPE } from '../observation/bulk-parse
 import helmet from 'helmet';
 import { AppConfig, findRepoRoot } from '../../../../libs/config/src';
 import { jsonDepthLimit } from '../common/json-depth.middleware';
+import { httpLogger } from '../common/json-logs';
 import { sendProblem } from '../common/problem';
 import { requestId } from '../common/request-id.middleware';
 import { setupOpenApi } from '../openapi/openapi';
@@ -24,6 +25,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   // Never trusted by default: a forged X-Forwarded-For would otherwise dodge the sign-in throttle.
   if (config.trustProxy) (app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void }).set('trust proxy', 1);
   app.use(requestId);
+  // Before the body parsers, so the requests they refuse are logged too.
+  if (config.log.format === 'json') app.use(httpLogger(config));
   app.use(helmet());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Retry-After'] });
   app.use(jsonOnly);
