@@ -61,6 +61,18 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     expect(n).toBe(0);
   });
 
+  it('a "__proto__" key is an unknown field like any other: 400 with its path, nothing written', async () => {
+    const top = await officer.post('/api/v1/observations').set('Content-Type', 'application/json')
+      .send('{"indicator":"dvc-toan-trinh","province":"DNG","period":"2032","value":"5","__proto__":{"admin":true}}').expect(400);
+    expect(top.body.errors).toEqual([{ path: '__proto__', messages: ['property __proto__ should not exist'] }]);
+    const nested = await officer.put('/api/v1/provinces/DNG/report-heading').set('Content-Type', 'application/json').set('Accept-Language', 'vi')
+      .send('{"parentBody":"UBND","issuer":"x","number":"x","place":"x","recipients":["x"],"signerTitle":"x","extra":{"__proto__":1}}').expect(400);
+    expect(nested.body.errors.map((e: { path: string }) => e.path)).toEqual(['extra.__proto__']);
+    await officer.get('/api/v1/tasks?province=DNG&__proto__=x').expect(400);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period = '2032'`);
+    expect(n).toBe(0);
+  });
+
   it('a body nested deeper than 32 levels is 400 on every JSON route, public or not, never a stack overflow', async () => {
     const server = app.getHttpServer();
     for (const depth of [33, 5_000, 400_000]) {

@@ -38,15 +38,27 @@ export function badTextPaths(value: unknown, path = '', seen = new Set<unknown>(
   return Object.entries(value).flatMap(([k, v]) => badTextPaths(k, path, seen).concat(badTextPaths(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, seen)));
 }
 
-/** Refuses NUL characters and unpaired surrogates anywhere in a body, query or parameter before the DTO rules run. */
+/**
+ * Paths of own `__proto__` keys in a body or query (JSON.parse makes them ordinary keys).
+ * Nest's pipe deletes them before the whitelist check, so they were dropped in silence
+ * where any other unknown field is refused.
+ */
+export function protoKeyPaths(value: unknown, path = '', seen = new Set<unknown>()): string[] {
+  if (!value || typeof value !== 'object' || seen.has(value)) return [];
+  seen.add(value);
+  const own = Object.prototype.hasOwnProperty.call(value, '__proto__') ? [path ? `${path}.__proto__` : '__proto__'] : [];
+  return own.concat(
+    Object.entries(value).flatMap(([k, v]) => protoKeyPaths(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, seen)),
+  );
+}
+
+/** Refuses NUL characters, unpaired surrogates and `__proto__` keys anywhere in a body, query or parameter before the DTO rules run. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const bad = badTextPaths(value);
-    if (bad.length) {
-      throw new BadRequestException({
-        statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed',
-        errors: bad.map(({ path, fault }) => ({ path, messages: [`${path} ${TEXT_FAULT_MESSAGES[fault]}`], rules: [fault] })),
-      });
+    const bad = badTextPaths(value).map(({ path, fault }) => ({ path, messages: [`${path} ${TEXT_FAULT_MESSAGES[fault]}`], rules: [fault] }));
+    const proto = protoKeyPaths(value).map((path) => ({ path, messages: [`property ${path} should not exist`], rules: ['whitelistValidation'] }));
+    if (bad.length || proto.length) {
+      throw new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed', errors: [...bad, ...proto] });
     }
     return super.transform(value, metadata);
   }
