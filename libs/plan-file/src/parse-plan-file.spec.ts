@@ -159,18 +159,7 @@ describe('parsePlanFile, normalisation', () => {
   });
 
   it('keeps decimal values exactly as written, canonicalised', () => {
-    const result = parse(`${base}indicators:
-  - code: dti
-    name: DTI
-    unit: điểm
-    kind: score
-    direction: up
-observations:
-  - indicator: dti
-    org: QNI
-    period: 2022
-    value: 0.70240
-`);
+    const result = parse(withObservation('    value: 0.70240\n'));
     expect(result.errors).toEqual([]);
     expect(result.plan!.observations[0]).toMatchObject({ period: '2022', value: '0.7024' });
   });
