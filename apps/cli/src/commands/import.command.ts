@@ -6,7 +6,7 @@ import { userInfo } from 'os';
 import { IMPORT_ENTITIES, IMPORT_STAGES, ImportResult, isNoOp, PlanImporter } from '../../../../libs/db/src';
 import { withDatabase } from '../cli-context';
 import { loadPlanFile } from '../../../../libs/plan-file/src';
-import { printIssues } from './print-issues';
+import { readyToWrite } from './print-issues';
 
 interface ImportFlags {
   prune?: boolean;
@@ -23,12 +23,7 @@ export function importCommand(): Command {
     .option('--actor <name>', 'who is importing (stored with the import run)', safeUser())
     .action(async (file: string, flags: ImportFlags) => {
       const input = loadPlanFile(file);
-      printIssues(input.errors, input.warnings);
-      if (!input.plan) {
-        process.stderr.write(`${file}: ${input.errors.length} error(s); nothing was written\n`);
-        process.exitCode = 1;
-        return;
-      }
+      if (!readyToWrite(file, input.errors, input.warnings) || !input.plan) return;
       const validated = { bytes: input.bytes, plan: input.plan, warnings: input.warnings };
       process.stderr.write(`${file}: valid (${input.warnings.length} warning(s)); importing ${input.plan.province.code}…\n`);
       const bar = process.stderr.isTTY

@@ -4,7 +4,7 @@ import { applyReorganisation } from '../../../../libs/db/src';
 import { parseReorganisation } from '../../../../libs/plan-file/src';
 import { withDatabase } from '../cli-context';
 import { safeUser } from './import.command';
-import { printIssues } from './print-issues';
+import { readyToWrite } from './print-issues';
 
 /** `orgs apply FILE`: record a reorganisation (merges, splits, renames, a tier dissolved) with its effective date. */
 export function orgsCommand(): Command {
@@ -22,12 +22,7 @@ export function orgsCommand(): Command {
     .action(async (file: string, flags: { createMissing?: boolean; dryRun?: boolean; actor: string }) => {
       const bytes = readFileSync(file);
       const parsed = parseReorganisation(bytes);
-      printIssues(parsed.errors, parsed.warnings);
-      if (!parsed.value) {
-        process.stderr.write(`${file}: ${parsed.errors.length} error(s); nothing was written\n`);
-        process.exitCode = 1;
-        return;
-      }
+      if (!readyToWrite(file, parsed.errors, parsed.warnings) || !parsed.value) return;
       const r = parsed.value;
       await withDatabase(async ({ dataSource }) => {
         const result = await applyReorganisation(dataSource, r, bytes, {
