@@ -1,9 +1,9 @@
-import { INestApplication, Logger } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '../../../../libs/config/src';
 import { openDatabase, OpenDatabase } from '../../../../libs/db/src';
 import { queueConnection } from '../../../../libs/queue/src';
-import { AppModule } from '../app.module';
+import { AppModule, AppModuleOptions } from '../app.module';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureHttp } from './configure-http';
 import { createDemoAccounts, loadDemoDataOnce } from './demo-data';
@@ -17,9 +17,14 @@ export interface RunningApi {
 
 /**
  * Starts the HTTP API: opens the database (starting the embedded one when there is no
- * DATABASE_URL, migrating it, loading the demo plan on first start), then Nest.
+ * DATABASE_URL, migrating it, loading the demo plan on first start), then Nest. `root` is
+ * AppModule, or a module that wraps it (the benchmark adds its constant route).
  */
-export async function startApi(config: AppConfig, logger = new Logger('Bootstrap')): Promise<RunningApi> {
+export async function startApi(
+  config: AppConfig,
+  logger = new Logger('Bootstrap'),
+  root: { forRoot(options: AppModuleOptions): DynamicModule } = AppModule,
+): Promise<RunningApi> {
   const db = await openDatabase({ ...config.database }, { attach: false });
   if (db.target.kind === 'embedded') logger.log(`embedded PostgreSQL in ${config.database.dataDir} (port ${new URL(db.target.url).port})`);
   let app: INestApplication | undefined;
@@ -28,7 +33,7 @@ export async function startApi(config: AppConfig, logger = new Logger('Bootstrap
       printDemoAccounts(await createDemoAccounts(db.dataSource));
     }
     app = await NestFactory.create(
-      AppModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.target.url) }),
+      root.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.target.url) }),
       { logger: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined, bodyParser: false, bufferLogs: config.log.format === 'json' },
     );
     if (config.log.format === 'json') app.useLogger(app.get(PinoLogger));
