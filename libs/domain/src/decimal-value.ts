@@ -29,22 +29,20 @@ export function canonicalDecimal(text: string): string | null {
 }
 
 /**
- * Why decimal text is outside what a value may be (more than MAX_INTEGER_DIGITS before the point or
- * MAX_FRACTION_DIGITS after it), or null when it fits or is not a decimal at all. Reads the exponent, never the
- * written-out digits, so `1e999999999` costs as little as `1`.
+ * A measured value as written, checked in one parse: its canonical text, or why it cannot be stored: not a finite
+ * decimal, more than MAX_INTEGER_DIGITS before the point or MAX_FRACTION_DIGITS after it (read from the exponent,
+ * never the written-out digits, so `1e999999999` costs as little as `1`), more than MAX_SIGNIFICANT_DIGITS.
  */
-export function decimalRangeProblem(text: string): string | null {
+export function measuredDecimal(text: string): { value: string } | { problem: string } {
   const s = text.trim();
-  if (!DECIMAL_TEXT.test(s)) return null;
+  if (!DECIMAL_TEXT.test(s)) return { problem: `"${text}" is not a finite decimal number` };
   const d = new Decimal(s);
-  if (!d.isFinite() || d.isZero()) return null;
-  if (d.e >= MAX_INTEGER_DIGITS) return `has more than ${MAX_INTEGER_DIGITS} digits before the decimal point`;
-  if (d.decimalPlaces() > MAX_FRACTION_DIGITS) return `has more than ${MAX_FRACTION_DIGITS} digits after the decimal point`;
-  return null;
-}
-
-export function significantDigits(canonical: string): number {
-  return new Decimal(canonical).precision(false);
+  if (!d.isFinite()) return { problem: `"${text}" is not a finite decimal number` };
+  if (d.isZero()) return { value: '0' };
+  if (d.e >= MAX_INTEGER_DIGITS) return { problem: `has more than ${MAX_INTEGER_DIGITS} digits before the decimal point` };
+  if (d.decimalPlaces() > MAX_FRACTION_DIGITS) return { problem: `has more than ${MAX_FRACTION_DIGITS} digits after the decimal point` };
+  if (d.precision(false) > MAX_SIGNIFICANT_DIGITS) return { problem: `has more than ${MAX_SIGNIFICANT_DIGITS} significant digits` };
+  return { value: d.toFixed() };
 }
 
 export function toDecimal(value: string): Decimal {

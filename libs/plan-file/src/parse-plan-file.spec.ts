@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { formatIssue } from './plan-file-issue';
-import { MAX_NESTING_DEPTH, MAX_PLAN_FILE_BYTES, parsePlanFile } from './parse-plan-file';
+import { MAX_NESTING_DEPTH, MAX_PLAN_FILE_BYTES, parsePlanFile, parseYamlFile } from './parse-plan-file';
 import { serializePlanFile } from './serialize-plan-file';
 
 const fixtures = join(__dirname, '../../../test/fixtures/plans');
@@ -181,5 +181,24 @@ documents:
     expect(result.errors).toEqual([]);
     expect(result.plan!.indicators[0].scale).toBe('100');
     expect(result.plan!.documents[0].scope).toBe('province');
+  });
+});
+
+describe('parseYamlFile lineOf (lines for problems found after reading, e.g. against the database)', () => {
+  const text = withObservation('    value: 1\n  - indicator: dti\n    org: QNI\n    period: 2023\n    value: 2\n');
+  const { lineOf, errors } = parseYamlFile(Buffer.from(text), { maxBytes: MAX_PLAN_FILE_BYTES, what: 'plan files' }, (reader) => reader.root());
+
+  it('finds a value through keys and list indexes', () => {
+    expect(errors).toEqual([]);
+    expect(lineOf('observations[1].period')).toBe(18);
+    expect(lineOf('observations[0].value')).toBe(15);
+    expect(lineOf('indicators[0].kind')).toBe(9);
+    expect(lineOf('observations[1]')).toBe(16);
+  });
+
+  it("falls back to the nearest value along the path that the file has (a key left out: its mapping's line)", () => {
+    expect(lineOf('observations[1].source')).toBe(16);
+    expect(lineOf('observations[7].value')).toBe(12);
+    expect(lineOf('')).toBe(1);
   });
 });

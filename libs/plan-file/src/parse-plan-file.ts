@@ -1,9 +1,10 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, Node, parseDocument } from 'yaml';
 import { PlanFile } from '../../domain/src';
 import { checkPlanRules } from './check-plan-rules';
 import { PlanFileIssue, sortIssues } from './plan-file-issue';
 import { readPlanFile } from './read-plan-file';
-import { aliasTargets, expandedNodeCount, firstNodeDeeperThan, writtenNodeCount } from './yaml-limits';
+import { parseSimpleYaml } from './simple-yaml';
+import { AliasTargets, aliasTargets, expandedNodeCount, firstNodeDeeperThan, writtenNodeCount } from './yaml-limits';
 import { YamlReader } from './yaml-reader';
 
 /** Plan files are written by hand; anything this large is a mistake or an attack. */
@@ -68,31 +69,13 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
   const text = decodeUtf8(bytes);
   if (typeof text !== 'string') return fail(`not valid UTF-8 (first bad byte at offset ${text.offset})`, text.line);
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
-  // The YAML library reports its own stack overflow as a syntax error; say what it means.
-  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
-  if (overflow) return fail(tooDeep, lineCounter.linePos(overflow.pos[0]).line);
-  const yamlErrors = doc.errors.map(
-    (e): PlanFileIssue => ({
-      severity: 'error',
-      path: FILE,
-      message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      line: lineCounter.linePos(e.pos[0]).line,
-    }),
-  );
-  if (yamlErrors.length > 0) return { value: null, errors: yamlErrors, warnings: [], lineOf: () => null };
-  if (doc.contents === null) return fail('the file is empty');
-  const deep = firstNodeDeeperThan(doc.contents, MAX_NESTING_DEPTH);
-  if (deep) return fail(tooDeep, deep.range ? lineCounter.linePos(deep.range[0]).line : null);
+  const source = text.replace(/^\uFEFF/, '');
+  // Plan files are plain block YAML; the fast path reads those and declines anything else, which the library parses.
+  const simple = parseSimpleYaml(source, MAX_NESTING_DEPTH);
+  const parsed = simple ? { ...simple, aliases: new Map() } : parseWithLibrary(source);
+  if (Array.isArray(parsed)) return { value: null, errors: parsed, warnings: [], lineOf: () => null };
 
-  const targets = aliasTargets(doc);
-  const written = writtenNodeCount(doc);
-  if (expandedNodeCount(doc, targets, written + MAX_ALIAS_EXPANSION + 1) > written + MAX_ALIAS_EXPANSION) {
-    return fail(`YAML aliases add more than ${MAX_ALIAS_EXPANSION} nodes (or refer to themselves); refusing a possible alias bomb`);
-  }
-
-  const reader = new YamlReader(doc, lineCounter, targets);
+  const reader = new YamlReader(parsed.root, parsed.lineCounter, parsed.aliases);
   const value = read(reader);
   const issues = sortIssues(reader.issues);
   const errors = issues.filter((i) => i.severity === 'error');
@@ -102,6 +85,43 @@ export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; w
     warnings: issues.filter((i) => i.severity === 'warning'),
     lineOf: (path) => reader.lineOf(path),
   };
+}
+
+interface ParsedYaml {
+  root: Node;
+  lineCounter: LineCounter;
+  aliases: AliasTargets;
+}
+
+/** The YAML library's parse, with its syntax errors and the depth and alias-bomb checks; the errors if any. */
+function parseWithLibrary(source: string): ParsedYaml | PlanFileIssue[] {
+  const fileError = (message: string, line: number | null = null): PlanFileIssue[] => [{ severity: 'error', path: FILE, message, line }];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The YAML library reports its own stack overflow as a syntax error; say what it means.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) return fileError(tooDeep, lineCounter.linePos(overflow.pos[0]).line);
+  if (doc.errors.length > 0) {
+    return doc.errors.map((e) => ({
+      severity: 'error',
+      path: FILE,
+      message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      line: lineCounter.linePos(e.pos[0]).line,
+    }));
+  }
+  if (doc.contents === null) return fileError('the file is empty');
+  const deep = firstNodeDeeperThan(doc.contents, MAX_NESTING_DEPTH);
+  if (deep) return fileError(tooDeep, deep.range ? lineCounter.linePos(deep.range[0]).line : null);
+
+  const aliases = aliasTargets(doc);
+  // Without aliases nothing expands; counting would walk the whole tree twice for nothing.
+  if (aliases.size > 0) {
+    const written = writtenNodeCount(doc);
+    if (expandedNodeCount(doc, aliases, written + MAX_ALIAS_EXPANSION + 1) > written + MAX_ALIAS_EXPANSION) {
+      return fileError(`YAML aliases add more than ${MAX_ALIAS_EXPANSION} nodes (or refer to themselves); refusing a possible alias bomb`);
+    }
+  }
+  return { root: doc.contents, lineCounter, aliases };
 }
 
 const tooDeep = `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`;

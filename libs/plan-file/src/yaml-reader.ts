@@ -1,5 +1,5 @@
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
-import { canonicalDecimal, decimalRangeProblem, isIsoDate, MAX_SIGNIFICANT_DIGITS, nfc, significantDigits } from '../../domain/src';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
+import { isIsoDate, measuredDecimal, nfc } from '../../domain/src';
 import { PlanFileIssue } from './plan-file-issue';
 import type { AliasTargets } from './yaml-limits';
 
@@ -18,21 +18,30 @@ export interface Located {
  */
 export class YamlReader {
   readonly issues: PlanFileIssue[] = [];
-  private readonly lines = new Map<string, number | null>();
 
   constructor(
-    private readonly doc: Document.Parsed,
+    private readonly contents: Node | null,
     private readonly lineCounter: LineCounter,
     private readonly aliases: AliasTargets,
   ) {}
 
   root(): Located {
-    return this.locate(this.doc.contents, '', 1);
+    return this.locate(this.contents, '', 1);
   }
 
-  /** The line recorded for a path while reading, for issues raised after reading. */
+  /**
+   * The line of the value at a path the readers built (`a.b[2].c`), for issues raised after reading: found by
+   * walking the tree, so reading a large file records nothing. Where the path leaves the file (a key left out), the
+   * line of the nearest value along it that is there, as `locate` falls back to.
+   */
   lineOf(path: string): number | null {
-    return this.lines.get(path) ?? null;
+    let at = this.root();
+    for (const [, index, key] of path.matchAll(PATH_STEP)) {
+      const child = index !== undefined ? (isSeq(at.node) ? at.node.items[Number(index)] : undefined) : isMap(at.node) ? at.node.get(key, true) : undefined;
+      if (child === undefined) break;
+      at = this.locate(child, '', at.line);
+    }
+    return at.line;
   }
 
   error(path: string, message: string, line: number | null = this.lineOf(path)): void {
@@ -46,7 +55,6 @@ export class YamlReader {
   locate(node: unknown, path: string, fallbackLine: number | null): Located {
     const resolved = isAlias(node) ? (this.aliases.get(node) ?? null) : ((node as Node | null) ?? null);
     const line = resolved?.range ? this.lineCounter.linePos(resolved.range[0]).line : fallbackLine;
-    this.lines.set(path, line);
     return { node: resolved, path, line };
   }
 
@@ -144,21 +152,12 @@ export class YamlReader {
       this.error(at.path, `expected a number, got ${describe(s)}`, at.line);
       return undefined;
     }
-    const outOfRange = decimalRangeProblem(sourceOf(s));
-    if (outOfRange !== null) {
-      this.error(at.path, outOfRange, at.line);
+    const read = measuredDecimal(sourceOf(s));
+    if ('problem' in read) {
+      this.error(at.path, read.problem, at.line);
       return undefined;
     }
-    const canonical = canonicalDecimal(sourceOf(s));
-    if (canonical === null) {
-      this.error(at.path, `"${sourceOf(s)}" is not a finite decimal number`, at.line);
-      return undefined;
-    }
-    if (significantDigits(canonical) > MAX_SIGNIFICANT_DIGITS) {
-      this.error(at.path, `has more than ${MAX_SIGNIFICANT_DIGITS} significant digits`, at.line);
-      return undefined;
-    }
-    return canonical;
+    return read.value;
   }
 
   integer(at: Located, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -232,6 +231,9 @@ export class MapView {
     return at === undefined ? null : read(at);
   }
 }
+
+/** One step of a path: `[index]` or a key (after a `.`, or first). */
+const PATH_STEP = /\[(\d+)\]|\.?([^.[]+)/g;
 
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
