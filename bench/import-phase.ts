@@ -14,6 +14,8 @@ const TABLES = [
 export interface ImportFigures {
   file: string;
   bytes: number;
+  /** Runs measured (each into fresh databases); every time below is the median of them. */
+  runs: number;
   rows: number;
   rows_by_table: Record<string, number>;
   /** Parse, validate and write, as `cli import` does (without reading the file). */
@@ -29,11 +31,40 @@ export interface ImportFigures {
 }
 
 /**
- * One plan file imported into a fresh database, then the rows it wrote loaded by
- * PostgreSQL `COPY … FROM STDIN` (text format, already in memory) into the same tables of
- * another fresh database, in one transaction: same indexes, constraints and triggers.
+ * One plan file imported `runs` times, each time into a fresh database, and each time the rows it wrote loaded by
+ * PostgreSQL `COPY … FROM STDIN` (text format, already in memory) into the same tables of another fresh database,
+ * in one transaction: same indexes, constraints and triggers. Each figure is the median of the runs (a single cold
+ * run of a 128-row file measures mostly one-off costs: JIT, first queries on new connections).
  */
-export async function importFile(databases: BenchDatabases, label: string, file: string, bytes: Buffer): Promise<ImportFigures> {
+export async function importFile(databases: BenchDatabases, label: string, file: string, bytes: Buffer, runs: number): Promise<ImportFigures> {
+  const measured: Run[] = [];
+  for (let i = 0; i < runs; i++) measured.push(await importOnce(databases, label, file, bytes));
+  const median = (pick: (r: Run) => number) => {
+    const sorted = measured.map(pick).sort((x, y) => x - y);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const [parseMs, writeMs, importMs, copyMs] = [median((r) => r.parseMs), median((r) => r.writeMs), median((r) => r.parseMs + r.writeMs), median((r) => r.copyMs)];
+  const { rows, rowsByTable } = measured[0];
+  const figures: ImportFigures = {
+    file, bytes: bytes.length, runs, rows, rows_by_table: rowsByTable,
+    import_ms: round(importMs), parse_ms: round(parseMs), write_ms: round(writeMs), copy_ms: round(copyMs),
+    rows_per_s: round(rows / (importMs / 1000), 0), copy_rows_per_s: round(rows / (copyMs / 1000), 0),
+    ratio: round(importMs / copyMs, 2), write_ratio: round(writeMs / copyMs, 2),
+  };
+  progress(`import ${label}`, { runs, rows, import_ms: figures.import_ms, parse_ms: figures.parse_ms, write_ms: figures.write_ms, copy_ms: figures.copy_ms, ratio: figures.ratio });
+  return figures;
+}
+
+interface Run {
+  parseMs: number;
+  writeMs: number;
+  copyMs: number;
+  rows: number;
+  rowsByTable: Record<string, number>;
+}
+
+async function importOnce(databases: BenchDatabases, label: string, file: string, bytes: Buffer): Promise<Run> {
   const target = await databases.create(`imp_${label}`, 4);
   const copyTarget = await databases.create(`copy_${label}`, 1);
   try {
@@ -67,17 +98,10 @@ export async function importFile(databases: BenchDatabases, label: string, file:
       for (const d of data) if (d.rows) await copyIn(sink, d.table, d.columns, d.data);
       await sink.query('COMMIT');
       const copyMs = now() - c0;
-
-      const rows = data.reduce((n, d) => n + d.rows, 0);
-      const importMs = t2 - t0;
-      const figures: ImportFigures = {
-        file, bytes: bytes.length, rows, rows_by_table: Object.fromEntries(data.map((d) => [d.table, d.rows])),
-        import_ms: round(importMs), parse_ms: round(t1 - t0), write_ms: round(t2 - t1), copy_ms: round(copyMs),
-        rows_per_s: round(rows / (importMs / 1000), 0), copy_rows_per_s: round(rows / (copyMs / 1000), 0),
-        ratio: round(importMs / copyMs, 2), write_ratio: round((t2 - t1) / copyMs, 2),
+      return {
+        parseMs: t1 - t0, writeMs: t2 - t1, copyMs,
+        rows: data.reduce((n, d) => n + d.rows, 0), rowsByTable: Object.fromEntries(data.map((d) => [d.table, d.rows])),
       };
-      progress(`import ${label}`, { rows, import_ms: figures.import_ms, parse_ms: figures.parse_ms, write_ms: figures.write_ms, copy_ms: figures.copy_ms, ratio: figures.ratio });
-      return figures;
     } finally {
       await source.end();
       await sink.end();
