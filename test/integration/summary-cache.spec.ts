@@ -43,6 +43,18 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
     expect(second.etag).not.toBe(answer.etag);
   });
 
+  it('reads the stamps of requests that arrive together in one query, each its own', async () => {
+    const [{ code: dngCode }] = await q(`SELECT code FROM org_unit WHERE id = $1`, [dng]);
+    const queries = jest.spyOn(db.dataSource, 'query');
+    try {
+      const [a, b, none, again] = await Promise.all([cache.stampOf('QNI'), cache.stampOf(dngCode), cache.stampOf('KHONG-CO'), cache.stampOf('QNI')]);
+      expect(queries).toHaveBeenCalledTimes(1);
+      expect([a?.provinceId, b?.provinceId, none, again]).toEqual([qni, dng, null, a]);
+    } finally {
+      queries.mockRestore();
+    }
+  });
+
   it('reads again after a committed change to the plan, a status, a KPI comparison or an indicator', async () => {
     const changes = [
       `UPDATE goal SET title = title || ' (sửa)' WHERE id = (SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = $1 ORDER BY g.code LIMIT 1)`,

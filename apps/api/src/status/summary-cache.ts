@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
+import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../../libs/config/src';
 import { ProvinceRepository } from '../../../../libs/db/src';
 import { DomainError, Principal } from '../../../../libs/domain/src';
 import { assertReadable } from '../common/readable-province';
-import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamp, SummaryStamp } from '../../../../libs/status-engine/src';
+import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamps, SummaryStamp } from '../../../../libs/status-engine/src';
 
 /** The summary endpoint's answer, serialised (UTF-8), with its ETag. */
 export interface SummaryAnswer {
@@ -60,17 +61,30 @@ export class KeptSummary {
 @Injectable()
 export class SummaryCache {
   private readonly entries: LRUCache<string, KeptSummary> | null;
+  /**
+   * Stamps are read in batches: the requests that reach this point in one turn of the event loop share one query
+   * (DataLoader, scheduled with setImmediate so requests read from different sockets join). Nothing is cached: each
+   * request's stamp is read by a query that starts after the request arrived, so it sees every commit before it.
+   */
+  private readonly stamps: DataLoader<string, SummaryStamp | null>;
 
   constructor(
     private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
     this.entries = config.summaryCacheBytes > 0 ? new LRUCache({ maxSize: config.summaryCacheBytes, sizeCalculation: (e) => e.size }) : null;
+    this.stamps = new DataLoader(
+      async (codes) => {
+        const found = await readSummaryStamps(this.dataSource, codes);
+        return codes.map((code) => found.get(code) ?? null);
+      },
+      { cache: false, maxBatchSize: 256, batchScheduleFn: (flush) => setImmediate(flush) },
+    );
   }
 
-  /** The province with this code and its current stamp (one indexed query); null when there is none. */
+  /** The province with this code and its current stamp (one indexed query, shared with concurrent requests); null when there is none. */
   stampOf(provinceCode: string): Promise<SummaryStamp | null> {
-    return readSummaryStamp(this.dataSource, provinceCode);
+    return this.stamps.load(provinceCode);
   }
 
   /** The current summary of a province the principal reads: PROVINCE_NOT_FOUND or ACCESS_DENIED as for any province. */

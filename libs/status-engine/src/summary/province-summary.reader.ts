@@ -35,13 +35,18 @@ export interface SummaryStamp {
  * row version (xmin). Null when there is no such province. One indexed query.
  */
 export async function readSummaryStamp(db: DataSource | EntityManager, provinceCode: string): Promise<SummaryStamp | null> {
-  const [row] = await db.query(
-    `SELECT p.id, (SELECT coalesce(string_agg(s.version || ':' || s.xmin::text, ',' ORDER BY s.province_id), '')
-                     FROM summary_stamp s WHERE s.province_id IN (p.id, $2)) AS stamp
-       FROM org_unit p WHERE p.kind = 'province' AND p.code = $1`,
-    [provinceCode, INDICATORS_STAMP],
+  return (await readSummaryStamps(db, [provinceCode])).get(provinceCode) ?? null;
+}
+
+/** readSummaryStamp for several provinces in one query, by code (codes without a province are left out). */
+export async function readSummaryStamps(db: DataSource | EntityManager, provinceCodes: readonly string[]): Promise<Map<string, SummaryStamp>> {
+  const rows: { id: string; code: string; stamp: string }[] = await db.query(
+    `SELECT p.id, p.code, (SELECT coalesce(string_agg(s.version || ':' || s.xmin::text, ',' ORDER BY s.province_id), '')
+                             FROM summary_stamp s WHERE s.province_id IN (p.id, $2)) AS stamp
+       FROM org_unit p WHERE p.kind = 'province' AND p.code = ANY($1)`,
+    [provinceCodes, INDICATORS_STAMP],
   );
-  return row ? { provinceId: row.id, provinceCode, stamp: row.stamp } : null;
+  return new Map(rows.map((r) => [r.code, { provinceId: r.id, provinceCode: r.code, stamp: r.stamp }]));
 }
 
 /**
