@@ -29,6 +29,12 @@ export class DashboardService {
     const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, code, date);
     const { summary } = kept;
     const directives = new DirectiveRepository(this.dataSource);
+    // What depends on today and on every task and directive write is read fresh, in parallel.
+    const [byLead, directiveCounts, openDirectives] = await Promise.all([
+      tasksByLead(this.dataSource, provinceId, today),
+      directives.counts(provinceId, today),
+      directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today),
+    ]);
     const kpis = summary.kpis
       .filter((k) => k.nationalTarget || k.goalTargets.length)
       .map((k) => ({ ...k, met: [k.nationalTarget, ...k.goalTargets].filter((t) => t !== null).every((t) => t!.met) }))
@@ -43,9 +49,9 @@ export class DashboardService {
         groups: d.goalGroups.map((g) => ({ code: g.code, name: g.name, goals: g.rollup.goals })),
         reported: d.claims.map((c) => ({ scope: c.scope, met: c.met, of: c.of, open: c.open, asOf: c.asOf, verdict: c.reconciliation?.verdict ?? null, computedMet: c.reconciliation?.computedMet ?? null })),
       })),
-      tasks: { ...summary.totals.tasks, byLead: await tasksByLead(this.dataSource, provinceId, today) },
-      directives: await directives.counts(provinceId, today),
-      openDirectives: (await directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today)).rows,
+      tasks: { ...summary.totals.tasks, byLead },
+      directives: directiveCounts,
+      openDirectives: openDirectives.rows,
       kpis,
     };
   }

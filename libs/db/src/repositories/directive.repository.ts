@@ -112,16 +112,14 @@ export class DirectiveRepository {
   async counts(provinceId: string, today: string): Promise<{ open: number; answered: number; overdue: number; overdueByAssignee: { code: string | null; name: string | null; overdue: number }[] }> {
     const [c] = await this.db.query(
       `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'answered')::int AS answered,
-              count(*) FILTER (WHERE status = 'open' AND due IS NOT NULL AND due < $2::date)::int AS overdue
+              count(*) FILTER (WHERE status = 'open' AND due IS NOT NULL AND due < $2::date)::int AS overdue,
+              (SELECT coalesce(json_agg(x ORDER BY x.overdue DESC, x.code), '[]')
+                 FROM (SELECT a.code, a.name, count(*)::int AS overdue FROM directive r LEFT JOIN org_unit a ON a.id = r.assignee_id
+                        WHERE r.province_id = $1 AND r.kind = 'directive' AND r.status = 'open' AND r.due IS NOT NULL AND r.due < $2::date
+                        GROUP BY a.code, a.name) x) AS "overdueByAssignee"
          FROM directive WHERE province_id = $1 AND kind = 'directive'`,
       [provinceId, today],
     );
-    const byAssignee = await this.db.query(
-      `SELECT a.code, a.name, count(*)::int AS overdue FROM directive r LEFT JOIN org_unit a ON a.id = r.assignee_id
-        WHERE r.province_id = $1 AND r.kind = 'directive' AND r.status = 'open' AND r.due IS NOT NULL AND r.due < $2::date
-        GROUP BY a.code, a.name ORDER BY overdue DESC, a.code`,
-      [provinceId, today],
-    );
-    return { ...c, overdueByAssignee: byAssignee };
+    return c;
   }
 }
