@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
-import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../../libs/config/src';
-import { ProvinceRepository } from '../../../../libs/db/src';
+import { batchedLookup, ProvinceRepository } from '../../../../libs/db/src';
 import { DomainError, Principal } from '../../../../libs/domain/src';
 import { assertReadable } from '../common/readable-province';
 import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamps, SummaryStamp } from '../../../../libs/status-engine/src';
@@ -61,25 +60,14 @@ export class KeptSummary {
 @Injectable()
 export class SummaryCache {
   private readonly entries: LRUCache<string, KeptSummary> | null;
-  /**
-   * Stamps are read in batches: the requests that reach this point in one turn of the event loop share one query
-   * (DataLoader, scheduled with setImmediate so requests read from different sockets join). Nothing is cached: each
-   * request's stamp is read by a query that starts after the request arrived, so it sees every commit before it.
-   */
-  private readonly stamps: DataLoader<string, SummaryStamp | null>;
+  /** Stamps of concurrent requests are read together, never kept (each sees every commit made before it asked). */
+  private readonly stamps = batchedLookup((codes) => readSummaryStamps(this.dataSource, codes));
 
   constructor(
     private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
     this.entries = config.summaryCacheBytes > 0 ? new LRUCache({ maxSize: config.summaryCacheBytes, sizeCalculation: (e) => e.size }) : null;
-    this.stamps = new DataLoader(
-      async (codes) => {
-        const found = await readSummaryStamps(this.dataSource, codes);
-        return codes.map((code) => found.get(code) ?? null);
-      },
-      { cache: false, maxBatchSize: 256, batchScheduleFn: (flush) => setImmediate(flush) },
-    );
   }
 
   /** The province with this code and its current stamp (one indexed query, shared with concurrent requests); null when there is none. */

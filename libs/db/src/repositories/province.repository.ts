@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { batchedLookup } from '../batched-lookup';
 import { OrgUnitEntity } from '../entities';
 
 export interface ProvinceSummaryRow {
@@ -86,9 +87,16 @@ export class ProvinceRepository {
     return row.found;
   }
 
-  /** Read on nearly every request: plain SQL (TypeORM's query building cost more than the query). */
-  async provinceId(code: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [code]);
-    return row?.id ?? null;
+  /**
+   * Read on nearly every request: plain SQL (TypeORM's query building cost more than the query), and the look-ups
+   * of concurrent requests share one query (batchedLookup).
+   */
+  provinceId(code: string): Promise<string | null> {
+    return this.ids.load(code);
   }
+
+  private readonly ids = batchedLookup(async (codes) => {
+    const rows: { id: string; code: string }[] = await this.dataSource.query(`SELECT id, code FROM org_unit WHERE kind = 'province' AND code = ANY($1)`, [codes]);
+    return new Map(rows.map((r) => [r.code, r.id]));
+  });
 }
