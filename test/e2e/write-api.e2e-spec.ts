@@ -66,6 +66,23 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       expect(group.rollup.tasks?.counts).toMatchObject({ done: 2 });
     });
 
+    it('answers, and logs as "after", exactly what a read of the task then gives (overdue included)', async () => {
+      const id = await taskId('DNG', 'KH-T1.2'); // in progress, due 2024-12-31: overdue today
+      const readAfter = async (res: request.Response) => {
+        const read = await officer.get(`/api/v1/tasks/${id}`).expect(200);
+        expect(res.body).toEqual(read.body);
+        expect(res.headers.etag).toBe(read.headers.etag);
+        const [{ after }] = await db.dataSource.query(`SELECT after FROM audit_log WHERE entity_id = $1 ORDER BY id DESC LIMIT 1`, [id]);
+        expect(after).toEqual({ ...read.body, submission: null });
+        return read.body;
+      };
+      const first = await officer.get(`/api/v1/tasks/${id}`).expect(200);
+      const progressed = await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', first.headers.etag).send({ progress: 70, comment: '  Đang triển khai  ' }).expect(200);
+      expect(await readAfter(progressed)).toMatchObject({ overdue: true, progress: 70, comment: 'Đang triển khai', version: first.body.version + 1 });
+      const done = await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', progressed.headers.etag).send({ status: 'done' }).expect(200);
+      expect(await readAfter(done)).toMatchObject({ overdue: false, status: 'done', progress: 100, comment: 'Đang triển khai' });
+    });
+
     it('needs If-Match (428); a stale version gets 409 with the current task and writes nothing', async () => {
       const id = await taskId('DNG', 'KH-T1.1');
       await officer.patch(`/api/v1/tasks/${id}`).send({ comment: 'x' }).expect(428);

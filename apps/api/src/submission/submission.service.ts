@@ -74,7 +74,10 @@ export class SubmissionService {
         }
         const patch = s.payload as unknown as TaskPatch;
         const next = applyTaskUpdate(before, patch, today);
-        result = { task: await writeTaskUpdate(m, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today) };
+        // The row is locked: it is still at the version just read.
+        const task = await writeTaskUpdate(m, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today);
+        if (!task) throw new Error(`task ${before.code} changed under its row lock`);
+        result = { task };
       } else {
         const p = s.payload as unknown as { indicator: string; org: string; period: string; source: string | null; note: string | null } & ObservationFigures;
         const resolved = await new ObservationRepository(m).resolveTarget(p.indicator, s.province, p.org);

@@ -1,29 +1,36 @@
-import { EntityManager } from 'typeorm';
-import { AuditRepository, RequestMeta, TaskRepository, TaskRow } from '../../../../libs/db/src';
-import type { Principal, TaskState } from '../../../../libs/domain/src';
+import { DataSource, EntityManager } from 'typeorm';
+import { RequestMeta, TaskRepository, TaskRow } from '../../../../libs/db/src';
+import { isTaskOverdue, type Principal, type TaskState } from '../../../../libs/domain/src';
 import { toTaskResponse, TaskResponse } from './task.response';
 
 /**
- * Writes a checked task update inside the caller's transaction: the row, its audit entry
- * and the outbox row that triggers the recompute (a task write cannot change a KPI, so
- * the row needs no KPI pass). Used by direct updates and by approved submissions.
+ * Writes a checked task update of the task as read in `before`: the row, its audit entry and the outbox row that
+ * triggers the recompute (a task write cannot change a KPI, so the row needs no KPI pass), in one statement that
+ * writes only while the task is still at `before.version`. Null when it has moved on since (or is gone): nothing is
+ * written. Used by direct updates (no transaction: the version is the check) and by approved submissions (in theirs,
+ * the row locked). The answer is the task as read with the update applied, as the statement writes it.
  */
 export async function writeTaskUpdate(
-  m: EntityManager,
+  db: DataSource | EntityManager,
   before: TaskRow,
   next: TaskState,
   comment: string | null | undefined,
   by: { principal: Principal; updatedBy: string; meta: RequestMeta; submissionId?: string },
   today: string,
-): Promise<TaskResponse> {
+): Promise<TaskResponse | null> {
   const trimmed = comment === undefined ? undefined : comment?.trim().normalize('NFC') || null;
-  const after = await new TaskRepository(m).update(before.id, next, trimmed, by.updatedBy, today);
-  await new AuditRepository(m).append(
+  const at = new Date();
+  const after: TaskRow = {
+    ...before, ...next, lastComment: trimmed === undefined ? before.lastComment : trimmed, updatedBy: by.updatedBy, updatedAt: at,
+    version: before.version + 1, overdue: isTaskOverdue({ due: before.due, status: next.status }, today),
+  };
+  const written = await new TaskRepository(db).updateAtVersion(
+    before.id, before.version, next, trimmed, by.updatedBy, at,
     {
       actor: by.principal, meta: by.meta, action: by.submissionId ? 'task.update.approved' : 'task.update', entityKind: 'task', entityId: before.id,
       provinceId: before.provinceId, before: toTaskResponse(before), after: { ...toTaskResponse(after), submission: by.submissionId ?? null },
     },
     { provinceId: before.provinceId, reason: 'task', kpiDone: true },
   );
-  return toTaskResponse(after);
+  return written ? toTaskResponse(after) : null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository } from '../../../../libs/db/src';
+import { AuditRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository, TaskRow } from '../../../../libs/db/src';
 import { applyTaskUpdate, assertAccess, canRead, canUpdateTask, DomainError, isIsoDate, needsApproval, Principal, todayIn } from '../../../../libs/domain/src';
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { UpdateTaskDto } from './dto/update-task.dto';
@@ -51,41 +51,57 @@ export class TaskService {
   }
 
   /**
-   * Optimistic concurrency: the caller names the version it read (If-Match); the row is
-   * locked, and a different current version is a VERSION_CONFLICT carrying the current row.
-   * A reporter's update waits for an officer as a submission (202) unless the province
-   * trusts its reporters; otherwise the update, its audit entry and the outbox row that
-   * triggers the recompute are one transaction (200).
+   * Optimistic concurrency: the caller names the version it read (If-Match); a different current version is a
+   * VERSION_CONFLICT carrying the current row. An update is written by one statement that applies only while the task
+   * is at the version it was checked against (with its audit entry and the outbox row that triggers the recompute),
+   * so it needs no transaction: if another update commits in between, nothing is written and the answer is the
+   * conflict, as if the task had been read after it. A reporter's update waits for an officer as a submission (202)
+   * unless the province trusts its reporters: that is decided and written in one transaction, the row locked.
    */
   async update(principal: Principal, id: string, ifMatch: string | undefined, patch: UpdateTaskDto, meta: RequestMeta): Promise<WriteResult> {
     const expected = parseIfMatch(ifMatch);
     if (expected === null) throw new DomainError('VERSION_REQUIRED', 'send If-Match with the version you read (the task\'s "version" or ETag)');
     const today = this.today();
-    return this.dataSource.transaction(async (m) => {
-      const before = await new TaskRepository(m).lockById(id, today);
-      if (!before) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
-      assertAccess(canRead(principal, before.provinceId) && canUpdateTask(principal, before), `no right to update task ${before.code}`);
-      if (before.version !== expected) {
-        throw new DomainError('VERSION_CONFLICT', `task ${before.code} is at version ${before.version}, not ${expected}`, { current: toTaskResponse(before) });
-      }
-      const next = applyTaskUpdate(before, patch, today);
-      const submissions = new SubmissionRepository(m);
-      // Only a reporter's update can need approval: nobody else waits for the province's setting (one query less per write).
-      if (principal.role === 'reporter' && needsApproval(principal, await submissions.trustsReporters(before.provinceId))) {
-        const submission = await submissions.create({
-          kind: 'task', provinceId: before.provinceId, taskId: id, baseVersion: before.version, payload: { ...patch },
-          userId: principal.userId, username: principal.username,
-        });
-        await new AuditRepository(m).append({
-          actor: principal, meta, action: 'task.submit', entityKind: 'submission', entityId: submission.id, provinceId: before.provinceId,
-          before: null, after: toSubmissionResponse(submission),
-        });
-        return { status: 202, body: { submission: toSubmissionResponse(submission) } };
-      }
-      const after = await writeTaskUpdate(m, before, next, patch.comment, { principal, updatedBy: principal.username, meta }, today);
-      return { status: 200, body: after, etag: `"${after.version}"` };
-    });
+    const by = { principal, updatedBy: principal.username, meta };
+    if (principal.role === 'reporter') {
+      return this.dataSource.transaction(async (m) => {
+        const before = updatable(principal, id, expected, await new TaskRepository(m).lockById(id, today));
+        const next = applyTaskUpdate(before, patch, today);
+        const submissions = new SubmissionRepository(m);
+        if (needsApproval(principal, await submissions.trustsReporters(before.provinceId))) {
+          const submission = await submissions.create({
+            kind: 'task', provinceId: before.provinceId, taskId: id, baseVersion: before.version, payload: { ...patch },
+            userId: principal.userId, username: principal.username,
+          });
+          await new AuditRepository(m).append({
+            actor: principal, meta, action: 'task.submit', entityKind: 'submission', entityId: submission.id, provinceId: before.provinceId,
+            before: null, after: toSubmissionResponse(submission),
+          });
+          return { status: 202, body: { submission: toSubmissionResponse(submission) } };
+        }
+        const after = await writeTaskUpdate(m, before, next, patch.comment, by, today);
+        if (!after) throw new Error(`task ${before.code} changed under its row lock`);
+        return { status: 200, body: after, etag: `"${after.version}"` };
+      });
+    }
+    const tasks = new TaskRepository(this.dataSource);
+    const before = updatable(principal, id, expected, await tasks.findById(id, today));
+    const after = await writeTaskUpdate(this.dataSource, before, applyTaskUpdate(before, patch, today), patch.comment, by, today);
+    if (after) return { status: 200, body: after, etag: `"${after.version}"` };
+    // Another update committed since the read: answer from the task as it is now (a conflict, or gone).
+    updatable(principal, id, expected, await tasks.findById(id, today));
+    throw new DomainError('VERSION_CONFLICT', `task ${before.code} changed while it was being updated`);
   }
+}
+
+/** The task, if the principal may update it and it is at the version the caller read; the error to answer otherwise. */
+function updatable(principal: Principal, id: string, expected: number, task: TaskRow | null): TaskRow {
+  if (!task) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
+  assertAccess(canRead(principal, task.provinceId) && canUpdateTask(principal, task), `no right to update task ${task.code}`);
+  if (task.version !== expected) {
+    throw new DomainError('VERSION_CONFLICT', `task ${task.code} is at version ${task.version}, not ${expected}`, { current: toTaskResponse(task) });
+  }
+  return task;
 }
 
 export interface WriteResult {

@@ -42,6 +42,33 @@ export interface AuditFilter {
 }
 
 /**
+ * The statement part that writes an audit entry and, with `outbox`, the outbox row of the recompute it needs: CTEs
+ * (`audit`, `queued`) to follow `WITH` or another CTE, their parameters numbered from `first`. With `source` (a CTE
+ * of the same statement), one entry and row for each row it yields, none when it yields none: a write and its log in
+ * one statement.
+ */
+export function auditStatement(e: AuditEntry, outbox: OutboxEntry | undefined, first: number, source?: string): { ctes: string; params: unknown[] } {
+  const $ = (i: number) => `$${first + i}`;
+  const from = source ? ` FROM ${source}` : '';
+  const params: unknown[] = [
+    e.actor?.userId ?? null, e.actor?.username ?? e.actorLabel ?? 'system', e.meta?.ip ?? null, e.meta?.requestId ?? null, e.action,
+    e.entityKind, e.entityId, e.provinceId, e.before === undefined ? null : JSON.stringify(e.before),
+    e.after === undefined ? null : JSON.stringify(e.after),
+  ];
+  let ctes = `audit AS (
+    INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
+    SELECT ${$(0)}::uuid, ${$(1)}::text, ${$(2)}::text, ${$(3)}::text, ${$(4)}::text, ${$(5)}::text, ${$(6)}::uuid, ${$(7)}::uuid, ${$(8)}::jsonb, ${$(9)}::jsonb${from})`;
+  if (outbox) {
+    params.push(outbox.provinceId, outbox.reason, outbox.kpiDone ?? false, outbox.indicatorId ?? null, outbox.orgUnitId ?? null, outbox.period ?? null);
+    ctes += `,
+  queued AS (
+    INSERT INTO outbox (province_id, reason, kpi_processed_at, indicator_id, org_unit_id, period)
+    SELECT ${$(10)}::uuid, ${$(11)}::text, CASE WHEN ${$(12)}::boolean THEN now() END, ${$(13)}::uuid, ${$(14)}::uuid, ${$(15)}::text${from})`;
+  }
+  return { ctes, params };
+}
+
+/**
  * The append-only audit log: this class only inserts and reads (the table's trigger
  * refuses UPDATE, DELETE and TRUNCATE anyway). Entries are written with the change, in
  * its transaction.
@@ -54,23 +81,8 @@ export class AuditRepository {
    * outbox row): one round trip for both, which every write makes anyway.
    */
   async append(e: AuditEntry, outbox?: OutboxEntry): Promise<void> {
-    const insert = `INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb)`;
-    const params = [
-      e.actor?.userId ?? null, e.actor?.username ?? e.actorLabel ?? 'system', e.meta?.ip ?? null, e.meta?.requestId ?? null, e.action,
-      e.entityKind, e.entityId, e.provinceId, e.before === undefined ? null : JSON.stringify(e.before),
-      e.after === undefined ? null : JSON.stringify(e.after),
-    ];
-    if (!outbox) {
-      await this.db.query(insert, params);
-      return;
-    }
-    await this.db.query(
-      `WITH audit AS (${insert})
-       INSERT INTO outbox (province_id, reason, kpi_processed_at, indicator_id, org_unit_id, period)
-       VALUES ($11, $12, CASE WHEN $13::boolean THEN now() END, $14, $15, $16)`,
-      [...params, outbox.provinceId, outbox.reason, outbox.kpiDone ?? false, outbox.indicatorId ?? null, outbox.orgUnitId ?? null, outbox.period ?? null],
-    );
+    const { ctes, params } = auditStatement(e, outbox, 1);
+    await this.db.query(`WITH ${ctes} SELECT 1`, params);
   }
 
   /** Many entries in one statement (bulk writes). */

@@ -1,3 +1,4 @@
+import { AuditEntry, auditStatement, OutboxEntry } from '../audit/audit.repository';
 import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TaskState, TaskStatus } from '../../../domain/src';
@@ -48,12 +49,15 @@ export interface TaskFilter {
   today: string;
 }
 
+/** Overdue on the date `today` names (an SQL expression), for task alias `t`: the rule of the domain's isTaskOverdue. */
+export const taskOverdueSql = (today: string, t = 't') => `(${t}.due IS NOT NULL AND ${t}.status NOT IN ('done', 'cancelled') AND ${t}.due < ${today}::date)`;
+
 const SELECT = `
   SELECT t.id, t.code, t.title, d.province_id AS "provinceId", p.code AS "provinceCode", d.code AS "documentCode", g.code AS "groupCode",
          t.lead_id AS "leadId", l.code AS "leadCode", l.name AS "leadName", t.due, t.status, t.progress,
          t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate", t.evidence_issuer AS "evidenceIssuer",
          t.evidence_link AS "evidenceLink", t.last_comment AS "lastComment", t.updated_by AS "updatedBy", t.updated_at AS "updatedAt", t.version,
-         (t.due IS NOT NULL AND t.status NOT IN ('done', 'cancelled') AND t.due < $1::date) AS overdue
+         ${taskOverdueSql('$1')} AS overdue
     FROM task t
     JOIN document d ON d.id = t.document_id
     JOIN org_unit p ON p.id = d.province_id
@@ -77,7 +81,7 @@ export class TaskRepository {
     if (f.status) add((n) => `t.status = ${n}`, f.status);
     if (f.dueBefore) add((n) => `t.due < ${n}::date`, f.dueBefore);
     if (f.dueAfter) add((n) => `t.due > ${n}::date`, f.dueAfter);
-    if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}(t.due IS NOT NULL AND t.status NOT IN ('done', 'cancelled') AND t.due < $1::date)`);
+    if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${taskOverdueSql('$1')}`);
     if (f.text) {
       const like = `%${f.text.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       add((n) => `(dx_fold(t.title) LIKE dx_fold(${n}) OR dx_fold(t.code) LIKE dx_fold(${n}))`, like);
@@ -96,20 +100,36 @@ export class TaskRepository {
     return row ?? null;
   }
 
-  /** Writes the update (version + 1) and returns the task as it now reads, in one statement. */
-  async update(id: string, next: TaskState, comment: string | null | undefined, by: string, today: string): Promise<TaskRow> {
+  /**
+   * Writes a checked update of the task if it is still at `version` (version + 1, `updated_at` = `at`), with its audit
+   * entry and the outbox row of its recompute, in one statement: atomic on its own, so a direct update needs no
+   * transaction and no row lock (the version is the check). False when the task has moved on or is gone.
+   */
+  async updateAtVersion(
+    id: string,
+    version: number,
+    next: TaskState,
+    comment: string | null | undefined,
+    by: string,
+    at: Date,
+    audit: AuditEntry,
+    outbox: OutboxEntry,
+  ): Promise<boolean> {
+    const params: unknown[] = [
+      id, version, next.status, next.progress, next.evidenceNumber, next.evidenceDate, next.evidenceIssuer, next.evidenceLink,
+      comment !== undefined, comment ?? null, by, at,
+    ];
+    const logged = auditStatement(audit, outbox, params.length + 1, 't');
     const [row] = await this.db.query(
       `WITH t AS (
          UPDATE task SET status = $3, progress = $4, evidence_number = $5, evidence_date = $6, evidence_issuer = $7, evidence_link = $8,
-                last_comment = CASE WHEN $9::boolean THEN $10 ELSE last_comment END, updated_by = $11, updated_at = now(), version = version + 1
-          WHERE id = $2 RETURNING *)
-       ${SELECT.replace('FROM task t', 'FROM t')}`,
-      [
-        today, id, next.status, next.progress, next.evidenceNumber, next.evidenceDate, next.evidenceIssuer, next.evidenceLink,
-        comment !== undefined, comment ?? null, by,
-      ],
+                last_comment = CASE WHEN $9::boolean THEN $10 ELSE last_comment END, updated_by = $11, updated_at = $12, version = version + 1
+          WHERE id = $1 AND version = $2 RETURNING id),
+       ${logged.ctes}
+       SELECT count(*)::int AS written FROM t`,
+      [...params, ...logged.params],
     );
-    return row;
+    return row.written === 1;
   }
 }
 
@@ -121,7 +141,7 @@ export async function tasksByLead(
 ): Promise<{ lead: string; name: string; total: number; done: number; overdue: number }[]> {
   return db.query(
     `SELECT l.code AS lead, l.name, count(*)::int AS total, count(*) FILTER (WHERE t.status = 'done')::int AS done,
-            count(*) FILTER (WHERE t.due IS NOT NULL AND t.status NOT IN ('done', 'cancelled') AND t.due < $2::date)::int AS overdue
+            count(*) FILTER (WHERE ${taskOverdueSql('$2')})::int AS overdue
        FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit l ON l.id = t.lead_id
       WHERE d.province_id = $1 AND t.status <> 'cancelled'
       GROUP BY l.code, l.name ORDER BY overdue DESC, total DESC, l.code`,
