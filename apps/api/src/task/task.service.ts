@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository, TaskRow } from '../../../../libs/db/src';
+import { AuditRepository, batchedLookup, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository, TaskRow } from '../../../../libs/db/src';
 import { applyTaskUpdate, assertAccess, canRead, canUpdateTask, DomainError, isIsoDate, needsApproval, Principal, todayIn } from '../../../../libs/domain/src';
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { UpdateTaskDto } from './dto/update-task.dto';
@@ -28,6 +28,25 @@ export class TaskService {
     return todayIn(TIME_ZONE, new Date());
   }
 
+  /** A task as read now (overdue on `today`): the reads of concurrent requests share one query (batchedLookup). */
+  private read(id: string, today: string): Promise<TaskRow | null> {
+    return this.reads.load(`${today}|${id}`);
+  }
+
+  private readonly reads = batchedLookup(async (keys) => {
+    const idsByDay = new Map<string, string[]>();
+    for (const key of keys) {
+      const [today, id] = key.split('|');
+      const ids = idsByDay.get(today) ?? [];
+      if (ids.push(id) === 1) idsByDay.set(today, ids);
+    }
+    const found = new Map<string, TaskRow>();
+    for (const [today, ids] of idsByDay) {
+      for (const [id, task] of await new TaskRepository(this.dataSource).findByIds(ids, today)) found.set(`${today}|${id}`, task);
+    }
+    return found;
+  });
+
   async list(principal: Principal, q: ListTasksQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     for (const [name, value] of [['due_before', q.due_before], ['due_after', q.due_after]] as const) {
@@ -44,7 +63,7 @@ export class TaskService {
   }
 
   async get(principal: Principal, id: string): Promise<TaskResponse> {
-    const task = await new TaskRepository(this.dataSource).findById(id, this.today());
+    const task = await this.read(id, this.today());
     if (!task) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
     await assertReadable(this.provinces, principal, task.provinceId, `task ${id}`);
     return toTaskResponse(task);
@@ -84,12 +103,11 @@ export class TaskService {
         return { status: 200, body: after, etag: `"${after.version}"` };
       });
     }
-    const tasks = new TaskRepository(this.dataSource);
-    const before = updatable(principal, id, expected, await tasks.findById(id, today));
+    const before = updatable(principal, id, expected, await this.read(id, today));
     const after = await writeTaskUpdate(this.dataSource, before, applyTaskUpdate(before, patch, today), patch.comment, by, today);
     if (after) return { status: 200, body: after, etag: `"${after.version}"` };
     // Another update committed since the read: answer from the task as it is now (a conflict, or gone).
-    updatable(principal, id, expected, await tasks.findById(id, today));
+    updatable(principal, id, expected, await this.read(id, today));
     throw new DomainError('VERSION_CONFLICT', `task ${before.code} changed while it was being updated`);
   }
 }

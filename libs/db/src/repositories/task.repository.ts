@@ -94,6 +94,12 @@ export class TaskRepository {
     return row ?? null;
   }
 
+  /** Several tasks by id, in one query (ids without a task are left out). */
+  async findByIds(ids: readonly string[], today: string): Promise<Map<string, TaskRow>> {
+    const rows: TaskRow[] = await this.db.query(`${SELECT} WHERE t.id = ANY($2::uuid[])`, [today, ids]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   /** The task, locked until the transaction ends (concurrent updates of it wait, then see the new version). */
   async lockById(id: string, today: string): Promise<TaskRow | null> {
     const [row] = await this.db.query(`${SELECT} WHERE t.id = $2 FOR UPDATE OF t`, [today, id]);
