@@ -8,6 +8,13 @@ export const MAX_DEBOUNCE_WAIT_MS = 2000;
 /** A job whose rows are still unprocessed after this long is presumed lost (it failed for good); later rows go ahead. */
 export const IN_FLIGHT_TIMEOUT_MS = 60_000;
 
+/**
+ * Jobs waiting in the queue (not yet started) beyond which a relay pass enqueues nothing: each waiting job's status
+ * pass also takes the pending rows of up to STATUS_BATCH_SIZE other provinces (the longest waiting first), so more
+ * jobs would only queue passes that find nothing left to do. Rows not sent stay pending for a later pass.
+ */
+export const MAX_WAITING_JOBS = 4;
+
 /** A queue that does not answer in this time is treated as down (Redis queues commands while reconnecting). */
 const ADD_TIMEOUT_MS = 2000;
 
@@ -32,7 +39,9 @@ export const RECOMPUTE_JOB_OPTIONS = {
  * enqueued at once when no job of it is in flight (the first write of a quiet period
  * is computed without delay); while one is, its rows accumulate and go as one job when
  * it is done, so a burst costs a handful of recomputes. `debounceMs` (default 0) adds a
- * quiet time before sending, bounded by MAX_DEBOUNCE_WAIT_MS. Job ids are derived from the rows, so several
+ * quiet time before sending, bounded by MAX_DEBOUNCE_WAIT_MS. With `backpressure`, while MAX_WAITING_JOBS jobs wait to
+ * start it sends none (their passes take the waiting rows of other provinces too), and rows another province's pass
+ * already covered get no job of their own. Job ids are derived from the rows, so several
  * workers relaying at once add each job once; if the queue is unreachable the rows
  * stay pending and are sent on a later tick (nothing is lost while Redis is down).
  */
@@ -44,10 +53,28 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly queue: Queue,
     private readonly debounceMs: number,
+    /**
+     * Skip rows other jobs' passes covered and hold back while MAX_WAITING_JOBS jobs wait (Redis). Off with BullMQ's
+     * PostgreSQL backend (the embedded default): there the extra statement and queue call of every tick left the
+     * in-process worker taking no job at all in the embedded start test, a cause not found yet.
+     */
+    private readonly backpressure = true,
   ) {}
 
   /** One pass; returns how many provinces were enqueued. */
   async relayOnce(): Promise<number> {
+    if (this.backpressure) {
+      // Rows that another province's job already passed (statuses, and KPIs or none needed) need no job of their own.
+      await this.dataSource.query(
+        `UPDATE outbox SET enqueued_at = now() WHERE enqueued_at IS NULL AND processed_at IS NOT NULL AND kpi_processed_at IS NOT NULL`,
+      );
+      try {
+        if ((await withTimeout(this.queue.getWaitingCount(), ADD_TIMEOUT_MS)) >= MAX_WAITING_JOBS) return 0;
+      } catch (error) {
+        this.queueDown(error);
+        return 0;
+      }
+    }
     // No transaction is held while talking to the queue: with the embedded database every
     // connection shares one backend, and BullMQ's PostgreSQL backend would wait for it.
     const due: { province_id: string; max_id: string; ids: string[] }[] = await this.dataSource.query(
@@ -68,10 +95,7 @@ export class OutboxRelay {
       try {
         await withTimeout(this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId }), ADD_TIMEOUT_MS);
       } catch (error) {
-        if (Date.now() - this.lastFailure > 60_000) {
-          this.logger.warn(`queue unreachable, outbox rows stay pending: ${(error as Error).message}`);
-          this.lastFailure = Date.now();
-        }
+        this.queueDown(error);
         break;
       }
       // Only the rows this relay saw: a row with a smaller id that committed since is left for the next round
@@ -80,5 +104,12 @@ export class OutboxRelay {
       sent++;
     }
     return sent;
+  }
+
+  private queueDown(error: unknown): void {
+    if (Date.now() - this.lastFailure > 60_000) {
+      this.logger.warn(`queue unreachable, outbox rows stay pending: ${(error as Error).message}`);
+      this.lastFailure = Date.now();
+    }
   }
 }

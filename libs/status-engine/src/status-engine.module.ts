@@ -37,7 +37,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     private readonly config: AppConfig,
     private readonly processor: RecomputeProcessor,
   ) {
-    this.relay = new OutboxRelay(dataSource, queue, config.queue.debounceMs);
+    this.relay = new OutboxRelay(dataSource, queue, config.queue.debounceMs, config.queue.backend === 'redis');
   }
 
   async onApplicationBootstrap(): Promise<void> {
