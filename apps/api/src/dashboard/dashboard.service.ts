@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '../../../../libs/db/src';
 import { DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
-import { TIME_ZONE } from '../../../../libs/status-engine/src';
+import { kpiHasTarget, TIME_ZONE } from '../../../../libs/status-engine/src';
 import { SummaryCache } from '../status/summary-cache';
 
 /** How many KPI highlights a dashboard shows. */
@@ -36,7 +36,7 @@ export class DashboardService {
       directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today),
     ]);
     const kpis = summary.kpis
-      .filter((k) => k.nationalTarget || k.goalTargets.length)
+      .filter(kpiHasTarget)
       .map((k) => ({ ...k, met: [k.nationalTarget, ...k.goalTargets].filter((t) => t !== null).every((t) => t!.met) }))
       .sort((a, b) => Number(a.met) - Number(b.met) || a.indicator.code.localeCompare(b.indicator.code))
       .slice(0, KPI_HIGHLIGHTS);
