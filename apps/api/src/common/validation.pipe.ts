@@ -8,9 +8,14 @@ export interface FieldError {
   rules?: string[];
 }
 
+/** The path of `key` under `parent`: `items[2]` for a list item, `evidence.date` for a field, `key` at the top. */
+function childPath(parent: string, key: string, inList: boolean): string {
+  return inList ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+}
+
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const path = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
+    const path = childPath(parent, e.property, /^\d+$/.test(e.property));
     const own = e.constraints ? [{ path, messages: Object.values(e.constraints), rules: Object.keys(e.constraints) }] : [];
     return [...own, ...flattenValidationErrors(e.children ?? [], path)];
   });
@@ -35,7 +40,7 @@ export function badTextPaths(value: unknown, path = '', seen = new Set<unknown>(
   }
   if (!value || typeof value !== 'object' || seen.has(value)) return [];
   seen.add(value);
-  return Object.entries(value).flatMap(([k, v]) => badTextPaths(k, path, seen).concat(badTextPaths(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, seen)));
+  return Object.entries(value).flatMap(([k, v]) => badTextPaths(k, path, seen).concat(badTextPaths(v, childPath(path, k, Array.isArray(value)), seen)));
 }
 
 /**
@@ -46,10 +51,8 @@ export function badTextPaths(value: unknown, path = '', seen = new Set<unknown>(
 export function protoKeyPaths(value: unknown, path = '', seen = new Set<unknown>()): string[] {
   if (!value || typeof value !== 'object' || seen.has(value)) return [];
   seen.add(value);
-  const own = Object.prototype.hasOwnProperty.call(value, '__proto__') ? [path ? `${path}.__proto__` : '__proto__'] : [];
-  return own.concat(
-    Object.entries(value).flatMap(([k, v]) => protoKeyPaths(v, Array.isArray(value) ? `${path}[${k}]` : path ? `${path}.${k}` : k, seen)),
-  );
+  const own = Object.prototype.hasOwnProperty.call(value, '__proto__') ? [childPath(path, '__proto__', false)] : [];
+  return own.concat(Object.entries(value).flatMap(([k, v]) => protoKeyPaths(v, childPath(path, k, Array.isArray(value)), seen)));
 }
 
 /** Refuses NUL characters, unpaired surrogates and `__proto__` keys anywhere in a body, query or parameter before the DTO rules run. */
