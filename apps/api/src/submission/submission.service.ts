@@ -7,7 +7,7 @@ import {
 import { TIME_ZONE } from '../../../../libs/status-engine/src';
 import { writeObservation } from '../observation/observation-writes';
 import { toTaskResponse } from '../task/task.response';
-import { writeTaskUpdate } from '../task/task-writes';
+import { writeLockedTaskUpdate } from '../task/task-writes';
 import { ListSubmissionsQuery } from './dto/submission.dto';
 import { toSubmissionResponse } from './submission.response';
 import { existingProvinceId, readableProvinceId } from '../common/readable-province';
@@ -74,10 +74,7 @@ export class SubmissionService {
         }
         const patch = s.payload as unknown as TaskPatch;
         const next = applyTaskUpdate(before, patch, today);
-        // The row is locked: it is still at the version just read.
-        const task = await writeTaskUpdate(m, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today);
-        if (!task) throw new Error(`task ${before.code} changed under its row lock`);
-        result = { task };
+        result = { task: await writeLockedTaskUpdate(m, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today) };
       } else {
         const p = s.payload as unknown as { indicator: string; org: string; period: string; source: string | null; note: string | null } & ObservationFigures;
         const resolved = await new ObservationRepository(m).resolveTarget(p.indicator, s.province, p.org);

@@ -3,6 +3,14 @@ import { RequestMeta, TaskRepository, TaskRow } from '../../../../libs/db/src';
 import { isTaskOverdue, type Principal, type TaskState } from '../../../../libs/domain/src';
 import { toTaskResponse, TaskResponse } from './task.response';
 
+/** Who writes a task update: the account, the name recorded on the task, the request, the submission it approves. */
+export interface TaskWriter {
+  principal: Principal;
+  updatedBy: string;
+  meta: RequestMeta;
+  submissionId?: string;
+}
+
 /**
  * Writes a checked task update of the task as read in `before`: the row, its audit entry and the outbox row that
  * triggers the recompute (a task write cannot change a KPI, so the row needs no KPI pass), in one statement that
@@ -15,7 +23,7 @@ export async function writeTaskUpdate(
   before: TaskRow,
   next: TaskState,
   comment: string | null | undefined,
-  by: { principal: Principal; updatedBy: string; meta: RequestMeta; submissionId?: string },
+  by: TaskWriter,
   today: string,
 ): Promise<TaskResponse | null> {
   const trimmed = comment === undefined ? undefined : comment?.trim().normalize('NFC') || null;
@@ -33,4 +41,18 @@ export async function writeTaskUpdate(
     { provinceId: before.provinceId, reason: 'task', kpiDone: true },
   );
   return written ? toTaskResponse(after) : null;
+}
+
+/** writeTaskUpdate for a row the caller's transaction has locked (`lockById`): it is still at the version just read. */
+export async function writeLockedTaskUpdate(
+  m: EntityManager,
+  before: TaskRow,
+  next: TaskState,
+  comment: string | null | undefined,
+  by: TaskWriter,
+  today: string,
+): Promise<TaskResponse> {
+  const after = await writeTaskUpdate(m, before, next, comment, by, today);
+  if (!after) throw new Error(`task ${before.code} changed under its row lock`);
+  return after;
 }

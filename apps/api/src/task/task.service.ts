@@ -7,7 +7,7 @@ import { UpdateTaskDto } from './dto/update-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { toTaskResponse, TaskResponse } from './task.response';
-import { writeTaskUpdate } from './task-writes';
+import { writeLockedTaskUpdate, writeTaskUpdate } from './task-writes';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
 
@@ -98,8 +98,7 @@ export class TaskService {
           });
           return { status: 202, body: { submission: toSubmissionResponse(submission) } };
         }
-        const after = await writeTaskUpdate(m, before, next, patch.comment, by, today);
-        if (!after) throw new Error(`task ${before.code} changed under its row lock`);
+        const after = await writeLockedTaskUpdate(m, before, next, patch.comment, by, today);
         return { status: 200, body: after, etag: `"${after.version}"` };
       });
     }
