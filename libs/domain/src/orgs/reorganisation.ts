@@ -58,7 +58,6 @@ export interface ReorganisationPlan {
 
 export const PROVINCE_CODE_PATTERN = /^[A-Z0-9-]{2,16}$/;
 
-
 /**
  * What applying `r` to `units` means. Provinces are named by code and must be valid the
  * day before the effective date; each takes part in one change at most. A merge or split
