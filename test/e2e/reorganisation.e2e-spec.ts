@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { PlanImporter } from '../../libs/db/src';
@@ -202,5 +202,55 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     expect(before.rows.filter((r: { code: string }) => ['HCM', 'BDG', 'BRV'].includes(r.code)).map((r: { code: string; value: string }) => [r.code, r.value])).toEqual([
       ['BDG', '50'], ['BRV', '2.5'], ['HCM', '90'],
     ]);
+  });
+});
+
+describe('the 2025 merger on a database holding only Quảng Ninh', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  const reference = (file: string) =>
+    readFileSync(join(REPO, 'data/provinces', file), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), { fileName: 'qn.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    app = await createTestApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('leaves exactly the 34 provinces of 1 July 2025 current, with their statistical codes; the 63 of the day before end or continue', async () => {
+    const r = runCli(['orgs', 'apply', join(REPO, 'data/reorganisations/2025-07-01-sap-xep-tinh.yaml'), '--create-missing'], { DATABASE_URL: db.url });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const provincesOn = (date: string) =>
+      db.dataSource.query(
+        `SELECT code, official_code AS "officialCode", valid_to::text AS "validTo" FROM org_unit
+          WHERE kind = 'province' AND (valid_from IS NULL OR valid_from <= $1) AND (valid_to IS NULL OR valid_to >= $1) ORDER BY code`,
+        [date],
+      );
+    // The reference list's 2025 map: [code, short_code, …].
+    const map2025 = reference('provinces-2025.csv').map(([code, shortCode]) => ({ code: shortCode, officialCode: code, validTo: null }));
+    const current = await provincesOn('2025-07-01');
+    expect(current).toHaveLength(34);
+    expect(current).toEqual(map2025.sort((a, b) => a.code.localeCompare(b.code)));
+    const byCode = new Map(current.map((p: { code: string; officialCode: string }) => [p.code, p.officialCode]));
+    expect([byCode.get('HNI'), byCode.get('THA'), byCode.get('QNI'), byCode.get('HCM'), byCode.get('BNH'), byCode.get('HUE')]).toEqual(['01', '38', '22', '79', '24', '46']);
+
+    // The day before: the 63 of the 2004 map; 30 of them end there, the 33 others go on as the same unit.
+    const before = await provincesOn('2025-06-30');
+    expect(before.map((p: { code: string }) => p.code).sort()).toEqual(reference('provinces-2004.csv').map(([, shortCode]) => shortCode).sort());
+    expect(before.filter((p: { validTo: string | null }) => p.validTo === '2025-06-30')).toHaveLength(30);
+    expect(await db.dataSource.query(`SELECT valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit WHERE code = 'THA'`)).toEqual([
+      { validFrom: null, validTo: null },
+    ]);
+
+    // What the API lists: 34 current provinces among all it knows.
+    const admin = as(app, (await signIn(app, db, 'admin')).token);
+    const listed = (await admin.get('/api/v1/provinces').expect(200)).body.items as { code: string; validTo: string | null }[];
+    expect(listed.filter((p) => p.validTo === null)).toHaveLength(34);
+    expect((await admin.get('/api/v1/provinces/BNH').expect(200)).body.officialCode).toBe('24');
   });
 });

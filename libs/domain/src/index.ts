@@ -21,3 +21,4 @@ export * from './orgs/province-reference';
 export * from './orgs/validity';
 export * from './orgs/reorganisation';
 export * from './orgs/reaggregate';
+export * from './orgs/reference-provinces';

@@ -16,7 +16,10 @@ export function orgsCommand(): Command {
         'succession links are recorded; nothing before the date changes. Applying the same file again changes nothing.',
     )
     .argument('<file>', 'reorganisation file (YAML)')
-    .option('--create-missing', 'create provinces the file names but this database lacks, from the reference list (data/provinces/)')
+    .option(
+      '--create-missing',
+      'create the provinces the file names, and those the reference list keeps unchanged on that date, that this database lacks (data/provinces/)',
+    )
     .option('--dry-run', 'check everything against the database, report what would change, then roll back')
     .option('--actor <name>', 'who applies it (stored with the reorganisation)', safeUser())
     .action(async (file: string, flags: { createMissing?: boolean; dryRun?: boolean; actor: string }) => {

@@ -1,11 +1,16 @@
 import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, DomainError, OrgUnitState, planReorganisation, Reorganisation, UnitRef } from '../../../domain/src';
+import {
+  DomainError, officialCodeOn, OrgUnitState, planReorganisation, referenceProvincesToCreate, Reorganisation, UnitRef, validOn,
+} from '../../../domain/src';
 import { provinceReference } from './province-reference.loader';
 
 export interface ApplyReorganisationOptions {
   actor: string;
-  /** Create provinces the file names but the database lacks, from the reference list (valid until the change). */
+  /**
+   * Create, from the reference list and as they were the day before, the provinces the file names and those the
+   * reference's new map keeps unchanged that the database lacks.
+   */
   createMissing: boolean;
   dryRun: boolean;
   /** The line of a path in the file, for problems found against the database. */
@@ -59,8 +64,7 @@ async function apply(m: EntityManager, r: Reorganisation, checksum: string, opti
     if (previous.checksum === checksum) return { ...result, alreadyApplied: true };
     throw new DomainError('IMPORT_CONFLICT', `reorganisation ${r.code} was applied on ${new Date(previous.applied_at).toISOString()} from a different file; give this one its own code`);
   }
-  const dayBefore = addDays(r.effective, -1);
-  if (options.createMissing) result.referenceCreated = await createFromReference(m, r, dayBefore);
+  if (options.createMissing) result.referenceCreated = await createFromReference(m, r);
   const units = await loadUnits(m);
   const plan = planReorganisation(r, units);
   if (plan.problems.length) {
@@ -80,7 +84,7 @@ async function apply(m: EntityManager, r: Reorganisation, checksum: string, opti
   const reference = provinceReference();
   const newIds = new Map<string, string>();
   for (const p of plan.create) {
-    const official = reference.match(p.name, r.effective)?.code ?? null;
+    const official = officialCodeOn(p, reference, r.effective);
     newIds.set(p.code, await insertProvince(m, { code: p.code, name: p.name, validFrom: r.effective, officialCode: official }));
     result.created.push(p.code);
   }
@@ -88,6 +92,7 @@ async function apply(m: EntityManager, r: Reorganisation, checksum: string, opti
     await m.query(`UPDATE org_unit SET valid_to = $2, version = version + 1, updated_at = now() WHERE id = $1`, [e.id, e.validTo]);
     result.ended.push(e.code);
   }
+  await updateOfficialCodes(m, units, new Set(plan.end.map((e) => e.id)), r.effective);
   const idOf = (ref: UnitRef) => ('id' in ref ? ref.id : newIds.get(ref.newCode)!);
   for (const s of plan.successions) {
     await m.query(
@@ -106,19 +111,34 @@ async function loadUnits(m: EntityManager): Promise<OrgUnitState[]> {
   return rows as OrgUnitState[];
 }
 
-/** Provinces the file names by a code the reference list knows (short or statistical) on the day before, created as they were. */
-async function createFromReference(m: EntityManager, r: Reorganisation, dayBefore: string): Promise<string[]> {
-  const named = r.changes.flatMap((c) => (c.type === 'merge' ? c.units : c.type === 'rename' || c.type === 'split' ? [c.unit] : []));
-  const existing = new Set((await m.query(`SELECT code FROM org_unit WHERE kind = 'province'`)).map((p: { code: string }) => p.code));
-  const reference = provinceReference();
+/** The reference provinces the change needs (see `referenceProvincesToCreate`), created as they were the day before. */
+async function createFromReference(m: EntityManager, r: Reorganisation): Promise<string[]> {
+  const existing = await m.query(
+    `SELECT code, name, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit WHERE kind = 'province'`,
+  );
   const created: string[] = [];
-  for (const code of [...new Set(named)].filter((c) => !existing.has(c))) {
-    const ref = reference.match(code, dayBefore);
-    if (!ref) continue;
+  for (const { code, ref } of referenceProvincesToCreate(r, provinceReference(), existing)) {
     await insertProvince(m, { code, name: ref.name, validFrom: ref.validFrom, officialCode: ref.code });
     created.push(code);
   }
   return created;
+}
+
+/**
+ * Provinces that go on past the change take their statistical code on the new map (Bắc Ninh 27 → 24), as an
+ * import of their plan would: a unit records one code, its latest.
+ */
+async function updateOfficialCodes(m: EntityManager, units: OrgUnitState[], ending: Set<string>, effective: string): Promise<void> {
+  const reference = provinceReference();
+  const going = units.filter((u) => u.kind === 'province' && !ending.has(u.id) && validOn(u, effective));
+  for (const u of going) {
+    const official = officialCodeOn(u, reference, effective);
+    if (official === null) continue;
+    await m.query(
+      `UPDATE org_unit SET official_code = $2, version = version + 1, updated_at = now() WHERE id = $1 AND official_code IS DISTINCT FROM $2`,
+      [u.id, official],
+    );
+  }
 }
 
 /** A new province row (its own province), returning its id. */
