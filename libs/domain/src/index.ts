@@ -14,6 +14,7 @@ export * from './kpi/kpi-comparison';
 export * from './access/access-policy';
 export * from './kpi/observation-rules';
 export * from './tasks/task-update';
+export * from './tasks/task-history';
 export * from './vi-format';
 export * from './dti/dti-ranking';
 export * from './dti/dti-framework';
