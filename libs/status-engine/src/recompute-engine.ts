@@ -4,7 +4,7 @@ import { todayIn } from '../../domain/src';
 import { Clock, TIME_ZONE } from './clock';
 import { computeProvinceStatus } from './compute-province-status';
 import { KpiPass, writeKpiComparisons } from './kpi-comparison.writer';
-import { StatusRepository } from './status.repository';
+import { OutboxSeen, StatusRepository } from './status.repository';
 import { ProvinceWrite, StatusWriter } from './status-writer';
 
 /** Bump when the rules change, so stored results are recomputed even if the data did not change. */
@@ -85,7 +85,8 @@ export class RecomputeEngine {
   async recompute(request: RecomputeRequest): Promise<RecomputeOutcome> {
     const asOf = request.asOf ?? this.today();
     // Coalescing: the provinces with pending rows (this one first); none pending, its rows were covered by an earlier pass.
-    const ids = request.coalesce
+    // Only a pass at today's date covers pending rows (see recomputeStatuses), so only it coalesces.
+    const ids = request.coalesce && asOf === this.today()
       ? await new StatusRepository(this.dataSource.manager).pendingProvinces(request.provinceId, STATUS_BATCH_SIZE)
       : [request.provinceId];
     const statuses = ids.length ? await this.recomputeStatuses(ids, { ...request, asOf }) : [];
@@ -136,7 +137,9 @@ export class RecomputeEngine {
     return this.dataSource.transaction(async (m) => {
       const repo = new StatusRepository(m);
       await repo.lockProvinces('status', provinceIds);
-      const seen = await repo.outboxSeen(provinceIds);
+      // An outbox row asks for today's statuses: a pass at another date (a report for a past period, a summary of an
+      // earlier date) leaves it pending, else the worker's job would find it done and today's statuses would stay stale.
+      const seen: OutboxSeen = asOf === this.today() ? await repo.outboxSeen(provinceIds) : { ids: [], watermarks: new Map() };
       const { watermarks } = seen;
       const inputs = await repo.loadInputs(provinceIds, asOf);
       const last = request.force ? new Map<string, string>() : await repo.lastFingerprints(provinceIds, asOf);
