@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { canonicalOrNull, DTI_TOTAL, parseDtiFigure, parsePeriod } from '../../../domain/src';
+import { canonicalOrNull, dtiFigureOf, parseDtiFigure, parsePeriod } from '../../../domain/src';
+import { linkDtiResults } from './dti-links';
 
 /** Who entered the observations copied from DTI results: plan imports and exports leave these alone. */
 export const DTI_ACTOR = 'dti';
@@ -24,11 +25,13 @@ interface Result {
  * Brings the observations of indicators fed from the DTI (`indicator.dti_figure`) in line
  * with the stored provincial results: one yearly observation per province, indicator and
  * DTI year, entered by `dti`; stale ones are removed. Provinces whose values changed get
- * an outbox row, so their goals (e.g. "top 3 by 2025") are evaluated again. Runs in the
+ * an outbox row, so their goals (e.g. "top 3 by 2025") are evaluated again. Rows of the
+ * tables imported before their province existed are linked to it first. Runs in the
  * caller's transaction, for one province (a plan import) or every one (a DTI import);
  * returns how many observations changed.
  */
 export async function syncDtiObservations(m: EntityManager, provinceId: string | null = null): Promise<{ created: number; updated: number; removed: number }> {
+  await linkDtiResults(m);
   const bindings: Binding[] = await m.query(
     `SELECT pi.province_id, i.id AS indicator_id, i.dti_figure
        FROM indicator i JOIN province_indicator pi ON pi.indicator_id = i.id
@@ -47,8 +50,7 @@ export async function syncDtiObservations(m: EntityManager, provinceId: string |
   for (const b of bindings) {
     const figure = parseDtiFigure(b.dti_figure)!;
     for (const r of byProvince.get(b.province_id) ?? []) {
-      const part = figure.part === DTI_TOTAL ? { score: r.score, rank: r.rank } : (r.pillars[figure.part] ?? r.indices[figure.part]);
-      const value = part ? canonicalOrNull(figure.measure === 'rank' ? part.rank : part.score) : null;
+      const { value } = dtiFigureOf(figure, r);
       if (value === null) continue;
       const period = String(r.year);
       wanted.set(`${b.indicator_id}|${b.province_id}|${period}`, {

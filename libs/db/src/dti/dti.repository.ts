@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFramework, dtiMovers, dtiPartName } from '../../../domain/src';
-import { provinceReference } from '../orgs/province-reference.loader';
+import { dtiRankTotal } from './dti-figures.reader';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 
 type Figures = Record<string, { score: string | null; rank: number | null }>;
@@ -119,7 +119,7 @@ export class DtiRepository {
       const own = table.find((r) => r.province === code)!;
       const ranked = table.filter((r) => r.rank !== null);
       // Out of every province on that year's map, when the table holds only some of them.
-      const total = Math.max(ranked.length, provinceReference().mapOn(`${year}-12-31`).length);
+      const total = dtiRankTotal(ranked.length, year);
       const peers = own.rank === null ? [] : ranked.filter((r) => Math.abs(r.rank! - own.rank!) <= PEER_SPAN);
       const framework = frameworks.get(year) ?? null;
       out.push({

@@ -1,56 +1,95 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, DomainError, IndicatorKind, MapRow, parsePeriod, reaggregate } from '../../../domain/src';
+import { canonicalOrNull, DomainError, IndicatorKind, MapRow, MapUnit, parsePeriod, reaggregate, UnitFigure } from '../../../domain/src';
+import { readDtiFigures } from '../dti/dti-figures.reader';
+import { provinceReference } from './province-reference.loader';
 
 export interface IndicatorMap {
   indicator: { code: string; name: string; unit: string; kind: IndicatorKind; direction: 'up' | 'down' };
   period: string;
+  /** Where the figures come from: the DTI table of the period's year for an indicator fed from the DTI, else the observations. */
+  source: 'observations' | 'dti';
   /** The map the rows are on: the period's last day unless a later map was asked for. */
   map: string;
   reaggregated: boolean;
   rows: MapRow[];
-  /** Rows with a value, i.e. what a rank is out of. */
+  /** What a rank is out of: the rows with a value, or every province on the year's map for DTI ranks. */
   ranked: number;
+}
+
+/**
+ * A DTI-fed indicator's figures from the year's table (`readDtiFigures`): a row matched to
+ * one of our provinces is its figure; a province the table gives the figure for that is not
+ * in this database gets a unit of its own, named as the table names it and coded by the
+ * reference list, valid on that year's map only.
+ */
+async function dtiFigures(ds: DataSource, dtiFigure: string, year: number, units: MapUnit[]): Promise<{ figures: UnitFigure[]; units: MapUnit[]; total: number } | null> {
+  const table = await readDtiFigures(ds.manager, dtiFigure, year);
+  if (!table) return null;
+  const onDate = `${year}-12-31`;
+  const byCode = new Map(units.filter((u) => u.kind === 'province').map((u) => [u.code.toUpperCase(), u.id]));
+  const extra: MapUnit[] = [];
+  const figures: UnitFigure[] = [];
+  for (const r of table.rows) {
+    const ref = provinceReference().match(r.code ?? r.name, onDate) ?? provinceReference().match(r.name, onDate);
+    const code = ref?.shortCode ?? r.code ?? r.name;
+    let unitId = r.orgUnitId ?? byCode.get(code.toUpperCase()) ?? null;
+    if (!unitId && r.value === null) continue;
+    if (!unitId) {
+      unitId = `dti:${code}`;
+      byCode.set(code.toUpperCase(), unitId);
+      extra.push({ id: unitId, code, name: r.name, kind: 'province', provinceId: unitId, validFrom: ref?.validFrom ?? null, validTo: ref?.validTo ?? onDate });
+    }
+    figures.push({ unitId, value: r.value, numerator: null, denominator: null, rank: r.rank });
+  }
+  return { figures, units: [...units, ...extra], total: table.total };
 }
 
 /**
  * A period's values of an indicator by province, on the map valid at the end of the period
  * or re-aggregated onto a later map (see reaggregate for the rules). A unit's value is its
- * latest entered observation for exactly that period.
+ * latest entered observation for exactly that period; for an indicator fed from the DTI it
+ * is the year's DTI table (every province it names, with the table's ranks), the figures
+ * the DTI pages show.
  */
 export async function readIndicatorMap(ds: DataSource, indicatorCode: string, periodCode: string, mapDate: string | null): Promise<IndicatorMap> {
-  const [indicator] = await ds.query(`SELECT id, code, name, unit, kind, scale::text AS scale, direction FROM indicator WHERE code = $1`, [indicatorCode]);
+  const [indicator] = await ds.query(`SELECT id, code, name, unit, kind, scale::text AS scale, direction, dti_figure FROM indicator WHERE code = $1`, [indicatorCode]);
   if (!indicator) throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicatorCode}"`);
   const period = parsePeriod(periodCode);
   if (!period) throw new DomainError('INVALID_INPUT', `"${periodCode}" is not a period (2024, 2024-H1, 2024-Q3, 2024-10 or 2024-10-31)`);
   const map = mapDate ?? period.end;
   if (map < period.end) throw new DomainError('INVALID_DATE', `re-aggregation goes onto a later map: ${map} is before the end of ${period.code} (${period.end})`);
-  const units = await ds.query(
+  const units: MapUnit[] = await ds.query(
     `SELECT id, code, name, kind, province_id AS "provinceId", valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit`,
   );
   const links = await ds.query(`SELECT predecessor_id AS "predecessorId", successor_id AS "successorId", effective::text AS effective FROM org_succession`);
-  const figures: { unitId: string; value: unknown; numerator: unknown; denominator: unknown }[] = await ds.query(
-    `SELECT DISTINCT ON (org_unit_id) org_unit_id AS "unitId", value, numerator, denominator
-       FROM observation WHERE indicator_id = $1 AND period = $2 ORDER BY org_unit_id, entered_at DESC, id`,
-    [indicator.id, period.code],
-  );
+  // An indicator fed from the DTI reads the year's table, as the DTI pages do; a year without a table, the observations.
+  const dti = indicator.dti_figure && period.kind === 'year' ? await dtiFigures(ds, indicator.dti_figure, Number(period.code), units) : null;
+  const figures: UnitFigure[] = dti?.figures ?? (
+    await ds.query(
+      `SELECT DISTINCT ON (org_unit_id) org_unit_id AS "unitId", value, numerator, denominator
+         FROM observation WHERE indicator_id = $1 AND period = $2 ORDER BY org_unit_id, entered_at DESC, id`,
+      [indicator.id, period.code],
+    )
+  ).map((f: Record<string, unknown>) => ({
+    unitId: f.unitId as string, value: canonicalOrNull(f.value), numerator: canonicalOrNull(f.numerator), denominator: canonicalOrNull(f.denominator),
+  }));
   const rows = reaggregate({
     kind: indicator.kind,
     scale: indicator.kind === 'ratio' ? (indicator.scale ?? '100') : null,
     direction: indicator.direction,
     periodEnd: period.end,
     mapDate: map,
-    units,
+    units: dti?.units ?? units,
     links,
-    figures: figures.map((f) => ({
-      unitId: f.unitId, value: canonicalOrNull(f.value), numerator: canonicalOrNull(f.numerator), denominator: canonicalOrNull(f.denominator),
-    })),
+    figures,
   });
   return {
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind, direction: indicator.direction },
     period: period.code,
+    source: dti ? 'dti' : 'observations',
     map,
     reaggregated: map !== period.end,
     rows,
-    ranked: rows.filter((r) => r.rank !== null).length,
+    ranked: dti ? dti.total : rows.filter((r) => r.rank !== null).length,
   };
 }

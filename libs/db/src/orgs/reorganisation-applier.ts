@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError, officialCodeOn, OrgUnitState, planReorganisation, referenceProvincesToCreate, Reorganisation, UnitRef, validOn,
 } from '../../../domain/src';
+import { linkDtiResults } from '../dti/dti-links';
 import { provinceReference } from './province-reference.loader';
 
 export interface ApplyReorganisationOptions {
@@ -101,6 +102,8 @@ async function apply(m: EntityManager, r: Reorganisation, checksum: string, opti
     );
   }
   result.successions = plan.successions.length;
+  // Provinces created here may be named in DTI tables imported before they existed.
+  await linkDtiResults(m);
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { checkDtiFramework, comparablePart, DtiFramework, dtiPartName, parseDtiFigure } from './dti-framework';
+import { checkDtiFramework, comparablePart, DtiFramework, dtiFigureOf, dtiPartName, parseDtiFigure } from './dti-framework';
 
 const framework = (over: Partial<DtiFramework> = {}): DtiFramework => ({
   year: 2022,
@@ -21,6 +21,22 @@ describe('DTI frameworks', () => {
     expect(parseDtiFigure('government.score')).toEqual({ part: 'government', measure: 'score' });
     expect(parseDtiFigure('society_activity.rank')).toEqual({ part: 'society_activity', measure: 'rank' });
     for (const bad of ['Rank', 'government', 'government.rank.x', '.rank', 'a-b.rank']) expect(parseDtiFigure(bad)).toBeNull();
+  });
+
+  it.each([
+    ['rank', { value: '3', rank: 3 }],
+    ['score', { value: '0.7024', rank: 3 }],
+    ['government.score', { value: '0.7804', rank: 4 }],
+    ['institutions.rank', { value: '1', rank: 1 }],
+    ['economy.rank', { value: null, rank: null }],
+    ['society.score', { value: null, rank: 2 }],
+  ])('takes the figure %s of a result: the value an indicator gets and the rank of that part', (figure, expected) => {
+    const result = {
+      score: '0.70240', rank: 3,
+      pillars: { government: { score: '0.7804', rank: 4 }, society: { score: null, rank: 2 } },
+      indices: { institutions: { score: null, rank: 1 } },
+    };
+    expect(dtiFigureOf(parseDtiFigure(figure)!, result)).toEqual(expected);
   });
 
   it('compares scores only where the crosswalk from that year records the part', () => {

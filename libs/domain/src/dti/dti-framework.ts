@@ -4,7 +4,7 @@
  * Scores are compared between years only through the crosswalk; ranks are positions in a
  * table and always compare. Pure.
  */
-import { toDecimal } from '../decimal-value';
+import { canonicalOrNull, toDecimal } from '../decimal-value';
 
 /** The whole index, a pillar or a main index, by the framework's code. */
 export const DTI_TOTAL = 'total';
@@ -53,6 +53,25 @@ export const DTI_FIGURE = /^(?:([a-z][a-z0-9_]*)\.)?(score|rank)$/;
 export function parseDtiFigure(figure: string): { part: string; measure: 'score' | 'rank' } | null {
   const m = DTI_FIGURE.exec(figure);
   return m ? { part: m[1] ?? DTI_TOTAL, measure: m[2] as 'score' | 'rank' } : null;
+}
+
+/** A province's row of a DTI table as stored: the whole index, then pillars and main indices by part code. */
+export interface DtiResultFigures {
+  score: string | null;
+  rank: number | null;
+  pillars: Record<string, { score: string | null; rank: number | null }>;
+  indices: Record<string, { score: string | null; rank: number | null }>;
+}
+
+/**
+ * The figure `figure` (see parseDtiFigure) of a DTI result: `value` is what an indicator
+ * fed from it takes (the rank or the score, canonical), `rank` the published rank of that
+ * part, so a score's place in the table is the table's own. Null where the table gives none.
+ */
+export function dtiFigureOf(figure: { part: string; measure: 'score' | 'rank' }, result: DtiResultFigures): { value: string | null; rank: number | null } {
+  const part = figure.part === DTI_TOTAL ? { score: result.score, rank: result.rank } : (result.pillars[figure.part] ?? result.indices[figure.part]);
+  if (!part) return { value: null, rank: null };
+  return { value: canonicalOrNull(figure.measure === 'rank' ? part.rank : part.score), rank: part.rank ?? null };
 }
 
 /** Problems that make a framework unusable, as messages with the path they concern. */

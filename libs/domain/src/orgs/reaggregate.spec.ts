@@ -52,6 +52,16 @@ describe('reaggregate onto a later map', () => {
     }
   });
 
+  it('keeps a rank published with the figures (a DTI table\'s, out of every province) rather than ranking the rows shown', () => {
+    // A table ranks DD 7th and EE 3rd: shown alone they would be 2nd and 1st.
+    const figures = [{ ...v('DD', '7'), rank: 7 }, { ...v('EE', '3'), rank: 3 }];
+    const own = run({ kind: 'rank', direction: 'down', mapDate: '2024-12-31', figures });
+    expect(own.filter((r) => r.value !== null).map((r) => [r.code, r.value, r.rank])).toEqual([['DD', '7', 7], ['EE', '3', 3]]);
+    // A score keeps its part's rank too; a figure combined on a later map has none.
+    const later = run({ kind: 'score', figures: [{ ...v('AA', '0.8'), rank: 1 }, { ...v('BB', '0.5'), rank: 9 }, { ...v('DD', '0.6'), rank: 5 }, { ...v('EE', '0.7'), rank: 2 }] });
+    expect(later.map((r) => [r.code, r.rank])).toEqual([['DD', 5], ['FF', null], ['GG', null], ['HH', null], ['MM', null]]);
+  });
+
   it('leaves a merged figure out when a predecessor has no data, and lists it', () => {
     const mm = row(run({ figures: [v('AA', '10'), v('BB', '20')] }), 'MM');
     expect(mm).toMatchObject({ value: null, method: 'incomplete', missing: [{ code: 'CC', name: 'Tỉnh CC', reason: 'no data' }] });

@@ -28,6 +28,11 @@ export interface UnitFigure {
   value: string | null;
   numerator: string | null;
   denominator: string | null;
+  /**
+   * A rank published with the figure, out of a whole table (the DTI's). When figures carry
+   * one, a row shown as recorded keeps it instead of being ranked among the rows shown.
+   */
+  rank?: number | null;
 }
 
 export type AggregationMethod = 'as-recorded' | 'sum' | 'ratio-of-sums' | 'per-predecessor' | 'incomplete';
@@ -53,7 +58,7 @@ export interface MapRow {
   parts: Contribution[];
   /** Predecessors with no figure for the period, or whose figure cannot be allocated (split). */
   missing: { code: string; name: string; reason: 'no data' | 'split' | 'no numerator and denominator' }[];
-  /** Among rows with a value, by the indicator's direction; ties share a rank. */
+  /** Among rows with a value, by the indicator's direction (ties share a rank); the published rank when the figures carry one. */
   rank: number | null;
 }
 
@@ -175,9 +180,13 @@ export function reaggregate(input: ReaggregateInput): MapRow[] {
     });
   }
 
-  const ranked = [...rows.values()].filter((r) => r.value !== null).sort((a, b) => (input.direction === 'down' ? 1 : -1) * new Decimal(a.value!).cmp(b.value!));
-  ranked.forEach((r, i) => {
-    r.rank = i > 0 && new Decimal(ranked[i - 1].value!).eq(r.value!) ? ranked[i - 1].rank : i + 1;
-  });
+  if (input.figures.some((f) => f.rank !== undefined)) {
+    for (const [id, row] of rows) row.rank = row.method === 'as-recorded' ? (byUnit.get(id)?.rank ?? null) : null;
+  } else {
+    const ranked = [...rows.values()].filter((r) => r.value !== null).sort((a, b) => (input.direction === 'down' ? 1 : -1) * new Decimal(a.value!).cmp(b.value!));
+    ranked.forEach((r, i) => {
+      r.rank = i > 0 && new Decimal(ranked[i - 1].value!).eq(r.value!) ? ranked[i - 1].rank : i + 1;
+    });
+  }
   return [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
