@@ -19,6 +19,10 @@ describe('embedded PostgreSQL (PGlite over a local socket)', () => {
     expect(probe('concurrent', dir)).toEqual({ errors: 0, wrong: 0, lockPid: true });
   });
 
+  it('delivers a NOTIFY to the idle connection that ran LISTEN, once, and not to the sender', () => {
+    expect(probe('notify', dir)).toEqual({ listener: ['bullmq_jobs:recompute', 'bullmq_jobs:reports'], sender: [] });
+  });
+
   it('keeps data across a restart and releases its lock on close', () => {
     expect(probe('reopen', dir)).toEqual({ rows: [{ v: 7 }], lockAfterClose: null });
   });

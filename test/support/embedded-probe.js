@@ -56,8 +56,38 @@ async function reopen(dir) {
   return { rows, lockAfterClose: readEmbeddedLock(dir) };
 }
 
+/** A NOTIFY from one connection reaches the connection that ran LISTEN (idle), not the one that sent it. */
+async function notify(dir) {
+  const { Client } = require('pg');
+  const db = await startEmbeddedPostgres(dir);
+  const listener = new Client({ connectionString: db.url });
+  const sender = new Client({ connectionString: db.url });
+  const heard = { listener: [], sender: [] };
+  try {
+    await listener.connect();
+    await sender.connect();
+    listener.on('notification', (m) => heard.listener.push(`${m.channel}:${m.payload}`));
+    sender.on('notification', (m) => heard.sender.push(`${m.channel}:${m.payload}`));
+    await listener.query('LISTEN bullmq_jobs');
+    await sender.query("SELECT pg_notify('bullmq_jobs', 'recompute')");
+    await sender.query('BEGIN');
+    await sender.query("SELECT pg_notify('bullmq_jobs', 'reports')");
+    await sender.query("SELECT pg_notify('other', 'x')");
+    await sender.query('COMMIT');
+    await new Promise((r) => setTimeout(r, 200));
+    await listener.query('UNLISTEN *');
+    await sender.query("SELECT pg_notify('bullmq_jobs', 'after-unlisten')");
+    await new Promise((r) => setTimeout(r, 200));
+    return heard;
+  } finally {
+    await listener.end();
+    await sender.end();
+    await db.close();
+  }
+}
+
 const [command, dir] = process.argv.slice(2);
-({ concurrent, reopen })[command](dir)
+({ concurrent, reopen, notify })[command](dir)
   .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
   .catch((error) => {
     process.stdout.write(`${JSON.stringify({ error: error.message })}\n`);
