@@ -23,7 +23,7 @@ describe('OutboxRelay (Redis): covered rows and back-pressure', () => {
     [{ id: province }] = await q(`SELECT id FROM org_unit WHERE kind = 'province' AND code = 'TRL'`);
     const { connection, prefix } = queueConnection({ backend: 'redis', redisUrl: TEST_REDIS_URL, prefix: `dx-test-${testRunId()}-relay` } as never, db.url);
     queue = new Queue(QUEUE_NAMES.recompute, { connection, prefix });
-    relay = new OutboxRelay(db.dataSource, queue, 0, true);
+    relay = new OutboxRelay(db.dataSource, queue, 0);
   });
   afterAll(async () => {
     await queue?.obliterate({ force: true });

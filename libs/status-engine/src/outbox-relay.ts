@@ -39,7 +39,7 @@ export const RECOMPUTE_JOB_OPTIONS = {
  * enqueued at once when no job of it is in flight (the first write of a quiet period
  * is computed without delay); while one is, its rows accumulate and go as one job when
  * it is done, so a burst costs a handful of recomputes. `debounceMs` (default 0) adds a
- * quiet time before sending, bounded by MAX_DEBOUNCE_WAIT_MS. With `backpressure`, while MAX_WAITING_JOBS jobs wait to
+ * quiet time before sending, bounded by MAX_DEBOUNCE_WAIT_MS. While MAX_WAITING_JOBS jobs wait to
  * start it sends none (their passes take the waiting rows of other provinces too), and rows another province's pass
  * already covered get no job of their own. Job ids are derived from the rows, so several
  * workers relaying at once add each job once; if the queue is unreachable the rows
@@ -53,27 +53,19 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     private readonly queue: Queue,
     private readonly debounceMs: number,
-    /**
-     * Skip rows other jobs' passes covered and hold back while MAX_WAITING_JOBS jobs wait (Redis). Off with BullMQ's
-     * PostgreSQL backend (the embedded default): there the extra statement and queue call of every tick left the
-     * in-process worker taking no job at all in the embedded start test, a cause not found yet.
-     */
-    private readonly backpressure = true,
   ) {}
 
   /** One pass; returns how many provinces were enqueued. */
   async relayOnce(): Promise<number> {
-    if (this.backpressure) {
-      // Rows that another province's job already passed (statuses, and KPIs or none needed) need no job of their own.
-      await this.dataSource.query(
-        `UPDATE outbox SET enqueued_at = now() WHERE enqueued_at IS NULL AND processed_at IS NOT NULL AND kpi_processed_at IS NOT NULL`,
-      );
-      try {
-        if ((await withTimeout(this.queue.getWaitingCount(), ADD_TIMEOUT_MS)) >= MAX_WAITING_JOBS) return 0;
-      } catch (error) {
-        this.queueDown(error);
-        return 0;
-      }
+    // Rows that another province's job already passed (statuses, and KPIs or none needed) need no job of their own.
+    await this.dataSource.query(
+      `UPDATE outbox SET enqueued_at = now() WHERE enqueued_at IS NULL AND processed_at IS NOT NULL AND kpi_processed_at IS NOT NULL`,
+    );
+    try {
+      if ((await withTimeout(this.queue.getWaitingCount(), ADD_TIMEOUT_MS)) >= MAX_WAITING_JOBS) return 0;
+    } catch (error) {
+      this.queueDown(error);
+      return 0;
     }
     // No transaction is held while talking to the queue: with the embedded database every
     // connection shares one backend, and BullMQ's PostgreSQL backend would wait for it.
