@@ -1,9 +1,13 @@
 import { INestApplication } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { importDtiDirectory, PlanImporter } from '../../libs/db/src';
+import { QUEUE_NAMES, RECOMPUTE_JOBS } from '../../libs/queue/src';
 import { RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
 import { DTI_DIRECTORY, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { testRunId } from '../support/test-env';
 import { as, createTestApp, signIn } from '../support/test-app';
 
 describe('HTTP API (real PostgreSQL and Redis)', () => {
@@ -125,7 +129,10 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
 
   it('GET /health reports the database and the Redis queue up', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
-    expect(res.body.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'redis' } });
+    expect(res.body.status).toBe('ok');
+    const waited = res.body.info.queue.oldestWaitingMs;
+    expect(waited === null || typeof waited === 'number').toBe(true);
+    expect(res.body.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'redis', oldestWaitingMs: waited } });
   });
 
   it('GET /api/v1/provinces lists the imported province', async () => {
@@ -181,6 +188,37 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
 
   it('answers an unknown route with 404, not 500', async () => {
     await api.get('/api/v1/nothing').expect(404);
+  });
+});
+
+describe('GET /health when no worker takes jobs', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // No worker runs in a test app: a job added here waits until the test ends.
+    app = await createTestApp(db, { env: { QUEUE_PREFIX: `dx-test-stall-${testRunId()}`, QUEUE_STALL_AFTER_MS: '1000' } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('is ok with no job waiting, then degraded (still 200) with the wait and the reason once a job waits past the limit', async () => {
+    const idle = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(idle.body).toMatchObject({ status: 'ok', info: { queue: { status: 'up', oldestWaitingMs: null } } });
+    const queue = app.get<Queue>(getQueueToken(QUEUE_NAMES.recompute));
+    await queue.add(RECOMPUTE_JOBS.all, { trigger: 'test' }, { jobId: 'stall-probe' });
+    const fresh = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(fresh.body.status).toBe('ok');
+    expect(fresh.body.info.queue.oldestWaitingMs).toBeLessThan(1000);
+    await new Promise((r) => setTimeout(r, 1200));
+    const stalled = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(stalled.body.status).toBe('degraded');
+    expect(stalled.body.info.queue.oldestWaitingMs).toBeGreaterThan(1000);
+    expect(stalled.body.reason).toMatch(/^có công việc đã chờ 1 giây chưa được xử lý \(giới hạn 1 giây\)/);
+    expect(stalled.body.info.queue.stalled).toBe(stalled.body.reason);
   });
 });
 

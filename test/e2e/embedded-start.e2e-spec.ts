@@ -45,8 +45,11 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
       expect(list.total).toBe(3);
       expect(list.items.map((d) => d.code)).toEqual(expect.arrayContaining(['09-NQ/TU', '37/KH-UBND']));
       expect(list.items.some((d) => d.scope === 'national')).toBe(true);
-      const health = (await (await fetch(`${first.url}/health`)).json()) as { info: unknown };
-      expect(health.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } });
+      const health = (await (await fetch(`${first.url}/health`)).json()) as { status: string; info: { queue: { oldestWaitingMs: unknown } } };
+      expect(health.status).toBe('ok');
+      const waited = health.info.queue.oldestWaitingMs;
+      expect(waited === null || typeof waited === 'number').toBe(true);
+      expect(health.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'postgres', oldestWaitingMs: waited } });
       province = await (await get(`${first.url}/api/v1/provinces/QNI`)).json();
 
       // The worker runs in the same process: the import's outbox row becomes computed statuses.

@@ -26,6 +26,8 @@ export class AppConfig {
     readonly debounceMs: number;
     readonly lockDurationMs: number;
     readonly reportLockDurationMs: number;
+    /** A job waiting longer than this to start counts as a stall (health `degraded`, worker warning). */
+    readonly stallAfterMs: number;
   };
   /** Bytes of serialised province summaries the API keeps (0: none). */
   readonly summaryCacheBytes: number;
@@ -67,6 +69,7 @@ export class AppConfig {
       debounceMs: env.RECOMPUTE_DEBOUNCE_MS,
       lockDurationMs: env.WORKER_LOCK_DURATION_MS,
       reportLockDurationMs: env.REPORT_LOCK_DURATION_MS,
+      stallAfterMs: env.QUEUE_STALL_AFTER_MS,
     };
     this.summaryCacheBytes = env.SUMMARY_CACHE_MB * 1024 * 1024;
     this.runWorker = env.RUN_WORKER ?? embedded;

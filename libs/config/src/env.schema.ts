@@ -102,6 +102,17 @@ export class EnvSchema {
   @Max(600000)
   REPORT_LOCK_DURATION_MS = 120000;
 
+  /**
+   * A job that has waited this long to start (ms) means no worker takes jobs: /health says
+   * `degraded` with the reason (still 200) and the worker logs a warning.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(86400000)
+  QUEUE_STALL_AFTER_MS = 60000;
+
   /** Extra quiet time before a province's outbox rows are enqueued, in ms (bursts coalesce anyway while a job runs). */
   @IsOptional()
   @Type(() => Number)
@@ -186,6 +197,6 @@ export class EnvSchema {
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
 export const ENV_KEYS: readonly string[] = [
   'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'EMBEDDED_DB_PORT',
-  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'REPORT_LOCK_DURATION_MS', 'RECOMPUTE_DEBOUNCE_MS', 'SUMMARY_CACHE_MB',
+  'DATABASE_POOL_SIZE', 'RUN_WORKER', 'LOAD_DEMO_DATA', 'QUEUE_PREFIX', 'WORKER_CONCURRENCY', 'WORKER_LOCK_DURATION_MS', 'REPORT_LOCK_DURATION_MS', 'QUEUE_STALL_AFTER_MS', 'RECOMPUTE_DEBOUNCE_MS', 'SUMMARY_CACHE_MB',
   'JWT_SECRET', 'JWT_ISSUER', 'JWT_AUDIENCE', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_DAYS', 'LOGIN_RATE_LIMIT', 'CORS_ORIGINS', 'LOG_FORMAT', 'LOG_LEVEL', 'TRUST_PROXY',
 ];

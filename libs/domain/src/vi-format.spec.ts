@@ -1,4 +1,4 @@
-import { viDate, viLongDate, viNumber, viPercent, viPeriod } from './vi-format';
+import { viDate, viDuration, viLongDate, viNumber, viPercent, viPeriod } from './vi-format';
 
 describe('Vietnamese formats', () => {
   it.each([
@@ -26,4 +26,15 @@ describe('Vietnamese formats', () => {
     ['2023-10-31', 'ngày 31 tháng 10 năm 2023'],
     ['nonsense', 'nonsense'],
   ])('viPeriod(%s) = %s', (code, label) => expect(viPeriod(code)).toBe(label));
+
+  it.each([
+    [0, '0 giây'],
+    [999, '0 giây'],
+    [45_000, '45 giây'],
+    [60_000, '1 phút'],
+    [185_400, '3 phút 5 giây'],
+    [3_600_000, '1 giờ'],
+    [3_720_000, '1 giờ 2 phút'],
+    [-5, '0 giây'],
+  ])('durations: %d ms is "%s"', (ms, text) => expect(viDuration(ms)).toBe(text));
 });

@@ -78,3 +78,14 @@ export const DIRECTIVE_STATUS_LABELS_VI: Record<string, string> = {
   answered: 'đã trả lời',
   closed: 'đã đóng',
 };
+
+/** 45_000 → "45 giây", 185_000 → "3 phút 5 giây", 3_720_000 → "1 giờ 2 phút" (rounded down to the second). */
+export function viDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return m > 0 ? `${h} giờ ${m} phút` : `${h} giờ`;
+  if (m > 0) return s > 0 ? `${m} phút ${s} giây` : `${m} phút`;
+  return `${s} giây`;
+}

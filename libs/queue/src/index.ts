@@ -3,3 +3,4 @@ export * from './queue-connection';
 export * from './queue.module';
 export * from './recompute-jobs';
 export * from './report-jobs';
+export * from './queue-stall';

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicati
 import { Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/src';
-import { QUEUE_CONNECTION, QUEUE_NAMES, QueueConnection, RECOMPUTE_JOBS, RECOMPUTE_SCHEDULES } from '../../queue/src';
+import { oldestWaitingAgeMs, QUEUE_CONNECTION, QUEUE_NAMES, QueueConnection, RECOMPUTE_JOBS, RECOMPUTE_SCHEDULES } from '../../queue/src';
 import { Clock, systemClock, TIME_ZONE } from './clock';
 import { OutboxRelay } from './outbox-relay';
 import { RecomputeEngine } from './recompute-engine';
@@ -14,6 +14,8 @@ import { syncAllSchedules } from './reports/report-schedules';
 export const CLOCK = Symbol('CLOCK');
 /** How often the outbox is polled: the floor of a write's latency to its statuses. */
 const RELAY_INTERVAL_MS = 100;
+/** At most one stall warning in this time. */
+const STALL_WARNING_INTERVAL_MS = 60_000;
 
 /**
  * Every worker checks each job name has a handler, runs the BullMQ worker with the
@@ -23,6 +25,8 @@ const RELAY_INTERVAL_MS = 100;
 export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
   private timer: NodeJS.Timeout | undefined;
+  private watchdog: NodeJS.Timeout | undefined;
+  private lastStallWarning = 0;
   private stopped = false;
   private readonly relay: OutboxRelay;
   private worker: Worker | undefined;
@@ -37,7 +41,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     private readonly config: AppConfig,
     private readonly processor: RecomputeProcessor,
   ) {
-    this.relay = new OutboxRelay(dataSource, queue, config.queue.debounceMs, config.queue.backend === 'redis');
+    this.relay = new OutboxRelay(dataSource, queue, config.queue.debounceMs);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -81,14 +85,28 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
       if (!this.stopped) this.timer = setTimeout(tick, RELAY_INTERVAL_MS);
     };
     this.timer = setTimeout(tick, 0);
+    this.watchdog = setInterval(() => void this.warnIfStalled(), Math.min(30_000, Math.max(1000, this.config.queue.stallAfterMs / 2)));
     this.logger.log(
       `worker ready: jobs ${Object.values(RECOMPUTE_JOBS).join(', ')}; schedules ${RECOMPUTE_SCHEDULES.map((s) => s.id).join(', ')}; ${reportSchedules} report schedule(s)`,
     );
   }
 
+  /** Logs a warning when a job has waited to start past QUEUE_STALL_AFTER_MS (as /health turns `degraded`). */
+  private async warnIfStalled(): Promise<void> {
+    try {
+      const age = await oldestWaitingAgeMs([this.queue, this.reportQueue], Date.now());
+      if (age === null || age <= this.config.queue.stallAfterMs || Date.now() - this.lastStallWarning < STALL_WARNING_INTERVAL_MS) return;
+      this.lastStallWarning = Date.now();
+      this.logger.warn(`queue stalled: the oldest waiting job has waited ${Math.round(age / 1000)} s (QUEUE_STALL_AFTER_MS ${this.config.queue.stallAfterMs})`);
+    } catch {
+      // An unreachable queue is reported by the relay and /health.
+    }
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.watchdog);
     await this.worker?.close();
     await this.reportWorker?.close();
   }

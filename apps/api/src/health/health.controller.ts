@@ -12,10 +12,16 @@ export class HealthController {
     private readonly queue: QueueHealthIndicator,
   ) {}
 
-  /** 200 when the database and the queue answer, 503 otherwise (with which one is down). */
+  /**
+   * 200 when the database and the queue answer, 503 otherwise (with which one is down). A queue
+   * whose oldest waiting job is past QUEUE_STALL_AFTER_MS still answers 200, with status
+   * `degraded` and the reason: the product serves, but its computed figures go stale.
+   */
   @Get()
   @HealthCheck()
-  check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 }), () => this.queue.check('queue')]);
+  async check() {
+    const result = await this.health.check([() => this.database.pingCheck('database', { timeout: 3000 }), () => this.queue.check('queue')]);
+    const stalled = (result.info?.queue as { stalled?: string } | undefined)?.stalled;
+    return stalled ? { ...result, status: 'degraded', reason: stalled } : result;
   }
 }
