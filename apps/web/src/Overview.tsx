@@ -1,6 +1,9 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, User } from './api';
+import type { Direction, IndicatorKind } from '../../../libs/domain/src/plan.types';
+import { describeChange, rankOutOf } from '../../../libs/domain/src/kpi/change-wording';
 import { DtiPanel } from './DtiPanel';
+import { JobWait } from './JobWait';
 import { GOAL_STATUS, TASK_STATUS, VERDICT, viDate, viNumber, withUnit as unit } from './format';
 
 interface Rollup { met: number; total: number; recorded: number; declared: number | null; counts: Record<string, number> }
@@ -8,6 +11,8 @@ interface TaskRollup { total: number; counts: Record<string, number>; overdue: n
 interface Summary {
   province: { code: string; name: string };
   computedAt: string | null;
+  /** The recompute job of an as-of date nothing was computed for yet. */
+  pendingJob: string | null;
   documents: {
     code: string; title: string; scope: string;
     rollup: { goals: Rollup | null; tasks: TaskRollup | null };
@@ -17,7 +22,7 @@ interface Summary {
   }[];
 }
 interface Kpi {
-  indicator: { code: string; name: string; unit: string };
+  indicator: { code: string; name: string; unit: string; kind: IndicatorKind; direction: Direction };
   period: string; value: string;
   previous: { period: string; value: string | null; change: string | null };
   goalTargets: { op: string; target: string; met: boolean; attainment: string | null }[];
@@ -29,6 +34,12 @@ interface Dashboard {
   directives: { open: number; overdue: number };
   openDirectives: { id: string; body: string; assignee: string | null; due: string | null; overdue: boolean }[];
   kpis: Kpi[];
+}
+
+/** A change against the previous period as every page words it: "▲4 bậc" for a rank that climbed from 7 to 3. */
+function Change({ indicator, change }: { indicator: { kind: IndicatorKind; direction: Direction }; change: string }) {
+  const { trend, text } = describeChange(indicator, change);
+  return <span className={trend === 'better' ? 'up' : trend === 'worse' ? 'down' : undefined} data-testid="change">{text}</span>;
 }
 
 /** How often the page asks for fresh statuses (the worker recomputes after every write). */
@@ -44,7 +55,7 @@ function Bar({ value, of, label }: { value: number; of: number; label: string })
 }
 
 /** A KPI's recent values as a small line (inline SVG, no chart library). */
-function Sparkline({ code, province }: { code: string; province: string }) {
+function Sparkline({ code, province, rank }: { code: string; province: string; rank: boolean }) {
   const [points, setPoints] = useState<{ period: string; value: string }[]>([]);
   useEffect(() => {
     api<{ points: { period: string; value: string }[] }>(`/api/v1/indicators/${code}/history?province=${province}&limit=12`).then(
@@ -56,7 +67,9 @@ function Sparkline({ code, province }: { code: string; province: string }) {
   const values = points.map((p) => Number(p.value));
   const min = Math.min(...values);
   const span = Math.max(...values) - min || 1;
-  const path = values.map((v, i) => `${((i / (values.length - 1)) * 100).toFixed(1)},${(28 - ((v - min) / span) * 24).toFixed(1)}`).join(' ');
+  // A rank is drawn with 1 at the top, as in the reports: a climb from 7 to 3 rises.
+  const y = (v: number) => (rank ? 4 + ((v - min) / span) * 24 : 28 - ((v - min) / span) * 24);
+  const path = values.map((v, i) => `${((i / (values.length - 1)) * 100).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   return (
     <svg className="spark" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label={`Diễn biến ${points.map((p) => `${p.period}: ${viNumber(p.value)}`).join(', ')}`}>
       <polyline points={path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
@@ -102,12 +115,37 @@ function DirectiveForm({ summary, kind, onDone }: { summary: Summary; kind: 'dir
   );
 }
 
+/** When the pending recompute job was created (from GET /api/v1/jobs/:id), and why it failed if it did. */
+function usePendingJob(id: string | null): { since: number; failedReason: string | null } | null {
+  const [job, setJob] = useState<{ id: string; since: number; failedReason: string | null } | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    let stopped = false;
+    const read = async () => {
+      try {
+        const { body } = await api<{ createdAt: string; state: string; failedReason: string | null }>(`/api/v1/jobs/${encodeURIComponent(id)}`);
+        if (!stopped) setJob({ id, since: Date.parse(body.createdAt), failedReason: body.state === 'failed' ? body.failedReason ?? 'lỗi không rõ' : null });
+      } catch {
+        if (!stopped) setJob((current) => (current?.id === id ? current : { id, since: Date.now(), failedReason: null }));
+      }
+    };
+    void read();
+    const timer = setInterval(read, REFRESH_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [id]);
+  return id && job?.id === id ? job : null;
+}
+
 export function Overview({ province, user }: { province: string; user: User }) {
   const [tick, setTick] = useState(0);
   const [asOf, setAsOf] = useState('');
   const [summary, setSummary] = useState<Summary | null>(null);
   const [dash, setDash] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const pending = usePendingJob(summary?.computedAt ? null : (summary?.pendingJob ?? null));
   useEffect(() => {
     let stopped = false;
     const q = asOf ? `?as_of=${asOf}` : '';
@@ -141,7 +179,13 @@ export function Overview({ province, user }: { province: string; user: User }) {
           Tình trạng tại ngày{' '}
           <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} aria-label="Ngày xem tình trạng" />
         </label>
-        <span className="muted">{summary.computedAt ? `cập nhật ${new Date(summary.computedAt).toLocaleString('vi-VN')}` : 'đang tính…'}</span>
+        {summary.computedAt ? (
+          <span className="muted">cập nhật {new Date(summary.computedAt).toLocaleString('vi-VN')}</span>
+        ) : pending?.failedReason ? (
+          <span role="alert" className="error">Không tính được tình trạng tại ngày này: {pending.failedReason}</span>
+        ) : (
+          <JobWait since={pending?.since ?? Date.now()} />
+        )}
       </div>
 
       {summary.documents.map((d) => (
@@ -212,16 +256,18 @@ export function Overview({ province, user }: { province: string; user: User }) {
         <div className="tiles">
           {dash.kpis.map((k) => {
             const target = k.nationalTarget ?? k.goalTargets[0] ?? null;
+            // A rank among only one province with data ("1/1") says nothing: not shown.
+            const rank = rankOutOf(k.rank?.rank ?? null, k.rank?.of ?? null);
             return (
               <div key={k.indicator.code} className={`tile ${target ? (target.met ? 'met' : 'not-met') : ''}`} data-testid={`kpi-${k.indicator.code}`}>
                 <div className="name">{k.indicator.name}</div>
                 <div className="value">{unit(k.value, k.indicator.unit)}</div>
-                <Sparkline code={k.indicator.code} province={province} />
+                <Sparkline code={k.indicator.code} province={province} rank={k.indicator.kind === 'rank'} />
                 <div className="muted">
                   kỳ {k.period}
                   {target && <> · chỉ tiêu {target.op} {unit(target.target, k.indicator.unit)} · {target.met ? 'đạt' : 'chưa đạt'}</>}
-                  {k.previous.change !== null && <> · so với kỳ trước {Number(k.previous.change) > 0 ? '+' : ''}{viNumber(k.previous.change)}</>}
-                  {k.rank && <> · hạng {k.rank.rank}/{k.rank.of}</>}
+                  {k.previous.change !== null && <> · so với kỳ trước <Change indicator={k.indicator} change={k.previous.change} /></>}
+                  {rank && <> · hạng {rank}</>}
                 </div>
               </div>
             );

@@ -1,4 +1,5 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { JobWait } from './JobWait';
 import { api, ApiError, session } from './api';
 import { viDate } from './format';
 
@@ -27,6 +28,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
   const [document, setDocument] = useState('');
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [progress, setProgress] = useState<number | null>(null);
+  const [orderedAt, setOrderedAt] = useState(0);
   const [frequency, setFrequency] = useState('monthly');
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
@@ -50,6 +52,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
     try {
       const { body } = await api<{ job: { id: string } }>('/api/v1/reports', { method: 'POST', json: { province, document, period } });
       setProgress(0);
+      setOrderedAt(Date.now());
       for (;;) {
         await new Promise((r) => setTimeout(r, 500));
         const job = (await api<{ state: string; progress: number; failedReason: string | null }>(`/api/v1/jobs/${body.job.id}`)).body;
@@ -78,6 +81,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
           <label>Kỳ báo cáo<input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" /></label>
           <button type="submit" disabled={progress !== null}>Tạo báo cáo ngay</button>
           {progress !== null && <progress max={100} value={progress} aria-label="Tiến độ tạo báo cáo">{progress}%</progress>}
+          {progress !== null && <JobWait since={orderedAt} label="đang tạo báo cáo…" />}
           {error && <p role="alert" className="error">{error}</p>}
         </form>
       )}
