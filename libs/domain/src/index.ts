@@ -13,6 +13,7 @@ export * from './status/reconciliation';
 export * from './kpi/kpi-comparison';
 export * from './access/access-policy';
 export * from './kpi/observation-rules';
+export * from './kpi/national-indicator';
 export * from './tasks/task-update';
 export * from './tasks/task-history';
 export * from './vi-format';

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager, EntityTarget, In, Not, ObjectLiteral } from 'typeorm';
-import { DomainError, parsePeriod, PlanFile } from '../../../domain/src';
+import {
+  DomainError, mergeNationalMeaning, NATIONAL_ATTRIBUTES, NATIONAL_CONFLICT_ADVICE, nationalConflictMessage, NationalMeaning, parsePeriod, PlanFile,
+} from '../../../domain/src';
 import {
   DocumentEntity, GoalEntity, GoalGroupEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
   OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
@@ -81,6 +83,8 @@ class ImportTransaction {
   private provinceId = '';
   private readonly orgIds = new Map<string, string>();
   private readonly indicatorIds = new Map<string, string>();
+  /** Whether this import set or changed the DTI figure feeding a shared indicator: every province using it is synced. */
+  private dtiFeedChanged = false;
 
   constructor(
     private readonly m: EntityManager,
@@ -125,7 +129,7 @@ class ImportTransaction {
     }
     if (runId) await this.m.update(ImportRunEntity, { id: runId }, { counts: this.counts as never });
     // Indicators fed from the DTI take the stored results, whichever was imported first.
-    await syncDtiObservations(this.m, this.provinceId);
+    await syncDtiObservations(this.m, this.dtiFeedChanged ? null : this.provinceId);
     // Statuses depend on what changed: the outbox row commits (or not) with the data.
     if (!isNoOp(this.counts)) {
       await this.m.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'import')`, [this.provinceId]);
@@ -165,20 +169,24 @@ class ImportTransaction {
   }
 
   /**
-   * Indicators: what they measure is shared by code (so provinces compare), the label and
-   * national target are this province's (province_indicator). A file indicator counts as
-   * updated when either part changes.
+   * Indicators: their national meaning (unit, kind, scale, direction, DTI feed) is one catalogue entry shared by
+   * code, so provinces compare; the label and national target are this province's (province_indicator). A file
+   * indicator counts as updated when either part changes.
    */
   private async syncIndicators(): Promise<void> {
     const codes = this.plan.indicators.map((i) => i.code);
     const existing = codes.length ? await this.m.find(IndicatorEntity, { where: { code: In(codes) } }) : [];
     const ids = idsByKey(existing, (r) => r.code, codes);
-    const desired = this.plan.indicators.map((i) => ({
-      id: ids.get(i.code)!, code: i.code, name: i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction,
-      dtiFigure: i.dti,
-    }));
+    const stated = new Map(this.plan.indicators.map((i) => [i.code, { unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction, dti: i.dti }]));
+    const meaning = await this.nationalMeanings(existing, stated);
+    const desired = this.plan.indicators.map((i) => {
+      const m = meaning.get(i.code) ?? stated.get(i.code)!;
+      return {
+        id: ids.get(i.code)!, code: i.code, name: i.name, unit: m.unit, kind: m.kind, scale: m.scale, direction: m.direction, dtiFigure: m.dti,
+      };
+    });
     const shared = diffRows(existing, desired as IndicatorEntity[], (r) => r.code, ['unit', 'kind', 'scale', 'direction', 'dtiFigure']);
-    await this.refuseRedefinitionOfSharedIndicators(shared);
+    this.dtiFeedChanged = shared.updates.some((u) => 'dtiFigure' in u.changes);
     await this.insertBatched(IndicatorEntity, shared.inserts);
     for (const { id, changes } of shared.updates) await this.m.update(IndicatorEntity, { id }, changes);
     for (const row of shared.rows) this.indicatorIds.set(row.code, row.id);
@@ -206,28 +214,45 @@ class ImportTransaction {
     c.unchanged += desired.length - created.size - [...changed].filter((id) => !created.has(id)).length;
   }
 
-  /** Indicators are shared; changing what one measures under another province's data would corrupt comparisons. */
-  private async refuseRedefinitionOfSharedIndicators(changes: RowChanges<IndicatorEntity>): Promise<void> {
+  /**
+   * The catalogue entries of the file's indicators that already exist, after this file (`mergeNationalMeaning`):
+   * keys it leaves out keep what other provinces' files set; a value that contradicts the catalogue while other
+   * provinces use the indicator refuses the import, naming the file, both values and those provinces.
+   */
+  private async nationalMeanings(existing: IndicatorEntity[], stated: Map<string, NationalMeaning>): Promise<Map<string, NationalMeaning>> {
+    const storedOf = (r: IndicatorEntity): NationalMeaning => ({ unit: r.unit, kind: r.kind, scale: r.scale, direction: r.direction, dti: r.dtiFigure });
+    // Only an entry the file does not state exactly as stored can change, so only those need their users.
+    const differing = existing.filter((r) => NATIONAL_ATTRIBUTES.some((a) => storedOf(r)[a] !== stated.get(r.code)![a]));
+    const users = await this.otherProvincesUsing(differing.map((r) => r.id));
+    const result = new Map<string, NationalMeaning>();
     const problems: string[] = [];
-    for (const update of changes.updates) {
-      const redefined = (['unit', 'kind', 'scale', 'direction', 'dtiFigure'] as const).filter((f) => f in update.changes);
-      if (redefined.length === 0) continue;
-      const users: { code: string }[] = await this.m.query(
-        `SELECT DISTINCT p.code FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id
-          WHERE g.indicator_id = $1 AND d.province_id <> $2
-         UNION
-         SELECT DISTINCT p.code FROM observation o JOIN org_unit u ON u.id = o.org_unit_id JOIN org_unit p ON p.id = u.province_id
-          WHERE o.indicator_id = $1 AND u.province_id <> $2`,
-        [update.id, this.provinceId],
-      );
-      if (users.length > 0) {
-        const code = changes.rows.find((r) => r.id === update.id)!.code;
-        problems.push(
-          `indicator "${code}" would change its ${redefined.map((f) => (f === 'dtiFigure' ? 'dti' : f)).join(', ')}, but province(s) ${users.map((u) => u.code).join(', ')} use it`,
-        );
-      }
+    const conflicts: Record<string, unknown>[] = [];
+    for (const r of differing) {
+      const sharedWith = users.get(r.id) ?? [];
+      const merged = mergeNationalMeaning(storedOf(r), stated.get(r.code)!, sharedWith);
+      result.set(r.code, merged.meaning);
+      if (merged.conflicts.length === 0) continue;
+      const { fileName: file } = this.options;
+      problems.push(nationalConflictMessage({ file, province: this.plan.province.code, indicator: r.code, sharedWith, conflicts: merged.conflicts }));
+      for (const x of merged.conflicts) conflicts.push({ indicator: r.code, ...x, provinces: sharedWith });
     }
-    if (problems.length > 0) throw new DomainError('IMPORT_CONFLICT', problems.join('; '));
+    for (const r of existing) if (!result.has(r.code)) result.set(r.code, storedOf(r));
+    if (problems.length > 0) throw new DomainError('IMPORT_CONFLICT', `${problems.join('; ')}; ${NATIONAL_CONFLICT_ADVICE}`, { conflicts });
+    return result;
+  }
+
+  /** Codes of the other provinces that declare these indicators or hold goals or values on them, by indicator id. */
+  private async otherProvincesUsing(indicatorIds: string[]): Promise<Map<string, string[]>> {
+    if (indicatorIds.length === 0) return new Map();
+    const rows: { indicator_id: string; codes: string[] }[] = await this.m.query(
+      `SELECT x.indicator_id, array_agg(DISTINCT p.code ORDER BY p.code) AS codes FROM (
+         SELECT indicator_id, province_id FROM province_indicator WHERE indicator_id = ANY($1::uuid[])
+         UNION SELECT g.indicator_id, d.province_id FROM goal g JOIN document d ON d.id = g.document_id WHERE g.indicator_id = ANY($1::uuid[])
+         UNION SELECT o.indicator_id, u.province_id FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE o.indicator_id = ANY($1::uuid[])
+       ) x JOIN org_unit p ON p.id = x.province_id WHERE x.province_id <> $2 GROUP BY x.indicator_id`,
+      [indicatorIds, this.provinceId],
+    );
+    return new Map(rows.map((r) => [r.indicator_id, r.codes]));
   }
 
   private async syncDocuments(): Promise<RowChanges<DocumentEntity>> {
