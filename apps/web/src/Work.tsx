@@ -82,7 +82,9 @@ function Editor({ task, onDone, onCancel }: { task: Task; onDone: (message: stri
 
 interface AuditEntry { id: string; at: string; actor: string; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
 
-const ACTIONS: Record<string, string> = { 'task.update': 'cập nhật', 'task.update.approved': 'cập nhật (đã duyệt)', 'task.submit': 'gửi cập nhật' };
+const ACTIONS: Record<string, string> = {
+  'task.update': 'cập nhật', 'task.update.approved': 'cập nhật (đã duyệt)', 'task.submit': 'gửi cập nhật', 'task.import': 'nhập từ tệp kế hoạch',
+};
 
 /** The audit trail of a task: who changed what, when. */
 function History({ task }: { task: Task }) {

@@ -1,21 +1,27 @@
 import {
   actualValue, changeFrom, compareWithTarget, evaluateGoal, GoalEvaluation, GoalRollup, IndicatorInput, latestObservation,
   mergeGoalRollups, mergeTaskRollups, ObservationInput, previousPeriod, rankAll, reconcileCounts, reconcileGoals, rollupGoals,
-  rollupTasks, TaskInput, TaskRollup, taskFlags, yearAgoPeriod,
+  rollupTasks, TaskInput, TaskRollup, TaskSnapshot, taskFlags, taskStateAt, yearAgoPeriod,
 } from '../../domain/src';
+import { TIME_ZONE } from './clock';
 import { IndicatorRow, PeerObservation, ProvinceInputs } from './province-inputs';
 import { KpiRow, ProvinceStatus, RollupRow } from './province-status';
 
 /** Far enough in the future that every stored observation counts (latest value of a period, whatever its date). */
 const END_OF_TIME = '9999-12-31';
 
-const taskInput = (t: ProvinceInputs['tasks'][number]): TaskInput => ({
-  code: t.code,
-  status: t.status,
-  due: t.due,
-  progress: t.progress,
-  evidence: { number: t.evidenceNumber, date: t.evidenceDate },
-});
+/** A task of the plan at a date, with its state then. */
+type TaskAt = ProvinceInputs['tasks'][number] & { state: TaskSnapshot };
+
+/** The tasks in the plan at `date`, each as it stood at the end of that day (taskStateAt). */
+function tasksAt(tasks: ProvinceInputs['tasks'], date: string): TaskAt[] {
+  return tasks.flatMap((t) => {
+    const state = taskStateAt(t.history, date, TIME_ZONE);
+    return state ? [{ ...t, state }] : [];
+  });
+}
+
+const taskInput = (t: TaskAt): TaskInput => ({ code: t.code, status: t.state.status, due: t.due, progress: t.state.progress, evidence: t.state.evidence });
 
 const indicatorInput = (i: IndicatorRow): IndicatorInput => ({ code: i.code, kind: i.kind, scale: i.scale, direction: i.direction });
 
@@ -45,7 +51,14 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
     return result;
   };
   const goals = evaluateAt(asOf);
-  const tasks = new Map(inputs.tasks.map((t) => [t.id, taskFlags(taskInput(t), asOf)]));
+  // Tasks as they stood at each date asked about: the as-of date, and each claim's own date.
+  const tasksOn = new Map<string, TaskAt[]>();
+  const tasksOnDate = (date: string) => {
+    if (!tasksOn.has(date)) tasksOn.set(date, tasksAt(inputs.tasks, date));
+    return tasksOn.get(date)!;
+  };
+  const current = tasksOnDate(asOf);
+  const tasks = new Map(current.map((t) => [t.id, { ...taskFlags(taskInput(t), asOf), status: t.state.status, progress: t.state.progress }]));
 
   const rollups: RollupRow[] = [];
   const documentGoalRollups = new Map<string, GoalRollup[]>();
@@ -56,7 +69,7 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
     documentGoalRollups.set(g.documentId, [...(documentGoalRollups.get(g.documentId) ?? []), rollup]);
   }
   for (const g of inputs.taskGroups) {
-    const rollup = rollupTasks(inputs.tasks.filter((t) => t.groupId === g.id).map(taskInput), g.declaredCount, asOf);
+    const rollup = rollupTasks(current.filter((t) => t.groupId === g.id).map(taskInput), g.declaredCount, asOf);
     rollups.push({ scopeKind: 'task_group', scopeId: g.id, goals: null, tasks: rollup });
     documentTaskRollups.set(g.documentId, [...(documentTaskRollups.get(g.documentId) ?? []), rollup]);
   }
@@ -79,8 +92,8 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
       const evaluations = byDate.get(claim.asOf)!;
       const taskGroup = inputs.taskGroups.find((g) => g.documentId === claim.documentId && g.code === claim.scope);
       if (taskGroup) {
-        const groupTasks = inputs.tasks.filter((t) => t.groupId === taskGroup.id && t.status !== 'cancelled');
-        return [claim.id, reconcileCounts(claim, groupTasks.filter((t) => t.status === 'done').length, groupTasks.length)] as const;
+        const groupTasks = tasksOnDate(claim.asOf).filter((t) => t.groupId === taskGroup.id && t.state.status !== 'cancelled');
+        return [claim.id, reconcileCounts(claim, groupTasks.filter((t) => t.state.status === 'done').length, groupTasks.length)] as const;
       }
       const goalGroup = inputs.goalGroups.find((g) => g.documentId === claim.documentId && g.code === claim.scope);
       const scoped = inputs.goals.filter((g) => (goalGroup ? g.groupId === goalGroup.id : g.documentId === claim.documentId));

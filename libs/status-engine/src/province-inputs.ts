@@ -1,5 +1,5 @@
 import type {
-  ComparisonOp, Direction, DocumentScope, GoalInput, IndicatorKind, ObservationInput, ReportedStatus, TaskStatus,
+  ComparisonOp, Direction, DocumentScope, GoalInput, IndicatorKind, ObservationInput, ReportedStatus, TaskHistory,
 } from '../../domain/src';
 
 /** Everything a recompute of one province reads, loaded in one snapshot. */
@@ -9,10 +9,11 @@ export interface ProvinceInputs {
   goalGroups: GroupInput[];
   taskGroups: GroupInput[];
   goals: (GoalInput & { id: string; documentId: string; groupId: string; title: string; indicatorId: string | null; position: number })[];
-  tasks: {
-    id: string; documentId: string; groupId: string; code: string; status: TaskStatus; due: string | null;
-    progress: number | null; evidenceNumber: string | null; evidenceDate: string | null; position: number;
-  }[];
+  /**
+   * Every task with what its state at a date is computed from (taskStateAt): its state now, when it entered the
+   * plan, and the recorded changes that matter at the as-of date and the claims' dates.
+   */
+  tasks: { id: string; documentId: string; groupId: string; code: string; due: string | null; position: number; history: TaskHistory }[];
   claims: { id: string; documentId: string; scope: string; met: number; of: number; open: number | null; asOf: string }[];
   indicators: IndicatorRow[];
   /** The province's own observations of its goal indicators that a goal evaluation at the as-of date or a claim's date can choose. */

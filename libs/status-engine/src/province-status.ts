@@ -1,4 +1,4 @@
-import type { GoalEvaluation, GoalRollup, Reconciliation, TaskFlags, TaskRollup } from '../../domain/src';
+import type { GoalEvaluation, GoalRollup, Reconciliation, TaskFlags, TaskRollup, TaskStatus } from '../../domain/src';
 
 export type ScopeKind = 'province' | 'document' | 'goal_group' | 'task_group';
 
@@ -42,11 +42,18 @@ export interface KpiRow {
   percentile: string | null;
 }
 
+/** A task at the as-of date: its status and progress then, and the flags they give. */
+export interface TaskAsOf extends TaskFlags {
+  status: TaskStatus;
+  progress: number | null;
+}
+
 /** What a recompute of one province at one as-of date computes in the application (KPI comparisons are set-based: kpi-comparison.writer.ts). */
 export interface ProvinceStatus {
   asOf: string;
   goals: Map<string, GoalEvaluation>;
-  tasks: Map<string, TaskFlags>;
+  /** The tasks in the plan at the as-of date. */
+  tasks: Map<string, TaskAsOf>;
   rollups: RollupRow[];
   reconciliations: Map<string, Reconciliation>;
 }

@@ -8,7 +8,7 @@ import { OutboxSeen, StatusRepository } from './status.repository';
 import { ProvinceWrite, StatusWriter } from './status-writer';
 
 /** Bump when the rules change, so stored results are recomputed even if the data did not change. */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /** Provinces whose statuses one transaction of a many-province pass computes (bounds memory; progress moves per batch). */
 export const STATUS_BATCH_SIZE = 32;

@@ -139,10 +139,12 @@ export class StatusWriter {
 
   private async writeTasks(): Promise<void> {
     const rows = this.rows((w) =>
-      [...w.status.tasks].map(([taskId, f]) => ({ task_id: taskId, as_of: this.asOf, overdue: f.overdue, due_soon: f.dueSoon, unverified: f.unverified })),
+      [...w.status.tasks].map(([taskId, f]) => ({
+        task_id: taskId, as_of: this.asOf, status: f.status, progress: f.progress, overdue: f.overdue, due_soon: f.dueSoon, unverified: f.unverified,
+      })),
     );
     const existing = await this.read(
-      `SELECT d.province_id AS province_of_row, ts.task_id, ts.as_of, ts.overdue, ts.due_soon, ts.unverified FROM task_status ts
+      `SELECT d.province_id AS province_of_row, ts.task_id, ts.as_of, ts.status, ts.progress, ts.overdue, ts.due_soon, ts.unverified FROM task_status ts
          JOIN task t ON t.id = ts.task_id JOIN document d ON d.id = t.document_id WHERE d.province_id = ANY($1::uuid[]) AND ts.as_of = $2`,
     );
     const previous = new Map<string, Row>(
@@ -269,7 +271,7 @@ const GOAL_VALUES = [
   c('attainment_display', 'numeric'), c('colour', 'text'), c('unverified', 'boolean'),
 ];
 const TASK_KEY = [c('task_id', 'uuid'), c('as_of', 'date')];
-const TASK_VALUES = [c('overdue', 'boolean'), c('due_soon', 'boolean'), c('unverified', 'boolean')];
+const TASK_VALUES = [c('status', 'text'), c('progress', 'int'), c('overdue', 'boolean'), c('due_soon', 'boolean'), c('unverified', 'boolean')];
 const ROLLUP_KEY = [c('scope_kind', 'text'), c('scope_id', 'uuid'), c('as_of', 'date')];
 const ROLLUP_VALUES = [
   c('province_id', 'uuid'), c('goal_counts', 'jsonb'), c('goals_met', 'int'), c('goals_total', 'int'), c('goals_recorded', 'int'),

@@ -1,6 +1,29 @@
 import { EntityManager } from 'typeorm';
+import type { TaskChange, TaskSnapshot } from '../../domain/src';
+import { TIME_ZONE } from './clock';
 import { KpiScope } from './kpi-comparison.writer';
 import { ProvinceInputs } from './province-inputs';
+
+/**
+ * The audit entries that record a change of a task's state, each with the task as it was just
+ * before (`before`) and after: updates through the API (`task.update`), approved submissions
+ * (`task.update.approved`, written when approved) and imports of a plan file that changed the
+ * task (`task.import`).
+ */
+export const TASK_CHANGE_ACTIONS = ['task.update', 'task.update.approved', 'task.import'];
+
+interface SnapshotRow {
+  status: TaskSnapshot['status'];
+  progress: number | null;
+  evidenceNumber: string | null;
+  evidenceDate: string | null;
+}
+
+const snapshotOf = (r: SnapshotRow): TaskSnapshot => ({
+  status: r.status,
+  progress: r.progress,
+  evidence: r.evidenceNumber === null && r.evidenceDate === null ? null : { number: r.evidenceNumber, date: r.evidenceDate },
+});
 
 type Row = Record<string, unknown>;
 
@@ -145,10 +168,22 @@ export class StatusRepository {
                    FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, g.position, g.code`)
       ).map(({ evidenceNumber, evidenceDate, ...g }: Row) => ({ ...g, evidence: { number: evidenceNumber, date: evidenceDate } })),
     );
+    const changes = await this.taskChanges(provinceIds, asOf);
     const tasks = byProvince(
-      await q(`SELECT d.province_id AS "provinceId", t.id, t.document_id AS "documentId", t.group_id AS "groupId", t.code, t.status, t.due, t.progress,
-                      t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate", t.position
-                 FROM task t JOIN document d ON d.id = t.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, t.position, t.code`),
+      (
+        await q(`SELECT d.province_id AS "provinceId", t.id, t.document_id AS "documentId", t.group_id AS "groupId", t.code, t.due, t.position,
+                        t.status, t.progress, t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate",
+                        t.created_at AS "recordedAt", d.issued AS "planIssued"
+                   FROM task t JOIN document d ON d.id = t.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, t.position, t.code`)
+      ).map(({ status, progress, evidenceNumber, evidenceDate, recordedAt, planIssued, ...t }: Row) => ({
+        ...t,
+        history: {
+          current: snapshotOf({ status, progress, evidenceNumber, evidenceDate } as SnapshotRow),
+          recordedAt,
+          planIssued,
+          changes: changes.get(t.id as string) ?? [],
+        },
+      })),
     );
     const claims = byProvince(
       await q(`SELECT d.province_id AS "provinceId", c.id, c.document_id AS "documentId", c.scope, c.met, c."of", c.open, c.as_of AS "asOf"
@@ -211,6 +246,54 @@ export class StatusRepository {
         province, documents: of(documents), goalGroups: of(goalGroups), taskGroups: of(taskGroups),
         goals: of(goals), tasks: of(tasks), claims: of(claims), indicators: of(indicators), observations: of(observations),
       } as unknown as ProvinceInputs);
+    }
+    return result;
+  }
+
+  /**
+   * For each task of the provinces, the first change of its state recorded after the as-of date and after
+   * the date of each reported claim on its task group (by task; tasks without one are left out): with the
+   * task's row, all taskStateAt needs to give its state on those dates.
+   *
+   * Why the audit log: every write of a task's state records its change there in the same statement or
+   * transaction as the write (`task.update`, `task.update.approved`, and `task.import` for a plan file
+   * that changed it), with the task as it was before and the time, and the log is append-only (a trigger
+   * refuses updates and deletes) and kept by backups. The task row alone holds only today's state;
+   * `status_event` holds what recomputes derived (flags), only for dates someone computed; `import_run`
+   * holds counts, not states. A task's state at the end of a day is then the `before` of its first change
+   * recorded after that day, or its row when there is none, so the answer for a date never depends on
+   * how many changes came later, and today's view is exactly the rows.
+   */
+  async taskChanges(provinceIds: string[], asOf: string): Promise<Map<string, TaskChange[]>> {
+    const rows: (SnapshotRow & { taskId: string; seq: string; at: Date })[] = await this.m.query(
+      `WITH dates AS (
+         SELECT p.id AS province_id, $2::date AS d FROM unnest($1::uuid[]) AS p(id)
+         UNION
+         SELECT d.province_id, c.as_of FROM reported_claim c JOIN document d ON d.id = c.document_id
+           JOIN task_group g ON g.document_id = c.document_id AND g.code = c.scope
+          WHERE d.province_id = ANY($1::uuid[])
+       )
+       SELECT DISTINCT ON (a.id) t.id AS "taskId", a.id::text AS seq, a.at, a.before->>'status' AS status, (a.before->>'progress')::int AS progress,
+              a.before->'evidence'->>'number' AS "evidenceNumber", a.before->'evidence'->>'date' AS "evidenceDate"
+         FROM task t
+         JOIN document d ON d.id = t.document_id
+         JOIN dates ON dates.province_id = d.province_id
+         CROSS JOIN LATERAL (
+           -- From the first instant of the next day there (audit_log_task_at_idx: one probe).
+           SELECT a.id, a.at, a.before FROM audit_log a
+            WHERE a.entity_kind = 'task' AND a.entity_id = t.id AND a.at >= ((dates.d + 1)::timestamp AT TIME ZONE $4)
+              AND a.action = ANY($3::text[])
+            ORDER BY a.at, a.id LIMIT 1
+         ) a
+        WHERE d.province_id = ANY($1::uuid[])
+        ORDER BY a.id`,
+      [provinceIds, asOf, TASK_CHANGE_ACTIONS, TIME_ZONE],
+    );
+    const result = new Map<string, TaskChange[]>();
+    for (const r of rows) {
+      const list = result.get(r.taskId) ?? [];
+      list.push({ at: r.at, seq: Number(r.seq), before: snapshotOf(r) });
+      result.set(r.taskId, list);
     }
     return result;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '../../../../libs/db/src';
 import { DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
-import { kpiHasTarget, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { kpiHasTarget, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
 import { SummaryCache } from '../status/summary-cache';
 
 /** How many KPI highlights a dashboard shows. */
@@ -29,9 +29,10 @@ export class DashboardService {
     const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, code, date);
     const { summary } = kept;
     const directives = new DirectiveRepository(this.dataSource);
-    // What depends on today and on every task and directive write is read fresh, in parallel.
+    // What depends on today and on every task and directive write is read fresh, in parallel; tasks at an earlier
+    // date as the status pass computed them then (not today's states).
     const [byLead, directiveCounts, openDirectives] = await Promise.all([
-      tasksByLead(this.dataSource, provinceId, today),
+      date < today ? new StatusReadsRepository(this.dataSource).tasksByLead(provinceId, date) : tasksByLead(this.dataSource, provinceId, today),
       directives.counts(provinceId, today),
       directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today),
     ]);

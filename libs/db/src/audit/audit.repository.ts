@@ -18,6 +18,8 @@ export interface AuditEntry {
   provinceId: string | null;
   before: unknown;
   after: unknown;
+  /** When the change happened, for appendMany (an import records its own time); default: the transaction's time. */
+  at?: Date;
 }
 
 /** A recompute a write queues (a row of the outbox, relayed to the queue by the worker). */
@@ -89,14 +91,14 @@ export class AuditRepository {
   async appendMany(entries: AuditEntry[]): Promise<void> {
     if (!entries.length) return;
     await this.db.query(
-      `INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
-       SELECT actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after
-         FROM jsonb_to_recordset($1::jsonb) AS r(actor_id uuid, actor text, ip text, request_id text, action text, entity_kind text,
+      `INSERT INTO audit_log (at, actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
+       SELECT coalesce(at, now()), actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after
+         FROM jsonb_to_recordset($1::jsonb) AS r(at timestamptz, actor_id uuid, actor text, ip text, request_id text, action text, entity_kind text,
                                                   entity_id uuid, province_id uuid, before jsonb, after jsonb)`,
       [
         JSON.stringify(
           entries.map((e) => ({
-            actor_id: e.actor?.userId ?? null, actor: e.actor?.username ?? e.actorLabel ?? 'system', ip: e.meta?.ip ?? null,
+            at: e.at ?? null, actor_id: e.actor?.userId ?? null, actor: e.actor?.username ?? e.actorLabel ?? 'system', ip: e.meta?.ip ?? null,
             request_id: e.meta?.requestId ?? null, action: e.action, entity_kind: e.entityKind, entity_id: e.entityId, province_id: e.provinceId,
             before: e.before ?? null, after: e.after ?? null,
           })),

@@ -7,6 +7,7 @@ import {
   DocumentEntity, GoalEntity, GoalGroupEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
   OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
 } from '../entities';
+import { AuditEntry, AuditRepository } from '../audit/audit.repository';
 import { DTI_ACTOR, syncDtiObservations } from '../dti/dti-observations';
 import { provinceReference } from '../orgs/province-reference.loader';
 import { emptyCounts, ImportCounts, ImportEntity, isNoOp } from './import-counts';
@@ -51,6 +52,15 @@ class DryRunRollback extends Error {
 
 const BATCH = 500;
 const NUL = '\u0000';
+
+/** What of a task the status rules read, as the task's audit entries record it. */
+const TASK_STATE_FIELDS = ['status', 'progress', 'evidenceNumber', 'evidenceDate', 'evidenceIssuer'] as const;
+
+const taskState = (t: Pick<TaskEntity, (typeof TASK_STATE_FIELDS)[number]>) => ({
+  status: t.status,
+  progress: t.progress,
+  evidence: t.evidenceNumber ? { number: t.evidenceNumber, date: t.evidenceDate, issuer: t.evidenceIssuer } : null,
+});
 
 /**
  * Writes a validated plan into the database in one transaction: rows are matched by
@@ -375,12 +385,34 @@ class ImportTransaction {
       }
     }
     await this.apply('tasks', TaskEntity, changes);
+    await this.auditTaskStates(existing, changes);
     if (changedSupport.length > 0) {
       await this.m.delete(TaskSupportEntity, { taskId: In(changedSupport) });
       const rows = changedSupport.flatMap((taskId) => wantedSupport.get(taskId)!.map((orgUnitId, position) => ({ taskId, orgUnitId, position })));
       await this.insertBatched(TaskSupportEntity, rows);
     }
     return changes;
+  }
+
+  /**
+   * An audit entry for each existing task whose state (status, progress, evidence) the file changed, at the
+   * import's time, with the state before and after: like the API's updates, so a task's state at an earlier date
+   * is the one before its first later change (the status engine's taskStateAt). A new task needs none: until its
+   * first change it is as the file that created it gave it.
+   */
+  private async auditTaskStates(existing: TaskEntity[], changes: RowChanges<TaskEntity>): Promise<void> {
+    const before = new Map(existing.map((t) => [t.id, t]));
+    const entries: AuditEntry[] = [];
+    for (const { id, changes: fields } of changes.updates) {
+      if (!TASK_STATE_FIELDS.some((f) => f in fields)) continue;
+      const old = before.get(id)!;
+      entries.push({
+        actor: null, actorLabel: this.options.actor, meta: null, action: 'task.import', entityKind: 'task', entityId: id, provinceId: this.provinceId,
+        before: { ...taskState(old), file: this.options.fileName }, after: { ...taskState({ ...old, ...fields }), file: this.options.fileName },
+        at: this.options.now,
+      });
+    }
+    await new AuditRepository(this.m).appendMany(entries);
   }
 
   private async insertRun(runId: string): Promise<void> {

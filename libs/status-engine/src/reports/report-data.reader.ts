@@ -49,7 +49,8 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
   const since = r.since === undefined ? previousPeriodEnd(r.period) : r.since;
 
   const lateTasks = await q(
-    `SELECT l.code AS lead, l.name AS lead_name, t.code, t.title, t.due, t.status, t.progress, ts.overdue
+    // The task's status and progress at the as-of date, as the status pass computed them, not today's.
+    `SELECT l.code AS lead, l.name AS lead_name, t.code, t.title, t.due, ts.status, ts.progress, ts.overdue
        FROM task t JOIN task_status ts ON ts.task_id = t.id AND ts.as_of = $2 JOIN org_unit l ON l.id = t.lead_id
       WHERE t.document_id = $1 AND (ts.overdue OR ts.due_soon)
       ORDER BY l.code, ts.overdue DESC, t.due NULLS LAST, t.code`,

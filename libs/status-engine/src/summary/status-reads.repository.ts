@@ -58,6 +58,22 @@ export class StatusReadsRepository {
   }
 
   /**
+   * A province's tasks by lead agency as they stood at `asOf` (the status pass's task_status rows of that date:
+   * tasks not in the plan yet are left out): how many, how many done, how many overdue (cancelled left out).
+   * The same figures as `tasksByLead` (libs/db) reads from the tasks as they are today.
+   */
+  async tasksByLead(provinceId: string, asOf: string): Promise<{ lead: string; name: string; total: number; done: number; overdue: number }[]> {
+    return this.dataSource.query(
+      `SELECT l.code AS lead, l.name, count(*)::int AS total, count(*) FILTER (WHERE ts.status = 'done')::int AS done,
+              count(*) FILTER (WHERE ts.overdue)::int AS overdue
+         FROM task_status ts JOIN task t ON t.id = ts.task_id JOIN document d ON d.id = t.document_id JOIN org_unit l ON l.id = t.lead_id
+        WHERE d.province_id = $1 AND ts.as_of = $2 AND ts.status <> 'cancelled'
+        GROUP BY l.code, l.name ORDER BY overdue DESC, total DESC, l.code`,
+      [provinceId, asOf],
+    );
+  }
+
+  /**
    * A province's values of an indicator over its latest periods of one length (the latest value's), oldest
    * first, for trends; null when the indicator does not exist.
    */
