@@ -11,6 +11,7 @@ export * from './status/task-flags';
 export * from './status/rollup';
 export * from './status/reconciliation';
 export * from './kpi/kpi-comparison';
+export * from './kpi/change-wording';
 export * from './access/access-policy';
 export * from './kpi/observation-rules';
 export * from './kpi/national-indicator';
