@@ -2,14 +2,20 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { loadDemoDataOnce } from '../../apps/api/src/bootstrap/demo-data';
+import { formatProvinceStatus } from '../../apps/cli/src/commands/status-format';
 import { applyReorganisation } from '../../libs/db/src';
+import { describeChange } from '../../libs/domain/src';
 import { parseReorganisation } from '../../libs/plan-file/src';
+import { RecomputeEngine } from '../../libs/status-engine/src';
 import { REPO } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 interface MapRow { code: string; name: string; value: string | null; rank: number | null; method: string; missing: { code: string; reason: string }[] }
 interface Peer { name: string; province: string | null; rank: number; score: string | null }
+
+/** After the 2022 DTI (and the end of 2023-H2, Quảng Ninh's 81% online services). */
+const AS_OF = '2024-01-15';
 
 /**
  * A province's DTI figures are the DTI tables' (data/dti), whichever page asks: the
@@ -58,6 +64,27 @@ describe('DTI figures: one source for every page', () => {
     const own = (await leader.get('/api/v1/indicators/dti-hang/map?period=2022&province=QNI').expect(200)).body;
     expect(own.rows.map((r: MapRow) => [r.code, r.value, r.rank])).toEqual([['QNI', '3', 3]]);
     expect(own.ranked).toBe(total);
+  });
+
+  it("the overview's KPI tiles and `cli status` give the DTI rank's change as places climbed and its rank out of the year's map, not among the provinces here", async () => {
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM org_unit WHERE code = 'QNI'`);
+    await new RecomputeEngine(db.dataSource, { now: () => new Date() }).recompute({ provinceId: id, asOf: AS_OF, trigger: 'test' });
+    const dashboard = (await leader.get(`/api/v1/provinces/QNI/dashboard?as_of=${AS_OF}`).expect(200)).body;
+    const tile = dashboard.kpis.find((k: { indicator: { code: string } }) => k.indicator.code === 'dti-hang');
+    // Rank 7 in 2021, 3 in 2022: the number fell by 4, Quảng Ninh climbed four places.
+    expect(tile).toMatchObject({ indicator: { kind: 'rank', direction: 'down' }, period: '2022', value: '3', previous: { period: '2021', change: '-4' } });
+    expect(describeChange(tile.indicator, tile.previous.change).text).toBe('▲4 bậc');
+    // Quảng Ninh is the only province here with the figure: the rank is the table's (3/63), as in its DTI position.
+    const { total } = await peers2022('QNI');
+    expect(tile.rank).toMatchObject({ rank: 3, of: total });
+    const summary = (await leader.get(`/api/v1/provinces/QNI/summary?as_of=${AS_OF}`).expect(200)).body;
+    const line = formatProvinceStatus(summary).split('\n').find((l) => l.startsWith('  dti-hang:'));
+    expect(line).toContain('so với kỳ trước 2021: ▲4 bậc');
+    expect(line).toContain(`xếp thứ 3/${total} tỉnh`);
+    // A rank among the one province with data says nothing and is left out.
+    const dvc = formatProvinceStatus(summary).split('\n').find((l) => l.startsWith('  dvc-toan-trinh:'));
+    expect(summary.kpis.find((k: { indicator: { code: string } }) => k.indicator.code === 'dvc-toan-trinh').rank).toMatchObject({ rank: 1, of: 1 });
+    expect(dvc).not.toMatch(/xếp thứ/);
   });
 
   it('after the 2025 reorganisation creates the other provinces, Đà Nẵng is still first on the 2022 map and has its own DTI position', async () => {

@@ -22,6 +22,7 @@ export * from './dti/dti.repository';
 export * from './dti/dti-framework.repository';
 export * from './dti/dti-observations';
 export * from './dti/dti-directory';
+export * from './dti/dti-figures.reader';
 export * from './orgs/province-reference.loader';
 export * from './orgs/reorganisation-applier';
 export * from './orgs/indicator-map.reader';

@@ -1,5 +1,6 @@
 import {
-  DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, GoalRollup, TASK_STATUS_LABELS_VI, TaskRollup, VERDICT_LABELS_VI, viDate, viNumber, viPercent,
+  describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, GoalRollup, rankOutOf, TASK_STATUS_LABELS_VI, TaskRollup, VERDICT_LABELS_VI, viDate, viNumber,
+  viPercent,
 } from '../../../../libs/domain/src';
 import { ProvinceSummary } from '../../../../libs/status-engine/src';
 
@@ -80,10 +81,12 @@ export function formatProvinceStatus(s: ProvinceSummary): string {
         parts.push(`chỉ tiêu quốc gia ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${viPercent(Number(t.attainment) * 100)}%` : ''}`);
       }
       if (k.goalTargets.length === 0 && !k.nationalTarget) parts.push('chưa có chỉ tiêu');
-      if (k.previous.value !== null) parts.push(`so với kỳ trước ${k.previous.period}: ${signed(k.previous.change)}`);
+      // A rank reads in places ("▲4 bậc" from 7 to 3), other values signed (describeChange).
+      if (k.previous.change !== null) parts.push(`so với kỳ trước ${k.previous.period}: ${describeChange(k.indicator, k.previous.change).text}`);
       // For a year, the previous period is the year before: say it once.
-      if (k.yearAgo.value !== null && k.yearAgo.period !== k.previous.period) parts.push(`so với cùng kỳ ${k.yearAgo.period}: ${signed(k.yearAgo.change)}`);
-      if (k.rank && k.rank.of > 1) parts.push(`xếp thứ ${k.rank.rank}/${k.rank.of} tỉnh có số liệu`);
+      if (k.yearAgo.change !== null && k.yearAgo.period !== k.previous.period) parts.push(`so với cùng kỳ ${k.yearAgo.period}: ${describeChange(k.indicator, k.yearAgo.change).text}`);
+      const rank = rankOutOf(k.rank?.rank ?? null, k.rank?.of ?? null);
+      if (rank) parts.push(`xếp thứ ${rank} tỉnh`);
       out.push(parts.join(' · '));
     }
   }

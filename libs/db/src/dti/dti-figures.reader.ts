@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import { dtiFigureOf, DtiResultFigures, parseDtiFigure } from '../../../domain/src';
+import { DataSource, EntityManager } from 'typeorm';
+import { dtiFigureOf, DtiResultFigures, parseDtiFigure, rankFigures, RankFigures } from '../../../domain/src';
 import { provinceReference } from '../orgs/province-reference.loader';
 
 /** A province's figure in a year's DTI table, matched to one of ours (`orgUnitId`) or not. */
@@ -38,4 +38,30 @@ export async function readDtiFigures(m: EntityManager, dtiFigure: string, year: 
   if (results.length === 0) return null;
   const rows = results.map((r) => ({ orgUnitId: r.org_unit_id, code: r.code, name: r.name, ...dtiFigureOf(figure, r) }));
   return { rows, total: dtiRankTotal(rows.filter((r) => r.rank !== null).length, year) };
+}
+
+/**
+ * A province's rank among provinces for indicators fed from the DTI, by
+ * `${dtiFigure}|${year}`: the table's rank of that part out of the provinces on the year's
+ * map, as the DTI pages and the comparison by province give it, not its place among the
+ * provinces of this database with a value. Years whose table does not rank the province
+ * are left out.
+ */
+export async function readProvinceDtiRanks(db: DataSource | EntityManager, provinceId: string, wanted: { dtiFigure: string; year: number }[]): Promise<Map<string, RankFigures>> {
+  const out = new Map<string, RankFigures>();
+  if (wanted.length === 0) return out;
+  const rows: (DtiResultFigures & { org_unit_id: string | null; year: number })[] = await db.query(
+    `SELECT org_unit_id, year, score::text AS score, rank, pillars, indices FROM dti_result WHERE "group" = 'provinces' AND year = ANY($1::int[])`,
+    [[...new Set(wanted.map((w) => w.year))]],
+  );
+  for (const { dtiFigure, year } of wanted) {
+    const figure = parseDtiFigure(dtiFigure);
+    const table = rows.filter((r) => r.year === year);
+    const own = table.find((r) => r.org_unit_id === provinceId);
+    const rank = figure && own ? dtiFigureOf(figure, own).rank : null;
+    if (rank === null) continue;
+    const ranked = table.filter((r) => dtiFigureOf(figure!, r).rank !== null).length;
+    out.set(`${dtiFigure}|${year}`, rankFigures(rank, dtiRankTotal(ranked, year)));
+  }
+  return out;
 }

@@ -64,10 +64,15 @@ export function rankAll(values: { org: string; value: string }[], direction: Dir
   let rank = 0;
   sorted.forEach((entry, i) => {
     if (i === 0 || !entry.value.eq(sorted[i - 1].value)) rank = i + 1;
-    const percentile = of === 1 ? '100' : text(new Exact(100).mul(of - rank).div(of - 1).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-    ranks.set(entry.org, { rank, of, percentile });
+    ranks.set(entry.org, rankFigures(rank, of));
   });
   return ranks;
+}
+
+/** A rank out of `of` with its percentile: 100 × (of − rank) / (of − 1), 2 decimals; 100 when alone (see {@link rankAll}). */
+export function rankFigures(rank: number, of: number): RankFigures {
+  const percentile = of === 1 ? '100' : text(new Exact(100).mul(of - rank).div(of - 1).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+  return { rank, of, percentile };
 }
 
 /** The rank of one org unit among `values` (see {@link rankAll}); null when it has no value. */

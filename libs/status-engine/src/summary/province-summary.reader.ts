@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { readProvinceDtiRanks } from '../../../db/src';
 import { canonicalOrNull, GoalRollup, TaskRollup } from '../../../domain/src';
 import { ProvinceSummary, RollupView } from './province-summary';
 
@@ -103,12 +104,16 @@ export async function readProvinceSummary(db: DataSource | EntityManager, provin
   );
   const kpis = await q(
     // The latest comparison per indicator, one probe of kpi_comparison_latest_idx each (not a sort of every period).
-    `SELECT k.*, i.code, i.unit, i.direction, COALESCE(pi.name, i.name) AS name
+    `SELECT k.*, i.code, i.unit, i.kind, i.direction, i.dti_figure, COALESCE(pi.name, i.name) AS name
        FROM indicator i
        CROSS JOIN LATERAL (SELECT * FROM kpi_comparison k WHERE k.org_unit_id = $1 AND k.indicator_id = i.id AND k.period_end <= $2
                             ORDER BY k.period_end DESC, k.period DESC LIMIT 1) k
        LEFT JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = k.province_id`,
     [province.id, asOf],
+  );
+  // An indicator fed from the DTI ranks as the DTI table does (out of the provinces on that year's map).
+  const dtiRanks = await readProvinceDtiRanks(
+    db, province.id, kpis.filter((k) => k.dti_figure && /^\d{4}$/.test(k.period)).map((k) => ({ dtiFigure: k.dti_figure, year: Number(k.period) })),
   );
   kpis.sort((a, b) => a.code.localeCompare(b.code));
   return {
@@ -155,14 +160,14 @@ export async function readProvinceSummary(db: DataSource | EntityManager, provin
         })),
     })),
     kpis: kpis.map((k) => ({
-      indicator: { code: k.code, name: k.name, unit: k.unit, direction: k.direction },
+      indicator: { code: k.code, name: k.name, unit: k.unit, kind: k.kind, direction: k.direction },
       period: k.period,
       value: canonicalOrNull(k.value)!,
       previous: { period: k.previous_period, value: canonicalOrNull(k.previous_value), change: canonicalOrNull(k.previous_change), changeRelative: canonicalOrNull(k.previous_change_rel) },
       yearAgo: { period: k.year_ago_period, value: canonicalOrNull(k.year_ago_value), change: canonicalOrNull(k.year_ago_change), changeRelative: canonicalOrNull(k.year_ago_change_rel) },
       goalTargets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
       nationalTarget: k.national_target,
-      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile)! },
+      rank: dtiRanks.get(`${k.dti_figure}|${k.period}`) ?? (k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile)! }),
     })),
   };
 }

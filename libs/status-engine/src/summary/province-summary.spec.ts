@@ -1,7 +1,7 @@
 import { KpiView, kpiPage } from './province-summary';
 
 const kpi = (code: string, target: 'goal' | 'national' | null): KpiView => ({
-  indicator: { code, name: code, unit: '%', direction: 'up' },
+  indicator: { code, name: code, unit: '%', kind: 'percent', direction: 'up' },
   period: '2024-06',
   value: '1',
   previous: { period: '2024-05', value: null, change: null, changeRelative: null },

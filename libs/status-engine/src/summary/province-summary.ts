@@ -1,4 +1,4 @@
-import type { GoalRollup, GoalStatus, Reconciliation, TaskRollup } from '../../../domain/src';
+import type { Direction, GoalRollup, GoalStatus, IndicatorKind, Reconciliation, TaskRollup } from '../../../domain/src';
 
 export interface RollupView {
   goals: GoalRollup | null;
@@ -33,7 +33,7 @@ export interface ClaimView {
 }
 
 export interface KpiView {
-  indicator: { code: string; name: string; unit: string; direction: string };
+  indicator: { code: string; name: string; unit: string; kind: IndicatorKind; direction: Direction };
   period: string;
   value: string;
   previous: { period: string; value: string | null; change: string | null; changeRelative: string | null };
