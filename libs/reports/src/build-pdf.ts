@@ -6,7 +6,7 @@ import {
 } from '../../domain/src';
 import { goalGroupChart, kpiTrendChart } from './charts';
 import {
-  changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, dtiRankVi, NATIONAL_MOTTO, placeAndDate, reportTitle,
+  changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, previousValueVi, rankVi, reportTitle,
 } from './report-text';
 import type { DtiFigure, ReportData } from './report.types';
 
@@ -68,7 +68,7 @@ function dtiBlock(d: ReportData): Content[] {
   return [
     {
       text: [
-        `Năm ${x.year}: `, { text: `${score(x.score)} điểm, xếp hạng ${dtiRankVi(x.rank, x.total)}`, bold: true },
+        `Năm ${x.year}: `, { text: `${score(x.score)} điểm, xếp hạng ${rankVi(x.rank, x.total)}`, bold: true },
         `${x.rank !== null && !x.rankGiven ? ' (tính từ điểm số)' : ''}${dtiChangeVi(x) ? ` — ${dtiChangeVi(x)}` : ''}.`,
       ],
       margin: [0, 0, 0, 4],
@@ -78,7 +78,7 @@ function dtiBlock(d: ReportData): Content[] {
     { text: `Các tỉnh, thành phố xếp hạng gần ${d.province.name} năm ${x.year}`, bold: true, margin: [0, 2, 0, 0] },
     dataTable(['auto', '*', 'auto'], ['Hạng', 'Tỉnh, thành phố', 'Điểm'],
       x.peers.map((p) => [String(p.rank), p.name, score(p.score)].map((text) => ({ text, bold: p.self }))), 'Không có.'),
-    { text: `Các năm: ${x.history.map((h) => `${h.year}: ${h.score === null ? '' : `${score(h.score)} điểm, `}hạng ${dtiRankVi(h.rank, h.total)}`).join('; ')}.`, fontSize: 9 },
+    { text: `Các năm: ${x.history.map((h) => `${h.year}: ${h.score === null ? '' : `${score(h.score)} điểm, `}hạng ${rankVi(h.rank, h.total)}`).join('; ')}.`, fontSize: 9 },
   ];
 }
 
@@ -125,7 +125,7 @@ export async function buildReportPdf(d: ReportData): Promise<Buffer> {
     { text: 'V. CÁC CHỈ SỐ', style: 'h1' },
     dataTable(['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'], ['Chỉ số', 'Kỳ', 'Giá trị', 'Chỉ tiêu', 'Kỳ trước', 'Cùng kỳ năm trước', 'Xếp hạng'],
       d.kpis.map((k) => [k.name, k.period, `${num(k.value)}${k.unit === '%' ? '%' : ''}`, k.target ? `${k.target}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}` : '—',
-        num(k.previousValue), num(k.yearAgoValue), k.rank === null ? '—' : `${k.rank}/${k.rankOf}`]),
+        previousValueVi(k), num(k.yearAgoValue), rankVi(k.rank, k.rankOf)]),
       'Chưa có số liệu chỉ số.'),
     ...(trendChart ? [{ svg: trendChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
     { text: `VI. ${DTI_TITLE.toUpperCase()}`, style: 'h1' },

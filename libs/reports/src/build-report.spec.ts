@@ -6,8 +6,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildReportPdf } from './build-pdf';
 import { buildReportXlsx } from './build-xlsx';
-import { defaultHeading, dtiChangeVi, dtiRankChangeVi, dtiRankVi, dtiScoreChangeVi } from './report-text';
-import type { ReportData } from './report.types';
+import { defaultHeading, dtiChangeVi, dtiRankChangeVi, dtiScoreChangeVi, rankVi } from './report-text';
+import { kpiTrendChart, kpiTrendOption } from './charts';
+import type { KpiLine, ReportData } from './report.types';
 
 const data: ReportData = {
   heading: defaultHeading('Quảng Ninh'),
@@ -23,11 +24,14 @@ const data: ReportData = {
   reconciliations: [{ scope: 'document', asOf: '2023-12-31', reportedMet: 4, reportedOf: 4, reportedOpen: 0, computedMet: 3, computedTotal: 4, verdict: 'differs', differingGoals: ['MT1.4'], reasons: [] }],
   goalLines: [{ group: 'MT1', code: 'MT1.1', title: 'Tỷ lệ dịch vụ công trực tuyến toàn trình', target: '>= 80', actual: 81, actualPeriod: '2023-H2', attainment: 1.0125, status: 'met', source: 'Cổng DVC' }],
   lateTasks: [{ lead: 'STTTT', leadName: 'Sở Thông tin và Truyền thông', tasks: [{ code: 'NV1.2', title: 'Tập huấn kỹ năng số', due: '2023-06-30', status: 'in_progress', progress: 40, flag: 'overdue' }] }],
-  kpis: [{ code: 'thu-nsnn', name: 'Tỷ lệ thu ngân sách không dùng tiền mặt', unit: '%', period: '2023-H2', value: 99.2, target: null, met: null, previousPeriod: '2023-H1', previousValue: 98.5, yearAgoPeriod: '2022-H2', yearAgoValue: null, rank: 3, rankOf: 63 }],
+  kpis: [{
+    code: 'thu-nsnn', name: 'Tỷ lệ thu ngân sách không dùng tiền mặt', unit: '%', kind: 'percent', direction: 'up', period: '2023-H2', value: 99.2, target: null, met: null,
+    previousPeriod: '2023-H1', previousValue: 98.5, previousChange: '0.7', yearAgoPeriod: '2022-H2', yearAgoValue: null, rank: 3, rankOf: 63,
+  }],
   directives: [{ body: 'Đẩy nhanh tiến độ số hóa hồ sơ', target: 'NV1', assignee: 'Sở Thông tin và Truyền thông', due: '2023-11-30', status: 'open', overdue: true, answer: null }],
   changesSince: '2023-09-30',
   changes: [{ what: 'Mục tiêu MT1.1', field: 'status', from: 'on_track', to: 'met', asOf: '2023-12-31' }],
-  trends: [{ code: 'dvc', name: 'Dịch vụ công toàn trình', unit: '%', points: [{ period: '2023-Q2', value: 70 }, { period: '2023-Q3', value: 76 }, { period: '2023-Q4', value: 81 }] }],
+  trends: [{ code: 'dvc', name: 'Dịch vụ công toàn trình', unit: '%', kind: 'percent', direction: 'up', points: [{ period: '2023-Q2', value: 70 }, { period: '2023-Q3', value: 76 }, { period: '2023-Q4', value: 81 }] }],
   dti: {
     year: 2022, score: '0.7024', rank: 3, rankGiven: true, total: 63, scoreChange: '0.2052', rankChange: 4,
     pillars: [{ name: 'Chính quyền số', score: '0.7804', rank: 4 }, { name: 'Kinh tế số', score: '0.7187', rank: 9 }, { name: 'Xã hội số', score: '0.6864', rank: 2 }],
@@ -167,14 +171,68 @@ describe('report builders', () => {
     expect((await pdfTextOf(none)).text).toContain('VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) Chưa có dữ liệu DTI. VII. Ý KIẾN CHỈ ĐẠO');
   });
 
-  it.each([
-    [3, 63, '3/63'], [3, null, '3'], [7, 2, '7'], [null, 63, '—'],
-  ])('DTI rank %p of %p reads "%s"', (rank, total, expected) => {
-    expect(dtiRankVi(rank, total)).toBe(expected);
+  describe('a rank that climbed from 7 to 3 (the DTI 2021 → 2022), ranked among only one province with data', () => {
+    const rankKpi: KpiLine = {
+      code: 'dti-hang', name: 'Thứ hạng DTI cấp tỉnh', unit: 'hạng', kind: 'rank', direction: 'down', period: '2022', value: 3, target: '<= 3', met: true,
+      previousPeriod: '2021', previousValue: 7, previousChange: '-4', yearAgoPeriod: '2021', yearAgoValue: 7, rank: 1, rankOf: 1,
+    };
+    const ranked: ReportData = {
+      ...data,
+      kpis: [...data.kpis, rankKpi],
+      trends: [
+        { code: 'dti-hang', name: rankKpi.name, unit: 'hạng', kind: 'rank', direction: 'down', points: [{ period: '2021', value: 7 }, { period: '2022', value: 3 }] },
+        { code: 'dvc', name: 'Dịch vụ công toàn trình', unit: '%', kind: 'percent', direction: 'up', points: [{ period: '2021', value: 60 }, { period: '2022', value: 70 }] },
+      ],
+    };
+    /** The y of each point of each line as drawn (SVG y grows downwards), by series then period. */
+    const pointsDrawn = (svg: string) => {
+      const ys: number[][] = [];
+      for (const m of svg.matchAll(/matrix\([^,]+,[^,]+,[^,]+,[^,]+,[^,]+,([^)]+)\)"[^>]*ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="chart"/g)) {
+        (ys[Number(m[2])] ??= [])[Number(m[3])] = Number(m[1]);
+      }
+      return ys;
+    };
+
+    it('PDF: the KPI table says "tăng 4 bậc" against the year before and shows no "1/1" rank', async () => {
+      const { text } = await pdfTextOf(ranked);
+      expect(text).toContain('Thứ hạng DTI cấp tỉnh 2022 3 <= 3 (đạt) 7 (tăng 4 bậc) 7 —');
+      expect(text).toContain('98,5 (+0,7)');
+      expect(text).not.toMatch(/\b1\/1\b/);
+    });
+
+    it('XLSX: the KPI sheet keeps the change as a number shown "▲4 bậc" and leaves out a rank among one province', async () => {
+      const sheet = (await workbookOf(ranked)).getWorksheet('Chỉ số')!;
+      const header = rowsOf(sheet)[0] as string[];
+      const cell = (code: string, name: string) => sheet.getRow(rowsOf(sheet).findIndex((r) => r[0] === code) + 1).getCell(header.indexOf(name) + 1);
+      expect(['Giá trị kỳ trước', 'So với kỳ trước', 'Xếp hạng', 'Trên số tỉnh'].map((name) => cell('dti-hang', name).value)).toEqual([7, -4, null, null]);
+      // Excel shows a negative number by the second section: 7 → 3 is a climb of four places.
+      expect(cell('dti-hang', 'So với kỳ trước').numFmt).toBe('"▼"0" bậc";"▲"0" bậc";"không đổi"');
+      expect(['So với kỳ trước', 'Xếp hạng', 'Trên số tỉnh'].map((name) => cell('thu-nsnn', name).value)).toEqual([0.7, 3, 63]);
+      expect(cell('thu-nsnn', 'So với kỳ trước').numFmt).toBe('+#,##0.####;"−"#,##0.####;"không đổi"');
+      // The DTI sheet's change of rank (places gained) reads the same way.
+      const dti = (await workbookOf(ranked)).getWorksheet('DTI')!;
+      const year = dti.getRow(rowsOf(dti).findIndex((r) => r[0] === 'Năm') + 2).getCell(6);
+      expect([year.value, year.numFmt]).toEqual([4, '"▲"0" bậc";"▼"0" bậc";"không đổi"']);
+    });
+
+    it('chart: a rank is drawn on an inverted axis (1 at the top), so the climb from 7 to 3 rises while a rising percentage still rises', () => {
+      const [rank, percent] = pointsDrawn(kpiTrendChart(ranked)!);
+      expect(rank).toHaveLength(2);
+      expect(rank[1]).toBeLessThan(rank[0]);
+      expect(percent[1]).toBeLessThan(percent[0]);
+      const option = kpiTrendOption(ranked)!;
+      expect(option.yAxis).toEqual(expect.arrayContaining([expect.objectContaining({ inverse: true })]));
+    });
   });
 
   it.each([
-    [4, 'tăng 4 bậc'], [-2, 'giảm 2 bậc'], [0, 'giữ nguyên hạng'], [null, '—'],
+    [3, 63, '3/63'], [3, null, '3'], [7, 2, '7'], [null, 63, '—'], [1, 1, '—'],
+  ])('a rank %p of %p reads "%s"', (rank, total, expected) => {
+    expect(rankVi(rank, total)).toBe(expected);
+  });
+
+  it.each([
+    [4, 'tăng 4 bậc'], [-2, 'giảm 2 bậc'], [0, 'không đổi'], [null, '—'],
   ])('DTI rank change %p reads "%s"', (change, expected) => {
     expect(dtiRankChangeVi(change)).toBe(expected);
   });

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { GOAL_STATUS_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, DIRECTIVE_STATUS_LABELS_VI, viDate } from '../../domain/src';
+import {
+  describeChange, Direction, DIRECTIVE_STATUS_LABELS_VI, GOAL_STATUS_LABELS_VI, IndicatorKind, rankOutOf, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, viDate,
+} from '../../domain/src';
 import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
 import type { ReportData } from './report.types';
 import { inertCellValue } from './spreadsheet-cell';
@@ -12,13 +14,26 @@ const inertRow = (values: unknown[]) => values.map(inertCellValue);
 const inertRecord = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, inertCellValue(v)]));
 
 /** A data sheet: bold frozen header row, filters, number formats, real numbers (not text). */
-function table(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]): void {
+function table(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Record<string, unknown>[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
   for (const row of rows) sheet.addRow(inertRecord(row));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return sheet;
+}
+
+/**
+ * The number format that shows a change the way describeChange words it, the cell keeping
+ * the number (value − previous): a rank in places, ▲ for a climb ("▲4 bậc" for 7 → 3), other
+ * kinds signed ("+0,7").
+ */
+function changeFormat(k: { kind: IndicatorKind; direction: Direction }): string {
+  const same = '"không đổi"';
+  if (k.kind !== 'rank') return `+#,##0.####;"−"#,##0.####;${same}`;
+  const places = (better: boolean) => (better ? '"▲"0" bậc"' : '"▼"0" bậc"');
+  return `${places(describeChange(k, 1).trend === 'better')};${places(describeChange(k, -1).trend === 'better')};${same}`;
 }
 
 const decimal = (v: string | null) => (v === null ? null : Number(v));
@@ -45,7 +60,10 @@ function dtiSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
   }
   line([]);
   line(['Năm', 'Điểm', 'Hạng', 'Số tỉnh xếp hạng', 'Thay đổi điểm', 'Thay đổi hạng (bậc)', 'Hạng theo công bố'], { bold: true });
-  line([x.year, decimal(x.score), x.rank, x.total, decimal(x.scoreChange), x.rankChange, x.rankGiven ? 'có' : 'tính từ điểm số'], { formats: { 2: SCORE, 5: '+0.0000;-0.0000;0', 6: '+0;-0;0' } });
+  // Places gained (positive is up): ▲ for a climb, as the dashboard and describeChange say it.
+  line([x.year, decimal(x.score), x.rank, x.total, decimal(x.scoreChange), x.rankChange, x.rankGiven ? 'có' : 'tính từ điểm số'], {
+    formats: { 2: SCORE, 5: '+0.0000;-0.0000;0', 6: changeFormat({ kind: 'rank', direction: 'up' }) },
+  });
   if (dtiChangeVi(x)) line([dtiChangeVi(x)]);
   for (const [title, figures] of [['Trụ cột', x.pillars], ['Chỉ số chính', x.indices]] as const) {
     line([]);
@@ -115,14 +133,25 @@ export async function buildReportXlsx(d: ReportData): Promise<Buffer> {
     progress: t.progress, flag: t.flag === 'overdue' ? 'quá hạn' : 'sắp đến hạn',
   }))));
 
-  table(workbook, 'Chỉ số', [
+  const kpiSheet = table(workbook, 'Chỉ số', [
     { header: 'Mã', key: 'code', width: 24 }, { header: 'Chỉ số', key: 'name', width: 50 }, { header: 'Đơn vị', key: 'unit', width: 10 },
     { header: 'Kỳ', key: 'period', width: 10 }, { header: 'Giá trị', key: 'value', width: 12, numFmt: '#,##0.####' }, { header: 'Chỉ tiêu', key: 'target', width: 14 },
     { header: 'Đạt', key: 'met', width: 8 }, { header: 'Kỳ trước', key: 'previousPeriod', width: 10 },
     { header: 'Giá trị kỳ trước', key: 'previousValue', width: 14, numFmt: '#,##0.####' }, { header: 'Cùng kỳ năm trước', key: 'yearAgoPeriod', width: 14 },
     { header: 'Giá trị cùng kỳ', key: 'yearAgoValue', width: 14, numFmt: '#,##0.####' }, { header: 'Xếp hạng', key: 'rank', width: 10, numFmt: '0' },
-    { header: 'Trên số tỉnh', key: 'rankOf', width: 12, numFmt: '0' },
-  ], d.kpis.map((k) => ({ ...k, met: k.met === null ? null : k.met ? 'đạt' : 'chưa đạt' })));
+    { header: 'Trên số tỉnh', key: 'rankOf', width: 12, numFmt: '0' }, { header: 'So với kỳ trước', key: 'previousChange', width: 14 },
+  ], d.kpis.map((k) => {
+    // A rank among only one province with data says nothing (rankOutOf): left empty.
+    const ranked = rankOutOf(k.rank, k.rankOf) !== null;
+    return {
+      code: k.code, name: k.name, unit: k.unit, period: k.period, value: k.value, target: k.target, met: k.met === null ? null : k.met ? 'đạt' : 'chưa đạt',
+      previousPeriod: k.previousPeriod, previousValue: k.previousValue, yearAgoPeriod: k.yearAgoPeriod, yearAgoValue: k.yearAgoValue,
+      rank: ranked ? k.rank : null, rankOf: ranked ? k.rankOf : null, previousChange: decimal(k.previousChange),
+    };
+  }));
+  d.kpis.forEach((k, i) => {
+    kpiSheet.getRow(i + 2).getCell('previousChange').numFmt = changeFormat(k);
+  });
 
   dtiSheet(workbook, d);
 

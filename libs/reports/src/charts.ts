@@ -31,22 +31,37 @@ export function goalGroupChart(d: ReportData): string | null {
   });
 }
 
-/** The trend of up to five key KPIs over their last periods (SVG lines). */
-export function kpiTrendChart(d: ReportData): string | null {
+/**
+ * The trend chart's ECharts option: up to five key KPIs over their last periods. Ranks
+ * (1 the best) go on an inverted axis with 1 at the top, so a rank that climbs from 7 to 3
+ * rises as an improving value does; beside other values they get that axis of their own.
+ */
+export function kpiTrendOption(d: ReportData): echarts.EChartsCoreOption | null {
   const trends = d.trends.filter((t) => t.points.length > 1).slice(0, 5);
   if (!trends.length) return null;
   const periods = [...new Set(trends.flatMap((t) => t.points.map((p) => p.period)))].sort();
-  return render({
+  const isRank = (t: (typeof trends)[number]) => t.kind === 'rank';
+  const rankAxis = { type: 'value', inverse: true, minInterval: 1, scale: true, name: 'hạng', nameLocation: 'start' };
+  const valueAxis = { type: 'value', scale: true };
+  const axes = trends.every(isRank) ? [rankAxis] : trends.some(isRank) ? [valueAxis, rankAxis] : [valueAxis];
+  return {
     title: { text: 'Diễn biến một số chỉ số chính', left: 'center', textStyle: { fontSize: 13 } },
-    grid: { left: 50, right: 20, top: 40, bottom: 60 },
+    grid: { left: 50, right: axes.length > 1 ? 50 : 20, top: 40, bottom: 60 },
     legend: { bottom: 0, type: 'plain', data: trends.map((t) => t.code) },
     xAxis: { type: 'category', data: periods, axisLabel: { interval: 0, formatter: (p: string) => (p.length <= 7 ? p : viPeriod(p)) } },
-    yAxis: { type: 'value', scale: true },
+    yAxis: axes,
     series: trends.map((t) => ({
       name: t.code,
       type: 'line',
+      yAxisIndex: isRank(t) ? axes.length - 1 : 0,
       data: periods.map((p) => t.points.find((x) => x.period === p)?.value ?? null),
       connectNulls: true,
     })),
-  });
+  };
+}
+
+/** The trend of up to five key KPIs over their last periods (SVG lines; see kpiTrendOption). */
+export function kpiTrendChart(d: ReportData): string | null {
+  const option = kpiTrendOption(d);
+  return option && render(option);
 }

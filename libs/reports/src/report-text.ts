@@ -1,5 +1,5 @@
-import { DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, viLongDate, viNumber, viPeriod } from '../../domain/src';
-import type { DtiSection, ReportData } from './report.types';
+import { describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, RANK_MEASURE, rankOutOf, viLongDate, viNumber, viPeriod } from '../../domain/src';
+import type { DtiSection, KpiLine, ReportData } from './report.types';
 
 /** "BÁO CÁO" and what it is about: "Kết quả thực hiện Kế hoạch số 37/KH-UBND … quý IV năm 2023". */
 export function reportTitle(d: ReportData): { title: string; subtitle: string } {
@@ -37,19 +37,24 @@ export function changeValueVi(field: string, value: string | null): string {
 }
 
 /**
- * A DTI rank with the size of the year's table: "3/63". Just "7" when the stored table is
- * partial and holds fewer ranked entries than the rank; "—" when unranked.
+ * A rank with what it is out of (`rankOutOf`): "3/63"; just "7" when the stored table is
+ * partial and holds fewer ranked entries than the rank; "—" when unranked or ranked among
+ * only one province with data.
  */
-export function dtiRankVi(rank: number | null, total: number | null): string {
-  if (rank === null) return '—';
-  return total && total >= rank ? `${rank}/${total}` : String(rank);
+export function rankVi(rank: number | null, total: number | null): string {
+  return rankOutOf(rank, total) ?? '—';
 }
 
-/** Places gained since the year before in words (Roboto has no ▲/▼): "tăng 4 bậc", "giảm 2 bậc", "giữ nguyên hạng". */
+/** Places gained since the year before in words (Roboto has no ▲/▼; see describeChange): "tăng 4 bậc", "giảm 2 bậc", "không đổi". */
 export function dtiRankChangeVi(change: number | null): string {
-  if (change === null) return '—';
-  if (change === 0) return 'giữ nguyên hạng';
-  return `${change > 0 ? 'tăng' : 'giảm'} ${Math.abs(change)} bậc`;
+  return change === null ? '—' : describeChange(RANK_MEASURE, -change).words;
+}
+
+/** A KPI's value in the period before with its change in words: "7 (tăng 4 bậc)", "98,5 (+0,7)"; "—" without one. */
+export function previousValueVi(k: KpiLine): string {
+  if (k.previousValue === null) return '—';
+  const value = viNumber(k.previousValue);
+  return k.previousChange === null ? value : `${value} (${describeChange(k, k.previousChange).words})`;
 }
 
 /** A score change with its sign and decimal comma: "+0,2052 điểm", "−0,01 điểm". */

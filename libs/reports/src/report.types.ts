@@ -1,3 +1,5 @@
+import type { Direction, IndicatorKind } from '../../domain/src';
+
 /** The heading of a Vietnamese administrative report (Nghị định 30/2020/NĐ-CP, Phụ lục I), configurable per province. */
 export interface ReportHeading {
   /** The body above the issuer, e.g. "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH". */
@@ -71,12 +73,17 @@ export interface KpiLine {
   code: string;
   name: string;
   unit: string;
+  /** What the value measures and which way is better: a rank (1 the best) reads its changes in places. */
+  kind: IndicatorKind;
+  direction: Direction;
   period: string;
   value: number;
   target: string | null;
   met: boolean | null;
   previousPeriod: string;
   previousValue: number | null;
+  /** value − previousValue, exact (canonical decimal); null without a previous value. */
+  previousChange: string | null;
   yearAgoPeriod: string;
   yearAgoValue: number | null;
   rank: number | null;
@@ -167,7 +174,7 @@ export interface ReportData {
   changesSince: string | null;
   changes: ChangeLine[];
   /** Up to five key KPIs over their last periods, for the trend chart. */
-  trends: { code: string; name: string; unit: string; points: { period: string; value: number }[] }[];
+  trends: { code: string; name: string; unit: string; kind: IndicatorKind; direction: Direction; points: { period: string; value: number }[] }[];
   /** The province's DTI position; null when no DTI year up to the as-of year mentions it. */
   dti: DtiSection | null;
 }

@@ -99,9 +99,9 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
     .map((k) => {
       const targets = [...k.goalTargets.map((t) => ({ ...t, label: `${t.op} ${viNumber(t.target)}` })), ...(k.nationalTarget ? [{ ...k.nationalTarget, label: `${k.nationalTarget.op} ${viNumber(k.nationalTarget.target)} (quốc gia)` }] : [])];
       return {
-        code: k.indicator.code, name: k.indicator.name, unit: k.indicator.unit, period: k.period, value: Number(k.value),
+        code: k.indicator.code, name: k.indicator.name, unit: k.indicator.unit, kind: k.indicator.kind, direction: k.indicator.direction, period: k.period, value: Number(k.value),
         target: targets.length ? targets.map((t) => t.label).join('; ') : null, met: targets.length ? targets.every((t) => t.met) : null,
-        previousPeriod: k.previous.period, previousValue: num(k.previous.value), yearAgoPeriod: k.yearAgo.period, yearAgoValue: num(k.yearAgo.value),
+        previousPeriod: k.previous.period, previousValue: num(k.previous.value), previousChange: k.previous.change, yearAgoPeriod: k.yearAgo.period, yearAgoValue: num(k.yearAgo.value),
         rank: k.rank?.rank ?? null, rankOf: k.rank?.of ?? null,
       };
     });
@@ -113,7 +113,7 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
         WHERE i.code = $1 AND k.org_unit_id = $2 AND k.period_end <= $3::date ORDER BY k.period_end DESC, k.period LIMIT $4`,
       [k.code, ids.province_id, r.asOf, TREND_PERIODS],
     );
-    trends.push({ code: k.code, name: k.name, unit: k.unit, points: points.reverse().map((p) => ({ period: p.period, value: Number(p.value) })) });
+    trends.push({ code: k.code, name: k.name, unit: k.unit, kind: k.kind, direction: k.direction, points: points.reverse().map((p) => ({ period: p.period, value: Number(p.value) })) });
   }
 
   // The latest DTI table whose year is not after the as-of date's year.
