@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { describeChange, RANK_MEASURE, rankOutOf } from '../../../libs/domain/src/kpi/change-wording';
 import { api, ApiError } from './api';
 import { viNumber } from './format';
 
@@ -32,8 +33,8 @@ const known = (figures: Record<string, Figure> | undefined, order: string[]) => 
     .sort(([a], [b]) => at(a) - at(b) || a.localeCompare(b, 'vi'));
 };
 
-/** "Hạng 3/63"; just "Hạng 7" when the stored table holds fewer ranked entries than the rank. */
-const rankText = (rank: number | null, total: number | null | undefined) => (rank === null ? 'Chưa xếp hạng' : `Hạng ${rank}${total && total >= rank ? `/${total}` : ''}`);
+/** "Hạng 3/63"; just "Hạng 7" when the stored table holds fewer ranked entries than the rank (rankOutOf). */
+const rankText = (rank: number | null, total: number | null | undefined) => (rank === null ? 'Chưa xếp hạng' : `Hạng ${rankOutOf(rank, total ?? null) ?? rank}`);
 const score = (s: string | null) => (s === null ? '—' : viNumber(s));
 
 /** The change since the year before: as the API gives it, else worked out from the year before in the history. */
@@ -45,14 +46,11 @@ function changeOf(y: DtiYear, years: DtiYear[]): { rank: number | null; score: n
   return { rank, score: points === null ? null : Number(points) };
 }
 
+/** Places gained (positive is up) as every page words a change of rank: "▲4 bậc", "▼2 bậc", "không đổi". */
 function RankChange({ change }: { change: number }) {
-  if (change === 0) return <span>giữ nguyên hạng</span>;
-  return (
-    <span className={change > 0 ? 'up' : 'down'}>
-      <span role="img" aria-label={change > 0 ? 'tăng' : 'giảm'}>{change > 0 ? '▲' : '▼'}</span>
-      {Math.abs(change)} bậc
-    </span>
-  );
+  const { trend, text, words } = describeChange(RANK_MEASURE, -change);
+  if (trend === 'same') return <span>{text}</span>;
+  return <span className={trend === 'better' ? 'up' : 'down'} role="img" aria-label={words}>{text}</span>;
 }
 
 function Figures({ caption, figures }: { caption: string; figures: [string, Figure][] }) {

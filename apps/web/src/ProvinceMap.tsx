@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
+import { rankOutOf } from '../../../libs/domain/src/kpi/change-wording';
 import { api, ApiError } from './api';
 import { viDate, viNumber, withUnit } from './format';
 
@@ -7,7 +8,11 @@ interface Figure { code: string; name: string; value: string | null; numerator: 
 interface Part extends Figure { from: 'own' | 'district' | 'commune' }
 interface Missing { code: string; name: string; reason: string }
 interface Row extends Figure { method: string; parts: Part[]; missing: Missing[]; rank: number | null }
-interface MapResult { indicator: { code: string; name: string; unit: string }; period: string; map: string; reaggregated: boolean; ranked: number; rows: Row[] }
+interface MapResult {
+  indicator: { code: string; name: string; unit: string }; period: string; map: string; reaggregated: boolean; ranked: number; rows: Row[];
+  /** `dti`: the figures and ranks of the year's DTI table (absent from older servers). */
+  source?: 'observations' | 'dti';
+}
 
 /** The day the 34-province map of Nghị quyết 202/2025/QH15 took effect. */
 const MAP_2025 = '2025-07-01';
@@ -132,7 +137,8 @@ export function ProvinceMap({ province, everyProvince }: { province: string; eve
           <h2>{data.indicator.name}</h2>
           <p className="muted">
             Kỳ {data.period} · bản đồ ngày {viDate(data.map)}
-            {data.reaggregated ? ' · số liệu đã tính lại theo bản đồ này' : ''} · {data.ranked} tỉnh có số liệu để xếp hạng
+            {data.reaggregated ? ' · số liệu đã tính lại theo bản đồ này' : ''}
+            {data.source === 'dti' ? ` · số liệu và thứ hạng theo bảng xếp hạng DTI năm ${data.period}, trên ${data.ranked} tỉnh, thành phố` : ` · ${data.ranked} tỉnh có số liệu để xếp hạng`}
           </p>
           {data.rows.length === 0 ? (
             <p>Chưa có số liệu của kỳ này.</p>
@@ -161,7 +167,7 @@ function MapRow({ row, unit, ranked, own }: { row: Row; unit: string; ranked: nu
       <tr data-testid={`map-row-${row.code}`} aria-current={own ? 'true' : undefined} className={own ? 'self' : undefined}>
         <th scope="row">{row.name}</th>
         <td>{withUnit(row.value, unit)}<span className="muted">{fraction(row)}</span></td>
-        <td>{row.rank === null ? '—' : `${row.rank}/${ranked}`}</td>
+        <td>{rankOutOf(row.rank, ranked) ?? '—'}</td>
         <td>{METHOD[row.method] ?? row.method}</td>
       </tr>
       {detail && (
