@@ -77,6 +77,8 @@ describe('DTI figures: one source for every page', () => {
     // Quảng Ninh is the only province here with the figure: the rank is the table's (3/63), as in its DTI position.
     const { total } = await peers2022('QNI');
     expect(tile.rank).toMatchObject({ rank: 3, of: total });
+    const comparison = (await leader.get('/api/v1/indicators/dti-hang/comparison?province=QNI&period=2022').expect(200)).body;
+    expect(comparison).toMatchObject({ value: '3', previous: { change: '-4' }, rank: { rank: 3, of: total } });
     const summary = (await leader.get(`/api/v1/provinces/QNI/summary?as_of=${AS_OF}`).expect(200)).body;
     const line = formatProvinceStatus(summary).split('\n').find((l) => l.startsWith('  dti-hang:'));
     expect(line).toContain('so với kỳ trước 2021: ▲4 bậc');

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { readProvinceDtiRanks } from '../../../db/src';
 import { canonicalOrNull } from '../../../domain/src';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -96,7 +97,7 @@ export class StatusReadsRepository {
 
   /** The stored comparison of an indicator for a province at a period (default: its latest). */
   async indicatorComparison(indicatorCode: string, provinceCode: string, period: string | null): Promise<Row | null | 'no-indicator' | 'no-province'> {
-    const [indicator] = await this.dataSource.query(`SELECT id, code, name, unit, kind, direction FROM indicator WHERE code = $1`, [indicatorCode]);
+    const [indicator] = await this.dataSource.query(`SELECT id, code, name, unit, kind, direction, dti_figure FROM indicator WHERE code = $1`, [indicatorCode]);
     if (!indicator) return 'no-indicator';
     const [province] = await this.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [provinceCode]);
     if (!province) return 'no-province';
@@ -106,6 +107,10 @@ export class StatusReadsRepository {
       [indicator.id, province.id, period],
     );
     if (!k) return null;
+    // An indicator fed from the DTI ranks as the DTI table does (as the summary does).
+    const dti = indicator.dti_figure && /^\d{4}$/.test(k.period)
+      ? (await readProvinceDtiRanks(this.dataSource, province.id, [{ dtiFigure: indicator.dti_figure, year: Number(k.period) }])).get(`${indicator.dti_figure}|${k.period}`)
+      : undefined;
     return {
       indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind, direction: indicator.direction },
       province: provinceCode,
@@ -115,7 +120,7 @@ export class StatusReadsRepository {
       nationalTarget: k.national_target,
       previous: { period: k.previous_period, value: canonicalOrNull(k.previous_value), change: canonicalOrNull(k.previous_change), changeRelative: canonicalOrNull(k.previous_change_rel) },
       yearAgo: { period: k.year_ago_period, value: canonicalOrNull(k.year_ago_value), change: canonicalOrNull(k.year_ago_change), changeRelative: canonicalOrNull(k.year_ago_change_rel) },
-      rank: k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile) },
+      rank: dti ?? (k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile) }),
       computedAt: k.computed_at,
     };
   }
