@@ -20,7 +20,8 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     const file = validPlanFile(QUANG_NINH_FILE);
     await new PlanImporter(db.dataSource).run(file, { fileName: 'quang-ninh.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
     await importDtiDirectory(db.dataSource, DTI_DIRECTORY);
-    app = await createTestApp(db);
+    // A queue of its own: jobs other suites of this run left waiting (no worker runs in a test app) would make /health `degraded`.
+    app = await createTestApp(db, { env: { QUEUE_PREFIX: `dx-test-api-${testRunId()}` } });
     api = as(app, (await signIn(app, db, 'officer', 'QNI', 'STTTT')).token);
     const id = await new StatusRepository(db.dataSource.manager).provinceIdByCode('QNI');
     const engine = new RecomputeEngine(db.dataSource, { now: () => new Date() });
