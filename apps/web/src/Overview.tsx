@@ -44,6 +44,8 @@ function Change({ indicator, change }: { indicator: { kind: IndicatorKind; direc
 
 /** How often the page asks for fresh statuses (the worker recomputes after every write). */
 const REFRESH_MS = 3000;
+/** While a date is being computed (a job usually takes well under a second), ask more often. */
+const PENDING_REFRESH_MS = 500;
 
 function Bar({ value, of, label }: { value: number; of: number; label: string }) {
   const pct = of ? Math.round((100 * value) / of) : 0;
@@ -148,8 +150,10 @@ export function Overview({ province, user }: { province: string; user: User }) {
   const pending = usePendingJob(summary?.computedAt ? null : (summary?.pendingJob ?? null));
   useEffect(() => {
     let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const q = asOf ? `?as_of=${asOf}` : '';
     const load = async () => {
+      let next = REFRESH_MS;
       try {
         const [s, d] = await Promise.all([api<Summary>(`/api/v1/provinces/${province}/summary${q}`), api<Dashboard>(`/api/v1/provinces/${province}/dashboard${q}`)]);
         if (!stopped) {
@@ -157,15 +161,16 @@ export function Overview({ province, user }: { province: string; user: User }) {
           setDash(d.body);
           setError(null);
         }
+        if (!s.body.computedAt) next = PENDING_REFRESH_MS;
       } catch (e) {
         if (!stopped) setError((e as Error).message);
       }
+      if (!stopped) timer = setTimeout(load, next);
     };
     void load();
-    const timer = setInterval(load, REFRESH_MS);
     return () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
   }, [province, asOf, tick]);
 
