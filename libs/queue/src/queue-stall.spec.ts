@@ -1,4 +1,20 @@
-import { queueStallReason } from './queue-stall';
+import { jobRunnableSince, queueStallReason } from './queue-stall';
+
+describe('jobRunnableSince', () => {
+  it('is the creation time of a job added to run at once', () => {
+    expect(jobRunnableSince({ timestamp: 1_000, delay: 0 })).toBe(1_000);
+  });
+
+  it("is a scheduled job's tick, not the previous tick when the scheduler created it", () => {
+    const created = Date.UTC(2026, 10, 1, 0, 0);
+    const month = 30 * 86_400_000;
+    expect(jobRunnableSince({ timestamp: created, delay: month })).toBe(created + month);
+  });
+
+  it("is a retried job's last attempt plus its backoff", () => {
+    expect(jobRunnableSince({ timestamp: 1_000, delay: 4_000, processedOn: 60_000 })).toBe(64_000);
+  });
+});
 
 describe('queueStallReason', () => {
   it('is null while no job waits or the oldest is within the limit', () => {
