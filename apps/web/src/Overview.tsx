@@ -117,18 +117,18 @@ function DirectiveForm({ summary, kind, onDone }: { summary: Summary; kind: 'dir
   );
 }
 
-/** When the pending recompute job was created (from GET /api/v1/jobs/:id), and why it failed if it did. */
-function usePendingJob(id: string | null): { since: number; failedReason: string | null } | null {
-  const [job, setJob] = useState<{ id: string; since: number; failedReason: string | null } | null>(null);
+/** When the pending recompute job was created (from GET /api/v1/jobs/:id), and whether it failed for good. */
+function usePendingJob(id: string | null): { since: number; failed: boolean } | null {
+  const [job, setJob] = useState<{ id: string; since: number; failed: boolean } | null>(null);
   useEffect(() => {
     if (!id) return;
     let stopped = false;
     const read = async () => {
       try {
-        const { body } = await api<{ createdAt: string; state: string; failedReason: string | null }>(`/api/v1/jobs/${encodeURIComponent(id)}`);
-        if (!stopped) setJob({ id, since: Date.parse(body.createdAt), failedReason: body.state === 'failed' ? body.failedReason ?? 'lỗi không rõ' : null });
+        const { body } = await api<{ createdAt: string; state: string }>(`/api/v1/jobs/${encodeURIComponent(id)}`);
+        if (!stopped) setJob({ id, since: Date.parse(body.createdAt), failed: body.state === 'failed' });
       } catch {
-        if (!stopped) setJob((current) => (current?.id === id ? current : { id, since: Date.now(), failedReason: null }));
+        if (!stopped) setJob((current) => (current?.id === id ? current : { id, since: Date.now(), failed: false }));
       }
     };
     void read();
@@ -186,8 +186,10 @@ export function Overview({ province, user }: { province: string; user: User }) {
         </label>
         {summary.computedAt ? (
           <span className="muted">cập nhật {new Date(summary.computedAt).toLocaleString('vi-VN')}</span>
-        ) : pending?.failedReason ? (
-          <span role="alert" className="error">Không tính được tình trạng tại ngày này: {pending.failedReason}</span>
+        ) : pending?.failed ? (
+          <span role="alert" className="error">
+            Không tính được tình trạng tại ngày này sau nhiều lần thử. Hãy báo quản trị viên (mã công việc {summary.pendingJob}; chi tiết lỗi có trong nhật ký máy chủ).
+          </span>
         ) : (
           <JobWait since={pending?.since ?? Date.now()} />
         )}

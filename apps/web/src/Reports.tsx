@@ -55,10 +55,10 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
       setOrderedAt(Date.now());
       for (;;) {
         await new Promise((r) => setTimeout(r, 500));
-        const job = (await api<{ state: string; progress: number; failedReason: string | null }>(`/api/v1/jobs/${body.job.id}`)).body;
+        const job = (await api<{ state: string; progress: number }>(`/api/v1/jobs/${body.job.id}`)).body;
         setProgress(typeof job.progress === 'number' ? job.progress : 0);
         if (job.state === 'completed' || job.state === 'failed') {
-          if (job.state === 'failed') setError(job.failedReason ?? 'Không tạo được báo cáo');
+          if (job.state === 'failed') setError(`Không tạo được báo cáo sau nhiều lần thử. Hãy báo quản trị viên (mã công việc ${body.job.id}; chi tiết lỗi có trong nhật ký máy chủ).`);
           break;
         }
       }
