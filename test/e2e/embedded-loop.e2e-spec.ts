@@ -23,21 +23,18 @@ describe('npm start (embedded): every job the web and API start finishes, within
     const first = await client.summary(date);
     expect(first.computedAt).toBeNull();
     expect(first.pendingJob).toEqual(expect.any(String));
-    const ms = await client.untilVisible(`the summary as of ${date}`, async () => (await client.summary(date)).computedAt !== null, 10_000);
-    expect(ms).toBeLessThanOrEqual(10_000);
+    await client.untilVisible(`the summary as of ${date}`, async () => (await client.summary(date)).computedAt !== null, 10_000);
   }
 
-  /** `count` task updates, one every `everyMs`, each visible in the NV3 rollup within 10 s of its commit. */
-  async function taskUpdates(client: EmbeddedClient, count: number, everyMs: number): Promise<number[]> {
-    const latencies: number[] = [];
+  /** `count` task updates, one every `everyMs`, each visible in the NV3 rollup within 10 s of its commit (untilVisible throws past that). */
+  async function taskUpdates(client: EmbeddedClient, count: number, everyMs: number): Promise<void> {
     const started = Date.now();
     for (let i = 0; i < count; i++) {
       const wait = started + i * everyMs - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const { expected } = await client.updateNextTask(i);
-      latencies.push(await client.untilVisible(`update ${i + 1} in the NV3 rollup`, async () => client.nv3CountsAre(expected), 10_000));
+      await client.untilVisible(`update ${i + 1} in the NV3 rollup`, async () => client.nv3CountsAre(expected), 10_000);
     }
-    return latencies;
   }
 
   /** Three reports asked in a row all finish. */
@@ -68,13 +65,13 @@ describe('npm start (embedded): every job the web and API start finishes, within
       await client.untilVisible('the imported tasks in the rollup', async () => client.nv3CountsAre({ not_started: NV3_TASKS.length }), 10_000);
 
       await newAsOfDate(client, '2024-12-31');
-      const latencies = await taskUpdates(client, 20, 6_000);
-      expect(latencies).toHaveLength(20);
+      await taskUpdates(client, 20, 6_000);
       await threeReports(client);
 
+      // Every job done: nothing waits to start (or only what the last poll just caused, for well under the usual time).
       const health = (await (await fetch(`${api.url}/health`)).json()) as { status: string; info: { queue: { oldestWaitingMs: number | null } } };
       expect(health.status).toBe('ok');
-      expect(health.info.queue).toHaveProperty('oldestWaitingMs');
+      expect(health.info.queue.oldestWaitingMs ?? 0).toBeLessThan(5_000);
     } finally {
       expect(await api.stop('SIGTERM')).toBe(0);
     }
