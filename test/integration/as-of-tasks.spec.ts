@@ -124,6 +124,29 @@ describe('past as-of dates and the outbox (real PostgreSQL)', () => {
     expect(n).toBe(1);
   });
 
+  it('a task a later import added is in the plan from the day of that import, not from the plan\'s issue date', async () => {
+    // Plan issued 10/01/2023, first loaded on 01/03/2023; a re-import on 15/01/2026 (10:00 in Hà Nội) adds NV1.4.
+    await importAt(threeTaskPlan('TAD'), '2023-03-01T02:00:00Z');
+    const added = `          - code: NV1.4
+            title: Nhiệm vụ 4
+            lead: STTTT
+            due: 2026-06-30
+            status: not_started
+`;
+    await importAt(threeTaskPlan('TAD').replace(/^observations:/m, `${added}observations:`), '2026-01-15T03:00:00Z');
+    const id = await provinceId('TAD');
+    const engine = new RecomputeEngine(db.dataSource, systemClock);
+    for (const asOf of ['2023-01-10', '2025-12-31', '2026-01-14', '2026-01-15']) await engine.recompute({ provinceId: id, asOf, trigger: 'test' });
+    // The tasks of the first load count from the issue date; NV1.4 only from its import's day.
+    expect(await taskStatus('TAD', 'NV1.1', '2023-01-10')).toMatchObject({ status: 'in_progress', progress: 40 });
+    for (const asOf of ['2023-01-10', '2025-12-31', '2026-01-14']) {
+      expect(await taskStatus('TAD', 'NV1.4', asOf)).toBeNull();
+      expect(await groupCounts('TAD', asOf)).toMatchObject({ total: 3 });
+    }
+    expect(await taskStatus('TAD', 'NV1.4', '2026-01-15')).toMatchObject({ status: 'not_started' });
+    expect(await groupCounts('TAD', '2026-01-15')).toMatchObject({ total: 4, not_started: 1 });
+  });
+
   it('a change at 23:30 in Hà Nội on the as-of date counts on that date, one at 00:05 the next day does not', async () => {
     await importAt(threeTaskPlan('TTZ'), '2023-03-01T02:00:00Z');
     const id = await provinceId('TTZ');

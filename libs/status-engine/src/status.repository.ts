@@ -173,14 +173,15 @@ export class StatusRepository {
       (
         await q(`SELECT d.province_id AS "provinceId", t.id, t.document_id AS "documentId", t.group_id AS "groupId", t.code, t.due, t.position,
                         t.status, t.progress, t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate",
-                        t.created_at AS "recordedAt", d.issued AS "planIssued"
+                        t.created_at AS "recordedAt", d.issued AS "planIssued", d.created_at AS "planRecordedAt"
                    FROM task t JOIN document d ON d.id = t.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, t.position, t.code`)
-      ).map(({ status, progress, evidenceNumber, evidenceDate, recordedAt, planIssued, ...t }: Row) => ({
+      ).map(({ status, progress, evidenceNumber, evidenceDate, recordedAt, planIssued, planRecordedAt, ...t }: Row) => ({
         ...t,
         history: {
           current: snapshotOf({ status, progress, evidenceNumber, evidenceDate } as SnapshotRow),
           recordedAt,
           planIssued,
+          planRecordedAt,
           changes: changes.get(t.id as string) ?? [],
         },
       })),
@@ -252,8 +253,9 @@ export class StatusRepository {
 
   /**
    * For each task of the provinces, the first change of its state recorded after the as-of date and after
-   * the date of each reported claim on its task group (by task; tasks without one are left out): with the
-   * task's row, all taskStateAt needs to give its state on those dates.
+   * the date of each reported claim on a task group of its document (by task; tasks without one are left out):
+   * with the task's row, all taskStateAt needs to give its state on those dates. The dates are built per
+   * document, so a task is probed only at its own document's dates, not at every claim date of the province.
    *
    * Why the audit log: every write of a task's state records its change there in the same statement or
    * transaction as the write (`task.update`, `task.update.approved`, and `task.import` for a plan file
@@ -267,17 +269,17 @@ export class StatusRepository {
   async taskChanges(provinceIds: string[], asOf: string): Promise<Map<string, TaskChange[]>> {
     const rows: (SnapshotRow & { taskId: string; seq: string; at: Date })[] = await this.m.query(
       `WITH dates AS (
-         SELECT p.id AS province_id, $2::date AS d FROM unnest($1::uuid[]) AS p(id)
+         -- Per document: the as-of date, and the date of each claim on one of its task groups.
+         SELECT d.id AS document_id, $2::date AS d FROM document d WHERE d.province_id = ANY($1::uuid[])
          UNION
-         SELECT d.province_id, c.as_of FROM reported_claim c JOIN document d ON d.id = c.document_id
+         SELECT c.document_id, c.as_of FROM reported_claim c JOIN document d ON d.id = c.document_id
            JOIN task_group g ON g.document_id = c.document_id AND g.code = c.scope
           WHERE d.province_id = ANY($1::uuid[])
        )
        SELECT DISTINCT ON (a.id) t.id AS "taskId", a.id::text AS seq, a.at, a.before->>'status' AS status, (a.before->>'progress')::int AS progress,
               a.before->'evidence'->>'number' AS "evidenceNumber", a.before->'evidence'->>'date' AS "evidenceDate"
-         FROM task t
-         JOIN document d ON d.id = t.document_id
-         JOIN dates ON dates.province_id = d.province_id
+         FROM dates
+         JOIN task t ON t.document_id = dates.document_id
          CROSS JOIN LATERAL (
            -- From the first instant of the next day there (audit_log_task_at_idx: one probe).
            SELECT a.id, a.at, a.before FROM audit_log a
@@ -285,7 +287,6 @@ export class StatusRepository {
               AND a.action = ANY($3::text[])
             ORDER BY a.at, a.id LIMIT 1
          ) a
-        WHERE d.province_id = ANY($1::uuid[])
         ORDER BY a.id`,
       [provinceIds, asOf, TASK_CHANGE_ACTIONS, TIME_ZONE],
     );

@@ -272,6 +272,7 @@ class ImportTransaction {
       id: ids.get(d.code)!, provinceId: this.provinceId, code: d.code, type: d.type, issuer: d.issuer, issued: d.issued,
       title: d.title, periodFrom: d.period?.from ?? null, periodTo: d.period?.to ?? null, scope: d.scope,
       implementsId: d.implements === null ? null : ids.get(d.implements)!, position,
+      createdAt: this.options.now, // written for a new document only (not a diffed field): recorded at the import's time
     }));
     const changes = diffRows(existing, desired as DocumentEntity[], (r) => r.code, [
       'type', 'issuer', 'issued', 'title', 'periodFrom', 'periodTo', 'scope', 'implementsId', 'position',
@@ -361,6 +362,7 @@ class ImportTransaction {
         code: task.code, title: task.title, leadId: this.orgIds.get(task.lead)!, due: task.due, status: task.status,
         progress: task.progress, evidenceNumber: task.evidence?.number ?? null, evidenceDate: task.evidence?.date ?? null,
         evidenceIssuer: task.evidence?.issuer ?? null, position,
+        createdAt: this.options.now, // a new task is recorded at the import's time, like its audit entries (taskStateAt)
       } as TaskEntity;
     });
     const changes = diffRows(existing, desired, scoped, [

@@ -5,7 +5,8 @@ const inProgress: TaskSnapshot = { status: 'in_progress', progress: 40, evidence
 const done: TaskSnapshot = { status: 'done', progress: 100, evidence: { number: '12/BC-STTTT', date: '2026-11-28' } };
 
 function history(extra: Partial<TaskHistory> = {}): TaskHistory {
-  return { current: inProgress, recordedAt: new Date('2026-11-27T02:00:00Z'), planIssued: '2023-02-20', changes: [], ...extra };
+  const recordedAt = new Date('2026-11-27T02:00:00Z');
+  return { current: inProgress, recordedAt, planIssued: '2023-02-20', planRecordedAt: recordedAt, changes: [], ...extra };
 }
 
 const change = (at: string, before: TaskSnapshot, seq = 1): TaskChange => ({ at: new Date(at), seq, before });
@@ -60,8 +61,29 @@ describe('taskStateAt', () => {
     expect(taskStateAt(early, '2026-11-26', TZ)).toBeNull();
     expect(taskStateAt(early, '2026-11-27', TZ)).toEqual(inProgress);
     // Recorded at 23:30 on 26/11 there (16:30 UTC): in the plan from 26/11.
-    expect(taskStateAt(history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z') }), '2026-11-26', TZ)).toEqual(inProgress);
-    expect(taskStateAt(history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z') }), '2026-11-25', TZ)).toBeNull();
+    expect(taskStateAt(history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z'), planRecordedAt: new Date('2026-11-26T16:30:00Z') }), '2026-11-26', TZ)).toEqual(inProgress);
+    expect(taskStateAt(history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z'), planRecordedAt: new Date('2026-11-26T16:30:00Z') }), '2026-11-25', TZ)).toBeNull();
+  });
+
+  it.each([
+    // task recorded (UTC), its document first recorded (UTC), first as-of date the task is in the plan
+    ['2026-11-27T02:00:00Z', '2026-11-27T02:00:00Z', '2023-02-20'], // loaded with its plan: from the issue date
+    ['2026-11-27T16:30:00Z', '2026-11-27T02:00:00Z', '2023-02-20'], // 23:30 the same day there: still the first load
+    ['2026-11-27T17:00:00Z', '2026-11-27T02:00:00Z', '2026-11-28'], // 00:00 the next day there: a later import
+    ['2026-01-15T03:00:00Z', '2023-03-01T02:00:00Z', '2026-01-15'], // added by a re-import in 2026
+  ])('a task recorded at %s in a plan first recorded at %s is in the plan from %s', (recordedAt, planRecordedAt, from) => {
+    const h = history({ recordedAt: new Date(recordedAt), planRecordedAt: new Date(planRecordedAt) });
+    const dayBefore = new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(taskStateAt(h, dayBefore, TZ)).toBeNull();
+    expect(taskStateAt(h, from, TZ)).toEqual(inProgress);
+  });
+
+  it('leaves a task a re-import added out of every earlier date, the plan\'s issue date and year included', () => {
+    // Plan issued 20/02/2023, first loaded 01/03/2023; the task added on 15/01/2026 (10:00 there).
+    const h = history({ recordedAt: new Date('2026-01-15T03:00:00Z'), planRecordedAt: new Date('2023-03-01T02:00:00Z') });
+    for (const asOf of ['2023-02-20', '2023-12-31', '2025-12-31', '2026-01-14']) expect(taskStateAt(h, asOf, TZ)).toBeNull();
+    expect(taskStateAt(h, '2026-01-15', TZ)).toEqual(inProgress);
+    expect(taskStateAt(h, '2026-12-31', TZ)).toEqual(inProgress);
   });
 
   it('counts a task the plan file says was done from its evidence\'s date, in progress before', () => {

@@ -25,8 +25,10 @@ export interface TaskHistory {
   current: TaskSnapshot;
   /** When the tracker first recorded it (the import that created it). */
   recordedAt: Date;
-  /** The issue date of its plan document: the plan, and so the task, exists from then. */
+  /** The issue date of its plan document: the plan, and the tasks it was first loaded with, exist from then. */
   planIssued: IsoDate | null;
+  /** When the tracker first recorded its plan document (the first import of the plan file). */
+  planRecordedAt: Date;
   /**
    * Changes recorded since: all of them, or any subset that holds, for each date asked about, the
    * first change recorded after that date (what the status engine loads).
@@ -41,8 +43,10 @@ const later = (a: TaskChange, b: TaskChange) => a.at.getTime() - b.at.getTime() 
  * Asia/Ho_Chi_Minh dates: a change at 23:30 there on the as-of date counts on it), or null when
  * it was not part of the plan yet.
  *
- * - **In the plan** from its document's issue date, or from the day the tracker recorded it if
- *   that is earlier: a plan file loaded today describes a plan that existed since it was issued.
+ * - **In the plan** from the day the tracker recorded it. A task recorded on the day its document
+ *   was first recorded (the first load of a plan file) is in it from the document's issue date if
+ *   that is earlier: a plan file loaded today describes a plan that existed since it was issued. A
+ *   task a later import added was not in the plan before it was added, whatever the issue date.
  * - **State:** the state just before the first change recorded after `asOf`; with none, the
  *   current one. Every write of a task's state records its change with the state before it, so
  *   this is what the tracker held at the end of that day; a change counts from the day it was
@@ -55,8 +59,10 @@ const later = (a: TaskChange, b: TaskChange) => a.at.getTime() - b.at.getTime() 
  *   date for it counts it done wherever the file's state applies.
  */
 export function taskStateAt(history: TaskHistory, asOf: IsoDate, timeZone: string): TaskSnapshot | null {
-  const inPlan = history.planIssued !== null && history.planIssued <= asOf;
-  if (!inPlan && todayIn(timeZone, history.recordedAt) > asOf) return null;
+  const recorded = todayIn(timeZone, history.recordedAt);
+  const firstLoad = recorded === todayIn(timeZone, history.planRecordedAt);
+  const issuedBefore = firstLoad && history.planIssued !== null && history.planIssued <= asOf;
+  if (!issuedBefore && recorded > asOf) return null;
   let next: TaskChange | null = null;
   for (const change of history.changes) {
     if (next !== null && later(change, next) >= 0) continue;
