@@ -151,7 +151,7 @@ describe('cli migrate on an empty PostgreSQL database', () => {
     const refused = runCli(['import', QUANG_NINH_FILE], env);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/run `npm run cli -- migrate` first/);
-    expect(runCli(['migrate'], env).stdout).toMatch(/applied 13 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+, SplitKpiRecompute\d+, CreateAccountsAndAudit\d+, CreateWorkflow\d+, CreateReports\d+, CreateDti\d+, DtiFrameworks\d+, OrgReorganisations\d+, KpiComparisonLatestIndex\d+, ReportJobId\d+, SummaryStamp\d+, TaskStateAsOf\d+/);
+    expect(runCli(['migrate'], env).stdout).toMatch(/applied 14 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+, SplitKpiRecompute\d+, CreateAccountsAndAudit\d+, CreateWorkflow\d+, CreateReports\d+, CreateDti\d+, DtiFrameworks\d+, OrgReorganisations\d+, KpiComparisonLatestIndex\d+, ReportJobId\d+, SummaryStamp\d+, TaskStateAsOf\d+, DtiResultSummaryStamp\d+/);
     expect(runCli(['migrate'], env).stdout).toMatch(/schema is up to date/);
     expect(runCli(['migrate', '--revert'], env).stdout).toMatch(/reverted/);
     expect(runCli(['migrate'], env).stdout).toMatch(/applied 1 migration/);

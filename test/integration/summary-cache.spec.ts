@@ -2,12 +2,16 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { SummaryCache } from '../../apps/api/src/status/summary-cache';
 import { loadConfig } from '../../libs/config/src';
-import { RecomputeEngine } from '../../libs/status-engine/src';
-import { SUMMARY_STAMP_SOURCES } from '../../migrations/1765267200000-summary-stamp';
-import { DA_NANG_FILE, importPlanFiles, QUANG_NINH_FILE, REPO } from '../factories/plan-file.factory';
+import { importDti, importDtiDirectory } from '../../libs/db/src';
+import { kpiPage, RecomputeEngine } from '../../libs/status-engine/src';
+import { SUMMARY_STAMP_SOURCES as FIRST_SOURCES } from '../../migrations/1765267200000-summary-stamp';
+import { DTI_SUMMARY_STAMP_SOURCES } from '../../migrations/1765440000000-dti-result-summary-stamp';
+import { DA_NANG_FILE, DTI_DIRECTORY, importPlanFiles, QUANG_NINH_FILE, REPO } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const AS_OF = '2023-10-31';
+/** Every table with summary stamp triggers, from the migrations that add them. */
+const SUMMARY_STAMP_SOURCES = { ...FIRST_SOURCES, ...DTI_SUMMARY_STAMP_SOURCES };
 
 describe('SummaryCache: a kept summary is served only while nothing it shows has changed', () => {
   let db: TestDatabase;
@@ -21,6 +25,7 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
   beforeAll(async () => {
     db = await createTestDatabase();
     await importPlanFiles(db.dataSource, QUANG_NINH_FILE, DA_NANG_FILE);
+    await importDtiDirectory(db.dataSource, DTI_DIRECTORY);
     [{ id: qni }] = await q(`SELECT id FROM org_unit WHERE kind = 'province' AND code = 'QNI'`);
     [{ id: dng }] = await q(`SELECT id FROM org_unit WHERE kind = 'province' AND code <> 'QNI'`);
     const engine = new RecomputeEngine(db.dataSource, { now: () => new Date('2023-11-15T00:00:00Z') });
@@ -33,7 +38,10 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
     const first = await get();
     expect(first.summary.computedAt).not.toBeNull();
     const answer = first.answer(1, 50);
-    const { kpis, ...rest } = JSON.parse(JSON.stringify(first.summary));
+    const { kpis: _kpis, ...rest } = JSON.parse(JSON.stringify(first.summary));
+    // Pages list the KPIs with targets first (kpiPage); 50 a page holds them all.
+    const kpis = JSON.parse(JSON.stringify(kpiPage(first.summary.kpis, 1, 50).items));
+    expect(kpis).toHaveLength(first.summary.kpis.length);
     expect(JSON.parse(answer.body.toString())).toEqual({ ...rest, kpis, kpiPage: { page: 1, pageSize: 50, total: kpis.length }, pendingJob: null });
     expect(answer.etag).toMatch(/^"[\w-]{27}"$/);
     expect(await get()).toBe(first);
@@ -75,6 +83,25 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
     }
   });
 
+  it('reads again after a DTI table re-import that changes only ranks: a DTI-fed indicator shows the table\'s new rank', async () => {
+    const dtiScore = (s: Awaited<ReturnType<typeof get>>) => s.summary.kpis.find((k) => k.indicator.code === 'dti-diem')!;
+    const before = await get();
+    expect(dtiScore(before)).toMatchObject({ period: '2022', rank: { rank: 3, of: 63 } });
+    const table = readFileSync(join(DTI_DIRECTORY, '2022-provinces.csv'), 'utf8');
+    // TP. Hồ Chí Minh and Quảng Ninh swap places; every score stays as it was.
+    const swapped = table.replace(/^(HCM,[^,]*,"[^"]*"),2,/m, '$1,3,').replace(/^(QNI,[^,]*,"[^"]*"),3,/m, '$1,2,');
+    expect(swapped.split('\n').filter((line, i) => line !== table.split('\n')[i])).toHaveLength(2);
+    const scores = `SELECT o.period, o.value::text FROM observation o JOIN indicator i ON i.id = o.indicator_id WHERE i.code = 'dti-diem' AND o.org_unit_id = $1 ORDER BY 1`;
+    const scoresBefore = await q(scores, [qni]);
+    await importDti(db.dataSource, Buffer.from(swapped, 'utf8'), { year: 2022, group: 'provinces', source: '2022-provinces.csv' });
+    expect(await q(scores, [qni])).toEqual(scoresBefore);
+    const after = await get();
+    expect(after).not.toBe(before);
+    expect(dtiScore(after)).toMatchObject({ period: '2022', value: dtiScore(before).value, rank: { rank: 2, of: 63 } });
+    expect(after.answer(1, 50).etag).not.toBe(before.answer(1, 50).etag);
+    expect(await get()).toBe(after);
+  });
+
   it('keeps serving while another province changes, and while a change is not committed yet', async () => {
     const kept = await get();
     await q(`UPDATE document SET title = title || ' (sửa)' WHERE province_id = $1`, [dng]);
@@ -96,7 +123,10 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
   });
 
   it('moves the stamp for a change to any table the summary reads', async () => {
-    const source = readFileSync(join(REPO, 'libs/status-engine/src/summary/province-summary.reader.ts'), 'utf8');
+    // The summary's reader and the DTI ranks it reads through (readProvinceDtiRanks).
+    const source = ['libs/status-engine/src/summary/province-summary.reader.ts', 'libs/db/src/dti/dti-figures.reader.ts']
+      .map((file) => readFileSync(join(REPO, file), 'utf8'))
+      .join('\n');
     // Tables named in its SQL (and the two group tables, named as arguments of its `groups` helper).
     const read = new Set([...source.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)|groups\('([a-z_]+)'\)/g)].map((m) => m[1] ?? m[2]).filter((t) => t !== 'summary_stamp'));
     expect([...read].sort()).toEqual(Object.keys(SUMMARY_STAMP_SOURCES).sort());

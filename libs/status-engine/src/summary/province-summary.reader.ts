@@ -20,7 +20,7 @@ function rollupView(r: Row | undefined): RollupView {
   return { goals, tasks };
 }
 
-/** The row of summary_stamp that indicators (shared by every province) move. */
+/** The row of summary_stamp that indicators and the DTI tables (shared by every province) move: migrations 1765267200000, 1765440000000. */
 const INDICATORS_STAMP = '00000000-0000-0000-0000-000000000000';
 
 /** A province and the stamp of its summary: a text that changes with every committed change to what the summary reads. */
