@@ -76,13 +76,15 @@ describe('DTI figures: one source for every page', () => {
     expect(describeChange(tile.indicator, tile.previous.change).text).toBe('▲4 bậc');
     // Quảng Ninh is the only province here with the figure: the rank is the table's (3/63), as in its DTI position.
     const { total } = await peers2022('QNI');
-    expect(tile.rank).toMatchObject({ rank: 3, of: total });
+    expect(tile.rank).toMatchObject({ rank: 3, of: total, source: 'dti' });
     const comparison = (await leader.get('/api/v1/indicators/dti-hang/comparison?province=QNI&period=2022').expect(200)).body;
-    expect(comparison).toMatchObject({ value: '3', previous: { change: '-4' }, rank: { rank: 3, of: total } });
+    expect(comparison).toMatchObject({ value: '3', previous: { change: '-4' }, rank: { rank: 3, of: total, source: 'dti' } });
     const summary = (await leader.get(`/api/v1/provinces/QNI/summary?as_of=${AS_OF}`).expect(200)).body;
     const line = formatProvinceStatus(summary).split('\n').find((l) => l.startsWith('  dti-hang:'));
     expect(line).toContain('so với kỳ trước 2021: ▲4 bậc');
-    expect(line).toContain(`xếp thứ 3/${total} tỉnh`);
+    // Out of every province on the 2022 map, not "tỉnh có số liệu" as a rank among the provinces here reads.
+    expect(line).toContain(`xếp thứ 3/${total} tỉnh, thành phố`);
+    expect(line).not.toMatch(/có số liệu/);
     // A rank among the one province with data says nothing and is left out.
     const dvc = formatProvinceStatus(summary).split('\n').find((l) => l.startsWith('  dvc-toan-trinh:'));
     expect(summary.kpis.find((k: { indicator: { code: string } }) => k.indicator.code === 'dvc-toan-trinh').rank).toMatchObject({ rank: 1, of: 1 });

@@ -114,12 +114,12 @@ describe('RecomputeEngine against PostgreSQL', () => {
     const rank = async (code: string) =>
       (await readProvinceSummary(db.dataSource, code, '2023-11-15'))!.kpis.find((k) => k.indicator.code === 'dvc-toan-trinh')!.rank;
     // TSB 90 > TSA 81; QNI has no 2023-10 value for this indicator.
-    expect(await rank('TSB')).toEqual({ rank: 1, of: 2, percentile: '100' });
-    expect(await rank('TSA')).toEqual({ rank: 2, of: 2, percentile: '0' });
+    expect(await rank('TSB')).toEqual({ rank: 1, of: 2, percentile: '100', source: 'observations' });
+    expect(await rank('TSA')).toEqual({ rank: 2, of: 2, percentile: '0', source: 'observations' });
     await writeObservationValue(db.dataSource, { province: 'TSA', indicator: 'dvc-toan-trinh', period: '2023-10' }, '95');
     await engine.recompute({ provinceId: a, trigger: 'observation' });
-    expect(await rank('TSA')).toEqual({ rank: 1, of: 2, percentile: '100' });
-    expect(await rank('TSB')).toEqual({ rank: 2, of: 2, percentile: '0' });
+    expect(await rank('TSA')).toEqual({ rank: 1, of: 2, percentile: '100', source: 'observations' });
+    expect(await rank('TSB')).toEqual({ rank: 2, of: 2, percentile: '0', source: 'observations' });
   });
 
   it('an outbox job recomputes the comparisons of the (indicator, org unit) that changed, and nothing when nothing is pending', async () => {

@@ -2,11 +2,20 @@ import {
   describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, GoalRollup, rankOutOf, TASK_STATUS_LABELS_VI, TaskRollup, VERDICT_LABELS_VI, viDate, viNumber,
   viPercent,
 } from '../../../../libs/domain/src';
-import { ProvinceSummary } from '../../../../libs/status-engine/src';
+import { KpiView, ProvinceSummary } from '../../../../libs/status-engine/src';
 
 const TASK_LABELS = TASK_STATUS_LABELS_VI;
 const VERDICT_LABELS = VERDICT_LABELS_VI;
 const DOCUMENT_TYPES = DOCUMENT_TYPE_LABELS_VI;
+
+/**
+ * What a rank is out of: a DTI-fed indicator's is the DTI table's, among every province on
+ * that year's map; any other, among the provinces here with a value for the period.
+ */
+const RANK_AMONG: Record<NonNullable<KpiView['rank']>['source'], string> = {
+  dti: 'tỉnh, thành phố',
+  observations: 'tỉnh có số liệu',
+};
 
 function unitOf(value: string, unit: string): string {
   if (unit === '%') return `${viPercent(Number(value))}%`;
@@ -86,7 +95,7 @@ export function formatProvinceStatus(s: ProvinceSummary): string {
       // For a year, the previous period is the year before: say it once.
       if (k.yearAgo.change !== null && k.yearAgo.period !== k.previous.period) parts.push(`so với cùng kỳ ${k.yearAgo.period}: ${describeChange(k.indicator, k.yearAgo.change).text}`);
       const rank = rankOutOf(k.rank?.rank ?? null, k.rank?.of ?? null);
-      if (rank) parts.push(`xếp thứ ${rank} tỉnh`);
+      if (rank) parts.push(`xếp thứ ${rank} ${RANK_AMONG[k.rank!.source]}`);
       out.push(parts.join(' · '));
     }
   }

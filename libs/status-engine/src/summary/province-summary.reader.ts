@@ -1,7 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { readProvinceDtiRanks } from '../../../db/src';
-import { canonicalOrNull, GoalRollup, TaskRollup } from '../../../domain/src';
-import { ProvinceSummary, RollupView } from './province-summary';
+import { canonicalOrNull, GoalRollup, RankFigures, TaskRollup } from '../../../domain/src';
+import { KpiView, ProvinceSummary, RollupView } from './province-summary';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -18,6 +18,12 @@ function rollupView(r: Row | undefined): RollupView {
           progress: canonicalOrNull(r.task_progress), recorded: r.tasks_recorded, declared: r.tasks_declared,
         };
   return { goals, tasks };
+}
+
+/** A KPI's rank: the DTI table's when it ranks the province (an indicator fed from the DTI), else the stored one among the provinces with data. */
+export function rankView(dti: RankFigures | undefined, k: Row): KpiView['rank'] {
+  if (dti) return { ...dti, source: 'dti' };
+  return k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile)!, source: 'observations' };
 }
 
 /** The row of summary_stamp that indicators and the DTI tables (shared by every province) move: migrations 1765267200000, 1765440000000. */
@@ -167,7 +173,7 @@ export async function readProvinceSummary(db: DataSource | EntityManager, provin
       yearAgo: { period: k.year_ago_period, value: canonicalOrNull(k.year_ago_value), change: canonicalOrNull(k.year_ago_change), changeRelative: canonicalOrNull(k.year_ago_change_rel) },
       goalTargets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
       nationalTarget: k.national_target,
-      rank: dtiRanks.get(`${k.dti_figure}|${k.period}`) ?? (k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile)! }),
+      rank: rankView(dtiRanks.get(`${k.dti_figure}|${k.period}`), k),
     })),
   };
 }

@@ -40,7 +40,11 @@ export interface KpiView {
   yearAgo: { period: string; value: string | null; change: string | null; changeRelative: string | null };
   goalTargets: { goalCode: string; documentCode: string; op: string; target: string; gap: string; attainment: string | null; met: boolean }[];
   nationalTarget: { op: string; target: string; gap: string; attainment: string | null; met: boolean } | null;
-  rank: { rank: number; of: number; percentile: string } | null;
+  /**
+   * `observations`: among the provinces here with a value for the period; `dti`: the DTI
+   * table's rank, out of the provinces on that year's map (an indicator fed from the DTI).
+   */
+  rank: { rank: number; of: number; percentile: string; source: 'observations' | 'dti' } | null;
 }
 
 /** One province's computed state at an as-of date: what `cli status` prints and the summary endpoint returns. */

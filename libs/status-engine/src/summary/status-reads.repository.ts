@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { readProvinceDtiRanks } from '../../../db/src';
 import { canonicalOrNull } from '../../../domain/src';
+import { rankView } from './province-summary.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -120,7 +121,7 @@ export class StatusReadsRepository {
       nationalTarget: k.national_target,
       previous: { period: k.previous_period, value: canonicalOrNull(k.previous_value), change: canonicalOrNull(k.previous_change), changeRelative: canonicalOrNull(k.previous_change_rel) },
       yearAgo: { period: k.year_ago_period, value: canonicalOrNull(k.year_ago_value), change: canonicalOrNull(k.year_ago_change), changeRelative: canonicalOrNull(k.year_ago_change_rel) },
-      rank: dti ?? (k.rank === null ? null : { rank: k.rank, of: k.rank_of, percentile: canonicalOrNull(k.percentile) }),
+      rank: rankView(dti, k),
       computedAt: k.computed_at,
     };
   }
