@@ -94,12 +94,12 @@ describe('two provinces whose plans share national indicators, in one database',
       await app?.close();
     });
 
-    it('is refused by the CLI with a message in Vietnamese naming the file, both values and the provinces using it; nothing is written', async () => {
+    it('is refused by the CLI with a message in Vietnamese naming both files (the refused one and the one the catalogue follows), both values and the provinces using it; nothing is written', async () => {
       const before = await snapshot(db.dataSource);
       const r = importFile(db, contradiction().file);
       expect(r.status).toBe(3);
       expect(r.stderr).toMatch(
-        /error: tệp ha-noi-thu-hang\.yaml \(HNI\) ghi chỉ số dùng chung "dti-hang" với đơn vị \(unit\) "thứ hạng", nhưng danh mục chỉ số quốc gia ghi đơn vị \(unit\) "hạng" \(các tỉnh đang dùng: QNI\)/,
+        /error: tệp ha-noi-thu-hang\.yaml \(HNI\) ghi chỉ số dùng chung "dti-hang" với đơn vị \(unit\) "thứ hạng", nhưng danh mục chỉ số quốc gia ghi đơn vị \(unit\) "hạng" theo tệp quang-ninh\.yaml của QNI \(các tỉnh đang dùng: QNI\)/,
       );
       expect(r.stderr).not.toMatch(/dvc-toan-trinh/);
       expect(await snapshot(db.dataSource)).toEqual(before);
@@ -115,9 +115,11 @@ describe('two provinces whose plans share national indicators, in one database',
         .send(Buffer.from(contradiction().text))
         .expect(409);
       expect(refused.body).toMatchObject({ code: 'IMPORT_CONFLICT', title: 'Xung đột dữ liệu' });
-      expect(refused.body.detail).toMatch(/^tệp ha-noi-thu-hang\.yaml \(HNI\) ghi chỉ số dùng chung "dti-hang" với đơn vị \(unit\) "thứ hạng"/);
+      expect(refused.body.detail).toMatch(
+        /^tệp ha-noi-thu-hang\.yaml \(HNI\) ghi chỉ số dùng chung "dti-hang" với đơn vị \(unit\) "thứ hạng", nhưng danh mục chỉ số quốc gia ghi đơn vị \(unit\) "hạng" theo tệp quang-ninh\.yaml của QNI/,
+      );
       expect(refused.body.conflicts).toEqual([
-        { indicator: 'dti-hang', attribute: 'unit', national: 'hạng', stated: 'thứ hạng', provinces: ['QNI'] },
+        { indicator: 'dti-hang', attribute: 'unit', national: 'hạng', stated: 'thứ hạng', provinces: ['QNI'], files: [{ province: 'QNI', file: 'quang-ninh.yaml' }] },
       ]);
       expect(await snapshot(db.dataSource)).toEqual(before);
     });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager, EntityTarget, In, Not, ObjectLiteral } from 'typeorm';
 import {
-  DomainError, mergeNationalMeaning, NATIONAL_ATTRIBUTES, NATIONAL_CONFLICT_ADVICE, nationalConflictMessage, NationalMeaning, parsePeriod, PlanFile,
+  DomainError, mergeNationalMeaning, NATIONAL_ATTRIBUTES, NATIONAL_CONFLICT_ADVICE, NationalConflict, nationalConflictMessage, NationalMeaning, parsePeriod, PlanFile,
 } from '../../../domain/src';
 import {
   DocumentEntity, GoalEntity, GoalGroupEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
@@ -235,20 +235,35 @@ class ImportTransaction {
     const differing = existing.filter((r) => NATIONAL_ATTRIBUTES.some((a) => storedOf(r)[a] !== stated.get(r.code)![a]));
     const users = await this.otherProvincesUsing(differing.map((r) => r.id));
     const result = new Map<string, NationalMeaning>();
-    const problems: string[] = [];
-    const conflicts: Record<string, unknown>[] = [];
+    const refused: { indicator: string; sharedWith: string[]; conflicts: NationalConflict[] }[] = [];
     for (const r of differing) {
       const sharedWith = users.get(r.id) ?? [];
       const merged = mergeNationalMeaning(storedOf(r), stated.get(r.code)!, sharedWith);
       result.set(r.code, merged.meaning);
-      if (merged.conflicts.length === 0) continue;
-      const { fileName: file } = this.options;
-      problems.push(nationalConflictMessage({ file, province: this.plan.province.code, indicator: r.code, sharedWith, conflicts: merged.conflicts }));
-      for (const x of merged.conflicts) conflicts.push({ indicator: r.code, ...x, provinces: sharedWith });
+      if (merged.conflicts.length) refused.push({ indicator: r.code, sharedWith, conflicts: merged.conflicts });
     }
     for (const r of existing) if (!result.has(r.code)) result.set(r.code, storedOf(r));
-    if (problems.length > 0) throw new DomainError('IMPORT_CONFLICT', `${problems.join('; ')}; ${NATIONAL_CONFLICT_ADVICE}`, { conflicts });
-    return result;
+    if (refused.length === 0) return result;
+    // Which file says what: the catalogue's values stand as the users' latest imports left them.
+    const files = await this.latestImportFiles(refused.flatMap((x) => x.sharedWith));
+    const problems: string[] = [];
+    const conflicts: Record<string, unknown>[] = [];
+    for (const { indicator, sharedWith, conflicts: found } of refused) {
+      const sources = sharedWith.filter((p) => files.has(p)).map((p) => ({ province: p, file: files.get(p)! }));
+      problems.push(nationalConflictMessage({ file: this.options.fileName, province: this.plan.province.code, indicator, sharedWith, sources, conflicts: found }));
+      for (const x of found) conflicts.push({ indicator, ...x, provinces: sharedWith, files: sources });
+    }
+    throw new DomainError('IMPORT_CONFLICT', `${problems.join('; ')}; ${NATIONAL_CONFLICT_ADVICE}`, { conflicts });
+  }
+
+  /** The file of each of these provinces' latest recorded import, by province code (provinces never imported from a file are left out). */
+  private async latestImportFiles(provinceCodes: string[]): Promise<Map<string, string>> {
+    const rows: { code: string; file_name: string }[] = await this.m.query(
+      `SELECT DISTINCT ON (r.province_id) p.code, r.file_name FROM import_run r JOIN org_unit p ON p.id = r.province_id
+        WHERE p.kind = 'province' AND p.code = ANY($1::text[]) ORDER BY r.province_id, r.finished_at DESC, r.started_at DESC`,
+      [[...new Set(provinceCodes)]],
+    );
+    return new Map(rows.map((r) => [r.code, r.file_name]));
   }
 
   /** Codes of the other provinces that declare these indicators or hold goals or values on them, by indicator id. */

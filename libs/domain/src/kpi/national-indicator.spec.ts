@@ -27,11 +27,23 @@ describe('mergeNationalMeaning', () => {
 });
 
 describe('nationalConflictMessage', () => {
-  it('says in Vietnamese which file and province state what, against the catalogue and the provinces using it', () => {
-    const conflicts = mergeNationalMeaning(RANK, { ...RANK, unit: 'thứ hạng', dti: 'score' }, ['DNG', 'QNI']).conflicts;
-    expect(nationalConflictMessage({ file: 'ha-noi.yaml', province: 'HNI', indicator: 'dti-hang', sharedWith: ['DNG', 'QNI'], conflicts })).toBe(
-      'tệp ha-noi.yaml (HNI) ghi chỉ số dùng chung "dti-hang" với đơn vị (unit) "thứ hạng", nguồn số liệu DTI (dti) "score", ' +
-        'nhưng danh mục chỉ số quốc gia ghi đơn vị (unit) "hạng", nguồn số liệu DTI (dti) "rank" (các tỉnh đang dùng: DNG, QNI)',
-    );
+  const conflicts = mergeNationalMeaning(RANK, { ...RANK, unit: 'thứ hạng', dti: 'score' }, ['DNG', 'QNI']).conflicts;
+  const refused = 'tệp ha-noi.yaml (HNI) ghi chỉ số dùng chung "dti-hang" với đơn vị (unit) "thứ hạng", nguồn số liệu DTI (dti) "score", ';
+  const national = 'nhưng danh mục chỉ số quốc gia ghi đơn vị (unit) "hạng", nguồn số liệu DTI (dti) "rank"';
+
+  it.each([
+    [
+      'names the refused file, and the files of the latest imports of the provinces using it, each with what it says',
+      [{ province: 'DNG', file: 'da-nang.yaml' }, { province: 'QNI', file: 'quang-ninh.yaml' }],
+      `${refused}${national} theo tệp da-nang.yaml của DNG, tệp quang-ninh.yaml của QNI (các tỉnh đang dùng: DNG, QNI)`,
+    ],
+    [
+      'leaves out a province never imported from a file, still listing it among the users',
+      [{ province: 'QNI', file: 'quang-ninh.yaml' }],
+      `${refused}${national} theo tệp quang-ninh.yaml của QNI (các tỉnh đang dùng: DNG, QNI)`,
+    ],
+    ['says no file when none of the users was imported from one', [], `${refused}${national} (các tỉnh đang dùng: DNG, QNI)`],
+  ])('%s', (_case, sources, message) => {
+    expect(nationalConflictMessage({ file: 'ha-noi.yaml', province: 'HNI', indicator: 'dti-hang', sharedWith: ['DNG', 'QNI'], sources, conflicts })).toBe(message);
   });
 });

@@ -56,17 +56,27 @@ const LABELS: Record<NationalAttribute, string> = {
   dti: 'nguồn số liệu DTI (dti)',
 };
 
+/** The plan file a province using a shared indicator last imported: where the catalogue's value comes from. */
+export interface NationalSource {
+  province: string;
+  file: string;
+}
+
 /**
  * The Vietnamese explanation of a refused import: which file and province state what, against what the catalogue
- * holds and which provinces use it, e.g. `tệp ha-noi.yaml (HNI) ghi chỉ số dùng chung "dti-hang" với đơn vị (unit)
- * "thứ hạng", nhưng danh mục chỉ số quốc gia ghi "hạng" (các tỉnh đang dùng: QNI)`.
+ * holds, after which files (`sources`: the latest import of each province using it that has one) and which
+ * provinces use it, e.g. `tệp ha-noi.yaml (HNI) ghi chỉ số dùng chung "dti-hang" với đơn vị (unit) "thứ hạng",
+ * nhưng danh mục chỉ số quốc gia ghi đơn vị (unit) "hạng" theo tệp quang-ninh.yaml của QNI (các tỉnh đang dùng: QNI)`.
  */
-export function nationalConflictMessage(c: { file: string; province: string; indicator: string; sharedWith: readonly string[]; conflicts: NationalConflict[] }): string {
+export function nationalConflictMessage(c: {
+  file: string; province: string; indicator: string; sharedWith: readonly string[]; sources: readonly NationalSource[]; conflicts: NationalConflict[];
+}): string {
   const what = c.conflicts.map((x) => `${LABELS[x.attribute]} "${x.stated}"`).join(', ');
   const national = c.conflicts.map((x) => `${LABELS[x.attribute]} "${x.national}"`).join(', ');
+  const after = c.sources.length ? ` theo ${c.sources.map((x) => `tệp ${x.file} của ${x.province}`).join(', ')}` : '';
   return (
     `tệp ${c.file} (${c.province}) ghi chỉ số dùng chung "${c.indicator}" với ${what}, ` +
-    `nhưng danh mục chỉ số quốc gia ghi ${national} (các tỉnh đang dùng: ${c.sharedWith.join(', ')})`
+    `nhưng danh mục chỉ số quốc gia ghi ${national}${after} (các tỉnh đang dùng: ${c.sharedWith.join(', ')})`
   );
 }
 
