@@ -108,7 +108,7 @@ describe('PlanImporter against PostgreSQL', () => {
     const before = await snapshot(db.dataSource);
     const redefined = smallPlanText('RDF').replace('kind: ratio\n    scale: 100', 'kind: percent');
     await expect(importer.run(validPlan(redefined), options)).rejects.toThrow(DomainError);
-    await expect(importer.run(validPlan(redefined), options)).rejects.toThrow(/"dvc-toan-trinh" với loại chỉ số \(kind\) "percent", nhưng danh mục chỉ số quốc gia ghi loại chỉ số \(kind\) "ratio" \(các tỉnh đang dùng: .*(EDT|PRN|TST)/);
+    await expect(importer.run(validPlan(redefined), options)).rejects.toThrow(/"dvc-toan-trinh" với loại chỉ số \(kind\) "percent", nhưng danh mục chỉ số quốc gia ghi loại chỉ số \(kind\) "ratio" theo tệp test\.yaml của [A-Z]{3}.* \(các tỉnh đang dùng: .*(EDT|PRN|TST)/);
     expect(await snapshot(db.dataSource)).toEqual(before);
   });
 
