@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../libs/db/src/data-source';
+import { createDataSource } from '@dx/db';
 import { progress } from './support';
 
 /** The URL of database `name` on the server of `adminUrl`. */

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import { PlanImporter } from '../libs/db/src';
-import { parsePlanFile } from '../libs/plan-file/src';
+import { PlanImporter } from '@dx/db';
+import { parsePlanFile } from '@dx/plan-file';
 import { BenchDatabases } from './bench-database';
 import { copyIn, copyOut } from './pg-copy';
 import { now, progress, round } from './support';

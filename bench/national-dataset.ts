@@ -1,6 +1,6 @@
-import { AccountRepository } from '../libs/db/src';
-import { systemClock } from '../libs/status-engine/src/clock';
-import { RecomputeEngine } from '../libs/status-engine/src/recompute-engine';
+import { AccountRepository } from '@dx/db';
+import { systemClock } from '@dx/status-engine';
+import { RecomputeEngine } from '@dx/status-engine';
 import { BenchDatabase, BenchDatabases } from './bench-database';
 import { DatasetCounts, generateDataset, shapeFor } from './dataset';
 import { progress, round, timed } from './support';

@@ -62,10 +62,10 @@ export function instrumentEngine(profiler: Profiler): void {
       return {};
     }
   };
-  const repo = require('../libs/status-engine/src/status.repository');
-  const writer = require('../libs/status-engine/src/status-writer');
-  const compute = require('../libs/status-engine/src/compute-province-status');
-  const engine = require('../libs/status-engine/src/recompute-engine');
+  const repo = require('@dx/status-engine');
+  const writer = require('@dx/status-engine');
+  const compute = require('@dx/status-engine');
+  const engine = require('@dx/status-engine');
   const kpiWriter = optional('../libs/status-engine/src/kpi-comparison.writer');
   // Every repository method (the engine's reads), whatever the engine's version calls.
   const repoProto = repo.StatusRepository?.prototype ?? {};

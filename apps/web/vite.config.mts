@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
+  // The web imports only libs/domain (pure rules, labels, types), through the same alias as the server.
+  resolve: { alias: { '@dx/domain': resolve(import.meta.dirname, '../../libs/domain/src/index.ts') } },
   build: { outDir: resolve(import.meta.dirname, '../../dist/web'), emptyOutDir: true, sourcemap: false, reportCompressedSize: true },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },

@@ -6,8 +6,8 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { startApi } from '../../apps/api/src/bootstrap/start-api';
-import { loadConfig } from '../../libs/config/src';
+import { startApi } from '@dx/api/bootstrap/start-api';
+import { loadConfig } from '@dx/config';
 import { BenchAppModule } from './bench-app.module';
 
 async function main(): Promise<void> {

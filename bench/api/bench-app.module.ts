@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppModule, AppModuleOptions } from '../../apps/api/src/app.module';
+import { AppModule, AppModuleOptions } from '@dx/api/app.module';
 import { ConstantController } from './constant.controller';
 
 /** The product's AppModule plus the bench's constant route; only the bench serves it. */

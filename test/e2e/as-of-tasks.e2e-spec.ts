@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { readFileSync } from 'fs';
-import { PlanImporter } from '../../libs/db/src';
-import { todayIn } from '../../libs/domain/src';
-import { RecomputeEngine, ReportGenerator, StatusRepository, systemClock, TIME_ZONE } from '../../libs/status-engine/src';
+import { PlanImporter } from '@dx/db';
+import { todayIn } from '@dx/domain';
+import { RecomputeEngine, ReportGenerator, StatusRepository, systemClock, TIME_ZONE } from '@dx/status-engine';
 import { QUANG_NINH_FILE, validPlan } from '../factories/plan-file.factory';
 import { runCli } from '../support/run-built';
 import { as, createTestApp, signIn } from '../support/test-app';

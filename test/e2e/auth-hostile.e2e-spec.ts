@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { createHmac } from 'crypto';
 import fc from 'fast-check';
 import request from 'supertest';
-import { PlanImporter } from '../../libs/db/src';
+import { PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { FuzzRun } from '../support/fuzz';
 import { createTestApp, signIn, TEST_JWT_SECRET, TestUser } from '../support/test-app';

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { PlanImporter } from '../../libs/db/src';
-import { addDays } from '../../libs/domain/src';
+import { PlanImporter } from '@dx/db';
+import { addDays } from '@dx/domain';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

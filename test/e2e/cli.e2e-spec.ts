@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { AccountRepository, PlanImporter } from '../../libs/db/src';
+import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { runCli } from '../support/run-built';
 import { createTestDatabase, snapshot, TestDatabase } from '../support/test-database';

@@ -1,12 +1,12 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { loadDemoDataOnce } from '../../apps/api/src/bootstrap/demo-data';
-import { formatProvinceStatus } from '../../apps/cli/src/commands/status-format';
-import { applyReorganisation } from '../../libs/db/src';
-import { describeChange } from '../../libs/domain/src';
-import { parseReorganisation } from '../../libs/plan-file/src';
-import { RecomputeEngine } from '../../libs/status-engine/src';
+import { loadDemoDataOnce } from '@dx/api/bootstrap/demo-data';
+import { formatProvinceStatus } from '@dx/cli/commands/status-format';
+import { applyReorganisation } from '@dx/db';
+import { describeChange } from '@dx/domain';
+import { parseReorganisation } from '@dx/plan-file';
+import { RecomputeEngine } from '@dx/status-engine';
 import { REPO } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { REPO } from '../factories/plan-file.factory';
-import { EmbeddedClient, NV3_TASKS, withNv3Tasks } from '../../bench/embedded-client';
+import { EmbeddedClient, NV3_TASKS, withNv3Tasks } from '@dx/bench/embedded-client';
 import { runCli, startBuiltApi } from '../support/run-built';
 
 /**

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { PlanImporter } from '../../libs/db/src';
+import { PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import request from 'supertest';
-import { PlanImporter } from '../../libs/db/src';
+import { PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { FUZZ_SEED } from '../support/fuzz';
 import { createTestApp, signIn } from '../support/test-app';

@@ -1,4 +1,4 @@
-import { AccountRepository } from '../../libs/db/src';
+import { AccountRepository } from '@dx/db';
 import { startBuiltApi } from '../support/run-built';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL, testRunId } from '../support/test-env';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { routeTable } from '../../apps/api/src/openapi/openapi';
+import { routeTable } from '@dx/api/openapi/openapi';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

@@ -1,5 +1,5 @@
-import { AccountRepository } from '../../libs/db/src';
-import { OFF_THREAD_MIN_BYTES } from '../../libs/plan-file/src';
+import { AccountRepository } from '@dx/db';
+import { OFF_THREAD_MIN_BYTES } from '@dx/plan-file';
 import { manyTasksPlanText } from '../factories/plan-file.factory';
 import { RunningProcess, startBuiltApi } from '../support/run-built';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

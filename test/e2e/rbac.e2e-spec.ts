@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { routeTable } from '../../apps/api/src/openapi/openapi';
-import { Role, ROLES } from '../../libs/domain/src';
+import { routeTable } from '@dx/api/openapi/openapi';
+import { Role, ROLES } from '@dx/domain';
 import { DA_NANG_FILE, importPlanFiles, QUANG_NINH_FILE } from '../factories/plan-file.factory';
 import { createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { PlanImporter } from '../../libs/db/src';
+import { PlanImporter } from '@dx/db';
 import { QUANG_NINH_FILE, REPO, validPlan, validPlanFile } from '../factories/plan-file.factory';
 import { runCli } from '../support/run-built';
 import { as, createTestApp, signIn } from '../support/test-app';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { PlanImporter } from '../../libs/db/src';
-import { RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
+import { PlanImporter } from '@dx/db';
+import { RecomputeEngine, StatusRepository } from '@dx/status-engine';
 import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

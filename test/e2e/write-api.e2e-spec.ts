@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { PlanImporter } from '../../libs/db/src';
-import { RecomputeEngine, readProvinceSummary, StatusRepository } from '../../libs/status-engine/src';
+import { PlanImporter } from '@dx/db';
+import { RecomputeEngine, readProvinceSummary, StatusRepository } from '@dx/status-engine';
 import { DA_NANG_FILE, manyTasksPlanText, QUANG_NINH_FILE, validPlan, validPlanFile } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -339,7 +339,7 @@ describe('sign-in', () => {
   });
 
   it('API tokens act within their scopes and stop working when revoked', async () => {
-    const { AccountRepository } = await import('../../libs/db/src');
+    const { AccountRepository } = await import('@dx/db');
     const reporter = await signIn(app, db, 'reporter', 'DNG', 'STTTT');
     const accounts = new AccountRepository(db.dataSource);
     const { id, token } = await accounts.createApiToken(reporter.username, 'Cổng dữ liệu', ['observations:write'], null);

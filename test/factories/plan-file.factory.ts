@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
-import { PlanImporter, ValidatedPlanFile } from '../../libs/db/src';
-import { formatIssue, parsePlanFile } from '../../libs/plan-file/src';
+import { PlanImporter, ValidatedPlanFile } from '@dx/db';
+import { formatIssue, parsePlanFile } from '@dx/plan-file';
 
 export const REPO = join(__dirname, '../..');
 export const QUANG_NINH_FILE = join(REPO, 'data/plans/quang-ninh.yaml');

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createDataSource, PlanImporter } from '../../libs/db/src';
-import { RecomputeEngine } from '../../libs/status-engine/src';
+import { createDataSource, PlanImporter } from '@dx/db';
+import { RecomputeEngine } from '@dx/status-engine';
 import { manyTasksPlanText, validPlan } from '../factories/plan-file.factory';
 import { lockWaiters } from '../support/pg-backends';
 import { as, createTestApp, signIn } from '../support/test-app';

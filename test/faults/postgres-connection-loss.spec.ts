@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createDataSource, PlanImporter } from '../../libs/db/src';
-import { addDays } from '../../libs/domain/src';
+import { createDataSource, PlanImporter } from '@dx/db';
+import { addDays } from '@dx/domain';
 import { manyTasksPlanText, smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { lockWaiters, terminateBackends } from '../support/pg-backends';
 import { as, createTestApp, signIn } from '../support/test-app';

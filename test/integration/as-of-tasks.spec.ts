@@ -1,7 +1,7 @@
-import { writeTaskUpdate } from '../../apps/api/src/task/task-writes';
-import { PlanImporter, TaskRepository } from '../../libs/db/src';
-import { applyTaskUpdate, Principal, TaskPatch, todayIn } from '../../libs/domain/src';
-import { RecomputeEngine, ReportGenerator, StatusRepository, systemClock, TIME_ZONE } from '../../libs/status-engine/src';
+import { writeTaskUpdate } from '@dx/api/task/task-writes';
+import { PlanImporter, TaskRepository } from '@dx/db';
+import { applyTaskUpdate, Principal, TaskPatch, todayIn } from '@dx/domain';
+import { RecomputeEngine, ReportGenerator, StatusRepository, systemClock, TIME_ZONE } from '@dx/status-engine';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

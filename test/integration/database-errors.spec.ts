@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, isTransientConflict } from '../../apps/api/src/common/all-exceptions.filter';
+import { isDatabaseUnavailable, isTransientConflict } from '@dx/api/common/all-exceptions.filter';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /** The API's classification of database errors, on errors real PostgreSQL raises. */

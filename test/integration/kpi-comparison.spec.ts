@@ -1,6 +1,6 @@
-import { canonicalOrNull } from '../../libs/domain/src';
-import { PlanImporter } from '../../libs/db/src';
-import { computeKpiComparisons, KpiRow, PeerObservation, ProvinceInputs, RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
+import { canonicalOrNull } from '@dx/domain';
+import { PlanImporter } from '@dx/db';
+import { computeKpiComparisons, KpiRow, PeerObservation, ProvinceInputs, RecomputeEngine, StatusRepository } from '@dx/status-engine';
 import { writeObservationValue } from '../factories/observation-write.factory';
 import { DA_NANG_FILE, QUANG_NINH_FILE, smallPlanText, validPlan, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

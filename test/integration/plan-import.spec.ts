@@ -1,6 +1,6 @@
-import { isNoOp, PlanImporter, readPlan } from '../../libs/db/src';
-import { DomainError } from '../../libs/domain/src';
-import { parsePlanFile, serializePlanFile } from '../../libs/plan-file/src';
+import { isNoOp, PlanImporter, readPlan } from '@dx/db';
+import { DomainError } from '@dx/domain';
+import { parsePlanFile, serializePlanFile } from '@dx/plan-file';
 import { DA_NANG_FILE, QUANG_NINH_FILE, smallPlanText, validPlan, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, snapshot, TestDatabase } from '../support/test-database';
 

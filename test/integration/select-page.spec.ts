@@ -1,4 +1,4 @@
-import { selectPage } from '../../libs/db/src/repositories/select-page';
+import { selectPage } from '@dx/db';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 describe('selectPage: one page and the total, in one query where it can', () => {

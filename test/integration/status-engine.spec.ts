@@ -1,5 +1,5 @@
-import { importDtiDirectory, PlanImporter } from '../../libs/db/src';
-import { Clock, computeProvinceStatus, readProvinceSummary, RecomputeEngine, StatusRepository } from '../../libs/status-engine/src';
+import { importDtiDirectory, PlanImporter } from '@dx/db';
+import { Clock, computeProvinceStatus, readProvinceSummary, RecomputeEngine, StatusRepository } from '@dx/status-engine';
 import { writeObservationValue } from '../factories/observation-write.factory';
 import { DTI_DIRECTORY, QUANG_NINH_FILE, smallPlanText, validPlan, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, snapshot, TestDatabase } from '../support/test-database';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { SummaryCache } from '../../apps/api/src/status/summary-cache';
-import { loadConfig } from '../../libs/config/src';
-import { importDti, importDtiDirectory } from '../../libs/db/src';
-import { kpiPage, RecomputeEngine } from '../../libs/status-engine/src';
-import { SUMMARY_STAMP_SOURCES as FIRST_SOURCES } from '../../migrations/1765267200000-summary-stamp';
-import { DTI_SUMMARY_STAMP_SOURCES } from '../../migrations/1765440000000-dti-result-summary-stamp';
+import { SummaryCache } from '@dx/api/status/summary-cache';
+import { loadConfig } from '@dx/config';
+import { importDti, importDtiDirectory } from '@dx/db';
+import { kpiPage, RecomputeEngine } from '@dx/status-engine';
+import { SUMMARY_STAMP_SOURCES as FIRST_SOURCES } from '@dx/migrations/1765267200000-summary-stamp';
+import { DTI_SUMMARY_STAMP_SOURCES } from '@dx/migrations/1765440000000-dti-result-summary-stamp';
 import { DA_NANG_FILE, DTI_DIRECTORY, importPlanFiles, QUANG_NINH_FILE, REPO } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

@@ -1,7 +1,7 @@
-import { PlanImporter } from '../../libs/db/src';
-import { todayIn } from '../../libs/domain/src';
-import { readProvinceSummary, RecomputeEngine, StatusRepository, systemClock, TIME_ZONE } from '../../libs/status-engine/src';
-import { TaskStateAsOf1765353600000 } from '../../migrations/1765353600000-task-state-as-of';
+import { PlanImporter } from '@dx/db';
+import { todayIn } from '@dx/domain';
+import { readProvinceSummary, RecomputeEngine, StatusRepository, systemClock, TIME_ZONE } from '@dx/status-engine';
+import { TaskStateAsOf1765353600000 } from '@dx/migrations/1765353600000-task-state-as-of';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

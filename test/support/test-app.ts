@@ -2,12 +2,12 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'crypto';
 import request from 'supertest';
-import { AppModule } from '../../apps/api/src/app.module';
-import { configureHttp } from '../../apps/api/src/bootstrap/configure-http';
-import { loadConfig } from '../../libs/config/src';
-import { AccountRepository } from '../../libs/db/src';
-import type { Role } from '../../libs/domain/src';
-import { queueConnection } from '../../libs/queue/src';
+import { AppModule } from '@dx/api/app.module';
+import { configureHttp } from '@dx/api/bootstrap/configure-http';
+import { loadConfig } from '@dx/config';
+import { AccountRepository } from '@dx/db';
+import type { Role } from '@dx/domain';
+import { queueConnection } from '@dx/queue';
 import { TestDatabase } from './test-database';
 import { TEST_REDIS_URL, testRunId } from './test-env';
 

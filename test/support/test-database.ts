@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../libs/db/src';
+import { createDataSource } from '@dx/db';
 import { TEST_DATABASE_ADMIN_URL, testRunId } from './test-env';
 
 export interface TestDatabase {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '../../../libs/config/src';
+import { ConfigError, loadConfig } from '@dx/config';
 import { startApi } from './bootstrap/start-api';
 
 async function main(): Promise<void> {

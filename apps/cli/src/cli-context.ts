@@ -1,5 +1,5 @@
-import { AppConfig, loadConfig } from '../../../libs/config/src';
-import { MigrationPolicy, openDatabase, OpenDatabase } from '../../../libs/db/src';
+import { AppConfig, loadConfig } from '@dx/config';
+import { MigrationPolicy, openDatabase, OpenDatabase } from '@dx/db';
 
 /** Config for a command: validated from the environment, same rules as the servers. */
 export function cliConfig(): AppConfig {

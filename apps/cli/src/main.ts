@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { ConfigError } from '../../../libs/config/src';
-import { DomainError } from '../../../libs/domain/src';
+import { ConfigError } from '@dx/config';
+import { DomainError } from '@dx/domain';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
 import { dtiCommand } from './commands/dti.command';
 import { orgsCommand } from './commands/orgs.command';

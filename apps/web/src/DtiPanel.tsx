@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { describeChange, RANK_MEASURE, rankOutOf } from '../../../libs/domain/src/kpi/change-wording';
+import { describeChange, RANK_MEASURE, rankOutOf } from '@dx/domain';
 import { api, ApiError } from './api';
 import { viNumber } from './format';
 

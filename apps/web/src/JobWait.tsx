@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { viDuration } from '../../../libs/domain/src/vi-format';
+import { viDuration } from '@dx/domain';
 
 /** A job usually finishes well within this; past it the page says so and what to do. */
 export const USUAL_JOB_MS = 10_000;

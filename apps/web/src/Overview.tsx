@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, User } from './api';
-import type { Direction, IndicatorKind } from '../../../libs/domain/src/plan.types';
-import { describeChange, rankOutOf } from '../../../libs/domain/src/kpi/change-wording';
+import type { Direction, IndicatorKind } from '@dx/domain';
+import { describeChange, rankOutOf } from '@dx/domain';
 import { DtiPanel } from './DtiPanel';
 import { JobWait } from './JobWait';
 import { GOAL_STATUS, TASK_STATUS, VERDICT, viDate, viNumber, withUnit as unit } from './format';

@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { rankOutOf } from '../../../libs/domain/src/kpi/change-wording';
+import { rankOutOf } from '@dx/domain';
 import { api, ApiError } from './api';
 import { viDate, viNumber, withUnit } from './format';
 

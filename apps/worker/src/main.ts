@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '../../../libs/config/src';
-import { openDatabase } from '../../../libs/db/src';
-import { queueConnection } from '../../../libs/queue/src';
+import { ConfigError, loadConfig } from '@dx/config';
+import { openDatabase } from '@dx/db';
+import { queueConnection } from '@dx/queue';
 import { WorkerModule } from './worker.module';
 
 /**

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, AppConfigModule } from '../../../libs/config/src';
-import { QueueConnection, QueueModule } from '../../../libs/queue/src';
-import { StatusEngineModule } from '../../../libs/status-engine/src';
+import { AppConfig, AppConfigModule } from '@dx/config';
+import { QueueConnection, QueueModule } from '@dx/queue';
+import { StatusEngineModule } from '@dx/status-engine';
 
 export interface WorkerModuleOptions {
   config: AppConfig;

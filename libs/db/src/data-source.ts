@@ -1,6 +1,6 @@
 import { ClientBase, types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '../../../migrations';
+import { MIGRATIONS } from '@dx/migrations';
 import { ENTITIES } from './entities';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift with the server's time zone.

@@ -27,3 +27,4 @@ export * from './orgs/province-reference.loader';
 export * from './orgs/reorganisation-applier';
 export * from './orgs/indicator-map.reader';
 export * from './backup/backup';
+export * from './repositories/select-page';

@@ -1,4 +1,4 @@
-import { DOCUMENT_SCOPE_CODE, observationProblems, PlanFile, PlanIndicator, valueRangeProblems } from '../../domain/src';
+import { DOCUMENT_SCOPE_CODE, observationProblems, PlanFile, PlanIndicator, valueRangeProblems } from '@dx/domain';
 import { PathIndex } from './read-plan-file';
 import { YamlReader } from './yaml-reader';
 

@@ -5,3 +5,5 @@ export * from './serialize-plan-file';
 export * from './load-plan-file';
 export * from './read-dti-framework';
 export * from './read-reorganisation';
+export { parseSimpleYaml } from './simple-yaml';
+export { firstNodeDeeperThan } from './yaml-limits';

@@ -1,5 +1,5 @@
 import { LineCounter, Node, parseDocument } from 'yaml';
-import { PlanFile } from '../../domain/src';
+import { PlanFile } from '@dx/domain';
 import { checkPlanRules } from './check-plan-rules';
 import { PlanFileIssue, sortIssues } from './plan-file-issue';
 import { readPlanFile } from './read-plan-file';

@@ -1,4 +1,4 @@
-import { checkDtiFramework, DTI_PART_CODE, DtiFramework, DtiIndex, DtiPart } from '../../domain/src';
+import { checkDtiFramework, DTI_PART_CODE, DtiFramework, DtiIndex, DtiPart } from '@dx/domain';
 import { parseYamlFile, ParsedYamlFile } from './parse-plan-file';
 import { join, Located, YamlReader } from './yaml-reader';
 

@@ -23,7 +23,7 @@ import {
   REPORTED_STATUSES,
   ReportedClaim,
   TASK_STATUSES,
-} from '../../domain/src';
+} from '@dx/domain';
 import { Located, MapView, YamlReader } from './yaml-reader';
 
 export const PROVINCE_CODE = PROVINCE_CODE_PATTERN;

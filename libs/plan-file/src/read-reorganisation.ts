@@ -1,4 +1,4 @@
-import { NewProvince, ORG_KINDS, Reorganisation, ReorganisationChange } from '../../domain/src';
+import { NewProvince, ORG_KINDS, Reorganisation, ReorganisationChange } from '@dx/domain';
 import { parseYamlFile, ParsedYamlFile } from './parse-plan-file';
 import { PROVINCE_CODE } from './read-plan-file';
 import { Located, YamlReader } from './yaml-reader';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { PlanFile, PlanIndicator, TASK_STATUSES } from '../../domain/src';
+import { PlanFile, PlanIndicator, TASK_STATUSES } from '@dx/domain';
 import { formatIssue } from './plan-file-issue';
 import { parsePlanFile } from './parse-plan-file';
 import { serializePlanFile } from './serialize-plan-file';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { Evidence, PLAN_SCHEMA, PlanFile } from '../../domain/src';
+import { Evidence, PLAN_SCHEMA, PlanFile } from '@dx/domain';
 
 type Plain = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
-import { isIsoDate, measuredDecimal, nfc } from '../../domain/src';
+import { isIsoDate, measuredDecimal, nfc } from '@dx/domain';
 import { PlanFileIssue } from './plan-file-issue';
 import type { AliasTargets } from './yaml-limits';
 

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { viDuration } from '../../domain/src';
+import { viDuration } from '@dx/domain';
 
 /** How many waiting jobs per queue are looked at for the oldest one (the queues stay short: the relay holds back). */
 const SAMPLE = 50;

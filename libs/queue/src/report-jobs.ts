@@ -1,5 +1,5 @@
 import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { UUID_PATTERN } from '../../domain/src';
+import { UUID_PATTERN } from '@dx/domain';
 
 /** Job names on the `reports` queue. */
 export const REPORT_JOBS = {

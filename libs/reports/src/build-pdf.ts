@@ -3,7 +3,7 @@ import pdfmake = require('pdfmake');
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   DIRECTIVE_STATUS_LABELS_VI, GOAL_STATUS_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, viDate, viNumber, viPercent, viPeriod,
-} from '../../domain/src';
+} from '@dx/domain';
 import { goalGroupChart, kpiTrendChart } from './charts';
 import {
   changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, previousValueVi, rankVi, reportTitle,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
   describeChange, Direction, DIRECTIVE_STATUS_LABELS_VI, GOAL_STATUS_LABELS_VI, IndicatorKind, rankOutOf, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, viDate,
-} from '../../domain/src';
+} from '@dx/domain';
 import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
 import type { ReportData } from './report.types';
 import { inertCellValue } from './spreadsheet-cell';

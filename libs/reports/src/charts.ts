@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { viPeriod } from '../../domain/src';
+import { viPeriod } from '@dx/domain';
 import type { ReportData } from './report.types';
 
 const WIDTH = 500;

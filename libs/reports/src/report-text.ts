@@ -1,4 +1,4 @@
-import { describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, RANK_MEASURE, rankOutOf, viLongDate, viNumber, viPeriod } from '../../domain/src';
+import { describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, RANK_MEASURE, rankOutOf, viLongDate, viNumber, viPeriod } from '@dx/domain';
 import type { DtiSection, KpiLine, ReportData } from './report.types';
 
 /** "BÁO CÁO" and what it is about: "Kết quả thực hiện Kế hoạch số 37/KH-UBND … quý IV năm 2023". */

@@ -1,4 +1,4 @@
-import type { Direction, IndicatorKind } from '../../domain/src';
+import type { Direction, IndicatorKind } from '@dx/domain';
 
 /** The heading of a Vietnamese administrative report (Nghị định 30/2020/NĐ-CP, Phụ lục I), configurable per province. */
 export interface ReportHeading {

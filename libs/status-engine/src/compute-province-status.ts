@@ -2,7 +2,7 @@ import {
   actualValue, changeFrom, compareWithTarget, evaluateGoal, GoalEvaluation, GoalRollup, IndicatorInput, latestObservation,
   mergeGoalRollups, mergeTaskRollups, ObservationInput, previousPeriod, rankAll, reconcileCounts, reconcileGoals, rollupGoals,
   rollupTasks, TaskInput, TaskRollup, TaskSnapshot, taskFlags, taskStateAt, yearAgoPeriod,
-} from '../../domain/src';
+} from '@dx/domain';
 import { TIME_ZONE } from './clock';
 import { IndicatorRow, PeerObservation, ProvinceInputs } from './province-inputs';
 import { KpiRow, ProvinceStatus, RollupRow } from './province-status';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputePayload } from '../../queue/src';
+import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputePayload } from '@dx/queue';
 
 /** Longest a busy province waits before its pending outbox rows are enqueued anyway. */
 export const MAX_DEBOUNCE_WAIT_MS = 2000;

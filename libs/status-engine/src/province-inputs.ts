@@ -1,6 +1,6 @@
 import type {
   ComparisonOp, Direction, DocumentScope, GoalInput, IndicatorKind, ObservationInput, ReportedStatus, TaskHistory,
-} from '../../domain/src';
+} from '@dx/domain';
 
 /** Everything a recompute of one province reads, loaded in one snapshot. */
 export interface ProvinceInputs {

@@ -1,4 +1,4 @@
-import type { GoalEvaluation, GoalRollup, Reconciliation, TaskFlags, TaskRollup, TaskStatus } from '../../domain/src';
+import type { GoalEvaluation, GoalRollup, Reconciliation, TaskFlags, TaskRollup, TaskStatus } from '@dx/domain';
 
 export type ScopeKind = 'province' | 'document' | 'goal_group' | 'task_group';
 

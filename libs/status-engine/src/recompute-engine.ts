@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { todayIn } from '../../domain/src';
+import { todayIn } from '@dx/domain';
 import { Clock, TIME_ZONE } from './clock';
 import { computeProvinceStatus } from './compute-province-status';
 import { KpiPass, writeKpiComparisons } from './kpi-comparison.writer';

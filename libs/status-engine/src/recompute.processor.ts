@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { dispatchJob, JobHandler } from './job-dispatch';
-import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputeJobName, RecomputePayload } from '../../queue/src';
+import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputeJobName, RecomputePayload } from '@dx/queue';
 import { RecomputeEngine } from './recompute-engine';
 
 type Handler = JobHandler<RecomputePayload>;

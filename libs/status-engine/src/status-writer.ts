@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { canonicalOrNull, GoalEvaluation } from '../../domain/src';
+import { canonicalOrNull, GoalEvaluation } from '@dx/domain';
 import { Column, deleteRows, upsertRows } from './bulk-sql';
 import { ProvinceStatus } from './province-status';
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { TaskChange, TaskSnapshot } from '../../domain/src';
+import type { TaskChange, TaskSnapshot } from '@dx/domain';
 import { TIME_ZONE } from './clock';
 import { KpiScope } from './kpi-comparison.writer';
 import { ProvinceInputs } from './province-inputs';

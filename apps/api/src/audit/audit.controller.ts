@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { Principal } from '../../../../libs/domain/src';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ListAuditQuery } from './dto/list-audit.query';
 import { AuditService } from './audit.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository, ProvinceRepository } from '../../../../libs/db/src';
-import { assertAccess, canReadAudit, Principal } from '../../../../libs/domain/src';
+import { AuditRepository, ProvinceRepository } from '@dx/db';
+import { assertAccess, canReadAudit, Principal } from '@dx/domain';
 import { existingProvinceId } from '../common/readable-province';
 import { ListAuditQuery } from './dto/list-audit.query';
 import { pageOf, pageWindow } from '../common/page.query';

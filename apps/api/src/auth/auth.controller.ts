@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Principal } from '../../../../libs/domain/src';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto } from './dto/login.dto';

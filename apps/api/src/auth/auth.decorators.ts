@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Principal, Role } from '../../../../libs/domain/src';
+import type { Principal, Role } from '@dx/domain';
 
 export const IS_PUBLIC = 'dx:public';
 export const ROLES = 'dx:roles';

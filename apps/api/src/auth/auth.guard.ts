@@ -3,8 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { AccountRepository } from '../../../../libs/db/src';
-import { Principal, Role, ROLES as ALL_ROLES } from '../../../../libs/domain/src';
+import { AccountRepository } from '@dx/db';
+import { Principal, Role, ROLES as ALL_ROLES } from '@dx/domain';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
 import { AccessTokenPayload } from './auth.service';
 

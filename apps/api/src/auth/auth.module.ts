@@ -3,7 +3,7 @@ import { createSecretKey } from 'crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig } from '../../../../libs/config/src';
+import { AppConfig } from '@dx/config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';

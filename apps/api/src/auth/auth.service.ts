@@ -1,9 +1,9 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../../libs/config/src';
-import { AccountRepository, AccountRow } from '../../../../libs/db/src';
-import { Principal, Role } from '../../../../libs/domain/src';
+import { AppConfig } from '@dx/config';
+import { AccountRepository, AccountRow } from '@dx/db';
+import { Principal, Role } from '@dx/domain';
 import { DEMO_ACCOUNTS } from '../bootstrap/demo-data';
 
 /** What an access token carries: enough to authorise without a database read. */

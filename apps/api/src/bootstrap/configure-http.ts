@@ -4,7 +4,7 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import { BULK_BODY_LIMIT, CSV_TYPES, XLSX_TYPE } from '../observation/bulk-parse';
 import helmet from 'helmet';
-import { AppConfig, findRepoRoot } from '../../../../libs/config/src';
+import { AppConfig, findRepoRoot } from '@dx/config';
 import { jsonDepthLimit } from '../common/json-depth.middleware';
 import { httpLogger } from '../common/json-logs';
 import { sendProblem } from '../common/problem';

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
-import { findRepoRoot } from '../../../../libs/config/src';
-import { AccountRepository, importDtiDirectory, PlanImporter } from '../../../../libs/db/src';
-import type { Role } from '../../../../libs/domain/src';
-import { formatIssue, loadPlanFile } from '../../../../libs/plan-file/src';
+import { findRepoRoot } from '@dx/config';
+import { AccountRepository, importDtiDirectory, PlanImporter } from '@dx/db';
+import type { Role } from '@dx/domain';
+import { formatIssue, loadPlanFile } from '@dx/plan-file';
 
 export const DEMO_PLAN_FILES = ['data/plans/quang-ninh.yaml'];
 /** The DTI frameworks and results the source articles state (the plan's dti-* indicators take their figures from these). */

@@ -1,8 +1,8 @@
 import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig } from '../../../../libs/config/src';
-import { openDatabase, OpenDatabase } from '../../../../libs/db/src';
-import { queueConnection } from '../../../../libs/queue/src';
+import { AppConfig } from '@dx/config';
+import { openDatabase, OpenDatabase } from '@dx/db';
+import { queueConnection } from '@dx/queue';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureHttp } from './configure-http';

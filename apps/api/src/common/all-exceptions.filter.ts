@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto';
 import type { Request, Response } from 'express';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { sendProblem } from './problem';
-import { DomainError, DomainErrorCode } from '../../../../libs/domain/src';
+import { DomainError, DomainErrorCode } from '@dx/domain';
 
 /** The one place a domain error code becomes an HTTP status. */
 export function statusOf(code: DomainErrorCode): HttpStatus {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { Matches } from 'class-validator';
-import { PROVINCE_CODE_PATTERN } from '../../../../libs/domain/src';
+import { PROVINCE_CODE_PATTERN } from '@dx/domain';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

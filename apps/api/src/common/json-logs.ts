@@ -3,7 +3,7 @@ import type { RequestHandler } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { AppConfig } from '../../../../libs/config/src';
+import { AppConfig } from '@dx/config';
 
 /** Express middleware that logs each request, and the pino logger it writes with. */
 export type RequestLogger = RequestHandler & { logger: Logger };

@@ -1,5 +1,5 @@
-import { ProvinceRepository } from '../../../../libs/db/src';
-import { assertAccess, canRead, DomainError, Principal } from '../../../../libs/domain/src';
+import { ProvinceRepository } from '@dx/db';
+import { assertAccess, canRead, DomainError, Principal } from '@dx/domain';
 
 /** The id of the province with this code: PROVINCE_NOT_FOUND when there is none. */
 export async function existingProvinceId(provinces: ProvinceRepository, code: string): Promise<string> {

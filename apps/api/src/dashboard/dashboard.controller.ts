@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import type { Principal } from '../../../../libs/domain/src';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
 import { AsOfQuery } from '../status/dto/status.query';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DirectiveRepository, ProvinceRepository, tasksByLead } from '../../../../libs/db/src';
-import { DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
-import { kpiHasTarget, StatusReadsRepository, TIME_ZONE } from '../../../../libs/status-engine/src';
+import { DirectiveRepository, ProvinceRepository, tasksByLead } from '@dx/db';
+import { DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
+import { kpiHasTarget, StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { SummaryCache } from '../status/summary-cache';
 
 /** How many KPI highlights a dashboard shows. */

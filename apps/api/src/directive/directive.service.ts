@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRepository, DirectiveRepository, DirectiveRow, ProvinceRepository, RequestMeta } from '../../../../libs/db/src';
-import { assertAccess, canAnswer, canRead, canReview, DomainError, isIsoDate, Principal, todayIn } from '../../../../libs/domain/src';
-import { TIME_ZONE } from '../../../../libs/status-engine/src';
+import { AuditRepository, DirectiveRepository, DirectiveRow, ProvinceRepository, RequestMeta } from '@dx/db';
+import { assertAccess, canAnswer, canRead, canReview, DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
+import { TIME_ZONE } from '@dx/status-engine';
 import { CreateDirectiveDto, ListDirectivesQuery } from './dto/directive.dto';
 import { readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DocumentRepository } from '../../../../libs/db/src';
+import { DocumentRepository } from '@dx/db';
 import { ProvinceModule } from '../province/province.module';
 import { DocumentController } from './document.controller';
 import { DocumentService } from './document.service';

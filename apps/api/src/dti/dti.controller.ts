@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Principal } from '../../../../libs/domain/src';
-import { DTI_GROUPS, DtiGroup } from '../../../../libs/db/src';
+import type { Principal } from '@dx/domain';
+import { DTI_GROUPS, DtiGroup } from '@dx/db';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
 import { DtiService } from './dti.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DtiRepository, ProvinceRepository } from '../../../../libs/db/src';
-import { DomainError, Principal } from '../../../../libs/domain/src';
+import { DtiRepository, ProvinceRepository } from '@dx/db';
+import { DomainError, Principal } from '@dx/domain';
 import { readableProvinceId } from '../common/readable-province';
 
 /**

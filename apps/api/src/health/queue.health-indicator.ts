@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
-import { AppConfig } from '../../../../libs/config/src';
-import { oldestWaitingAgeMs, QUEUE_NAMES, queueStallReason } from '../../../../libs/queue/src';
+import { AppConfig } from '@dx/config';
+import { oldestWaitingAgeMs, QUEUE_NAMES, queueStallReason } from '@dx/queue';
 
 const TIMEOUT_MS = 3000;
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { Principal } from '../../../../libs/domain/src';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvincePageQuery } from '../common/page.query';
 import { IndicatorService } from './indicator.service';

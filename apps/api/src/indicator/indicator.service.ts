@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProvinceRepository, trackedIndicators } from '../../../../libs/db/src';
-import { Principal } from '../../../../libs/domain/src';
+import { ProvinceRepository, trackedIndicators } from '@dx/db';
+import { Principal } from '@dx/domain';
 import { pageOf, pageWindow, ProvincePageQuery } from '../common/page.query';
 import { readableProvinceId } from '../common/readable-province';
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { DomainError } from '../../../../libs/domain/src';
+import { DomainError } from '@dx/domain';
 import { xlsxLimitProblem } from './xlsx-limits';
 
 /** Most rows one upload may carry. */

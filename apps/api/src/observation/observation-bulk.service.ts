@@ -5,8 +5,8 @@ import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditEntry, AuditRepository, IdempotencyRepository, ObservationRepository, ObservationTarget, RequestMeta, SubmissionRepository,
-} from '../../../../libs/db/src';
-import { canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '../../../../libs/domain/src';
+} from '@dx/db';
+import { canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
 import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../common/validation.pipe';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';

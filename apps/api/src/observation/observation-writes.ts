@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { AuditRepository, ObservationRepository, ObservationRow, ObservationTarget, RequestMeta } from '../../../../libs/db/src';
-import type { ObservationFigures, Period, Principal } from '../../../../libs/domain/src';
+import { AuditRepository, ObservationRepository, ObservationRow, ObservationTarget, RequestMeta } from '@dx/db';
+import type { ObservationFigures, Period, Principal } from '@dx/domain';
 
 /** A KPI value that passed every check, ready to be stored. */
 export interface ObservationValue {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { RequestMeta } from '../../../../libs/db/src';
-import { DomainError, Principal } from '../../../../libs/domain/src';
+import type { RequestMeta } from '@dx/db';
+import { DomainError, Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { CSV_TYPES, rowsFromCsv, rowsFromJson, rowsFromXlsx, XLSX_TYPE } from './bulk-parse';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
-import { AuditRepository, IdempotencyRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository } from '../../../../libs/db/src';
+import { AuditRepository, IdempotencyRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository } from '@dx/db';
 import {
   assertAccess, canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal,
-} from '../../../../libs/domain/src';
+} from '@dx/domain';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { ObservationValue, submissionPayload, writeObservation } from './observation-writes';
 import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';

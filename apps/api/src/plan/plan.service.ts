@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRepository, PlanImporter, RequestMeta } from '../../../../libs/db/src';
-import { assertAccess, DomainError, Principal } from '../../../../libs/domain/src';
-import { parsePlanFileOffThread, PlanFileIssue } from '../../../../libs/plan-file/src';
+import { AuditRepository, PlanImporter, RequestMeta } from '@dx/db';
+import { assertAccess, DomainError, Principal } from '@dx/domain';
+import { parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
 
 const issue = (i: PlanFileIssue) => ({ path: i.path, line: i.line, message: i.message });
 

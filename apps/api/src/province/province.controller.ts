@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import type { Principal } from '../../../../libs/domain/src';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from './dto/province-code.param';
 import { ProvinceService } from './province.service';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProvinceRepository } from '../../../../libs/db/src';
+import { ProvinceRepository } from '@dx/db';
 import { ProvinceController } from './province.controller';
 import { ProvinceService } from './province.service';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ProvinceRepository } from '../../../../libs/db/src';
-import { DomainError, Principal, readableProvince } from '../../../../libs/domain/src';
+import { ProvinceRepository } from '@dx/db';
+import { DomainError, Principal, readableProvince } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
 import { ProvinceListItem, ProvinceResponse } from './dto/province.response';
 

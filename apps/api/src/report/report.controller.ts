@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { RequestMeta } from '../../../../libs/db/src';
-import type { Principal } from '../../../../libs/domain/src';
+import type { RequestMeta } from '@dx/db';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';

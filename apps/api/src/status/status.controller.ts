@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Principal } from '../../../../libs/domain/src';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
 import { AsOfQuery, ComparisonQuery, SummaryQuery, GoalIdParam, HistoryQuery, IndicatorCodeParam, IndicatorMapQuery, JobIdParam } from './dto/status.query';

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../../libs/config/src';
-import { batchedLookup, ProvinceRepository } from '../../../../libs/db/src';
-import { DomainError, Principal } from '../../../../libs/domain/src';
+import { AppConfig } from '@dx/config';
+import { batchedLookup, ProvinceRepository } from '@dx/db';
+import { DomainError, Principal } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
-import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamps, SummaryStamp } from '../../../../libs/status-engine/src';
+import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamps, SummaryStamp } from '@dx/status-engine';
 
 /** The summary endpoint's answer, serialised (UTF-8), with its ETag. */
 export interface SummaryAnswer {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import type { RequestMeta } from '../../../../libs/db/src';
-import type { Principal } from '../../../../libs/domain/src';
+import type { RequestMeta } from '@dx/db';
+import type { Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';

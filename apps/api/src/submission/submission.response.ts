@@ -1,4 +1,4 @@
-import type { SubmissionRow } from '../../../../libs/db/src';
+import type { SubmissionRow } from '@dx/db';
 
 export interface SubmissionResponse {
   id: string;

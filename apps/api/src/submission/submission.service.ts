@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository } from '../../../../libs/db/src';
+import { AuditRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository } from '@dx/db';
 import {
   applyTaskUpdate, assertAccess, canApprove, DomainError, observationProblems, ObservationFigures, parsePeriod, Principal, TaskPatch, todayIn,
-} from '../../../../libs/domain/src';
-import { TIME_ZONE } from '../../../../libs/status-engine/src';
+} from '@dx/domain';
+import { TIME_ZONE } from '@dx/status-engine';
 import { writeObservation } from '../observation/observation-writes';
 import { toTaskResponse } from '../task/task.response';
 import { writeLockedTaskUpdate } from '../task/task-writes';

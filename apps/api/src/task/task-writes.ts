@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { RequestMeta, TaskRepository, TaskRow } from '../../../../libs/db/src';
-import { isTaskOverdue, type Principal, type TaskState } from '../../../../libs/domain/src';
+import { RequestMeta, TaskRepository, TaskRow } from '@dx/db';
+import { isTaskOverdue, type Principal, type TaskState } from '@dx/domain';
 import { toTaskResponse, TaskResponse } from './task.response';
 
 /** Who writes a task update: the account, the name recorded on the task, the request, the submission it approves. */

@@ -1,4 +1,4 @@
-import type { TaskRow } from '../../../../libs/db/src';
+import type { TaskRow } from '@dx/db';
 
 export interface TaskResponse {
   id: string;

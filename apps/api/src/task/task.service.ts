@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository, batchedLookup, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository, TaskRow } from '../../../../libs/db/src';
-import { applyTaskUpdate, assertAccess, canRead, canUpdateTask, DomainError, isIsoDate, needsApproval, Principal, todayIn } from '../../../../libs/domain/src';
-import { TIME_ZONE } from '../../../../libs/status-engine/src';
+import { AuditRepository, batchedLookup, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository, TaskRow } from '@dx/db';
+import { applyTaskUpdate, assertAccess, canRead, canUpdateTask, DomainError, isIsoDate, needsApproval, Principal, todayIn } from '@dx/domain';
+import { TIME_ZONE } from '@dx/status-engine';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { toSubmissionResponse } from '../submission/submission.response';

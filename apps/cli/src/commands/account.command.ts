@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { AccountRepository, AuditRepository } from '../../../../libs/db/src';
-import { DomainError, Role, ROLES, TOKEN_SCOPES, TokenScope } from '../../../../libs/domain/src';
+import { AccountRepository, AuditRepository } from '@dx/db';
+import { DomainError, Role, ROLES, TOKEN_SCOPES, TokenScope } from '@dx/domain';
 import { withDatabase } from '../cli-context';
 
 /** The first line of standard input (a password given with --password-stdin; never on the command line, where `ps` shows it). */

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'fs';
-import { restoreBackup, writeBackup } from '../../../../libs/db/src';
+import { restoreBackup, writeBackup } from '@dx/db';
 import { withDatabase } from '../cli-context';
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');

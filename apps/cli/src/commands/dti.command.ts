@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
-import { DomainError } from '../../../../libs/domain/src';
-import { DTI_GROUPS, DtiFrameworkRepository, DtiGroup, importDti, importDtiDirectory } from '../../../../libs/db/src';
-import { issueMessage, parseDtiFrameworks } from '../../../../libs/plan-file/src';
+import { DomainError } from '@dx/domain';
+import { DTI_GROUPS, DtiFrameworkRepository, DtiGroup, importDti, importDtiDirectory } from '@dx/db';
+import { issueMessage, parseDtiFrameworks } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
 
 const year = (v: string) => {

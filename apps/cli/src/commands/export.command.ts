@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
-import { readPlan } from '../../../../libs/db/src';
-import { serializePlanFile } from '../../../../libs/plan-file/src';
+import { readPlan } from '@dx/db';
+import { serializePlanFile } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
 
 export function exportCommand(): Command {

@@ -3,9 +3,9 @@ import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'path';
 import { userInfo } from 'os';
-import { IMPORT_ENTITIES, IMPORT_STAGES, ImportResult, isNoOp, PlanImporter } from '../../../../libs/db/src';
+import { IMPORT_ENTITIES, IMPORT_STAGES, ImportResult, isNoOp, PlanImporter } from '@dx/db';
 import { withDatabase } from '../cli-context';
-import { loadPlanFile } from '../../../../libs/plan-file/src';
+import { loadPlanFile } from '@dx/plan-file';
 import { readyToWrite } from './print-issues';
 
 interface ImportFlags {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { readFileSync } from 'fs';
-import { applyReorganisation } from '../../../../libs/db/src';
-import { parseReorganisation } from '../../../../libs/plan-file/src';
+import { applyReorganisation } from '@dx/db';
+import { parseReorganisation } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
 import { safeUser } from './import.command';
 import { readyToWrite } from './print-issues';

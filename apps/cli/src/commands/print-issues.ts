@@ -1,4 +1,4 @@
-import { formatIssue, PlanFileIssue } from '../../../../libs/plan-file/src';
+import { formatIssue, PlanFileIssue } from '@dx/plan-file';
 
 /** Errors to stderr, one per line (`PATH: MESSAGE (line N)`); warnings after them, marked. */
 export function printIssues(errors: PlanFileIssue[], warnings: PlanFileIssue[]): void {

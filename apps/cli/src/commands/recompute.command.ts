@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { isIsoDate } from '../../../../libs/domain/src';
-import { RecomputeEngine, StatusRepository, systemClock } from '../../../../libs/status-engine/src';
+import { isIsoDate } from '@dx/domain';
+import { RecomputeEngine, StatusRepository, systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 
 interface RecomputeFlags {

@@ -1,4 +1,4 @@
-import { KpiView, ProvinceSummary } from '../../../../libs/status-engine/src';
+import { KpiView, ProvinceSummary } from '@dx/status-engine';
 import { formatProvinceStatus } from './status-format';
 
 const kpi = (code: string, rank: KpiView['rank']): KpiView => ({

@@ -1,8 +1,8 @@
 import {
   describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, GoalRollup, rankOutOf, TASK_STATUS_LABELS_VI, TaskRollup, VERDICT_LABELS_VI, viDate, viNumber,
   viPercent,
-} from '../../../../libs/domain/src';
-import { KpiView, ProvinceSummary } from '../../../../libs/status-engine/src';
+} from '@dx/domain';
+import { KpiView, ProvinceSummary } from '@dx/status-engine';
 
 const TASK_LABELS = TASK_STATUS_LABELS_VI;
 const VERDICT_LABELS = VERDICT_LABELS_VI;

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { isIsoDate } from '../../../../libs/domain/src';
-import { readProvinceSummary, RecomputeEngine, StatusRepository, systemClock } from '../../../../libs/status-engine/src';
+import { isIsoDate } from '@dx/domain';
+import { readProvinceSummary, RecomputeEngine, StatusRepository, systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 import { formatProvinceStatus } from './status-format';
 

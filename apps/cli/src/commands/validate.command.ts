@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadPlanFile } from '../../../../libs/plan-file/src';
+import { loadPlanFile } from '@dx/plan-file';
 import { printIssues } from './print-issues';
 
 export function validateCommand(): Command {

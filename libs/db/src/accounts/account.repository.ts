@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Principal, Role, TokenScope } from '../../../domain/src';
+import { DomainError, Principal, Role, TokenScope } from '@dx/domain';
 import { generatePassword, hashPassword, newToken, tokenHash, verifyPassword } from './secrets';
 
 export interface AccountRow {

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../../../domain/src';
+import type { Principal } from '@dx/domain';
 
 /** Where a write came from, as the API saw it. */
 export interface RequestMeta {

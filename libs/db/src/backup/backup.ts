@@ -2,7 +2,7 @@ import { createInterface } from 'readline';
 import { Readable, Writable } from 'stream';
 import { createGunzip, createGzip } from 'zlib';
 import { DataSource, QueryRunner } from 'typeorm';
-import { DomainError } from '../../../domain/src';
+import { DomainError } from '@dx/domain';
 import { MIGRATIONS_TABLE } from '../data-source';
 
 export const BACKUP_FORMAT = 'dx-tracker/backup@1';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
-import { DomainError, DtiFramework } from '../../../domain/src';
-import { issueMessage, parseDtiFrameworks } from '../../../plan-file/src';
+import { DomainError, DtiFramework } from '@dx/domain';
+import { issueMessage, parseDtiFrameworks } from '@dx/plan-file';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 import { checkDtiTable, DTI_GROUPS, DtiGroup, DtiTableRow, writeDtiTable } from './dti-import';
 import { syncDtiObservations } from './dti-observations';

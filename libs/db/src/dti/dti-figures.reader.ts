@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { dtiFigureOf, DtiResultFigures, parseDtiFigure, rankFigures, RankFigures } from '../../../domain/src';
+import { dtiFigureOf, DtiResultFigures, parseDtiFigure, rankFigures, RankFigures } from '@dx/domain';
 import { provinceReference } from '../orgs/province-reference.loader';
 
 /** A province's figure in a year's DTI table, matched to one of ours (`orgUnitId`) or not. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DtiFramework } from '../../../domain/src';
+import { DtiFramework } from '@dx/domain';
 
 /** DTI frameworks as stored (one per year and group); replacing one keeps the results. */
 export class DtiFrameworkRepository {

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
-import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, DtiPart, dtiNameKey, dtiRanks } from '../../../domain/src';
+import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, DtiPart, dtiNameKey, dtiRanks } from '@dx/domain';
 import { syncDtiObservations } from './dti-observations';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 import { ourProvinces } from './dti-province-matcher';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { canonicalOrNull, dtiFigureOf, parseDtiFigure, parsePeriod } from '../../../domain/src';
+import { canonicalOrNull, dtiFigureOf, parseDtiFigure, parsePeriod } from '@dx/domain';
 import { linkDtiResults } from './dti-links';
 
 /** Who entered the observations copied from DTI results: plan imports and exports leave these alone. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { provinceNameKey, validOn } from '../../../domain/src';
+import { provinceNameKey, validOn } from '@dx/domain';
 import { provinceReference } from '../orgs/province-reference.loader';
 
 /** Matches a table's province to one of ours: by our code, else by name as tables spell it. */

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFramework, dtiMovers, dtiPartName } from '../../../domain/src';
+import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFramework, dtiMovers, dtiPartName } from '@dx/domain';
 import { dtiRankTotal } from './dti-figures.reader';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 

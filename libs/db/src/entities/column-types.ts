@@ -1,5 +1,5 @@
 import { ColumnOptions, ValueTransformer } from 'typeorm';
-import { canonicalOrNull } from '../../../domain/src';
+import { canonicalOrNull } from '@dx/domain';
 
 /** numeric ↔ canonical decimal string: measured values never pass through a float. */
 const decimalTransformer: ValueTransformer = {

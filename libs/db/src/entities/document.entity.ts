@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { DocumentScope, DocumentType } from '../../../domain/src';
+import type { DocumentScope, DocumentType } from '@dx/domain';
 import { dateColumn, textColumn } from './column-types';
 
 /** A resolution, plan, decision, programme or report, by its official number/symbol. */

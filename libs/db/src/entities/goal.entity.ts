@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { ComparisonOp, ReportedStatus } from '../../../domain/src';
+import type { ComparisonOp, ReportedStatus } from '@dx/domain';
 import { dateColumn, decimalColumn, textColumn } from './column-types';
 
 /** A target: quantitative (indicator, operator, value) or a milestone. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { Direction, IndicatorKind } from '../../../domain/src';
+import type { Direction, IndicatorKind } from '@dx/domain';
 import { decimalColumn, textColumn } from './column-types';
 
 /** What a KPI measures, shared by every province that uses its code (labels are per province). */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { PeriodKind } from '../../../domain/src';
+import type { PeriodKind } from '@dx/domain';
 import { dateColumn, decimalColumn, textColumn } from './column-types';
 
 /** One KPI value: indicator × org unit × period (× source). */

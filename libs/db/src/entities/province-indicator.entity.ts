@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { ComparisonOp } from '../../../domain/src';
+import type { ComparisonOp } from '@dx/domain';
 import { dateColumn, decimalColumn, textColumn } from './column-types';
 
 /** An indicator as one province's file declares it: its label and national target, in file order. */

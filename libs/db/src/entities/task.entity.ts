@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { TaskStatus } from '../../../domain/src';
+import type { TaskStatus } from '@dx/domain';
 import { dateColumn, textColumn } from './column-types';
 
 @Entity('task')

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, DomainError, IndicatorKind, MapRow, MapUnit, parsePeriod, reaggregate, UnitFigure } from '../../../domain/src';
+import { canonicalOrNull, DomainError, IndicatorKind, MapRow, MapUnit, parsePeriod, reaggregate, UnitFigure } from '@dx/domain';
 import { readDtiFigures } from '../dti/dti-figures.reader';
 import { provinceReference } from './province-reference.loader';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { findRepoRoot } from '../../../config/src';
-import { parseProvinceReference, ProvinceReference } from '../../../domain/src';
+import { findRepoRoot } from '@dx/config';
+import { parseProvinceReference, ProvinceReference } from '@dx/domain';
 
 export const PROVINCE_REFERENCE_DIRECTORY = 'data/provinces';
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError, officialCodeOn, OrgUnitState, planReorganisation, referenceProvincesToCreate, Reorganisation, UnitRef, validOn,
-} from '../../../domain/src';
+} from '@dx/domain';
 import { linkDtiResults } from '../dti/dti-links';
 import { provinceReference } from './province-reference.loader';
 

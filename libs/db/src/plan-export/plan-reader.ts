@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Evidence, PlanFile } from '../../../domain/src';
+import { Evidence, PlanFile } from '@dx/domain';
 import {
   DocumentEntity, GoalEntity, GoalGroupEntity, IndicatorEntity, ObservationEntity, OrgUnitEntity,
   ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,

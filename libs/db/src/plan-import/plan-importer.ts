@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager, EntityTarget, In, Not, ObjectLiteral } from 'typeorm';
 import {
   DomainError, mergeNationalMeaning, NATIONAL_ATTRIBUTES, NATIONAL_CONFLICT_ADVICE, NationalConflict, nationalConflictMessage, NationalMeaning, parsePeriod, PlanFile,
-} from '../../../domain/src';
+} from '@dx/domain';
 import {
   DocumentEntity, GoalEntity, GoalGroupEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
   OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { IndicatorKind, ObservationFigures, Period } from '../../../domain/src';
+import type { IndicatorKind, ObservationFigures, Period } from '@dx/domain';
 
 export interface ObservationTarget {
   indicatorId: string;

@@ -1,7 +1,7 @@
 import { AuditEntry, auditStatement, OutboxEntry } from '../audit/audit.repository';
 import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TaskState, TaskStatus } from '../../../domain/src';
+import type { TaskState, TaskStatus } from '@dx/domain';
 
 export const TASK_SORTS = ['position', 'code', 'due', '-due', 'status', '-updated'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];

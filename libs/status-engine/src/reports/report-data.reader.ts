@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { addDays, DomainError, parsePeriod, viDate, viNumber } from '../../../domain/src';
-import { defaultHeading, ReportData, ReportHeading } from '../../../reports/src';
+import { addDays, DomainError, parsePeriod, viDate, viNumber } from '@dx/domain';
+import { defaultHeading, ReportData, ReportHeading } from '@dx/reports';
 import { readProvinceSummary } from '../summary/province-summary.reader';
 import { readReportDti } from './report-dti.reader';
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { DtiRepository } from '../../../db/src';
-import { canonicalOrNull, DTI_PILLARS } from '../../../domain/src';
-import type { DtiFigure, DtiSection } from '../../../reports/src';
+import { DtiRepository } from '@dx/db';
+import { canonicalOrNull, DTI_PILLARS } from '@dx/domain';
+import type { DtiFigure, DtiSection } from '@dx/reports';
 
 type Figures = Record<string, { score: string | null; rank: number | null } | null | undefined>;
 

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
-import { addDays, DomainError, parsePeriod, todayIn } from '../../../domain/src';
-import type { ReportFormat, ReportFrequency } from '../../../queue/src';
-import { buildReportPdf, buildReportXlsx, ReportData } from '../../../reports/src';
+import { addDays, DomainError, parsePeriod, todayIn } from '@dx/domain';
+import type { ReportFormat, ReportFrequency } from '@dx/queue';
+import { buildReportPdf, buildReportXlsx, ReportData } from '@dx/reports';
 import { Clock, TIME_ZONE } from '../clock';
 import { RecomputeEngine } from '../recompute-engine';
 import { stableJson } from '../status-writer';

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { REPORT_JOBS, reportSchedulerId, schedulePattern } from '../../../queue/src';
+import { REPORT_JOBS, reportSchedulerId, schedulePattern } from '@dx/queue';
 import { TIME_ZONE } from '../clock';
 import { ReportRepository, ScheduleRow } from './report.repository';
 

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReportFormat, ReportFrequency } from '../../../queue/src';
+import type { ReportFormat, ReportFrequency } from '@dx/queue';
 
 export interface ReportRow {
   id: string;

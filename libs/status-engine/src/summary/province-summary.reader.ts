@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { readProvinceDtiRanks } from '../../../db/src';
-import { canonicalOrNull, GoalRollup, RankFigures, TaskRollup } from '../../../domain/src';
+import { readProvinceDtiRanks } from '@dx/db';
+import { canonicalOrNull, GoalRollup, RankFigures, TaskRollup } from '@dx/domain';
 import { KpiView, ProvinceSummary, RollupView } from './province-summary';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

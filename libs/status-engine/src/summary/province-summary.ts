@@ -1,4 +1,4 @@
-import type { Direction, GoalRollup, GoalStatus, IndicatorKind, Reconciliation, TaskRollup } from '../../../domain/src';
+import type { Direction, GoalRollup, GoalStatus, IndicatorKind, Reconciliation, TaskRollup } from '@dx/domain';
 
 export interface RollupView {
   goals: GoalRollup | null;

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { readProvinceDtiRanks } from '../../../db/src';
-import { canonicalOrNull } from '../../../domain/src';
+import { readProvinceDtiRanks } from '@dx/db';
+import { canonicalOrNull } from '@dx/domain';
 import { rankView } from './province-summary.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

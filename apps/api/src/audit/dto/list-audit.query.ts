@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { UUID_PATTERN } from '../../../../../libs/domain/src';
+import { UUID_PATTERN } from '@dx/domain';
 import { IsProvinceCode } from '../../common/fields';
 import { PageQuery } from '../../common/page.query';
 

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
-import { DOCUMENT_SORTS, DocumentSort } from '../../../../../libs/db/src';
+import { DOCUMENT_SORTS, DocumentSort } from '@dx/db';
 import { ProvincePageQuery } from '../../common/page.query';
 
 export class ListDocumentsQuery extends ProvincePageQuery {

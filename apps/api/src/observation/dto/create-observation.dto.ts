@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { OBSERVATION_SORTS, ObservationSort } from '../../../../../libs/db/src';
+import { OBSERVATION_SORTS, ObservationSort } from '@dx/db';
 import { IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
 export const INDICATOR_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,4 +1,4 @@
-import type { LineageEntry } from '../../../../../libs/db/src';
+import type { LineageEntry } from '@dx/db';
 
 /** What GET /api/v1/provinces/:code returns. */
 export interface ProvinceResponse {

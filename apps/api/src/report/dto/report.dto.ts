@@ -1,6 +1,6 @@
 import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency } from '../../../../../libs/queue/src';
-import { UUID_PATTERN } from '../../../../../libs/domain/src';
+import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency } from '@dx/queue';
+import { UUID_PATTERN } from '@dx/domain';
 import { ProvincePageQuery } from '../../common/page.query';
 import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
 

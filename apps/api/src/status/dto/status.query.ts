@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { UUID_PATTERN } from '../../../../../libs/domain/src';
+import { UUID_PATTERN } from '@dx/domain';
 import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
 

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { UUID_PATTERN } from '../../../../../libs/domain/src';
+import { UUID_PATTERN } from '@dx/domain';
 import { ProvincePageQuery } from '../../common/page.query';
 
 export class ListSubmissionsQuery extends ProvincePageQuery {

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { TASK_SORTS, TaskSort } from '../../../../../libs/db/src';
-import { TASK_STATUSES, TaskStatus, UUID_PATTERN } from '../../../../../libs/domain/src';
+import { TASK_SORTS, TaskSort } from '@dx/db';
+import { TASK_STATUSES, TaskStatus, UUID_PATTERN } from '@dx/domain';
 import { ProvincePageQuery } from '../../common/page.query';
 import { IsDateText } from '../../common/fields';
 

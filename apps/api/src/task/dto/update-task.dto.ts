@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { TASK_STATUSES, TaskStatus } from '../../../../../libs/domain/src';
+import { TASK_STATUSES, TaskStatus } from '@dx/domain';
 import { IsDateText } from '../../common/fields';
 
 export class EvidenceDto {

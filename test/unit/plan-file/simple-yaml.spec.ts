@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { firstNodeDeeperThan, parsePlanFile, parseSimpleYaml, serializePlanFile } from '@dx/plan-file';
 import { isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
-import { syntheticPlan } from '../../../bench/synthetic-plan';
-import { FuzzRun } from '../../../test/support/fuzz';
-import { serializePlanFile } from './serialize-plan-file';
-import { parsePlanFile } from './parse-plan-file';
-import { parseSimpleYaml } from './simple-yaml';
-import { firstNodeDeeperThan } from './yaml-limits';
+import { syntheticPlan } from '@dx/bench/synthetic-plan';
+import { FuzzRun } from '../../support/fuzz';
 
 /**
  * The fast path must be invisible: whenever it returns a tree, the YAML library parses the same text without an

@@ -2,8 +2,8 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { FuzzRun } from '../../../test/support/fuzz';
-import { MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, MAX_PLAN_FILE_BYTES, parsePlanFile, ParsedPlanFile } from './parse-plan-file';
+import { MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, MAX_PLAN_FILE_BYTES, ParsedPlanFile, parsePlanFile } from '@dx/plan-file';
+import { FuzzRun } from '../../support/fuzz';
 
 /**
  * Hostile plan files (issue 10 §2): whatever the bytes, parsePlanFile returns issues and never
