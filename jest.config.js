@@ -1,10 +1,16 @@
+/**
+ * Three projects, split by what they need (`npm test` runs them all, two files at a time):
+ * - unit: pure libs and app helpers; no PostgreSQL, no Redis, no global setup (`npm run test:unit`);
+ * - integration: real PostgreSQL and Redis, each test file in its own database and queue prefix;
+ * - slow: the same services plus built processes (the server, the CLI), fault injection and the browser.
+ */
+const SLOW_E2E = ['cli', 'embedded-start', 'embedded-loop', 'backup', 'logs', 'plan-upload-off-thread'];
+
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  // The same aliases as tsconfig.json's `paths`: a lib through its index, an app's or a migration's file by path.
+  // The same aliases as tsconfig.json's `paths`: a lib through its index, an app's, bench's or a migration's file by path.
   moduleNameMapper: {
     '^@dx/(api|cli|worker)/(.*)$': '<rootDir>/apps/$1/src/$2',
     '^@dx/bench/(.*)$': '<rootDir>/bench/$1',
@@ -26,7 +32,38 @@ module.exports = {
       },
     ],
   },
+};
+
+const withServices = {
+  ...shared,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+};
+
+const slowE2e = `<rootDir>/test/e2e/(${SLOW_E2E.join('|')})\\.e2e-spec\\.ts$`;
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test/unit'],
+      testRegex: '.*\\.spec\\.ts$',
+    },
+    {
+      ...withServices,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration', '<rootDir>/test/e2e'],
+      testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+      testPathIgnorePatterns: ['/node_modules/', slowE2e],
+    },
+    {
+      ...withServices,
+      displayName: 'slow',
+      roots: ['<rootDir>/test/faults', '<rootDir>/test/browser', '<rootDir>/test/e2e'],
+      testRegex: [`test/(faults|browser)/.*\\.(spec|e2e-spec)\\.ts$`, `test/e2e/(${SLOW_E2E.join('|')})\\.e2e-spec\\.ts$`],
+    },
+  ],
 };

@@ -5,7 +5,8 @@ import { TEST_DATABASE_ADMIN_URL, TEST_REDIS_URL } from '../support/test-env';
 
 /** Checks the real services are there and gives this run a unique id for databases and queue prefixes. */
 export default async function globalSetup(): Promise<void> {
-  process.env.DX_TEST_RUN_ID = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  // Both service-using projects (integration, slow) run this; the second keeps the first's id so one teardown cleans all.
+  process.env.DX_TEST_RUN_ID ??= `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const pg = new Client({ connectionString: TEST_DATABASE_ADMIN_URL, connectionTimeoutMillis: 5000 });
   try {
     await pg.connect();
