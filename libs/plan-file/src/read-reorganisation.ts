@@ -1,6 +1,6 @@
 import { NewProvince, ORG_KINDS, Reorganisation, ReorganisationChange } from '@dx/domain';
 import { parseYamlFile, ParsedYamlFile } from './parse-plan-file';
-import { PROVINCE_CODE } from './read-plan-file';
+import { PROVINCE_CODE } from './plan-codes';
 import { Located, YamlReader } from './yaml-reader';
 
 export const REORGANISATION_SCHEMA = 'dx-tracker/reorganisation@1';

@@ -1,4 +1,5 @@
-import { Document, isScalar, LineCounter, Node, Pair, Scalar, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import { LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { emptyScalar, GIVE_UP, giveUp, plainScalar, quotedScalar, SPACE } from './simple-yaml-scalars';
 
 /**
  * A fast path for the YAML that plan files are written in: block mappings and lists, one-line plain and quoted
@@ -25,22 +26,8 @@ export function parseSimpleYaml(text: string, maxDepth: number): { root: Node; l
 /** Characters the fast path leaves to the library: tabs, lone CR, control and non-characters, BOMs, Unicode line separators. */
 const UNSUPPORTED_TEXT = /[\u0000-\u0008\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|^(?:---|\.\.\.|%)/m;
 
-const GIVE_UP = Symbol('not simple YAML');
-
-function giveUp(): never {
-  throw GIVE_UP;
-}
-
-/** Plain scalars that may be something other than a string start with one of these (the core schema's tests). */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
-/** The library's own core-schema scalar tags, in its order, so plain scalars resolve exactly as it resolves them. */
-const CORE_SCALAR_TAGS = new Document().schema.tags.filter((t): t is ScalarTag => !t.collection && t.default === true && t.test !== undefined);
-/** First characters a plain scalar may not start with here (indicators, or a case the library may read otherwise). */
-const NOT_PLAIN_START = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 /** Keys longer than this are left to the library (it refuses implicit keys over 1024 characters). */
 const MAX_KEY_LENGTH = 1000;
-
-const SPACE = 0x20;
 
 class SimpleYamlParser {
   private readonly lineCounter = new LineCounter();
@@ -267,66 +254,16 @@ class SimpleYamlParser {
     return { scalar: this.plain(p, stop), end: stop };
   }
 
-  /** A plain scalar from `p` to `stop`, resolved by the core schema's tags as the library resolves it. */
   private plain(p: number, stop: number): Scalar {
-    if (stop <= p) giveUp();
-    // "-5" is a plain scalar; "-" alone or "- x" would be a list item.
-    if (NOT_PLAIN_START.has(this.text[p]) && !(this.text[p] === '-' && p + 1 < stop && this.text.charCodeAt(p + 1) !== SPACE)) giveUp();
-    const source = this.text.slice(p, stop);
-    let scalar: Scalar | undefined;
-    if (MAYBE_NOT_STRING.test(source)) {
-      const tag = CORE_SCALAR_TAGS.find((t) => t.test!.test(source));
-      if (tag) {
-        const resolved = tag.resolve(source, giveUp, { intAsBigInt: false });
-        scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
-      }
-    }
-    scalar ??= new Scalar(source);
-    scalar.range = [p, stop, stop];
-    (scalar as Scalar.Parsed).source = source;
-    scalar.type = Scalar.PLAIN;
-    return scalar;
+    return plainScalar(this.text, p, stop);
   }
 
-  /** A one-line quoted scalar without escapes (`''` in single quotes is a quote). `probe`: only find its end. */
   private quoted(p: number, end: number, probe = false): { scalar: Scalar; end: number } {
-    const quote = this.text[p];
-    let i = p + 1;
-    let value = '';
-    for (;;) {
-      const close = this.text.indexOf(quote, i);
-      if (close === -1 || close >= end) giveUp(); // multi-line or unterminated
-      const part = this.text.slice(i, close);
-      if (quote === '"' && part.includes('\\')) giveUp();
-      value += part;
-      if (quote === "'" && this.text[close + 1] === "'") {
-        value += "'";
-        i = close + 2;
-        continue;
-      }
-      i = close + 1;
-      break;
-    }
-    if (probe) return { scalar: PROBE, end: i };
-    const scalar = new Scalar(value);
-    scalar.range = [p, i, i];
-    (scalar as Scalar.Parsed).source = value;
-    scalar.type = quote === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-    return { scalar, end: i };
+    return quotedScalar(this.text, p, end, probe);
   }
 
   private skipSpaces(p: number, end: number): number {
     while (p < end && this.text.charCodeAt(p) === SPACE) p++;
     return p;
   }
-}
-
-const PROBE = new Scalar(null);
-
-/** The null a key or list item without a value holds. */
-function emptyScalar(offset: number): Scalar {
-  const scalar = new Scalar(null);
-  scalar.range = [offset, offset, offset];
-  (scalar as Scalar.Parsed).source = '';
-  return scalar;
 }
