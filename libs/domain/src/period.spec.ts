@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { addDays } from './iso-date';
 import { parsePeriod, previousPeriod, yearAgoPeriod } from './period';
+import { PERIOD_CASES } from './period.cases';
 
 describe('parsePeriod', () => {
   it.each([
@@ -84,5 +85,13 @@ describe('yearAgoPeriod', () => {
 
   it('throws for an unparsable code', () => {
     expect(() => yearAgoPeriod('2023-H3')).toThrow(/not a period code/);
+  });
+});
+
+describe('the period cases the SQL statements of the arithmetic share (test/integration/rule-sql.spec.ts)', () => {
+  it.each(PERIOD_CASES)('$code is a $kind from $start; before it $previous from $previousStart; a year before $yearAgo', (c) => {
+    expect(parsePeriod(c.code)).toMatchObject({ kind: c.kind, start: c.start });
+    expect(previousPeriod(c.code)).toMatchObject({ code: c.previous, start: c.previousStart });
+    expect(yearAgoPeriod(c.code).code).toBe(c.yearAgo);
   });
 });

@@ -112,3 +112,43 @@ export function yearAgoPeriod(code: string): Period {
   const day = Math.min(Number(period.start.slice(8, 10)), daysInMonth(Number(year), month));
   return parseOrThrow(formatIsoDate(Number(year), month, day));
 }
+
+// The same period arithmetic in SQL, for the set-based KPI comparisons and reads (PERIOD_CASES holds the cases both
+// statements must pass). Each takes SQL expressions: `kind` a period kind (text), `start` its first day (date),
+// `code` its canonical code (text).
+
+/** The code of `previousPeriod` in SQL. */
+export function previousPeriodSql(kind: string, start: string): string {
+  return `CASE ${kind}
+           WHEN 'year' THEN to_char(${start} - interval '1 year', 'YYYY')
+           WHEN 'half' THEN CASE WHEN extract(month FROM ${start}) = 1
+                                 THEN to_char(${start} - interval '1 year', 'YYYY') || '-H2'
+                                 ELSE to_char(${start}, 'YYYY') || '-H1' END
+           WHEN 'quarter' THEN to_char(${start} - interval '3 months', 'YYYY') || '-Q' || to_char(${start} - interval '3 months', 'Q')
+           WHEN 'month' THEN to_char(${start} - interval '1 month', 'YYYY-MM')
+           ELSE to_char(${start} - 1, 'YYYY-MM-DD')
+         END`;
+}
+
+/** The code of `yearAgoPeriod` in SQL (PostgreSQL's `- interval '1 year'` also takes 29 February to the 28th). */
+export function yearAgoPeriodSql(kind: string, start: string, code: string): string {
+  return `CASE ${kind}
+           WHEN 'year' THEN to_char(${start} - interval '1 year', 'YYYY')
+           WHEN 'month' THEN to_char(${start} - interval '1 year', 'YYYY-MM')
+           WHEN 'day' THEN to_char(${start} - interval '1 year', 'YYYY-MM-DD')
+           ELSE to_char(${start} - interval '1 year', 'YYYY') || substr(${code}, 5)
+         END`;
+}
+
+/** The length of a period of `kind` as an SQL interval: a period's start minus it is the start of `previousPeriod`. */
+export function periodLengthSql(kind: string): string {
+  return `CASE ${kind}
+                WHEN 'month' THEN interval '1 month' WHEN 'quarter' THEN interval '3 months' WHEN 'half' THEN interval '6 months'
+                WHEN 'day' THEN interval '1 day' ELSE interval '1 year' END`;
+}
+
+/** The kind `parsePeriod` gives a canonical period code, in SQL. */
+export function periodKindSql(code: string): string {
+  return `CASE WHEN ${code} ~ '^\\d{4}$' THEN 'year' WHEN ${code} ~ '-H' THEN 'half' WHEN ${code} ~ '-Q' THEN 'quarter'
+              WHEN length(${code}) = 7 THEN 'month' ELSE 'day' END`;
+}

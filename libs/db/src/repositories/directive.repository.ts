@@ -1,5 +1,6 @@
 import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
+import { directiveOverdueSql } from '@dx/domain';
 
 export type DirectiveStatus = 'open' | 'answered' | 'closed';
 export type ReviewTargetKind = 'goal' | 'task' | 'goal_group' | 'task_group';
@@ -40,7 +41,7 @@ const SELECT = `SELECT r.id, r.province_id AS "provinceId", p.code AS province, 
                        COALESCE(g.code, t.code, gg.code, tg.code) AS "targetCode", r.body, r.assignee_id AS "assigneeId", a.code AS assignee,
                        a.name AS "assigneeName", r.due, r.status, r.answer, r.created_by_name AS "createdBy", r.created_at AS "createdAt",
                        r.answered_by_name AS "answeredBy", r.answered_at AS "answeredAt", r.closed_by_name AS "closedBy", r.closed_at AS "closedAt",
-                       (r.kind = 'directive' AND r.status = 'open' AND r.due IS NOT NULL AND r.due < $1::date) AS overdue, r.version
+                       ${directiveOverdueSql('$1')} AS overdue, r.version
                   FROM directive r JOIN org_unit p ON p.id = r.province_id LEFT JOIN org_unit a ON a.id = r.assignee_id
                   LEFT JOIN goal g ON r.target_kind = 'goal' AND g.id = r.target_id
                   LEFT JOIN task t ON r.target_kind = 'task' AND t.id = r.target_id
@@ -103,7 +104,7 @@ export class DirectiveRepository {
   ): Promise<{ rows: DirectiveRow[]; total: number }> {
     const where = `r.province_id = $2 AND ($3::text IS NULL OR r.status = $3) AND ($4::text IS NULL OR r.kind = $4) AND ($5::text IS NULL OR a.code = $5)
                    AND ($6::uuid IS NULL OR r.target_id = $6)
-                   AND ($7::boolean IS NULL OR (r.kind = 'directive' AND r.status = 'open' AND r.due IS NOT NULL AND r.due < $1::date) = $7)`;
+                   AND ($7::boolean IS NULL OR ${directiveOverdueSql('$1')} = $7)`;
     const params = [today, f.provinceId, f.status ?? null, f.kind ?? null, f.assigneeCode ?? null, f.targetId ?? null, f.overdue ?? null];
     return selectPage<DirectiveRow>(this.db, `${SELECT} WHERE ${where}`, params, 'r.due NULLS LAST, r.created_at DESC, r.id', page);
   }
@@ -112,10 +113,10 @@ export class DirectiveRepository {
   async counts(provinceId: string, today: string): Promise<{ open: number; answered: number; overdue: number; overdueByAssignee: { code: string | null; name: string | null; overdue: number }[] }> {
     const [c] = await this.db.query(
       `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'answered')::int AS answered,
-              count(*) FILTER (WHERE status = 'open' AND due IS NOT NULL AND due < $2::date)::int AS overdue,
+              count(*) FILTER (WHERE ${directiveOverdueSql('$2', 'directive')})::int AS overdue,
               (SELECT coalesce(json_agg(x ORDER BY x.overdue DESC, x.code), '[]')
                  FROM (SELECT a.code, a.name, count(*)::int AS overdue FROM directive r LEFT JOIN org_unit a ON a.id = r.assignee_id
-                        WHERE r.province_id = $1 AND r.kind = 'directive' AND r.status = 'open' AND r.due IS NOT NULL AND r.due < $2::date
+                        WHERE r.province_id = $1 AND ${directiveOverdueSql('$2')}
                         GROUP BY a.code, a.name) x) AS "overdueByAssignee"
          FROM directive WHERE province_id = $1 AND kind = 'directive'`,
       [provinceId, today],

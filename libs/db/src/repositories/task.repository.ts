@@ -1,7 +1,7 @@
 import { AuditEntry, auditStatement, OutboxEntry } from '../audit/audit.repository';
 import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TaskState, TaskStatus } from '@dx/domain';
+import { taskOverdueSql, type TaskState, type TaskStatus } from '@dx/domain';
 
 export const TASK_SORTS = ['position', 'code', 'due', '-due', 'status', '-updated'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -48,9 +48,6 @@ export interface TaskFilter {
   text?: string;
   today: string;
 }
-
-/** Overdue on the date `today` names (an SQL expression), for task alias `t`: the rule of the domain's isTaskOverdue. */
-export const taskOverdueSql = (today: string, t = 't') => `(${t}.due IS NOT NULL AND ${t}.status NOT IN ('done', 'cancelled') AND ${t}.due < ${today}::date)`;
 
 const SELECT = `
   SELECT t.id, t.code, t.title, d.province_id AS "provinceId", p.code AS "provinceCode", d.code AS "documentCode", g.code AS "groupCode",

@@ -1,4 +1,5 @@
 import { daysBetween } from '../iso-date';
+import { isTaskOpen, isTaskOverdue } from '../tasks/task-overdue';
 import type { EvidenceInput, TaskFlags, TaskInput } from './status.types';
 
 /** A task is "due soon" from this many days before its due date up to the due date itself. */
@@ -15,14 +16,13 @@ function present(value: string | null): boolean {
 
 /**
  * Derived flags of a task at the as-of date. Only open tasks (not done, not cancelled)
- * can be overdue (as-of strictly after due) or due soon (0–14 days left); a done task
- * without evidence is unverified.
+ * can be overdue (the rule of task-overdue.ts: as-of strictly after due) or due soon
+ * (0–14 days left); a done task without evidence is unverified.
  */
 export function taskFlags(task: TaskInput, asOf: string): TaskFlags {
-  const open = task.status !== 'done' && task.status !== 'cancelled';
-  const daysLeft = open && task.due !== null ? daysBetween(asOf, task.due) : null;
+  const daysLeft = isTaskOpen(task.status) && task.due !== null ? daysBetween(asOf, task.due) : null;
   return {
-    overdue: daysLeft !== null && daysLeft < 0,
+    overdue: isTaskOverdue(task, asOf),
     dueSoon: daysLeft !== null && daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS,
     unverified: task.status === 'done' && !hasEvidence(task.evidence),
   };

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import { applyTaskUpdate, isTaskOverdue, TaskState } from './task-update';
+import { applyTaskUpdate, TaskState } from './task-update';
 
 const TODAY = '2024-03-15';
 const open: TaskState = { status: 'in_progress', progress: 40, evidenceNumber: null, evidenceDate: null, evidenceIssuer: null, evidenceLink: null };
@@ -56,15 +56,4 @@ describe('applyTaskUpdate', () => {
     expect(applyTaskUpdate(withEvidence, { evidence: null }, TODAY)).toEqual(open);
     expect(applyTaskUpdate(open, { comment: 'Đang triển khai' }, TODAY)).toEqual(open);
   });
-});
-
-describe('isTaskOverdue', () => {
-  it.each([
-    [{ due: '2024-03-14', status: 'in_progress' }, true],
-    [{ due: '2024-03-14', status: 'not_started' }, true],
-    [{ due: '2024-03-15', status: 'in_progress' }, false],
-    [{ due: '2024-03-14', status: 'done' }, false],
-    [{ due: '2024-03-14', status: 'cancelled' }, false],
-    [{ due: null, status: 'in_progress' }, false],
-  ] as const)('%p on 2024-03-15: overdue %p', (task, overdue) => expect(isTaskOverdue(task, TODAY)).toBe(overdue));
 });

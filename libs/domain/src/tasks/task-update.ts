@@ -73,11 +73,3 @@ export function applyTaskUpdate(current: TaskState, patch: TaskPatch, today: str
   if (problems.length) throw new DomainError('INVALID_INPUT', 'the update breaks the task rules', { errors: problems });
   return { status, progress, ...evidence };
 }
-
-/**
- * Whether a task is overdue on `today` (ISO dates): it has a due date before today and is neither done nor cancelled.
- * The same rule as the task reads' SQL (`taskOverdueSql` in libs/db), which filters and sorts by it.
- */
-export function isTaskOverdue(task: { due: string | null; status: TaskStatus }, today: string): boolean {
-  return task.due !== null && task.status !== 'done' && task.status !== 'cancelled' && task.due < today;
-}

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, DomainError, parsePeriod, viDate, viNumber } from '@dx/domain';
+import { addDays, directiveOverdueSql, DomainError, parsePeriod, viDate, viNumber } from '@dx/domain';
 import { defaultHeading, ReportData, ReportHeading } from '@dx/reports';
 import { readProvinceSummary } from '../summary/province-summary.reader';
 import { readReportDti } from './report-dti.reader';
@@ -65,7 +65,7 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
 
   const directives = await q(
     `SELECT r.body, COALESCE(g.code, t.code, gg.code, tg.code) AS target, a.name AS assignee, r.due, r.status, r.answer,
-            (r.status = 'open' AND r.due IS NOT NULL AND r.due < $2::date) AS overdue
+            ${directiveOverdueSql('$2')} AS overdue
        FROM directive r LEFT JOIN org_unit a ON a.id = r.assignee_id
        LEFT JOIN goal g ON r.target_kind = 'goal' AND g.id = r.target_id
        LEFT JOIN task t ON r.target_kind = 'task' AND t.id = r.target_id

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { readProvinceDtiRanks } from '@dx/db';
-import { canonicalOrNull } from '@dx/domain';
+import { canonicalOrNull, periodKindSql } from '@dx/domain';
 import { rankView } from './province-summary.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -84,8 +84,7 @@ export class StatusReadsRepository {
     if (!indicator) return null;
     const rows = await this.dataSource.query(
       `WITH kinds AS (
-         SELECT period, period_end, value, CASE WHEN period ~ '^\\d{4}$' THEN 'year' WHEN period ~ '-H' THEN 'half' WHEN period ~ '-Q' THEN 'quarter'
-                                                WHEN length(period) = 7 THEN 'month' ELSE 'day' END AS kind
+         SELECT period, period_end, value, ${periodKindSql('period')} AS kind
            FROM kpi_comparison WHERE indicator_id = $1 AND org_unit_id = $2
        )
        SELECT period, trim_scale(value)::text AS value FROM kinds
