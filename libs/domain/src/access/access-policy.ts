@@ -8,6 +8,15 @@ import { DomainError } from '../domain-error';
 export const ROLES = ['admin', 'officer', 'reporter', 'leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Vietnamese names of the roles, as the dashboard shows them. */
+export const ROLE_LABELS_VI: Record<Role, string> = {
+  admin: 'quản trị',
+  officer: 'cán bộ Sở TT&TT',
+  reporter: 'báo cáo viên',
+  leader: 'lãnh đạo',
+  viewer: 'người xem',
+};
+
 /** What an API token may do; a signed-in person's session has every right of its role. */
 export const TOKEN_SCOPES = ['read', 'observations:write', 'tasks:write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
