@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Enforces the dependency direction of shared/STYLE.md and keeps focused or skipped
+ * Enforces the project's dependency direction and keeps focused or skipped
  * tests out of the suite:
  * - libs/domain imports nothing from the project and no framework or driver;
  * - libs never import apps; apps never import each other; libs/config imports no project code;

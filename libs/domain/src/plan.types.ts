@@ -1,6 +1,6 @@
 /**
  * The plan model: one province with its agencies, indicators, documents and KPI
- * observations, as described by `dx-tracker/plan@1` (shared/spec/plan-format.md).
+ * observations, as described by `dx-tracker/plan@1` (docs/plan-format.md).
  * Optional values are `null`, never `undefined`, so two models compare field by field.
  * Measured values are canonical decimal strings (see decimal.ts), never floats.
  */

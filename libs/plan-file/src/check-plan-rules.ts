@@ -5,7 +5,7 @@ import { PathIndex } from './read-plan-file';
 import { YamlReader } from './yaml-reader';
 
 /**
- * Cross-reference and consistency rules of plan-format.md: unique codes, resolvable
+ * Cross-reference and consistency rules of docs/plan-format.md: unique codes, resolvable
  * references, no `implements` cycles, task progress, observation arithmetic (errors);
  * declared counts, reported claims and implausible values (warnings).
  * Sections are checked in the file's order, so issues come out in that order.

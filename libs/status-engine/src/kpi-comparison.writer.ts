@@ -23,8 +23,8 @@ export interface KpiScope {
 }
 
 /**
- * The KPI comparisons of status-rules.md ("KPI comparisons, per indicator, org unit and
- * period"), computed and written set-based in PostgreSQL: the country holds millions of
+ * The KPI comparisons of docs/status-rules.md ("KPI comparisons": per indicator, org unit
+ * and period), computed and written set-based in PostgreSQL: the country holds millions of
  * observations, too many to move through the application. `computeKpiComparisons`
  * (compute-province-status.ts) implements the same rules with the pure domain functions;
  * a test checks that both agree.

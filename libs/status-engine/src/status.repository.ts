@@ -202,7 +202,7 @@ export class StatusRepository {
       ).map(({ ntOp, ntValue, ...i }: Row) => ({ ...i, nationalTarget: ntOp ? { op: ntOp, value: ntValue } : null })),
     );
     // Goals are evaluated for the province itself, at the as-of date and at each claim's date, on the latest usable
-    // observation (status-rules.md): of its own observations of goal indicators, only those with the latest usable
+    // observation (docs/status-rules.md): of its own observations of goal indicators, only those with the latest usable
     // period end on or before one of those dates can be chosen, so only they are loaded (ties are left to the rules),
     // each found by a backward index scan. Usable as in actualValue: a value, or for ratio and percent indicators a
     // numerator over a positive denominator.

@@ -27,7 +27,7 @@ export interface ObservationProblem {
 }
 
 /**
- * The arithmetic and range rules of an observation (plan-format.md, "observations"), the
+ * The arithmetic and range rules of an observation (docs/plan-format.md, "Value checks"), the
  * same for a plan file and for a value entered through the API: a value or a numerator
  * over a positive denominator; a non-negative numerator; a value that agrees with its
  * numerator / denominator within RATIO_TOLERANCE; shares within 0..scale (an error when

@@ -9,7 +9,7 @@ import type { AttainmentColour } from './status.types';
  */
 const Exact = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP });
 
-/** Attainment above this is shown as this (status-rules.md: "capped at 1.5 for display"). */
+/** Attainment above this is shown as this (docs/status-rules.md: "Shown capped at 1.5"). */
 export const ATTAINMENT_DISPLAY_CAP = '1.5';
 
 const GREEN_FROM = '1';

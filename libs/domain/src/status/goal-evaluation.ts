@@ -82,7 +82,7 @@ const EMPTY = {
 } as const;
 
 /**
- * Status of a goal at the as-of date (status-rules.md, "Goal (target) status").
+ * Status of a goal at the as-of date (docs/status-rules.md, "Goals").
  * Observations are those of the goal's indicator and org unit, in any order.
  */
 export function evaluateGoal(

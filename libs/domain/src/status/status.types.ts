@@ -2,7 +2,7 @@ import type { ComparisonOp, Direction, IndicatorKind, IsoDate, ReportedStatus, T
 import type { PeriodKind } from '../period';
 
 /**
- * Inputs and outputs of the status rules (shared/spec/status-rules.md). Everything is a
+ * Inputs and outputs of the status rules (docs/status-rules.md). Everything is a
  * pure function of these values and an as-of date: same input, same output, whatever
  * the order of arrays.
  */

@@ -5,7 +5,7 @@ import type { EvidenceInput, TaskFlags, TaskInput } from './status.types';
 /** A task is "due soon" from this many days before its due date up to the due date itself. */
 export const DUE_SOON_DAYS = 14;
 
-/** Evidence counts only with both a document number and a date (status-rules.md); blank text counts as missing. */
+/** Evidence counts only with both a document number and a date (docs/status-rules.md); blank text counts as missing. */
 export function hasEvidence(e: EvidenceInput | null): boolean {
   return e !== null && present(e.number) && present(e.date);
 }

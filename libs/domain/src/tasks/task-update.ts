@@ -25,7 +25,7 @@ export interface FieldProblem {
 }
 
 /**
- * A task after an update (status-rules.md, tasks): `done` means 100% (a progress given
+ * A task after an update (docs/status-rules.md, "Tasks"): `done` means 100% (a progress given
  * with it must be 100, none given becomes 100); `cancelled` has no progress; evidence is a
  * document number and a date not after today (`today` in the province's time zone). A
  * `done` task without evidence is kept but flagged unverified by the status rules, not
