@@ -33,7 +33,7 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
   it('loads the demo data on first start, serves it, and keeps it once across a restart', async () => {
     const first = await startBuiltApi(env);
     let province: unknown;
-    let leaderPassword = '';
+    let leaderPassword: string;
     try {
       expect(first.output()).toMatch(/loaded demo plan data\/plans\/quang-ninh\.yaml/);
       const passwords = demoPasswords(first.output());

@@ -88,7 +88,7 @@ export function manyTasksPlanText(code: string, tasks: number): string {
             progress: 0
 `).join('');
   return smallPlanText(code, { agencies: '  - code: VPUBND\n    name: Văn phòng Ủy ban nhân dân tỉnh\n    kind: department\n' }).replace(
-    /        tasks:\n[\s\S]*?observations:/,
+    / {8}tasks:\n[\s\S]*?observations:/,
     `        tasks:\n${list}observations:`,
   );
 }

@@ -94,7 +94,7 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
       officer.post('/api/v1/observations').send(single),
       officer.get(`/api/v1/audit?province=${PROVINCE}`),
     ];
-    let inFlight: Promise<request.Response>[] = [];
+    let inFlight: Promise<request.Response>[];
     try {
       inFlight = send().map((r) => r.then((res) => res));
       await waitFor('every request to wait on the held lock', async () => (await lockWaiters(db.name, [holderPid])) === ids.length + 3, 20_000);

@@ -82,7 +82,7 @@ describe('PlanImporter against PostgreSQL', () => {
     const full = smallPlanText('PRN', { agencies: '  - code: SNV\n    name: Sở Nội vụ\n    kind: department\n' });
     await importer.run(validPlan(full), options);
     const withoutGoal = smallPlanText('PRN')
-      .replace(/          - code: MT1\.2\n(.*\n){3}/, '')
+      .replace(/ {10}- code: MT1\.2\n(.*\n){3}/, '')
       .replace(/observations:\n(.*\n)*/, '');
     const kept = await importer.run(validPlan(withoutGoal), options);
     expect(kept.counts.goals.kept).toBe(1);

@@ -12,7 +12,7 @@ export default async function globalSetup(): Promise<void> {
     await pg.connect();
     await pg.query('SELECT 1');
   } catch (error) {
-    throw new Error(`tests need PostgreSQL at ${TEST_DATABASE_ADMIN_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`);
+    throw new Error(`tests need PostgreSQL at ${TEST_DATABASE_ADMIN_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`, { cause: error });
   } finally {
     await pg.end().catch(() => undefined);
   }
@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${(error as Error).message}`);
+    throw new Error(`tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${(error as Error).message}`, { cause: error });
   } finally {
     redis.disconnect();
   }
