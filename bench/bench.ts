@@ -15,7 +15,7 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { cpus, loadavg, totalmem } from 'os';
 import { join } from 'path';
-import { QUEUE_NAMES, queueConnection } from '@dx/queue';
+import { QUEUE_NAMES, queueConnection } from '@dx/jobs';
 import { apiRead, ApiReadResult } from './api-read';
 import { BenchDatabases } from './bench-database';
 import { ServiceEnv, signIn, startBenchApi } from './bench-api';

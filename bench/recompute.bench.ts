@@ -20,11 +20,8 @@ import { DataSource } from 'typeorm';
 import { getHeapStatistics } from 'v8';
 import { createDataSource } from '@dx/db';
 import { daysBetween, todayIn } from '@dx/domain';
-import { QUEUE_NAMES, queueConnection } from '@dx/queue';
-import { Clock, TIME_ZONE } from '@dx/status-engine';
-import { OutboxRelay } from '@dx/status-engine';
-import { RecomputeEngine, RecomputeOutcome, STATUS_BATCH_SIZE } from '@dx/status-engine';
-import { RecomputeProcessor } from '@dx/status-engine';
+import { OutboxRelay, QUEUE_NAMES, queueConnection, RecomputeProcessor } from '@dx/jobs';
+import { Clock, RecomputeEngine, RecomputeOutcome, STATUS_BATCH_SIZE, TIME_ZONE } from '@dx/status-engine';
 import { KPI_BASELINE_SQL, runBaseline } from './baseline';
 import { gitCommit } from './git-commit';
 import {
@@ -206,7 +203,7 @@ async function incremental(ds: DataSource, url: string, engine: RecomputeEngine,
         jobMs.push(now() - started);
       }
     },
-    // As WorkerLifecycle (status-engine.module.ts) creates it.
+    // As WorkerLifecycle (libs/jobs/src/worker-lifecycle.ts) creates it.
     {
       connection: connection as never,
       prefix,

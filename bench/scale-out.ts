@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { addDays } from '@dx/domain';
-import { QUEUE_NAMES, queueConnection, RECOMPUTE_JOBS, RecomputePayload } from '@dx/queue';
+import { QUEUE_NAMES, queueConnection, RECOMPUTE_JOBS, RecomputePayload } from '@dx/jobs';
 import { ServiceEnv, startWorker } from './bench-api';
 import { cpuBusy } from './cpu';
 import { Child } from './processes';

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUE_NAMES, queueConnection } from '@dx/queue';
+import { QUEUE_NAMES, queueConnection } from '@dx/jobs';
 import { ServiceEnv, startWorker } from './bench-api';
 import { load, LoadResult } from './load';
 import { now, progress, round, sleep } from './support';

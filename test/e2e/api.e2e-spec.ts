@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { importDtiDirectory, PlanImporter } from '@dx/db';
-import { QUEUE_NAMES, RECOMPUTE_JOBS } from '@dx/queue';
+import { QUEUE_NAMES, RECOMPUTE_JOBS } from '@dx/jobs';
 import { RecomputeEngine, StatusRepository } from '@dx/status-engine';
 import { DTI_DIRECTORY, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

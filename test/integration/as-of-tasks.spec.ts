@@ -1,7 +1,8 @@
 import { writeTaskUpdate } from '@dx/api/task/task-writes';
 import { PlanImporter, TaskRepository } from '@dx/db';
 import { applyTaskUpdate, Principal, TaskPatch, todayIn } from '@dx/domain';
-import { RecomputeEngine, ReportGenerator, StatusRepository, systemClock, TIME_ZONE } from '@dx/status-engine';
+import { ReportGenerator } from '@dx/jobs';
+import { RecomputeEngine, StatusRepository, systemClock, TIME_ZONE } from '@dx/status-engine';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

@@ -1,7 +1,6 @@
 import { Queue } from 'bullmq';
 import { PlanImporter } from '@dx/db';
-import { QUEUE_NAMES, queueConnection, RECOMPUTE_JOBS } from '@dx/queue';
-import { MAX_WAITING_JOBS, OutboxRelay } from '@dx/status-engine';
+import { MAX_WAITING_JOBS, OutboxRelay, QUEUE_NAMES, queueConnection, RECOMPUTE_JOBS } from '@dx/jobs';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { TEST_REDIS_URL, testRunId } from '../support/test-env';

@@ -7,7 +7,7 @@ import { loadConfig } from '@dx/config';
 import { createDataSource, PlanImporter } from '@dx/db';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { QUEUE_NAMES, queueConnection } from '@dx/queue';
+import { QUEUE_NAMES, queueConnection } from '@dx/jobs';
 import { writeObservationValue } from '../factories/observation-write.factory';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { TestRedis } from '../support/redis-server';

@@ -7,7 +7,7 @@ import { configureHttp } from '@dx/api/bootstrap/configure-http';
 import { loadConfig } from '@dx/config';
 import { AccountRepository } from '@dx/db';
 import type { Role } from '@dx/domain';
-import { queueConnection } from '@dx/queue';
+import { queueConnection } from '@dx/jobs';
 import { TestDatabase } from './test-database';
 import { TEST_REDIS_URL, testRunId } from './test-env';
 

@@ -3,8 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppConfigModule } from '@dx/config';
-import { QueueConnection, QueueModule } from '@dx/queue';
-import { StatusEngineModule } from '@dx/status-engine';
+import { JobsModule, QueueConnection, QueueModule } from '@dx/jobs';
 import { AuthModule } from './auth/auth.module';
 import { jsonLogs } from './common/json-logs';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -60,7 +59,7 @@ export class AppModule {
         PlanModule,
         DtiModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
-        ...(options.config.runWorker ? [StatusEngineModule] : []),
+        ...(options.config.runWorker ? [JobsModule] : []),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

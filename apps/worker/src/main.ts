@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@dx/config';
 import { openDatabase } from '@dx/db';
-import { queueConnection } from '@dx/queue';
+import { queueConnection } from '@dx/jobs';
 import { WorkerModule } from './worker.module';
 
 /**

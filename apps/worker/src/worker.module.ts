@@ -2,8 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppConfigModule } from '@dx/config';
-import { QueueConnection, QueueModule } from '@dx/queue';
-import { StatusEngineModule } from '@dx/status-engine';
+import { JobsModule, QueueConnection, QueueModule } from '@dx/jobs';
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -24,7 +23,7 @@ export class WorkerModule {
         AppConfigModule.forRoot(options.config),
         TypeOrmModule.forRootAsync({ useFactory: () => options.dataSource.options, dataSourceFactory: async () => options.dataSource }),
         QueueModule.forRoot(options.queue),
-        StatusEngineModule,
+        JobsModule,
       ],
     };
   }

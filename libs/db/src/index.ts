@@ -28,3 +28,4 @@ export * from './orgs/reorganisation-applier';
 export * from './orgs/indicator-map.reader';
 export * from './backup/backup';
 export * from './repositories/select-page';
+export * from './reports/report.repository';

@@ -30,3 +30,4 @@ export * from './orgs/validity';
 export * from './orgs/reorganisation';
 export * from './orgs/reaggregate';
 export * from './orgs/reference-provinces';
+export * from './reports/report-kinds';

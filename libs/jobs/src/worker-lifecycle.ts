@@ -1,17 +1,20 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
-import { oldestWaitingAgeMs, QUEUE_CONNECTION, QUEUE_NAMES, QueueConnection, RECOMPUTE_JOBS, RECOMPUTE_SCHEDULES } from '@dx/queue';
-import { Clock, systemClock, TIME_ZONE } from './clock';
-import { OutboxRelay } from './outbox-relay';
-import { RecomputeEngine } from './recompute-engine';
-import { RecomputeProcessor } from './recompute.processor';
-import { REPORT_CLOCK, ReportProcessor } from './reports/report.processor';
+import { TIME_ZONE } from '@dx/status-engine';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { QUEUE_CONNECTION } from './queue.module';
+import { QueueConnection } from './queue-connection';
+import { QUEUE_NAMES } from './queue-names';
+import { oldestWaitingAgeMs } from './queue-stall';
+import { RECOMPUTE_JOBS } from './recompute/recompute-jobs';
+import { RECOMPUTE_SCHEDULES } from './recompute/recompute-schedules';
+import { RecomputeProcessor } from './recompute/recompute.processor';
+import { ReportProcessor } from './reports/report.processor';
 import { syncAllSchedules } from './reports/report-schedules';
 
-export const CLOCK = Symbol('CLOCK');
 /** How often the outbox is polled: the floor of a write's latency to its statuses. */
 const RELAY_INTERVAL_MS = 100;
 /** At most one stall warning in this time. */
@@ -111,17 +114,3 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     await this.reportWorker?.close();
   }
 }
-
-/** The queue worker: recompute processor, outbox relay, schedules. Needs QueueModule and TypeORM. */
-@Module({
-  providers: [
-    { provide: CLOCK, useValue: systemClock },
-    { provide: RecomputeEngine, useFactory: (ds: DataSource, clock: Clock) => new RecomputeEngine(ds, clock), inject: [DataSource, CLOCK] },
-    RecomputeProcessor,
-    { provide: REPORT_CLOCK, useExisting: CLOCK },
-    ReportProcessor,
-    WorkerLifecycle,
-  ],
-  exports: [RecomputeEngine],
-})
-export class StatusEngineModule {}

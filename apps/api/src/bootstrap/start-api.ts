@@ -2,7 +2,7 @@ import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@dx/config';
 import { openDatabase, OpenDatabase } from '@dx/db';
-import { queueConnection } from '@dx/queue';
+import { queueConnection } from '@dx/jobs';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureHttp } from './configure-http';

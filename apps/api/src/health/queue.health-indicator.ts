@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@dx/config';
-import { oldestWaitingAgeMs, QUEUE_NAMES, queueStallReason } from '@dx/queue';
+import { oldestWaitingAgeMs, QUEUE_NAMES, queueStallReason } from '@dx/jobs';
 
 const TIMEOUT_MS = 3000;
 

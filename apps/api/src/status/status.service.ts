@@ -2,12 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ProvinceRepository, readIndicatorMap } from '@dx/db';
+import { ProvinceRepository, readIndicatorMap, ReportRepository } from '@dx/db';
 import { assertAccess, canRead, DomainError, isIsoDate, Principal, readableProvince, todayIn } from '@dx/domain';
-import { QUEUE_NAMES, RECOMPUTE_JOBS, RecomputePayload } from '@dx/queue';
+import { QUEUE_NAMES, RECOMPUTE_JOB_OPTIONS, RECOMPUTE_JOBS, RecomputePayload } from '@dx/jobs';
+import { StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
 import { SummaryCache, summaryAnswer } from './summary-cache';
-import { RECOMPUTE_JOB_OPTIONS, ReportRepository, StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 
 @Injectable()
 export class StatusService {

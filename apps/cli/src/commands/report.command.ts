@@ -2,9 +2,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { isIsoDate } from '@dx/domain';
-import { REPORT_FORMATS, ReportFormat } from '@dx/queue';
-import { ReportGenerator, systemClock } from '@dx/status-engine';
+import { isIsoDate, REPORT_FORMATS, ReportFormat } from '@dx/domain';
+import { ReportGenerator } from '@dx/jobs';
+import { systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 
 const formats = (value: string): ReportFormat[] => {

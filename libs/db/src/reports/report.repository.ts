@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReportFormat, ReportFrequency } from '@dx/queue';
+import type { ReportFormat, ReportFrequency } from '@dx/domain';
 
 export interface ReportRow {
   id: string;

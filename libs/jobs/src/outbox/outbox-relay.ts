@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputePayload } from '@dx/queue';
+import { OUTBOX_TRIGGER, RECOMPUTE_JOB_OPTIONS, RECOMPUTE_JOBS } from '../recompute/recompute-jobs';
+import { RecomputePayload } from '../recompute/recompute.payload';
 
 /** Longest a busy province waits before its pending outbox rows are enqueued anyway. */
 export const MAX_DEBOUNCE_WAIT_MS = 2000;
@@ -25,14 +26,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-
-export const RECOMPUTE_JOB_OPTIONS = {
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: { count: 1000 },
-  // Failed jobs are kept for inspection.
-  removeOnFail: false,
-} as const;
 
 /**
  * Moves outbox rows into the `recompute` queue. A province with pending rows is

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { dispatchJob, JobHandler } from './job-dispatch';
-import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputeJobName, RecomputePayload } from '@dx/queue';
-import { RecomputeEngine } from './recompute-engine';
+import { RecomputeEngine } from '@dx/status-engine';
+import { dispatchJob, JobHandler } from '../job-dispatch';
+import { OUTBOX_TRIGGER, RECOMPUTE_JOBS, RecomputeJobName } from './recompute-jobs';
+import { RecomputePayload } from './recompute.payload';
 
 type Handler = JobHandler<RecomputePayload>;
 

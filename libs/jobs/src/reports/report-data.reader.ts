@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { addDays, directiveOverdueSql, DomainError, parsePeriod, viDate, viNumber } from '@dx/domain';
 import { defaultHeading, ReportData, ReportHeading } from '@dx/reports';
-import { readProvinceSummary } from '../summary/province-summary.reader';
+import { readProvinceSummary } from '@dx/status-engine';
 import { readReportDti } from './report-dti.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,13 +1,10 @@
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
-import { addDays, DomainError, parsePeriod, todayIn } from '@dx/domain';
-import type { ReportFormat, ReportFrequency } from '@dx/queue';
+import { ReportRepository } from '@dx/db';
+import { addDays, DomainError, parsePeriod, ReportFormat, ReportFrequency, todayIn } from '@dx/domain';
 import { buildReportPdf, buildReportXlsx, ReportData } from '@dx/reports';
-import { Clock, TIME_ZONE } from '../clock';
-import { RecomputeEngine } from '../recompute-engine';
-import { stableJson } from '../status-writer';
+import { Clock, RecomputeEngine, stableJson, TIME_ZONE } from '@dx/status-engine';
 import { readReportData, reportAsOf } from './report-data.reader';
-import { ReportRepository } from './report.repository';
 
 export interface GenerateRequest {
   province: string;

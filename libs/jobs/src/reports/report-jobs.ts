@@ -1,5 +1,4 @@
-import { ArrayNotEmpty, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { UUID_PATTERN } from '@dx/domain';
+import type { ReportFrequency } from '@dx/domain';
 
 /** Job names on the `reports` queue. */
 export const REPORT_JOBS = {
@@ -10,11 +9,6 @@ export const REPORT_JOBS = {
 } as const;
 
 export type ReportJobName = (typeof REPORT_JOBS)[keyof typeof REPORT_JOBS];
-
-export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-export const REPORT_FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'yearly', 'cron'] as const;
-export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
 
 /** The job scheduler id of a report schedule. */
 export const reportSchedulerId = (scheduleId: string) => `report-schedule-${scheduleId}`;
@@ -37,41 +31,4 @@ export function schedulePattern(frequency: ReportFrequency, cron: string | null)
     case 'cron':
       return cron!;
   }
-}
-
-/** Payload of every report job, validated when the worker picks it up. */
-export class ReportPayload {
-  @IsOptional()
-  @Matches(UUID_PATTERN, { message: 'scheduleId must be a UUID' })
-  scheduleId?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(16)
-  province?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  document?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
-  period?: string;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  asOf?: string;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayNotEmpty()
-  @IsIn(REPORT_FORMATS, { each: true })
-  formats?: ReportFormat[];
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  requestedBy?: string;
 }

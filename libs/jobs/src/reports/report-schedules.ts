@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { REPORT_JOBS, reportSchedulerId, schedulePattern } from '@dx/queue';
-import { TIME_ZONE } from '../clock';
-import { ReportRepository, ScheduleRow } from './report.repository';
+import { ReportRepository, ScheduleRow } from '@dx/db';
+import { TIME_ZONE } from '@dx/status-engine';
+import { REPORT_JOBS, reportSchedulerId, schedulePattern } from './report-jobs';
 
 export const REPORT_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 500 }, removeOnFail: false } as const;
 

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { dispatchJob, JobHandler } from '../job-dispatch';
 import { DataSource } from 'typeorm';
+import { ReportRepository } from '@dx/db';
 import { todayIn } from '@dx/domain';
-import { REPORT_JOBS, ReportJobName, ReportPayload } from '@dx/queue';
-import { Clock, TIME_ZONE } from '../clock';
+import { Clock, TIME_ZONE } from '@dx/status-engine';
+import { dispatchJob, JobHandler } from '../job-dispatch';
 import { ReportGenerator, scheduledPeriod } from './report-generator';
-import { ReportRepository } from './report.repository';
+import { REPORT_JOBS, ReportJobName } from './report-jobs';
+import { ReportPayload } from './report.payload';
 
 export const REPORT_CLOCK = Symbol('REPORT_CLOCK');
 

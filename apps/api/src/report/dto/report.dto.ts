@@ -1,6 +1,5 @@
 import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency } from '@dx/queue';
-import { UUID_PATTERN } from '@dx/domain';
+import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency, UUID_PATTERN } from '@dx/domain';
 import { ProvincePageQuery } from '../../common/page.query';
 import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
