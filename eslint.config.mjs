@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const LIBS = ['config', 'db', 'domain', 'jobs', 'plan-file', 'queue', 'reports', 'status-engine'];
+const LIBS = ['config', 'db', 'domain', 'jobs', 'plan-file', 'reports', 'status-engine'];
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'pg', 'ioredis', 'express'];
 
 /** `no-restricted-imports` options: a lib only through its alias and index, plus what an area may not import. */
