@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '@dx/db';
-import { DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
+import { DashboardResponse, DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
 import { kpiHasTarget, StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { SummaryCache } from '../status/summary-cache';
 
@@ -22,7 +22,7 @@ export class DashboardService {
     private readonly summaries: SummaryCache,
   ) {}
 
-  async dashboard(principal: Principal, code: string, asOf?: string) {
+  async dashboard(principal: Principal, code: string, asOf?: string): Promise<DashboardResponse> {
     if (asOf !== undefined && !isIsoDate(asOf)) throw new DomainError('INVALID_DATE', `as_of "${asOf}" is not a real date`);
     const today = todayIn(TIME_ZONE, new Date());
     const date = asOf ?? today;

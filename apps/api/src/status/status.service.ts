@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, readIndicatorMap, ReportRepository } from '@dx/db';
-import { assertAccess, canRead, DomainError, isIsoDate, Principal, readableProvince, todayIn } from '@dx/domain';
+import { assertAccess, canRead, DomainError, isIsoDate, JobResponse, Principal, readableProvince, todayIn } from '@dx/domain';
 import { QUEUE_NAMES, RECOMPUTE_JOB_OPTIONS, RECOMPUTE_JOBS, RecomputePayload } from '@dx/jobs';
 import { StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
@@ -99,7 +99,7 @@ export class StatusService {
   }
 
   /** A recompute or report job: a province's for those who read the province, national ones for admins. */
-  async job(principal: Principal, id: string) {
+  async job(principal: Principal, id: string): Promise<JobResponse> {
     const find = async () => (await this.queue.getJob(id)) ?? (await this.reportQueue.getJob(id));
     let job = await find();
     if (!job) throw new DomainError('JOB_NOT_FOUND', `no job with id "${id}"`);

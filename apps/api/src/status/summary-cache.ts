@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
 import { batchedLookup, ProvinceRepository } from '@dx/db';
-import { DomainError, Principal } from '@dx/domain';
+import { DomainError, Principal, SummaryResponse } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
 import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamps, SummaryStamp } from '@dx/status-engine';
 
@@ -17,7 +17,7 @@ export interface SummaryAnswer {
 /** The API's answer: the summary with one page of its KPIs and the job computing it, if any. */
 export function summaryAnswer(summary: ProvinceSummary, page: number, pageSize: number, pendingJob: string | null): SummaryAnswer {
   const { items, total } = kpiPage(summary.kpis, page, pageSize);
-  const body = Buffer.from(JSON.stringify({ ...summary, kpis: items, kpiPage: { page, pageSize, total }, pendingJob }));
+  const body = Buffer.from(JSON.stringify({ ...summary, kpis: items, kpiPage: { page, pageSize, total }, pendingJob } satisfies SummaryResponse));
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 

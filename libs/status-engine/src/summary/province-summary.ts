@@ -1,73 +1,7 @@
-import type { Direction, GoalRollup, GoalStatus, IndicatorKind, Reconciliation, TaskRollup } from '@dx/domain';
+import type { ClaimView, GoalView, KpiView, ProvinceSummary, RollupView } from '@dx/domain';
 
-export interface RollupView {
-  goals: GoalRollup | null;
-  tasks: TaskRollup | null;
-}
-
-export interface GoalView {
-  id: string;
-  code: string;
-  title: string;
-  kind: 'quantitative' | 'milestone';
-  indicator: string | null;
-  target: { op: string; value: string } | null;
-  due: string;
-  status: GoalStatus | null;
-  actual: string | null;
-  actualPeriod: string | null;
-  attainment: string | null;
-  colour: string | null;
-  unverified: boolean;
-  reportedStatus: string | null;
-}
-
-export interface ClaimView {
-  scope: string;
-  met: number;
-  of: number;
-  open: number | null;
-  asOf: string;
-  source: string | null;
-  reconciliation: Pick<Reconciliation, 'verdict' | 'selfInconsistent' | 'differs' | 'computedMet' | 'computedTotal' | 'differingGoals' | 'reasons'> | null;
-}
-
-export interface KpiView {
-  indicator: { code: string; name: string; unit: string; kind: IndicatorKind; direction: Direction };
-  period: string;
-  value: string;
-  previous: { period: string; value: string | null; change: string | null; changeRelative: string | null };
-  yearAgo: { period: string; value: string | null; change: string | null; changeRelative: string | null };
-  goalTargets: { goalCode: string; documentCode: string; op: string; target: string; gap: string; attainment: string | null; met: boolean }[];
-  nationalTarget: { op: string; target: string; gap: string; attainment: string | null; met: boolean } | null;
-  /**
-   * `observations`: among the provinces here with a value for the period; `dti`: the DTI
-   * table's rank, out of the provinces on that year's map (an indicator fed from the DTI).
-   */
-  rank: { rank: number; of: number; percentile: string; source: 'observations' | 'dti' } | null;
-}
-
-/** One province's computed state at an as-of date: what `cli status` prints and the summary endpoint returns. */
-export interface ProvinceSummary {
-  province: { code: string; name: string };
-  asOf: string;
-  /** When the stored results were computed; null when nothing has been computed for this date. */
-  computedAt: string | null;
-  totals: RollupView;
-  documents: {
-    code: string;
-    title: string;
-    type: string;
-    scope: string;
-    implements: string | null;
-    rollup: RollupView;
-    goalGroups: { id: string; code: string; name: string; rollup: RollupView; goals: GoalView[] }[];
-    taskGroups: { id: string; code: string; name: string; rollup: RollupView }[];
-    claims: ClaimView[];
-  }[];
-  /** The province's latest value of each indicator, with its comparisons. */
-  kpis: KpiView[];
-}
+/** The summary's types are shared with the web, so they live in libs/domain. */
+export type { ClaimView, GoalView, KpiView, ProvinceSummary, RollupView };
 
 /** Whether a KPI has a target: a goal's or the national one. */
 export function kpiHasTarget(k: KpiView): boolean {
