@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { useState } from 'react';
+import { useApi } from './use-api';
 
 interface Entry { id: string; at: string; actor: string; ip: string | null; requestId: string | null; action: string; entityKind: string; entityId: string | null; before: unknown; after: unknown }
 
@@ -22,12 +22,9 @@ function changes(before: unknown, after: unknown): string {
 export function Audit({ province }: { province: string }) {
   const [kind, setKind] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: Entry[]; total: number; pageSize: number } | null>(null);
-  useEffect(() => {
-    const q = new URLSearchParams({ province, page: String(page), pageSize: '50' });
-    if (kind) q.set('entity', kind);
-    api<{ items: Entry[]; total: number; pageSize: number }>(`/api/v1/audit?${q}`).then((r) => setData(r.body));
-  }, [province, kind, page]);
+  const q = new URLSearchParams({ province, page: String(page), pageSize: '50' });
+  if (kind) q.set('entity', kind);
+  const { data } = useApi<{ items: Entry[]; total: number; pageSize: number }>(`/api/v1/audit?${q}`);
   return (
     <div>
       <h1>Nhật ký thay đổi</h1>

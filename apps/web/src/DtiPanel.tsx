@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { describeChange, RANK_MEASURE, rankOutOf } from '@dx/domain';
-import { api, ApiError } from './api';
+import { ApiError } from './api';
 import { viNumber } from './format';
+import { useApi } from './use-api';
 
 interface Figure { score: string | null; rank: number | null }
 interface Peer { name: string; province: string | null; rank: number; score: string | null }
@@ -69,27 +69,12 @@ function Figures({ caption, figures }: { caption: string; figures: [string, Figu
  * (score, rank, change), pillars, main indices, the provinces ranked next to it, the years.
  */
 export function DtiPanel({ province, asOf }: { province: string; asOf: string }) {
-  const [years, setYears] = useState<DtiYear[] | null>(null);
-  const [denied, setDenied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let stopped = false;
-    setYears(null);
-    setError(null);
-    api<{ years: DtiYear[] }>(`/api/v1/dti/provinces/${province}`).then(
-      (r) => !stopped && setYears([...r.body.years].sort((a, b) => a.year - b.year)),
-      (e) => {
-        if (stopped) return;
-        if (e instanceof ApiError && e.problem.status === 403) setDenied(true);
-        else if (e instanceof ApiError && e.problem.status === 404) setYears([]);
-        else setError('Không tải được số liệu DTI');
-      },
-    );
-    return () => {
-      stopped = true;
-    };
-  }, [province]);
-  if (denied) return null;
+  const { data, error } = useApi<{ years: DtiYear[] }>(`/api/v1/dti/provinces/${province}`);
+  const refused = error instanceof ApiError ? error.problem.status : null;
+  if (refused === 403) return null;
+  // A province without DTI results reads as an empty history.
+  const years = refused === 404 ? [] : data && [...data.years].sort((a, b) => a.year - b.year);
+  const failed = error !== null && refused !== 404 ? 'Không tải được số liệu DTI' : null;
 
   const shown = years?.filter((y) => !asOf || y.year <= Number(asOf.slice(0, 4))) ?? [];
   const latest = shown.at(-1);
@@ -99,8 +84,8 @@ export function DtiPanel({ province, asOf }: { province: string; asOf: string })
   return (
     <section className="card dti" aria-label="Chỉ số chuyển đổi số (DTI)" data-testid="dti">
       <h2>Chỉ số chuyển đổi số (DTI)</h2>
-      {error ? (
-        <p role="alert" className="error">{error}</p>
+      {failed ? (
+        <p role="alert" className="error">{failed}</p>
       ) : !years ? (
         <p className="muted">Đang tải…</p>
       ) : !latest ? (

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { useState } from 'react';
 import { GOAL_STATUS, TASK_STATUS, viDate, viNumber } from './format';
+import { useApi } from './use-api';
 
 interface Goal { id: string; code: string; title: string; kind: string; target: { op: string; value: string } | null; due: string; status: string | null; actual: string | null; actualPeriod: string | null; unverified: boolean }
 interface Group { code: string; name: string; rollup: { goals?: { met: number; total: number; recorded: number; declared: number | null } | null; tasks?: { total: number; recorded: number; declared: number | null } | null }; goals?: Goal[] }
@@ -15,7 +15,9 @@ const REASONS: Record<string, string> = {
 };
 
 function GoalRow({ goal }: { goal: Goal }) {
-  const [history, setHistory] = useState<GoalHistory['history'] | null>(null);
+  const [open, setOpen] = useState(false);
+  const { data } = useApi<GoalHistory>(open ? `/api/v1/goals/${goal.id}/status` : null);
+  const history = open ? (data?.history ?? null) : null;
   return (
     <li>
       <span className={`status ${goal.status}`}>{GOAL_STATUS[goal.status ?? 'no_data']}</span> <strong>{goal.code}</strong> {goal.title}
@@ -28,7 +30,7 @@ function GoalRow({ goal }: { goal: Goal }) {
         type="button"
         className="link"
         aria-expanded={history !== null}
-        onClick={async () => setHistory(history ? null : (await api<GoalHistory>(`/api/v1/goals/${goal.id}/status`)).body.history)}
+        onClick={() => setOpen(!open)}
       >
         lịch sử
       </button>
@@ -44,19 +46,12 @@ function GoalRow({ goal }: { goal: Goal }) {
 
 /** Document → goal groups and task groups → goals and tasks, with status, evidence, history and completeness. */
 export function PlanTree({ province }: { province: string }) {
-  const [docs, setDocs] = useState<Doc[] | null>(null);
-  const [tasks, setTasks] = useState<Task[]>([]);
-  useEffect(() => {
-    void (async () => {
-      const [s, t] = await Promise.all([
-        api<{ documents: Doc[] }>(`/api/v1/provinces/${province}/summary`),
-        api<{ items: Task[] }>(`/api/v1/tasks?province=${province}&pageSize=200`),
-      ]);
-      setDocs(s.body.documents);
-      setTasks(t.body.items);
-    })();
-  }, [province]);
-  if (!docs) return <p>Đang tải…</p>;
+  const summary = useApi<{ documents: Doc[] }>(`/api/v1/provinces/${province}/summary`);
+  const list = useApi<{ items: Task[] }>(`/api/v1/tasks?province=${province}&pageSize=200`);
+  // Shown once both have come, as one page.
+  if (!summary.data || !list.data) return <p>Đang tải…</p>;
+  const docs = summary.data.documents;
+  const tasks = list.data.items;
   return (
     <div className="tree">
       <h1>Cây kế hoạch</h1>

@@ -1,7 +1,9 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { rankOutOf } from '@dx/domain';
-import { api, ApiError } from './api';
+import { ApiError } from './api';
 import { viDate, viNumber, withUnit } from './format';
+import { useApi } from './use-api';
+import { useSettled } from './use-settled';
 
 interface Indicator { code: string; name: string; unit: string; latest: { period: string } | null }
 interface Figure { code: string; name: string; value: string | null; numerator: string | null; denominator: string | null }
@@ -57,56 +59,38 @@ function fraction(f: Figure): string {
  * later one (`GET /api/v1/indicators/:code/map`), with how each figure was made and what is missing.
  */
 export function ProvinceMap({ province, everyProvince }: { province: string; everyProvince: boolean }) {
-  const [indicators, setIndicators] = useState<Indicator[]>([]);
   const [indicator, setIndicator] = useState('');
   const [period, setPeriod] = useState('');
   const [choice, setChoice] = useState<'period' | '2025' | 'custom'>('period');
   const [date, setDate] = useState('');
   const [all, setAll] = useState(everyProvince);
-  const [data, setData] = useState<MapResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
+  const list = useApi<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`);
+  const indicators = list.data?.items ?? [];
   useEffect(() => {
-    api<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`)
-      .then((r) => {
-        setIndicators(r.body.items);
-        const first = r.body.items[0];
-        if (first) {
-          setIndicator((c) => c || first.code);
-          setPeriod((p) => p || first.latest?.period || '');
-        }
-      })
-      .catch((e) => setError(explain(e)));
-  }, [province]);
+    const first = list.data?.items[0];
+    if (first) {
+      setIndicator((c) => c || first.code);
+      setPeriod((p) => p || first.latest?.period || '');
+    }
+  }, [list.data]);
 
   const map = choice === '2025' ? MAP_2025 : choice === 'custom' ? date : '';
   const ready = indicator !== '' && PERIOD.test(period) && (choice !== 'custom' || date !== '');
-  useEffect(() => {
-    if (!ready) return;
-    let current = true;
-    const q = new URLSearchParams({ period });
-    if (map) q.set('map', map);
-    if (!all) q.set('province', province);
-    setLoading(true);
-    const timer = setTimeout(() => {
-      api<MapResult>(`/api/v1/indicators/${encodeURIComponent(indicator)}/map?${q}`)
-        .then((r) => current && (setData(r.body), setError(null)))
-        .catch((e) => current && (setData(null), setError(explain(e))))
-        .finally(() => current && setLoading(false));
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [ready, indicator, period, map, all, province]);
+  const q = new URLSearchParams({ period });
+  if (map) q.set('map', map);
+  if (!all) q.set('province', province);
+  // Asked for once typing has paused a moment.
+  const path = useSettled(ready ? `/api/v1/indicators/${encodeURIComponent(indicator)}/map?${q}` : null, 250);
+  const result = useApi<MapResult>(path.value);
+  const loading = path.settling || result.loading;
+  const data = result.error ? null : (result.data ?? null);
+  const error = result.error ? explain(result.error) : !result.data && list.error ? explain(list.error) : null;
 
   const pick = (code: string) => {
     setIndicator(code);
     const latest = indicators.find((i) => i.code === code)?.latest?.period;
     if (latest) setPeriod(latest);
   };
-  const unit = data?.indicator.unit ?? '';
 
   return (
     <div>
@@ -132,29 +116,35 @@ export function ProvinceMap({ province, everyProvince }: { province: string; eve
       </form>
       <p role="status" className="muted">{loading ? 'Đang tải…' : ''}</p>
       {error && <p role="alert" className="card error">{error}</p>}
-      {data && !error && (
-        <section className="card" aria-label="Kết quả so sánh">
-          <h2>{data.indicator.name}</h2>
-          <p className="muted">
-            Kỳ {data.period} · bản đồ ngày {viDate(data.map)}
-            {data.reaggregated ? ' · số liệu đã tính lại theo bản đồ này' : ''}
-            {data.source === 'dti' ? ` · số liệu và thứ hạng theo bảng xếp hạng DTI năm ${data.period}, trên ${data.ranked} tỉnh, thành phố` : ` · ${data.ranked} tỉnh có số liệu để xếp hạng`}
-          </p>
-          {data.rows.length === 0 ? (
-            <p>Chưa có số liệu của kỳ này.</p>
-          ) : (
-            <table aria-label="Giá trị theo tỉnh">
-              <thead><tr><th scope="col">Tỉnh</th><th scope="col">Giá trị</th><th scope="col">Hạng</th><th scope="col">Cách tính</th></tr></thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <MapRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      )}
+      {data && !error && <MapResultCard data={data} province={province} />}
     </div>
+  );
+}
+
+/** The period's figures by province on the chosen map: value, rank, how each was made. */
+function MapResultCard({ data, province }: { data: MapResult; province: string }) {
+  const unit = data.indicator.unit;
+  return (
+    <section className="card" aria-label="Kết quả so sánh">
+      <h2>{data.indicator.name}</h2>
+      <p className="muted">
+        Kỳ {data.period} · bản đồ ngày {viDate(data.map)}
+        {data.reaggregated ? ' · số liệu đã tính lại theo bản đồ này' : ''}
+        {data.source === 'dti' ? ` · số liệu và thứ hạng theo bảng xếp hạng DTI năm ${data.period}, trên ${data.ranked} tỉnh, thành phố` : ` · ${data.ranked} tỉnh có số liệu để xếp hạng`}
+      </p>
+      {data.rows.length === 0 ? (
+        <p>Chưa có số liệu của kỳ này.</p>
+      ) : (
+        <table aria-label="Giá trị theo tỉnh">
+          <thead><tr><th scope="col">Tỉnh</th><th scope="col">Giá trị</th><th scope="col">Hạng</th><th scope="col">Cách tính</th></tr></thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <MapRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 

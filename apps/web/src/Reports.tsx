@@ -1,13 +1,17 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
+import type { JobResponse } from '@dx/domain';
 import { JobWait } from './JobWait';
 import { api, ApiError, session } from './api';
 import { viDate } from './format';
+import { useApi } from './use-api';
 
 interface Report { id: string; document: string; period: string; asOf: string; formats: string[]; createdBy: string; createdAt: string }
 interface Schedule { id: string; document: string; frequency: string; cron: string | null; formats: string[]; enabled: boolean }
 interface Doc { code: string; title: string }
 
 const FREQUENCY: Record<string, string> = { weekly: 'hằng tuần', monthly: 'hằng tháng', quarterly: 'hằng quý', yearly: 'hằng năm', cron: 'theo biểu thức cron' };
+/** How often a report being made is asked about. */
+const JOB_POLL_MS = 500;
 
 /** Downloads a stored report with the session's token (a plain link could not send it). */
 async function download(report: Report, format: string) {
@@ -21,75 +25,111 @@ async function download(report: Report, format: string) {
   URL.revokeObjectURL(url);
 }
 
-export function Reports({ province, canOrder, canSchedule }: { province: string; canOrder: boolean; canSchedule: boolean }) {
-  const [reports, setReports] = useState<Report[]>([]);
-  const [schedules, setSchedules] = useState<Schedule[]>([]);
-  const [docs, setDocs] = useState<Doc[]>([]);
-  const [document, setDocument] = useState('');
+const explain = (err: unknown) => (err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
+
+/** Orders a report now and follows its job (progress, wait) until it is made or fails for good. */
+function OrderForm({ province, docs, document, setDocument, onMade }: {
+  province: string; docs: Doc[]; document: string; setDocument: (code: string) => void; onMade: () => Promise<void>;
+}) {
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
-  const [progress, setProgress] = useState<number | null>(null);
-  const [orderedAt, setOrderedAt] = useState(0);
-  const [frequency, setFrequency] = useState('monthly');
+  const [job, setJob] = useState<{ id: string; since: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const [r, s, d] = await Promise.all([
-      api<{ items: Report[] }>(`/api/v1/reports?province=${province}&pageSize=50`),
-      api<{ items: Schedule[] }>(`/api/v1/report-schedules?province=${province}`),
-      api<{ items: Doc[] }>(`/api/v1/documents?province=${province}`),
-    ]);
-    setReports(r.body.items);
-    setSchedules(s.body.items);
-    setDocs(d.body.items);
-    setDocument((current) => current || d.body.items[0]?.code || '');
-  }, [province]);
+  const path = job ? `/api/v1/jobs/${job.id}` : null;
+  const polled = useApi<JobResponse>(path, { refreshMs: JOB_POLL_MS });
+  const state = job && polled.data?.id === job.id ? polled.data : undefined;
+  const failure = job && polled.from === path ? polled.error : null;
+  const progress = job ? (typeof state?.progress === 'number' ? state.progress : 0) : null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!job) return;
+    if (failure) {
+      setJob(null);
+      setError(explain(failure));
+    } else if (state?.state === 'completed' || state?.state === 'failed') {
+      if (state.state === 'failed') setError(`Không tạo được báo cáo sau nhiều lần thử. Hãy báo quản trị viên (mã công việc ${job.id}; chi tiết lỗi có trong nhật ký máy chủ).`);
+      setJob(null);
+      void onMade();
+    }
+  }, [job, state, failure, onMade]);
 
   async function order(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
       const { body } = await api<{ job: { id: string } }>('/api/v1/reports', { method: 'POST', json: { province, document, period } });
-      setProgress(0);
-      setOrderedAt(Date.now());
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 500));
-        const job = (await api<{ state: string; progress: number }>(`/api/v1/jobs/${body.job.id}`)).body;
-        setProgress(typeof job.progress === 'number' ? job.progress : 0);
-        if (job.state === 'completed' || job.state === 'failed') {
-          if (job.state === 'failed') setError(`Không tạo được báo cáo sau nhiều lần thử. Hãy báo quản trị viên (mã công việc ${body.job.id}; chi tiết lỗi có trong nhật ký máy chủ).`);
-          break;
-        }
-      }
-      setProgress(null);
-      await load();
+      setJob({ id: body.job.id, since: Date.now() });
     } catch (err) {
-      setProgress(null);
-      setError(err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
+      setError(explain(err));
     }
   }
 
   return (
-    <div>
-      <h1>Báo cáo</h1>
-      {canOrder && (
-        <form className="card filters" onSubmit={order} aria-label="Tạo báo cáo">
-          <label>Văn bản
-            <select value={document} onChange={(e) => setDocument(e.target.value)}>{docs.map((d) => <option key={d.code} value={d.code}>{d.code}</option>)}</select>
+    <form className="card filters" onSubmit={order} aria-label="Tạo báo cáo">
+      <label>Văn bản
+        <select value={document} onChange={(e) => setDocument(e.target.value)}>{docs.map((d) => <option key={d.code} value={d.code}>{d.code}</option>)}</select>
+      </label>
+      <label>Kỳ báo cáo<input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" /></label>
+      <button type="submit" disabled={progress !== null}>Tạo báo cáo ngay</button>
+      {progress !== null && <progress max={100} value={progress} aria-label="Tiến độ tạo báo cáo">{progress}%</progress>}
+      {job && <JobWait since={job.since} label="đang tạo báo cáo…" />}
+      {error && <p role="alert" className="error">{error}</p>}
+    </form>
+  );
+}
+
+/** The automatic schedules, which officers may add (for the chosen document) and remove. */
+function Schedules({ province, document, canSchedule }: { province: string; document: string; canSchedule: boolean }) {
+  const { data, reload } = useApi<{ items: Schedule[] }>(`/api/v1/report-schedules?province=${province}`);
+  const [frequency, setFrequency] = useState('monthly');
+  return (
+    <section className="card" aria-label="Lịch báo cáo">
+      <h2>Lịch báo cáo tự động</h2>
+      <ul>
+        {(data?.items ?? []).map((s) => (
+          <li key={s.id}>
+            {s.document} · {FREQUENCY[s.frequency]}{s.cron ? ` (${s.cron})` : ''} · {s.formats.join(', ').toUpperCase()}
+            {canSchedule && <button type="button" onClick={async () => { await api(`/api/v1/report-schedules/${s.id}`, { method: 'DELETE' }); await reload(); }}>Xóa</button>}
+          </li>
+        ))}
+      </ul>
+      {canSchedule && (
+        <form
+          className="filters"
+          aria-label="Thêm lịch báo cáo"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            await api('/api/v1/report-schedules', { method: 'POST', json: { province, document, frequency, formats: ['pdf', 'xlsx'] } });
+            await reload();
+          }}
+        >
+          <label>Tần suất
+            <select value={frequency} onChange={(e) => setFrequency(e.target.value)}>
+              {Object.entries(FREQUENCY).filter(([k]) => k !== 'cron').map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            </select>
           </label>
-          <label>Kỳ báo cáo<input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" /></label>
-          <button type="submit" disabled={progress !== null}>Tạo báo cáo ngay</button>
-          {progress !== null && <progress max={100} value={progress} aria-label="Tiến độ tạo báo cáo">{progress}%</progress>}
-          {progress !== null && <JobWait since={orderedAt} label="đang tạo báo cáo…" />}
-          {error && <p role="alert" className="error">{error}</p>}
+          <button type="submit">Thêm lịch cho {document}</button>
         </form>
       )}
+    </section>
+  );
+}
+
+export function Reports({ province, canOrder, canSchedule }: { province: string; canOrder: boolean; canSchedule: boolean }) {
+  const reports = useApi<{ items: Report[] }>(`/api/v1/reports?province=${province}&pageSize=50`);
+  const docs = useApi<{ items: Doc[] }>(`/api/v1/documents?province=${province}`);
+  const [document, setDocument] = useState('');
+  useEffect(() => {
+    if (docs.data) setDocument((current) => current || docs.data!.items[0]?.code || '');
+  }, [docs.data]);
+
+  return (
+    <div>
+      <h1>Báo cáo</h1>
+      {canOrder && <OrderForm province={province} docs={docs.data?.items ?? []} document={document} setDocument={setDocument} onMade={reports.reload} />}
       <section className="card" aria-label="Báo cáo đã tạo">
         <table>
           <thead><tr><th>Văn bản</th><th>Kỳ</th><th>Số liệu đến</th><th>Người tạo</th><th>Tệp</th></tr></thead>
           <tbody>
-            {reports.map((r) => (
+            {(reports.data?.items ?? []).map((r) => (
               <tr key={r.id}>
                 <td>{r.document}</td><td>{r.period}</td><td>{viDate(r.asOf)}</td><td>{r.createdBy}</td>
                 <td>{r.formats.map((f) => <button key={f} type="button" className="link" onClick={() => void download(r, f)}>{f.toUpperCase()}</button>)}</td>
@@ -98,35 +138,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
           </tbody>
         </table>
       </section>
-      <section className="card" aria-label="Lịch báo cáo">
-        <h2>Lịch báo cáo tự động</h2>
-        <ul>
-          {schedules.map((s) => (
-            <li key={s.id}>
-              {s.document} · {FREQUENCY[s.frequency]}{s.cron ? ` (${s.cron})` : ''} · {s.formats.join(', ').toUpperCase()}
-              {canSchedule && <button type="button" onClick={async () => { await api(`/api/v1/report-schedules/${s.id}`, { method: 'DELETE' }); await load(); }}>Xóa</button>}
-            </li>
-          ))}
-        </ul>
-        {canSchedule && (
-          <form
-            className="filters"
-            aria-label="Thêm lịch báo cáo"
-            onSubmit={async (e) => {
-              e.preventDefault();
-              await api('/api/v1/report-schedules', { method: 'POST', json: { province, document, frequency, formats: ['pdf', 'xlsx'] } });
-              await load();
-            }}
-          >
-            <label>Tần suất
-              <select value={frequency} onChange={(e) => setFrequency(e.target.value)}>
-                {Object.entries(FREQUENCY).filter(([k]) => k !== 'cron').map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-              </select>
-            </label>
-            <button type="submit">Thêm lịch cho {document}</button>
-          </form>
-        )}
-      </section>
+      <Schedules province={province} document={document} canSchedule={canSchedule} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { api, ApiError, session, User } from './api';
 import { ROLE } from './format';
+import { useApi } from './use-api';
 
 interface DemoAccounts {
   demo: boolean;
@@ -11,10 +12,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [demo, setDemo] = useState<DemoAccounts | null>(null);
-  useEffect(() => {
-    api<DemoAccounts>('/api/v1/auth/demo').then((r) => setDemo(r.body), () => setDemo(null));
-  }, []);
+  const { data: demo } = useApi<DemoAccounts>('/api/v1/auth/demo');
 
   async function submit(e: FormEvent) {
     e.preventDefault();

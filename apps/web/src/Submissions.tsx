@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from './api';
 import { TASK_STATUS } from './format';
+import { useApi } from './use-api';
 
 interface Submission {
   id: string; kind: 'task' | 'observation'; task: { code: string | null } | null; payload: Record<string, unknown>;
@@ -17,14 +18,9 @@ function describe(s: Submission): string {
 
 /** Reporters' updates waiting for an officer: approve, or return with a reason. */
 export function Submissions({ province, canDecide }: { province: string; canDecide: boolean }) {
-  const [items, setItems] = useState<Submission[]>([]);
+  const { data, reload } = useApi<{ items: Submission[] }>(`/api/v1/submissions?province=${province}&status=submitted`);
+  const items = data?.items ?? [];
   const [message, setMessage] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    setItems((await api<{ items: Submission[] }>(`/api/v1/submissions?province=${province}&status=submitted`)).body.items);
-  }, [province]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   const decide = async (s: Submission, action: 'approve' | 'return') => {
     const reason = action === 'return' ? prompt('Lý do trả lại?') : null;
     if (action === 'return' && !reason) return;
@@ -34,7 +30,7 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
     } catch (e) {
       setMessage(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
     }
-    await load();
+    await reload();
   };
   return (
     <div>

@@ -1,12 +1,26 @@
 import { FormEvent, useEffect, useState } from 'react';
+import { useApi } from './use-api';
 import { api, ApiError, User } from './api';
 
 interface Indicator { code: string; name: string; unit: string }
 interface RowError { path: string; line?: number; messages: string[] }
 
+/** The rows the API refused, with their lines and reasons. */
+function RefusedRows({ errors }: { errors: RowError[] }) {
+  return (
+    <section className="card error" aria-label="Các dòng bị từ chối">
+      <table>
+        <thead><tr><th>Dòng</th><th>Vị trí</th><th>Lỗi</th></tr></thead>
+        <tbody>{errors.map((e, i) => <tr key={i}><td>{e.line ?? '—'}</td><td><code>{e.path}</code></td><td>{e.messages.join('; ')}</td></tr>)}</tbody>
+      </table>
+    </section>
+  );
+}
+
 /** KPI values: one at a time, or a CSV/Excel file of up to 10,000 rows with every refused row listed. */
 export function Values({ user, province }: { user: User; province: string }) {
-  const [indicators, setIndicators] = useState<Indicator[]>([]);
+  const { data: list } = useApi<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`);
+  const indicators = list?.items ?? [];
   const [indicator, setIndicator] = useState('');
   const [org, setOrg] = useState(user.role === 'reporter' ? (user.orgUnit ?? '') : province);
   const [period, setPeriod] = useState('');
@@ -16,11 +30,8 @@ export function Values({ user, province }: { user: User; province: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [partial, setPartial] = useState(false);
   useEffect(() => {
-    api<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`).then((r) => {
-      setIndicators(r.body.items);
-      setIndicator((c) => c || r.body.items[0]?.code || '');
-    });
-  }, [province]);
+    if (list) setIndicator((c) => c || list.items[0]?.code || '');
+  }, [list]);
 
   const fail = (e: unknown) => {
     if (e instanceof ApiError) {
@@ -77,14 +88,7 @@ export function Values({ user, province }: { user: User; province: string }) {
         <button type="submit" disabled={!file}>Tải lên</button>
       </form>
       {message && <p role="status">{message}</p>}
-      {errors.length > 0 && (
-        <section className="card error" aria-label="Các dòng bị từ chối">
-          <table>
-            <thead><tr><th>Dòng</th><th>Vị trí</th><th>Lỗi</th></tr></thead>
-            <tbody>{errors.map((e, i) => <tr key={i}><td>{e.line ?? '—'}</td><td><code>{e.path}</code></td><td>{e.messages.join('; ')}</td></tr>)}</tbody>
-          </table>
-        </section>
-      )}
+      {errors.length > 0 && <RefusedRows errors={errors} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { api, ApiError, User } from './api';
 import { TASK_STATUS, viDate } from './format';
+import { useApi } from './use-api';
 
 interface Task {
   id: string; code: string; title: string; document: string; group: string; lead: { code: string; name: string }; due: string | null;
@@ -88,10 +89,8 @@ const ACTIONS: Record<string, string> = {
 
 /** The audit trail of a task: who changed what, when. */
 function History({ task }: { task: Task }) {
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  useEffect(() => {
-    api<{ items: AuditEntry[] }>(`/api/v1/audit?entity=task&id=${task.id}`).then((r) => setEntries(r.body.items), () => setEntries([]));
-  }, [task.id]);
+  const { data, error } = useApi<{ items: AuditEntry[] }>(`/api/v1/audit?entity=task&id=${task.id}`);
+  const entries = error ? [] : (data?.items ?? null);
   if (!entries) return <p>Đang tải…</p>;
   if (!entries.length) return <p className="muted">Chưa có thay đổi nào qua hệ thống.</p>;
   return (
@@ -110,24 +109,17 @@ function History({ task }: { task: Task }) {
 export function Work({ user, province }: { user: User; province: string }) {
   const [history, setHistory] = useState<string | null>(null);
   const seesHistory = user.role === 'admin' || user.role === 'officer' || user.role === 'leader';
-  const [tasks, setTasks] = useState<Task[]>([]);
-  const [total, setTotal] = useState(0);
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState('position');
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const params = new URLSearchParams({ province, sort, pageSize: '200' });
-    if (q.trim()) params.set('q', q.trim());
-    if (status) params.set('status', status);
-    const { body } = await api<{ items: Task[]; total: number }>(`/api/v1/tasks?${params}`);
-    setTasks(body.items);
-    setTotal(body.total);
-  }, [province, q, status, sort]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const params = new URLSearchParams({ province, sort, pageSize: '200' });
+  if (q.trim()) params.set('q', q.trim());
+  if (status) params.set('status', status);
+  const { data, reload } = useApi<{ items: Task[]; total: number }>(`/api/v1/tasks?${params}`);
+  const tasks = data?.items ?? [];
+  const total = data?.total ?? 0;
 
   return (
     <div className="work">
@@ -155,7 +147,7 @@ export function Work({ user, province }: { user: User; province: string }) {
             <tr key={t.id} data-testid={`task-${t.code}`}>
               <td>{t.code}</td>
               <td>{t.title}{history === t.id && <History task={t} />}{editing === t.id && (
-                <Editor task={t} onCancel={() => setEditing(null)} onDone={(m) => { setEditing(null); setMessage(m); void load(); }} />
+                <Editor task={t} onCancel={() => setEditing(null)} onDone={(m) => { setEditing(null); setMessage(m); void reload(); }} />
               )}</td>
               <td>{t.lead.name}</td>
               <td className={t.overdue ? 'danger' : ''}>{viDate(t.due)}{t.overdue ? ' (quá hạn)' : ''}</td>

@@ -35,6 +35,7 @@ export const session = {
   clear() {
     sessionStorage.removeItem(TOKEN_KEY);
     sessionStorage.removeItem(USER_KEY);
+    kept.clear();
   },
 };
 
@@ -51,6 +52,35 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     session.clear();
     location.hash = '#/dang-nhap';
   }
+  if (res.status === 304) return { body: null as T, etag: res.headers.get('ETag'), status: 304 };
   if (!res.ok) throw new ApiError(body ?? { status: res.status, code: 'ERROR', title: res.statusText, detail: res.statusText });
   return { body: body as T, etag: res.headers.get('ETag'), status: res.status };
+}
+
+/** The last answer of each path read with `getJson` that came with an ETag (a few dozen at most). */
+const kept = new Map<string, { etag: string; body: unknown }>();
+const KEPT_PATHS = 50;
+
+/**
+ * A GET that revalidates: the ETag of the last answer for the path goes back as If-None-Match,
+ * and a 304 reuses that answer's body. The browser's own HTTP cache is kept out of it
+ * (`no-store`) so a 304 reaches this code; the explicit `Cache-Control: max-age=0` stops the
+ * browser from adding `no-cache` for `no-store`, which would make the server skip its 304.
+ */
+export async function getJson<T>(path: string): Promise<T> {
+  const last = kept.get(path);
+  const headers: Record<string, string> = { 'Cache-Control': 'max-age=0' };
+  if (last) headers['If-None-Match'] = last.etag;
+  const res = await api<T>(path, { cache: 'no-store', headers });
+  if (res.status === 304 && last) {
+    kept.delete(path);
+    kept.set(path, last);
+    return last.body as T;
+  }
+  kept.delete(path);
+  if (res.etag) {
+    kept.set(path, { etag: res.etag, body: res.body });
+    if (kept.size > KEPT_PATHS) kept.delete(kept.keys().next().value!);
+  }
+  return res.body;
 }

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import type { User } from './api';
+import { Audit } from './Audit';
+import { Import } from './Import';
+import { Overview } from './Overview';
+import { PlanTree } from './PlanTree';
+import { ProvinceMap } from './ProvinceMap';
+import { Reports } from './Reports';
+import { Submissions } from './Submissions';
+import { Values } from './Values';
+import { Work } from './Work';
+
+type Role = User['role'];
+
+/** What every page is given: the signed-in user and the province it works on. */
+export interface PageProps {
+  user: User;
+  province: string;
+}
+
+export interface Route {
+  hash: string;
+  /** The link's text in the top navigation. */
+  label: string;
+  /** Who sees the link; everyone when absent. The API still decides what each may do. */
+  roles?: readonly Role[];
+  page: (props: PageProps) => ReactNode;
+}
+
+const overseers: readonly Role[] = ['admin', 'officer', 'leader'];
+const officers: readonly Role[] = ['admin', 'officer'];
+
+/** Every page, in the navigation's order; the first is the home page (also for an unknown hash). */
+export const ROUTES: readonly Route[] = [
+  { hash: '#/tong-quan', label: 'Tổng quan', page: ({ user, province }) => <Overview province={province} user={user} /> },
+  { hash: '#/cay-ke-hoach', label: 'Cây kế hoạch', page: ({ province }) => <PlanTree province={province} /> },
+  {
+    hash: '#/so-sanh-tinh',
+    label: 'So sánh theo tỉnh',
+    page: ({ user, province }) => <ProvinceMap province={province} everyProvince={user.role === 'admin'} />,
+  },
+  { hash: '#/cong-viec', label: 'Công việc', page: ({ user, province }) => <Work user={user} province={province} /> },
+  { hash: '#/so-lieu', label: 'Số liệu', roles: ['admin', 'officer', 'reporter'], page: ({ user, province }) => <Values user={user} province={province} /> },
+  {
+    hash: '#/cho-duyet',
+    label: 'Chờ duyệt',
+    roles: ['admin', 'officer', 'reporter', 'leader'],
+    page: ({ user, province }) => <Submissions province={province} canDecide={officers.includes(user.role)} />,
+  },
+  {
+    hash: '#/bao-cao',
+    label: 'Báo cáo',
+    page: ({ user, province }) => <Reports province={province} canOrder={overseers.includes(user.role)} canSchedule={officers.includes(user.role)} />,
+  },
+  { hash: '#/lich-su', label: 'Nhật ký', roles: overseers, page: ({ province }) => <Audit province={province} /> },
+  { hash: '#/nhap-ke-hoach', label: 'Nhập kế hoạch', roles: officers, page: () => <Import /> },
+];
+
+export const HOME = ROUTES[0].hash;
+export const SIGN_IN = '#/dang-nhap';
+
+/** The page a hash opens: an unknown hash opens the home page, as a bare address does. */
+export function routeFor(hash: string): Route {
+  return ROUTES.find((r) => r.hash === hash) ?? ROUTES[0];
+}
+
+/** The links a user sees. */
+export function routesFor(user: User): Route[] {
+  return ROUTES.filter((r) => !r.roles || r.roles.includes(user.role));
+}
