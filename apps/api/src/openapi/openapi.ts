@@ -2,13 +2,9 @@ import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { ApiProperty, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import type { MetadataStorage as TransformMetadataStorage } from 'class-transformer/types/MetadataStorage';
-
-// class-transformer keeps @Type() metadata in this module (typed in types/storage.d.ts, shipped as cjs/storage.js).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformMetadataStorage };
 import { IS_PUBLIC } from '../auth/auth.decorators';
 
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -69,9 +65,8 @@ function describeDto(dto: Type<unknown>): void {
   for (const [property, list] of byProperty) {
     const has = (name: string) => list.find((r) => r.name === name);
     const options: Record<string, unknown> = { required: !list.some((r) => r.type === 'conditionalValidation') };
-    const nested = defaultMetadataStorage.findTypeMetadata(dto, property);
-    const nestedType = nested?.typeFunction?.() as Type<unknown> | undefined;
-    if (list.some((r) => r.type === 'nestedValidation') && nestedType && nestedType !== Number && nestedType !== String) {
+    const nestedType = list.some((r) => r.type === 'nestedValidation') ? nestedTypeOf(dto, property) : undefined;
+    if (nestedType) {
       describeDto(nestedType);
       options.type = nestedType;
     } else if (has('isInt')) options.type = 'integer';
@@ -94,6 +89,18 @@ function describeDto(dto: Type<unknown>): void {
     if (defaults !== undefined) options.default = defaults;
     ApiProperty(options)(dto.prototype as object, property);
   }
+}
+
+/**
+ * The class a property's `@Type(() => X)` names, through class-transformer's public API: converting
+ * `{ [property]: {} }` builds an X there. Undefined when the property has no such class (no `@Type`, or
+ * a primitive one such as `Number`, which yields no object).
+ */
+function nestedTypeOf(dto: Type<unknown>, property: string): Type<unknown> | undefined {
+  const probe = plainToInstance(dto, { [property]: {} }) as Record<string, unknown>;
+  const value = probe[property];
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value.constructor === Object) return undefined;
+  return value.constructor as Type<unknown>;
 }
 
 const ERROR_SCHEMA = {
