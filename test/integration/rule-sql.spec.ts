@@ -36,7 +36,11 @@ describe('the SQL statements of domain rules decide the rules’ shared cases', 
   });
 
   it('directiveOverdueSql decides DIRECTIVE_OVERDUE_CASES', async () => {
-    const got = await evaluate<boolean>(DIRECTIVE_OVERDUE_CASES, 'today date, kind text, status text, due date', directiveOverdueSql('x.today', 'x'));
+    const got = await evaluate<boolean>(
+      DIRECTIVE_OVERDUE_CASES,
+      'today date, kind text, status text, due date',
+      directiveOverdueSql('x.today', 'x'),
+    );
     expect(got).toEqual(DIRECTIVE_OVERDUE_CASES.map((c) => c.overdue));
   });
 
@@ -47,6 +51,8 @@ describe('the SQL statements of domain rules decide the rules’ shared cases', 
       `jsonb_build_object('kind', ${periodKindSql('x.code')}, 'previous', ${previousPeriodSql('x.kind', 'x.start')},
          'previousStart', to_char(x.start - ${periodLengthSql('x.kind')}, 'YYYY-MM-DD'), 'yearAgo', ${yearAgoPeriodSql('x.kind', 'x.start', 'x.code')})`,
     );
-    expect(got).toEqual(PERIOD_CASES.map((c) => ({ kind: c.kind, previous: c.previous, previousStart: c.previousStart, yearAgo: c.yearAgo })));
+    expect(got).toEqual(
+      PERIOD_CASES.map((c) => ({ kind: c.kind, previous: c.previous, previousStart: c.previousStart, yearAgo: c.yearAgo })),
+    );
   });
 });

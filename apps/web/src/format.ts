@@ -12,5 +12,7 @@ export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().sli
 export const GOAL_STATUS: Record<string, string> = GOAL_STATUS_LABELS_VI;
 export const TASK_STATUS: Record<string, string> = TASK_STATUS_LABELS_VI;
 /** The reports' plain text capitalises a failed verdict for emphasis; the page sets it in bold, in lower case. */
-export const VERDICT: Record<string, string> = Object.fromEntries(Object.entries(VERDICT_LABELS_VI).map(([k, v]) => [k, v.toLocaleLowerCase('vi')]));
+export const VERDICT: Record<string, string> = Object.fromEntries(
+  Object.entries(VERDICT_LABELS_VI).map(([k, v]) => [k, v.toLocaleLowerCase('vi')]),
+);
 export const ROLE: Record<string, string> = ROLE_LABELS_VI;

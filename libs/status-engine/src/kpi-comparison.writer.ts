@@ -33,9 +33,14 @@ function kpiParams(pass: KpiPass, recomputeId: string): unknown[] {
   if (!pass.scope) return [recomputeId, pass.provinceId];
   const { indicators, pairs, periods } = pass.scope;
   return [
-    recomputeId, pass.provinceId,
-    indicators, pairs.map((p) => p.indicatorId), pairs.map((p) => p.orgUnitId),
-    periods.map((p) => p.indicatorId), periods.map((p) => p.orgUnitId), periods.map((p) => p.period),
+    recomputeId,
+    pass.provinceId,
+    indicators,
+    pairs.map((p) => p.indicatorId),
+    pairs.map((p) => p.orgUnitId),
+    periods.map((p) => p.indicatorId),
+    periods.map((p) => p.orgUnitId),
+    periods.map((p) => p.period),
   ];
 }
 

@@ -7,7 +7,10 @@ describe('isTaskOverdue (its SQL twin is checked against the same cases in test/
   });
 
   it('calls a task open unless it is done or cancelled', () => {
-    expect(['not_started', 'in_progress', 'done', 'cancelled'].filter((s) => isTaskOpen(s as never))).toEqual(['not_started', 'in_progress']);
+    expect(['not_started', 'in_progress', 'done', 'cancelled'].filter((s) => isTaskOpen(s as never))).toEqual([
+      'not_started',
+      'in_progress',
+    ]);
   });
 
   it('names the columns of the alias it is given', () => {

@@ -7,9 +7,7 @@
  * A changed value moves its own row, the rows whose previous or year-ago period it is (same
  * indicator and org unit) and other provinces' ranks for its period.
  */
-export type KpiPass =
-  | { kind: 'national' }
-  | { kind: 'province'; provinceId: string; scope: KpiScope | null };
+export type KpiPass = { kind: 'national' } | { kind: 'province'; provinceId: string; scope: KpiScope | null };
 
 export interface KpiScope {
   /** Every org unit of the province. */
