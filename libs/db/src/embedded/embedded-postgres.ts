@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { serialiseSocketProtocol } from './serialise-socket-protocol';
+import { serializeSocketProtocol } from './serialize-socket-protocol';
 
 /** A running embedded PostgreSQL (PGlite) reachable over a local TCP socket. */
 export interface EmbeddedPostgres {
@@ -53,7 +53,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   // PGlite ignores startup options, so BullMQ's schema must be on the one session's search_path.
   await db.exec('SET search_path TO public, bullmq');
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 32 });
-  serialiseSocketProtocol(server);
+  serializeSocketProtocol(server);
   await server.start();
   const bound = Number(server.getServerConn().split(':').pop());
   writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, port: bound }));

@@ -48,7 +48,7 @@ interface SocketHandler {
  * worker closed. Each notification is now taken out of the response and written to every
  * connection that ran LISTEN on its channel, as PostgreSQL would.
  */
-export function serialiseSocketProtocol(server: PGLiteSocketServer): void {
+export function serializeSocketProtocol(server: PGLiteSocketServer): void {
   const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
   const handlers = (server as unknown as { handlers: Set<SocketHandler> }).handlers;
   const listeners = new ListenerTable();
