@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Page } from '@dx/domain';
 import { IsProvinceCode } from './fields';
 
 /** `page` (from 1) and `pageSize` (1-200, default 50) of a list. */
@@ -30,13 +31,8 @@ export function pageWindow(q: { page: number; pageSize: number }): { offset: num
   return { offset: (q.page - 1) * q.pageSize, limit: q.pageSize };
 }
 
-/** The body of every list answer: the page's items, where it is, and how many rows there are in all. */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+/** The body of every list answer (shared with the web, so declared in libs/domain). */
+export type { Page };
 
 export function pageOf<T>(q: { page: number; pageSize: number }, items: T[], total: number): Page<T> {
   return { items, page: q.page, pageSize: q.pageSize, total };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DtiRepository, ProvinceRepository } from '@dx/db';
-import { DomainError, Principal } from '@dx/domain';
+import { DomainError, DtiHistory, Principal } from '@dx/domain';
 import { readableProvinceId } from '../common/readable-province';
 
 /**
@@ -31,7 +31,7 @@ export class DtiService {
     return framework;
   }
 
-  async history(principal: Principal, code: string) {
+  async history(principal: Principal, code: string): Promise<DtiHistory> {
     const provinceId = await readableProvinceId(this.provinces, principal, code);
     return { province: code, years: await new DtiRepository(this.dataSource).history(provinceId) };
   }

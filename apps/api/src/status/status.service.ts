@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, readIndicatorMap, ReportRepository } from '@dx/db';
-import { assertAccess, canRead, DomainError, isIsoDate, JobResponse, Principal, readableProvince, todayIn } from '@dx/domain';
+import { assertAccess, canRead, DomainError, IndicatorHistory, IndicatorMap, isIsoDate, JobResponse, Principal, readableProvince, todayIn } from '@dx/domain';
 import { QUEUE_NAMES, RECOMPUTE_JOB_OPTIONS, RECOMPUTE_JOBS, RecomputePayload } from '@dx/jobs';
 import { StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
@@ -57,7 +57,7 @@ export class StatusService {
   }
 
   /** The province's values of an indicator over its last `limit` periods (for sparklines). */
-  async history(principal: Principal, indicator: string, province: string, limit: number) {
+  async history(principal: Principal, indicator: string, province: string, limit: number): Promise<IndicatorHistory> {
     const provinceId = await readableProvinceId(this.provinces, principal, province);
     const points = await this.reads.indicatorHistory(indicator, provinceId, limit);
     if (points === null) throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
@@ -76,7 +76,7 @@ export class StatusService {
   }
 
   /** Values by province on a map; a province's readers see the rows of their province (and of those it was formed from). */
-  async indicatorMap(principal: Principal, indicator: string, query: { province?: string; period: string; map?: string }) {
+  async indicatorMap(principal: Principal, indicator: string, query: { province?: string; period: string; map?: string }): Promise<IndicatorMap> {
     if (query.map !== undefined && !isIsoDate(query.map)) throw new DomainError('INVALID_DATE', `map "${query.map}" is not a real date`);
     if (query.province === undefined) {
       assertAccess(readableProvince(principal) === null, 'give province=CODE: only admins read every province');

@@ -1,19 +1,8 @@
 import type { SubmissionRow } from '@dx/db';
+import type { SubmissionResponse } from '@dx/domain';
 
-export interface SubmissionResponse {
-  id: string;
-  kind: 'task' | 'observation';
-  province: string;
-  task: { id: string; code: string | null } | null;
-  baseVersion: number | null;
-  payload: Record<string, unknown>;
-  status: string;
-  submittedBy: string;
-  submittedAt: Date;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  reason: string | null;
-}
+/** Shared with the web, so declared in libs/domain. */
+export type { SubmissionResponse };
 
 export function toSubmissionResponse(s: SubmissionRow): SubmissionResponse {
   return {

@@ -1,23 +1,8 @@
 import type { TaskRow } from '@dx/db';
+import type { TaskResponse } from '@dx/domain';
 
-export interface TaskResponse {
-  id: string;
-  code: string;
-  title: string;
-  province: string;
-  document: string;
-  group: string;
-  lead: { code: string; name: string };
-  due: string | null;
-  status: string;
-  progress: number | null;
-  overdue: boolean | null;
-  evidence: { number: string; date: string | null; issuer: string | null; link: string | null } | null;
-  comment: string | null;
-  updatedBy: string | null;
-  updatedAt: Date;
-  version: number;
-}
+/** Shared with the web, so declared in libs/domain. */
+export type { TaskResponse };
 
 export function toTaskResponse(t: TaskRow): TaskResponse {
   return {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFramework, dtiMovers, dtiPartName } from '@dx/domain';
+import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFigure, DtiFramework, dtiMovers, dtiPartName } from '@dx/domain';
 import { dtiRankTotal } from './dti-figures.reader';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 
@@ -19,13 +19,8 @@ interface StoredRow {
   indices: Figures;
 }
 
-export interface DtiFigure {
-  score: string | null;
-  rank: number | null;
-  /** Against the year before: places gained (positive is up), and the score change when the framework's crosswalk makes the scores comparable. */
-  rankChange: number | null;
-  scoreChange: string | null;
-}
+/** Shared with the web (the DTI history's figures), so declared in libs/domain. */
+export type { DtiFigure };
 
 export interface DtiRow extends DtiFigure {
   name: string;

@@ -1,20 +1,10 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, DomainError, IndicatorKind, MapRow, MapUnit, parsePeriod, reaggregate, UnitFigure } from '@dx/domain';
+import { canonicalOrNull, DomainError, IndicatorMap, MapUnit, parsePeriod, reaggregate, UnitFigure } from '@dx/domain';
 import { readDtiFigures } from '../dti/dti-figures.reader';
 import { provinceReference } from './province-reference.loader';
 
-export interface IndicatorMap {
-  indicator: { code: string; name: string; unit: string; kind: IndicatorKind; direction: 'up' | 'down' };
-  period: string;
-  /** Where the figures come from: the DTI table of the period's year for an indicator fed from the DTI, else the observations. */
-  source: 'observations' | 'dti';
-  /** The map the rows are on: the period's last day unless a later map was asked for. */
-  map: string;
-  reaggregated: boolean;
-  rows: MapRow[];
-  /** What a rank is out of: the rows with a value, or every province on the year's map for DTI ranks. */
-  ranked: number;
-}
+/** The answer's type is shared with the web, so it lives in libs/domain. */
+export type { IndicatorMap };
 
 /**
  * A DTI-fed indicator's figures from the year's table (`readDtiFigures`): a row matched to

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { IndicatorKind, ObservationFigures, Period } from '@dx/domain';
+import type { IndicatorKind, ObservationFigures, Period, TrackedIndicator } from '@dx/domain';
 
 export interface ObservationTarget {
   indicatorId: string;
@@ -186,17 +186,8 @@ export class ObservationRepository {
   }
 }
 
-export interface TrackedIndicatorRow {
-  code: string;
-  name: string;
-  unit: string;
-  kind: IndicatorKind;
-  scale: string | null;
-  direction: string;
-  nationalTarget: { op: string; value: string; due: string | null; source: string | null } | null;
-  latest: { period: string; value: string } | null;
-  observations: number;
-}
+/** Shared with the web (the indicator list's items), so declared in libs/domain. */
+export type TrackedIndicatorRow = TrackedIndicator;
 
 /** The indicators a province tracks (its file's order), with the national target and the province's latest value. */
 export async function trackedIndicators(db: DataSource | EntityManager, provinceId: string): Promise<TrackedIndicatorRow[]> {

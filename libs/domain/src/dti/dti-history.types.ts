@@ -1,0 +1,37 @@
+/** A DTI score and rank (a province's overall, a pillar's or a main index's) with its change against the year before. */
+export interface DtiFigure {
+  score: string | null;
+  rank: number | null;
+  /** Against the year before: places gained (positive is up), and the score change when the framework's crosswalk makes the scores comparable. */
+  rankChange: number | null;
+  scoreChange: string | null;
+}
+
+/** A province ranked near another in a year's table. */
+export interface DtiPeer {
+  name: string;
+  province: string | null;
+  rank: number | null;
+  score: string | null;
+}
+
+/** One year of a province's DTI. */
+export interface DtiYear extends DtiFigure {
+  year: number;
+  /** False when the rank was worked out from the scores, the table giving none. */
+  rankGiven: boolean;
+  /** Out of every province on that year's map. */
+  total: number;
+  framework: { components: number | null; pillars: number; indices: number } | null;
+  /** Pillars and main indices by their names in the year's framework. */
+  pillars: Record<string, DtiFigure>;
+  indices: Record<string, DtiFigure>;
+  /** Those ranked up to two places above and below it, itself included. */
+  peers: DtiPeer[];
+}
+
+/** `GET /api/v1/dti/provinces/:code`: a province's DTI years, oldest first. */
+export interface DtiHistory {
+  province: string;
+  years: DtiYear[];
+}
