@@ -3,6 +3,8 @@ import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { QueueConnection } from './queue-connection';
 import { QUEUE_NAMES } from './queue-names';
+import { RecomputeProducer } from './recompute/recompute.producer';
+import { ReportProducer } from './reports/report.producer';
 
 const ERROR_LOG_INTERVAL_MS = 60_000;
 
@@ -27,7 +29,7 @@ function logQueueErrors(...queues: Queue[]): void {
   }
 }
 
-/** BullMQ's connection (Redis or PostgreSQL) and every dx-tracker queue, injectable with @InjectQueue. */
+/** BullMQ's connection (Redis or PostgreSQL), every dx-tracker queue (injectable with @InjectQueue) and their producers. */
 @Global()
 @Module({})
 export class QueueModule {
@@ -40,8 +42,10 @@ export class QueueModule {
       providers: [
         { provide: QUEUE_CONNECTION, useValue: connection },
         { provide: 'QUEUE_ERROR_LOGGING', useFactory: logQueueErrors, inject: names.map((n) => getQueueToken(n)) },
+        RecomputeProducer,
+        ReportProducer,
       ],
-      exports: [queues, QUEUE_CONNECTION],
+      exports: [queues, QUEUE_CONNECTION, RecomputeProducer, ReportProducer],
     };
   }
 }

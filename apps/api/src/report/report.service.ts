@@ -1,12 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
-import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { AuditRepository, ProvinceRepository, ReportRepository, RequestMeta } from '@dx/db';
 import { assertAccess, canApprove, canRead, DomainError, isIsoDate, parsePeriod, Principal, ReportFormat, ReportFrequency } from '@dx/domain';
-import { QUEUE_NAMES, REPORT_JOB_OPTIONS, REPORT_JOBS, ReportPayload, syncSchedule } from '@dx/jobs';
+import { ReportPayload, ReportProducer } from '@dx/jobs';
 import { TIME_ZONE } from '@dx/status-engine';
 import { defaultHeading } from '@dx/reports';
 import { CreateReportDto, CreateScheduleDto, ListReportsQuery, ReportHeadingDto, UpdateScheduleDto } from './dto/report.dto';
@@ -23,7 +20,7 @@ export class ReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
-    @InjectQueue(QUEUE_NAMES.reports) private readonly queue: Queue,
+    private readonly producer: ReportProducer,
   ) {}
 
   async list(principal: Principal, q: ListReportsQuery) {
@@ -62,7 +59,7 @@ export class ReportService {
     const payload: ReportPayload = {
       province: dto.province, document: dto.document, period: dto.period, asOf: dto.asOf, formats: dto.formats ?? ['pdf', 'xlsx'], requestedBy: principal.username,
     };
-    const job = await this.queue.add(REPORT_JOBS.generate, payload, { ...REPORT_JOB_OPTIONS, jobId: `report-${randomUUID()}` });
+    const job = await this.producer.generate(payload);
     return { job: { id: job.id, state: 'waiting' } };
   }
 
@@ -112,7 +109,7 @@ export class ReportService {
       await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.create', entityKind: 'report_schedule', entityId: created.id, provinceId, before: null, after: created });
       return created;
     });
-    await syncSchedule(this.queue, schedule);
+    await this.producer.syncSchedule(schedule);
     return schedule;
   }
 
@@ -127,7 +124,7 @@ export class ReportService {
       await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.update', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: updated });
       return updated;
     });
-    await syncSchedule(this.queue, after);
+    await this.producer.syncSchedule(after);
     return after;
   }
 
@@ -140,7 +137,7 @@ export class ReportService {
       await new ReportRepository(m).deleteSchedule(id);
       await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.delete', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: null });
     });
-    await syncSchedule(this.queue, { id, enabled: false });
+    await this.producer.syncSchedule({ id, enabled: false });
   }
 
   private checkCron(frequency: ReportFrequency, cron: string | undefined): string | null {

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, readIndicatorMap, ReportRepository } from '@dx/db';
 import { assertAccess, canRead, DomainError, IndicatorHistory, IndicatorMap, isIsoDate, JobResponse, Principal, readableProvince, todayIn } from '@dx/domain';
-import { QUEUE_NAMES, RECOMPUTE_JOB_OPTIONS, RECOMPUTE_JOBS, RecomputePayload } from '@dx/jobs';
+import { QUEUE_NAMES, RecomputeProducer } from '@dx/jobs';
 import { StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
 import { SummaryCache, summaryAnswer } from './summary-cache';
@@ -18,6 +18,7 @@ export class StatusService {
     private readonly provinces: ProvinceRepository,
     @InjectQueue(QUEUE_NAMES.recompute) private readonly queue: Queue,
     @InjectQueue(QUEUE_NAMES.reports) private readonly reportQueue: Queue,
+    private readonly recompute: RecomputeProducer,
     private readonly summaries: SummaryCache,
   ) {
     this.reads = new StatusReadsRepository(dataSource);
@@ -41,8 +42,7 @@ export class StatusService {
     const date = this.asOf(q.asOf);
     const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, provinceCode, date);
     if (kept.summary.computedAt) return kept.answer(q.kpiPage, q.kpiPageSize);
-    const payload: RecomputePayload = { provinceId, asOf: date, trigger: 'api:summary' };
-    const job = await this.queue.add(RECOMPUTE_JOBS.province, payload, { ...RECOMPUTE_JOB_OPTIONS, jobId: `recompute-${provinceId}-as-of-${date}` });
+    const job = await this.recompute.provinceAsOf(provinceId, date, 'api:summary');
     return { body: summaryAnswer(kept.summary, q.kpiPage, q.kpiPageSize, job.id ?? null).body, etag: null };
   }
 
