@@ -1,23 +1,8 @@
+import type { DtiFigure, DtiHistory, DtiYear } from '@dx/domain';
 import { describeChange, RANK_MEASURE, rankOutOf } from '@dx/domain';
 import { ApiError } from './api';
 import { viNumber } from './format';
 import { useApi } from './use-api';
-
-interface Figure { score: string | null; rank: number | null }
-interface Peer { name: string; province: string | null; rank: number; score: string | null }
-/** A year of `GET /api/v1/dti/provinces/:code`; the fields after `pillars` may be absent (older servers). */
-interface DtiYear {
-  year: number;
-  score: string | null;
-  rank: number | null;
-  rankGiven: boolean;
-  pillars: Record<string, Figure>;
-  scoreChange?: string | null;
-  rankChange?: number | null;
-  total?: number | null;
-  indices?: Record<string, Figure>;
-  peers?: Peer[];
-}
 
 /** DTI cấp tỉnh: 3 pillars and 9 main indices, shown in the methodology's order. */
 const PILLARS = ['Chính quyền số', 'Kinh tế số', 'Xã hội số'];
@@ -26,7 +11,7 @@ const INDICES = [
   'Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số',
 ];
 
-const known = (figures: Record<string, Figure> | undefined, order: string[]) => {
+const known = (figures: Record<string, DtiFigure> | undefined, order: string[]) => {
   const at = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   return Object.entries(figures ?? {})
     .filter(([, f]) => f && (f.score !== null || f.rank !== null))
@@ -34,16 +19,13 @@ const known = (figures: Record<string, Figure> | undefined, order: string[]) => 
 };
 
 /** "Hạng 3/63"; just "Hạng 7" when the stored table holds fewer ranked entries than the rank (rankOutOf). */
-const rankText = (rank: number | null, total: number | null | undefined) => (rank === null ? 'Chưa xếp hạng' : `Hạng ${rankOutOf(rank, total ?? null) ?? rank}`);
+const rankText = (rank: number | null, total: number) => (rank === null ? 'Chưa xếp hạng' : `Hạng ${rankOutOf(rank, total) ?? rank}`);
 const score = (s: string | null) => (s === null ? '—' : viNumber(s));
 
-/** The change since the year before: as the API gives it, else worked out from the year before in the history. */
+/** The change since the year before (as the API gives it), when the history holds that year. */
 function changeOf(y: DtiYear, years: DtiYear[]): { rank: number | null; score: number | null } | null {
-  const before = years.find((x) => x.year === y.year - 1);
-  if (!before) return null;
-  const rank = y.rankChange !== undefined ? y.rankChange : y.rank !== null && before.rank !== null ? before.rank - y.rank : null;
-  const points = y.scoreChange !== undefined ? y.scoreChange : y.score !== null && before.score !== null ? (Number(y.score) - Number(before.score)).toFixed(4) : null;
-  return { rank, score: points === null ? null : Number(points) };
+  if (!years.some((x) => x.year === y.year - 1)) return null;
+  return { rank: y.rankChange, score: y.scoreChange === null ? null : Number(y.scoreChange) };
 }
 
 /** Places gained (positive is up) as every page words a change of rank: "▲4 bậc", "▼2 bậc", "không đổi". */
@@ -53,7 +35,7 @@ function RankChange({ change }: { change: number }) {
   return <span className={trend === 'better' ? 'up' : 'down'} role="img" aria-label={words}>{text}</span>;
 }
 
-function Figures({ caption, figures }: { caption: string; figures: [string, Figure][] }) {
+function Figures({ caption, figures }: { caption: string; figures: [string, DtiFigure][] }) {
   if (!figures.length) return null;
   return (
     <table className="dti-figures">
@@ -69,7 +51,7 @@ function Figures({ caption, figures }: { caption: string; figures: [string, Figu
  * (score, rank, change), pillars, main indices, the provinces ranked next to it, the years.
  */
 export function DtiPanel({ province, asOf }: { province: string; asOf: string }) {
-  const { data, error } = useApi<{ years: DtiYear[] }>(`/api/v1/dti/provinces/${province}`);
+  const { data, error } = useApi<DtiHistory>(`/api/v1/dti/provinces/${province}`);
   const refused = error instanceof ApiError ? error.problem.status : null;
   if (refused === 403) return null;
   // A province without DTI results reads as an empty history.
@@ -110,7 +92,7 @@ export function DtiPanel({ province, asOf }: { province: string; asOf: string })
           <div className="dti-grid">
             <Figures caption="Trụ cột" figures={pillars} />
             <Figures caption="Chỉ số chính" figures={indices} />
-            {latest.peers && latest.peers.length > 0 && (
+            {latest.peers.length > 0 && (
               <table className="dti-peers">
                 <caption>Xếp hạng gần nhau năm {latest.year}</caption>
                 <thead><tr><th>Hạng</th><th>Tỉnh, thành phố</th><th>Điểm</th></tr></thead>

@@ -1,11 +1,7 @@
-import type { DashboardResponse, Direction, IndicatorKind } from '@dx/domain';
+import type { DashboardResponse, Direction, IndicatorHistory, IndicatorKind } from '@dx/domain';
 import { describeChange, rankOutOf } from '@dx/domain';
 import { viNumber, withUnit as unit } from './format';
 import { useApi } from './use-api';
-
-interface History {
-  points: { period: string; value: string }[];
-}
 
 /** A change against the previous period as every page words it: "▲4 bậc" for a rank that climbed from 7 to 3. */
 function Change({ indicator, change }: { indicator: { kind: IndicatorKind; direction: Direction }; change: string }) {
@@ -15,7 +11,7 @@ function Change({ indicator, change }: { indicator: { kind: IndicatorKind; direc
 
 /** A KPI's recent values as a small line (inline SVG, no chart library). */
 function Sparkline({ code, province, rank }: { code: string; province: string; rank: boolean }) {
-  const { data, error } = useApi<History>(`/api/v1/indicators/${code}/history?province=${province}&limit=12`);
+  const { data, error } = useApi<IndicatorHistory>(`/api/v1/indicators/${code}/history?province=${province}&limit=12`);
   const points = error || !data ? [] : data.points;
   if (points.length < 2) return null;
   const values = points.map((p) => Number(p.value));

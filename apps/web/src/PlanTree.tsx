@@ -1,11 +1,9 @@
 import { useState } from 'react';
+import type { GoalView, Page, Serialized, SummaryResponse, TaskResponse } from '@dx/domain';
 import { GOAL_STATUS, TASK_STATUS, viDate, viNumber } from './format';
 import { useApi } from './use-api';
 
-interface Goal { id: string; code: string; title: string; kind: string; target: { op: string; value: string } | null; due: string; status: string | null; actual: string | null; actualPeriod: string | null; unverified: boolean }
-interface Group { code: string; name: string; rollup: { goals?: { met: number; total: number; recorded: number; declared: number | null } | null; tasks?: { total: number; recorded: number; declared: number | null } | null }; goals?: Goal[] }
-interface Doc { code: string; title: string; implements: string | null; goalGroups: Group[]; taskGroups: Group[] }
-interface Task { id: string; code: string; title: string; document: string; group: string; lead: { name: string }; due: string | null; status: string; evidence: { number: string; date: string | null; issuer: string | null } | null; overdue: boolean | null }
+type Task = Serialized<TaskResponse>;
 interface GoalHistory { history: { from: string | null; to: string; asOf: string; reason: string }[] }
 
 /** Why a status changed, in words. */
@@ -14,7 +12,7 @@ const REASONS: Record<string, string> = {
   cli: 'tính lại thủ công', report: 'khi lập báo cáo', 'api:summary': 'khi xem tình trạng',
 };
 
-function GoalRow({ goal }: { goal: Goal }) {
+function GoalRow({ goal }: { goal: GoalView }) {
   const [open, setOpen] = useState(false);
   const { data } = useApi<GoalHistory>(open ? `/api/v1/goals/${goal.id}/status` : null);
   const history = open ? (data?.history ?? null) : null;
@@ -46,8 +44,8 @@ function GoalRow({ goal }: { goal: Goal }) {
 
 /** Document → goal groups and task groups → goals and tasks, with status, evidence, history and completeness. */
 export function PlanTree({ province }: { province: string }) {
-  const summary = useApi<{ documents: Doc[] }>(`/api/v1/provinces/${province}/summary`);
-  const list = useApi<{ items: Task[] }>(`/api/v1/tasks?province=${province}&pageSize=200`);
+  const summary = useApi<SummaryResponse>(`/api/v1/provinces/${province}/summary`);
+  const list = useApi<Page<Task>>(`/api/v1/tasks?province=${province}&pageSize=200`);
   // Shown once both have come, as one page.
   if (!summary.data || !list.data) return <p>Đang tải…</p>;
   const docs = summary.data.documents;
@@ -67,7 +65,7 @@ export function PlanTree({ province }: { province: string }) {
                   {g.rollup.goals?.declared != null ? ` · ${g.rollup.goals.recorded}/${g.rollup.goals.declared} mục tiêu đã nhập` : ''}
                 </span>
               </summary>
-              <ul>{(g.goals ?? []).map((goal) => <GoalRow key={goal.id} goal={goal} />)}</ul>
+              <ul>{g.goals.map((goal) => <GoalRow key={goal.id} goal={goal} />)}</ul>
             </details>
           ))}
           {d.taskGroups.map((g) => {

@@ -1,20 +1,10 @@
 import { FormEvent, useEffect, useState } from 'react';
+import type { Contribution, IndicatorMap, MapRow, Page, TrackedIndicator } from '@dx/domain';
 import { rankOutOf } from '@dx/domain';
 import { ApiError } from './api';
 import { viDate, viNumber, withUnit } from './format';
 import { useApi } from './use-api';
 import { useSettled } from './use-settled';
-
-interface Indicator { code: string; name: string; unit: string; latest: { period: string } | null }
-interface Figure { code: string; name: string; value: string | null; numerator: string | null; denominator: string | null }
-interface Part extends Figure { from: 'own' | 'district' | 'commune' }
-interface Missing { code: string; name: string; reason: string }
-interface Row extends Figure { method: string; parts: Part[]; missing: Missing[]; rank: number | null }
-interface MapResult {
-  indicator: { code: string; name: string; unit: string }; period: string; map: string; reaggregated: boolean; ranked: number; rows: Row[];
-  /** `dti`: the figures and ranks of the year's DTI table (absent from older servers). */
-  source?: 'observations' | 'dti';
-}
 
 /** The day the 34-province map of Nghị quyết 202/2025/QH15 took effect. */
 const MAP_2025 = '2025-07-01';
@@ -49,7 +39,7 @@ function explain(e: unknown): string {
   }
 }
 
-function fraction(f: Figure): string {
+function fraction(f: Pick<Contribution, 'numerator' | 'denominator'>): string {
   if (f.numerator === null && f.denominator === null) return '';
   return ` (tử số ${viNumber(f.numerator)}, mẫu số ${viNumber(f.denominator)})`;
 }
@@ -64,7 +54,7 @@ export function ProvinceMap({ province, everyProvince }: { province: string; eve
   const [choice, setChoice] = useState<'period' | '2025' | 'custom'>('period');
   const [date, setDate] = useState('');
   const [all, setAll] = useState(everyProvince);
-  const list = useApi<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`);
+  const list = useApi<Page<TrackedIndicator>>(`/api/v1/indicators?province=${province}&pageSize=200`);
   const indicators = list.data?.items ?? [];
   useEffect(() => {
     const first = list.data?.items[0];
@@ -81,7 +71,7 @@ export function ProvinceMap({ province, everyProvince }: { province: string; eve
   if (!all) q.set('province', province);
   // Asked for once typing has paused a moment.
   const path = useSettled(ready ? `/api/v1/indicators/${encodeURIComponent(indicator)}/map?${q}` : null, 250);
-  const result = useApi<MapResult>(path.value);
+  const result = useApi<IndicatorMap>(path.value);
   const loading = path.settling || result.loading;
   const data = result.error ? null : (result.data ?? null);
   const error = result.error ? explain(result.error) : !result.data && list.error ? explain(list.error) : null;
@@ -122,7 +112,7 @@ export function ProvinceMap({ province, everyProvince }: { province: string; eve
 }
 
 /** The period's figures by province on the chosen map: value, rank, how each was made. */
-function MapResultCard({ data, province }: { data: MapResult; province: string }) {
+function MapResultCard({ data, province }: { data: IndicatorMap; province: string }) {
   const unit = data.indicator.unit;
   return (
     <section className="card" aria-label="Kết quả so sánh">
@@ -139,7 +129,7 @@ function MapResultCard({ data, province }: { data: MapResult; province: string }
           <thead><tr><th scope="col">Tỉnh</th><th scope="col">Giá trị</th><th scope="col">Hạng</th><th scope="col">Cách tính</th></tr></thead>
           <tbody>
             {data.rows.map((r) => (
-              <MapRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
+              <ProvinceRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
             ))}
           </tbody>
         </table>
@@ -148,7 +138,7 @@ function MapResultCard({ data, province }: { data: MapResult; province: string }
   );
 }
 
-function MapRow({ row, unit, ranked, own }: { row: Row; unit: string; ranked: number; own: boolean }) {
+function ProvinceRow({ row, unit, ranked, own }: { row: MapRow; unit: string; ranked: number; own: boolean }) {
   // A province's own recorded figure is the row itself: listed as a part only when others were combined.
   const self = row.parts.length === 1 && row.parts[0].code === row.code && row.parts[0].from === 'own';
   const detail = (row.parts.length > 0 && !self) || row.missing.length > 0;

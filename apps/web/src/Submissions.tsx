@@ -1,12 +1,10 @@
 import { useState } from 'react';
+import type { Page, Serialized, SubmissionResponse } from '@dx/domain';
 import { api, ApiError } from './api';
 import { TASK_STATUS } from './format';
 import { useApi } from './use-api';
 
-interface Submission {
-  id: string; kind: 'task' | 'observation'; task: { code: string | null } | null; payload: Record<string, unknown>;
-  status: string; submittedBy: string; submittedAt: string; reason: string | null;
-}
+type Submission = Serialized<SubmissionResponse>;
 
 function describe(s: Submission): string {
   const p = s.payload;
@@ -18,7 +16,7 @@ function describe(s: Submission): string {
 
 /** Reporters' updates waiting for an officer: approve, or return with a reason. */
 export function Submissions({ province, canDecide }: { province: string; canDecide: boolean }) {
-  const { data, reload } = useApi<{ items: Submission[] }>(`/api/v1/submissions?province=${province}&status=submitted`);
+  const { data, reload } = useApi<Page<Submission>>(`/api/v1/submissions?province=${province}&status=submitted`);
   const items = data?.items ?? [];
   const [message, setMessage] = useState<string | null>(null);
   const decide = async (s: Submission, action: 'approve' | 'return') => {

@@ -1,8 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
+import type { Page, TrackedIndicator } from '@dx/domain';
 import { useApi } from './use-api';
 import { api, ApiError, User } from './api';
 
-interface Indicator { code: string; name: string; unit: string }
 interface RowError { path: string; line?: number; messages: string[] }
 
 /** The rows the API refused, with their lines and reasons. */
@@ -19,7 +19,7 @@ function RefusedRows({ errors }: { errors: RowError[] }) {
 
 /** KPI values: one at a time, or a CSV/Excel file of up to 10,000 rows with every refused row listed. */
 export function Values({ user, province }: { user: User; province: string }) {
-  const { data: list } = useApi<{ items: Indicator[] }>(`/api/v1/indicators?province=${province}&pageSize=200`);
+  const { data: list } = useApi<Page<TrackedIndicator>>(`/api/v1/indicators?province=${province}&pageSize=200`);
   const indicators = list?.items ?? [];
   const [indicator, setIndicator] = useState('');
   const [org, setOrg] = useState(user.role === 'reporter' ? (user.orgUnit ?? '') : province);

@@ -1,13 +1,10 @@
 import { FormEvent, useState } from 'react';
+import type { Page, Serialized, TaskResponse } from '@dx/domain';
 import { api, ApiError, User } from './api';
 import { TASK_STATUS, viDate } from './format';
 import { useApi } from './use-api';
 
-interface Task {
-  id: string; code: string; title: string; document: string; group: string; lead: { code: string; name: string }; due: string | null;
-  status: string; progress: number | null; overdue: boolean | null; evidence: { number: string; date: string | null; issuer: string | null } | null;
-  updatedBy: string | null; version: number;
-}
+type Task = Serialized<TaskResponse>;
 
 /** Who may edit a task (the API decides; this only hides controls that would be refused). */
 function canEdit(user: User, task: Task): boolean {
@@ -117,7 +114,7 @@ export function Work({ user, province }: { user: User; province: string }) {
   const params = new URLSearchParams({ province, sort, pageSize: '200' });
   if (q.trim()) params.set('q', q.trim());
   if (status) params.set('status', status);
-  const { data, reload } = useApi<{ items: Task[]; total: number }>(`/api/v1/tasks?${params}`);
+  const { data, reload } = useApi<Page<Task>>(`/api/v1/tasks?${params}`);
   const tasks = data?.items ?? [];
   const total = data?.total ?? 0;
 
