@@ -90,7 +90,10 @@ export async function incremental(ds: DataSource, url: string, engine: Recompute
   activeQueue = null;
 
   const latencies = (at: (u: Update) => number | undefined, wanted: (u: Update) => boolean) =>
-    updates.filter((u) => wanted(u) && at(u) !== undefined).map((u) => at(u)! - u.committedAt!).sort((a, b) => a - b);
+    updates
+      .filter((u) => wanted(u) && at(u) !== undefined)
+      .map((u) => at(u)! - u.committedAt!)
+      .sort((a, b) => a - b);
   return {
     statusLatencies: latencies((u) => u.statusAt, needsStatus),
     kpiLatencies: latencies((u) => u.kpiAt, needsKpi),
@@ -224,8 +227,13 @@ async function pollUntilSeen(
 
 async function pollOnce(poller: Client, pending: Map<number, Update>): Promise<void> {
   const batch = [...pending.values()].map((u) => ({
-    k: u.k, province_id: u.provinceId, outbox_id: u.outboxId, indicator_id: u.indicatorId ?? null, org_unit_id: u.orgUnitId ?? null,
-    period: u.period ?? null, value: u.kind === 'task' ? null : u.value,
+    k: u.k,
+    province_id: u.provinceId,
+    outbox_id: u.outboxId,
+    indicator_id: u.indicatorId ?? null,
+    org_unit_id: u.orgUnitId ?? null,
+    period: u.period ?? null,
+    value: u.kind === 'task' ? null : u.value,
   }));
   const { rows } = await poller.query(POLL_SQL, [JSON.stringify(batch)]);
   const seenAt = now();

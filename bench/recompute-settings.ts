@@ -21,7 +21,12 @@ export const settings = {
   pollIntervalMs: 10,
   seed: envNumber('BENCH_SEED', 20240630),
   profile: process.env.BENCH_PROFILE !== '0',
-  skip: new Set((process.env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+  skip: new Set(
+    (process.env.BENCH_SKIP ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
 };
 
 const runId = randomBytes(4).toString('hex');

@@ -1,6 +1,14 @@
 import { Client } from 'pg';
 import {
-  BenchShape, benchUuid, CANONICAL_VALUES, communeKey, communeProvince, indicatorKey, PROVINCE_FIRST_MONTH, COMMUNE_FIRST_MONTH, provinceKey,
+  BenchShape,
+  benchUuid,
+  CANONICAL_VALUES,
+  communeKey,
+  communeProvince,
+  indicatorKey,
+  PROVINCE_FIRST_MONTH,
+  COMMUNE_FIRST_MONTH,
+  provinceKey,
 } from './dataset';
 import { prng } from './support';
 
@@ -55,9 +63,25 @@ export function pickUpdates(shape: BenchShape, count: number, seed: number): Upd
       const n = int(goalsPerProvince) + 1;
       if (n % 9 === 0) continue;
       const i = ((p * 7 + n * 13) % shape.indicators) + 1;
-      u = { k, kind: 'goal_observation', provinceId, indicatorId: benchUuid(indicatorKey(i)), orgUnitId: provinceId, period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)), delta };
+      u = {
+        k,
+        kind: 'goal_observation',
+        provinceId,
+        indicatorId: benchUuid(indicatorKey(i)),
+        orgUnitId: provinceId,
+        period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)),
+        delta,
+      };
     } else if (int(provinceObs + communeObs) < provinceObs) {
-      u = { k, kind: 'observation', provinceId, indicatorId: benchUuid(indicatorKey(int(shape.indicators) + 1)), orgUnitId: provinceId, period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)), delta };
+      u = {
+        k,
+        kind: 'observation',
+        provinceId,
+        indicatorId: benchUuid(indicatorKey(int(shape.indicators) + 1)),
+        orgUnitId: provinceId,
+        period: month(PROVINCE_FIRST_MONTH, int(shape.provinceMonths)),
+        delta,
+      };
     } else {
       const c = int(shape.communes) + 1;
       u = {

@@ -33,7 +33,14 @@ async function main(): Promise<void> {
   const commit = gitCommit();
   const shape = shapeFor(settings.scale);
   const clock = shiftedClock(settings.asOf);
-  progress('start', { db: dbName, scale: settings.scale, as_of: settings.asOf, provinces: shape.provinces, communes: shape.communes, indicators: shape.indicators });
+  progress('start', {
+    db: dbName,
+    scale: settings.scale,
+    as_of: settings.asOf,
+    provinces: shape.provinces,
+    communes: shape.communes,
+    indicators: shape.indicators,
+  });
 
   await admin(`CREATE DATABASE ${dbName}`);
   const url = urlFor(dbName);
@@ -94,10 +101,27 @@ async function measure(ds: DataSource, url: string, shape: BenchShape, clock: Cl
     rss.stop();
     full.profiles.incremental = profiler.snapshot();
     progress('profile incremental', { steps: JSON.stringify(full.profiles.incremental) });
-    progress('incremental done', { unseen: inc.unseen, jobs: inc.jobs, recomputes: inc.recomputes, status_p95_ms: percentile(inc.statusLatencies, 95), kpi_p95_ms: percentile(inc.kpiLatencies, 95) });
+    progress('incremental done', {
+      unseen: inc.unseen,
+      jobs: inc.jobs,
+      recomputes: inc.recomputes,
+      status_p95_ms: percentile(inc.statusLatencies, 95),
+      kpi_p95_ms: percentile(inc.kpiLatencies, 95),
+    });
   }
   return recomputeResult(ds, {
-    fullMs, repeatMs, noopMs, baseline, phases: full.phases, profiles: full.profiles, inc, rss, mismatch, counts, generateMs: generated.ms, commit,
+    fullMs,
+    repeatMs,
+    noopMs,
+    baseline,
+    phases: full.phases,
+    profiles: full.profiles,
+    inc,
+    rss,
+    mismatch,
+    counts,
+    generateMs: generated.ms,
+    commit,
   });
 }
 
@@ -141,7 +165,12 @@ function fullRuns(engine: RecomputeEngine, profiler: Profiler, rss: RssSampler, 
         const ms = now() - last;
         last = now();
         times.push(ms);
-        progress(`recompute ${label}`, { step: `${done}/${total}`, phase: done <= statusSteps ? 'status' : 'kpi', ms: round(ms), rss_mb: mb(process.memoryUsage().rss) });
+        progress(`recompute ${label}`, {
+          step: `${done}/${total}`,
+          phase: done <= statusSteps ? 'status' : 'kpi',
+          ms: round(ms),
+          rss_mb: mb(process.memoryUsage().rss),
+        });
       }),
     );
     rss.stop();
@@ -149,7 +178,12 @@ function fullRuns(engine: RecomputeEngine, profiler: Profiler, rss: RssSampler, 
     progress(`profile ${label}`, { steps: JSON.stringify(profiles[label]) });
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     phases[label] = { status_ms: round(sum(times.slice(0, statusSteps))), kpi_ms: round(sum(times.slice(statusSteps))) };
-    progress(`recompute ${label} done`, { ms: t.ms, ...phases[label], skipped: t.result.filter((o) => o.skipped).length, peak_rss_mb: mb(rss.peaks[label] ?? 0) });
+    progress(`recompute ${label} done`, {
+      ms: t.ms,
+      ...phases[label],
+      skipped: t.result.filter((o) => o.skipped).length,
+      peak_rss_mb: mb(rss.peaks[label] ?? 0),
+    });
     return t.ms;
   };
   return { run, profiles, phases };

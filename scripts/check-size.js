@@ -82,6 +82,8 @@ const targets = process.argv.length > 2 ? process.argv.slice(2).map((p) => resol
 const problems = targets.flatMap((target) => sourceFiles(target)).flatMap(checkFile);
 for (const problem of problems) console.log(problem);
 if (problems.length > 0) {
-  console.error(`check-size: ${problems.length} unit(s) over the limits (files ${MAX_FILE_LINES} lines, functions ${MAX_FUNCTION_LINES} lines)`);
+  console.error(
+    `check-size: ${problems.length} unit(s) over the limits (files ${MAX_FILE_LINES} lines, functions ${MAX_FUNCTION_LINES} lines)`,
+  );
   process.exit(1);
 }

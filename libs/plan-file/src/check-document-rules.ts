@@ -17,8 +17,18 @@ export function checkDocumentRules(context: PlanRuleContext): void {
     }
     const groups = [...d.goalGroups, ...d.taskGroups];
     context.unique(groups, (g) => g.code, 'code', 'group code in this document');
-    context.unique(d.goalGroups.flatMap((g) => g.goals), (g) => g.code, 'code', 'goal code in this document');
-    context.unique(d.taskGroups.flatMap((g) => g.tasks), (t) => t.code, 'code', 'task code in this document');
+    context.unique(
+      d.goalGroups.flatMap((g) => g.goals),
+      (g) => g.code,
+      'code',
+      'goal code in this document',
+    );
+    context.unique(
+      d.taskGroups.flatMap((g) => g.tasks),
+      (t) => t.code,
+      'code',
+      'task code in this document',
+    );
     for (const g of d.goalGroups) checkGoalGroup(context, g);
     for (const g of d.taskGroups) checkTaskGroup(context, g);
     const groupCodes = new Set(groups.map((g) => g.code));
@@ -79,9 +89,7 @@ function checkClaim(context: PlanRuleContext, d: PlanDocument, groupCodes: Set<s
     reader.warn(cp, `is inconsistent with itself: ${c.met} met + ${c.open} open ≠ ${c.of}`, reader.lineOf(`${cp}.open`));
   }
   const scopeGoals =
-    c.scope === DOCUMENT_SCOPE_CODE
-      ? d.goalGroups.flatMap((g) => g.goals)
-      : (d.goalGroups.find((g) => g.code === c.scope)?.goals ?? []);
+    c.scope === DOCUMENT_SCOPE_CODE ? d.goalGroups.flatMap((g) => g.goals) : (d.goalGroups.find((g) => g.code === c.scope)?.goals ?? []);
   const statused = scopeGoals.filter((g) => g.reportedStatus !== null);
   if (statused.length === 0) return;
   const metCount = statused.filter((g) => g.reportedStatus === 'met').length;
@@ -90,6 +98,10 @@ function checkClaim(context: PlanRuleContext, d: PlanDocument, groupCodes: Set<s
     reader.warn(cp, `claims ${c.met} met, but ${metCount} goal(s) in scope have reported_status: met`, reader.lineOf(`${cp}.met`));
   }
   if (c.open !== null && openCount !== c.open) {
-    reader.warn(cp, `claims ${c.open} open, but ${openCount} goal(s) in scope are reported as not met or in progress`, reader.lineOf(`${cp}.open`));
+    reader.warn(
+      cp,
+      `claims ${c.open} open, but ${openCount} goal(s) in scope are reported as not met or in progress`,
+      reader.lineOf(`${cp}.open`),
+    );
   }
 }

@@ -1,6 +1,16 @@
 import {
-  COMPARISON_OPS, DOCUMENT_SCOPES, DOCUMENT_TYPES, Evidence, PlanDocument, PlanGoal, PlanGoalGroup, PlanTask, PlanTaskGroup,
-  REPORTED_STATUSES, ReportedClaim, TASK_STATUSES,
+  COMPARISON_OPS,
+  DOCUMENT_SCOPES,
+  DOCUMENT_TYPES,
+  Evidence,
+  PlanDocument,
+  PlanGoal,
+  PlanGoalGroup,
+  PlanTask,
+  PlanTaskGroup,
+  REPORTED_STATUSES,
+  ReportedClaim,
+  TASK_STATUSES,
 } from '@dx/domain';
 import { DOCUMENT_CODE, ITEM_CODE } from './plan-codes';
 import { PlanReadContext } from './read-plan-sections';
@@ -10,8 +20,17 @@ import { Located, MapView, YamlReader } from './yaml-reader';
 export function readDocument(context: PlanReadContext, at: Located): PlanDocument | undefined {
   const { reader, remember } = context;
   const m = reader.map(at, [
-    'code', 'type', 'issuer', 'issued', 'title', 'period', 'scope', 'implements',
-    'goal_groups', 'task_groups', 'reported',
+    'code',
+    'type',
+    'issuer',
+    'issued',
+    'title',
+    'period',
+    'scope',
+    'implements',
+    'goal_groups',
+    'task_groups',
+    'reported',
   ]);
   if (!m) return undefined;
   const period = m.opt('period', (a) => readDocumentPeriod(reader, a));
@@ -80,8 +99,18 @@ function readGroup<T>(reader: YamlReader, at: Located, itemsKey: string, readIte
 /** A goal: a milestone, or quantitative (indicator + target), never both. */
 function readGoal({ reader, remember }: PlanReadContext, at: Located): PlanGoal | undefined {
   const m = reader.map(at, [
-    'code', 'title', 'indicator', 'target', 'milestone', 'baseline', 'due',
-    'reported_status', 'reported_as_of', 'evidence', 'source', 'note',
+    'code',
+    'title',
+    'indicator',
+    'target',
+    'milestone',
+    'baseline',
+    'due',
+    'reported_status',
+    'reported_as_of',
+    'evidence',
+    'source',
+    'note',
   ]);
   if (!m) return undefined;
   const milestone = m.opt('milestone', (a) => reader.boolean(a)) ?? false;

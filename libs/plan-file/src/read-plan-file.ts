@@ -24,7 +24,13 @@ export function readPlanFile(reader: YamlReader): { plan: PlanFile; paths: PathI
   };
   const root = reader.map(reader.root(), ['schema', 'province', 'agencies', 'indicators', 'documents', 'observations']);
   if (!root) {
-    const empty: PlanFile = { province: { code: '', name: '', validFrom: null }, agencies: [], indicators: [], documents: [], observations: [] };
+    const empty: PlanFile = {
+      province: { code: '', name: '', validFrom: null },
+      agencies: [],
+      indicators: [],
+      documents: [],
+      observations: [],
+    };
     return { plan: empty, paths };
   }
 

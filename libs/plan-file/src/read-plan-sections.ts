@@ -1,6 +1,16 @@
 import {
-  COMPARISON_OPS, DIRECTIONS, DTI_FIGURE, INDICATOR_KINDS, IndicatorKind, ORG_KINDS, parseDtiFigure, parsePeriod,
-  PlanAgency, PlanFile, PlanIndicator, PlanObservation,
+  COMPARISON_OPS,
+  DIRECTIONS,
+  DTI_FIGURE,
+  INDICATOR_KINDS,
+  IndicatorKind,
+  ORG_KINDS,
+  parseDtiFigure,
+  parsePeriod,
+  PlanAgency,
+  PlanFile,
+  PlanIndicator,
+  PlanObservation,
 } from '@dx/domain';
 import { AGENCY_CODE, INDICATOR_CODE, PROVINCE_CODE } from './plan-codes';
 import { Located, MapView, YamlReader } from './yaml-reader';

@@ -52,9 +52,7 @@ function documentEntry(d: PlanDocument): Plain {
     task_groups: d.taskGroups.map((g) =>
       compact({ code: g.code, name: g.name, declared_count: g.declaredCount, tasks: g.tasks.map(taskEntry) }),
     ),
-    reported: d.reported.map((c) =>
-      compact({ scope: c.scope, met: c.met, of: c.of, open: c.open, as_of: c.asOf, source: c.source }),
-    ),
+    reported: d.reported.map((c) => compact({ scope: c.scope, met: c.met, of: c.of, open: c.open, as_of: c.asOf, source: c.source })),
   });
 }
 

@@ -12,7 +12,9 @@ export const SPACE = 0x20;
 /** Plain scalars that may be something other than a string start with one of these (the core schema's tests). */
 const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
 /** The library's own core-schema scalar tags, in its order, so plain scalars resolve exactly as it resolves them. */
-const CORE_SCALAR_TAGS = new Document().schema.tags.filter((t): t is ScalarTag => !t.collection && t.default === true && t.test !== undefined);
+const CORE_SCALAR_TAGS = new Document().schema.tags.filter(
+  (t): t is ScalarTag => !t.collection && t.default === true && t.test !== undefined,
+);
 /** First characters a plain scalar may not start with here (indicators, or a case the library may read otherwise). */
 const NOT_PLAIN_START = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`']);
 

@@ -24,7 +24,9 @@ export function parseSimpleYaml(text: string, maxDepth: number): { root: Node; l
 }
 
 /** Characters the fast path leaves to the library: tabs, lone CR, control and non-characters, BOMs, Unicode line separators. */
-const UNSUPPORTED_TEXT = /[\u0000-\u0008\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|^(?:---|\.\.\.|%)/m;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
+const UNSUPPORTED_TEXT =
+  /[\u0000-\u0008\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|^(?:---|\.\.\.|%)/m;
 
 /** Keys longer than this are left to the library (it refuses implicit keys over 1024 characters). */
 const MAX_KEY_LENGTH = 1000;
@@ -96,7 +98,11 @@ class SimpleYamlParser {
       const p = this.skipSpaces(this.starts[line] + column + 1, end);
       if (p === end || this.text[p] === '#') {
         this.line++;
-        seq.items.push(this.line < this.starts.length && this.indents[this.line] > column ? this.block(this.indents[this.line], depth + 1) : emptyScalar(p));
+        seq.items.push(
+          this.line < this.starts.length && this.indents[this.line] > column
+            ? this.block(this.indents[this.line], depth + 1)
+            : emptyScalar(p),
+        );
       } else if (this.isSeqEntry(line, p - this.starts[line])) {
         seq.items.push(this.blockSeq(p - this.starts[line], depth + 1)); // "- - a"
       } else if (this.keyEnd(p, end) !== -1) {
@@ -122,7 +128,8 @@ class SimpleYamlParser {
       if (colon === -1) giveUp();
       let keyStop = colon;
       while (this.text.charCodeAt(keyStop - 1) === SPACE) keyStop--;
-      const key = this.text[keyStart] === '"' || this.text[keyStart] === "'" ? this.quoted(keyStart, end).scalar : this.plain(keyStart, keyStop);
+      const key =
+        this.text[keyStart] === '"' || this.text[keyStart] === "'" ? this.quoted(keyStart, end).scalar : this.plain(keyStart, keyStop);
       if (keys.has(key.value)) giveUp(); // the library reports duplicate keys
       keys.add(key.value);
       const p = this.skipSpaces(colon + 1, end);
@@ -130,8 +137,13 @@ class SimpleYamlParser {
       if (p === end || this.text[p] === '#') {
         this.line++;
         const next = this.line;
-        const nested = next < this.starts.length && (this.indents[next] > column || (this.indents[next] === column && this.isSeqEntry(next, column)));
-        value = nested ? (this.indents[next] > column ? this.block(this.indents[next], depth + 1) : this.blockSeq(column, depth + 1)) : emptyScalar(p);
+        const nested =
+          next < this.starts.length && (this.indents[next] > column || (this.indents[next] === column && this.isSeqEntry(next, column)));
+        value = nested
+          ? this.indents[next] > column
+            ? this.block(this.indents[next], depth + 1)
+            : this.blockSeq(column, depth + 1)
+          : emptyScalar(p);
       } else {
         value = this.inlineValue(p, end, depth + 1);
         this.line++;

@@ -38,7 +38,10 @@ export function routeTable(app: INestApplication): RouteInfo[] {
         if (path === undefined || method === undefined) continue;
         routes.push({
           method: RequestMethod[method as RequestMethod],
-          path: `/${[base, String(path)].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`,
+          path: `/${[base, String(path)]
+            .map((p) => p.replace(/^\/|\/$/g, ''))
+            .filter(Boolean)
+            .join('/')}`,
           controller,
           handler: name,
           isPublic: Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)),
@@ -132,7 +135,8 @@ const ERRORS: Record<string, string> = {
 /** The OpenAPI document of every route, with bearer auth on all but the public ones and the error shapes. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const routes = routeTable(app);
-  for (const r of routes) for (const t of r.paramTypes) if (typeof t === 'function' && t !== Object && t !== String) describeDto(t as Type<unknown>);
+  for (const r of routes)
+    for (const t of r.paramTypes) if (typeof t === 'function' && t !== Object && t !== String) describeDto(t as Type<unknown>);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,7 +1,14 @@
 import { EntityTarget, In } from 'typeorm';
 import {
-  DocumentEntity, GoalEntity, GoalGroupEntity, ObservationEntity, OrgUnitEntity, ProvinceIndicatorEntity,
-  ReportedClaimEntity, TaskEntity, TaskGroupEntity,
+  DocumentEntity,
+  GoalEntity,
+  GoalGroupEntity,
+  ObservationEntity,
+  OrgUnitEntity,
+  ProvinceIndicatorEntity,
+  ReportedClaimEntity,
+  TaskEntity,
+  TaskGroupEntity,
 } from '../entities';
 import { ImportCounts, ImportEntity } from './import-counts';
 import { ImportContext } from './import-context';
@@ -21,7 +28,12 @@ export interface StageChanges extends DocumentChanges {
  * reports it (e.g. `goal G1.3`) in `removed`; then unlinks the indicators the file no longer declares.
  */
 export async function pruneMissing(ctx: ImportContext, changes: StageChanges, removed: string[]): Promise<void> {
-  const prune = async <R extends { id: string }>(entity: ImportEntity, target: EntityTarget<R>, rows: R[], describe: (row: R) => string) => {
+  const prune = async <R extends { id: string }>(
+    entity: ImportEntity,
+    target: EntityTarget<R>,
+    rows: R[],
+    describe: (row: R) => string,
+  ) => {
     for (const row of rows) removed.push(describe(row));
     for (let i = 0; i < rows.length; i += BATCH) {
       await ctx.m.delete(target, { id: In(rows.slice(i, i + BATCH).map((r) => r.id)) } as never);
@@ -64,8 +76,14 @@ async function pruneIndicators(ctx: ImportContext, removed: string[]): Promise<v
 /** Without `--prune`: counts the rows the file no longer mentions as kept. */
 export function countKept(counts: ImportCounts, changes: StageChanges): void {
   const kept: [ImportEntity, RowChanges<{ id: string }>][] = [
-    ['observations', changes.observations], ['reported_claims', changes.claims], ['tasks', changes.tasks], ['goals', changes.goals],
-    ['goal_groups', changes.goalGroups], ['task_groups', changes.taskGroups], ['documents', changes.documents], ['agencies', changes.agencies],
+    ['observations', changes.observations],
+    ['reported_claims', changes.claims],
+    ['tasks', changes.tasks],
+    ['goals', changes.goals],
+    ['goal_groups', changes.goalGroups],
+    ['task_groups', changes.taskGroups],
+    ['documents', changes.documents],
+    ['agencies', changes.agencies],
   ];
   for (const [entity, stage] of kept) counts[entity].kept = stage.missing.length;
 }

@@ -21,15 +21,36 @@ export interface DocumentChanges {
 /** The province's documents, matched by code; a document is inserted after the one it implements. */
 export async function syncDocuments(ctx: ImportContext): Promise<RowChanges<DocumentEntity>> {
   const existing = await ctx.m.find(DocumentEntity, { where: { provinceId: ctx.provinceId } });
-  const ids = idsByKey(existing, (r) => r.code, ctx.plan.documents.map((d) => d.code));
+  const ids = idsByKey(
+    existing,
+    (r) => r.code,
+    ctx.plan.documents.map((d) => d.code),
+  );
   const desired = ctx.plan.documents.map((d, position) => ({
-    id: ids.get(d.code)!, provinceId: ctx.provinceId, code: d.code, type: d.type, issuer: d.issuer, issued: d.issued,
-    title: d.title, periodFrom: d.period?.from ?? null, periodTo: d.period?.to ?? null, scope: d.scope,
-    implementsId: d.implements === null ? null : ids.get(d.implements)!, position,
+    id: ids.get(d.code)!,
+    provinceId: ctx.provinceId,
+    code: d.code,
+    type: d.type,
+    issuer: d.issuer,
+    issued: d.issued,
+    title: d.title,
+    periodFrom: d.period?.from ?? null,
+    periodTo: d.period?.to ?? null,
+    scope: d.scope,
+    implementsId: d.implements === null ? null : ids.get(d.implements)!,
+    position,
     createdAt: ctx.options.now, // written for a new document only (not a diffed field): recorded at the import's time
   }));
   const changes = diffRows(existing, desired as DocumentEntity[], (r) => r.code, [
-    'type', 'issuer', 'issued', 'title', 'periodFrom', 'periodTo', 'scope', 'implementsId', 'position',
+    'type',
+    'issuer',
+    'issued',
+    'title',
+    'periodFrom',
+    'periodTo',
+    'scope',
+    'implementsId',
+    'position',
   ]);
   changes.inserts = parentsFirst(changes.inserts, (r) => r.implementsId);
   await ctx.writer.apply('documents', DocumentEntity, changes);
@@ -42,10 +63,20 @@ export async function syncDocumentContents(ctx: ImportContext, documents: Docume
   const where = { documentId: In(documents.map((d) => d.id)) };
   const groupFields = ['name', 'declaredCount', 'position'] as const;
   const existingGoalGroups = await ctx.m.find(GoalGroupEntity, { where });
-  const goalGroups = diffRows(existingGoalGroups, groupRows<GoalGroupEntity>(ctx, docId, 'goalGroups', existingGoalGroups), scoped, groupFields);
+  const goalGroups = diffRows(
+    existingGoalGroups,
+    groupRows<GoalGroupEntity>(ctx, docId, 'goalGroups', existingGoalGroups),
+    scoped,
+    groupFields,
+  );
   await ctx.writer.apply('goal_groups', GoalGroupEntity, goalGroups);
   const existingTaskGroups = await ctx.m.find(TaskGroupEntity, { where });
-  const taskGroups = diffRows(existingTaskGroups, groupRows<TaskGroupEntity>(ctx, docId, 'taskGroups', existingTaskGroups), scoped, groupFields);
+  const taskGroups = diffRows(
+    existingTaskGroups,
+    groupRows<TaskGroupEntity>(ctx, docId, 'taskGroups', existingTaskGroups),
+    scoped,
+    groupFields,
+  );
   await ctx.writer.apply('task_groups', TaskGroupEntity, taskGroups);
   const groupId = (rows: { documentId: string; code: string; id: string }[]) => new Map(rows.map((g) => [scoped(g), g.id]));
 
@@ -62,32 +93,73 @@ function groupRows<G>(
   existing: { id: string; documentId: string; code: string }[],
 ): G[] {
   const wanted = ctx.plan.documents.flatMap((d) =>
-    d[kind].map((g, position) => ({ documentId: docId.get(d.code)!, code: g.code, name: g.name, declaredCount: g.declaredCount, position })),
+    d[kind].map((g, position) => ({
+      documentId: docId.get(d.code)!,
+      code: g.code,
+      name: g.name,
+      declaredCount: g.declaredCount,
+      position,
+    })),
   );
   const ids = idsByKey(existing, scoped, wanted.map(scoped));
   return wanted.map((g) => ({ ...g, id: ids.get(scoped(g))! }) as G);
 }
 
-async function syncGoals(ctx: ImportContext, docId: Map<string, string>, goalGroupIds: Map<string, string>): Promise<RowChanges<GoalEntity>> {
+async function syncGoals(
+  ctx: ImportContext,
+  docId: Map<string, string>,
+  goalGroupIds: Map<string, string>,
+): Promise<RowChanges<GoalEntity>> {
   const existing = await ctx.m.find(GoalEntity, { where: { documentId: In([...docId.values()]) } });
   const wanted = ctx.plan.documents.flatMap((d) => d.goalGroups.flatMap((g) => g.goals.map((goal) => ({ d, g, goal }))));
-  const ids = idsByKey(existing, scoped, wanted.map(({ d, goal }) => `${docId.get(d.code)}|${goal.code}`));
+  const ids = idsByKey(
+    existing,
+    scoped,
+    wanted.map(({ d, goal }) => `${docId.get(d.code)}|${goal.code}`),
+  );
   const desired = wanted.map(({ d, g, goal }, position) => {
     const documentId = docId.get(d.code)!;
     return {
-      id: ids.get(`${documentId}|${goal.code}`)!, documentId, groupId: goalGroupIds.get(`${documentId}|${g.code}`)!,
-      code: goal.code, title: goal.title, kind: goal.milestone ? 'milestone' : 'quantitative',
+      id: ids.get(`${documentId}|${goal.code}`)!,
+      documentId,
+      groupId: goalGroupIds.get(`${documentId}|${g.code}`)!,
+      code: goal.code,
+      title: goal.title,
+      kind: goal.milestone ? 'milestone' : 'quantitative',
       indicatorId: goal.indicator === null ? null : ctx.indicatorIds.get(goal.indicator)!,
-      targetOp: goal.target?.op ?? null, targetValue: goal.target?.value ?? null,
-      baselineValue: goal.baseline?.value ?? null, baselineDate: goal.baseline?.date ?? null, due: goal.due,
-      reportedStatus: goal.reportedStatus, reportedAsOf: goal.reportedAsOf,
-      evidenceNumber: goal.evidence?.number ?? null, evidenceDate: goal.evidence?.date ?? null, evidenceIssuer: goal.evidence?.issuer ?? null,
-      source: goal.source, note: goal.note, position,
+      targetOp: goal.target?.op ?? null,
+      targetValue: goal.target?.value ?? null,
+      baselineValue: goal.baseline?.value ?? null,
+      baselineDate: goal.baseline?.date ?? null,
+      due: goal.due,
+      reportedStatus: goal.reportedStatus,
+      reportedAsOf: goal.reportedAsOf,
+      evidenceNumber: goal.evidence?.number ?? null,
+      evidenceDate: goal.evidence?.date ?? null,
+      evidenceIssuer: goal.evidence?.issuer ?? null,
+      source: goal.source,
+      note: goal.note,
+      position,
     } as GoalEntity;
   });
   const goals = diffRows(existing, desired, scoped, [
-    'groupId', 'title', 'kind', 'indicatorId', 'targetOp', 'targetValue', 'baselineValue', 'baselineDate', 'due',
-    'reportedStatus', 'reportedAsOf', 'evidenceNumber', 'evidenceDate', 'evidenceIssuer', 'source', 'note', 'position',
+    'groupId',
+    'title',
+    'kind',
+    'indicatorId',
+    'targetOp',
+    'targetValue',
+    'baselineValue',
+    'baselineDate',
+    'due',
+    'reportedStatus',
+    'reportedAsOf',
+    'evidenceNumber',
+    'evidenceDate',
+    'evidenceIssuer',
+    'source',
+    'note',
+    'position',
   ]);
   await ctx.writer.apply('goals', GoalEntity, goals);
   return goals;
@@ -97,10 +169,24 @@ async function syncClaims(ctx: ImportContext, docId: Map<string, string>): Promi
   const existing = await ctx.m.find(ReportedClaimEntity, { where: { documentId: In([...docId.values()]) } });
   const claimKey = (c: ReportedClaimEntity) => [c.documentId, c.scope, c.asOf, c.source ?? NUL].join('|');
   const wanted = ctx.plan.documents.flatMap((d) =>
-    d.reported.map((c) => ({ documentId: docId.get(d.code)!, scope: c.scope, met: c.met, of: c.of, open: c.open, asOf: c.asOf, source: c.source })),
+    d.reported.map((c) => ({
+      documentId: docId.get(d.code)!,
+      scope: c.scope,
+      met: c.met,
+      of: c.of,
+      open: c.open,
+      asOf: c.asOf,
+      source: c.source,
+    })),
   );
-  const ids = idsByKey(existing, claimKey, wanted.map((c) => claimKey(c as ReportedClaimEntity)));
-  const desired = wanted.map((c, position) => ({ ...c, position, id: ids.get(claimKey(c as ReportedClaimEntity))! }) as ReportedClaimEntity);
+  const ids = idsByKey(
+    existing,
+    claimKey,
+    wanted.map((c) => claimKey(c as ReportedClaimEntity)),
+  );
+  const desired = wanted.map(
+    (c, position) => ({ ...c, position, id: ids.get(claimKey(c as ReportedClaimEntity))! }) as ReportedClaimEntity,
+  );
   const claims = diffRows(existing, desired, claimKey, ['met', 'of', 'open', 'position']);
   await ctx.writer.apply('reported_claims', ReportedClaimEntity, claims);
   return claims;

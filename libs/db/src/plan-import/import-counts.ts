@@ -1,6 +1,14 @@
 export const IMPORT_ENTITIES = [
-  'provinces', 'agencies', 'indicators', 'documents', 'goal_groups', 'task_groups',
-  'goals', 'tasks', 'reported_claims', 'observations',
+  'provinces',
+  'agencies',
+  'indicators',
+  'documents',
+  'goal_groups',
+  'task_groups',
+  'goals',
+  'tasks',
+  'reported_claims',
+  'observations',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 
@@ -17,9 +25,7 @@ export interface EntityCounts {
 export type ImportCounts = Record<ImportEntity, EntityCounts>;
 
 export function emptyCounts(): ImportCounts {
-  return Object.fromEntries(
-    IMPORT_ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0 }]),
-  ) as ImportCounts;
+  return Object.fromEntries(IMPORT_ENTITIES.map((e) => [e, { created: 0, updated: 0, unchanged: 0, removed: 0, kept: 0 }])) as ImportCounts;
 }
 
 /** True when the import created, updated or removed nothing. */

@@ -16,7 +16,12 @@ export class ImportRowWriter {
     for (const { id, changes: values } of changes.updates) {
       // An empty change set still bumps version/updated_at (e.g. a task whose supporters changed).
       const set = Object.keys(values).length > 0 ? values : { id };
-      await this.m.createQueryBuilder().update(target).set(set as never).where('id = :id', { id }).execute();
+      await this.m
+        .createQueryBuilder()
+        .update(target)
+        .set(set as never)
+        .where('id = :id', { id })
+        .execute();
     }
     const c = this.counts[entity];
     c.created += changes.inserts.length;
@@ -36,8 +41,12 @@ export class ImportRowWriter {
     const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
     const table = `"${meta.tableName}"`;
     for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH).map((r) => Object.fromEntries(columns.map((c) => [c.databaseName, r[c.propertyName] ?? null])));
-      await this.m.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(batch)]);
+      const batch = rows
+        .slice(i, i + BATCH)
+        .map((r) => Object.fromEntries(columns.map((c) => [c.databaseName, r[c.propertyName] ?? null])));
+      await this.m.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, $1::json)`, [
+        JSON.stringify(batch),
+      ]);
     }
   }
 }

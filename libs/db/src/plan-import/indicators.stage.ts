@@ -1,6 +1,12 @@
 import { In } from 'typeorm';
 import {
-  DomainError, mergeNationalMeaning, NATIONAL_ATTRIBUTES, NATIONAL_CONFLICT_ADVICE, NationalConflict, nationalConflictMessage, NationalMeaning,
+  DomainError,
+  mergeNationalMeaning,
+  NATIONAL_ATTRIBUTES,
+  NATIONAL_CONFLICT_ADVICE,
+  NationalConflict,
+  nationalConflictMessage,
+  NationalMeaning,
 } from '@dx/domain';
 import { IndicatorEntity, ProvinceIndicatorEntity } from '../entities';
 import { ImportContext } from './import-context';
@@ -17,12 +23,21 @@ export async function syncIndicators(ctx: ImportContext): Promise<boolean> {
   const codes = plan.indicators.map((i) => i.code);
   const existing = codes.length ? await m.find(IndicatorEntity, { where: { code: In(codes) } }) : [];
   const ids = idsByKey(existing, (r) => r.code, codes);
-  const stated = new Map(plan.indicators.map((i) => [i.code, { unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction, dti: i.dti }]));
+  const stated = new Map(
+    plan.indicators.map((i) => [i.code, { unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction, dti: i.dti }]),
+  );
   const meaning = await nationalMeanings(ctx, existing, stated);
   const desired = plan.indicators.map((i) => {
     const n = meaning.get(i.code) ?? stated.get(i.code)!;
     return {
-      id: ids.get(i.code)!, code: i.code, name: i.name, unit: n.unit, kind: n.kind, scale: n.scale, direction: n.direction, dtiFigure: n.dti,
+      id: ids.get(i.code)!,
+      code: i.code,
+      name: i.name,
+      unit: n.unit,
+      kind: n.kind,
+      scale: n.scale,
+      direction: n.direction,
+      dtiFigure: n.dti,
     };
   });
   const shared = diffRows(existing, desired as IndicatorEntity[], (r) => r.code, ['unit', 'kind', 'scale', 'direction', 'dtiFigure']);
@@ -47,13 +62,22 @@ async function syncProvinceIndicators(ctx: ImportContext) {
   const links = await m.find(ProvinceIndicatorEntity, { where: { provinceId } });
   const linkKey = (l: { indicatorId: string }) => l.indicatorId;
   const wanted = plan.indicators.map((i, position) => ({
-    id: indicatorIds.get(i.code)!, provinceId, indicatorId: indicatorIds.get(i.code)!, name: i.name,
-    nationalTargetOp: i.nationalTarget?.op ?? null, nationalTargetValue: i.nationalTarget?.value ?? null,
-    nationalTargetDue: i.nationalTarget?.due ?? null, nationalTargetSource: i.nationalTarget?.source ?? null, position,
+    id: indicatorIds.get(i.code)!,
+    provinceId,
+    indicatorId: indicatorIds.get(i.code)!,
+    name: i.name,
+    nationalTargetOp: i.nationalTarget?.op ?? null,
+    nationalTargetValue: i.nationalTarget?.value ?? null,
+    nationalTargetDue: i.nationalTarget?.due ?? null,
+    nationalTargetSource: i.nationalTarget?.source ?? null,
+    position,
   }));
-  const own = diffRows(links.map((l) => ({ ...l, id: l.indicatorId })), wanted, linkKey, [
-    'name', 'nationalTargetOp', 'nationalTargetValue', 'nationalTargetDue', 'nationalTargetSource', 'position',
-  ]);
+  const own = diffRows(
+    links.map((l) => ({ ...l, id: l.indicatorId })),
+    wanted,
+    linkKey,
+    ['name', 'nationalTargetOp', 'nationalTargetValue', 'nationalTargetDue', 'nationalTargetSource', 'position'],
+  );
   const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
   await ctx.writer.insertBatched(ProvinceIndicatorEntity, own.inserts.map(strip) as ProvinceIndicatorEntity[]);
   for (const { id, changes } of own.updates) {
@@ -72,10 +96,19 @@ async function nationalMeanings(
   existing: IndicatorEntity[],
   stated: Map<string, NationalMeaning>,
 ): Promise<Map<string, NationalMeaning>> {
-  const storedOf = (r: IndicatorEntity): NationalMeaning => ({ unit: r.unit, kind: r.kind, scale: r.scale, direction: r.direction, dti: r.dtiFigure });
+  const storedOf = (r: IndicatorEntity): NationalMeaning => ({
+    unit: r.unit,
+    kind: r.kind,
+    scale: r.scale,
+    direction: r.direction,
+    dti: r.dtiFigure,
+  });
   // Only an entry the file does not state exactly as stored can change, so only those need their users.
   const differing = existing.filter((r) => NATIONAL_ATTRIBUTES.some((a) => storedOf(r)[a] !== stated.get(r.code)![a]));
-  const users = await otherProvincesUsing(ctx, differing.map((r) => r.id));
+  const users = await otherProvincesUsing(
+    ctx,
+    differing.map((r) => r.id),
+  );
   const result = new Map<string, NationalMeaning>();
   const refused: RefusedIndicator[] = [];
   for (const r of differing) {
@@ -98,12 +131,24 @@ interface RefusedIndicator {
 /** The refusal of an import that contradicts shared catalogue entries. */
 async function conflictError(ctx: ImportContext, refused: RefusedIndicator[]): Promise<DomainError> {
   // Which file says what: the catalogue's values stand as the users' latest imports left them.
-  const files = await latestImportFiles(ctx, refused.flatMap((x) => x.sharedWith));
+  const files = await latestImportFiles(
+    ctx,
+    refused.flatMap((x) => x.sharedWith),
+  );
   const problems: string[] = [];
   const conflicts: Record<string, unknown>[] = [];
   for (const { indicator, sharedWith, conflicts: found } of refused) {
     const sources = sharedWith.filter((p) => files.has(p)).map((p) => ({ province: p, file: files.get(p)! }));
-    problems.push(nationalConflictMessage({ file: ctx.options.fileName, province: ctx.plan.province.code, indicator, sharedWith, sources, conflicts: found }));
+    problems.push(
+      nationalConflictMessage({
+        file: ctx.options.fileName,
+        province: ctx.plan.province.code,
+        indicator,
+        sharedWith,
+        sources,
+        conflicts: found,
+      }),
+    );
     for (const x of found) conflicts.push({ indicator, ...x, provinces: sharedWith, files: sources });
   }
   return new DomainError('IMPORT_CONFLICT', `${problems.join('; ')}; ${NATIONAL_CONFLICT_ADVICE}`, { conflicts });

@@ -8,9 +8,17 @@ import { diffRows, idsByKey, RowChanges } from './row-diff';
 export async function insertRun(ctx: ImportContext, runId: string): Promise<void> {
   const { options } = ctx;
   await ctx.m.insert(ImportRunEntity, {
-    id: runId, provinceId: ctx.provinceId, provinceCode: ctx.plan.province.code, fileName: options.fileName,
-    checksum: options.checksum, actor: options.actor, pruned: options.prune, counts: {},
-    warnings: options.warnings as never, startedAt: options.now, finishedAt: options.now,
+    id: runId,
+    provinceId: ctx.provinceId,
+    provinceCode: ctx.plan.province.code,
+    fileName: options.fileName,
+    checksum: options.checksum,
+    actor: options.actor,
+    pruned: options.prune,
+    counts: {},
+    warnings: options.warnings as never,
+    startedAt: options.now,
+    finishedAt: options.now,
   });
 }
 
@@ -28,10 +36,21 @@ export async function syncObservations(ctx: ImportContext, runId: string | null)
   const wanted = ctx.plan.observations.map((o, position) => {
     const period = parsePeriod(o.period)!;
     return {
-      indicatorId: ctx.indicatorIds.get(o.indicator)!, orgUnitId: ctx.orgIds.get(o.org)!, period: period.code,
-      periodKind: period.kind, periodStart: period.start, periodEnd: period.end, value: o.value, numerator: o.numerator,
-      denominator: o.denominator, source: o.source, note: o.note, enteredBy: actor, enteredAt: now,
-      importRunId: runId, position,
+      indicatorId: ctx.indicatorIds.get(o.indicator)!,
+      orgUnitId: ctx.orgIds.get(o.org)!,
+      period: period.code,
+      periodKind: period.kind,
+      periodStart: period.start,
+      periodEnd: period.end,
+      value: o.value,
+      numerator: o.numerator,
+      denominator: o.denominator,
+      source: o.source,
+      note: o.note,
+      enteredBy: actor,
+      enteredAt: now,
+      importRunId: runId,
+      position,
     } as ObservationEntity;
   });
   const ids = idsByKey(existing, key, wanted.map(key));

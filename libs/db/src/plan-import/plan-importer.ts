@@ -76,7 +76,15 @@ export class PlanImporter {
 
 /** The import's stages, in the order of IMPORT_STAGES, in the caller's transaction. */
 async function importPlan(m: EntityManager, plan: PlanFile, options: ImportContext['options']): Promise<ImportResult> {
-  const ctx: ImportContext = { m, plan, options, writer: new ImportRowWriter(m), provinceId: '', orgIds: new Map(), indicatorIds: new Map() };
+  const ctx: ImportContext = {
+    m,
+    plan,
+    options,
+    writer: new ImportRowWriter(m),
+    provinceId: '',
+    orgIds: new Map(),
+    indicatorIds: new Map(),
+  };
   const { counts } = ctx.writer;
   // Two imports of one province at a time would race on the same codes.
   await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dx-import:${plan.province.code}`]);

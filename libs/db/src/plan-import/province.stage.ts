@@ -14,8 +14,16 @@ export async function syncProvince(ctx: ImportContext): Promise<void> {
   const reference = provinceReference();
   const official = (reference.matchOnAnyMap(province.code) ?? reference.matchOnAnyMap(province.name))?.code ?? null;
   const row = {
-    id: ctx.provinceId, provinceId: ctx.provinceId, code: province.code, name: province.name, kind: 'province' as const,
-    parentId: null, validFrom: province.validFrom, validTo: existing?.validTo ?? null, officialCode: official, position: 0,
+    id: ctx.provinceId,
+    provinceId: ctx.provinceId,
+    code: province.code,
+    name: province.name,
+    kind: 'province' as const,
+    parentId: null,
+    validFrom: province.validFrom,
+    validTo: existing?.validTo ?? null,
+    officialCode: official,
+    position: 0,
   };
   const changes = diffRows(existing ? [existing] : [], [row as OrgUnitEntity], (r) => r.code, ['name', 'validFrom', 'officialCode']);
   await ctx.writer.apply('provinces', OrgUnitEntity, changes);
@@ -25,10 +33,22 @@ export async function syncProvince(ctx: ImportContext): Promise<void> {
 /** The province's agencies, matched by code. */
 export async function syncAgencies(ctx: ImportContext): Promise<RowChanges<OrgUnitEntity>> {
   const existing = await ctx.m.find(OrgUnitEntity, { where: { provinceId: ctx.provinceId, kind: Not('province') } });
-  const ids = idsByKey(existing, (r) => r.code, ctx.plan.agencies.map((a) => a.code));
+  const ids = idsByKey(
+    existing,
+    (r) => r.code,
+    ctx.plan.agencies.map((a) => a.code),
+  );
   const desired = ctx.plan.agencies.map((a, position) => ({
-    id: ids.get(a.code)!, provinceId: ctx.provinceId, code: a.code, name: a.name, kind: a.kind,
-    parentId: a.parent === null ? null : ids.get(a.parent)!, validFrom: null, validTo: null, officialCode: null, position,
+    id: ids.get(a.code)!,
+    provinceId: ctx.provinceId,
+    code: a.code,
+    name: a.name,
+    kind: a.kind,
+    parentId: a.parent === null ? null : ids.get(a.parent)!,
+    validFrom: null,
+    validTo: null,
+    officialCode: null,
+    position,
   }));
   const changes = diffRows(existing, desired as OrgUnitEntity[], (r) => r.code, ['name', 'kind', 'parentId', 'position']);
   changes.inserts = parentsFirst(changes.inserts, (r) => r.parentId);

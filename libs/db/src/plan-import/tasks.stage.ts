@@ -23,19 +23,41 @@ export async function syncTasks(
 ): Promise<RowChanges<TaskEntity>> {
   const existing = await ctx.m.find(TaskEntity, { where: { documentId: In([...docId.values()]) } });
   const wanted = ctx.plan.documents.flatMap((d) => d.taskGroups.flatMap((g) => g.tasks.map((task) => ({ d, g, task }))));
-  const ids = idsByKey(existing, scoped, wanted.map(({ d, task }) => `${docId.get(d.code)}|${task.code}`));
+  const ids = idsByKey(
+    existing,
+    scoped,
+    wanted.map(({ d, task }) => `${docId.get(d.code)}|${task.code}`),
+  );
   const desired = wanted.map(({ d, g, task }, position) => {
     const documentId = docId.get(d.code)!;
     return {
-      id: ids.get(`${documentId}|${task.code}`)!, documentId, groupId: taskGroupIds.get(`${documentId}|${g.code}`)!,
-      code: task.code, title: task.title, leadId: ctx.orgIds.get(task.lead)!, due: task.due, status: task.status,
-      progress: task.progress, evidenceNumber: task.evidence?.number ?? null, evidenceDate: task.evidence?.date ?? null,
-      evidenceIssuer: task.evidence?.issuer ?? null, position,
+      id: ids.get(`${documentId}|${task.code}`)!,
+      documentId,
+      groupId: taskGroupIds.get(`${documentId}|${g.code}`)!,
+      code: task.code,
+      title: task.title,
+      leadId: ctx.orgIds.get(task.lead)!,
+      due: task.due,
+      status: task.status,
+      progress: task.progress,
+      evidenceNumber: task.evidence?.number ?? null,
+      evidenceDate: task.evidence?.date ?? null,
+      evidenceIssuer: task.evidence?.issuer ?? null,
+      position,
       createdAt: ctx.options.now, // a new task is recorded at the import's time, like its audit entries (taskStateAt)
     } as TaskEntity;
   });
   const changes = diffRows(existing, desired, scoped, [
-    'groupId', 'title', 'leadId', 'due', 'status', 'progress', 'evidenceNumber', 'evidenceDate', 'evidenceIssuer', 'position',
+    'groupId',
+    'title',
+    'leadId',
+    'due',
+    'status',
+    'progress',
+    'evidenceNumber',
+    'evidenceDate',
+    'evidenceIssuer',
+    'position',
   ]);
   const wantedSupport = new Map(wanted.map(({ task }, i) => [changes.rows[i].id, task.support.map((c) => ctx.orgIds.get(c)!)]));
   const changedSupport = await tasksWithChangedSupport(ctx, changes, wantedSupport);
@@ -43,7 +65,9 @@ export async function syncTasks(
   await auditTaskStates(ctx, existing, changes);
   if (changedSupport.length > 0) {
     await ctx.m.delete(TaskSupportEntity, { taskId: In(changedSupport) });
-    const rows = changedSupport.flatMap((taskId) => wantedSupport.get(taskId)!.map((orgUnitId, position) => ({ taskId, orgUnitId, position })));
+    const rows = changedSupport.flatMap((taskId) =>
+      wantedSupport.get(taskId)!.map((orgUnitId, position) => ({ taskId, orgUnitId, position })),
+    );
     await ctx.writer.insertBatched(TaskSupportEntity, rows);
   }
   return changes;
@@ -59,7 +83,10 @@ async function tasksWithChangedSupport(
   const supports = taskIds.length ? await ctx.m.find(TaskSupportEntity, { where: { taskId: In(taskIds) } }) : [];
   const changedSupport: string[] = [];
   for (const [taskId, orgIds] of wantedSupport) {
-    const have = supports.filter((s) => s.taskId === taskId).sort((a, b) => a.position - b.position).map((s) => s.orgUnitId);
+    const have = supports
+      .filter((s) => s.taskId === taskId)
+      .sort((a, b) => a.position - b.position)
+      .map((s) => s.orgUnitId);
     if (have.join() !== orgIds.join()) changedSupport.push(taskId);
   }
   const updatedIds = new Set(changes.updates.map((u) => u.id));
@@ -87,8 +114,15 @@ async function auditTaskStates(ctx: ImportContext, existing: TaskEntity[], chang
     if (!TASK_STATE_FIELDS.some((f) => f in fields)) continue;
     const old = before.get(id)!;
     entries.push({
-      actor: null, actorLabel: actor, meta: null, action: 'task.import', entityKind: 'task', entityId: id, provinceId: ctx.provinceId,
-      before: { ...taskState(old), file: fileName }, after: { ...taskState({ ...old, ...fields }), file: fileName },
+      actor: null,
+      actorLabel: actor,
+      meta: null,
+      action: 'task.import',
+      entityKind: 'task',
+      entityId: id,
+      provinceId: ctx.provinceId,
+      before: { ...taskState(old), file: fileName },
+      after: { ...taskState({ ...old, ...fields }), file: fileName },
       at: now,
     });
   }
