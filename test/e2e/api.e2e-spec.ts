@@ -8,6 +8,7 @@ import { RecomputeEngine, StatusRepository } from '@dx/status-engine';
 import { DTI_DIRECTORY, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
+import { waitFor } from '../support/wait-for';
 import { as, createTestApp, signIn } from '../support/test-app';
 
 describe('HTTP API (real PostgreSQL and Redis)', () => {
@@ -214,9 +215,10 @@ describe('GET /health when no worker takes jobs', () => {
     const fresh = await request(app.getHttpServer()).get('/health').expect(200);
     expect(fresh.body.status).toBe('ok');
     expect(fresh.body.info.queue.oldestWaitingMs).toBeLessThan(1000);
-    await new Promise((r) => setTimeout(r, 1200));
-    const stalled = await request(app.getHttpServer()).get('/health').expect(200);
-    expect(stalled.body.status).toBe('degraded');
+    const stalled = await waitFor('the health check to turn degraded', async () => {
+      const res = await request(app.getHttpServer()).get('/health').expect(200);
+      return res.body.status === 'degraded' ? res : null;
+    }, 10_000);
     expect(stalled.body.info.queue.oldestWaitingMs).toBeGreaterThan(1000);
     expect(stalled.body.reason).toMatch(/^có công việc đã chờ \d+ giây chưa được xử lý \(giới hạn 1 giây\)/);
     expect(stalled.body.info.queue.stalled).toBe(stalled.body.reason);

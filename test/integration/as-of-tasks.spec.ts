@@ -15,7 +15,7 @@ function threeTaskPlan(code: string, first = 'status: in_progress\n            p
             ${state}
 `;
   return smallPlanText(code).replace(
-    /        tasks:\n[\s\S]*?observations:/,
+    / {8}tasks:\n[\s\S]*?observations:/,
     `        tasks:\n${task(1, first)}${task(2, 'status: done\n            evidence: { number: "345/BC-STTTT", date: 2023-07-10 }')}${task(3, 'status: done')}observations:`,
   );
 }

@@ -125,7 +125,7 @@ describe('set-based KPI comparisons agree with the pure domain rules', () => {
         [provinceId],
       )
     ).map(
-      (r: Record<string, any>): KpiRow => // eslint-disable-line @typescript-eslint/no-explicit-any
+      (r: Record<string, any>): KpiRow => // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
         normalise({
           indicatorId: r.indicator_id, orgUnitId: r.org_unit_id, period: r.period, periodEnd: r.period_end, value: r.value,
           previousPeriod: r.previous_period, previousValue: r.previous_value, previousChange: r.previous_change,

@@ -1,5 +1,5 @@
 import { dirname, join } from 'path';
-import pdfmake = require('pdfmake');
+import pdfmake = require('pdfmake'); // eslint-disable-line @typescript-eslint/no-require-imports -- pdfmake is CommonJS and is typed for `import =`
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   DIRECTIVE_STATUS_LABELS_VI, GOAL_STATUS_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI, viDate, viNumber, viPercent, viPeriod,

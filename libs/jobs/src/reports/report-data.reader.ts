@@ -4,7 +4,7 @@ import { defaultHeading, ReportData, ReportHeading } from '@dx/reports';
 import { readProvinceSummary } from '@dx/status-engine';
 import { readReportDti } from './report-dti.reader';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
 
 /** How many periods the KPI trend chart shows, and for how many KPIs. */
 const TREND_PERIODS = 6;

@@ -3,7 +3,7 @@ import { readProvinceDtiRanks } from '@dx/db';
 import { canonicalOrNull, GoalRollup, RankFigures, TaskRollup } from '@dx/domain';
 import { KpiView, ProvinceSummary, RollupView } from './province-summary';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
 
 
 function rollupView(r: Row | undefined): RollupView {

@@ -3,7 +3,7 @@ import { readProvinceDtiRanks } from '@dx/db';
 import { canonicalOrNull, periodKindSql } from '@dx/domain';
 import { rankView } from './province-summary.reader';
 
-type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
 
 /** Reads of stored statuses for single items (the summary has its own reader). */
 export class StatusReadsRepository {
