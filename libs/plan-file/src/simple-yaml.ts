@@ -24,8 +24,8 @@ export function parseSimpleYaml(text: string, maxDepth: number): { root: Node; l
 }
 
 /** Characters the fast path leaves to the library: tabs, lone CR, control and non-characters, BOMs, Unicode line separators. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const UNSUPPORTED_TEXT =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
   /[\u0000-\u0008\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|^(?:---|\.\.\.|%)/m;
 
 /** Keys longer than this are left to the library (it refuses implicit keys over 1024 characters). */
