@@ -5,8 +5,11 @@
  * (declarations, methods, constructors, accessors, function expressions and arrow functions); a function's
  * length is the lines from its first token to its last, nested functions included.
  *
- * Usage: `node scripts/check-size.js [path...]` (default: apps libs bench migrations scripts). Prints one line per
- * excess and exits 1 when there is any.
+ * `migrations/` is not checked: migrations are applied history, never rewritten once they have run, so splitting
+ * them would only risk changing what a fresh database gets.
+ *
+ * Usage: `node scripts/check-size.js [path...]` (default: apps libs bench scripts). Prints one line per excess and
+ * exits 1 when there is any.
  */
 const { readFileSync, readdirSync, statSync } = require('fs');
 const { join, relative, resolve } = require('path');
@@ -16,7 +19,7 @@ const MAX_FILE_LINES = 300;
 const MAX_FUNCTION_LINES = 80;
 
 const root = resolve(__dirname, '..');
-const DEFAULT_DIRS = ['apps', 'libs', 'bench', 'migrations', 'scripts'];
+const DEFAULT_DIRS = ['apps', 'libs', 'bench', 'scripts'];
 /** Directories never read: dependencies, build output, tests and their fixtures. */
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'coverage', 'test', 'tests', '__tests__', 'fixtures', '__fixtures__']);
 /** Test files, declaration files and generated sources. */
