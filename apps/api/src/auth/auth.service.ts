@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
 import { AccountRepository, AccountRow } from '@dx/db';
-import { Principal, Role } from '@dx/domain';
+import { DemoAccounts, Principal, PublicAccount, Role, TokenPair } from '@dx/domain';
 import { DEMO_ACCOUNTS } from '../bootstrap/demo-data';
 
 /** What an access token carries: enough to authorise without a database read. */
@@ -15,15 +15,10 @@ export interface AccessTokenPayload {
   prv: string | null;
 }
 
-export interface TokenPair {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  refreshToken: string;
-  user: ReturnType<typeof publicAccount>;
-}
+/** Shared with the web, so declared in libs/domain. */
+export type { TokenPair };
 
-export function publicAccount(a: AccountRow) {
+export function publicAccount(a: AccountRow): PublicAccount {
   return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, orgUnit: a.orgUnitCode, province: a.provinceCode };
 }
 
@@ -54,7 +49,7 @@ export class AuthService {
     await this.accounts.revokeRefreshToken(refreshToken);
   }
 
-  async demoAccounts() {
+  async demoAccounts(): Promise<DemoAccounts> {
     if (!this.config.loadDemoData) return { demo: false, accounts: [] };
     const accounts = [];
     for (const a of DEMO_ACCOUNTS) {

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { ProblemDocument } from '@dx/domain';
 
 export type Lang = 'vi' | 'en';
 
@@ -89,6 +90,6 @@ export function sendProblem(
         message: detail,
         ...(errors ? { errors: localiseErrors(errors, lang) } : {}),
         ...rest,
-      }),
+      } satisfies ProblemDocument),
     );
 }

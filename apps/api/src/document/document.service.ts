@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentListRow, DocumentRepository, GroupCountRow, ProvinceRepository } from '@dx/db';
-import { Principal } from '@dx/domain';
-import { Completeness, DocumentResponse } from './dto/document.response';
+import { Completeness, DocumentResponse, Principal } from '@dx/domain';
 import { ListDocumentsQuery } from './dto/list-documents.query';
 import { Page, pageOf, pageWindow } from '../common/page.query';
 import { readableProvinceId } from '../common/readable-province';

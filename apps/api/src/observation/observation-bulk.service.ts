@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditEntry, AuditRepository, IdempotencyRepository, ObservationRepository, ObservationTarget, RequestMeta, SubmissionRepository,
 } from '@dx/db';
-import { canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
+import { BulkUploadResult, canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
 import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../common/validation.pipe';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';
@@ -39,7 +39,7 @@ const canonical = (v: string | null | undefined) => (v === undefined || v === nu
 export class ObservationBulkService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async upload(principal: Principal, rows: UploadedRow[], options: BulkOptions, idempotencyKey: string | undefined, meta: RequestMeta) {
+  async upload(principal: Principal, rows: UploadedRow[], options: BulkOptions, idempotencyKey: string | undefined, meta: RequestMeta): Promise<BulkUploadResult> {
     const requestHash = createHash('sha256').update(JSON.stringify([options, rows.map((r) => r.values)])).digest('hex');
     return this.dataSource.transaction(async (m) => {
       const keys = new IdempotencyRepository(m);
@@ -47,7 +47,8 @@ export class ObservationBulkService {
         const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
         if (earlier) {
           if (earlier.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different upload');
-          return earlier.response.body;
+          // Stored by this method for the same request: the answer it gave then.
+          return earlier.response.body as BulkUploadResult;
         }
       }
       const { values, errors, warnings } = await this.check(m, principal, rows, options);
@@ -57,7 +58,7 @@ export class ObservationBulkService {
         });
       }
       const written = await this.write(m, principal, values, meta);
-      const body = {
+      const body: BulkUploadResult = {
         total: rows.length,
         accepted: values.length,
         rejected: new Set(errors.map((e) => e.row)).size,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, PlanImporter, RequestMeta } from '@dx/db';
-import { assertAccess, DomainError, Principal } from '@dx/domain';
+import { assertAccess, DomainError, PlanCheck, PlanIssue, Principal } from '@dx/domain';
 import { parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
 
-const issue = (i: PlanFileIssue) => ({ path: i.path, line: i.line, message: i.message });
+const issue = (i: PlanFileIssue): PlanIssue => ({ path: i.path, line: i.line, message: i.message });
 
 /** Plan files uploaded through the API: checked first (every error with its line), written only when valid. */
 @Injectable()
@@ -19,7 +19,7 @@ export class PlanService {
   }
 
   /** Large files are parsed in a worker thread (parsePlanFileOffThread): the API keeps answering meanwhile. */
-  async validate(bytes: Buffer) {
+  async validate(bytes: Buffer): Promise<PlanCheck> {
     const parsed = await parsePlanFileOffThread(bytes);
     return {
       valid: parsed.errors.length === 0,

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '@dx/domain';
+import type { AuditLogEntry, Principal } from '@dx/domain';
 
 /** Where a write came from, as the API saw it. */
 export interface RequestMeta {
@@ -107,7 +107,7 @@ export class AuditRepository {
     );
   }
 
-  async list(f: AuditFilter): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  async list(f: AuditFilter): Promise<{ rows: AuditLogEntry[]; total: number }> {
     const where = `($1::uuid IS NULL OR province_id = $1) AND ($2::text IS NULL OR entity_kind = $2) AND ($3::uuid IS NULL OR entity_id = $3)`;
     const params = [f.provinceId, f.entityKind ?? null, f.entityId ?? null];
     // Ordered by audit_log.id: a bare `id` names the output column id::text, which sorted '9' after '10'.

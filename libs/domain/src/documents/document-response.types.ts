@@ -14,6 +14,7 @@ export interface Completeness {
   incompleteGroups: string[];
 }
 
+/** `GET /api/v1/documents`: a province's plan document with its groups, completeness and reported claims. */
 export interface DocumentResponse {
   code: string;
   type: string;

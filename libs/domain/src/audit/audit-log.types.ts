@@ -1,0 +1,14 @@
+/** One row of `GET /api/v1/audit`: who changed what, when and from where, with the item before and after. */
+export interface AuditLogEntry {
+  id: string;
+  at: Date;
+  actor: string;
+  actorId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  entityKind: string;
+  entityId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
