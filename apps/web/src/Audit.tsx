@@ -1,7 +1,6 @@
 import { useState } from 'react';
+import type { AuditLogEntry, Page, Serialized } from '@dx/domain';
 import { useApi } from './use-api';
-
-interface Entry { id: string; at: string; actor: string; ip: string | null; requestId: string | null; action: string; entityKind: string; entityId: string | null; before: unknown; after: unknown }
 
 const KINDS: Record<string, string> = {
   '': 'tất cả', task: 'nhiệm vụ', observation: 'số liệu', submission: 'cập nhật chờ duyệt', directive: 'chỉ đạo', province: 'tỉnh', report_schedule: 'lịch báo cáo',
@@ -24,7 +23,7 @@ export function Audit({ province }: { province: string }) {
   const [page, setPage] = useState(1);
   const q = new URLSearchParams({ province, page: String(page), pageSize: '50' });
   if (kind) q.set('entity', kind);
-  const { data } = useApi<{ items: Entry[]; total: number; pageSize: number }>(`/api/v1/audit?${q}`);
+  const { data } = useApi<Page<Serialized<AuditLogEntry>>>(`/api/v1/audit?${q}`);
   return (
     <div>
       <h1>Nhật ký thay đổi</h1>

@@ -1,19 +1,11 @@
 import { useState } from 'react';
+import type { PlanCheck, PlanIssue } from '@dx/domain';
 import { api, ApiError } from './api';
 import { viNumber } from './format';
 
-interface Issue { path: string; line: number | null; message: string }
-interface Checked {
-  valid: boolean;
-  province: string | null;
-  counts: Record<string, number> | null;
-  errors: Issue[];
-  warnings: Issue[];
-}
-
 const COUNT_LABELS: Record<string, string> = { documents: 'văn bản', goals: 'mục tiêu', tasks: 'nhiệm vụ', indicators: 'chỉ số', observations: 'số liệu' };
 
-function Issues({ title, issues, kind }: { title: string; issues: Issue[]; kind: 'error' | 'warning' }) {
+function Issues({ title, issues, kind }: { title: string; issues: PlanIssue[]; kind: 'error' | 'warning' }) {
   if (!issues.length) return null;
   return (
     <section aria-label={title} className={`card ${kind}`}>
@@ -29,7 +21,7 @@ function Issues({ title, issues, kind }: { title: string; issues: Issue[]; kind:
 /** Upload a plan file: every error with its line before anything is written, then import. */
 export function Import() {
   const [file, setFile] = useState<File | null>(null);
-  const [checked, setChecked] = useState<Checked | null>(null);
+  const [checked, setChecked] = useState<PlanCheck | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const send = async <T,>(path: string) => api<T>(path, { method: 'POST', body: await file!.arrayBuffer(), headers: { 'Content-Type': 'application/yaml' } });
@@ -57,7 +49,7 @@ export function Import() {
           onClick={async () => {
             setError(null);
             try {
-              setChecked((await send<Checked>('/api/v1/plans/validate')).body);
+              setChecked((await send<PlanCheck>('/api/v1/plans/validate')).body);
             } catch (e) {
               setError(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
             }

@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import type { JobResponse } from '@dx/domain';
+import type { DocumentResponse, JobResponse, Page } from '@dx/domain';
 import { JobWait } from './JobWait';
 import { api, ApiError, session } from './api';
 import { viDate } from './format';
@@ -7,7 +7,6 @@ import { useApi } from './use-api';
 
 interface Report { id: string; document: string; period: string; asOf: string; formats: string[]; createdBy: string; createdAt: string }
 interface Schedule { id: string; document: string; frequency: string; cron: string | null; formats: string[]; enabled: boolean }
-interface Doc { code: string; title: string }
 
 const FREQUENCY: Record<string, string> = { weekly: 'hằng tuần', monthly: 'hằng tháng', quarterly: 'hằng quý', yearly: 'hằng năm', cron: 'theo biểu thức cron' };
 /** How often a report being made is asked about. */
@@ -29,7 +28,7 @@ const explain = (err: unknown) => (err instanceof ApiError ? err.problem.detail 
 
 /** Orders a report now and follows its job (progress, wait) until it is made or fails for good. */
 function OrderForm({ province, docs, document, setDocument, onMade }: {
-  province: string; docs: Doc[]; document: string; setDocument: (code: string) => void; onMade: () => Promise<void>;
+  province: string; docs: DocumentResponse[]; document: string; setDocument: (code: string) => void; onMade: () => Promise<void>;
 }) {
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [job, setJob] = useState<{ id: string; since: number } | null>(null);
@@ -115,7 +114,7 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
 
 export function Reports({ province, canOrder, canSchedule }: { province: string; canOrder: boolean; canSchedule: boolean }) {
   const reports = useApi<{ items: Report[] }>(`/api/v1/reports?province=${province}&pageSize=50`);
-  const docs = useApi<{ items: Doc[] }>(`/api/v1/documents?province=${province}`);
+  const docs = useApi<Page<DocumentResponse>>(`/api/v1/documents?province=${province}`);
   const [document, setDocument] = useState('');
   useEffect(() => {
     if (docs.data) setDocument((current) => current || docs.data!.items[0]?.code || '');

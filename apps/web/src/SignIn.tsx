@@ -1,12 +1,8 @@
 import { FormEvent, useState } from 'react';
+import type { DemoAccounts, TokenPair } from '@dx/domain';
 import { api, ApiError, session, User } from './api';
 import { ROLE } from './format';
 import { useApi } from './use-api';
-
-interface DemoAccounts {
-  demo: boolean;
-  accounts: { username: string; role: string; displayName: string }[];
-}
 
 export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
   const [username, setUsername] = useState('');
@@ -18,7 +14,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
     e.preventDefault();
     setError(null);
     try {
-      const { body } = await api<{ accessToken: string; user: User }>('/api/v1/auth/login', { method: 'POST', json: { username, password } });
+      const { body } = await api<TokenPair>('/api/v1/auth/login', { method: 'POST', json: { username, password } });
       session.save(body.accessToken, body.user);
       onSignedIn(body.user);
     } catch (err) {

@@ -1,12 +1,10 @@
 import { FormEvent, useEffect, useState } from 'react';
-import type { Page, TrackedIndicator } from '@dx/domain';
-import { useApi } from './use-api';
+import type { BulkUploadResult, Page, ProblemField, TrackedIndicator } from '@dx/domain';
 import { api, ApiError, User } from './api';
-
-interface RowError { path: string; line?: number; messages: string[] }
+import { useApi } from './use-api';
 
 /** The rows the API refused, with their lines and reasons. */
-function RefusedRows({ errors }: { errors: RowError[] }) {
+function RefusedRows({ errors }: { errors: ProblemField[] }) {
   return (
     <section className="card error" aria-label="Các dòng bị từ chối">
       <table>
@@ -26,7 +24,7 @@ export function Values({ user, province }: { user: User; province: string }) {
   const [period, setPeriod] = useState('');
   const [value, setValue] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<RowError[]>([]);
+  const [errors, setErrors] = useState<ProblemField[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [partial, setPartial] = useState(false);
   useEffect(() => {
@@ -57,7 +55,7 @@ export function Values({ user, province }: { user: User; province: string }) {
     setErrors([]);
     const type = file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
     try {
-      const { body } = await api<{ total: number; accepted: number; rejected: number; created: number; updated: number; submitted: number; errors: RowError[] }>(
+      const { body } = await api<BulkUploadResult>(
         `/api/v1/observations/bulk?province=${province}&partial=${partial}`,
         { method: 'POST', body: await file.arrayBuffer(), headers: { 'Content-Type': type } },
       );

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import type { Page, Serialized, TaskResponse } from '@dx/domain';
+import type { AuditLogEntry, Page, Serialized, TaskResponse } from '@dx/domain';
 import { api, ApiError, User } from './api';
 import { TASK_STATUS, viDate } from './format';
 import { useApi } from './use-api';
@@ -78,15 +78,13 @@ function Editor({ task, onDone, onCancel }: { task: Task; onDone: (message: stri
   );
 }
 
-interface AuditEntry { id: string; at: string; actor: string; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }
-
 const ACTIONS: Record<string, string> = {
   'task.update': 'cập nhật', 'task.update.approved': 'cập nhật (đã duyệt)', 'task.submit': 'gửi cập nhật', 'task.import': 'nhập từ tệp kế hoạch',
 };
 
 /** The audit trail of a task: who changed what, when. */
 function History({ task }: { task: Task }) {
-  const { data, error } = useApi<{ items: AuditEntry[] }>(`/api/v1/audit?entity=task&id=${task.id}`);
+  const { data, error } = useApi<Page<Serialized<AuditLogEntry>>>(`/api/v1/audit?entity=task&id=${task.id}`);
   const entries = error ? [] : (data?.items ?? null);
   if (!entries) return <p>Đang tải…</p>;
   if (!entries.length) return <p className="muted">Chưa có thay đổi nào qua hệ thống.</p>;

@@ -1,15 +1,8 @@
-/** The API, same origin: bearer token from sign-in, problem documents turned into ApiError. */
-export interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  detail: string;
-  errors?: { path: string; messages: string[]; line?: number }[];
-  current?: unknown;
-}
+import type { ProblemDocument, PublicAccount } from '@dx/domain';
 
+/** A refused request, with the API's problem document. */
 export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(readonly problem: ProblemDocument) {
     super(problem.detail || problem.title);
   }
 }
@@ -17,13 +10,8 @@ export class ApiError extends Error {
 const TOKEN_KEY = 'dx-token';
 const USER_KEY = 'dx-user';
 
-export interface User {
-  username: string;
-  displayName: string;
-  role: 'admin' | 'officer' | 'reporter' | 'leader' | 'viewer';
-  province: string | null;
-  orgUnit: string | null;
-}
+/** The signed-in account, as sign-in returned it. */
+export type User = PublicAccount;
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
@@ -39,6 +27,7 @@ export const session = {
   },
 };
 
+/** The API, same origin: bearer token from sign-in, problem documents turned into ApiError. */
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ body: T; etag: string | null; status: number }> {
   const headers = new Headers(init.headers);
   headers.set('Accept-Language', 'vi');
@@ -53,7 +42,10 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
     location.hash = '#/dang-nhap';
   }
   if (res.status === 304) return { body: null as T, etag: res.headers.get('ETag'), status: 304 };
-  if (!res.ok) throw new ApiError(body ?? { status: res.status, code: 'ERROR', title: res.statusText, detail: res.statusText });
+  if (!res.ok) {
+    const { status, statusText } = res;
+    throw new ApiError(body ?? { type: 'about:blank', title: statusText, status, detail: statusText, code: 'ERROR', statusCode: status, message: statusText });
+  }
   return { body: body as T, etag: res.headers.get('ETag'), status: res.status };
 }
 

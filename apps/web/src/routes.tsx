@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Role } from '@dx/domain';
 import type { User } from './api';
 import { Audit } from './Audit';
 import { Import } from './Import';
@@ -9,8 +10,6 @@ import { Reports } from './Reports';
 import { Submissions } from './Submissions';
 import { Values } from './Values';
 import { Work } from './Work';
-
-type Role = User['role'];
 
 /** What every page is given: the signed-in user and the province it works on. */
 export interface PageProps {
