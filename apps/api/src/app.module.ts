@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, AppConfigModule } from '@dx/config';
+import { RepositoriesModule } from '@dx/db';
 import { JobsModule, QueueConnection, QueueModule } from '@dx/jobs';
 import { AuthModule } from './auth/auth.module';
 import { jsonLogs } from './common/json-logs';
@@ -42,6 +43,7 @@ export class AppModule {
           useFactory: () => options.dataSource.options,
           dataSourceFactory: async () => options.dataSource,
         }),
+        RepositoriesModule,
         QueueModule.forRoot(options.queue),
         AuthModule,
         HealthModule,

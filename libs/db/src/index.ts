@@ -29,3 +29,4 @@ export * from './orgs/indicator-map.reader';
 export * from './backup/backup';
 export * from './repositories/select-page';
 export * from './reports/report.repository';
+export * from './repositories/repositories.module';

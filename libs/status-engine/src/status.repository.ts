@@ -60,6 +60,11 @@ function byProvince<T extends Row>(rows: T[]): Map<string, Omit<T, 'provinceId'>
 export class StatusRepository {
   constructor(private readonly m: EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): StatusRepository {
+    return new StatusRepository(manager);
+  }
+
   async provinceIdByCode(code: string): Promise<string | null> {
     const [row] = await this.m.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [code]);
     return row?.id ?? null;

@@ -42,6 +42,11 @@ export function principalOf(a: AccountRow, scopes: TokenScope[] | null = null): 
 export class AccountRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): AccountRepository {
+    return new AccountRepository(manager);
+  }
+
   async create(input: CreateAccount): Promise<{ account: AccountRow; password: string }> {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(username)) {

@@ -78,6 +78,11 @@ export function auditStatement(e: AuditEntry, outbox: OutboxEntry | undefined, f
 export class AuditRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): AuditRepository {
+    return new AuditRepository(manager);
+  }
+
   /**
    * One entry. With `outbox`, the same statement queues the recompute the write needs (an
    * outbox row): one round trip for both, which every write makes anyway.

@@ -5,6 +5,11 @@ import { DtiFramework } from '@dx/domain';
 export class DtiFrameworkRepository {
   constructor(private readonly m: EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): DtiFrameworkRepository {
+    return new DtiFrameworkRepository(manager);
+  }
+
   async find(year: number, group: string): Promise<DtiFramework | null> {
     const [row] = await this.m.query(`SELECT * FROM dti_framework WHERE year = $1 AND "group" = $2`, [year, group]);
     return row ? toFramework(row) : null;

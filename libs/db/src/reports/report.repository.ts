@@ -42,6 +42,11 @@ const SCHEDULE = `SELECT s.id, s.province_id AS "provinceId", p.code AS province
 export class ReportRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): ReportRepository {
+    return new ReportRepository(manager);
+  }
+
   async documentOf(province: string, document: string): Promise<{ provinceId: string; documentId: string } | null> {
     const [row] = await this.db.query(
       `SELECT p.id AS "provinceId", d.id AS "documentId" FROM org_unit p JOIN document d ON d.province_id = p.id WHERE p.kind = 'province' AND p.code = $1 AND d.code = $2`,

@@ -52,6 +52,11 @@ const SELECT = `SELECT r.id, r.province_id AS "provinceId", p.code AS province, 
 export class DirectiveRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): DirectiveRepository {
+    return new DirectiveRepository(manager);
+  }
+
   /** The province of a goal, task or group, or null when there is none with that id. */
   async targetProvince(kind: ReviewTargetKind, id: string): Promise<string | null> {
     const { table, via } = TARGET_TABLES[kind];

@@ -14,6 +14,11 @@ export interface StoredResponse {
 export class IdempotencyRepository {
   constructor(private readonly m: EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): IdempotencyRepository {
+    return new IdempotencyRepository(manager);
+  }
+
   /** Claims the key: null when it is new (the caller writes, then `complete`s it), else what was stored for it. */
   async claim(userId: string, key: string, requestHash: string): Promise<{ requestHash: string; response: StoredResponse } | null> {
     const claimed = await this.m.query(

@@ -53,6 +53,11 @@ const SELECT = `SELECT o.id, i.code AS indicator, p.code AS province, u.code AS 
 export class ObservationRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): ObservationRepository {
+    return new ObservationRepository(manager);
+  }
+
   /**
    * The indicator (tracked by the province: its file names it) and org unit (the
    * province itself or one of its agencies) a value is for; null parts when unknown.

@@ -31,6 +31,11 @@ const SELECT = `SELECT s.id, s.kind, s.province_id AS "provinceId", p.code AS pr
 export class SubmissionRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): SubmissionRepository {
+    return new SubmissionRepository(manager);
+  }
+
   async trustsReporters(provinceId: string): Promise<boolean> {
     const [row] = await this.db.query(`SELECT trust_reporters FROM province_setting WHERE province_id = $1`, [provinceId]);
     return row?.trust_reporters ?? false;

@@ -65,6 +65,11 @@ const SELECT = `
 export class TaskRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
+  /** The same repository on a transaction's manager: its queries run in that transaction. */
+  withTransaction(manager: EntityManager): TaskRepository {
+    return new TaskRepository(manager);
+  }
+
   async list(f: TaskFilter, page: { offset: number; limit: number; sort: TaskSort }): Promise<{ rows: TaskRow[]; total: number }> {
     const params: unknown[] = [f.today, f.provinceId];
     const where = ['d.province_id = $2'];
