@@ -58,6 +58,158 @@ export interface ReorganisationPlan {
 
 export const PROVINCE_CODE_PATTERN = /^[A-Z0-9-]{2,16}$/;
 
+/** Builds the plan of one reorganisation change by change, checking each reference as it goes. */
+class ReorganisationPlanner {
+  readonly problems: ReorganisationPlan['problems'] = [];
+  readonly plan: ReorganisationPlan = { create: [], end: [], successions: [], problems: this.problems };
+  private readonly byCode: Map<string, OrgUnitState>;
+  /** Province codes already taking part in a change, with that change's path. */
+  private readonly used = new Map<string, string>();
+  /** Codes of the provinces created so far, with the path that creates them. */
+  private readonly newCodes = new Map<string, string>();
+  private readonly ended = new Set<string>();
+
+  constructor(
+    private readonly units: OrgUnitState[],
+    private readonly dayBefore: string,
+  ) {
+    this.byCode = new Map(units.filter((u) => u.kind === 'province').map((p) => [p.code, p]));
+  }
+
+  apply(change: ReorganisationChange): void {
+    if (change.type === 'merge') this.merge(change);
+    else if (change.type === 'rename') this.rename(change);
+    else if (change.type === 'split') this.split(change);
+    else this.dissolve(change);
+  }
+
+  private merge(change: Extract<ReorganisationChange, { type: 'merge' }>): void {
+    if (change.units.length < 2) this.problems.push({ path: `${change.path}.merge`, message: 'a merge names at least two provinces' });
+    const involved = change.units.map((c, i) => this.province(c, `${change.path}.merge[${i}]`));
+    if (involved.some((u) => u === null)) return;
+    const to = this.target(change.into, involved as OrgUnitState[], `${change.path}.into`);
+    if (to) for (const u of involved as OrgUnitState[]) this.succeed(u, [to], 'merge');
+  }
+
+  private rename(change: Extract<ReorganisationChange, { type: 'rename' }>): void {
+    const u = this.province(change.unit, `${change.path}.rename`);
+    if (!u) return;
+    if (change.to.code === u.code) {
+      this.problems.push({
+        path: `${change.path}.to.code`,
+        message: `a renamed province gets a new code, so ${u.code} keeps its name "${u.name}" in the history`,
+      });
+      return;
+    }
+    const to = this.target(change.to, [], `${change.path}.to`);
+    if (to) this.succeed(u, [to], 'rename');
+  }
+
+  private split(change: Extract<ReorganisationChange, { type: 'split' }>): void {
+    const u = this.province(change.unit, `${change.path}.split`);
+    if (!u) return;
+    if (change.into.length < 2) this.problems.push({ path: `${change.path}.into`, message: 'a split names at least two provinces' });
+    const to = change.into.map((t, i) => this.target(t, [u], `${change.path}.into[${i}]`));
+    if (to.every((t) => t !== null)) this.succeed(u, to as UnitRef[], 'split');
+  }
+
+  private dissolve(change: Extract<ReorganisationChange, { type: 'dissolve' }>): void {
+    if (!ORG_KINDS.includes(change.kind)) {
+      this.problems.push({ path: `${change.path}.dissolve.kind`, message: `"${change.kind}" is not one of ${ORG_KINDS.join(' | ')}` });
+      return;
+    }
+    const within = change.in?.map((c, i) => {
+      const p = this.byCode.get(c);
+      if (!p) this.problems.push({ path: `${change.path}.dissolve.in[${i}]`, message: `no province has code "${c}"` });
+      return p?.id;
+    });
+    if (within?.some((id) => id === undefined)) return;
+    // A database that holds no unit of that tier has nothing to end: not a mistake.
+    // Units already ending that day (an earlier reorganisation of the same date) are left as they are.
+    const dissolved = this.units.filter(
+      (u) =>
+        u.kind === change.kind && validOn(u, this.dayBefore) && u.validTo !== this.dayBefore && (!within || within.includes(u.provinceId)),
+    );
+    for (const u of dissolved) {
+      this.endUnit(u);
+      // The area passes to the province (or whatever the province itself becomes).
+      this.plan.successions.push({ predecessor: u.id, successor: { id: u.provinceId }, kind: 'dissolve' });
+    }
+  }
+
+  /** The province a change names, when it exists, is valid the day before and takes part in no other change. */
+  private province(code: string, path: string): OrgUnitState | null {
+    const p = this.byCode.get(code);
+    if (!p) {
+      this.problems.push({ path, message: `no province has code "${code}"` });
+      return null;
+    }
+    if (!validOn(p, this.dayBefore)) {
+      this.problems.push({
+        path,
+        message: `${code} ${p.name} is not valid on ${this.dayBefore}, the day before the change (valid ${p.validFrom ?? '…'} – ${p.validTo ?? '…'})`,
+      });
+      return null;
+    }
+    const other = this.used.get(code);
+    if (other) {
+      this.problems.push({ path, message: `${code} already takes part in ${other}` });
+      return null;
+    }
+    this.used.set(code, path);
+    return p;
+  }
+
+  /** The unit a target names: a continuing one of `involved`, or a new province. */
+  private target(t: NewProvince, involved: OrgUnitState[], path: string): UnitRef | null {
+    if (!PROVINCE_CODE_PATTERN.test(t.code)) {
+      this.problems.push({ path: `${path}.code`, message: `"${t.code}" is not a province code (2-16 of A-Z, 0-9, -)` });
+      return null;
+    }
+    const continuing = involved.find((u) => u.code === t.code);
+    if (continuing) {
+      if (provinceNameKey(continuing.name) !== provinceNameKey(t.name)) {
+        this.problems.push({
+          path: `${path}.name`,
+          message: `${t.code} continues as "${continuing.name}"; a new name needs a new code, so the old name stays in the history`,
+        });
+        return null;
+      }
+      return { id: continuing.id };
+    }
+    if (this.byCode.has(t.code)) {
+      this.problems.push({ path: `${path}.code`, message: `"${t.code}" is already the code of ${this.byCode.get(t.code)!.name}` });
+      return null;
+    }
+    const before = this.newCodes.get(t.code);
+    if (before) {
+      this.problems.push({ path: `${path}.code`, message: `"${t.code}" is already created by ${before}` });
+      return null;
+    }
+    this.newCodes.set(t.code, path);
+    this.plan.create.push({ code: t.code, name: t.name });
+    return { newCode: t.code };
+  }
+
+  private succeed(from: OrgUnitState, to: UnitRef[], kind: SuccessionKind): void {
+    const continues = to.some((t) => 'id' in t && t.id === from.id);
+    for (const t of to) if (!('id' in t && t.id === from.id)) this.plan.successions.push({ predecessor: from.id, successor: t, kind });
+    if (!continues) this.endWithUnder(from);
+  }
+
+  private endUnit(u: OrgUnitState): void {
+    if (this.ended.has(u.id) || !validOn(u, this.dayBefore) || u.validTo === this.dayBefore) return;
+    this.ended.add(u.id);
+    this.plan.end.push({ id: u.id, code: u.code, validTo: this.dayBefore });
+  }
+
+  /** Ends a province and every unit under it. */
+  private endWithUnder(p: OrgUnitState): void {
+    this.endUnit(p);
+    for (const u of this.units) if (u.kind !== 'province' && u.provinceId === p.id) this.endUnit(u);
+  }
+}
+
 /**
  * What applying `r` to `units` means. Provinces are named by code and must be valid the
  * day before the effective date; each takes part in one change at most. A merge or split
@@ -67,125 +219,10 @@ export const PROVINCE_CODE_PATTERN = /^[A-Z0-9-]{2,16}$/;
  * Units under a province that ends end with it.
  */
 export function planReorganisation(r: Reorganisation, units: OrgUnitState[]): ReorganisationPlan {
-  const problems: ReorganisationPlan['problems'] = [];
-  const plan: ReorganisationPlan = { create: [], end: [], successions: [], problems };
   if (!isIsoDate(r.effective)) {
-    problems.push({ path: 'effective', message: `"${r.effective}" is not a real date` });
-    return plan;
+    return { create: [], end: [], successions: [], problems: [{ path: 'effective', message: `"${r.effective}" is not a real date` }] };
   }
-  const dayBefore = addDays(r.effective, -1);
-  const provinces = units.filter((u) => u.kind === 'province');
-  const byCode = new Map(provinces.map((p) => [p.code, p]));
-  const used = new Map<string, string>();
-  const newCodes = new Map<string, string>();
-  const successorsOf = new Map<string, UnitRef[]>();
-
-  const province = (code: string, path: string): OrgUnitState | null => {
-    const p = byCode.get(code);
-    if (!p) {
-      problems.push({ path, message: `no province has code "${code}"` });
-      return null;
-    }
-    if (!validOn(p, dayBefore)) {
-      problems.push({ path, message: `${code} ${p.name} is not valid on ${dayBefore}, the day before the change (valid ${p.validFrom ?? '…'} – ${p.validTo ?? '…'})` });
-      return null;
-    }
-    const other = used.get(code);
-    if (other) {
-      problems.push({ path, message: `${code} already takes part in ${other}` });
-      return null;
-    }
-    used.set(code, path);
-    return p;
-  };
-  /** The unit a target names: a continuing one of `involved`, or a new province. */
-  const target = (t: NewProvince, involved: OrgUnitState[], path: string): UnitRef | null => {
-    if (!PROVINCE_CODE_PATTERN.test(t.code)) {
-      problems.push({ path: `${path}.code`, message: `"${t.code}" is not a province code (2-16 of A-Z, 0-9, -)` });
-      return null;
-    }
-    const continuing = involved.find((u) => u.code === t.code);
-    if (continuing) {
-      if (provinceNameKey(continuing.name) !== provinceNameKey(t.name)) {
-        problems.push({ path: `${path}.name`, message: `${t.code} continues as "${continuing.name}"; a new name needs a new code, so the old name stays in the history` });
-        return null;
-      }
-      return { id: continuing.id };
-    }
-    if (byCode.has(t.code)) {
-      problems.push({ path: `${path}.code`, message: `"${t.code}" is already the code of ${byCode.get(t.code)!.name}` });
-      return null;
-    }
-    const before = newCodes.get(t.code);
-    if (before) {
-      problems.push({ path: `${path}.code`, message: `"${t.code}" is already created by ${before}` });
-      return null;
-    }
-    newCodes.set(t.code, path);
-    plan.create.push({ code: t.code, name: t.name });
-    return { newCode: t.code };
-  };
-  const succeed = (from: OrgUnitState, to: UnitRef[], kind: SuccessionKind) => {
-    successorsOf.set(from.id, to);
-    const continues = to.some((t) => 'id' in t && t.id === from.id);
-    for (const t of to) if (!('id' in t && t.id === from.id)) plan.successions.push({ predecessor: from.id, successor: t, kind });
-    if (!continues) endWithUnder(from);
-  };
-  const ended = new Set<string>();
-  const endUnit = (u: OrgUnitState) => {
-    if (ended.has(u.id) || !validOn(u, dayBefore) || u.validTo === dayBefore) return;
-    ended.add(u.id);
-    plan.end.push({ id: u.id, code: u.code, validTo: dayBefore });
-  };
-  const endWithUnder = (p: OrgUnitState) => {
-    endUnit(p);
-    for (const u of units) if (u.kind !== 'province' && u.provinceId === p.id) endUnit(u);
-  };
-
-  for (const change of r.changes) {
-    if (change.type === 'merge') {
-      if (change.units.length < 2) problems.push({ path: `${change.path}.merge`, message: 'a merge names at least two provinces' });
-      const involved = change.units.map((c, i) => province(c, `${change.path}.merge[${i}]`));
-      if (involved.some((u) => u === null)) continue;
-      const to = target(change.into, involved as OrgUnitState[], `${change.path}.into`);
-      if (to) for (const u of involved as OrgUnitState[]) succeed(u, [to], 'merge');
-    } else if (change.type === 'rename') {
-      const u = province(change.unit, `${change.path}.rename`);
-      if (!u) continue;
-      if (change.to.code === u.code) {
-        problems.push({ path: `${change.path}.to.code`, message: `a renamed province gets a new code, so ${u.code} keeps its name "${u.name}" in the history` });
-        continue;
-      }
-      const to = target(change.to, [], `${change.path}.to`);
-      if (to) succeed(u, [to], 'rename');
-    } else if (change.type === 'split') {
-      const u = province(change.unit, `${change.path}.split`);
-      if (!u) continue;
-      if (change.into.length < 2) problems.push({ path: `${change.path}.into`, message: 'a split names at least two provinces' });
-      const to = change.into.map((t, i) => target(t, [u], `${change.path}.into[${i}]`));
-      if (to.every((t) => t !== null)) succeed(u, to as UnitRef[], 'split');
-    } else {
-      if (!ORG_KINDS.includes(change.kind)) {
-        problems.push({ path: `${change.path}.dissolve.kind`, message: `"${change.kind}" is not one of ${ORG_KINDS.join(' | ')}` });
-        continue;
-      }
-      const within = change.in?.map((c, i) => {
-        const p = byCode.get(c);
-        if (!p) problems.push({ path: `${change.path}.dissolve.in[${i}]`, message: `no province has code "${c}"` });
-        return p?.id;
-      });
-      if (within?.some((id) => id === undefined)) continue;
-      // A database that holds no unit of that tier has nothing to end: not a mistake.
-      // Units already ending that day (an earlier reorganisation of the same date) are left as they are.
-      const dissolved = units.filter(
-        (u) => u.kind === change.kind && validOn(u, dayBefore) && u.validTo !== dayBefore && (!within || within.includes(u.provinceId)),
-      );
-      for (const u of dissolved) {
-        endUnit(u);
-        // The area passes to the province (or whatever the province itself becomes).
-        plan.successions.push({ predecessor: u.id, successor: { id: u.provinceId }, kind: 'dissolve' });
-      }
-    }
-  }
-  return plan;
+  const planner = new ReorganisationPlanner(units, addDays(r.effective, -1));
+  for (const change of r.changes) planner.apply(change);
+  return planner.plan;
 }
