@@ -1,0 +1,224 @@
+/** The numbered sections of the PDF report (I–VIII), each a list of pdfmake blocks; build-pdf.ts puts them together. */
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import {
+  DIRECTIVE_STATUS_LABELS_VI,
+  GOAL_STATUS_LABELS_VI,
+  TASK_STATUS_LABELS_VI,
+  VERDICT_LABELS_VI,
+  viDate,
+  viNumber,
+  viPercent,
+} from '@dx/domain';
+import { goalGroupChart, kpiTrendChart } from './charts';
+import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, previousValueVi, rankVi } from './report-text';
+import type { DtiFigure, ReportData } from './report.types';
+
+const num = (v: number | null) => (v === null ? '—' : viNumber(v));
+const head = (cells: string[]): TableCell[] => cells.map((text) => ({ text, style: 'th' }));
+
+function dataTable(widths: (string | number)[], header: string[], rows: TableCell[][], empty: string): Content {
+  if (!rows.length) return { text: empty, italics: true, margin: [0, 2, 0, 8] };
+  return {
+    table: { headerRows: 1, widths, body: [head(header), ...rows] },
+    layout: 'lightHorizontalLines',
+    style: 'table',
+    margin: [0, 2, 0, 10],
+  };
+}
+
+function reconciliationLines(d: ReportData): Content[] {
+  return d.reconciliations.map((r) => ({
+    stack: [
+      {
+        text:
+          `Báo cáo ${r.scope === 'document' ? '' : `nhóm ${r.scope} `}ngày ${viDate(r.asOf)}: ${r.reportedMet}/${r.reportedOf} đạt` +
+          `${r.reportedOpen === null ? '' : `, còn ${r.reportedOpen} chưa đạt`}` +
+          (r.computedMet === null
+            ? ' — chưa đối chiếu'
+            : ` — số liệu tính được ${r.computedMet}/${r.computedTotal} đạt — đối chiếu: ${VERDICT_LABELS_VI[r.verdict ?? ''] ?? r.verdict}`),
+      },
+      ...(r.differingGoals.length
+        ? [{ text: `Mục tiêu khác nhau: ${r.differingGoals.join(', ')}`, margin: [12, 0, 0, 0] } as Content]
+        : []),
+      ...r.reasons.map((reason) => ({ text: `• ${reason}`, margin: [12, 0, 0, 0], fontSize: 9 }) as Content),
+    ],
+    margin: [0, 0, 0, 6],
+  }));
+}
+
+const score = (v: string | null) => (v === null ? '—' : viNumber(v));
+const figureRows = (figures: DtiFigure[]): TableCell[][] =>
+  figures.map((f) => [f.name, score(f.score), f.rank === null ? '—' : String(f.rank)]);
+
+/** The province's DTI: the year's score and rank with the change, pillars, main indices, the entries ranked near it, the years. */
+function dtiBlock(d: ReportData): Content[] {
+  const x = d.dti;
+  if (!x) return [{ text: `${DTI_NO_DATA}.`, italics: true }];
+  return [
+    {
+      text: [
+        `Năm ${x.year}: `,
+        { text: `${score(x.score)} điểm, xếp hạng ${rankVi(x.rank, x.total)}`, bold: true },
+        `${x.rank !== null && !x.rankGiven ? ' (tính từ điểm số)' : ''}${dtiChangeVi(x) ? ` — ${dtiChangeVi(x)}` : ''}.`,
+      ],
+      margin: [0, 0, 0, 4],
+    },
+    dataTable(['*', 'auto', 'auto'], ['Trụ cột', 'Điểm', 'Hạng'], figureRows(x.pillars), 'Chưa có số liệu các trụ cột.'),
+    dataTable(['*', 'auto', 'auto'], ['Chỉ số chính', 'Điểm', 'Hạng'], figureRows(x.indices), 'Chưa có số liệu các chỉ số chính.'),
+    { text: `Các tỉnh, thành phố xếp hạng gần ${d.province.name} năm ${x.year}`, bold: true, margin: [0, 2, 0, 0] },
+    dataTable(
+      ['auto', '*', 'auto'],
+      ['Hạng', 'Tỉnh, thành phố', 'Điểm'],
+      x.peers.map((p) => [String(p.rank), p.name, score(p.score)].map((text) => ({ text, bold: p.self }))),
+      'Không có.',
+    ),
+    {
+      text: `Các năm: ${x.history.map((h) => `${h.year}: ${h.score === null ? '' : `${score(h.score)} điểm, `}hạng ${rankVi(h.rank, h.total)}`).join('; ')}.`,
+      fontSize: 9,
+    },
+  ];
+}
+
+/** I. Goals met and tasks done, for the document and per group, with the groups' chart. */
+export function summarySection(d: ReportData): Content[] {
+  const groupChart = goalGroupChart(d);
+  return [
+    { text: 'I. TỔNG HỢP KẾT QUẢ', style: 'h1' },
+    {
+      ul: [
+        `Mục tiêu: ${d.goals.met}/${d.goals.total} đạt; ${d.goals.declared === null ? `${d.goals.recorded} mục tiêu đã nhập` : `${d.goals.recorded}/${d.goals.declared} mục tiêu đã nhập`}.`,
+        `Nhiệm vụ: ${d.tasks.counts.done ?? 0}/${d.tasks.total} hoàn thành, ${d.tasks.overdue} quá hạn; ${d.tasks.declared === null ? `${d.tasks.recorded} nhiệm vụ đã nhập` : `${d.tasks.recorded}/${d.tasks.declared} nhiệm vụ đã nhập`}.`,
+      ],
+      margin: [0, 0, 0, 6],
+    },
+    dataTable(
+      ['auto', '*', 'auto', 'auto', 'auto'],
+      ['Nhóm', 'Tên nhóm mục tiêu', 'Đạt/Tổng', 'Đã nhập', 'Theo văn bản'],
+      d.goalGroups.map((g) => [g.code, g.name, `${g.met}/${g.total}`, String(g.recorded), g.declared === null ? '—' : String(g.declared)]),
+      'Văn bản không có nhóm mục tiêu.',
+    ),
+    dataTable(
+      ['auto', '*', 'auto', 'auto', 'auto'],
+      ['Nhóm', 'Tên nhóm nhiệm vụ', 'Hoàn thành/Tổng', 'Quá hạn', 'Đã nhập/Văn bản'],
+      d.taskGroups.map((g) => [
+        g.code,
+        g.name,
+        `${g.counts.done ?? 0}/${g.total}`,
+        String(g.overdue),
+        `${g.recorded}/${g.declared ?? '—'}`,
+      ]),
+      'Văn bản không có nhóm nhiệm vụ.',
+    ),
+    ...(groupChart ? [{ svg: groupChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
+  ];
+}
+
+/** II. The reported figures against the computed ones. */
+export function reconciliationSection(d: ReportData): Content[] {
+  return [
+    { text: 'II. ĐỐI CHIẾU VỚI SỐ LIỆU ĐÃ BÁO CÁO', style: 'h1' },
+    ...(d.reconciliations.length ? reconciliationLines(d) : [{ text: 'Không có số liệu báo cáo để đối chiếu.', italics: true } as Content]),
+  ];
+}
+
+/** III. Every goal with its target, actual value, attainment and status. */
+export function goalsSection(d: ReportData): Content[] {
+  return [
+    { text: 'III. CÁC MỤC TIÊU', style: 'h1' },
+    dataTable(
+      ['auto', '*', 'auto', 'auto', 'auto', 'auto'],
+      ['Mã', 'Mục tiêu', 'Chỉ tiêu', 'Thực tế', 'Mức đạt', 'Trạng thái'],
+      d.goalLines.map((g) => [
+        g.code,
+        g.title,
+        g.target ?? '—',
+        g.actual === null ? '—' : `${num(g.actual)}${g.actualPeriod ? ` (${g.actualPeriod})` : ''}`,
+        g.attainment === null ? '—' : `${viPercent(g.attainment * 100)}%`,
+        g.status ? ((GOAL_STATUS_LABELS_VI as Record<string, string>)[g.status] ?? g.status) : 'chưa có số liệu',
+      ]),
+      'Các mục tiêu của văn bản chưa được nhập.',
+    ),
+  ];
+}
+
+/** IV. Tasks overdue or due soon, one table per lead agency. */
+export function lateTasksSection(d: ReportData): Content[] {
+  return [
+    { text: 'IV. NHIỆM VỤ QUÁ HẠN VÀ SẮP ĐẾN HẠN', style: 'h1' },
+    ...(d.lateTasks.length
+      ? d.lateTasks.map(
+          (l) =>
+            ({
+              stack: [
+                { text: l.leadName, bold: true, margin: [0, 2, 0, 2] },
+                dataTable(
+                  ['auto', '*', 'auto', 'auto', 'auto'],
+                  ['Mã', 'Nhiệm vụ', 'Hạn', 'Tiến độ', 'Cảnh báo'],
+                  l.tasks.map((t) => [
+                    t.code,
+                    t.title,
+                    t.due ? viDate(t.due) : '—',
+                    t.progress === null ? TASK_STATUS_LABELS_VI[t.status] : `${t.progress}%`,
+                    t.flag === 'overdue' ? 'quá hạn' : 'sắp đến hạn',
+                  ]),
+                  '',
+                ),
+              ],
+            }) as Content,
+        )
+      : [{ text: 'Không có nhiệm vụ quá hạn hoặc sắp đến hạn.', italics: true } as Content]),
+  ];
+}
+
+/** V. The KPIs with their targets, comparisons and ranks, and the trend chart. */
+export function kpiSection(d: ReportData): Content[] {
+  const trendChart = kpiTrendChart(d);
+  return [
+    { text: 'V. CÁC CHỈ SỐ', style: 'h1' },
+    dataTable(
+      ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
+      ['Chỉ số', 'Kỳ', 'Giá trị', 'Chỉ tiêu', 'Kỳ trước', 'Cùng kỳ năm trước', 'Xếp hạng'],
+      d.kpis.map((k) => [
+        k.name,
+        k.period,
+        `${num(k.value)}${k.unit === '%' ? '%' : ''}`,
+        k.target ? `${k.target}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}` : '—',
+        previousValueVi(k),
+        num(k.yearAgoValue),
+        rankVi(k.rank, k.rankOf),
+      ]),
+      'Chưa có số liệu chỉ số.',
+    ),
+    ...(trendChart ? [{ svg: trendChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
+  ];
+}
+
+/** VI. The province's DTI. */
+export function dtiSection(d: ReportData): Content[] {
+  return [{ text: `VI. ${DTI_TITLE.toUpperCase()}`, style: 'h1' }, ...dtiBlock(d)];
+}
+
+/** VII and VIII. Directives, then status changes since the previous report. */
+export function directivesAndChangesSections(d: ReportData): Content[] {
+  return [
+    { text: 'VII. Ý KIẾN CHỈ ĐẠO', style: 'h1' },
+    dataTable(
+      ['*', 'auto', 'auto', 'auto'],
+      ['Nội dung chỉ đạo', 'Cơ quan thực hiện', 'Hạn', 'Tình trạng'],
+      d.directives.map((x) => [
+        x.body,
+        x.assignee ?? '—',
+        x.due ? viDate(x.due) : '—',
+        `${DIRECTIVE_STATUS_LABELS_VI[x.status] ?? x.status}${x.overdue ? ' (quá hạn)' : ''}`,
+      ]),
+      'Không có ý kiến chỉ đạo.',
+    ),
+    { text: `VIII. THAY ĐỔI SO VỚI KỲ BÁO CÁO TRƯỚC${d.changesSince ? ` (từ ${viDate(d.changesSince)})` : ''}`, style: 'h1' },
+    dataTable(
+      ['*', 'auto', 'auto', 'auto'],
+      ['Nội dung', 'Từ', 'Thành', 'Ngày'],
+      d.changes.map((c) => [c.what, changeValueVi(c.field, c.from), changeValueVi(c.field, c.to), viDate(c.asOf)]),
+      'Không có thay đổi.',
+    ),
+  ];
+}
