@@ -1,34 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { ReportFormat, ReportFrequency } from '@dx/domain';
+import type { ReportFormat, ReportFrequency, ReportSchedule, StoredReport } from '@dx/domain';
 
-export interface ReportRow {
-  id: string;
-  province: string;
-  document: string;
-  period: string;
-  asOf: string;
-  formats: ReportFormat[];
-  checksum: string;
-  scheduleId: string | null;
-  tick: Date | null;
-  createdBy: string;
-  createdAt: Date;
-  sizes: { pdf: number | null; xlsx: number | null };
-}
-
-export interface ScheduleRow {
-  id: string;
-  provinceId: string;
-  province: string;
-  document: string;
-  frequency: ReportFrequency;
-  cron: string | null;
-  formats: ReportFormat[];
-  enabled: boolean;
-  createdBy: string;
-  createdAt: Date;
-  version: number;
-}
+/** Shared with the web (the report and schedule lists), so declared in libs/domain. */
+export type ReportRow = StoredReport;
+export type ScheduleRow = ReportSchedule;
 
 const REPORT = `SELECT r.id, p.code AS province, d.code AS document, r.period, r.as_of AS "asOf", r.formats, r.checksum, r.schedule_id AS "scheduleId",
                        r.tick, r.created_by AS "createdBy", r.created_at AS "createdAt",

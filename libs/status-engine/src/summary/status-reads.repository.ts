@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { readProvinceDtiRanks } from '@dx/db';
-import { canonicalOrNull, periodKindSql } from '@dx/domain';
+import { canonicalOrNull, GoalStatusResponse, periodKindSql } from '@dx/domain';
 import { rankView } from './province-summary.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
@@ -16,7 +16,7 @@ export class StatusReadsRepository {
     return row?.province_id ?? null;
   }
 
-  async goalStatus(goalId: string, asOf: string): Promise<Row | null> {
+  async goalStatus(goalId: string, asOf: string): Promise<GoalStatusResponse | null> {
     const [goal] = await this.dataSource.query(
       `SELECT g.id, g.code, g.title, g.kind, g.due, g.target_op, g.target_value::text AS target_value, g.reported_status,
               d.code AS document, p.code AS province, i.code AS indicator, d.province_id

@@ -1,0 +1,32 @@
+import type { ReportFormat, ReportFrequency } from './report-kinds';
+
+/** A stored report as `GET /api/v1/reports` lists it (its files are fetched apart). */
+export interface StoredReport {
+  id: string;
+  province: string;
+  document: string;
+  period: string;
+  asOf: string;
+  formats: ReportFormat[];
+  checksum: string;
+  scheduleId: string | null;
+  tick: Date | null;
+  createdBy: string;
+  createdAt: Date;
+  sizes: { pdf: number | null; xlsx: number | null };
+}
+
+/** A report schedule as `GET /api/v1/report-schedules` lists it. */
+export interface ReportSchedule {
+  id: string;
+  provinceId: string;
+  province: string;
+  document: string;
+  frequency: ReportFrequency;
+  cron: string | null;
+  formats: ReportFormat[];
+  enabled: boolean;
+  createdBy: string;
+  createdAt: Date;
+  version: number;
+}
