@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import type { GoalView, Page, Serialized, SummaryResponse, TaskResponse } from '@dx/domain';
+import type { GoalStatusResponse, GoalView, Page, Serialized, SummaryResponse, TaskResponse } from '@dx/domain';
 import { GOAL_STATUS, TASK_STATUS, viDate, viNumber } from './format';
 import { useApi } from './use-api';
 
 type Task = Serialized<TaskResponse>;
-interface GoalHistory { history: { from: string | null; to: string; asOf: string; reason: string }[] }
 
 /** Why a status changed, in words. */
 const REASONS: Record<string, string> = {
@@ -14,7 +13,7 @@ const REASONS: Record<string, string> = {
 
 function GoalRow({ goal }: { goal: GoalView }) {
   const [open, setOpen] = useState(false);
-  const { data } = useApi<GoalHistory>(open ? `/api/v1/goals/${goal.id}/status` : null);
+  const { data } = useApi<Serialized<GoalStatusResponse>>(open ? `/api/v1/goals/${goal.id}/status` : null);
   const history = open ? (data?.history ?? null) : null;
   return (
     <li>

@@ -1,12 +1,11 @@
 import { FormEvent, useEffect, useState } from 'react';
-import type { DocumentResponse, JobResponse, Page } from '@dx/domain';
+import type { DocumentResponse, JobResponse, Page, ReportSchedule, Serialized, StoredReport } from '@dx/domain';
 import { JobWait } from './JobWait';
 import { api, ApiError, session } from './api';
 import { viDate } from './format';
 import { useApi } from './use-api';
 
-interface Report { id: string; document: string; period: string; asOf: string; formats: string[]; createdBy: string; createdAt: string }
-interface Schedule { id: string; document: string; frequency: string; cron: string | null; formats: string[]; enabled: boolean }
+type Report = Serialized<StoredReport>;
 
 const FREQUENCY: Record<string, string> = { weekly: 'hằng tuần', monthly: 'hằng tháng', quarterly: 'hằng quý', yearly: 'hằng năm', cron: 'theo biểu thức cron' };
 /** How often a report being made is asked about. */
@@ -77,7 +76,7 @@ function OrderForm({ province, docs, document, setDocument, onMade }: {
 
 /** The automatic schedules, which officers may add (for the chosen document) and remove. */
 function Schedules({ province, document, canSchedule }: { province: string; document: string; canSchedule: boolean }) {
-  const { data, reload } = useApi<{ items: Schedule[] }>(`/api/v1/report-schedules?province=${province}`);
+  const { data, reload } = useApi<{ items: Serialized<ReportSchedule>[] }>(`/api/v1/report-schedules?province=${province}`);
   const [frequency, setFrequency] = useState('monthly');
   return (
     <section className="card" aria-label="Lịch báo cáo">
@@ -113,7 +112,7 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
 }
 
 export function Reports({ province, canOrder, canSchedule }: { province: string; canOrder: boolean; canSchedule: boolean }) {
-  const reports = useApi<{ items: Report[] }>(`/api/v1/reports?province=${province}&pageSize=50`);
+  const reports = useApi<Page<Report>>(`/api/v1/reports?province=${province}&pageSize=50`);
   const docs = useApi<Page<DocumentResponse>>(`/api/v1/documents?province=${province}`);
   const [document, setDocument] = useState('');
   useEffect(() => {
