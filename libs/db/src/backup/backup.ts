@@ -36,9 +36,10 @@ interface TableInfo {
 /** Every table of the schema, referenced tables first (the foreign keys have no cycles between tables). */
 async function tables(q: QueryRunner): Promise<TableInfo[]> {
   const names: string[] = (
-    await q.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> ALL ($1) ORDER BY 1`, [
-      NOT_COPIED,
-    ])
+    await q.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> ALL ($1) ORDER BY 1`,
+      [NOT_COPIED],
+    )
   ).map((r: { table_name: string }) => r.table_name);
   const fks: { child: string; parent: string; columns: string[]; refs: string[] }[] = await q.query(
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
@@ -61,7 +62,9 @@ async function tables(q: QueryRunner): Promise<TableInfo[]> {
   names.forEach(visit);
   return ordered.map((name) => ({
     name,
-    selfRefs: fks.filter((fk) => unquote(fk.child) === name && unquote(fk.parent) === name).map((fk) => ({ column: fk.columns[0], references: fk.refs[0] })),
+    selfRefs: fks
+      .filter((fk) => unquote(fk.child) === name && unquote(fk.parent) === name)
+      .map((fk) => ({ column: fk.columns[0], references: fk.refs[0] })),
     identity: identity.filter((c) => c.table_name === name).map((c) => c.column_name),
   }));
 }
@@ -79,7 +82,11 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * object per row, as PostgreSQL renders it (`row_to_json`), so numbers, timestamps and
  * bytes come back exactly. Works the same on the embedded database and on PostgreSQL.
  */
-export async function writeBackup(ds: DataSource, out: Writable, onTable: (t: TableCount) => void = () => undefined): Promise<TableCount[]> {
+export async function writeBackup(
+  ds: DataSource,
+  out: Writable,
+  onTable: (t: TableCount) => void = () => undefined,
+): Promise<TableCount[]> {
   const q = ds.createQueryRunner();
   await q.connect();
   const gzip = createGzip();
@@ -96,7 +103,12 @@ export async function writeBackup(ds: DataSource, out: Writable, onTable: (t: Ta
   try {
     await q.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const list = await tables(q);
-    const header: BackupHeader = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations: await appliedMigrations(q), tables: list.map((t) => t.name) };
+    const header: BackupHeader = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      migrations: await appliedMigrations(q),
+      tables: list.map((t) => t.name),
+    };
     await write(JSON.stringify(header));
     for (const t of list) {
       await write(JSON.stringify(['table', t.name]));
@@ -134,7 +146,9 @@ function parentsFirst(lines: string[], refs: TableInfo['selfRefs']): string[] {
   const out: string[] = [];
   let pending = rows;
   while (pending.length) {
-    const ready = pending.filter(({ row }) => refs.every((r) => row[r.column] === null || row[r.column] === row[key] || placed.has(row[r.column])));
+    const ready = pending.filter(({ row }) =>
+      refs.every((r) => row[r.column] === null || row[r.column] === row[key] || placed.has(row[r.column])),
+    );
     if (!ready.length) throw new DomainError('INVALID_INPUT', 'the backup holds rows whose parents are missing');
     for (const r of ready) {
       placed.add(r.row[key]);
@@ -145,88 +159,130 @@ function parentsFirst(lines: string[], refs: TableInfo['selfRefs']): string[] {
   return out;
 }
 
-/**
- * Restores a backup into a database with no data (its schema is brought to the backup's
- * migrations first): all in one transaction, so a bad or truncated file leaves it empty.
- * Identity sequences continue after the restored ids.
- */
-export async function restoreBackup(ds: DataSource, input: Readable, onTable: (t: TableCount) => void = () => undefined): Promise<TableCount[]> {
-  const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
+type OnTable = (t: TableCount) => void;
+
+/** Reads and checks the header line: a backup of this format, made at exactly this version's migrations. */
+async function readHeader(ds: DataSource, lines: AsyncIterator<string>): Promise<BackupHeader> {
   const first = await lines.next().catch(() => ({ done: true, value: '' }));
   let header: BackupHeader;
   try {
     header = JSON.parse(first.done ? '' : first.value);
   } catch {
-    throw new DomainError('INVALID_INPUT', 'not a dx-tracker backup (gzip\'d JSON lines with a header)');
+    throw new DomainError('INVALID_INPUT', "not a dx-tracker backup (gzip'd JSON lines with a header)");
   }
   if (header?.format !== BACKUP_FORMAT) throw new DomainError('INVALID_INPUT', `not a ${BACKUP_FORMAT} file`);
   const ours = ds.migrations.map((m) => m.name!);
   if (header.migrations.join() !== ours.slice(0, header.migrations.length).join()) {
-    throw new DomainError('INVALID_INPUT', `the backup was made with other migrations (${header.migrations.at(-1) ?? 'none'}) than this version knows`);
+    throw new DomainError(
+      'INVALID_INPUT',
+      `the backup was made with other migrations (${header.migrations.at(-1) ?? 'none'}) than this version knows`,
+    );
   }
   if (header.migrations.length !== ours.length) {
-    throw new DomainError('INVALID_INPUT', `the backup is at migration ${header.migrations.at(-1)}; this version is at ${ours.at(-1)}: restore with the version that made it, then migrate`);
+    throw new DomainError(
+      'INVALID_INPUT',
+      `the backup is at migration ${header.migrations.at(-1)}; this version is at ${ours.at(-1)}: restore with the version that made it, then migrate`,
+    );
   }
+  return header;
+}
+
+/** Refuses a database that holds any row. */
+async function assertEmpty(q: QueryRunner): Promise<void> {
+  for (const t of await tables(q)) {
+    const [{ any }] = await q.query(`SELECT EXISTS (SELECT 1 FROM ${quoted(t.name)}) AS any`);
+    if (any) throw new DomainError('IMPORT_CONFLICT', `the database already holds data (table ${t.name}); restore into an empty database`);
+  }
+}
+
+/** Inserts rows (JSON objects, one per line) into a table in one statement. */
+async function insertRows(q: QueryRunner, table: TableInfo, chunk: string[]): Promise<void> {
+  if (!chunk.length) return;
+  await q.query(
+    `INSERT INTO ${quoted(table.name)} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${quoted(table.name)}, $1::json)`,
+    [`[${chunk.join(',')}]`],
+  );
+}
+
+/** Makes a table's identity sequences continue after its restored ids. */
+async function continueIdentity(q: QueryRunner, table: TableInfo): Promise<void> {
+  for (const column of table.identity) {
+    await q.query(
+      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${quoted(column)}) FROM ${quoted(table.name)}), 1), (SELECT count(*) > 0 FROM ${quoted(table.name)}))`,
+      [quoted(table.name), column],
+    );
+  }
+}
+
+/**
+ * Inserts the rows after the header, table by table: in batches, or, for a table referencing
+ * itself, all at the end of its section, parents first. Returns the rows restored per table.
+ */
+async function restoreTables(
+  q: QueryRunner,
+  lines: AsyncIterator<string>,
+  info: Map<string, TableInfo>,
+  onTable: OnTable,
+): Promise<TableCount[]> {
+  const counts: TableCount[] = [];
+  let table: TableInfo | null = null;
+  let batch: string[] = [];
+  let all: string[] = [];
+  let rows = 0;
+  const finish = async () => {
+    if (!table) return;
+    if (table.selfRefs.length) {
+      const ordered = parentsFirst(all, table.selfRefs);
+      for (let i = 0; i < ordered.length; i += INSERT_ROWS) await insertRows(q, table, ordered.slice(i, i + INSERT_ROWS));
+    } else await insertRows(q, table, batch);
+    await continueIdentity(q, table);
+    counts.push({ table: table.name, rows });
+    onTable({ table: table.name, rows });
+  };
+  for await (const line of { [Symbol.asyncIterator]: () => lines }) {
+    if (!line) continue;
+    if (line.startsWith('[')) {
+      await finish();
+      const [, name] = JSON.parse(line) as [string, string];
+      table = info.get(name) ?? null;
+      if (!table) throw new DomainError('INVALID_INPUT', `the backup has a table this schema lacks: ${name}`);
+      [batch, all, rows] = [[], [], 0];
+      continue;
+    }
+    if (!table) throw new DomainError('INVALID_INPUT', 'a row before any table in the backup');
+    rows++;
+    if (table.selfRefs.length) all.push(line);
+    else {
+      batch.push(line);
+      if (batch.length >= INSERT_ROWS) {
+        await insertRows(q, table, batch);
+        batch = [];
+      }
+    }
+  }
+  await finish();
+  return counts;
+}
+
+/**
+ * Restores a backup into a database with no data (its schema is brought to the backup's
+ * migrations first): all in one transaction, so a bad or truncated file leaves it empty.
+ * Identity sequences continue after the restored ids.
+ */
+export async function restoreBackup(ds: DataSource, input: Readable, onTable: OnTable = () => undefined): Promise<TableCount[]> {
+  const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity })[Symbol.asyncIterator]();
+  const header = await readHeader(ds, lines);
   const q = ds.createQueryRunner();
   await q.connect();
-  const counts: TableCount[] = [];
-  const assertEmpty = async () => {
-    for (const t of await tables(q)) {
-      const [{ any }] = await q.query(`SELECT EXISTS (SELECT 1 FROM ${quoted(t.name)}) AS any`);
-      if (any) throw new DomainError('IMPORT_CONFLICT', `the database already holds data (table ${t.name}); restore into an empty database`);
-    }
-  };
+  let counts: TableCount[];
   try {
     // Refuse before migrating anything, and again inside the transaction.
-    await assertEmpty();
+    await assertEmpty(q);
     await ds.runMigrations({ transaction: 'each' });
     await q.startTransaction();
-    await assertEmpty();
+    await assertEmpty(q);
     const info = new Map((await tables(q)).map((t) => [t.name, t]));
-    let table: TableInfo | null = null;
-    let batch: string[] = [];
-    let all: string[] = [];
-    let rows = 0;
-    const insert = async (chunk: string[]) => {
-      if (!chunk.length) return;
-      await q.query(`INSERT INTO ${quoted(table!.name)} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${quoted(table!.name)}, $1::json)`, [`[${chunk.join(',')}]`]);
-    };
-    const finish = async () => {
-      if (!table) return;
-      if (table.selfRefs.length) {
-        const ordered = parentsFirst(all, table.selfRefs);
-        for (let i = 0; i < ordered.length; i += INSERT_ROWS) await insert(ordered.slice(i, i + INSERT_ROWS));
-      } else await insert(batch);
-      for (const column of table.identity) {
-        await q.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${quoted(column)}) FROM ${quoted(table.name)}), 1), (SELECT count(*) > 0 FROM ${quoted(table.name)}))`, [
-          quoted(table.name), column,
-        ]);
-      }
-      counts.push({ table: table.name, rows });
-      onTable({ table: table.name, rows });
-    };
-    for await (const line of { [Symbol.asyncIterator]: () => lines }) {
-      if (!line) continue;
-      if (line.startsWith('[')) {
-        await finish();
-        const [, name] = JSON.parse(line) as [string, string];
-        table = info.get(name) ?? null;
-        if (!table) throw new DomainError('INVALID_INPUT', `the backup has a table this schema lacks: ${name}`);
-        [batch, all, rows] = [[], [], 0];
-        continue;
-      }
-      if (!table) throw new DomainError('INVALID_INPUT', 'a row before any table in the backup');
-      rows++;
-      if (table.selfRefs.length) all.push(line);
-      else {
-        batch.push(line);
-        if (batch.length >= INSERT_ROWS) {
-          await insert(batch);
-          batch = [];
-        }
-      }
-    }
-    await finish();
+    counts = await restoreTables(q, lines, info, onTable);
     const missing = header.tables.filter((t) => !counts.some((c) => c.table === t));
     if (missing.length) throw new DomainError('INVALID_INPUT', `the backup is incomplete: no ${missing.join(', ')} (truncated file?)`);
     await q.commitTransaction();

@@ -1,8 +1,17 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Evidence, PlanFile } from '@dx/domain';
 import {
-  DocumentEntity, GoalEntity, GoalGroupEntity, IndicatorEntity, ObservationEntity, OrgUnitEntity,
-  ProvinceIndicatorEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity, TaskSupportEntity,
+  DocumentEntity,
+  GoalEntity,
+  GoalGroupEntity,
+  IndicatorEntity,
+  ObservationEntity,
+  OrgUnitEntity,
+  ProvinceIndicatorEntity,
+  ReportedClaimEntity,
+  TaskEntity,
+  TaskGroupEntity,
+  TaskSupportEntity,
 } from '../entities';
 import { DTI_ACTOR } from '../dti/dti-observations';
 
@@ -11,6 +20,178 @@ const byPosition = <T extends { position: number; code?: string }>(a: T, b: T) =
 
 const evidence = (number: string | null, date: string | null, issuer: string | null): Evidence | null =>
   number === null && date === null && issuer === null ? null : { number, date, issuer };
+
+/** The indicators a province declares, in its order, with its own names and national targets. */
+interface IndicatorRows {
+  rows: IndicatorEntity[];
+  linkOf: Map<string, ProvinceIndicatorEntity>;
+  codeOf: Map<string, string>;
+}
+
+/** A province's documents and everything they hold. */
+interface DocumentRows {
+  documents: DocumentEntity[];
+  goalGroups: GoalGroupEntity[];
+  taskGroups: TaskGroupEntity[];
+  goals: GoalEntity[];
+  tasks: TaskEntity[];
+  claims: ReportedClaimEntity[];
+  supports: TaskSupportEntity[];
+}
+
+async function readIndicators(m: EntityManager, provinceId: string): Promise<IndicatorRows> {
+  const links = await m.find(ProvinceIndicatorEntity, { where: { provinceId } });
+  const rows = links.length ? await m.find(IndicatorEntity, { where: { id: In(links.map((l) => l.indicatorId)) } }) : [];
+  const linkOf = new Map(links.map((l) => [l.indicatorId, l]));
+  rows.sort((a, b) => linkOf.get(a.id)!.position - linkOf.get(b.id)!.position || a.code.localeCompare(b.code));
+  return { rows, linkOf, codeOf: new Map(rows.map((i) => [i.id, i.code])) };
+}
+
+async function readDocuments(m: EntityManager, provinceId: string): Promise<DocumentRows> {
+  const documents = (await m.find(DocumentEntity, { where: { provinceId } })).sort(byPosition);
+  const where = { documentId: In(documents.map((d) => d.id)) };
+  // One connection per transaction: queries run one after another.
+  const goalGroups = await m.find(GoalGroupEntity, { where });
+  const taskGroups = await m.find(TaskGroupEntity, { where });
+  const goals = await m.find(GoalEntity, { where });
+  const tasks = await m.find(TaskEntity, { where });
+  const claims = await m.find(ReportedClaimEntity, { where });
+  const supports = tasks.length ? await m.find(TaskSupportEntity, { where: { taskId: In(tasks.map((t) => t.id)) } }) : [];
+  return { documents, goalGroups, taskGroups, goals, tasks, claims, supports };
+}
+
+/** The province's observations, in file order, except those the DTI import entered. */
+function readObservations(m: EntityManager, provinceId: string): Promise<ObservationEntity[]> {
+  return m
+    .createQueryBuilder(ObservationEntity, 'o')
+    .innerJoin(OrgUnitEntity, 'u', 'u.id = o.org_unit_id')
+    .where('u.province_id = :id', { id: provinceId })
+    .andWhere('o.entered_by <> :dti', { dti: DTI_ACTOR })
+    .orderBy('o.position')
+    .addOrderBy('o.period')
+    .getMany();
+}
+
+/** Goals referencing indicators this province does not declare (declared by another file) are still exported. */
+async function addUndeclaredIndicators(
+  m: EntityManager,
+  indicators: IndicatorRows,
+  goals: GoalEntity[],
+  observations: ObservationEntity[],
+) {
+  const missingIndicatorIds = [...new Set([...goals.map((g) => g.indicatorId), ...observations.map((o) => o.indicatorId)])].filter(
+    (id): id is string => id !== null && !indicators.codeOf.has(id),
+  );
+  if (missingIndicatorIds.length) {
+    const extra = await m.find(IndicatorEntity, { where: { id: In(missingIndicatorIds) } });
+    extra.sort((a, b) => a.code.localeCompare(b.code));
+    indicators.rows.push(...extra);
+    for (const i of extra) indicators.codeOf.set(i.id, i.code);
+  }
+}
+
+function indicatorsOut({ rows, linkOf }: IndicatorRows): PlanFile['indicators'] {
+  return rows.map((i) => {
+    const own = linkOf.get(i.id);
+    return {
+      code: i.code,
+      name: own?.name ?? i.name,
+      unit: i.unit,
+      kind: i.kind,
+      scale: i.scale,
+      direction: i.direction,
+      dti: i.dtiFigure,
+      nationalTarget:
+        !own || own.nationalTargetOp === null
+          ? null
+          : { op: own.nationalTargetOp, value: own.nationalTargetValue!, due: own.nationalTargetDue, source: own.nationalTargetSource },
+    };
+  });
+}
+
+type PlanDocument = PlanFile['documents'][number];
+
+function goalGroupsOut(d: DocumentEntity, rows: DocumentRows, indicatorCode: Map<string, string>): PlanDocument['goalGroups'] {
+  return rows.goalGroups
+    .filter((g) => g.documentId === d.id)
+    .sort(byPosition)
+    .map((g) => ({
+      code: g.code,
+      name: g.name,
+      declaredCount: g.declaredCount,
+      goals: rows.goals
+        .filter((x) => x.groupId === g.id)
+        .sort(byPosition)
+        .map((x) => ({
+          code: x.code,
+          title: x.title,
+          indicator: x.indicatorId ? indicatorCode.get(x.indicatorId)! : null,
+          target: x.targetOp === null ? null : { op: x.targetOp, value: x.targetValue! },
+          milestone: x.kind === 'milestone',
+          baseline: x.baselineValue === null ? null : { value: x.baselineValue, date: x.baselineDate! },
+          due: x.due,
+          reportedStatus: x.reportedStatus,
+          reportedAsOf: x.reportedAsOf,
+          evidence: evidence(x.evidenceNumber, x.evidenceDate, x.evidenceIssuer),
+          source: x.source,
+          note: x.note,
+        })),
+    }));
+}
+
+function taskGroupsOut(d: DocumentEntity, rows: DocumentRows, codeOf: Map<string, string>): PlanDocument['taskGroups'] {
+  return rows.taskGroups
+    .filter((g) => g.documentId === d.id)
+    .sort(byPosition)
+    .map((g) => ({
+      code: g.code,
+      name: g.name,
+      declaredCount: g.declaredCount,
+      tasks: rows.tasks
+        .filter((t) => t.groupId === g.id)
+        .sort(byPosition)
+        .map((t) => ({
+          code: t.code,
+          title: t.title,
+          lead: codeOf.get(t.leadId)!,
+          support: rows.supports
+            .filter((s) => s.taskId === t.id)
+            .sort((a, b) => a.position - b.position)
+            .map((s) => codeOf.get(s.orgUnitId)!),
+          due: t.due,
+          status: t.status,
+          progress: t.progress,
+          evidence: evidence(t.evidenceNumber, t.evidenceDate, t.evidenceIssuer),
+        })),
+    }));
+}
+
+function documentsOut(rows: DocumentRows, codeOf: Map<string, string>, indicatorCode: Map<string, string>): PlanFile['documents'] {
+  const documentCode = new Map(rows.documents.map((d) => [d.id, d.code]));
+  return rows.documents.map((d) => ({
+    code: d.code,
+    type: d.type,
+    issuer: d.issuer,
+    issued: d.issued,
+    title: d.title,
+    period: d.periodFrom === null ? null : { from: d.periodFrom, to: d.periodTo! },
+    scope: d.scope,
+    implements: d.implementsId ? (documentCode.get(d.implementsId) ?? null) : null,
+    goalGroups: goalGroupsOut(d, rows, indicatorCode),
+    taskGroups: taskGroupsOut(d, rows, codeOf),
+    reported: rows.claims
+      .filter((c) => c.documentId === d.id)
+      .sort(byPosition)
+      .map((c) => ({
+        scope: c.scope,
+        met: c.met,
+        of: c.of,
+        open: c.open,
+        asOf: c.asOf,
+        source: c.source,
+      })),
+  }));
+}
 
 /**
  * Reads one province back into the plan model (what `cli export` writes), in file
@@ -24,86 +205,30 @@ export async function readPlan(dataSource: DataSource, provinceCode: string): Pr
     const units = await m.find(OrgUnitEntity, { where: { provinceId: province.id } });
     const codeOf = new Map(units.map((u) => [u.id, u.code]));
     const agencies = units.filter((u) => u.kind !== 'province').sort(byPosition);
-
-    const links = await m.find(ProvinceIndicatorEntity, { where: { provinceId: province.id } });
-    const indicatorRows = links.length ? await m.find(IndicatorEntity, { where: { id: In(links.map((l) => l.indicatorId)) } }) : [];
-    const linkOf = new Map(links.map((l) => [l.indicatorId, l]));
-    indicatorRows.sort((a, b) => linkOf.get(a.id)!.position - linkOf.get(b.id)!.position || a.code.localeCompare(b.code));
-    const indicatorCode = new Map(indicatorRows.map((i) => [i.id, i.code]));
-
-    const documents = (await m.find(DocumentEntity, { where: { provinceId: province.id } })).sort(byPosition);
-    const documentCode = new Map(documents.map((d) => [d.id, d.code]));
-    const where = { documentId: In(documents.map((d) => d.id)) };
-    // One connection per transaction: queries run one after another.
-    const goalGroups = await m.find(GoalGroupEntity, { where });
-    const taskGroups = await m.find(TaskGroupEntity, { where });
-    const goals = await m.find(GoalEntity, { where });
-    const tasks = await m.find(TaskEntity, { where });
-    const claims = await m.find(ReportedClaimEntity, { where });
-    const supports = tasks.length ? await m.find(TaskSupportEntity, { where: { taskId: In(tasks.map((t) => t.id)) } }) : [];
-
-    const observations: ObservationEntity[] = await m
-      .createQueryBuilder(ObservationEntity, 'o')
-      .innerJoin(OrgUnitEntity, 'u', 'u.id = o.org_unit_id')
-      .where('u.province_id = :id', { id: province.id })
-      .andWhere('o.entered_by <> :dti', { dti: DTI_ACTOR })
-      .orderBy('o.position')
-      .addOrderBy('o.period')
-      .getMany();
-
-    // Goals referencing indicators this province does not declare (declared by another file) are still exported.
-    const missingIndicatorIds = [...new Set([...goals.map((g) => g.indicatorId), ...observations.map((o) => o.indicatorId)])]
-      .filter((id): id is string => id !== null && !indicatorCode.has(id));
-    if (missingIndicatorIds.length) {
-      const extra = await m.find(IndicatorEntity, { where: { id: In(missingIndicatorIds) } });
-      extra.sort((a, b) => a.code.localeCompare(b.code));
-      indicatorRows.push(...extra);
-      for (const i of extra) indicatorCode.set(i.id, i.code);
-    }
+    const indicators = await readIndicators(m, province.id);
+    const documents = await readDocuments(m, province.id);
+    const observations = await readObservations(m, province.id);
+    await addUndeclaredIndicators(m, indicators, documents.goals, observations);
 
     return {
       province: { code: province.code, name: province.name, validFrom: province.validFrom },
-      agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind as never, parent: a.parentId ? codeOf.get(a.parentId)! : null })),
-      indicators: indicatorRows.map((i) => {
-        const own = linkOf.get(i.id);
-        return {
-          code: i.code, name: own?.name ?? i.name, unit: i.unit, kind: i.kind, scale: i.scale, direction: i.direction, dti: i.dtiFigure,
-          nationalTarget: !own || own.nationalTargetOp === null
-            ? null
-            : { op: own.nationalTargetOp, value: own.nationalTargetValue!, due: own.nationalTargetDue, source: own.nationalTargetSource },
-        };
-      }),
-      documents: documents.map((d) => ({
-        code: d.code, type: d.type, issuer: d.issuer, issued: d.issued, title: d.title,
-        period: d.periodFrom === null ? null : { from: d.periodFrom, to: d.periodTo! },
-        scope: d.scope, implements: d.implementsId ? (documentCode.get(d.implementsId) ?? null) : null,
-        goalGroups: goalGroups.filter((g) => g.documentId === d.id).sort(byPosition).map((g) => ({
-          code: g.code, name: g.name, declaredCount: g.declaredCount,
-          goals: goals.filter((x) => x.groupId === g.id).sort(byPosition).map((x) => ({
-            code: x.code, title: x.title, indicator: x.indicatorId ? indicatorCode.get(x.indicatorId)! : null,
-            target: x.targetOp === null ? null : { op: x.targetOp, value: x.targetValue! },
-            milestone: x.kind === 'milestone',
-            baseline: x.baselineValue === null ? null : { value: x.baselineValue, date: x.baselineDate! },
-            due: x.due, reportedStatus: x.reportedStatus, reportedAsOf: x.reportedAsOf,
-            evidence: evidence(x.evidenceNumber, x.evidenceDate, x.evidenceIssuer), source: x.source, note: x.note,
-          })),
-        })),
-        taskGroups: taskGroups.filter((g) => g.documentId === d.id).sort(byPosition).map((g) => ({
-          code: g.code, name: g.name, declaredCount: g.declaredCount,
-          tasks: tasks.filter((t) => t.groupId === g.id).sort(byPosition).map((t) => ({
-            code: t.code, title: t.title, lead: codeOf.get(t.leadId)!,
-            support: supports.filter((s) => s.taskId === t.id).sort((a, b) => a.position - b.position).map((s) => codeOf.get(s.orgUnitId)!),
-            due: t.due, status: t.status, progress: t.progress,
-            evidence: evidence(t.evidenceNumber, t.evidenceDate, t.evidenceIssuer),
-          })),
-        })),
-        reported: claims.filter((c) => c.documentId === d.id).sort(byPosition).map((c) => ({
-          scope: c.scope, met: c.met, of: c.of, open: c.open, asOf: c.asOf, source: c.source,
-        })),
+      agencies: agencies.map((a) => ({
+        code: a.code,
+        name: a.name,
+        kind: a.kind as never,
+        parent: a.parentId ? codeOf.get(a.parentId)! : null,
       })),
+      indicators: indicatorsOut(indicators),
+      documents: documentsOut(documents, codeOf, indicators.codeOf),
       observations: observations.map((o) => ({
-        indicator: indicatorCode.get(o.indicatorId)!, org: codeOf.get(o.orgUnitId)!, period: o.period, value: o.value,
-        numerator: o.numerator, denominator: o.denominator, source: o.source, note: o.note,
+        indicator: indicators.codeOf.get(o.indicatorId)!,
+        org: codeOf.get(o.orgUnitId)!,
+        period: o.period,
+        value: o.value,
+        numerator: o.numerator,
+        denominator: o.denominator,
+        source: o.source,
+        note: o.note,
       })),
     };
   });
