@@ -36,7 +36,9 @@ export function App() {
         <strong>dx-tracker</strong>
         <nav aria-label="Trang">
           {routesFor(user).map((r) => (
-            <a key={r.hash} href={r.hash} aria-current={r.hash === hash ? 'page' : undefined}>{r.label}</a>
+            <a key={r.hash} href={r.hash} aria-current={r.hash === hash ? 'page' : undefined}>
+              {r.label}
+            </a>
           ))}
         </nav>
         <span className="who">

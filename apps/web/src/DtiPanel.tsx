@@ -7,13 +7,20 @@ import { useApi } from './use-api';
 /** DTI cấp tỉnh: 3 pillars and 9 main indices, shown in the methodology's order. */
 const PILLARS = ['Chính quyền số', 'Kinh tế số', 'Xã hội số'];
 const INDICES = [
-  'Nhận thức số', 'Thể chế số', 'Hạ tầng số', 'Nhân lực số', 'An toàn thông tin mạng', 'Đô thị thông minh',
-  'Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số',
+  'Nhận thức số',
+  'Thể chế số',
+  'Hạ tầng số',
+  'Nhân lực số',
+  'An toàn thông tin mạng',
+  'Đô thị thông minh',
+  'Hoạt động chính quyền số',
+  'Hoạt động kinh tế số',
+  'Hoạt động xã hội số',
 ];
 
-const known = (figures: Record<string, DtiFigure> | undefined, order: string[]) => {
+const known = (figures: Record<string, DtiFigure>, order: string[]) => {
   const at = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  return Object.entries(figures ?? {})
+  return Object.entries(figures)
     .filter(([, f]) => f && (f.score !== null || f.rank !== null))
     .sort(([a], [b]) => at(a) - at(b) || a.localeCompare(b, 'vi'));
 };
@@ -32,7 +39,11 @@ function changeOf(y: DtiYear, years: DtiYear[]): { rank: number | null; score: n
 function RankChange({ change }: { change: number }) {
   const { trend, text, words } = describeChange(RANK_MEASURE, -change);
   if (trend === 'same') return <span>{text}</span>;
-  return <span className={trend === 'better' ? 'up' : 'down'} role="img" aria-label={words}>{text}</span>;
+  return (
+    <span className={trend === 'better' ? 'up' : 'down'} role="img" aria-label={words}>
+      {text}
+    </span>
+  );
 }
 
 function Figures({ caption, figures }: { caption: string; figures: [string, DtiFigure][] }) {
@@ -40,9 +51,100 @@ function Figures({ caption, figures }: { caption: string; figures: [string, DtiF
   return (
     <table className="dti-figures">
       <caption>{caption}</caption>
-      <thead><tr><th>Tên</th><th>Điểm</th><th>Hạng</th></tr></thead>
-      <tbody>{figures.map(([name, f]) => <tr key={name}><td>{name}</td><td>{score(f.score)}</td><td>{f.rank ?? '—'}</td></tr>)}</tbody>
+      <thead>
+        <tr>
+          <th>Tên</th>
+          <th>Điểm</th>
+          <th>Hạng</th>
+        </tr>
+      </thead>
+      <tbody>
+        {figures.map(([name, f]) => (
+          <tr key={name}>
+            <td>{name}</td>
+            <td>{score(f.score)}</td>
+            <td>{f.rank ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
+  );
+}
+
+/** The provinces ranked next to this one in the year's table, itself marked. */
+function Peers({ year, province }: { year: DtiYear; province: string }) {
+  return (
+    <table className="dti-peers">
+      <caption>Xếp hạng gần nhau năm {year.year}</caption>
+      <thead>
+        <tr>
+          <th>Hạng</th>
+          <th>Tỉnh, thành phố</th>
+          <th>Điểm</th>
+        </tr>
+      </thead>
+      <tbody>
+        {year.peers.map((p) => (
+          <tr
+            key={`${p.rank}-${p.name}`}
+            className={p.province === province ? 'self' : undefined}
+            aria-current={p.province === province ? 'true' : undefined}
+          >
+            <td>{p.rank}</td>
+            <td>{p.name}</td>
+            <td>{score(p.score)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The latest year shown (position, change, pillars, indices, peers) and every year up to it. */
+function DtiYears({ shown, province }: { shown: DtiYear[]; province: string }) {
+  const latest = shown[shown.length - 1];
+  const change = changeOf(latest, shown);
+  return (
+    <>
+      <p className="big" data-testid="dti-position">
+        Năm {latest.year}: <strong>{rankText(latest.rank, latest.total)}</strong>
+        {latest.score !== null && (
+          <>
+            {' '}
+            · <strong>{score(latest.score)}</strong> điểm
+          </>
+        )}
+        {latest.rank !== null && !latest.rankGiven && <span className="muted"> (hạng tính từ điểm số)</span>}
+      </p>
+      <p data-testid="dti-change">
+        {!change ? (
+          <span className="muted">Chưa có kết quả năm {latest.year - 1} để so sánh</span>
+        ) : (
+          <>
+            So với năm {latest.year - 1}: {change.rank !== null ? <RankChange change={change.rank} /> : 'hạng chưa so được'}
+            {change.score !== null && (
+              <>
+                , {change.score > 0 ? '+' : change.score < 0 ? '−' : '±'}
+                {viNumber(Math.abs(change.score))} điểm
+              </>
+            )}
+          </>
+        )}
+      </p>
+      <div className="dti-grid">
+        <Figures caption="Trụ cột" figures={known(latest.pillars, PILLARS)} />
+        <Figures caption="Chỉ số chính" figures={known(latest.indices, INDICES).filter(([, f]) => f.rank !== null)} />
+        {latest.peers.length > 0 && <Peers year={latest} province={province} />}
+      </div>
+      <ul className="history" aria-label="DTI các năm">
+        {shown.map((y) => (
+          <li key={y.year}>
+            {y.year}: {y.score !== null ? `${score(y.score)} điểm, ` : ''}
+            {rankText(y.rank, y.total).toLowerCase()}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -57,63 +159,20 @@ export function DtiPanel({ province, asOf }: { province: string; asOf: string })
   // A province without DTI results reads as an empty history.
   const years = refused === 404 ? [] : data && [...data.years].sort((a, b) => a.year - b.year);
   const failed = error !== null && refused !== 404 ? 'Không tải được số liệu DTI' : null;
-
   const shown = years?.filter((y) => !asOf || y.year <= Number(asOf.slice(0, 4))) ?? [];
-  const latest = shown.at(-1);
-  const change = latest ? changeOf(latest, shown) : null;
-  const pillars = known(latest?.pillars, PILLARS);
-  const indices = known(latest?.indices, INDICES).filter(([, f]) => f.rank !== null);
   return (
     <section className="card dti" aria-label="Chỉ số chuyển đổi số (DTI)" data-testid="dti">
       <h2>Chỉ số chuyển đổi số (DTI)</h2>
       {failed ? (
-        <p role="alert" className="error">{failed}</p>
+        <p role="alert" className="error">
+          {failed}
+        </p>
       ) : !years ? (
         <p className="muted">Đang tải…</p>
-      ) : !latest ? (
+      ) : shown.length === 0 ? (
         <p className="muted">Chưa có dữ liệu DTI</p>
       ) : (
-        <>
-          <p className="big" data-testid="dti-position">
-            Năm {latest.year}: <strong>{rankText(latest.rank, latest.total)}</strong>
-            {latest.score !== null && <> · <strong>{score(latest.score)}</strong> điểm</>}
-            {latest.rank !== null && !latest.rankGiven && <span className="muted"> (hạng tính từ điểm số)</span>}
-          </p>
-          <p data-testid="dti-change">
-            {!change ? (
-              <span className="muted">Chưa có kết quả năm {latest.year - 1} để so sánh</span>
-            ) : (
-              <>
-                So với năm {latest.year - 1}: {change.rank !== null ? <RankChange change={change.rank} /> : 'hạng chưa so được'}
-                {change.score !== null && <>, {change.score > 0 ? '+' : change.score < 0 ? '−' : '±'}{viNumber(Math.abs(change.score))} điểm</>}
-              </>
-            )}
-          </p>
-          <div className="dti-grid">
-            <Figures caption="Trụ cột" figures={pillars} />
-            <Figures caption="Chỉ số chính" figures={indices} />
-            {latest.peers.length > 0 && (
-              <table className="dti-peers">
-                <caption>Xếp hạng gần nhau năm {latest.year}</caption>
-                <thead><tr><th>Hạng</th><th>Tỉnh, thành phố</th><th>Điểm</th></tr></thead>
-                <tbody>
-                  {latest.peers.map((p) => (
-                    <tr key={`${p.rank}-${p.name}`} className={p.province === province ? 'self' : undefined} aria-current={p.province === province ? 'true' : undefined}>
-                      <td>{p.rank}</td><td>{p.name}</td><td>{score(p.score)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </div>
-          <ul className="history" aria-label="DTI các năm">
-            {shown.map((y) => (
-              <li key={y.year}>
-                {y.year}: {y.score !== null ? `${score(y.score)} điểm, ` : ''}{rankText(y.rank, y.total).toLowerCase()}
-              </li>
-            ))}
-          </ul>
-        </>
+        <DtiYears shown={shown} province={province} />
       )}
     </section>
   );

@@ -3,18 +3,55 @@ import type { PlanCheck, PlanIssue } from '@dx/domain';
 import { api, ApiError } from './api';
 import { viNumber } from './format';
 
-const COUNT_LABELS: Record<string, string> = { documents: 'văn bản', goals: 'mục tiêu', tasks: 'nhiệm vụ', indicators: 'chỉ số', observations: 'số liệu' };
+const COUNT_LABELS: Record<string, string> = {
+  documents: 'văn bản',
+  goals: 'mục tiêu',
+  tasks: 'nhiệm vụ',
+  indicators: 'chỉ số',
+  observations: 'số liệu',
+};
 
 function Issues({ title, issues, kind }: { title: string; issues: PlanIssue[]; kind: 'error' | 'warning' }) {
   if (!issues.length) return null;
   return (
     <section aria-label={title} className={`card ${kind}`}>
-      <h2>{title} ({issues.length})</h2>
+      <h2>
+        {title} ({issues.length})
+      </h2>
       <table>
-        <thead><tr><th>Dòng</th><th>Vị trí</th><th>Nội dung</th></tr></thead>
-        <tbody>{issues.map((i, k) => <tr key={k}><td>{i.line ?? '—'}</td><td><code>{i.path}</code></td><td>{i.message}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Dòng</th>
+            <th>Vị trí</th>
+            <th>Nội dung</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((i, k) => (
+            <tr key={k}>
+              <td>{i.line ?? '—'}</td>
+              <td>
+                <code>{i.path}</code>
+              </td>
+              <td>{i.message}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </section>
+  );
+}
+
+/** The verdict on a checked file: what it holds when valid, how many errors otherwise. */
+function CheckResult({ checked }: { checked: PlanCheck }) {
+  return (
+    <p role="status" className={checked.valid ? 'ok' : 'error'} data-testid="check-result">
+      {checked.valid
+        ? `Tệp hợp lệ: tỉnh ${checked.province}, ${Object.entries(checked.counts ?? {})
+            .map(([k, n]) => `${viNumber(n)} ${COUNT_LABELS[k] ?? k}`)
+            .join(', ')}`
+        : `Tệp có ${checked.errors.length} lỗi; chưa ghi gì vào hệ thống`}
+    </p>
   );
 }
 
@@ -24,7 +61,8 @@ export function Import() {
   const [checked, setChecked] = useState<PlanCheck | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const send = async <T,>(path: string) => api<T>(path, { method: 'POST', body: await file!.arrayBuffer(), headers: { 'Content-Type': 'application/yaml' } });
+  const send = async <T,>(path: string) =>
+    api<T>(path, { method: 'POST', body: await file!.arrayBuffer(), headers: { 'Content-Type': 'application/yaml' } });
 
   return (
     <div>
@@ -73,15 +111,17 @@ export function Import() {
           Nhập vào hệ thống
         </button>
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
-      {result && <p role="status" className="ok">{result}</p>}
-      {checked && (
-        <p role="status" className={checked.valid ? 'ok' : 'error'} data-testid="check-result">
-          {checked.valid
-            ? `Tệp hợp lệ: tỉnh ${checked.province}, ${Object.entries(checked.counts ?? {}).map(([k, n]) => `${viNumber(n)} ${COUNT_LABELS[k] ?? k}`).join(', ')}`
-            : `Tệp có ${checked.errors.length} lỗi; chưa ghi gì vào hệ thống`}
+      {error && (
+        <p role="alert" className="error">
+          {error}
         </p>
       )}
+      {result && (
+        <p role="status" className="ok">
+          {result}
+        </p>
+      )}
+      {checked && <CheckResult checked={checked} />}
       {checked && <Issues title="Lỗi" issues={checked.errors} kind="error" />}
       {checked && <Issues title="Cảnh báo" issues={checked.warnings} kind="warning" />}
     </div>

@@ -19,8 +19,13 @@ export function JobWait({ since, label = 'đang tính…' }: { since: number; la
       {label} <span className="muted">(đã chờ {viDuration(waited)})</span>
       {waited > HINT_AFTER_MS && (
         <span className="hint">
-          {' '}Lâu hơn thường lệ (thường dưới {viDuration(USUAL_JOB_MS)}): bộ xử lý hàng đợi có thể đang bận hoặc không chạy.
-          Xem tình trạng máy chủ tại <a href="/health" target="_blank" rel="noreferrer">/health</a> hoặc báo quản trị viên.
+          {' '}
+          Lâu hơn thường lệ (thường dưới {viDuration(USUAL_JOB_MS)}): bộ xử lý hàng đợi có thể đang bận hoặc không chạy. Xem tình trạng máy
+          chủ tại{' '}
+          <a href="/health" target="_blank" rel="noreferrer">
+            /health
+          </a>{' '}
+          hoặc báo quản trị viên.
         </span>
       )}
     </span>

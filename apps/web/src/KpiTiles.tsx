@@ -6,7 +6,11 @@ import { useApi } from './use-api';
 /** A change against the previous period as every page words it: "▲4 bậc" for a rank that climbed from 7 to 3. */
 function Change({ indicator, change }: { indicator: { kind: IndicatorKind; direction: Direction }; change: string }) {
   const { trend, text } = describeChange(indicator, change);
-  return <span className={trend === 'better' ? 'up' : trend === 'worse' ? 'down' : undefined} data-testid="change">{text}</span>;
+  return (
+    <span className={trend === 'better' ? 'up' : trend === 'worse' ? 'down' : undefined} data-testid="change">
+      {text}
+    </span>
+  );
 }
 
 /** A KPI's recent values as a small line (inline SVG, no chart library). */
@@ -21,7 +25,13 @@ function Sparkline({ code, province, rank }: { code: string; province: string; r
   const y = (v: number) => (rank ? 4 + ((v - min) / span) * 24 : 28 - ((v - min) / span) * 24);
   const path = values.map((v, i) => `${((i / (values.length - 1)) * 100).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   return (
-    <svg className="spark" viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label={`Diễn biến ${points.map((p) => `${p.period}: ${viNumber(p.value)}`).join(', ')}`}>
+    <svg
+      className="spark"
+      viewBox="0 0 100 30"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={`Diễn biến ${points.map((p) => `${p.period}: ${viNumber(p.value)}`).join(', ')}`}
+    >
       <polyline points={path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
     </svg>
   );
@@ -38,8 +48,18 @@ function KpiTile({ kpi: k, province }: { kpi: DashboardResponse['kpis'][number];
       <Sparkline code={k.indicator.code} province={province} rank={k.indicator.kind === 'rank'} />
       <div className="muted">
         kỳ {k.period}
-        {target && <> · chỉ tiêu {target.op} {unit(target.target, k.indicator.unit)} · {target.met ? 'đạt' : 'chưa đạt'}</>}
-        {k.previous.change !== null && <> · so với kỳ trước <Change indicator={k.indicator} change={k.previous.change} /></>}
+        {target && (
+          <>
+            {' '}
+            · chỉ tiêu {target.op} {unit(target.target, k.indicator.unit)} · {target.met ? 'đạt' : 'chưa đạt'}
+          </>
+        )}
+        {k.previous.change !== null && (
+          <>
+            {' '}
+            · so với kỳ trước <Change indicator={k.indicator} change={k.previous.change} />
+          </>
+        )}
         {rank && <> · hạng {rank}</>}
       </div>
     </div>
@@ -52,7 +72,9 @@ export function KpiTiles({ kpis, province }: { kpis: DashboardResponse['kpis']; 
     <section className="card" aria-label="Chỉ số">
       <h2>Chỉ số</h2>
       <div className="tiles">
-        {kpis.map((k) => <KpiTile key={k.indicator.code} kpi={k} province={province} />)}
+        {kpis.map((k) => (
+          <KpiTile key={k.indicator.code} kpi={k} province={province} />
+        ))}
       </div>
     </section>
   );

@@ -20,7 +20,8 @@ function Freshness({ summary }: { summary: SummaryResponse }) {
   if (pending?.failed) {
     return (
       <span role="alert" className="error">
-        Không tính được tình trạng tại ngày này sau nhiều lần thử. Hãy báo quản trị viên (mã công việc {summary.pendingJob}; chi tiết lỗi có trong nhật ký máy chủ).
+        Không tính được tình trạng tại ngày này sau nhiều lần thử. Hãy báo quản trị viên (mã công việc {summary.pendingJob}; chi tiết lỗi có
+        trong nhật ký máy chủ).
       </span>
     );
   }
@@ -32,8 +33,24 @@ function TasksByLead({ byLead }: { byLead: DashboardResponse['tasks']['byLead'] 
     <section className="card" aria-label="Nhiệm vụ quá hạn theo cơ quan">
       <h2>Nhiệm vụ theo cơ quan chủ trì</h2>
       <table>
-        <thead><tr><th>Cơ quan</th><th>Hoàn thành</th><th>Quá hạn</th></tr></thead>
-        <tbody>{byLead.map((l) => <tr key={l.lead}><td>{l.name}</td><td>{l.done}/{l.total}</td><td className={l.overdue ? 'danger' : ''}>{l.overdue}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Cơ quan</th>
+            <th>Hoàn thành</th>
+            <th>Quá hạn</th>
+          </tr>
+        </thead>
+        <tbody>
+          {byLead.map((l) => (
+            <tr key={l.lead}>
+              <td>{l.name}</td>
+              <td>
+                {l.done}/{l.total}
+              </td>
+              <td className={l.overdue ? 'danger' : ''}>{l.overdue}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </section>
   );
@@ -50,7 +67,9 @@ export function Overview({ province, user }: { province: string; user: User }) {
     refreshMs: (s) => (s && !s.computedAt ? PENDING_REFRESH_MS : REFRESH_MS),
   });
   const computing = summary.data !== undefined && !summary.data.computedAt;
-  const dash = useApi<DashboardResponse>(`/api/v1/provinces/${province}/dashboard${q}`, { refreshMs: () => (computing ? PENDING_REFRESH_MS : REFRESH_MS) });
+  const dash = useApi<DashboardResponse>(`/api/v1/provinces/${province}/dashboard${q}`, {
+    refreshMs: () => (computing ? PENDING_REFRESH_MS : REFRESH_MS),
+  });
   const error = summary.error ?? dash.error;
 
   if (error && !summary.data) return <p role="alert">{(error as Error).message}</p>;
@@ -63,13 +82,14 @@ export function Overview({ province, user }: { province: string; user: User }) {
       <div className="heading">
         <h1>{s.province.name}</h1>
         <label>
-          Tình trạng tại ngày{' '}
-          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} aria-label="Ngày xem tình trạng" />
+          Tình trạng tại ngày <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} aria-label="Ngày xem tình trạng" />
         </label>
         <Freshness summary={s} />
       </div>
 
-      {s.documents.map((doc) => <DocumentCard key={doc.code} document={doc} />)}
+      {s.documents.map((doc) => (
+        <DocumentCard key={doc.code} document={doc} />
+      ))}
 
       <DtiPanel province={province} asOf={asOf} />
 
@@ -78,8 +98,17 @@ export function Overview({ province, user }: { province: string; user: User }) {
       <TasksByLead byLead={d.tasks.byLead} />
 
       <section className="card" aria-label="Ý kiến chỉ đạo">
-        <h2>Ý kiến chỉ đạo đang mở: {d.directives.open}{d.directives.overdue ? `, ${d.directives.overdue} quá hạn` : ''}</h2>
-        <ul>{d.openDirectives.map((x) => <li key={x.id} className={x.overdue ? 'danger' : ''}>{x.body} — {x.assignee ?? 'chưa giao'} · hạn {viDate(x.due)}</li>)}</ul>
+        <h2>
+          Ý kiến chỉ đạo đang mở: {d.directives.open}
+          {d.directives.overdue ? `, ${d.directives.overdue} quá hạn` : ''}
+        </h2>
+        <ul>
+          {d.openDirectives.map((x) => (
+            <li key={x.id} className={x.overdue ? 'danger' : ''}>
+              {x.body} — {x.assignee ?? 'chưa giao'} · hạn {viDate(x.due)}
+            </li>
+          ))}
+        </ul>
         {directs && (
           <DirectiveForm
             documents={s.documents}

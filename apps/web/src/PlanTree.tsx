@@ -7,8 +7,13 @@ type Task = Serialized<TaskResponse>;
 
 /** Why a status changed, in words. */
 const REASONS: Record<string, string> = {
-  outbox: 'sau khi cập nhật dữ liệu', import: 'nhập kế hoạch', 'schedule:daily': 'sang ngày mới', 'schedule:weekly': 'rà soát hằng tuần',
-  cli: 'tính lại thủ công', report: 'khi lập báo cáo', 'api:summary': 'khi xem tình trạng',
+  outbox: 'sau khi cập nhật dữ liệu',
+  import: 'nhập kế hoạch',
+  'schedule:daily': 'sang ngày mới',
+  'schedule:weekly': 'rà soát hằng tuần',
+  cli: 'tính lại thủ công',
+  report: 'khi lập báo cáo',
+  'api:summary': 'khi xem tình trạng',
 };
 
 function GoalRow({ goal }: { goal: GoalView }) {
@@ -23,18 +28,17 @@ function GoalRow({ goal }: { goal: GoalView }) {
         {goal.actual !== null ? ` · thực tế ${viNumber(goal.actual)} (${goal.actualPeriod})` : ''}
         {goal.unverified ? ' · chưa có văn bản chứng minh' : ''}
       </span>{' '}
-      <button
-        type="button"
-        className="link"
-        aria-expanded={history !== null}
-        onClick={() => setOpen(!open)}
-      >
+      <button type="button" className="link" aria-expanded={history !== null} onClick={() => setOpen(!open)}>
         lịch sử
       </button>
       {history && (
         <ol className="history">
           {history.length === 0 && <li className="muted">chưa có thay đổi</li>}
-          {history.map((h, i) => <li key={i}>{viDate(h.asOf)}: {h.from ? GOAL_STATUS[h.from] : '—'} → {GOAL_STATUS[h.to]} ({REASONS[h.reason] ?? h.reason})</li>)}
+          {history.map((h, i) => (
+            <li key={i}>
+              {viDate(h.asOf)}: {h.from ? GOAL_STATUS[h.from] : '—'} → {GOAL_STATUS[h.to]} ({REASONS[h.reason] ?? h.reason})
+            </li>
+          ))}
         </ol>
       )}
     </li>
@@ -54,7 +58,10 @@ export function PlanTree({ province }: { province: string }) {
       <h1>Cây kế hoạch</h1>
       {docs.map((d) => (
         <details key={d.code} open className="card" aria-label={`Văn bản ${d.code}`}>
-          <summary><strong>{d.code}</strong> — {d.title}{d.implements ? <span className="muted"> (thực hiện {d.implements})</span> : null}</summary>
+          <summary>
+            <strong>{d.code}</strong> — {d.title}
+            {d.implements ? <span className="muted"> (thực hiện {d.implements})</span> : null}
+          </summary>
           {d.goalGroups.map((g) => (
             <details key={g.code} className="group">
               <summary>
@@ -64,7 +71,11 @@ export function PlanTree({ province }: { province: string }) {
                   {g.rollup.goals?.declared != null ? ` · ${g.rollup.goals.recorded}/${g.rollup.goals.declared} mục tiêu đã nhập` : ''}
                 </span>
               </summary>
-              <ul>{g.goals.map((goal) => <GoalRow key={goal.id} goal={goal} />)}</ul>
+              <ul>
+                {g.goals.map((goal) => (
+                  <GoalRow key={goal.id} goal={goal} />
+                ))}
+              </ul>
             </details>
           ))}
           {d.taskGroups.map((g) => {
@@ -73,13 +84,23 @@ export function PlanTree({ province }: { province: string }) {
               <details key={g.code} className="group">
                 <summary>
                   Nhóm nhiệm vụ {g.code} — {g.name}{' '}
-                  <span className="muted">{g.rollup.tasks?.declared != null ? `${g.rollup.tasks.recorded}/${g.rollup.tasks.declared} nhiệm vụ đã nhập` : `${list.length} nhiệm vụ`}</span>
+                  <span className="muted">
+                    {g.rollup.tasks?.declared != null
+                      ? `${g.rollup.tasks.recorded}/${g.rollup.tasks.declared} nhiệm vụ đã nhập`
+                      : `${list.length} nhiệm vụ`}
+                  </span>
                 </summary>
                 <ul>
                   {list.map((t) => (
                     <li key={t.id}>
-                      <strong>{t.code}</strong> {t.title} <span className="muted">· {t.lead.name} · {TASK_STATUS[t.status]}{t.overdue ? ' · quá hạn' : ''} · hạn {viDate(t.due)}
-                        {t.evidence ? ` · văn bản ${t.evidence.number}${t.evidence.date ? ` ngày ${viDate(t.evidence.date)}` : ''}${t.evidence.issuer ? ` của ${t.evidence.issuer}` : ''}` : ''}</span>
+                      <strong>{t.code}</strong> {t.title}{' '}
+                      <span className="muted">
+                        · {t.lead.name} · {TASK_STATUS[t.status]}
+                        {t.overdue ? ' · quá hạn' : ''} · hạn {viDate(t.due)}
+                        {t.evidence
+                          ? ` · văn bản ${t.evidence.number}${t.evidence.date ? ` ngày ${viDate(t.evidence.date)}` : ''}${t.evidence.issuer ? ` của ${t.evidence.issuer}` : ''}`
+                          : ''}
+                      </span>
                     </li>
                   ))}
                 </ul>

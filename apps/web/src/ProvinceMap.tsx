@@ -44,68 +44,124 @@ function fraction(f: Pick<Contribution, 'numerator' | 'denominator'>): string {
   return ` (tử số ${viNumber(f.numerator)}, mẫu số ${viNumber(f.denominator)})`;
 }
 
+/** What the form asks for: an indicator, a period, which map (and its date for `custom`), every province or one's own. */
+interface Query {
+  indicator: string;
+  period: string;
+  map: 'period' | '2025' | 'custom';
+  date: string;
+  all: boolean;
+}
+type Change = (patch: Partial<Query>) => void;
+
+function MapForm({
+  indicators,
+  query,
+  change,
+  everyProvince,
+}: {
+  indicators: TrackedIndicator[];
+  query: Query;
+  change: Change;
+  everyProvince: boolean;
+}) {
+  const { indicator, period, map, date, all } = query;
+  // Another indicator opens at its latest computed period.
+  const pick = (code: string) => change({ indicator: code, period: indicators.find((i) => i.code === code)?.latest?.period || period });
+  return (
+    <form className="card filters" aria-label="Chọn chỉ số, kỳ và bản đồ" onSubmit={(e: FormEvent) => e.preventDefault()}>
+      <label>
+        Chỉ số
+        <select value={indicator} onChange={(e) => pick(e.target.value)}>
+          {indicators.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name} ({i.unit})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Kỳ
+        <input
+          value={period}
+          onChange={(e) => change({ period: e.target.value.trim() })}
+          placeholder="2024, 2024-H1, 2024-Q3, 2024-10"
+          aria-describedby="period-help"
+          aria-invalid={period !== '' && !PERIOD.test(period)}
+        />
+      </label>
+      <span id="period-help" className="muted">
+        Năm, nửa năm (H1, H2), quý (Q1–Q4) hoặc tháng
+      </span>
+      <fieldset>
+        <legend>Bản đồ tỉnh</legend>
+        <label className="inline">
+          <input type="radio" name="map" checked={map === 'period'} onChange={() => change({ map: 'period' })} /> Bản đồ của kỳ
+        </label>
+        <label className="inline">
+          <input type="radio" name="map" checked={map === '2025'} onChange={() => change({ map: '2025' })} /> Bản đồ sau sắp xếp 1/7/2025
+        </label>
+        <label className="inline">
+          <input type="radio" name="map" checked={map === 'custom'} onChange={() => change({ map: 'custom' })} /> Bản đồ tại ngày khác
+        </label>
+        {map === 'custom' && (
+          <label>
+            Ngày bản đồ
+            <input type="date" value={date} onChange={(e) => change({ date: e.target.value })} />
+          </label>
+        )}
+      </fieldset>
+      {everyProvince && (
+        <label className="inline">
+          <input type="checkbox" checked={all} onChange={(e) => change({ all: e.target.checked })} /> Mọi tỉnh
+        </label>
+      )}
+    </form>
+  );
+}
+
+/** The map endpoint's path for a complete query (null while it is not), the province's rows only unless `all`. */
+function mapPath({ indicator, period, map, date, all }: Query, province: string): string | null {
+  if (indicator === '' || !PERIOD.test(period) || (map === 'custom' && date === '')) return null;
+  const q = new URLSearchParams({ period });
+  const on = map === '2025' ? MAP_2025 : map === 'custom' ? date : '';
+  if (on) q.set('map', on);
+  if (!all) q.set('province', province);
+  return `/api/v1/indicators/${encodeURIComponent(indicator)}/map?${q}`;
+}
+
 /**
  * An indicator's values by province for one period, on the period's own map or re-aggregated onto a
  * later one (`GET /api/v1/indicators/:code/map`), with how each figure was made and what is missing.
  */
 export function ProvinceMap({ province, everyProvince }: { province: string; everyProvince: boolean }) {
-  const [indicator, setIndicator] = useState('');
-  const [period, setPeriod] = useState('');
-  const [choice, setChoice] = useState<'period' | '2025' | 'custom'>('period');
-  const [date, setDate] = useState('');
-  const [all, setAll] = useState(everyProvince);
+  const [query, setQuery] = useState<Query>({ indicator: '', period: '', map: 'period', date: '', all: everyProvince });
+  const change: Change = (patch) => setQuery((q) => ({ ...q, ...patch }));
   const list = useApi<Page<TrackedIndicator>>(`/api/v1/indicators?province=${province}&pageSize=200`);
-  const indicators = list.data?.items ?? [];
   useEffect(() => {
     const first = list.data?.items[0];
-    if (first) {
-      setIndicator((c) => c || first.code);
-      setPeriod((p) => p || first.latest?.period || '');
-    }
+    if (first) setQuery((q) => ({ ...q, indicator: q.indicator || first.code, period: q.period || first.latest?.period || '' }));
   }, [list.data]);
 
-  const map = choice === '2025' ? MAP_2025 : choice === 'custom' ? date : '';
-  const ready = indicator !== '' && PERIOD.test(period) && (choice !== 'custom' || date !== '');
-  const q = new URLSearchParams({ period });
-  if (map) q.set('map', map);
-  if (!all) q.set('province', province);
   // Asked for once typing has paused a moment.
-  const path = useSettled(ready ? `/api/v1/indicators/${encodeURIComponent(indicator)}/map?${q}` : null, 250);
+  const path = useSettled(mapPath(query, province), 250);
   const result = useApi<IndicatorMap>(path.value);
   const loading = path.settling || result.loading;
   const data = result.error ? null : (result.data ?? null);
   const error = result.error ? explain(result.error) : !result.data && list.error ? explain(list.error) : null;
 
-  const pick = (code: string) => {
-    setIndicator(code);
-    const latest = indicators.find((i) => i.code === code)?.latest?.period;
-    if (latest) setPeriod(latest);
-  };
-
   return (
     <div>
       <h1>So sánh theo tỉnh</h1>
-      <form className="card filters" aria-label="Chọn chỉ số, kỳ và bản đồ" onSubmit={(e: FormEvent) => e.preventDefault()}>
-        <label>Chỉ số
-          <select value={indicator} onChange={(e) => pick(e.target.value)}>
-            {indicators.map((i) => <option key={i.code} value={i.code}>{i.name} ({i.unit})</option>)}
-          </select>
-        </label>
-        <label>Kỳ
-          <input value={period} onChange={(e) => setPeriod(e.target.value.trim())} placeholder="2024, 2024-H1, 2024-Q3, 2024-10" aria-describedby="period-help" aria-invalid={period !== '' && !PERIOD.test(period)} />
-        </label>
-        <span id="period-help" className="muted">Năm, nửa năm (H1, H2), quý (Q1–Q4) hoặc tháng</span>
-        <fieldset>
-          <legend>Bản đồ tỉnh</legend>
-          <label className="inline"><input type="radio" name="map" checked={choice === 'period'} onChange={() => setChoice('period')} /> Bản đồ của kỳ</label>
-          <label className="inline"><input type="radio" name="map" checked={choice === '2025'} onChange={() => setChoice('2025')} /> Bản đồ sau sắp xếp 1/7/2025</label>
-          <label className="inline"><input type="radio" name="map" checked={choice === 'custom'} onChange={() => setChoice('custom')} /> Bản đồ tại ngày khác</label>
-          {choice === 'custom' && <label>Ngày bản đồ<input type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>}
-        </fieldset>
-        {everyProvince && <label className="inline"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Mọi tỉnh</label>}
-      </form>
-      <p role="status" className="muted">{loading ? 'Đang tải…' : ''}</p>
-      {error && <p role="alert" className="card error">{error}</p>}
+      <MapForm indicators={list.data?.items ?? []} query={query} change={change} everyProvince={everyProvince} />
+      <p role="status" className="muted">
+        {loading ? 'Đang tải…' : ''}
+      </p>
+      {error && (
+        <p role="alert" className="card error">
+          {error}
+        </p>
+      )}
       {data && !error && <MapResultCard data={data} province={province} />}
     </div>
   );
@@ -120,13 +176,22 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
       <p className="muted">
         Kỳ {data.period} · bản đồ ngày {viDate(data.map)}
         {data.reaggregated ? ' · số liệu đã tính lại theo bản đồ này' : ''}
-        {data.source === 'dti' ? ` · số liệu và thứ hạng theo bảng xếp hạng DTI năm ${data.period}, trên ${data.ranked} tỉnh, thành phố` : ` · ${data.ranked} tỉnh có số liệu để xếp hạng`}
+        {data.source === 'dti'
+          ? ` · số liệu và thứ hạng theo bảng xếp hạng DTI năm ${data.period}, trên ${data.ranked} tỉnh, thành phố`
+          : ` · ${data.ranked} tỉnh có số liệu để xếp hạng`}
       </p>
       {data.rows.length === 0 ? (
         <p>Chưa có số liệu của kỳ này.</p>
       ) : (
         <table aria-label="Giá trị theo tỉnh">
-          <thead><tr><th scope="col">Tỉnh</th><th scope="col">Giá trị</th><th scope="col">Hạng</th><th scope="col">Cách tính</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Tỉnh</th>
+              <th scope="col">Giá trị</th>
+              <th scope="col">Hạng</th>
+              <th scope="col">Cách tính</th>
+            </tr>
+          </thead>
           <tbody>
             {data.rows.map((r) => (
               <ProvinceRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
@@ -146,7 +211,10 @@ function ProvinceRow({ row, unit, ranked, own }: { row: MapRow; unit: string; ra
     <>
       <tr data-testid={`map-row-${row.code}`} aria-current={own ? 'true' : undefined} className={own ? 'self' : undefined}>
         <th scope="row">{row.name}</th>
-        <td>{withUnit(row.value, unit)}<span className="muted">{fraction(row)}</span></td>
+        <td>
+          {withUnit(row.value, unit)}
+          <span className="muted">{fraction(row)}</span>
+        </td>
         <td>{rankOutOf(row.rank, ranked) ?? '—'}</td>
         <td>{METHOD[row.method] ?? row.method}</td>
       </tr>
@@ -156,13 +224,20 @@ function ProvinceRow({ row, unit, ranked, own }: { row: MapRow; unit: string; ra
             {row.parts.length > 0 && !self && (
               <ul aria-label={`Số liệu thành phần của ${row.name}`}>
                 {row.parts.map((p) => (
-                  <li key={`${p.code}-${p.from}`}>{p.name}: {withUnit(p.value, unit)}{fraction(p)} <span className="muted">({FROM[p.from] ?? p.from})</span></li>
+                  <li key={`${p.code}-${p.from}`}>
+                    {p.name}: {withUnit(p.value, unit)}
+                    {fraction(p)} <span className="muted">({FROM[p.from] ?? p.from})</span>
+                  </li>
                 ))}
               </ul>
             )}
             {row.missing.length > 0 && (
               <ul aria-label={`Số liệu còn thiếu của ${row.name}`} className="error">
-                {row.missing.map((m) => <li key={m.code}>Thiếu {m.name}: {REASON[m.reason] ?? m.reason}</li>)}
+                {row.missing.map((m) => (
+                  <li key={m.code}>
+                    Thiếu {m.name}: {REASON[m.reason] ?? m.reason}
+                  </li>
+                ))}
               </ul>
             )}
           </td>

@@ -7,13 +7,21 @@ import { useApi } from './use-api';
 
 type Report = Serialized<StoredReport>;
 
-const FREQUENCY: Record<string, string> = { weekly: 'hằng tuần', monthly: 'hằng tháng', quarterly: 'hằng quý', yearly: 'hằng năm', cron: 'theo biểu thức cron' };
+const FREQUENCY: Record<string, string> = {
+  weekly: 'hằng tuần',
+  monthly: 'hằng tháng',
+  quarterly: 'hằng quý',
+  yearly: 'hằng năm',
+  cron: 'theo biểu thức cron',
+};
 /** How often a report being made is asked about. */
 const JOB_POLL_MS = 500;
 
 /** Downloads a stored report with the session's token (a plain link could not send it). */
 async function download(report: Report, format: string) {
-  const res = await fetch(`/api/v1/reports/${report.id}/file?format=${format}`, { headers: { Authorization: `Bearer ${session.token()}` } });
+  const res = await fetch(`/api/v1/reports/${report.id}/file?format=${format}`, {
+    headers: { Authorization: `Bearer ${session.token()}` },
+  });
   if (!res.ok) return;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
@@ -25,36 +33,55 @@ async function download(report: Report, format: string) {
 
 const explain = (err: unknown) => (err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
 
-/** Orders a report now and follows its job (progress, wait) until it is made or fails for good. */
-function OrderForm({ province, docs, document, setDocument, onMade }: {
-  province: string; docs: DocumentResponse[]; document: string; setDocument: (code: string) => void; onMade: () => Promise<void>;
-}) {
-  const [period, setPeriod] = useState(String(new Date().getFullYear()));
+/** A report job being followed (from GET /api/v1/jobs/:id) until it is made or fails for good; `onMade` then. */
+function useReportJob(onMade: () => Promise<void>) {
   const [job, setJob] = useState<{ id: string; since: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const path = job ? `/api/v1/jobs/${job.id}` : null;
   const polled = useApi<JobResponse>(path, { refreshMs: JOB_POLL_MS });
   const state = job && polled.data?.id === job.id ? polled.data : undefined;
   const failure = job && polled.from === path ? polled.error : null;
-  const progress = job ? (typeof state?.progress === 'number' ? state.progress : 0) : null;
   useEffect(() => {
     if (!job) return;
     if (failure) {
       setJob(null);
       setError(explain(failure));
     } else if (state?.state === 'completed' || state?.state === 'failed') {
-      if (state.state === 'failed') setError(`Không tạo được báo cáo sau nhiều lần thử. Hãy báo quản trị viên (mã công việc ${job.id}; chi tiết lỗi có trong nhật ký máy chủ).`);
+      if (state.state === 'failed')
+        setError(
+          `Không tạo được báo cáo sau nhiều lần thử. Hãy báo quản trị viên (mã công việc ${job.id}; chi tiết lỗi có trong nhật ký máy chủ).`,
+        );
       setJob(null);
       void onMade();
     }
   }, [job, state, failure, onMade]);
+  const progress = job ? (typeof state?.progress === 'number' ? state.progress : 0) : null;
+  return { job, progress, error, setError, follow: (id: string) => setJob({ id, since: Date.now() }) };
+}
+
+/** Orders a report now and follows its job (progress, wait) until it is made or fails for good. */
+function OrderForm({
+  province,
+  docs,
+  document,
+  setDocument,
+  onMade,
+}: {
+  province: string;
+  docs: DocumentResponse[];
+  document: string;
+  setDocument: (code: string) => void;
+  onMade: () => Promise<void>;
+}) {
+  const [period, setPeriod] = useState(String(new Date().getFullYear()));
+  const { job, progress, error, setError, follow } = useReportJob(onMade);
 
   async function order(e: FormEvent) {
     e.preventDefault();
     setError(null);
     try {
       const { body } = await api<{ job: { id: string } }>('/api/v1/reports', { method: 'POST', json: { province, document, period } });
-      setJob({ id: body.job.id, since: Date.now() });
+      follow(body.job.id);
     } catch (err) {
       setError(explain(err));
     }
@@ -62,14 +89,34 @@ function OrderForm({ province, docs, document, setDocument, onMade }: {
 
   return (
     <form className="card filters" onSubmit={order} aria-label="Tạo báo cáo">
-      <label>Văn bản
-        <select value={document} onChange={(e) => setDocument(e.target.value)}>{docs.map((d) => <option key={d.code} value={d.code}>{d.code}</option>)}</select>
+      <label>
+        Văn bản
+        <select value={document} onChange={(e) => setDocument(e.target.value)}>
+          {docs.map((d) => (
+            <option key={d.code} value={d.code}>
+              {d.code}
+            </option>
+          ))}
+        </select>
       </label>
-      <label>Kỳ báo cáo<input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" /></label>
-      <button type="submit" disabled={progress !== null}>Tạo báo cáo ngay</button>
-      {progress !== null && <progress max={100} value={progress} aria-label="Tiến độ tạo báo cáo">{progress}%</progress>}
+      <label>
+        Kỳ báo cáo
+        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" />
+      </label>
+      <button type="submit" disabled={progress !== null}>
+        Tạo báo cáo ngay
+      </button>
+      {progress !== null && (
+        <progress max={100} value={progress} aria-label="Tiến độ tạo báo cáo">
+          {progress}%
+        </progress>
+      )}
       {job && <JobWait since={job.since} label="đang tạo báo cáo…" />}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -84,8 +131,19 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
       <ul>
         {(data?.items ?? []).map((s) => (
           <li key={s.id}>
-            {s.document} · {FREQUENCY[s.frequency]}{s.cron ? ` (${s.cron})` : ''} · {s.formats.join(', ').toUpperCase()}
-            {canSchedule && <button type="button" onClick={async () => { await api(`/api/v1/report-schedules/${s.id}`, { method: 'DELETE' }); await reload(); }}>Xóa</button>}
+            {s.document} · {FREQUENCY[s.frequency]}
+            {s.cron ? ` (${s.cron})` : ''} · {s.formats.join(', ').toUpperCase()}
+            {canSchedule && (
+              <button
+                type="button"
+                onClick={async () => {
+                  await api(`/api/v1/report-schedules/${s.id}`, { method: 'DELETE' });
+                  await reload();
+                }}
+              >
+                Xóa
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -99,9 +157,16 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
             await reload();
           }}
         >
-          <label>Tần suất
+          <label>
+            Tần suất
             <select value={frequency} onChange={(e) => setFrequency(e.target.value)}>
-              {Object.entries(FREQUENCY).filter(([k]) => k !== 'cron').map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              {Object.entries(FREQUENCY)
+                .filter(([k]) => k !== 'cron')
+                .map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
             </select>
           </label>
           <button type="submit">Thêm lịch cho {document}</button>
@@ -122,15 +187,40 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
   return (
     <div>
       <h1>Báo cáo</h1>
-      {canOrder && <OrderForm province={province} docs={docs.data?.items ?? []} document={document} setDocument={setDocument} onMade={reports.reload} />}
+      {canOrder && (
+        <OrderForm
+          province={province}
+          docs={docs.data?.items ?? []}
+          document={document}
+          setDocument={setDocument}
+          onMade={reports.reload}
+        />
+      )}
       <section className="card" aria-label="Báo cáo đã tạo">
         <table>
-          <thead><tr><th>Văn bản</th><th>Kỳ</th><th>Số liệu đến</th><th>Người tạo</th><th>Tệp</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Văn bản</th>
+              <th>Kỳ</th>
+              <th>Số liệu đến</th>
+              <th>Người tạo</th>
+              <th>Tệp</th>
+            </tr>
+          </thead>
           <tbody>
             {(reports.data?.items ?? []).map((r) => (
               <tr key={r.id}>
-                <td>{r.document}</td><td>{r.period}</td><td>{viDate(r.asOf)}</td><td>{r.createdBy}</td>
-                <td>{r.formats.map((f) => <button key={f} type="button" className="link" onClick={() => void download(r, f)}>{f.toUpperCase()}</button>)}</td>
+                <td>{r.document}</td>
+                <td>{r.period}</td>
+                <td>{viDate(r.asOf)}</td>
+                <td>{r.createdBy}</td>
+                <td>
+                  {r.formats.map((f) => (
+                    <button key={f} type="button" className="link" onClick={() => void download(r, f)}>
+                      {f.toUpperCase()}
+                    </button>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

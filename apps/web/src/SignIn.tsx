@@ -32,9 +32,20 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
         </label>
         <label>
           Mật khẩu
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
         <button type="submit">Đăng nhập</button>
       </form>
       {demo?.demo && (
@@ -44,7 +55,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
           <ul>
             {demo.accounts.map((a) => (
               <li key={a.username}>
-                <button type="button" className="link" onClick={() => setUsername(a.username)}>{a.username}</button> — {a.displayName} ({ROLE[a.role] ?? a.role})
+                <button type="button" className="link" onClick={() => setUsername(a.username)}>
+                  {a.username}
+                </button>{' '}
+                — {a.displayName} ({ROLE[a.role] ?? a.role})
               </li>
             ))}
           </ul>

@@ -8,9 +8,14 @@ type Submission = Serialized<SubmissionResponse>;
 
 function describe(s: Submission): string {
   const p = s.payload;
-  if (s.kind === 'observation') return `Số liệu ${p.indicator} · ${p.org} · kỳ ${p.period}: ${p.value ?? `${p.numerator}/${p.denominator}`}`;
-  const parts = [p.status ? `trạng thái «${TASK_STATUS[p.status as string]}»` : '', p.progress !== undefined && p.progress !== null ? `tiến độ ${p.progress}%` : '',
-    p.evidence ? `văn bản ${(p.evidence as { number: string }).number}` : '', p.comment ? `ghi chú «${p.comment}»` : ''].filter(Boolean);
+  if (s.kind === 'observation')
+    return `Số liệu ${p.indicator} · ${p.org} · kỳ ${p.period}: ${p.value ?? `${p.numerator}/${p.denominator}`}`;
+  const parts = [
+    p.status ? `trạng thái «${TASK_STATUS[p.status as string]}»` : '',
+    p.progress !== undefined && p.progress !== null ? `tiến độ ${p.progress}%` : '',
+    p.evidence ? `văn bản ${(p.evidence as { number: string }).number}` : '',
+    p.comment ? `ghi chú «${p.comment}»` : '',
+  ].filter(Boolean);
   return `Nhiệm vụ ${s.task?.code}: ${parts.join(', ')}`;
 }
 
@@ -41,8 +46,13 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
             {describe(s)} — gửi bởi {s.submittedBy}, {new Date(s.submittedAt).toLocaleString('vi-VN')}
             {canDecide && (
               <>
-                {' '}<button type="button" onClick={() => void decide(s, 'approve')}>Duyệt</button>
-                {' '}<button type="button" onClick={() => void decide(s, 'return')}>Trả lại</button>
+                {' '}
+                <button type="button" onClick={() => void decide(s, 'approve')}>
+                  Duyệt
+                </button>{' '}
+                <button type="button" onClick={() => void decide(s, 'return')}>
+                  Trả lại
+                </button>
               </>
             )}
           </li>

@@ -8,83 +8,161 @@ function RefusedRows({ errors }: { errors: ProblemField[] }) {
   return (
     <section className="card error" aria-label="Các dòng bị từ chối">
       <table>
-        <thead><tr><th>Dòng</th><th>Vị trí</th><th>Lỗi</th></tr></thead>
-        <tbody>{errors.map((e, i) => <tr key={i}><td>{e.line ?? '—'}</td><td><code>{e.path}</code></td><td>{e.messages.join('; ')}</td></tr>)}</tbody>
+        <thead>
+          <tr>
+            <th>Dòng</th>
+            <th>Vị trí</th>
+            <th>Lỗi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={i}>
+              <td>{e.line ?? '—'}</td>
+              <td>
+                <code>{e.path}</code>
+              </td>
+              <td>{e.messages.join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </section>
   );
 }
 
-/** KPI values: one at a time, or a CSV/Excel file of up to 10,000 rows with every refused row listed. */
-export function Values({ user, province }: { user: User; province: string }) {
+/** What a form reports back: a sentence, and the rows or fields the API refused (none after a success). */
+type Outcome = (message: string, errors: ProblemField[]) => void;
+
+/** How a form tells the page: `sending` as a request leaves (the last refused rows go), `report` when it is answered. */
+interface Reporting {
+  sending: () => void;
+  report: Outcome;
+}
+
+/** An API refusal as a message and the refused rows; a network failure as a message. */
+function refusal(e: unknown, report: Outcome) {
+  if (e instanceof ApiError) report(e.problem.detail, e.problem.errors ?? []);
+  else report('Không kết nối được máy chủ', []);
+}
+
+/** One value of one indicator for an agency and period. */
+function OneValue({ user, province, sending, report }: { user: User; province: string } & Reporting) {
   const { data: list } = useApi<Page<TrackedIndicator>>(`/api/v1/indicators?province=${province}&pageSize=200`);
   const indicators = list?.items ?? [];
   const [indicator, setIndicator] = useState('');
   const [org, setOrg] = useState(user.role === 'reporter' ? (user.orgUnit ?? '') : province);
   const [period, setPeriod] = useState('');
   const [value, setValue] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<ProblemField[]>([]);
-  const [file, setFile] = useState<File | null>(null);
-  const [partial, setPartial] = useState(false);
   useEffect(() => {
     if (list) setIndicator((c) => c || list.items[0]?.code || '');
   }, [list]);
 
-  const fail = (e: unknown) => {
-    if (e instanceof ApiError) {
-      setMessage(e.problem.detail);
-      setErrors(e.problem.errors ?? []);
-    } else setMessage('Không kết nối được máy chủ');
-  };
-
-  async function one(e: FormEvent) {
+  async function send(e: FormEvent) {
     e.preventDefault();
-    setErrors([]);
+    sending();
     try {
-      const res = await api<{ created?: boolean }>('/api/v1/observations', { method: 'POST', json: { indicator, province, org, period, value } });
-      setMessage(res.status === 202 ? 'Đã gửi số liệu, chờ Sở TT&TT duyệt' : res.body.created ? 'Đã ghi số liệu mới' : 'Đã cập nhật số liệu');
-    } catch (err) {
-      fail(err);
-    }
-  }
-
-  async function upload(e: FormEvent) {
-    e.preventDefault();
-    if (!file) return;
-    setErrors([]);
-    const type = file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
-    try {
-      const { body } = await api<BulkUploadResult>(
-        `/api/v1/observations/bulk?province=${province}&partial=${partial}`,
-        { method: 'POST', body: await file.arrayBuffer(), headers: { 'Content-Type': type } },
+      const res = await api<{ created?: boolean }>('/api/v1/observations', {
+        method: 'POST',
+        json: { indicator, province, org, period, value },
+      });
+      report(
+        res.status === 202 ? 'Đã gửi số liệu, chờ Sở TT&TT duyệt' : res.body.created ? 'Đã ghi số liệu mới' : 'Đã cập nhật số liệu',
+        [],
       );
-      setMessage(`${body.accepted}/${body.total} dòng được nhận (${body.created} mới, ${body.updated} cập nhật, ${body.submitted} chờ duyệt)${body.rejected ? `, ${body.rejected} dòng bị từ chối` : ''}`);
-      setErrors(body.errors);
     } catch (err) {
-      fail(err);
+      refusal(err, report);
     }
   }
 
   return (
+    <form className="card filters" onSubmit={send} aria-label="Nhập một số liệu">
+      <label>
+        Chỉ số
+        <select value={indicator} onChange={(e) => setIndicator(e.target.value)}>
+          {indicators.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name} ({i.unit})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Đơn vị
+        <input value={org} onChange={(e) => setOrg(e.target.value)} />
+      </label>
+      <label>
+        Kỳ
+        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2024, 2024-Q1, 2024-03" required />
+      </label>
+      <label>
+        Giá trị
+        <input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" required />
+      </label>
+      <button type="submit">Ghi</button>
+    </form>
+  );
+}
+
+/** A CSV or Excel file of values: all or nothing, or the valid rows only. */
+function Upload({ province, sending, report }: { province: string } & Reporting) {
+  const [file, setFile] = useState<File | null>(null);
+  const [partial, setPartial] = useState(false);
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    sending();
+    const type = file.name.toLowerCase().endsWith('.xlsx')
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv';
+    try {
+      const { body } = await api<BulkUploadResult>(`/api/v1/observations/bulk?province=${province}&partial=${partial}`, {
+        method: 'POST',
+        body: await file.arrayBuffer(),
+        headers: { 'Content-Type': type },
+      });
+      report(
+        `${body.accepted}/${body.total} dòng được nhận (${body.created} mới, ${body.updated} cập nhật, ${body.submitted} chờ duyệt)${body.rejected ? `, ${body.rejected} dòng bị từ chối` : ''}`,
+        body.errors,
+      );
+    } catch (err) {
+      refusal(err, report);
+    }
+  }
+
+  return (
+    <form className="card filters" onSubmit={send} aria-label="Tải lên tệp số liệu">
+      <label>
+        Tệp CSV hoặc Excel (cột indicator, org, period, value …)
+        <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> Nhận các dòng hợp lệ dù có dòng lỗi
+      </label>
+      <button type="submit" disabled={!file}>
+        Tải lên
+      </button>
+    </form>
+  );
+}
+
+/** KPI values: one at a time, or a CSV/Excel file of up to 10,000 rows with every refused row listed. */
+export function Values({ user, province }: { user: User; province: string }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<ProblemField[]>([]);
+  const reporting: Reporting = {
+    sending: () => setErrors([]),
+    report: (m, e) => {
+      setMessage(m);
+      setErrors(e);
+    },
+  };
+  return (
     <div>
       <h1>Nhập số liệu chỉ số</h1>
-      <form className="card filters" onSubmit={one} aria-label="Nhập một số liệu">
-        <label>Chỉ số
-          <select value={indicator} onChange={(e) => setIndicator(e.target.value)}>{indicators.map((i) => <option key={i.code} value={i.code}>{i.name} ({i.unit})</option>)}</select>
-        </label>
-        <label>Đơn vị<input value={org} onChange={(e) => setOrg(e.target.value)} /></label>
-        <label>Kỳ<input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2024, 2024-Q1, 2024-03" required /></label>
-        <label>Giá trị<input value={value} onChange={(e) => setValue(e.target.value)} inputMode="decimal" required /></label>
-        <button type="submit">Ghi</button>
-      </form>
-      <form className="card filters" onSubmit={upload} aria-label="Tải lên tệp số liệu">
-        <label>Tệp CSV hoặc Excel (cột indicator, org, period, value …)
-          <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        </label>
-        <label className="inline"><input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> Nhận các dòng hợp lệ dù có dòng lỗi</label>
-        <button type="submit" disabled={!file}>Tải lên</button>
-      </form>
+      <OneValue user={user} province={province} {...reporting} />
+      <Upload province={province} {...reporting} />
       {message && <p role="status">{message}</p>}
       {errors.length > 0 && <RefusedRows errors={errors} />}
     </div>

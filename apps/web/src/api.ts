@@ -28,7 +28,10 @@ export const session = {
 };
 
 /** The API, same origin: bearer token from sign-in, problem documents turned into ApiError. */
-export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ body: T; etag: string | null; status: number }> {
+export async function api<T>(
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<{ body: T; etag: string | null; status: number }> {
   const headers = new Headers(init.headers);
   headers.set('Accept-Language', 'vi');
   const token = session.token();
@@ -44,7 +47,17 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   if (res.status === 304) return { body: null as T, etag: res.headers.get('ETag'), status: 304 };
   if (!res.ok) {
     const { status, statusText } = res;
-    throw new ApiError(body ?? { type: 'about:blank', title: statusText, status, detail: statusText, code: 'ERROR', statusCode: status, message: statusText });
+    throw new ApiError(
+      body ?? {
+        type: 'about:blank',
+        title: statusText,
+        status,
+        detail: statusText,
+        code: 'ERROR',
+        statusCode: status,
+        message: statusText,
+      },
+    );
   }
   return { body: body as T, etag: res.headers.get('ETag'), status: res.status };
 }

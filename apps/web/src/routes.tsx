@@ -39,7 +39,12 @@ export const ROUTES: readonly Route[] = [
     page: ({ user, province }) => <ProvinceMap province={province} everyProvince={user.role === 'admin'} />,
   },
   { hash: '#/cong-viec', label: 'Công việc', page: ({ user, province }) => <Work user={user} province={province} /> },
-  { hash: '#/so-lieu', label: 'Số liệu', roles: ['admin', 'officer', 'reporter'], page: ({ user, province }) => <Values user={user} province={province} /> },
+  {
+    hash: '#/so-lieu',
+    label: 'Số liệu',
+    roles: ['admin', 'officer', 'reporter'],
+    page: ({ user, province }) => <Values user={user} province={province} />,
+  },
   {
     hash: '#/cho-duyet',
     label: 'Chờ duyệt',
@@ -49,7 +54,9 @@ export const ROUTES: readonly Route[] = [
   {
     hash: '#/bao-cao',
     label: 'Báo cáo',
-    page: ({ user, province }) => <Reports province={province} canOrder={overseers.includes(user.role)} canSchedule={officers.includes(user.role)} />,
+    page: ({ user, province }) => (
+      <Reports province={province} canOrder={overseers.includes(user.role)} canSchedule={officers.includes(user.role)} />
+    ),
   },
   { hash: '#/lich-su', label: 'Nhật ký', roles: overseers, page: ({ province }) => <Audit province={province} /> },
   { hash: '#/nhap-ke-hoach', label: 'Nhập kế hoạch', roles: officers, page: () => <Import /> },

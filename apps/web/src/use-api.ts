@@ -46,10 +46,13 @@ export function useApi<T>(path: string | null, options: ApiOptions<T> = {}): Api
     const schedule = (data: T | undefined) => {
       const every = refreshMs.current;
       if (every === undefined || stopped) return;
-      timer = setTimeout(() => {
-        if (document.visibilityState === 'hidden') due = true;
-        else void load();
-      }, typeof every === 'function' ? every(data) : every);
+      timer = setTimeout(
+        () => {
+          if (document.visibilityState === 'hidden') due = true;
+          else void load();
+        },
+        typeof every === 'function' ? every(data) : every,
+      );
     };
     // Each read supersedes the ones before it: only the newest answer is shown and schedules the next poll.
     const load = async () => {
