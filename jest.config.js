@@ -42,9 +42,14 @@ const withServices = {
 
 const slowE2e = `<rootDir>/test/e2e/(${SLOW_E2E.join('|')})\\.e2e-spec\\.ts$`;
 
+const { availableParallelism } = require('os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Test files wait on PostgreSQL, Redis and child processes much of the time: one worker per core, at least two.
+  maxWorkers: Math.max(2, availableParallelism()),
   testTimeout: 60000,
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
     {
       ...shared,

@@ -1,0 +1,31 @@
+/**
+ * Starts the longest test files first, so that on a clean clone (no timing cache yet) a two-minute file does not
+ * start last and leave one worker running alone. The rest keep Jest's own order (by recorded duration, else size).
+ */
+const Sequencer = require('@jest/test-sequencer').default;
+
+// Longest first, as measured on a 2-core machine; a file missing here just takes Jest's order.
+const LONGEST_FIRST = [
+  'test/e2e/embedded-loop.e2e-spec.ts',
+  'test/e2e/cli.e2e-spec.ts',
+  'test/e2e/hostile-input.e2e-spec.ts',
+  'test/browser/dashboard.e2e-spec.ts',
+  'test/e2e/embedded-start.e2e-spec.ts',
+  'test/e2e/shared-indicators.e2e-spec.ts',
+  'test/e2e/reports.e2e-spec.ts',
+  'test/faults/restart-during-write.spec.ts',
+  'test/unit/plan-file/parse-plan-file.fuzz.spec.ts',
+];
+
+class LongestFirstSequencer extends Sequencer {
+  async sort(tests) {
+    const sorted = await super.sort(tests);
+    const rank = (test) => {
+      const i = LONGEST_FIRST.findIndex((path) => test.path.endsWith(path));
+      return i === -1 ? LONGEST_FIRST.length : i;
+    };
+    return sorted.map((test, i) => ({ test, i })).sort((a, b) => rank(a.test) - rank(b.test) || a.i - b.i).map(({ test }) => test);
+  }
+}
+
+module.exports = LongestFirstSequencer;
