@@ -37,7 +37,15 @@ export interface DashboardTarget {
   scope: string;
   goals: GoalRollup | null;
   groups: { code: string; name: string; goals: GoalRollup | null }[];
-  reported: { scope: string; met: number; of: number; open: number | null; asOf: string; verdict: ReconciliationVerdict | null; computedMet: number | null }[];
+  reported: {
+    scope: string;
+    met: number;
+    of: number;
+    open: number | null;
+    asOf: string;
+    verdict: ReconciliationVerdict | null;
+    computedMet: number | null;
+  }[];
 }
 
 export interface DashboardResponse {

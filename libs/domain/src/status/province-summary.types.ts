@@ -36,7 +36,10 @@ export interface ClaimView {
   open: number | null;
   asOf: string;
   source: string | null;
-  reconciliation: Pick<Reconciliation, 'verdict' | 'selfInconsistent' | 'differs' | 'computedMet' | 'computedTotal' | 'differingGoals' | 'reasons'> | null;
+  reconciliation: Pick<
+    Reconciliation,
+    'verdict' | 'selfInconsistent' | 'differs' | 'computedMet' | 'computedTotal' | 'differingGoals' | 'reasons'
+  > | null;
 }
 
 export interface KpiView {
@@ -45,7 +48,15 @@ export interface KpiView {
   value: string;
   previous: { period: string; value: string | null; change: string | null; changeRelative: string | null };
   yearAgo: { period: string; value: string | null; change: string | null; changeRelative: string | null };
-  goalTargets: { goalCode: string; documentCode: string; op: string; target: string; gap: string; attainment: string | null; met: boolean }[];
+  goalTargets: {
+    goalCode: string;
+    documentCode: string;
+    op: string;
+    target: string;
+    gap: string;
+    attainment: string | null;
+    met: boolean;
+  }[];
   nationalTarget: { op: string; target: string; gap: string; attainment: string | null; met: boolean } | null;
   /**
    * `observations`: among the provinces here with a value for the period; `dti`: the DTI
