@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditRepository, ProvinceRepository } from '@dx/db';
 import { assertAccess, canReadAudit, Principal } from '@dx/domain';
 import { existingProvinceId } from '../common/readable-province';
@@ -9,8 +8,8 @@ import { pageOf, pageWindow } from '../common/page.query';
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** Newest first. Officers and leaders read their province's log; admins any province's or all. */
@@ -22,7 +21,7 @@ export class AuditService {
       provinceId = principal.provinceId;
     }
     assertAccess(canReadAudit(principal, provinceId), 'no access to this audit log');
-    const { rows, total } = await new AuditRepository(this.dataSource).list({
+    const { rows, total } = await this.audit.list({
       provinceId, entityKind: q.entity, entityId: q.id, ...pageWindow(q),
     });
     return pageOf(q, rows, total);

@@ -2,7 +2,6 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
-import { DataSource } from 'typeorm';
 import { AccountRepository } from '@dx/db';
 import { Principal, Role, ROLES as ALL_ROLES } from '@dx/domain';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
@@ -24,7 +23,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,7 +44,7 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) return null;
     const token = match[1];
-    if (token.startsWith('dxt_')) return new AccountRepository(this.dataSource).principalForApiToken(token, new Date());
+    if (token.startsWith('dxt_')) return this.accounts.principalForApiToken(token, new Date());
     const known = this.verified.get(token);
     if (known) return known;
     try {

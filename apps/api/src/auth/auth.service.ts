@@ -1,6 +1,5 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
 import { AccountRepository, AccountRow } from '@dx/db';
 import { DemoAccounts, Principal, PublicAccount, Role, TokenPair } from '@dx/domain';
@@ -26,13 +25,9 @@ export function publicAccount(a: AccountRow): PublicAccount {
 export class AuthService {
   constructor(
     private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly accounts: AccountRepository,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
-
-  private get accounts() {
-    return new AccountRepository(this.dataSource);
-  }
 
   async login(username: string, password: string): Promise<TokenPair> {
     return this.issue(await this.accounts.authenticate(username, password, new Date()));

@@ -20,6 +20,8 @@ export class DashboardService {
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
     private readonly summaries: SummaryCache,
+    private readonly directives: DirectiveRepository,
+    private readonly reads: StatusReadsRepository,
   ) {}
 
   async dashboard(principal: Principal, code: string, asOf?: string): Promise<DashboardResponse> {
@@ -28,13 +30,12 @@ export class DashboardService {
     const date = asOf ?? today;
     const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, code, date);
     const { summary } = kept;
-    const directives = new DirectiveRepository(this.dataSource);
     // What depends on today and on every task and directive write is read fresh, in parallel; tasks at an earlier
     // date as the status pass computed them then (not today's states).
     const [byLead, directiveCounts, openDirectives] = await Promise.all([
-      date < today ? new StatusReadsRepository(this.dataSource).tasksByLead(provinceId, date) : tasksByLead(this.dataSource, provinceId, today),
-      directives.counts(provinceId, today),
-      directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today),
+      date < today ? this.reads.tasksByLead(provinceId, date) : tasksByLead(this.dataSource, provinceId, today),
+      this.directives.counts(provinceId, today),
+      this.directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today),
     ]);
     const kpis = summary.kpis
       .filter(kpiHasTarget)

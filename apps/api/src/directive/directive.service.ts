@@ -15,12 +15,14 @@ export class DirectiveService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
+    private readonly directives: DirectiveRepository,
+    private readonly auditLog: AuditRepository,
   ) {}
 
   async create(principal: Principal, dto: CreateDirectiveDto, meta: RequestMeta): Promise<DirectiveRow> {
     if (dto.due !== undefined && !isIsoDate(dto.due)) throw new DomainError('INVALID_DATE', `due "${dto.due}" is not a real date`);
     return this.dataSource.transaction(async (m) => {
-      const repo = new DirectiveRepository(m);
+      const repo = this.directives.withTransaction(m);
       const provinceId = await repo.targetProvince(dto.target.kind, dto.target.id);
       if (!provinceId) throw new DomainError('INVALID_INPUT', `no ${dto.target.kind} with id "${dto.target.id}"`, { errors: [{ path: 'target.id', messages: ['not found'] }] });
       assertAccess(canReview(principal, provinceId, dto.kind), `no right to leave a ${dto.kind} here`);
@@ -40,7 +42,7 @@ export class DirectiveService {
 
   async list(principal: Principal, q: ListDirectivesQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
-    const { rows, total } = await new DirectiveRepository(this.dataSource).list(
+    const { rows, total } = await this.directives.list(
       { provinceId, status: q.status, kind: q.kind, assigneeCode: q.assignee, overdue: q.overdue, targetId: q.target },
       pageWindow(q),
       today(),
@@ -68,7 +70,7 @@ export class DirectiveService {
     principal: Principal, id: string, meta: RequestMeta, action: string, check: (d: DirectiveRow) => (repo: DirectiveRepository) => Promise<void>,
   ): Promise<DirectiveRow> {
     return this.dataSource.transaction(async (m) => {
-      const repo = new DirectiveRepository(m);
+      const repo = this.directives.withTransaction(m);
       const before = await repo.lockById(id, today());
       if (!before) throw new DomainError('DIRECTIVE_NOT_FOUND', `no directive or comment with id "${id}"`);
       assertAccess(canRead(principal, before.provinceId), `no access to ${id}`);
@@ -80,6 +82,6 @@ export class DirectiveService {
   }
 
   private audit(m: EntityManager, principal: Principal, meta: RequestMeta, action: string, after: DirectiveRow, before: DirectiveRow | null) {
-    return new AuditRepository(m).append({ actor: principal, meta, action, entityKind: 'directive', entityId: after.id, provinceId: after.provinceId, before, after });
+    return this.auditLog.withTransaction(m).append({ actor: principal, meta, action, entityKind: 'directive', entityId: after.id, provinceId: after.provinceId, before, after });
   }
 }

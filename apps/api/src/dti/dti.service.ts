@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DtiRepository, ProvinceRepository } from '@dx/db';
 import { DomainError, DtiHistory, Principal } from '@dx/domain';
 import { readableProvinceId } from '../common/readable-province';
@@ -11,28 +10,28 @@ import { readableProvinceId } from '../common/readable-province';
 @Injectable()
 export class DtiService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
+    private readonly dti: DtiRepository,
   ) {}
 
   async ranking(year: number, group: string) {
-    const items = await new DtiRepository(this.dataSource).ranking(year, group);
+    const items = await this.dti.ranking(year, group);
     if (!items.length) throw new DomainError('COMPARISON_NOT_FOUND', `no DTI ${year} results for ${group}`);
     return { year, group, items, total: items.length };
   }
 
   async movers(year: number, group: string, limit: number) {
-    return new DtiRepository(this.dataSource).movers(year, group, limit);
+    return this.dti.movers(year, group, limit);
   }
 
   async framework(year: number, group: string) {
-    const framework = await new DtiRepository(this.dataSource).framework(year, group);
+    const framework = await this.dti.framework(year, group);
     if (!framework) throw new DomainError('COMPARISON_NOT_FOUND', `no DTI ${year} framework recorded for ${group}`);
     return framework;
   }
 
   async history(principal: Principal, code: string): Promise<DtiHistory> {
     const provinceId = await readableProvinceId(this.provinces, principal, code);
-    return { province: code, years: await new DtiRepository(this.dataSource).history(provinceId) };
+    return { province: code, years: await this.dti.history(provinceId) };
   }
 }

@@ -37,12 +37,18 @@ const canonical = (v: string | null | undefined) => (v === undefined || v === nu
  */
 @Injectable()
 export class ObservationBulkService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly observations: ObservationRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly keys: IdempotencyRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async upload(principal: Principal, rows: UploadedRow[], options: BulkOptions, idempotencyKey: string | undefined, meta: RequestMeta): Promise<BulkUploadResult> {
     const requestHash = createHash('sha256').update(JSON.stringify([options, rows.map((r) => r.values)])).digest('hex');
     return this.dataSource.transaction(async (m) => {
-      const keys = new IdempotencyRepository(m);
+      const keys = this.keys.withTransaction(m);
       if (idempotencyKey !== undefined) {
         const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
         if (earlier) {
@@ -72,7 +78,7 @@ export class ObservationBulkService {
   }
 
   private async check(m: EntityManager, principal: Principal, rows: UploadedRow[], options: BulkOptions) {
-    const repo = new ObservationRepository(m);
+    const repo = this.observations.withTransaction(m);
     const targets = new Map<string, Awaited<ReturnType<ObservationRepository['resolveTarget']>>>();
     const errors: RowError[] = [];
     const warnings: { path: string; line: number; message: string }[] = [];
@@ -121,8 +127,9 @@ export class ObservationBulkService {
   }
 
   private async write(m: EntityManager, principal: Principal, values: (ObservationValue & { row: number })[], meta: RequestMeta) {
-    const audit = new AuditRepository(m);
-    const submissions = new SubmissionRepository(m);
+    const audit = this.audit.withTransaction(m);
+    const submissions = this.submissions.withTransaction(m);
+    const observations = this.observations.withTransaction(m);
     const trusts = new Map<string, boolean>();
     for (const v of values) if (!trusts.has(v.target.provinceId)) trusts.set(v.target.provinceId, await submissions.trustsReporters(v.target.provinceId));
     const waiting = values.filter((v) => needsApproval(principal, trusts.get(v.target.provinceId)!));
@@ -135,7 +142,7 @@ export class ObservationBulkService {
       entries.push({ actor: principal, meta, action: 'observation.submit', entityKind: 'submission', entityId: s.id, provinceId: v.target.provinceId, before: null, after: toSubmissionResponse(s) });
     }
     const stored = direct.length
-      ? await new ObservationRepository(m).upsertMany(
+      ? await observations.upsertMany(
           direct.map((v) => ({ target: v.target, write: { period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: principal.username } })),
         )
       : [];
@@ -148,13 +155,7 @@ export class ObservationBulkService {
     });
     await audit.appendMany(entries);
     if (direct.length) {
-      // One outbox row per (indicator, org unit, period) written: the KPI pass redoes only what depends on them.
-      await m.query(
-        `INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason)
-         SELECT DISTINCT province_id, indicator_id, org_unit_id, period, 'observation'
-           FROM jsonb_to_recordset($1::jsonb) AS r(province_id uuid, indicator_id uuid, org_unit_id uuid, period text)`,
-        [JSON.stringify(direct.map((v) => ({ province_id: v.target.provinceId, indicator_id: v.target.indicatorId, org_unit_id: v.target.orgUnitId, period: v.period.code })))],
-      );
+      await observations.queueKpiPasses(direct);
     }
     return { created: stored.filter((s) => s.created).length, updated: stored.filter((s) => !s.created).length, submitted: waiting.length };
   }

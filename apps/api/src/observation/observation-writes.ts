@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { AuditRepository, ObservationRepository, ObservationRow, ObservationTarget, RequestMeta } from '@dx/db';
 import type { ObservationFigures, Period, Principal } from '@dx/domain';
 
@@ -19,19 +18,19 @@ export function submissionPayload(v: ObservationValue): Record<string, unknown> 
 }
 
 /**
- * Stores a checked KPI value inside the caller's transaction: the row (inserted or
- * replaced), its audit entry, and the outbox row naming the indicator, org unit and
- * period, so the KPI pass redoes only what depends on them.
+ * Stores a checked KPI value inside the caller's transaction (the repositories are bound to it with
+ * withTransaction): the row (inserted or replaced), its audit entry, and the outbox row naming the
+ * indicator, org unit and period, so the KPI pass redoes only what depends on them.
  */
 export async function writeObservation(
-  m: EntityManager,
+  tx: { observations: ObservationRepository; audit: AuditRepository },
   v: ObservationValue,
   by: { principal: Principal; enteredBy: string; meta: RequestMeta; submissionId?: string },
 ): Promise<{ before: ObservationRow | null; after: ObservationRow }> {
-  const { before, after } = await new ObservationRepository(m).write(v.target, {
+  const { before, after } = await tx.observations.write(v.target, {
     period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: by.enteredBy,
   });
-  await new AuditRepository(m).append(
+  await tx.audit.append(
     {
       actor: by.principal, meta: by.meta, action: `observation.${before ? 'update' : 'create'}${by.submissionId ? '.approved' : ''}`,
       entityKind: 'observation', entityId: after.id, provinceId: v.target.provinceId, before, after: { ...after, submission: by.submissionId ?? null },

@@ -23,11 +23,15 @@ export class ObservationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
+    private readonly observations: ObservationRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly keys: IdempotencyRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   async list(principal: Principal, q: ListObservationsQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
-    const { rows, total } = await new ObservationRepository(this.dataSource).list(
+    const { rows, total } = await this.observations.list(
       { provinceId, indicatorCode: q.indicator, orgCode: q.org, period: q.period ? parsePeriod(q.period)?.code ?? q.period : undefined },
       { ...pageWindow(q), sort: q.sort },
     );
@@ -52,7 +56,7 @@ export class ObservationService {
     const request = { ...dto, ...figures, source, org: dto.org?.trim() || null, note: dto.note?.trim().normalize('NFC') || null };
     const requestHash = createHash('sha256').update(JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)))).digest('hex');
     return this.dataSource.transaction(async (m) => {
-      const keys = new IdempotencyRepository(m);
+      const keys = this.keys.withTransaction(m);
       if (idempotencyKey !== undefined) {
         const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
         if (earlier) {
@@ -62,7 +66,7 @@ export class ObservationService {
           return earlier.response as RecordResult;
         }
       }
-      const repo = new ObservationRepository(m);
+      const repo = this.observations.withTransaction(m);
       const resolved = await repo.resolveTarget(dto.indicator, dto.province, request.org);
       if (!resolved.province) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${dto.province}"`);
       if (!resolved.indicator) throw new DomainError('INDICATOR_NOT_FOUND', `indicator "${dto.indicator}" is not tracked in ${dto.province}`);
@@ -78,20 +82,21 @@ export class ObservationService {
       if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors });
       const warnings = problems.filter((p) => p.severity === 'warning').map((p) => ({ path: p.field, message: p.message }));
       const value: ObservationValue = { target, period: period!, figures, source, note: request.note };
-      const submissions = new SubmissionRepository(m);
+      const submissions = this.submissions.withTransaction(m);
+      const audit = this.audit.withTransaction(m);
       let result: RecordResult;
       if (needsApproval(principal, await submissions.trustsReporters(target.provinceId))) {
         const submission = await submissions.create({
           kind: 'observation', provinceId: target.provinceId, taskId: null, baseVersion: null, payload: submissionPayload(value),
           userId: principal.userId, username: principal.username,
         });
-        await new AuditRepository(m).append({
+        await audit.append({
           actor: principal, meta, action: 'observation.submit', entityKind: 'submission', entityId: submission.id, provinceId: target.provinceId,
           before: null, after: toSubmissionResponse(submission),
         });
         result = { status: 202, body: { submission: toSubmissionResponse(submission), warnings } };
       } else {
-        const { before, after } = await writeObservation(m, value, { principal, enteredBy: principal.username, meta });
+        const { before, after } = await writeObservation({ observations: repo, audit }, value, { principal, enteredBy: principal.username, meta });
         result = { status: before ? 200 : 201, body: { observation: after, created: !before, warnings } };
       }
       if (idempotencyKey !== undefined) await keys.complete(principal.userId, idempotencyKey, result);

@@ -11,8 +11,6 @@ import { SummaryCache, summaryAnswer } from './summary-cache';
 
 @Injectable()
 export class StatusService {
-  private readonly reads: StatusReadsRepository;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
@@ -20,9 +18,9 @@ export class StatusService {
     @InjectQueue(QUEUE_NAMES.reports) private readonly reportQueue: Queue,
     private readonly recompute: RecomputeProducer,
     private readonly summaries: SummaryCache,
-  ) {
-    this.reads = new StatusReadsRepository(dataSource);
-  }
+    private readonly reads: StatusReadsRepository,
+    private readonly reports: ReportRepository,
+  ) {}
 
   private asOf(value: string | undefined): string {
     // PostgreSQL dates reach far, but an as-of date outside 1900–2199 is a typo, not a question.
@@ -94,7 +92,7 @@ export class StatusService {
   private async jobProvince(data: Record<string, unknown>): Promise<string | null> {
     if (typeof data.provinceId === 'string') return data.provinceId;
     if (typeof data.province === 'string') return this.provinces.provinceId(data.province);
-    if (typeof data.scheduleId === 'string') return (await new ReportRepository(this.dataSource).findSchedule(data.scheduleId))?.provinceId ?? null;
+    if (typeof data.scheduleId === 'string') return (await this.reports.findSchedule(data.scheduleId))?.provinceId ?? null;
     return null;
   }
 

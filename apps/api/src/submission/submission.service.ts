@@ -19,12 +19,16 @@ export class SubmissionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly tasks: TaskRepository,
+    private readonly observations: ObservationRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** Officers, leaders and admins see the province's submissions; a reporter sees its own. */
   async list(principal: Principal, q: ListSubmissionsQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
-    const { rows, total } = await new SubmissionRepository(this.dataSource).list(
+    const { rows, total } = await this.submissions.list(
       { provinceId, status: q.status, kind: q.kind, submittedBy: principal.role === 'reporter' ? principal.userId : undefined },
       pageWindow(q),
     );
@@ -33,18 +37,18 @@ export class SubmissionService {
 
   async settings(principal: Principal, code: string) {
     const provinceId = await readableProvinceId(this.provinces, principal, code);
-    return { province: code, ...(await new SubmissionRepository(this.dataSource).settings(provinceId)) };
+    return { province: code, ...(await this.submissions.settings(provinceId)) };
   }
 
   async saveSettings(principal: Principal, code: string, trustReporters: boolean, meta: RequestMeta) {
     const provinceId = await existingProvinceId(this.provinces, code);
     assertAccess(canApprove(principal, provinceId), `no right to change the settings of ${code}`);
     return this.dataSource.transaction(async (m) => {
-      const repo = new SubmissionRepository(m);
+      const repo = this.submissions.withTransaction(m);
       const before = await repo.settings(provinceId);
       await repo.saveSettings(provinceId, trustReporters, principal.username);
       const after = await repo.settings(provinceId);
-      await new AuditRepository(m).append({
+      await this.audit.withTransaction(m).append({
         actor: principal, meta, action: 'settings.update', entityKind: 'province', entityId: provinceId, provinceId, before, after,
       });
       return { province: code, ...after };
@@ -60,12 +64,13 @@ export class SubmissionService {
   async approve(principal: Principal, id: string, meta: RequestMeta) {
     const today = todayIn(TIME_ZONE, new Date());
     return this.dataSource.transaction(async (m) => {
-      const submissions = new SubmissionRepository(m);
+      const submissions = this.submissions.withTransaction(m);
       const s = await this.lockPending(submissions, principal, id);
       const by = { principal, meta, submissionId: id };
       let result: unknown;
       if (s.kind === 'task') {
-        const before = await new TaskRepository(m).lockById(s.taskId!, today);
+        const tasks = this.tasks.withTransaction(m);
+        const before = await tasks.lockById(s.taskId!, today);
         if (!before) throw new DomainError('TASK_NOT_FOUND', `the task of submission ${id} no longer exists`);
         if (before.version !== s.baseVersion) {
           throw new DomainError('VERSION_CONFLICT', `task ${before.code} changed since the reporter read it (version ${s.baseVersion} → ${before.version}); return the submission`, {
@@ -74,17 +79,18 @@ export class SubmissionService {
         }
         const patch = s.payload as unknown as TaskPatch;
         const next = applyTaskUpdate(before, patch, today);
-        result = { task: await writeLockedTaskUpdate(m, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today) };
+        result = { task: await writeLockedTaskUpdate(tasks, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today) };
       } else {
         const p = s.payload as unknown as { indicator: string; org: string; period: string; source: string | null; note: string | null } & ObservationFigures;
-        const resolved = await new ObservationRepository(m).resolveTarget(p.indicator, s.province, p.org);
+        const observations = this.observations.withTransaction(m);
+        const resolved = await observations.resolveTarget(p.indicator, s.province, p.org);
         const period = parsePeriod(p.period);
         if (!resolved.target || !period) throw new DomainError('INVALID_INPUT', `submission ${id} no longer names a tracked indicator and org unit`);
         const t = resolved.target;
         const errors = observationProblems({ code: t.indicatorCode, unit: t.unit, kind: t.kind, scale: t.scale }, p).filter((x) => x.severity === 'error');
         if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors: errors.map((e) => ({ path: e.field, messages: [e.message] })) });
         const figures = { value: p.value, numerator: p.numerator, denominator: p.denominator };
-        const { after } = await writeObservation(m, { target: t, period, figures, source: p.source, note: p.note }, { ...by, enteredBy: s.submittedBy });
+        const { after } = await writeObservation({ observations, audit: this.audit.withTransaction(m) }, { target: t, period, figures, source: p.source, note: p.note }, { ...by, enteredBy: s.submittedBy });
         result = { observation: after };
       }
       await submissions.decide(id, 'approved', principal.username, null);
@@ -95,7 +101,7 @@ export class SubmissionService {
   /** Sends a submission back with a reason; it never counts. */
   async reject(principal: Principal, id: string, reason: string, meta: RequestMeta) {
     return this.dataSource.transaction(async (m) => {
-      const submissions = new SubmissionRepository(m);
+      const submissions = this.submissions.withTransaction(m);
       const s = await this.lockPending(submissions, principal, id);
       await submissions.decide(id, 'returned', principal.username, reason.trim().normalize('NFC'));
       return { submission: await this.audited(m, s.provinceId, id, 'submission.return', principal, meta) };
@@ -111,8 +117,8 @@ export class SubmissionService {
   }
 
   private async audited(m: import('typeorm').EntityManager, provinceId: string, id: string, action: string, principal: Principal, meta: RequestMeta) {
-    const after = toSubmissionResponse((await new SubmissionRepository(m).findById(id))!);
-    await new AuditRepository(m).append({ actor: principal, meta, action, entityKind: 'submission', entityId: id, provinceId, before: null, after });
+    const after = toSubmissionResponse((await this.submissions.withTransaction(m).findById(id))!);
+    await this.audit.withTransaction(m).append({ actor: principal, meta, action, entityKind: 'submission', entityId: id, provinceId, before: null, after });
     return after;
   }
 }

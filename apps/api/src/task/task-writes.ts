@@ -19,7 +19,7 @@ export interface TaskWriter {
  * the row locked). The answer is the task as read with the update applied, as the statement writes it.
  */
 export async function writeTaskUpdate(
-  db: DataSource | EntityManager,
+  db: TaskRepository | DataSource | EntityManager,
   before: TaskRow,
   next: TaskState,
   comment: string | null | undefined,
@@ -32,7 +32,9 @@ export async function writeTaskUpdate(
     ...before, ...next, lastComment: trimmed === undefined ? before.lastComment : trimmed, updatedBy: by.updatedBy, updatedAt: at,
     version: before.version + 1, overdue: isTaskOverdue({ due: before.due, status: next.status }, today),
   };
-  const written = await new TaskRepository(db).updateAtVersion(
+  // The services pass their TaskRepository (bound to their transaction, if any); tests may pass a DataSource.
+  const tasks = db instanceof TaskRepository ? db : new TaskRepository(db);
+  const written = await tasks.updateAtVersion(
     before.id, before.version, next, trimmed, by.updatedBy, at,
     {
       actor: by.principal, meta: by.meta, action: by.submissionId ? 'task.update.approved' : 'task.update', entityKind: 'task', entityId: before.id,
@@ -43,16 +45,19 @@ export async function writeTaskUpdate(
   return written ? toTaskResponse(after) : null;
 }
 
-/** writeTaskUpdate for a row the caller's transaction has locked (`lockById`): it is still at the version just read. */
+/**
+ * writeTaskUpdate for a row the caller's transaction has locked (`lockById`): it is still at the version just read.
+ * `tasks` is bound to that transaction (withTransaction).
+ */
 export async function writeLockedTaskUpdate(
-  m: EntityManager,
+  tasks: TaskRepository,
   before: TaskRow,
   next: TaskState,
   comment: string | null | undefined,
   by: TaskWriter,
   today: string,
 ): Promise<TaskResponse> {
-  const after = await writeTaskUpdate(m, before, next, comment, by, today);
+  const after = await writeTaskUpdate(tasks, before, next, comment, by, today);
   if (!after) throw new Error(`task ${before.code} changed under its row lock`);
   return after;
 }

@@ -22,6 +22,9 @@ export class TaskService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
+    private readonly tasks: TaskRepository,
+    private readonly submissions: SubmissionRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   private today(): string {
@@ -42,7 +45,7 @@ export class TaskService {
     }
     const found = new Map<string, TaskRow>();
     for (const [today, ids] of idsByDay) {
-      for (const [id, task] of await new TaskRepository(this.dataSource).findByIds(ids, today)) found.set(`${today}|${id}`, task);
+      for (const [id, task] of await this.tasks.findByIds(ids, today)) found.set(`${today}|${id}`, task);
     }
     return found;
   });
@@ -52,7 +55,7 @@ export class TaskService {
     for (const [name, value] of [['due_before', q.due_before], ['due_after', q.due_after]] as const) {
       if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', `${name} "${value}" is not a real date`);
     }
-    const { rows, total } = await new TaskRepository(this.dataSource).list(
+    const { rows, total } = await this.tasks.list(
       {
         provinceId, documentCode: q.document, groupCode: q.group, leadCode: q.lead, status: q.status, overdue: q.overdue,
         dueBefore: q.due_before, dueAfter: q.due_after, text: q.q?.trim() || undefined, today: this.today(),
@@ -84,26 +87,27 @@ export class TaskService {
     const by = { principal, updatedBy: principal.username, meta };
     if (principal.role === 'reporter') {
       return this.dataSource.transaction(async (m) => {
-        const before = updatable(principal, id, expected, await new TaskRepository(m).lockById(id, today));
+        const tasks = this.tasks.withTransaction(m);
+        const before = updatable(principal, id, expected, await tasks.lockById(id, today));
         const next = applyTaskUpdate(before, patch, today);
-        const submissions = new SubmissionRepository(m);
+        const submissions = this.submissions.withTransaction(m);
         if (needsApproval(principal, await submissions.trustsReporters(before.provinceId))) {
           const submission = await submissions.create({
             kind: 'task', provinceId: before.provinceId, taskId: id, baseVersion: before.version, payload: { ...patch },
             userId: principal.userId, username: principal.username,
           });
-          await new AuditRepository(m).append({
+          await this.audit.withTransaction(m).append({
             actor: principal, meta, action: 'task.submit', entityKind: 'submission', entityId: submission.id, provinceId: before.provinceId,
             before: null, after: toSubmissionResponse(submission),
           });
           return { status: 202, body: { submission: toSubmissionResponse(submission) } };
         }
-        const after = await writeLockedTaskUpdate(m, before, next, patch.comment, by, today);
+        const after = await writeLockedTaskUpdate(tasks, before, next, patch.comment, by, today);
         return { status: 200, body: after, etag: `"${after.version}"` };
       });
     }
     const before = updatable(principal, id, expected, await this.read(id, today));
-    const after = await writeTaskUpdate(this.dataSource, before, applyTaskUpdate(before, patch, today), patch.comment, by, today);
+    const after = await writeTaskUpdate(this.tasks, before, applyTaskUpdate(before, patch, today), patch.comment, by, today);
     if (after) return { status: 200, body: after, etag: `"${after.version}"` };
     // Another update committed since the read: answer from the task as it is now (a conflict, or gone).
     updatable(principal, id, expected, await this.read(id, today));

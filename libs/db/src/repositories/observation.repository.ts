@@ -176,6 +176,16 @@ export class ObservationRepository {
     return records.map((r) => ({ id: ids.get(r.i)!, created: createdAt.has(r.i), before: earlier.get(r.i) ?? null }));
   }
 
+  /** One outbox row per (indicator, org unit, period) written: the KPI pass redoes only what depends on them. */
+  async queueKpiPasses(written: { target: ObservationTarget; period: Period }[]): Promise<void> {
+    await this.db.query(
+      `INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason)
+       SELECT DISTINCT province_id, indicator_id, org_unit_id, period, 'observation'
+         FROM jsonb_to_recordset($1::jsonb) AS r(province_id uuid, indicator_id uuid, org_unit_id uuid, period text)`,
+      [JSON.stringify(written.map((v) => ({ province_id: v.target.provinceId, indicator_id: v.target.indicatorId, org_unit_id: v.target.orgUnitId, period: v.period.code })))],
+    );
+  }
+
   async list(
     f: { provinceId: string; indicatorCode?: string; orgCode?: string; period?: string },
     page: { offset: number; limit: number; sort: ObservationSort },
