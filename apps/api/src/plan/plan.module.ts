@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProvinceModule } from '../province/province.module';
 import { PlanController } from './plan.controller';
 import { PlanService } from './plan.service';
 
-@Module({ controllers: [PlanController], providers: [PlanService] })
+@Module({ imports: [ProvinceModule], controllers: [PlanController], providers: [PlanService] })
 export class PlanModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRepository, PlanImporter, RequestMeta } from '@dx/db';
+import { AuditRepository, PlanImporter, ProvinceRepository, RequestMeta } from '@dx/db';
 import { assertAccess, DomainError, PlanCheck, PlanIssue, Principal } from '@dx/domain';
 import { parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
 
@@ -9,7 +9,11 @@ const issue = (i: PlanFileIssue): PlanIssue => ({ path: i.path, line: i.line, me
 /** Plan files uploaded through the API: checked first (every error with its line), written only when valid. */
 @Injectable()
 export class PlanService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly provinces: ProvinceRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** Admins import any province; officers their own province's file. */
   private mayImport(principal: Principal, provinceCode: string, provinceId: string | null): boolean {
@@ -47,12 +51,12 @@ export class PlanService {
       });
     }
     const code = parsed.plan.province.code;
-    const [existing] = await this.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [code]);
-    assertAccess(this.mayImport(principal, code, existing?.id ?? null), `no right to import the plan of ${code}`);
+    const existingId = await this.provinces.provinceId(code);
+    assertAccess(this.mayImport(principal, code, existingId), `no right to import the plan of ${code}`);
     // The audit entry commits with the import or not at all.
     const record = (m: EntityManager) =>
-      new AuditRepository(m).append({
-        actor: principal, meta, action: 'plan.import', entityKind: 'province', entityId: existing?.id ?? null, provinceId: existing?.id ?? null,
+      this.audit.withTransaction(m).append({
+        actor: principal, meta, action: 'plan.import', entityKind: 'province', entityId: existingId, provinceId: existingId,
         before: null, after: { fileName: options.fileName, province: code, prune: options.prune },
       });
     const result = await new PlanImporter(this.dataSource).run(

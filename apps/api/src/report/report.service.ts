@@ -21,11 +21,13 @@ export class ReportService {
     private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
     private readonly producer: ReportProducer,
+    private readonly reports: ReportRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   async list(principal: Principal, q: ListReportsQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
-    const { rows, total } = await new ReportRepository(this.dataSource).list(
+    const { rows, total } = await this.reports.list(
       { provinceId, document: q.document, period: q.period ? (parsePeriod(q.period)?.code ?? q.period) : undefined },
       pageWindow(q),
     );
@@ -33,7 +35,7 @@ export class ReportService {
   }
 
   async get(principal: Principal, id: string) {
-    const report = await new ReportRepository(this.dataSource).findById(id);
+    const report = await this.reports.findById(id);
     if (!report) throw new DomainError('REPORT_NOT_FOUND', `no report with id "${id}"`);
     await assertReadable(this.provinces, principal, report.provinceId, `report ${id}`);
     const { provinceId: _provinceId, ...rest } = report;
@@ -42,7 +44,7 @@ export class ReportService {
 
   async file(principal: Principal, id: string, format: ReportFormat): Promise<{ bytes: Buffer; name: string }> {
     const report = await this.get(principal, id);
-    const bytes = await new ReportRepository(this.dataSource).file(id, format);
+    const bytes = await this.reports.file(id, format);
     if (!bytes) throw new DomainError('REPORT_NOT_FOUND', `report ${id} has no ${format.toUpperCase()} file`);
     return { bytes, name: `bao-cao-${report.province}-${report.document.replace(/[^A-Za-z0-9-]+/g, '-')}-${report.period}.${format}` };
   }
@@ -53,7 +55,7 @@ export class ReportService {
     assertAccess(canOrderReports(principal, provinceId), `no right to order reports of ${dto.province}`);
     if (!parsePeriod(dto.period)) throw new DomainError('INVALID_INPUT', `"${dto.period}" is not a real period`, { errors: [{ path: 'period', messages: ['not a real period'] }] });
     if (dto.asOf !== undefined && !isIsoDate(dto.asOf)) throw new DomainError('INVALID_DATE', `asOf "${dto.asOf}" is not a real date`);
-    if (!(await new ReportRepository(this.dataSource).documentOf(dto.province, dto.document))) {
+    if (!(await this.reports.documentOf(dto.province, dto.document))) {
       throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
     }
     const payload: ReportPayload = {
@@ -66,11 +68,8 @@ export class ReportService {
   /** The heading every report of the province prints; the default is built from the province's name. */
   async heading(principal: Principal, province: string) {
     const provinceId = await readableProvinceId(this.provinces, principal, province);
-    const [row] = await this.dataSource.query(
-      `SELECT p.name, s.report_heading FROM org_unit p LEFT JOIN province_setting s ON s.province_id = p.id WHERE p.id = $1`,
-      [provinceId],
-    );
-    return { ...defaultHeading(row.name), ...(row.report_heading ?? {}), custom: row.report_heading !== null && row.report_heading !== undefined };
+    const { name, heading } = await this.reports.heading(provinceId);
+    return { ...defaultHeading(name), ...(heading ?? {}), custom: heading !== null };
   }
 
   async saveHeading(principal: Principal, province: string, heading: ReportHeadingDto, meta: RequestMeta) {
@@ -78,15 +77,11 @@ export class ReportService {
     assertAccess(canApprove(principal, provinceId), `no right to change the report heading of ${province}`);
     const value = Object.fromEntries(Object.entries(heading).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x.trim().normalize('NFC')) : typeof v === 'string' ? v.trim().normalize('NFC') : v]));
     await this.dataSource.transaction(async (m) => {
-      const [before] = await m.query(`SELECT report_heading FROM province_setting WHERE province_id = $1`, [provinceId]);
-      await m.query(
-        `INSERT INTO province_setting (province_id, report_heading, updated_by) VALUES ($1, $2::jsonb, $3)
-         ON CONFLICT (province_id) DO UPDATE SET report_heading = EXCLUDED.report_heading, updated_by = EXCLUDED.updated_by, updated_at = now(),
-           version = province_setting.version + 1`,
-        [provinceId, JSON.stringify(value), principal.username],
-      );
-      await new AuditRepository(m).append({
-        actor: principal, meta, action: 'report-heading.update', entityKind: 'province', entityId: provinceId, provinceId, before: before?.report_heading ?? null, after: value,
+      const reports = this.reports.withTransaction(m);
+      const before = await reports.storedHeading(provinceId);
+      await reports.saveHeading(provinceId, value, principal.username);
+      await this.audit.withTransaction(m).append({
+        actor: principal, meta, action: 'report-heading.update', entityKind: 'province', entityId: provinceId, provinceId, before, after: value,
       });
     });
     return this.heading(principal, province);
@@ -94,19 +89,18 @@ export class ReportService {
 
   async schedules(principal: Principal, province: string) {
     const provinceId = await readableProvinceId(this.provinces, principal, province);
-    return { items: await new ReportRepository(this.dataSource).listSchedules(provinceId) };
+    return { items: await this.reports.listSchedules(provinceId) };
   }
 
   async createSchedule(principal: Principal, dto: CreateScheduleDto, meta: RequestMeta) {
     const provinceId = await existingProvinceId(this.provinces, dto.province);
     assertAccess(canApprove(principal, provinceId), `no right to manage the report schedules of ${dto.province}`);
     const cron = this.checkCron(dto.frequency, dto.cron);
-    const repo = new ReportRepository(this.dataSource);
-    const ids = await repo.documentOf(dto.province, dto.document);
+    const ids = await this.reports.documentOf(dto.province, dto.document);
     if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
     const schedule = await this.dataSource.transaction(async (m) => {
-      const created = await new ReportRepository(m).createSchedule({ ...ids, frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], createdBy: principal.username });
-      await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.create', entityKind: 'report_schedule', entityId: created.id, provinceId, before: null, after: created });
+      const created = await this.reports.withTransaction(m).createSchedule({ ...ids, frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], createdBy: principal.username });
+      await this.audit.withTransaction(m).append({ actor: principal, meta, action: 'report-schedule.create', entityKind: 'report_schedule', entityId: created.id, provinceId, before: null, after: created });
       return created;
     });
     await this.producer.syncSchedule(schedule);
@@ -114,14 +108,13 @@ export class ReportService {
   }
 
   async updateSchedule(principal: Principal, id: string, dto: UpdateScheduleDto, meta: RequestMeta) {
-    const repo = new ReportRepository(this.dataSource);
-    const before = await repo.findSchedule(id);
+    const before = await this.reports.findSchedule(id);
     if (!before) throw new DomainError('REPORT_NOT_FOUND', `no report schedule with id "${id}"`);
     assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
     const cron = this.checkCron(dto.frequency, dto.cron);
     const after = await this.dataSource.transaction(async (m) => {
-      const updated = await new ReportRepository(m).updateSchedule(id, { frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], enabled: dto.enabled });
-      await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.update', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: updated });
+      const updated = await this.reports.withTransaction(m).updateSchedule(id, { frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], enabled: dto.enabled });
+      await this.audit.withTransaction(m).append({ actor: principal, meta, action: 'report-schedule.update', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: updated });
       return updated;
     });
     await this.producer.syncSchedule(after);
@@ -129,13 +122,12 @@ export class ReportService {
   }
 
   async deleteSchedule(principal: Principal, id: string, meta: RequestMeta): Promise<void> {
-    const repo = new ReportRepository(this.dataSource);
-    const before = await repo.findSchedule(id);
+    const before = await this.reports.findSchedule(id);
     if (!before) throw new DomainError('REPORT_NOT_FOUND', `no report schedule with id "${id}"`);
     assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
     await this.dataSource.transaction(async (m) => {
-      await new ReportRepository(m).deleteSchedule(id);
-      await new AuditRepository(m).append({ actor: principal, meta, action: 'report-schedule.delete', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: null });
+      await this.reports.withTransaction(m).deleteSchedule(id);
+      await this.audit.withTransaction(m).append({ actor: principal, meta, action: 'report-schedule.delete', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: null });
     });
     await this.producer.syncSchedule({ id, enabled: false });
   }

@@ -102,4 +102,28 @@ export class ReportRepository {
   async listSchedules(provinceId: string | null): Promise<ScheduleRow[]> {
     return this.db.query(`${SCHEDULE} WHERE ($1::uuid IS NULL OR s.province_id = $1) ORDER BY p.code, d.code, s.created_at`, [provinceId]);
   }
+
+  /** The province's name and the report heading it chose (null: none, the default applies). */
+  async heading(provinceId: string): Promise<{ name: string; heading: Record<string, unknown> | null }> {
+    const [row] = await this.db.query(
+      `SELECT p.name, s.report_heading FROM org_unit p LEFT JOIN province_setting s ON s.province_id = p.id WHERE p.id = $1`,
+      [provinceId],
+    );
+    return { name: row.name, heading: row.report_heading ?? null };
+  }
+
+  /** The heading stored for the province, if any (no join: read before saving, in the save's transaction). */
+  async storedHeading(provinceId: string): Promise<Record<string, unknown> | null> {
+    const [row] = await this.db.query(`SELECT report_heading FROM province_setting WHERE province_id = $1`, [provinceId]);
+    return row?.report_heading ?? null;
+  }
+
+  async saveHeading(provinceId: string, heading: Record<string, unknown>, by: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO province_setting (province_id, report_heading, updated_by) VALUES ($1, $2::jsonb, $3)
+       ON CONFLICT (province_id) DO UPDATE SET report_heading = EXCLUDED.report_heading, updated_by = EXCLUDED.updated_by, updated_at = now(),
+         version = province_setting.version + 1`,
+      [provinceId, JSON.stringify(heading), by],
+    );
+  }
 }
