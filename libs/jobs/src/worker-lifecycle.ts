@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Queue, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
+import { ReportRepository } from '@dx/db';
 import { TIME_ZONE } from '@dx/status-engine';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { QUEUE_CONNECTION } from './queue.module';
@@ -36,13 +37,14 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
   private reportWorker: Worker | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     @InjectQueue(QUEUE_NAMES.recompute) private readonly queue: Queue,
     @InjectQueue(QUEUE_NAMES.reports) private readonly reportQueue: Queue,
     private readonly reports: ReportProcessor,
     @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
     private readonly config: AppConfig,
     private readonly processor: RecomputeProcessor,
+    private readonly reportSchedules: ReportRepository,
   ) {
     this.relay = new OutboxRelay(dataSource, queue, config.queue.debounceMs);
   }
@@ -75,7 +77,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     });
     this.reportWorker.on('failed', (job, error) => this.logger.warn(`report job ${job?.id} failed: ${error.message}`));
     this.reportWorker.on('error', (error) => this.logger.warn(`report worker: ${error.message}`));
-    const reportSchedules = await syncAllSchedules(this.reportQueue, this.dataSource);
+    const reportSchedules = await syncAllSchedules(this.reportQueue, this.reportSchedules);
     for (const s of RECOMPUTE_SCHEDULES) {
       await this.queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: TIME_ZONE }, { name: s.job, data: { trigger: s.trigger } });
     }

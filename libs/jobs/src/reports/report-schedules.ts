@@ -1,5 +1,4 @@
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { ReportRepository, ScheduleRow } from '@dx/db';
 import { TIME_ZONE } from '@dx/status-engine';
 import { REPORT_JOBS, reportSchedulerId, schedulePattern } from './report-jobs';
@@ -22,8 +21,8 @@ export async function syncSchedule(queue: Queue, schedule: ScheduleRow | { id: s
 }
 
 /** Makes the queue's report schedulers match the table: every enabled schedule on, every other one off. */
-export async function syncAllSchedules(queue: Queue, dataSource: DataSource): Promise<number> {
-  const schedules = await new ReportRepository(dataSource).listSchedules(null);
+export async function syncAllSchedules(queue: Queue, reports: ReportRepository): Promise<number> {
+  const schedules = await reports.listSchedules(null);
   const wanted = new Set(schedules.filter((s) => s.enabled).map((s) => reportSchedulerId(s.id)));
   for (const existing of await queue.getJobSchedulers(0, -1)) {
     if (existing.key.startsWith('report-schedule-') && !wanted.has(existing.key)) await queue.removeJobScheduler(existing.key);

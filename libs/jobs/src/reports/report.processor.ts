@@ -29,7 +29,7 @@ export class ReportProcessor {
     },
     [REPORT_JOBS.scheduled]: async (p, job) => {
       if (!p.scheduleId) throw new UnrecoverableError(`${REPORT_JOBS.scheduled} needs a scheduleId`);
-      const schedule = await new ReportRepository(this.dataSource).findSchedule(p.scheduleId);
+      const schedule = await this.schedules.findSchedule(p.scheduleId);
       if (!schedule?.enabled) return { skipped: 'schedule removed or disabled' };
       // The tick this job stands for: BullMQ's scheduler puts it in prevMillis (and in the job id, repeat:<id>:<millis>).
       const millis = Number((job.opts as { prevMillis?: number }).prevMillis ?? String(job.id).split(':').pop());
@@ -44,8 +44,9 @@ export class ReportProcessor {
   };
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     @Inject(REPORT_CLOCK) clock: Clock,
+    private readonly schedules: ReportRepository,
   ) {
     this.generator = new ReportGenerator(dataSource, clock);
   }
