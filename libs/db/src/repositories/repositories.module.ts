@@ -13,15 +13,29 @@ import { TaskRepository } from './task.repository';
 
 /** Built on the DataSource itself, as the services built them before they were injected. */
 const ON_DATA_SOURCE = [
-  AccountRepository, AuditRepository, DirectiveRepository, DtiRepository, ObservationRepository, ReportRepository, SubmissionRepository,
+  AccountRepository,
+  AuditRepository,
+  DirectiveRepository,
+  DtiRepository,
+  ObservationRepository,
+  ReportRepository,
+  SubmissionRepository,
   TaskRepository,
 ] as const;
 /** Built on the DataSource's manager (their constructors take an EntityManager). */
 const ON_MANAGER = [DtiFrameworkRepository, IdempotencyRepository] as const;
 
 const providers: Provider[] = [
-  ...ON_DATA_SOURCE.map((repository) => ({ provide: repository, useFactory: (ds: DataSource) => new repository(ds), inject: [DataSource] })),
-  ...ON_MANAGER.map((repository) => ({ provide: repository, useFactory: (ds: DataSource) => new repository(ds.manager), inject: [DataSource] })),
+  ...ON_DATA_SOURCE.map((repository) => ({
+    provide: repository,
+    useFactory: (ds: DataSource) => new repository(ds),
+    inject: [DataSource],
+  })),
+  ...ON_MANAGER.map((repository) => ({
+    provide: repository,
+    useFactory: (ds: DataSource) => new repository(ds.manager),
+    inject: [DataSource],
+  })),
 ];
 
 /**
