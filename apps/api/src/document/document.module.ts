@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DocumentRepository } from '@dx/db';
 import { ProvinceModule } from '../province/province.module';
 import { DocumentController } from './document.controller';
 import { DocumentService } from './document.service';
@@ -7,6 +6,6 @@ import { DocumentService } from './document.service';
 @Module({
   imports: [ProvinceModule],
   controllers: [DocumentController],
-  providers: [DocumentService, DocumentRepository],
+  providers: [DocumentService],
 })
 export class DocumentModule {}

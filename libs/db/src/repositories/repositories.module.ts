@@ -6,8 +6,10 @@ import { DtiFrameworkRepository } from '../dti/dti-framework.repository';
 import { DtiRepository } from '../dti/dti.repository';
 import { ReportRepository } from '../reports/report.repository';
 import { DirectiveRepository } from './directive.repository';
+import { DocumentRepository } from './document.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { ObservationRepository } from './observation.repository';
+import { ProvinceRepository } from './province.repository';
 import { SubmissionRepository } from './submission.repository';
 import { TaskRepository } from './task.repository';
 
@@ -16,8 +18,10 @@ const ON_DATA_SOURCE = [
   AccountRepository,
   AuditRepository,
   DirectiveRepository,
+  DocumentRepository,
   DtiRepository,
   ObservationRepository,
+  ProvinceRepository,
   ReportRepository,
   SubmissionRepository,
   TaskRepository,
