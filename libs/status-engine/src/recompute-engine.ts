@@ -72,10 +72,15 @@ interface StatusOutcome {
  * number of workers can run them; outbox rows written meanwhile stay pending.
  */
 export class RecomputeEngine {
+  /** On the DataSource's manager; bound to each pass's transaction with withTransaction. */
+  private readonly status: StatusRepository;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.status = new StatusRepository(dataSource.manager);
+  }
 
   today(): string {
     return todayIn(TIME_ZONE, this.clock.now());
@@ -87,7 +92,7 @@ export class RecomputeEngine {
     // Coalescing: the provinces with pending rows (this one first); none pending, its rows were covered by an earlier pass.
     // Only a pass at today's date covers pending rows (see recomputeStatuses), so only it coalesces.
     const ids = request.coalesce && asOf === this.today()
-      ? await new StatusRepository(this.dataSource.manager).pendingProvinces(request.provinceId, STATUS_BATCH_SIZE)
+      ? await this.status.pendingProvinces(request.provinceId, STATUS_BATCH_SIZE)
       : [request.provinceId];
     const statuses = ids.length ? await this.recomputeStatuses(ids, { ...request, asOf }) : [];
     const status = statuses.find((s) => s.provinceId === request.provinceId) ?? {
@@ -108,7 +113,7 @@ export class RecomputeEngine {
    */
   async recomputeMany(provinceIds: string[] | null, base: ManyRequest, onProgress?: ManyProgress): Promise<RecomputeOutcome[]> {
     const asOf = base.asOf ?? this.today();
-    const ids = provinceIds ?? (await new StatusRepository(this.dataSource.manager).allProvinceIds());
+    const ids = provinceIds ?? (await this.status.allProvinceIds());
     const national = provinceIds === null && base.force === true;
     const steps = Math.ceil(ids.length / STATUS_BATCH_SIZE) + (national ? 1 : ids.length);
     let done = 0;
@@ -135,7 +140,7 @@ export class RecomputeEngine {
   private async recomputeStatuses(provinceIds: string[], request: ManyRequest & { asOf: string }): Promise<StatusOutcome[]> {
     const { asOf } = request;
     return this.dataSource.transaction(async (m) => {
-      const repo = new StatusRepository(m);
+      const repo = this.status.withTransaction(m);
       await repo.lockProvinces('status', provinceIds);
       // An outbox row asks for today's statuses: a pass at another date (a report for a past period, a summary of an
       // earlier date) leaves it pending, else the worker's job would find it done and today's statuses would stay stale.
@@ -205,7 +210,7 @@ export class RecomputeEngine {
    */
   private async recomputeKpis(pass: KpiPass, request: ManyRequest & { asOf: string; pendingOnly: boolean }): Promise<number | null> {
     return this.dataSource.transaction(async (m) => {
-      const repo = new StatusRepository(m);
+      const repo = this.status.withTransaction(m);
       // The outbox rows this pass covers, read before anything it computes from (see OutboxSeen).
       let covered: string[];
       let run: KpiPass = pass;
