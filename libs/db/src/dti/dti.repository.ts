@@ -37,7 +37,11 @@ const PEER_SPAN = 2;
 
 /** DTI tables as stored: a year's ranking with the change against the year before, a province's history with peers, movers. */
 export class DtiRepository {
-  constructor(private readonly ds: DataSource) {}
+  private readonly frameworks: DtiFrameworkRepository;
+
+  constructor(private readonly ds: DataSource) {
+    this.frameworks = new DtiFrameworkRepository(ds.manager);
+  }
 
   private async rows(group: string, years: number[]): Promise<StoredRow[]> {
     return this.ds.query(
@@ -92,7 +96,7 @@ export class DtiRepository {
   }
 
   async ranking(year: number, group: string): Promise<DtiRow[]> {
-    return this.table(year, await this.rows(group, [year, year - 1]), await new DtiFrameworkRepository(this.ds.manager).forGroup(group));
+    return this.table(year, await this.rows(group, [year, year - 1]), await this.frameworks.forGroup(group));
   }
 
   /**
@@ -104,7 +108,7 @@ export class DtiRepository {
       `SELECT year FROM dti_result WHERE org_unit_id = $1 AND "group" = 'provinces' ORDER BY year`,
       [provinceId],
     );
-    const frameworks = await new DtiFrameworkRepository(this.ds.manager).forGroup('provinces');
+    const frameworks = await this.frameworks.forGroup('provinces');
     const [{ code } = { code: null }] = await this.ds.query(`SELECT code FROM org_unit WHERE id = $1`, [provinceId]);
     // Every year's table and the year before each, in one read.
     const stored = await this.rows('provinces', [...new Set(years.flatMap(({ year }) => [year, year - 1]))]);
@@ -145,6 +149,6 @@ export class DtiRepository {
   }
 
   async framework(year: number, group: string): Promise<DtiFramework | null> {
-    return new DtiFrameworkRepository(this.ds.manager).find(year, group);
+    return this.frameworks.find(year, group);
   }
 }
