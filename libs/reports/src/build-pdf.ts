@@ -1,5 +1,5 @@
 import { dirname, join } from 'path';
-import pdfmake = require('pdfmake'); // eslint-disable-line @typescript-eslint/no-require-imports -- pdfmake is CommonJS and is typed for `import =`
+import type * as PdfMake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { viDate, viPeriod } from '@dx/domain';
 import {
@@ -14,18 +14,28 @@ import {
 import { NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
 import type { ReportData } from './report.types';
 
-// Roboto (shipped with pdfmake) covers every Vietnamese letter; the PDF embeds it. No file or URL is ever fetched.
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+let loaded: typeof PdfMake | undefined;
+
+/**
+ * pdfmake, loaded on the first PDF (it is heavy, and most processes importing this lib never make one), with its fonts:
+ * Roboto (shipped with pdfmake) covers every Vietnamese letter; the PDF embeds it. No file or URL is ever fetched.
+ */
+function pdfmake(): typeof PdfMake {
+  if (loaded) return loaded;
+  const pdf: typeof PdfMake = require('pdfmake'); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  pdf.setFonts({
+    Roboto: {
+      normal: join(fontDir, 'Roboto-Regular.ttf'),
+      bold: join(fontDir, 'Roboto-Medium.ttf'),
+      italics: join(fontDir, 'Roboto-Italic.ttf'),
+      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  pdf.setUrlAccessPolicy(() => false);
+  pdf.setLocalAccessPolicy((path) => path.startsWith(fontDir));
+  return (loaded = pdf);
+}
 
 function headingBlock(d: ReportData): Content {
   return {
@@ -132,5 +142,5 @@ export async function buildReportPdf(d: ReportData): Promise<Buffer> {
     }),
     content,
   };
-  return Buffer.from(await pdfmake.createPdf(doc).getBuffer());
+  return Buffer.from(await pdfmake().createPdf(doc).getBuffer());
 }

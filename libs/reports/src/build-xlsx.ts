@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
 import { VERDICT_LABELS_VI, viDate } from '@dx/domain';
 import { DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
 import type { ReportData } from './report.types';
@@ -100,7 +99,9 @@ function summarySheet(workbook: ExcelJS.Workbook, d: ReportData): void {
 
 /** The report as an Excel workbook: a summary sheet laid out as the report, then one sheet per table. */
 export async function buildReportXlsx(d: ReportData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook: exceljs is heavy, and most processes importing this lib never make one.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'dx-tracker';
   // Fixed document dates: the same data give the same workbook.
   workbook.created = workbook.modified = new Date(`${d.issued}T00:00:00Z`);
@@ -120,7 +121,7 @@ export async function buildReportXlsx(d: ReportData): Promise<Buffer> {
  * so the same data give the same bytes.
  */
 async function fixZipDates(xlsx: Buffer, date: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await (await import('jszip')).default.loadAsync(xlsx);
   zip.forEach((_, entry) => {
     entry.date = date;
   });

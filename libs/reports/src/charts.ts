@@ -1,11 +1,15 @@
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 import { viPeriod } from '@dx/domain';
 import type { ReportData } from './report.types';
 
 const WIDTH = 500;
 const HEIGHT = 240;
 
-function render(option: echarts.EChartsCoreOption): string {
+/** echarts, loaded on the first chart: it is heavy, and most processes importing this lib never draw one. */
+let echarts: typeof Echarts | undefined;
+
+function render(option: Echarts.EChartsCoreOption): string {
+  echarts ??= require('echarts') as typeof Echarts; // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'Roboto, sans-serif' }, ...option });
@@ -36,7 +40,7 @@ export function goalGroupChart(d: ReportData): string | null {
  * (1 the best) go on an inverted axis with 1 at the top, so a rank that climbs from 7 to 3
  * rises as an improving value does; beside other values they get that axis of their own.
  */
-export function kpiTrendOption(d: ReportData): echarts.EChartsCoreOption | null {
+export function kpiTrendOption(d: ReportData): Echarts.EChartsCoreOption | null {
   const trends = d.trends.filter((t) => t.points.length > 1).slice(0, 5);
   if (!trends.length) return null;
   const periods = [...new Set(trends.flatMap((t) => t.points.map((p) => p.period)))].sort();

@@ -1,5 +1,5 @@
 /** The data sheets of the Excel report (one per table) and the cell helpers every sheet uses; build-xlsx.ts puts them together. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   describeChange,
   Direction,
