@@ -40,7 +40,10 @@ export default tseslint.config(
       // No focused or skipped test left behind.
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No focused or skipped test.' },
+        {
+          selector: 'CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]',
+          message: 'No focused or skipped test.',
+        },
         { selector: 'CallExpression[callee.name=/^(xit|xtest|xdescribe|fit|fdescribe)$/]', message: 'No focused or skipped test.' },
       ],
     },
@@ -72,7 +75,10 @@ export default tseslint.config(
     files: ['libs/reports/**/*.ts'],
     rules: {
       'no-restricted-imports': restricted({
-        patterns: [{ group: ['@dx/*', '!@dx/domain'], message: 'libs/reports builds files from domain objects and imports only @dx/domain.' }, { group: FRAMEWORKS, message: 'libs/reports stays pure.' }],
+        patterns: [
+          { group: ['@dx/*', '!@dx/domain'], message: 'libs/reports builds files from domain objects and imports only @dx/domain.' },
+          { group: FRAMEWORKS, message: 'libs/reports stays pure.' },
+        ],
       }),
     },
   },
@@ -83,15 +89,27 @@ export default tseslint.config(
   },
   {
     files: ['apps/api/**/*.ts'],
-    rules: { 'no-restricted-imports': restricted({ patterns: [{ group: ['@dx/cli/*', '@dx/worker/*'], message: 'Apps never import each other.' }, noTestOrBench] }) },
+    rules: {
+      'no-restricted-imports': restricted({
+        patterns: [{ group: ['@dx/cli/*', '@dx/worker/*'], message: 'Apps never import each other.' }, noTestOrBench],
+      }),
+    },
   },
   {
     files: ['apps/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': restricted({ patterns: [{ group: ['@dx/api/*', '@dx/worker/*'], message: 'Apps never import each other.' }, noTestOrBench] }) },
+    rules: {
+      'no-restricted-imports': restricted({
+        patterns: [{ group: ['@dx/api/*', '@dx/worker/*'], message: 'Apps never import each other.' }, noTestOrBench],
+      }),
+    },
   },
   {
     files: ['apps/worker/**/*.ts'],
-    rules: { 'no-restricted-imports': restricted({ patterns: [{ group: ['@dx/api/*', '@dx/cli/*'], message: 'Apps never import each other.' }, noTestOrBench] }) },
+    rules: {
+      'no-restricted-imports': restricted({
+        patterns: [{ group: ['@dx/api/*', '@dx/cli/*'], message: 'Apps never import each other.' }, noTestOrBench],
+      }),
+    },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
@@ -102,7 +120,12 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': restricted({
-        patterns: [{ group: ['@dx/*', '!@dx/domain'], message: 'The web talks to the API over HTTP; it imports only pure labels, rules and types from @dx/domain.' }],
+        patterns: [
+          {
+            group: ['@dx/*', '!@dx/domain'],
+            message: 'The web talks to the API over HTTP; it imports only pure labels, rules and types from @dx/domain.',
+          },
+        ],
       }),
     },
   },

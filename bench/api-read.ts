@@ -43,15 +43,36 @@ export async function apiRead(url: string, token: string, provinces: string[], s
     return load({ ...base, label, durationS: s.durationS });
   };
   const bare = await run('bare route', undefined, '/api/v1/bench/constant');
-  const summary = await run('summary', rotating((p) => `/api/v1/provinces/${p}/summary?as_of=${s.asOf}`));
-  const summaryAll = await run('summary, every KPI', rotating((p) => `/api/v1/provinces/${p}/summary?as_of=${s.asOf}&kpiPageSize=1000`));
-  const dashboard = await run('dashboard', rotating((p) => `/api/v1/provinces/${p}/dashboard?as_of=${s.asOf}`));
-  const tasks = await run('task list', rotating((p) => `/api/v1/tasks?province=${p}`));
+  const summary = await run(
+    'summary',
+    rotating((p) => `/api/v1/provinces/${p}/summary?as_of=${s.asOf}`),
+  );
+  const summaryAll = await run(
+    'summary, every KPI',
+    rotating((p) => `/api/v1/provinces/${p}/summary?as_of=${s.asOf}&kpiPageSize=1000`),
+  );
+  const dashboard = await run(
+    'dashboard',
+    rotating((p) => `/api/v1/provinces/${p}/dashboard?as_of=${s.asOf}`),
+  );
+  const tasks = await run(
+    'task list',
+    rotating((p) => `/api/v1/tasks?province=${p}`),
+  );
   const bareAfter = await run('bare route (again)', undefined, '/api/v1/bench/constant');
   const bareRps = (bare.ok_rps + bareAfter.ok_rps) / 2;
   const ratio = (r: LoadResult) => round(r.ok_rps / bareRps, 3);
   return {
-    bare, bare_after: bareAfter, bare_rps: round(bareRps, 1), summary, summary_all: summaryAll, dashboard, tasks,
-    summary_ratio: ratio(summary), summary_all_ratio: ratio(summaryAll), dashboard_ratio: ratio(dashboard), tasks_ratio: ratio(tasks),
+    bare,
+    bare_after: bareAfter,
+    bare_rps: round(bareRps, 1),
+    summary,
+    summary_all: summaryAll,
+    dashboard,
+    tasks,
+    summary_ratio: ratio(summary),
+    summary_all_ratio: ratio(summaryAll),
+    dashboard_ratio: ratio(dashboard),
+    tasks_ratio: ratio(tasks),
   };
 }

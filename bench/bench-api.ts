@@ -10,8 +10,17 @@ export interface ServiceEnv {
 /** Production settings (JSON logs at info, as a deployment runs), pointed at the bench's database, Redis and queue prefix. */
 export function productionEnv(env: ServiceEnv, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    NODE_ENV: 'production', DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, QUEUE_PREFIX: env.queuePrefix, JWT_SECRET: env.jwtSecret,
-    RUN_WORKER: 'false', LOAD_DEMO_DATA: 'false', HOST: '127.0.0.1', PORT: '0', LOGIN_RATE_LIMIT: '1000', ...extra,
+    NODE_ENV: 'production',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    JWT_SECRET: env.jwtSecret,
+    RUN_WORKER: 'false',
+    LOAD_DEMO_DATA: 'false',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOGIN_RATE_LIMIT: '1000',
+    ...extra,
   };
 }
 
@@ -28,7 +37,12 @@ export async function startBenchApi(env: ServiceEnv, nodeArgs: string[] = []): P
 }
 
 /** A built worker process (dist/apps/worker), as `npm run start:worker` runs it; resolves when it is ready. */
-export async function startWorker(name: string, env: ServiceEnv, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Child> {
+export async function startWorker(
+  name: string,
+  env: ServiceEnv,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Child> {
   const child = startNode(name, builtFile('apps/worker/src/main.js'), productionEnv(env, extra), nodeArgs);
   await child.waitFor(/worker process started/);
   return child;
@@ -36,7 +50,11 @@ export async function startWorker(name: string, env: ServiceEnv, extra: Record<s
 
 /** Signs in through the API; returns the access token. */
 export async function signIn(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }

@@ -59,7 +59,9 @@ export class BenchDatabases {
       progress('kept database', { url: db.url });
       return;
     }
-    await adminQuery(this.adminUrl, `DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`).catch((e: Error) => progress('drop failed', { db: db.name, error: e.message }));
+    await adminQuery(this.adminUrl, `DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`).catch((e: Error) =>
+      progress('drop failed', { db: db.name, error: e.message }),
+    );
   }
 
   async dropAll(): Promise<void> {

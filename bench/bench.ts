@@ -62,7 +62,9 @@ const queuePrefixes: string[] = [];
 function recomputeBench(): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [builtFile('bench/recompute.bench.js')], {
-      cwd: REPO, env: { ...process.env, BENCH_SCALE: String(settings.scale) }, stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: REPO,
+      env: { ...process.env, BENCH_SCALE: String(settings.scale) },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -114,7 +116,12 @@ async function run(): Promise<Results> {
   if (has('api') || has('write') || has('scale-out')) {
     const national = await buildNationalDataset(databases, settings.scale, settings.asOf);
     results.national = { ...national.counts, generate_s: national.generate_s, recompute_s: national.recompute_s };
-    const env: ServiceEnv = { databaseUrl: national.db.url, redisUrl: settings.redisUrl, queuePrefix: `dx-bench-${runId}`, jwtSecret: randomBytes(32).toString('hex') };
+    const env: ServiceEnv = {
+      databaseUrl: national.db.url,
+      redisUrl: settings.redisUrl,
+      queuePrefix: `dx-bench-${runId}`,
+      jwtSecret: randomBytes(32).toString('hex'),
+    };
     queuePrefixes.push(env.queuePrefix, ...settings.scaleOutWorkers.map((w) => `${env.queuePrefix}-w${w}`));
     if (has('api') || has('write')) {
       const api = await startBenchApi(env, settings.cpuProf);
@@ -122,12 +129,18 @@ async function run(): Promise<Results> {
         const token = await signIn(api.url, national.admin.username, national.admin.password);
         if (has('api')) {
           results.api = await apiRead(api.url, token, national.provinceCodes, {
-            connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, asOf: settings.asOf,
+            connections: settings.connections,
+            durationS: settings.durationS,
+            warmupS: settings.warmupS,
+            asOf: settings.asOf,
           });
         }
         if (has('write')) {
           results.write = await writePath(national.db.dataSource, api.url, token, env, {
-            connections: settings.connections, durationS: settings.writeDurationS, drainTimeoutS: settings.drainTimeoutS, sampleMs: 250,
+            connections: settings.connections,
+            durationS: settings.writeDurationS,
+            drainTimeoutS: settings.drainTimeoutS,
+            sampleMs: 250,
             workerConcurrency: settings.workerConcurrency,
           });
         }
@@ -137,8 +150,11 @@ async function run(): Promise<Results> {
     }
     if (has('scale-out')) {
       results.scaleOut = await scaleOut(national.db.dataSource, env, {
-        workerCounts: settings.scaleOutWorkers, datesPerRun: settings.scaleOutDates, workerConcurrency: settings.workerConcurrency,
-        asOf: settings.asOf, timeoutS: 600,
+        workerCounts: settings.scaleOutWorkers,
+        datesPerRun: settings.scaleOutDates,
+        workerConcurrency: settings.workerConcurrency,
+        asOf: settings.asOf,
+        timeoutS: 600,
       });
     }
     await databases.drop(national.db);
@@ -147,7 +163,13 @@ async function run(): Promise<Results> {
     const qn = 'data/plans/quang-ninh.yaml';
     results.imports = [
       await importFile(databases, 'qni', qn, readFileSync(join(REPO, qn)), settings.importRuns),
-      await importFile(databases, 'synthetic', `synthetic ${settings.planMb} MB`, syntheticPlan(settings.planMb * 1024 * 1024), settings.importRuns),
+      await importFile(
+        databases,
+        'synthetic',
+        `synthetic ${settings.planMb} MB`,
+        syntheticPlan(settings.planMb * 1024 * 1024),
+        settings.importRuns,
+      ),
     ];
   }
   return results;
@@ -161,14 +183,42 @@ function figureRows(r: Results): FigureRow[] {
   const rc = r.recompute as Record<string, number | null> | null;
   if (rc) {
     rows.push(
-      { figure: `full recompute (scale ${settings.scale}), ms`, value: fmt(rc.full_recompute_ms), baseline: `goal SQL ${fmt(rc.baseline_ms)} ms`, ratio: fmt(rc.full_recompute_ratio), goal: 'ratio ≤ 2.0', met: rc.full_recompute_ratio !== null && rc.full_recompute_ratio <= 2 },
-      { figure: 'incremental p95, commit → rollup current', value: fmt(rc.incremental_p95_ms, ' ms'), baseline: '', ratio: '', goal: '≤ 250 ms', met: rc.incremental_p95_ms !== null && rc.incremental_p95_ms <= 250 },
-      { figure: 'recompute peak RSS', value: fmt(rc.peak_rss_mb, ' MB'), baseline: '', ratio: '', goal: '≤ 512 MB', met: rc.peak_rss_mb !== null && rc.peak_rss_mb <= 512 },
+      {
+        figure: `full recompute (scale ${settings.scale}), ms`,
+        value: fmt(rc.full_recompute_ms),
+        baseline: `goal SQL ${fmt(rc.baseline_ms)} ms`,
+        ratio: fmt(rc.full_recompute_ratio),
+        goal: 'ratio ≤ 2.0',
+        met: rc.full_recompute_ratio !== null && rc.full_recompute_ratio <= 2,
+      },
+      {
+        figure: 'incremental p95, commit → rollup current',
+        value: fmt(rc.incremental_p95_ms, ' ms'),
+        baseline: '',
+        ratio: '',
+        goal: '≤ 250 ms',
+        met: rc.incremental_p95_ms !== null && rc.incremental_p95_ms <= 250,
+      },
+      {
+        figure: 'recompute peak RSS',
+        value: fmt(rc.peak_rss_mb, ' MB'),
+        baseline: '',
+        ratio: '',
+        goal: '≤ 512 MB',
+        met: rc.peak_rss_mb !== null && rc.peak_rss_mb <= 512,
+      },
     );
   }
   if (r.api) {
     const a = r.api;
-    rows.push({ figure: 'bare route (constant), requests/s', value: `${fmt(a.bare.ok_rps)} / ${fmt(a.bare_after.ok_rps)} (before / after)`, baseline: '', ratio: '', goal: '', met: null });
+    rows.push({
+      figure: 'bare route (constant), requests/s',
+      value: `${fmt(a.bare.ok_rps)} / ${fmt(a.bare_after.ok_rps)} (before / after)`,
+      baseline: '',
+      ratio: '',
+      goal: '',
+      met: null,
+    });
     for (const [label, x, ratio] of [
       ['GET …/provinces/:code/summary', a.summary, a.summary_ratio],
       ['GET …/provinces/:code/summary?kpiPageSize=1000 (every KPI)', a.summary_all, a.summary_all_ratio],
@@ -176,30 +226,73 @@ function figureRows(r: Results): FigureRow[] {
       ['GET …/tasks?province=', a.tasks, a.tasks_ratio],
     ] as const) {
       rows.push(
-        { figure: `${label}, requests/s`, value: fmt(x.ok_rps), baseline: `bare ${fmt(a.bare_rps)}`, ratio: fmt(ratio), goal: '≥ 0.5', met: ratio >= 0.5 },
-        { figure: `${label}, p95 latency`, value: fmt(x.p95_ms, ' ms'), baseline: `bare ${fmt(a.bare.p95_ms, ' ms')}`, ratio: '', goal: '≤ 50 ms', met: x.p95_ms !== null && x.p95_ms <= 50 },
+        {
+          figure: `${label}, requests/s`,
+          value: fmt(x.ok_rps),
+          baseline: `bare ${fmt(a.bare_rps)}`,
+          ratio: fmt(ratio),
+          goal: '≥ 0.5',
+          met: ratio >= 0.5,
+        },
+        {
+          figure: `${label}, p95 latency`,
+          value: fmt(x.p95_ms, ' ms'),
+          baseline: `bare ${fmt(a.bare.p95_ms, ' ms')}`,
+          ratio: '',
+          goal: '≤ 50 ms',
+          met: x.p95_ms !== null && x.p95_ms <= 50,
+        },
       );
     }
   }
   if (r.write) {
     const w = r.write;
     rows.push(
-      { figure: 'PATCH /tasks/:id (If-Match), updates/s, one worker', value: fmt(w.updates_per_s), baseline: '', ratio: '', goal: '≥ 500/s', met: w.updates_per_s >= 500 },
+      {
+        figure: 'PATCH /tasks/:id (If-Match), updates/s, one worker',
+        value: fmt(w.updates_per_s),
+        baseline: '',
+        ratio: '',
+        goal: '≥ 500/s',
+        met: w.updates_per_s >= 500,
+      },
       { figure: 'PATCH p95 commit latency', value: fmt(w.commit_p95_ms, ' ms'), baseline: '', ratio: '', goal: '', met: null },
-      { figure: 'outbox backlog during load (max / at end)', value: `${fmt(w.backlog_max)} / ${fmt(w.backlog_end_of_load)} rows`, baseline: '', ratio: '', goal: 'bounded', met: null },
-      { figure: 'drained after load stops', value: fmt(w.drain_ms, ' ms'), baseline: '', ratio: '', goal: '≤ 2,000 ms', met: w.drain_ms !== null && w.drain_ms <= 2000 },
+      {
+        figure: 'outbox backlog during load (max / at end)',
+        value: `${fmt(w.backlog_max)} / ${fmt(w.backlog_end_of_load)} rows`,
+        baseline: '',
+        ratio: '',
+        goal: 'bounded',
+        met: null,
+      },
+      {
+        figure: 'drained after load stops',
+        value: fmt(w.drain_ms, ' ms'),
+        baseline: '',
+        ratio: '',
+        goal: '≤ 2,000 ms',
+        met: w.drain_ms !== null && w.drain_ms <= 2000,
+      },
     );
   }
   for (const f of r.imports ?? []) {
     rows.push({
-      figure: `import ${f.file} (${fmt(round(f.bytes / 1024))} kB, ${fmt(f.rows)} rows), rows/s, median of ${f.runs}`, value: `${fmt(f.rows_per_s)} (${fmt(f.import_ms)} ms: parse ${fmt(f.parse_ms)}, write ${fmt(f.write_ms)})`,
-      baseline: `COPY ${fmt(f.copy_rows_per_s)}/s (${fmt(f.copy_ms)} ms)`, ratio: `${fmt(f.ratio)}× (write alone ${fmt(f.write_ratio)}×)`, goal: '≤ 3× COPY', met: f.ratio <= 3,
+      figure: `import ${f.file} (${fmt(round(f.bytes / 1024))} kB, ${fmt(f.rows)} rows), rows/s, median of ${f.runs}`,
+      value: `${fmt(f.rows_per_s)} (${fmt(f.import_ms)} ms: parse ${fmt(f.parse_ms)}, write ${fmt(f.write_ms)})`,
+      baseline: `COPY ${fmt(f.copy_rows_per_s)}/s (${fmt(f.copy_ms)} ms)`,
+      ratio: `${fmt(f.ratio)}× (write alone ${fmt(f.write_ratio)}×)`,
+      goal: '≤ 3× COPY',
+      met: f.ratio <= 3,
     });
   }
   for (const s of r.scaleOut ?? []) {
     rows.push({
-      figure: `recompute throughput, ${s.workers} worker process${s.workers > 1 ? 'es' : ''}`, value: `${fmt(s.jobs_per_s)} jobs/s (${s.jobs} in ${fmt(s.seconds)} s, CPU ${fmt(s.cpu_busy_pct, ' %')} busy)`,
-      baseline: s.workers === 1 ? '' : '1 worker', ratio: s.workers === 1 ? '' : fmt(s.ratio_vs_1), goal: '', met: null,
+      figure: `recompute throughput, ${s.workers} worker process${s.workers > 1 ? 'es' : ''}`,
+      value: `${fmt(s.jobs_per_s)} jobs/s (${s.jobs} in ${fmt(s.seconds)} s, CPU ${fmt(s.cpu_busy_pct, ' %')} busy)`,
+      baseline: s.workers === 1 ? '' : '1 worker',
+      ratio: s.workers === 1 ? '' : fmt(s.ratio_vs_1),
+      goal: '',
+      met: null,
     });
   }
   return rows;
@@ -228,23 +321,47 @@ async function main(): Promise<void> {
   const goals = rows.filter((r) => r.met !== null).map((r) => ({ figure: r.figure, value: r.value, goal: r.goal, met: r.met }));
   const commit = gitCommit();
   const line = {
-    commit, date, duration_s: durationS, scale: settings.scale, load_average_at_start: loadAtStart,
+    commit,
+    date,
+    duration_s: durationS,
+    scale: settings.scale,
+    load_average_at_start: loadAtStart,
     settings: {
-      connections: settings.connections, duration_s: settings.durationS, warmup_s: settings.warmupS, write_duration_s: settings.writeDurationS,
-      worker_concurrency: settings.workerConcurrency, scale_out_workers: settings.scaleOutWorkers, scale_out_dates: settings.scaleOutDates, plan_mb: settings.planMb,
-      as_of: settings.asOf, phases: [...settings.only],
+      connections: settings.connections,
+      duration_s: settings.durationS,
+      warmup_s: settings.warmupS,
+      write_duration_s: settings.writeDurationS,
+      worker_concurrency: settings.workerConcurrency,
+      scale_out_workers: settings.scaleOutWorkers,
+      scale_out_dates: settings.scaleOutDates,
+      plan_mb: settings.planMb,
+      as_of: settings.asOf,
+      phases: [...settings.only],
     },
-    goals_met: goals.filter((g) => g.met).length, goals_missed: goals.filter((g) => !g.met).length,
-    goals, recompute: results.recompute, national_dataset: results.national, api_read: results.api, write_path: results.write,
-    import: results.imports, scale_out: results.scaleOut, cpus: cpus().length, node: process.version,
+    goals_met: goals.filter((g) => g.met).length,
+    goals_missed: goals.filter((g) => !g.met).length,
+    goals,
+    recompute: results.recompute,
+    national_dataset: results.national,
+    api_read: results.api,
+    write_path: results.write,
+    import: results.imports,
+    scale_out: results.scaleOut,
+    cpus: cpus().length,
+    node: process.version,
   };
   if (settings.updateDoc && settings.only.size === PHASES.length) {
-    const env = ['BENCH_SCALE', 'BENCH_DURATION_S', 'BENCH_WRITE_DURATION_S', 'BENCH_CONNECTIONS'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
+    const env = ['BENCH_SCALE', 'BENCH_DURATION_S', 'BENCH_WRITE_DURATION_S', 'BENCH_CONNECTIONS']
+      .filter((k) => process.env[k])
+      .map((k) => `${k}=${process.env[k]}`);
     updateBenchmarksDoc(
       join(REPO, 'docs/benchmarks.md'),
       renderSection(
         {
-          date, commit, durationS, command: [...env, 'npm run bench'].join(' '),
+          date,
+          commit,
+          durationS,
+          command: [...env, 'npm run bench'].join(' '),
           machine: `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}; load generator, API, worker and PostgreSQL on the same machine, shared with other work (1-minute load average ${loadAtStart} when the run started, ${round(loadavg()[0], 2)} at its end).`,
           notes: [],
         },

@@ -34,7 +34,9 @@ export function renderSection(info: RunInfo, rows: FigureRow[]): string {
     '',
     '| figure | value | baseline (same run) | ratio | goal | |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.baseline)} | ${cell(r.ratio)} | ${cell(r.goal)} | ${verdict(r.met)} |`),
+    ...rows.map(
+      (r) => `| ${cell(r.figure)} | ${cell(r.value)} | ${cell(r.baseline)} | ${cell(r.ratio)} | ${cell(r.goal)} | ${verdict(r.met)} |`,
+    ),
     '',
     ...info.notes.map((n) => `- ${n}`),
     END,

@@ -13,7 +13,8 @@ const CYCLE = ['in_progress', 'done', 'not_started'] as const;
 /** The Quảng Ninh plan file with three not-started tasks in NV3 of 37/KH-UBND. */
 export function withNv3Tasks(planText: string): string {
   const tasks = NV3_TASKS.map(
-    (code, i) => `          - code: ${code}\n            title: Nhiệm vụ hạ tầng số thử nghiệm ${i + 1}\n            lead: STTTT\n            due: 2026-12-31\n            status: not_started\n`,
+    (code, i) =>
+      `          - code: ${code}\n            title: Nhiệm vụ hạ tầng số thử nghiệm ${i + 1}\n            lead: STTTT\n            due: 2026-12-31\n            status: not_started\n`,
   ).join('');
   const replaced = planText.replace(/(- code: NV3\n\s+name: [^\n]+\n\s+declared_count: \d+\n\s+)tasks: \[\]\n/, `$1tasks:\n${tasks}`);
   if (replaced === planText) throw new Error('task group NV3 with "tasks: []" not found in the plan file');
@@ -41,13 +42,20 @@ export class EmbeddedClient {
   ) {}
 
   static async signIn(url: string, username: string, password: string): Promise<EmbeddedClient> {
-    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
     return new EmbeddedClient(url, ((await res.json()) as { accessToken: string }).accessToken);
   }
 
   private async call<T>(path: string, init: RequestInit = {}, expected = [200]): Promise<{ body: T; headers: Headers }> {
-    const res = await fetch(`${this.url}${path}`, { ...init, headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json', ...init.headers } });
+    const res = await fetch(`${this.url}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json', ...init.headers },
+    });
     const text = await res.text();
     if (!expected.includes(res.status)) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
     return { body: JSON.parse(text) as T, headers: res.headers };
@@ -70,10 +78,11 @@ export class EmbeddedClient {
     const code = NV3_TASKS[i % NV3_TASKS.length];
     const task = this.tasks.get(code)!;
     const status = CYCLE[(CYCLE.indexOf(task.status as (typeof CYCLE)[number]) + 1) % CYCLE.length];
-    const { body } = await this.call<{ version: number; status: string }>(
-      `/api/v1/tasks/${task.id}`,
-      { method: 'PATCH', headers: { 'If-Match': `"${task.version}"` }, body: JSON.stringify({ status, progress: status === 'done' ? 100 : status === 'in_progress' ? 50 : 0 }) },
-    );
+    const { body } = await this.call<{ version: number; status: string }>(`/api/v1/tasks/${task.id}`, {
+      method: 'PATCH',
+      headers: { 'If-Match': `"${task.version}"` },
+      body: JSON.stringify({ status, progress: status === 'done' ? 100 : status === 'in_progress' ? 50 : 0 }),
+    });
     const committedAt = Date.now();
     this.tasks.set(code, { ...task, version: body.version, status: body.status });
     return { committedAt, expected: this.expectedCounts() };
@@ -95,7 +104,11 @@ export class EmbeddedClient {
   }
 
   async orderReport(document: string, period: string): Promise<string> {
-    const { body } = await this.call<{ job: { id: string } }>('/api/v1/reports', { method: 'POST', body: JSON.stringify({ province: 'QNI', document, period }) }, [202]);
+    const { body } = await this.call<{ job: { id: string } }>(
+      '/api/v1/reports',
+      { method: 'POST', body: JSON.stringify({ province: 'QNI', document, period }) },
+      [202],
+    );
     return body.job.id;
   }
 
@@ -106,10 +119,14 @@ export class EmbeddedClient {
   /** Polls a job until it completed or failed; throws past `timeoutMs`. */
   async untilJobDone(id: string, timeoutMs: number): Promise<JobBody> {
     let last: JobBody | null = null;
-    await this.untilVisible(`job ${id} to finish`, async () => {
-      last = await this.job(id);
-      return last.state === 'completed' || last.state === 'failed';
-    }, timeoutMs);
+    await this.untilVisible(
+      `job ${id} to finish`,
+      async () => {
+        last = await this.job(id);
+        return last.state === 'completed' || last.state === 'failed';
+      },
+      timeoutMs,
+    );
     return last!;
   }
 

@@ -7,8 +7,19 @@ import { now, progress, round } from './support';
 
 /** The tables an import writes, parents first (the COPY baseline loads them in this order). */
 const TABLES = [
-  'org_unit', 'indicator', 'province_indicator', 'document', 'goal_group', 'task_group', 'goal', 'task', 'task_support',
-  'reported_claim', 'import_run', 'observation', 'outbox',
+  'org_unit',
+  'indicator',
+  'province_indicator',
+  'document',
+  'goal_group',
+  'task_group',
+  'goal',
+  'task',
+  'task_support',
+  'reported_claim',
+  'import_run',
+  'observation',
+  'outbox',
 ];
 
 export interface ImportFigures {
@@ -36,7 +47,13 @@ export interface ImportFigures {
  * in one transaction: same indexes, constraints and triggers. Each figure is the median of the runs, after one run
  * that is not measured (a single cold run of a 128-row file measures mostly one-off costs: JIT, first queries).
  */
-export async function importFile(databases: BenchDatabases, label: string, file: string, bytes: Buffer, runs: number): Promise<ImportFigures> {
+export async function importFile(
+  databases: BenchDatabases,
+  label: string,
+  file: string,
+  bytes: Buffer,
+  runs: number,
+): Promise<ImportFigures> {
   // One run first, not measured: rows/s is a steady-state figure, and the first calls of the parser run before the JIT
   // has compiled it (the 26 kB file parses in 8–15 ms in a new process, 2.3 ms from the fifth call on).
   await importOnce(databases, label, file, bytes);
@@ -47,15 +64,37 @@ export async function importFile(databases: BenchDatabases, label: string, file:
     const mid = sorted.length >> 1;
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   };
-  const [parseMs, writeMs, importMs, copyMs] = [median((r) => r.parseMs), median((r) => r.writeMs), median((r) => r.parseMs + r.writeMs), median((r) => r.copyMs)];
+  const [parseMs, writeMs, importMs, copyMs] = [
+    median((r) => r.parseMs),
+    median((r) => r.writeMs),
+    median((r) => r.parseMs + r.writeMs),
+    median((r) => r.copyMs),
+  ];
   const { rows, rowsByTable } = measured[0];
   const figures: ImportFigures = {
-    file, bytes: bytes.length, runs, rows, rows_by_table: rowsByTable,
-    import_ms: round(importMs), parse_ms: round(parseMs), write_ms: round(writeMs), copy_ms: round(copyMs),
-    rows_per_s: round(rows / (importMs / 1000), 0), copy_rows_per_s: round(rows / (copyMs / 1000), 0),
-    ratio: round(importMs / copyMs, 2), write_ratio: round(writeMs / copyMs, 2),
+    file,
+    bytes: bytes.length,
+    runs,
+    rows,
+    rows_by_table: rowsByTable,
+    import_ms: round(importMs),
+    parse_ms: round(parseMs),
+    write_ms: round(writeMs),
+    copy_ms: round(copyMs),
+    rows_per_s: round(rows / (importMs / 1000), 0),
+    copy_rows_per_s: round(rows / (copyMs / 1000), 0),
+    ratio: round(importMs / copyMs, 2),
+    write_ratio: round(writeMs / copyMs, 2),
   };
-  progress(`import ${label}`, { runs, rows, import_ms: figures.import_ms, parse_ms: figures.parse_ms, write_ms: figures.write_ms, copy_ms: figures.copy_ms, ratio: figures.ratio });
+  progress(`import ${label}`, {
+    runs,
+    rows,
+    import_ms: figures.import_ms,
+    parse_ms: figures.parse_ms,
+    write_ms: figures.write_ms,
+    copy_ms: figures.copy_ms,
+    ratio: figures.ratio,
+  });
   return figures;
 }
 
@@ -74,7 +113,8 @@ async function importOnce(databases: BenchDatabases, label: string, file: string
     const t0 = now();
     const parsed = parsePlanFile(bytes);
     const t1 = now();
-    if (!parsed.plan) throw new Error(`${file}: ${parsed.errors.length} error(s), e.g. ${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}`);
+    if (!parsed.plan)
+      throw new Error(`${file}: ${parsed.errors.length} error(s), e.g. ${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}`);
     await new PlanImporter(target.dataSource).run(
       { bytes, plan: parsed.plan, warnings: parsed.warnings },
       { fileName: file, actor: 'bench', prune: false, dryRun: false, now: new Date() },
@@ -102,8 +142,11 @@ async function importOnce(databases: BenchDatabases, label: string, file: string
       await sink.query('COMMIT');
       const copyMs = now() - c0;
       return {
-        parseMs: t1 - t0, writeMs: t2 - t1, copyMs,
-        rows: data.reduce((n, d) => n + d.rows, 0), rowsByTable: Object.fromEntries(data.map((d) => [d.table, d.rows])),
+        parseMs: t1 - t0,
+        writeMs: t2 - t1,
+        copyMs,
+        rows: data.reduce((n, d) => n + d.rows, 0),
+        rowsByTable: Object.fromEntries(data.map((d) => [d.table, d.rows])),
       };
     } finally {
       await source.end();

@@ -38,7 +38,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   const times: number[] = [];
   // Only the options given: autocannon takes an explicit undefined (e.g. method) as a value.
   const given = Object.fromEntries(
-    Object.entries({ method: options.method, headers: options.headers, body: options.body, requests: options.requests }).filter(([, v]) => v !== undefined),
+    Object.entries({ method: options.method, headers: options.headers, body: options.body, requests: options.requests }).filter(
+      ([, v]) => v !== undefined,
+    ),
   );
   const instance = autocannon({ url: options.url, connections: options.connections, duration: options.durationS, timeout: 30, ...given });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {

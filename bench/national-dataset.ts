@@ -23,14 +23,25 @@ export interface NationalDataset {
  */
 export async function buildNationalDataset(databases: BenchDatabases, scale: number, asOf: string): Promise<NationalDataset> {
   const shape = { ...shapeFor(1), communeIndicators: shapeFor(scale).communeIndicators };
-  progress('national dataset', { provinces: shape.provinces, indicators: shape.indicators, communes: shape.communes, commune_indicators: shape.communeIndicators });
+  progress('national dataset', {
+    provinces: shape.provinces,
+    indicators: shape.indicators,
+    communes: shape.communes,
+    commune_indicators: shape.communeIndicators,
+  });
   const db = await databases.create('national', 10);
   const generated = await timed(() => generateDataset(db.dataSource, shape));
   const engine = new RecomputeEngine(db.dataSource, systemClock);
   const recomputed = await timed(() => engine.recomputeMany(null, { asOf, trigger: 'bench', force: true }));
   progress('national dataset recomputed', { seconds: recomputed.ms / 1000 });
-  const { password } = await new AccountRepository(db.dataSource).create({ username: 'bench-admin', displayName: 'Bench admin', role: 'admin' });
-  const provinceCodes: string[] = (await db.dataSource.query(`SELECT code FROM org_unit WHERE kind = 'province' ORDER BY code`)).map((r: { code: string }) => r.code);
+  const { password } = await new AccountRepository(db.dataSource).create({
+    username: 'bench-admin',
+    displayName: 'Bench admin',
+    role: 'admin',
+  });
+  const provinceCodes: string[] = (await db.dataSource.query(`SELECT code FROM org_unit WHERE kind = 'province' ORDER BY code`)).map(
+    (r: { code: string }) => r.code,
+  );
   return {
     db,
     counts: generated.result,

@@ -26,7 +26,8 @@ const running = new Set<Child>();
 /** Only dx-tracker's own variables from `env`: the bench's environment must not leak DATABASE_URL and the like. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
-  for (const key of Object.keys(base)) if (/^(DATABASE_|REDIS_|QUEUE_|WORKER_|RECOMPUTE_|RUN_WORKER|LOAD_DEMO|JWT_|LOG_|NODE_ENV|PORT|HOST)/.test(key)) delete base[key];
+  for (const key of Object.keys(base))
+    if (/^(DATABASE_|REDIS_|QUEUE_|WORKER_|RECOMPUTE_|RUN_WORKER|LOAD_DEMO|JWT_|LOG_|NODE_ENV|PORT|HOST)/.test(key)) delete base[key];
   return { ...base, ...env };
 }
 

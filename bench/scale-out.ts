@@ -35,7 +35,9 @@ export interface ScaleOutRun {
  * skipped by its fingerprint.
  */
 export async function scaleOut(ds: DataSource, env: ServiceEnv, s: ScaleOutSettings): Promise<ScaleOutRun[]> {
-  const provinceIds: string[] = (await ds.query(`SELECT id::text FROM org_unit WHERE kind = 'province' ORDER BY code`)).map((r: { id: string }) => r.id);
+  const provinceIds: string[] = (await ds.query(`SELECT id::text FROM org_unit WHERE kind = 'province' ORDER BY code`)).map(
+    (r: { id: string }) => r.id,
+  );
   const runs: ScaleOutRun[] = [];
   for (const [r, workers] of s.workerCounts.entries()) {
     const prefix = `${env.queuePrefix}-w${workers}`;
@@ -45,7 +47,13 @@ export async function scaleOut(ds: DataSource, env: ServiceEnv, s: ScaleOutSetti
     try {
       await queue.pause();
       for (let w = 0; w < workers; w++) {
-        children.push(await startWorker(`worker ${w + 1}/${workers}`, { ...env, queuePrefix: prefix }, { WORKER_CONCURRENCY: String(s.workerConcurrency) }));
+        children.push(
+          await startWorker(
+            `worker ${w + 1}/${workers}`,
+            { ...env, queuePrefix: prefix },
+            { WORKER_CONCURRENCY: String(s.workerConcurrency) },
+          ),
+        );
       }
       const jobs = [];
       for (let d = 0; d < s.datesPerRun; d++) {
@@ -53,7 +61,11 @@ export async function scaleOut(ds: DataSource, env: ServiceEnv, s: ScaleOutSetti
         const asOf = addDays(s.asOf, -(1 + r * s.datesPerRun + d));
         for (const provinceId of provinceIds) {
           const data: RecomputePayload = { provinceId, asOf, trigger: 'bench' };
-          jobs.push({ name: RECOMPUTE_JOBS.province, data, opts: { jobId: `bench-${workers}-${d}-${provinceId}`, removeOnComplete: false, removeOnFail: false } });
+          jobs.push({
+            name: RECOMPUTE_JOBS.province,
+            data,
+            opts: { jobId: `bench-${workers}-${d}-${provinceId}`, removeOnComplete: false, removeOnFail: false },
+          });
         }
       }
       await queue.addBulk(jobs);
@@ -63,13 +75,20 @@ export async function scaleOut(ds: DataSource, env: ServiceEnv, s: ScaleOutSetti
       await queue.resume();
       let counts = { completed: 0, failed: 0 };
       while (counts.completed + counts.failed < jobs.length) {
-        if (now() - started > s.timeoutS * 1000) throw new Error(`scale-out with ${workers} worker(s): ${counts.completed} of ${jobs.length} jobs done in ${s.timeoutS} s`);
+        if (now() - started > s.timeoutS * 1000)
+          throw new Error(`scale-out with ${workers} worker(s): ${counts.completed} of ${jobs.length} jobs done in ${s.timeoutS} s`);
         await sleep(25);
         counts = (await queue.getJobCounts('completed', 'failed')) as typeof counts;
       }
       const seconds = (now() - started) / 1000;
       const run: ScaleOutRun = {
-        workers, jobs: jobs.length, seconds: round(seconds, 2), jobs_per_s: round(jobs.length / seconds, 1), ratio_vs_1: null, failed: counts.failed, cpu_busy_pct: cpu(),
+        workers,
+        jobs: jobs.length,
+        seconds: round(seconds, 2),
+        jobs_per_s: round(jobs.length / seconds, 1),
+        ratio_vs_1: null,
+        failed: counts.failed,
+        cpu_busy_pct: cpu(),
       };
       runs.push(run);
       progress('scale-out', { ...run });

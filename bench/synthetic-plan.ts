@@ -20,29 +20,40 @@ export function syntheticPlan(targetBytes: number, code = 'SYN'): Buffer {
   for (let d = 1; d <= DEPARTMENTS; d++) push(`  - code: SO${d}\n    name: Sở chuyên ngành số ${d}\n    kind: department\n`);
   for (let h = 1; h <= DISTRICTS; h++) {
     push(`  - code: H${h}\n    name: Huyện ${h}\n    kind: district\n`);
-    for (let x = 1; x <= COMMUNES_PER_DISTRICT; x++) push(`  - code: H${h}-X${x}\n    name: Xã ${x} huyện ${h}\n    kind: commune\n    parent: H${h}\n`);
+    for (let x = 1; x <= COMMUNES_PER_DISTRICT; x++)
+      push(`  - code: H${h}-X${x}\n    name: Xã ${x} huyện ${h}\n    kind: commune\n    parent: H${h}\n`);
   }
   push('indicators:\n');
   const kind = (i: number) => KINDS[i % KINDS.length];
   for (let i = 1; i <= INDICATORS; i++) {
     const k = kind(i);
     const unit = k === 'percent' || k === 'ratio' ? '"%"' : k === 'count' ? 'thủ tục' : k === 'score' ? 'điểm' : 'tỷ đồng';
-    push(`  - code: syn-${i}\n    name: Chỉ tiêu tổng hợp số ${i} về chuyển đổi số\n    unit: ${unit}\n    kind: ${k}\n${k === 'ratio' ? '    scale: 100\n' : ''}    direction: ${i % 7 === 0 ? 'down' : 'up'}\n`);
+    push(
+      `  - code: syn-${i}\n    name: Chỉ tiêu tổng hợp số ${i} về chuyển đổi số\n    unit: ${unit}\n    kind: ${k}\n${k === 'ratio' ? '    scale: 100\n' : ''}    direction: ${i % 7 === 0 ? 'down' : 'up'}\n`,
+    );
     if (i % 5 === 0) push(`    national_target: { op: ">=", value: ${40 + (i % 40)}, due: 2025-12-31, source: 749/QĐ-TTg }\n`);
   }
   push('documents:\n');
   for (let doc = 1; doc <= 4; doc++) {
-    push(`  - code: ${doc}/KH-UBND\n    type: plan\n    issuer: UBND tỉnh Tổng Hợp\n    issued: ${2020 + doc}-02-01\n    title: Kế hoạch chuyển đổi số năm ${2020 + doc}\n`);
-    push(`    period: { from: ${2020 + doc}-01-01, to: ${2020 + doc}-12-31 }\n    scope: province\n${doc > 1 ? `    implements: 1/KH-UBND\n` : ''}    goal_groups:\n`);
+    push(
+      `  - code: ${doc}/KH-UBND\n    type: plan\n    issuer: UBND tỉnh Tổng Hợp\n    issued: ${2020 + doc}-02-01\n    title: Kế hoạch chuyển đổi số năm ${2020 + doc}\n`,
+    );
+    push(
+      `    period: { from: ${2020 + doc}-01-01, to: ${2020 + doc}-12-31 }\n    scope: province\n${doc > 1 ? `    implements: 1/KH-UBND\n` : ''}    goal_groups:\n`,
+    );
     for (let g = 1; g <= 5; g++) {
       push(`      - code: MT${g}\n        name: Nhóm mục tiêu ${g}\n        declared_count: 20\n        goals:\n`);
       for (let n = 1; n <= 20; n++) {
         const i = ((doc * 31 + g * 7 + n) % INDICATORS) + 1;
         if (n % 10 === 0) {
-          push(`          - code: MT${g}.${n}\n            title: Ban hành quy chế số ${n} của nhóm ${g}\n            milestone: true\n            due: ${2020 + doc}-12-31\n`);
+          push(
+            `          - code: MT${g}.${n}\n            title: Ban hành quy chế số ${n} của nhóm ${g}\n            milestone: true\n            due: ${2020 + doc}-12-31\n`,
+          );
         } else {
           const value = kind(i) === 'percent' || kind(i) === 'ratio' ? 50 + (n % 40) : 100 + n * 3;
-          push(`          - code: MT${g}.${n}\n            title: Đạt chỉ tiêu tổng hợp ${i} của nhóm ${g}\n            indicator: syn-${i}\n            target: { op: "${i % 7 === 0 ? '<=' : '>='}", value: ${value} }\n            due: ${2020 + doc}-12-31\n            source: dữ liệu tổng hợp\n`);
+          push(
+            `          - code: MT${g}.${n}\n            title: Đạt chỉ tiêu tổng hợp ${i} của nhóm ${g}\n            indicator: syn-${i}\n            target: { op: "${i % 7 === 0 ? '<=' : '>='}", value: ${value} }\n            due: ${2020 + doc}-12-31\n            source: dữ liệu tổng hợp\n`,
+          );
         }
       }
     }
@@ -52,10 +63,14 @@ export function syntheticPlan(targetBytes: number, code = 'SYN'): Buffer {
       for (let t = 1; t <= 60; t++) {
         const status = ['done', 'in_progress', 'not_started', 'in_progress'][t % 4];
         const progress = status === 'done' ? 100 : status === 'not_started' ? 0 : (t * 7) % 100;
-        push(`          - code: NV${g}.${t}\n            title: Nhiệm vụ ${t} của nhóm ${g} năm ${2020 + doc}\n            lead: SO${(t % DEPARTMENTS) + 1}\n            support: [SO${((t + 3) % DEPARTMENTS) + 1}]\n            due: ${2020 + doc}-${String((t % 12) + 1).padStart(2, '0')}-28\n            status: ${status}\n            progress: ${progress}\n`);
+        push(
+          `          - code: NV${g}.${t}\n            title: Nhiệm vụ ${t} của nhóm ${g} năm ${2020 + doc}\n            lead: SO${(t % DEPARTMENTS) + 1}\n            support: [SO${((t + 3) % DEPARTMENTS) + 1}]\n            due: ${2020 + doc}-${String((t % 12) + 1).padStart(2, '0')}-28\n            status: ${status}\n            progress: ${progress}\n`,
+        );
       }
     }
-    push(`    reported:\n      - scope: document\n        met: 40\n        of: 100\n        open: 60\n        as_of: ${2020 + doc}-12-31\n`);
+    push(
+      `    reported:\n      - scope: document\n        met: 40\n        of: 100\n        open: 60\n        as_of: ${2020 + doc}-12-31\n`,
+    );
   }
   push('observations:\n');
   const orgs = [code, ...Array.from({ length: DEPARTMENTS }, (_, d) => `SO${d + 1}`)];
@@ -71,7 +86,9 @@ export function syntheticPlan(targetBytes: number, code = 'SYN'): Buffer {
           push(`  - indicator: syn-${i}\n    org: ${org}\n    period: "${period}"\n    numerator: ${base * 10}\n    denominator: 1000\n`);
         } else {
           // Counts are whole numbers (a fraction is a plausibility warning); the rest have one decimal.
-          push(`  - indicator: syn-${i}\n    org: ${org}\n    period: "${period}"\n    value: ${k === 'count' ? base : `${base}.${(o + m) % 10}`}\n`);
+          push(
+            `  - indicator: syn-${i}\n    org: ${org}\n    period: "${period}"\n    value: ${k === 'count' ? base : `${base}.${(o + m) % 10}`}\n`,
+          );
         }
       }
     }

@@ -229,8 +229,18 @@ export class CreatePlanSchema1764230400000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'observation', 'import_run', 'reported_claim', 'task_support', 'task', 'goal',
-      'task_group', 'goal_group', 'document', 'province_indicator', 'indicator', 'org_unit',
+      'observation',
+      'import_run',
+      'reported_claim',
+      'task_support',
+      'task',
+      'goal',
+      'task_group',
+      'goal_group',
+      'document',
+      'province_indicator',
+      'indicator',
+      'org_unit',
     ]) {
       await q.query(`DROP TABLE ${table}`);
     }

@@ -175,7 +175,16 @@ export class CreateStatusTables1764316800000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX observation_org_idx');
-    for (const table of ['status_event', 'kpi_comparison', 'reconciliation', 'rollup', 'task_status', 'goal_status', 'recompute_run', 'outbox']) {
+    for (const table of [
+      'status_event',
+      'kpi_comparison',
+      'reconciliation',
+      'rollup',
+      'task_status',
+      'goal_status',
+      'recompute_run',
+      'outbox',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query('DROP FUNCTION dx_holds(numeric, text, numeric)');

@@ -26,7 +26,10 @@ export class DtiFrameworks1764921600000 implements MigrationInterface {
     await q.query(`ALTER TABLE dti_result ADD COLUMN indices jsonb NOT NULL DEFAULT '{}'`);
     const labels = { 'Chính quyền số': 'government', 'Kinh tế số': 'economy', 'Xã hội số': 'society' };
     for (const [label, code] of Object.entries(labels)) {
-      await q.query(`UPDATE dti_result SET pillars = (pillars - $1::text) || jsonb_build_object($2::text, pillars -> $1::text) WHERE pillars ? $1`, [label, code]);
+      await q.query(
+        `UPDATE dti_result SET pillars = (pillars - $1::text) || jsonb_build_object($2::text, pillars -> $1::text) WHERE pillars ? $1`,
+        [label, code],
+      );
     }
     await q.query(`ALTER TABLE indicator ADD COLUMN dti_figure text CHECK (dti_figure ~ '^([a-z][a-z0-9_]*\\.)?(score|rank)$')`);
   }
@@ -35,7 +38,10 @@ export class DtiFrameworks1764921600000 implements MigrationInterface {
     await q.query(`ALTER TABLE indicator DROP COLUMN dti_figure`);
     const labels = { government: 'Chính quyền số', economy: 'Kinh tế số', society: 'Xã hội số' };
     for (const [code, label] of Object.entries(labels)) {
-      await q.query(`UPDATE dti_result SET pillars = (pillars - $1::text) || jsonb_build_object($2::text, pillars -> $1::text) WHERE pillars ? $1`, [code, label]);
+      await q.query(
+        `UPDATE dti_result SET pillars = (pillars - $1::text) || jsonb_build_object($2::text, pillars -> $1::text) WHERE pillars ? $1`,
+        [code, label],
+      );
     }
     await q.query(`ALTER TABLE dti_result DROP COLUMN indices`);
     await q.query(`DROP TABLE dti_framework`);

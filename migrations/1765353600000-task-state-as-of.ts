@@ -32,7 +32,9 @@ export class TaskStateAsOf1765353600000 implements MigrationInterface {
     await q.query(`ALTER TABLE task_status ADD COLUMN status text, ADD COLUMN progress integer`);
     await q.query(`UPDATE task_status ts SET status = t.status, progress = t.progress FROM task t WHERE t.id = ts.task_id`);
     await q.query(`ALTER TABLE task_status ALTER COLUMN status SET NOT NULL`);
-    await q.query(`ALTER TABLE task_status ADD CONSTRAINT task_status_status_ck CHECK (status IN ('not_started', 'in_progress', 'done', 'cancelled'))`);
+    await q.query(
+      `ALTER TABLE task_status ADD CONSTRAINT task_status_status_ck CHECK (status IN ('not_started', 'in_progress', 'done', 'cancelled'))`,
+    );
     await q.query(`ALTER TABLE task_status ADD CONSTRAINT task_status_progress_ck CHECK (progress BETWEEN 0 AND 100)`);
     await q.query(`CREATE INDEX audit_log_task_at_idx ON audit_log (entity_id, at) WHERE entity_kind = 'task'`);
   }

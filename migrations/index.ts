@@ -14,4 +14,19 @@ import { TaskStateAsOf1765353600000 } from './1765353600000-task-state-as-of';
 import { DtiResultSummaryStamp1765440000000 } from './1765440000000-dti-result-summary-stamp';
 
 /** Every migration, in order. The only way the schema changes. */
-export const MIGRATIONS = [CreatePlanSchema1764230400000, CreateStatusTables1764316800000, SplitKpiRecompute1764403200000, CreateAccountsAndAudit1764489600000, CreateWorkflow1764576000000, CreateReports1764748800000, CreateDti1764835200000, DtiFrameworks1764921600000, OrgReorganisations1765008000000, KpiComparisonLatestIndex1765094400000, ReportJobId1765180800000, SummaryStamp1765267200000, TaskStateAsOf1765353600000, DtiResultSummaryStamp1765440000000];
+export const MIGRATIONS = [
+  CreatePlanSchema1764230400000,
+  CreateStatusTables1764316800000,
+  SplitKpiRecompute1764403200000,
+  CreateAccountsAndAudit1764489600000,
+  CreateWorkflow1764576000000,
+  CreateReports1764748800000,
+  CreateDti1764835200000,
+  DtiFrameworks1764921600000,
+  OrgReorganisations1765008000000,
+  KpiComparisonLatestIndex1765094400000,
+  ReportJobId1765180800000,
+  SummaryStamp1765267200000,
+  TaskStateAsOf1765353600000,
+  DtiResultSummaryStamp1765440000000,
+];

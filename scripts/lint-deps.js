@@ -28,14 +28,18 @@ for (const dir of ['apps', 'libs', 'test', 'bench', 'migrations', 'scripts']) {
   for (const file of walk(join(root, dir))) {
     const source = readFileSync(file, 'utf8');
     const rel = relative(root, file);
-    for (const match of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]*)['"]|(?:require|import)\(\s*['"](\.[^'"]*)['"]\s*\)/g)) {
+    for (const match of source.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]*)['"]|(?:require|import)\(\s*['"](\.[^'"]*)['"]\s*\)/g,
+    )) {
       const spec = match[1] ?? match[2];
       const target = area(resolve(dirname(file), spec));
       // test/support/embedded-probe.js runs the built code, which lives in dist/.
-      if (target !== area(file) && target !== 'dist') problems.push(`${rel}: "${spec}" climbs into ${target}; import it through its @dx alias`);
+      if (target !== area(file) && target !== 'dist')
+        problems.push(`${rel}: "${spec}" climbs into ${target}; import it through its @dx alias`);
     }
     source.split('\n').forEach((line, i) => {
-      if (/\/[/*]\s*eslint-disable/.test(line) && !/\/[/*]\s*eslint-disable[^\n]*\s--\s+\S/.test(line)) problems.push(`${rel}:${i + 1}: eslint-disable without a reason (add "-- why")`);
+      if (/\/[/*]\s*eslint-disable/.test(line) && !/\/[/*]\s*eslint-disable[^\n]*\s--\s+\S/.test(line))
+        problems.push(`${rel}:${i + 1}: eslint-disable without a reason (add "-- why")`);
     });
   }
 }

@@ -34,7 +34,10 @@ describe('web dashboard in a real browser', () => {
     if (dti.status !== 0) throw new Error(`dti import data/dti: ${dti.stderr}`);
     const accounts = new AccountRepository(db.dataSource);
     for (const [username, role, province, orgUnit] of [
-      ['lanhdao.qni', 'leader', 'QNI', undefined], ['canbo.dng', 'officer', 'DNG', 'STTTT'], ['canbo2.dng', 'officer', 'DNG', 'STTTT'], ['baocao.dng', 'reporter', 'DNG', 'SNV'],
+      ['lanhdao.qni', 'leader', 'QNI', undefined],
+      ['canbo.dng', 'officer', 'DNG', 'STTTT'],
+      ['canbo2.dng', 'officer', 'DNG', 'STTTT'],
+      ['baocao.dng', 'reporter', 'DNG', 'SNV'],
     ] as const) {
       await accounts.create({ username, displayName: username, role, province, orgUnit, password: PASSWORD });
     }
@@ -44,7 +47,14 @@ describe('web dashboard in a real browser', () => {
     url = `http://127.0.0.1:${address.port}`;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     mkdirSync(SHOTS, { recursive: true });
   });
@@ -78,7 +88,9 @@ describe('web dashboard in a real browser', () => {
     await dti.waitFor();
     expect(await dti.getAttribute('aria-label')).toBe('Diễn biến 2021: 7, 2022: 3');
     // Rank 7 → 3 is a climb of four places, drawn rising (1 at the top); its rank is the DTI table's, as in the DTI panel.
-    expect(await page.getByTestId('kpi-dti-hang').innerText()).toMatch(/kỳ 2022 · chỉ tiêu <= 3 hạng · đạt · so với kỳ trước ▲4 bậc · hạng 3\/63/);
+    expect(await page.getByTestId('kpi-dti-hang').innerText()).toMatch(
+      /kỳ 2022 · chỉ tiêu <= 3 hạng · đạt · so với kỳ trước ▲4 bậc · hạng 3\/63/,
+    );
     const [first, last] = (await dti.locator('polyline').getAttribute('points'))!.split(' ').map((p) => Number(p.split(',')[1]));
     expect(last).toBeLessThan(first);
     // Quảng Ninh alone has 2023-H2's figure: no "hạng 1/1".
@@ -87,7 +99,10 @@ describe('web dashboard in a real browser', () => {
     // Measured, not asserted: a reload of the overview until the national targets show (written for the README).
     const started = Date.now();
     await page.reload();
-    await page.getByRole('region', { name: 'Văn bản CDS-2023-QG' }).getByText(/Mục tiêu: 5\/9 đạt/).waitFor();
+    await page
+      .getByRole('region', { name: 'Văn bản CDS-2023-QG' })
+      .getByText(/Mục tiêu: 5\/9 đạt/)
+      .waitFor();
     writeFileSync(join(SHOTS, 'timings.json'), JSON.stringify({ overviewLoadMs: Date.now() - started }));
   });
 
@@ -102,20 +117,28 @@ describe('web dashboard in a real browser', () => {
     expect(await dti.getByRole('img', { name: 'tăng 4 bậc' }).count()).toBe(1);
     const pillars = dti.getByRole('table', { name: 'Trụ cột' });
     expect((await pillars.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t'))).toEqual([
-      ['Chính quyền số', '0,7804', '4'], ['Kinh tế số', '0,7187', '9'], ['Xã hội số', '0,6864', '2'],
+      ['Chính quyền số', '0,7804', '4'],
+      ['Kinh tế số', '0,7187', '9'],
+      ['Xã hội số', '0,6864', '2'],
     ]);
     const indices = dti.getByRole('table', { name: 'Chỉ số chính' });
     expect((await indices.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t'))).toEqual([
-      ['Thể chế số', '—', '1'], ['Hạ tầng số', '—', '4'], ['Hoạt động chính quyền số', '—', '3'], ['Hoạt động xã hội số', '—', '2'],
+      ['Thể chế số', '—', '1'],
+      ['Hạ tầng số', '—', '4'],
+      ['Hoạt động chính quyền số', '—', '3'],
+      ['Hoạt động xã hội số', '—', '2'],
     ]);
     const peers = dti.getByRole('table', { name: 'Xếp hạng gần nhau năm 2022' });
     expect((await peers.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t'))).toEqual([
-      ['1', 'Đà Nẵng', '0,8002'], ['2', 'TP. Hồ Chí Minh', '0,7163'], ['3', 'Quảng Ninh', '0,7024'],
+      ['1', 'Đà Nẵng', '0,8002'],
+      ['2', 'TP. Hồ Chí Minh', '0,7163'],
+      ['3', 'Quảng Ninh', '0,7024'],
     ]);
     // The province's own row stands out (and says so to assistive technology).
     expect(await peers.locator('tr[aria-current="true"]').innerText()).toMatch(/^3\tQuảng Ninh/);
     expect(await dti.getByRole('list', { name: 'DTI các năm' }).getByRole('listitem').allInnerTexts()).toEqual([
-      '2021: 0,4972 điểm, hạng 7/63', '2022: 0,7024 điểm, hạng 3/63',
+      '2021: 0,4972 điểm, hạng 7/63',
+      '2022: 0,7024 điểm, hạng 3/63',
     ]);
     await dti.screenshot({ path: join(SHOTS, 'overview-dti.png') });
     // Seen as of a date before any DTI year: nothing to show, said plainly.
@@ -141,7 +164,10 @@ describe('web dashboard in a real browser', () => {
     expect(await page.getByRole('region', { name: 'Kết quả so sánh' }).innerText()).toMatch(/Kỳ 2023-H2 · bản đồ ngày 31\/12\/2023/);
     // Quảng Ninh was not merged on 1 July 2025: the same row on the new map.
     await form.getByLabel('Bản đồ sau sắp xếp 1/7/2025').check();
-    await page.getByRole('region', { name: 'Kết quả so sánh' }).getByText(/bản đồ ngày 01\/07\/2025/).waitFor();
+    await page
+      .getByRole('region', { name: 'Kết quả so sánh' })
+      .getByText(/bản đồ ngày 01\/07\/2025/)
+      .waitFor();
     expect(await cells()).toEqual(periodMap);
     expect(await table.getByRole('row').count()).toBeGreaterThan(1);
     await page.screenshot({ path: join(SHOTS, 'province-map-qni.png'), fullPage: true });
@@ -154,7 +180,10 @@ describe('web dashboard in a real browser', () => {
     await form.getByLabel('Bản đồ của kỳ').check();
     await form.getByLabel('Chỉ số').selectOption('dti-hang');
     await form.getByLabel('Kỳ', { exact: true }).fill('2022');
-    await page.getByRole('region', { name: 'Kết quả so sánh' }).getByText(/theo bảng xếp hạng DTI năm 2022, trên 63 tỉnh, thành phố/).waitFor();
+    await page
+      .getByRole('region', { name: 'Kết quả so sánh' })
+      .getByText(/theo bảng xếp hạng DTI năm 2022, trên 63 tỉnh, thành phố/)
+      .waitFor();
     expect(await cells()).toEqual(['Quảng Ninh', '3 hạng', '3/63', 'Số liệu ghi nhận']);
   });
 
@@ -228,7 +257,10 @@ describe('web dashboard in a real browser', () => {
     const bad = readFileSync(join(REPO, 'test/fixtures/plans/invalid/04-missing-province-name.yaml'));
     await page.getByLabel('Tệp kế hoạch').setInputFiles({ name: 'ke-hoach-loi.yaml', mimeType: 'application/yaml', buffer: bad });
     await page.getByRole('button', { name: 'Kiểm tra' }).click();
-    await page.getByTestId('check-result').getByText(/Tệp có \d+ lỗi; chưa ghi gì/).waitFor();
+    await page
+      .getByTestId('check-result')
+      .getByText(/Tệp có \d+ lỗi; chưa ghi gì/)
+      .waitFor();
     const errors = page.getByRole('region', { name: 'Lỗi' });
     expect(await errors.innerText()).toMatch(/3\s+province\.name/);
     expect(await page.getByRole('button', { name: 'Nhập vào hệ thống' }).isDisabled()).toBe(true);
@@ -280,7 +312,8 @@ describe('web dashboard in a real browser', () => {
   it('KPI values: a CSV upload lists the refused rows with their lines and writes nothing', async () => {
     const page = await signIn('canbo.dng');
     await page.getByRole('link', { name: 'Số liệu' }).click();
-    const csv = 'indicator,org,period,value\ndvc-toan-trinh,DNG,2030-01,50\ndvc-toan-trinh,DNG,2030-13,50\ndvc-toan-trinh,KHONG-CO,2030-02,50\n';
+    const csv =
+      'indicator,org,period,value\ndvc-toan-trinh,DNG,2030-01,50\ndvc-toan-trinh,DNG,2030-13,50\ndvc-toan-trinh,KHONG-CO,2030-02,50\n';
     const form = page.getByRole('form', { name: 'Tải lên tệp số liệu' });
     await form.getByLabel(/Tệp CSV hoặc Excel/).setInputFiles({ name: 'so-lieu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await form.getByRole('button', { name: 'Tải lên' }).click();
@@ -294,7 +327,8 @@ describe('web dashboard in a real browser', () => {
   it('the audit trail lists the changes of any kind of item, newest first', async () => {
     // Changes of its own, made through the API: an officer's task update, a reporter's submission and its approval.
     const token = async (username: string) =>
-      (await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username, password: PASSWORD }).expect(200)).body.accessToken as string;
+      (await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username, password: PASSWORD }).expect(200)).body
+        .accessToken as string;
     const officer = as(app, await token('canbo.dng'));
     const reporter = as(app, await token('baocao.dng'));
     const taskOf = async (code: string) => (await db.dataSource.query(`SELECT id FROM task WHERE code = $1`, [code]))[0].id as string;
@@ -303,7 +337,11 @@ describe('web dashboard in a real browser', () => {
     await officer.patch(`/api/v1/tasks/${kh13}`).set('If-Match', current.headers.etag).send({ comment: 'Nhật ký' }).expect(200);
     const t12 = await taskOf('T1.2');
     const mine = await reporter.get(`/api/v1/tasks/${t12}`).expect(200);
-    const submitted = await reporter.patch(`/api/v1/tasks/${t12}`).set('If-Match', mine.headers.etag).send({ comment: 'Gửi duyệt' }).expect(202);
+    const submitted = await reporter
+      .patch(`/api/v1/tasks/${t12}`)
+      .set('If-Match', mine.headers.etag)
+      .send({ comment: 'Gửi duyệt' })
+      .expect(202);
     await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/approve`).expect(200);
 
     const page = await signIn('canbo.dng');

@@ -19,7 +19,13 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const file = validPlanFile(QUANG_NINH_FILE);
-    await new PlanImporter(db.dataSource).run(file, { fileName: 'quang-ninh.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(file, {
+      fileName: 'quang-ninh.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     await importDtiDirectory(db.dataSource, DTI_DIRECTORY);
     // A queue of its own: jobs other suites of this run left waiting (no worker runs in a test app) would make /health `degraded`.
     app = await createTestApp(db, { env: { QUEUE_PREFIX: `dx-test-api-${testRunId()}` } });
@@ -48,7 +54,11 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     const total = all.body.kpis.length;
     expect(total).toBeGreaterThan(4);
     expect(all.body.kpiPage).toEqual({ page: 1, pageSize: 1000, total });
-    expect((await api.get('/api/v1/provinces/QNI/summary?as_of=2023-10-31').expect(200)).body.kpiPage).toEqual({ page: 1, pageSize: 50, total });
+    expect((await api.get('/api/v1/provinces/QNI/summary?as_of=2023-10-31').expect(200)).body.kpiPage).toEqual({
+      page: 1,
+      pageSize: 50,
+      total,
+    });
     const page = await api.get('/api/v1/provinces/QNI/summary?as_of=2023-10-31&kpiPage=2&kpiPageSize=2').expect(200);
     expect(page.body.kpis).toEqual(all.body.kpis.slice(2, 4));
     expect(page.body.kpiPage).toEqual({ page: 2, pageSize: 2, total });
@@ -58,7 +68,10 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
 
   it('a summary comes with an ETag (304 while current), and a change recomputed through the API is shown at once', async () => {
     const url = '/api/v1/provinces/QNI/summary?as_of=2023-10-31';
-    const first = await api.get(url).expect(200).expect('Content-Type', /^application\/json; charset=utf-8/);
+    const first = await api
+      .get(url)
+      .expect(200)
+      .expect('Content-Type', /^application\/json; charset=utf-8/);
     const etag = first.headers.etag;
     expect(etag).toMatch(/^"[\w-]+"$/);
     await api.get(url).set('If-None-Match', etag).expect(304);
@@ -66,12 +79,18 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
 
     const goal = () => first.body.documents[0].goalGroups[0].goals.find((g: { code: string }) => g.code === 'MT1.1');
     expect(goal()).toMatchObject({ indicator: 'so-hoa-ket-qua-tthc', status: 'no_data', actual: null });
-    await api.post('/api/v1/observations').send({ indicator: 'so-hoa-ket-qua-tthc', province: 'QNI', period: '2023-09', value: '100' }).expect(201);
+    await api
+      .post('/api/v1/observations')
+      .send({ indicator: 'so-hoa-ket-qua-tthc', province: 'QNI', period: '2023-09', value: '100' })
+      .expect(201);
     const id = await new StatusRepository(db.dataSource.manager).provinceIdByCode('QNI');
     await new RecomputeEngine(db.dataSource, { now: () => new Date() }).recompute({ provinceId: id!, asOf: '2023-10-31', trigger: 'test' });
     const after = await api.get(url).set('If-None-Match', etag).expect(200);
     expect(after.headers.etag).not.toBe(etag);
-    expect(after.body.documents[0].goalGroups[0].goals.find((g: { code: string }) => g.code === 'MT1.1')).toMatchObject({ status: 'met', actual: '100' });
+    expect(after.body.documents[0].goalGroups[0].goals.find((g: { code: string }) => g.code === 'MT1.1')).toMatchObject({
+      status: 'met',
+      actual: '100',
+    });
     // The tests below count the file's values.
     const [, deleted] = await db.dataSource.query(
       `DELETE FROM observation o USING indicator i WHERE i.id = o.indicator_id AND i.code = 'so-hoa-ket-qua-tthc' AND o.period = '2023-09'`,
@@ -89,7 +108,9 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   });
 
   it('GET /api/v1/goals/:id/status returns the status at a date and its history', async () => {
-    const [goal] = await db.dataSource.query(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.scope = 'national' AND g.code = 'MT1.6'`);
+    const [goal] = await db.dataSource.query(
+      `SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id WHERE d.scope = 'national' AND g.code = 'MT1.6'`,
+    );
     const res = await api.get(`/api/v1/goals/${goal.id}/status?as_of=2023-11-15`).expect(200);
     expect(res.body).toMatchObject({ code: 'MT1.6', document: 'CDS-2023-QG', status: { asOf: '2023-10-31', status: 'in_progress' } });
     expect(res.body.history.length).toBeGreaterThan(0);
@@ -104,7 +125,11 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     const res = await api.get('/api/v1/indicators/dvc-toan-trinh/comparison?province=QNI').expect(200);
     expect(res.body).toMatchObject({ period: '2023-H2', value: '81', nationalTarget: { target: '80', met: true, gap: '1' } });
     const dti = await api.get('/api/v1/indicators/dti-hang/comparison?province=qni&period=2022').expect(200);
-    expect(dti.body).toMatchObject({ value: '3', previous: { period: '2021', value: '7', change: '-4' }, targets: [{ goalCode: 'MT2.1', met: true }] });
+    expect(dti.body).toMatchObject({
+      value: '3',
+      previous: { period: '2021', value: '7', change: '-4' },
+      targets: [{ goalCode: 'MT2.1', met: true }],
+    });
     await api.get('/api/v1/indicators/khong-co/comparison?province=QNI').expect(404);
     await api.get('/api/v1/indicators/dti-hang/comparison?province=QNI&period=2019').expect(404);
     const badQuery = await api.get('/api/v1/indicators/dti-hang/comparison?period=2023-Q9').expect(400);
@@ -124,7 +149,10 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
 
   it('GET /api/v1/indicators/:code/history gives the DTI over its yearly periods, oldest first', async () => {
     const res = await api.get('/api/v1/indicators/dti-diem/history?province=QNI').expect(200);
-    expect(res.body.points).toEqual([{ period: '2021', value: '0.4972' }, { period: '2022', value: '0.7024' }]);
+    expect(res.body.points).toEqual([
+      { period: '2021', value: '0.4972' },
+      { period: '2022', value: '0.7024' },
+    ]);
     await api.get('/api/v1/indicators/khong-co/history?province=QNI').expect(404);
     await api.get('/api/v1/indicators/dti-diem/history?province=QNI&limit=1').expect(400);
   });
@@ -215,10 +243,14 @@ describe('GET /health when no worker takes jobs', () => {
     const fresh = await request(app.getHttpServer()).get('/health').expect(200);
     expect(fresh.body.status).toBe('ok');
     expect(fresh.body.info.queue.oldestWaitingMs).toBeLessThan(1000);
-    const stalled = await waitFor('the health check to turn degraded', async () => {
-      const res = await request(app.getHttpServer()).get('/health').expect(200);
-      return res.body.status === 'degraded' ? res : null;
-    }, 10_000);
+    const stalled = await waitFor(
+      'the health check to turn degraded',
+      async () => {
+        const res = await request(app.getHttpServer()).get('/health').expect(200);
+        return res.body.status === 'degraded' ? res : null;
+      },
+      10_000,
+    );
     expect(stalled.body.info.queue.oldestWaitingMs).toBeGreaterThan(1000);
     expect(stalled.body.reason).toMatch(/^có công việc đã chờ \d+ giây chưa được xử lý \(giới hạn 1 giây\)/);
     expect(stalled.body.info.queue.stalled).toBe(stalled.body.reason);

@@ -25,7 +25,13 @@ describe('authentication against hostile tokens', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     app = await createTestApp(db);
     user = await signIn(app, db, 'officer', 'DNG', 'STTTT');
     claims = JSON.parse(Buffer.from(user.token.split('.')[1], 'base64url').toString());
@@ -46,7 +52,13 @@ describe('authentication against hostile tokens', () => {
   }
 
   it('signs access tokens for this issuer and audience, with an expiry; a hand-signed copy of the claims is accepted', async () => {
-    expect(claims).toMatchObject({ iss: 'dx-tracker', aud: 'dx-tracker-api', role: 'officer', exp: expect.any(Number), iat: expect.any(Number) });
+    expect(claims).toMatchObject({
+      iss: 'dx-tracker',
+      aud: 'dx-tracker-api',
+      role: 'officer',
+      exp: expect.any(Number),
+      iat: expect.any(Number),
+    });
     expect((claims.exp as number) - (claims.iat as number)).toBe(900);
     // The control for every refusal below: the same claims signed the same way get in.
     await me(token(HS256, claims)).expect(200);
@@ -65,10 +77,25 @@ describe('authentication against hostile tokens', () => {
     ['with an unknown role', () => token(HS256, { ...claims, role: 'superadmin' })],
     ['with alg none and no signature', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, role: 'admin' })}.`],
     ['with alg None and the original signature', () => `${b64({ alg: 'None', typ: 'JWT' })}.${user.token.split('.').slice(1).join('.')}`],
-    ['with alg HS512 claimed over an HS256 signature', () => `${b64({ alg: 'HS512', typ: 'JWT' })}.${user.token.split('.').slice(1).join('.')}`],
+    [
+      'with alg HS512 claimed over an HS256 signature',
+      () => `${b64({ alg: 'HS512', typ: 'JWT' })}.${user.token.split('.').slice(1).join('.')}`,
+    ],
     ['with alg RS256 (key confusion)', () => token({ alg: 'RS256', typ: 'JWT' }, claims)],
-    ['with the payload changed (role admin), signature kept', () => { const [h, , s] = user.token.split('.'); return `${h}.${b64({ ...claims, role: 'admin', prv: null })}.${s}`; }],
-    ['with the signature changed', () => { const [h, p, s] = user.token.split('.'); return `${h}.${p}.${s.slice(0, 10)}${s[10] === 'A' ? 'B' : 'A'}${s.slice(11)}`; }],
+    [
+      'with the payload changed (role admin), signature kept',
+      () => {
+        const [h, , s] = user.token.split('.');
+        return `${h}.${b64({ ...claims, role: 'admin', prv: null })}.${s}`;
+      },
+    ],
+    [
+      'with the signature changed',
+      () => {
+        const [h, p, s] = user.token.split('.');
+        return `${h}.${p}.${s.slice(0, 10)}${s[10] === 'A' ? 'B' : 'A'}${s.slice(11)}`;
+      },
+    ],
     ['with the signature cut off', () => user.token.split('.').slice(0, 2).join('.')],
     ['as an unknown API token', () => 'dxt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
   ])('refuses an access token %s with 401', async (_what, make) => {
@@ -100,7 +127,11 @@ describe('authentication against hostile tokens', () => {
           if (m.kind === 'replace') t = `${t.slice(0, m.at % t.length)}${m.char}${t.slice((m.at % t.length) + 1)}`;
           if (m.kind === 'delete') t = `${t.slice(0, m.at % t.length)}${t.slice((m.at % t.length) + 1)}`;
           if (m.kind === 'insert') t = `${t.slice(0, m.at % (t.length + 1))}${m.char}${t.slice(m.at % (t.length + 1))}`;
-          if (m.kind === 'swap') { const parts = t.split('.'); [parts[m.a], parts[m.b]] = [parts[m.b], parts[m.a]]; t = parts.join('.'); }
+          if (m.kind === 'swap') {
+            const parts = t.split('.');
+            [parts[m.a], parts[m.b]] = [parts[m.b], parts[m.a]];
+            t = parts.join('.');
+          }
         }
         const res = await me(t);
         expect(res.status).toBe(t === user.token ? 200 : 401);
@@ -121,7 +152,8 @@ describe('authentication against hostile tokens', () => {
     const latest = racing.find((r) => r.status === 200)!.body.refreshToken as string;
     await request(app.getHttpServer()).post('/api/v1/auth/logout').send({ refreshToken: latest }).expect(204);
     await refused(post('/api/v1/auth/refresh', { refreshToken: latest }), 'INVALID_REFRESH_TOKEN');
-    const again = (await post('/api/v1/auth/login', { username: user.username, password: user.password }).expect(200)).body.refreshToken as string;
+    const again = (await post('/api/v1/auth/login', { username: user.username, password: user.password }).expect(200)).body
+      .refreshToken as string;
     await db.dataSource.query(`UPDATE refresh_token SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL`);
     await refused(post('/api/v1/auth/refresh', { refreshToken: again }), 'INVALID_REFRESH_TOKEN');
     // A refresh token is not an access token, nor the other way round.
@@ -131,7 +163,8 @@ describe('authentication against hostile tokens', () => {
 
   it('brute force: five wrong passwords lock the account (429, even with the right one) until the lock ends', async () => {
     const victim = await signIn(app, db, 'viewer', 'DNG');
-    for (let i = 0; i < 5; i++) await refused(post('/api/v1/auth/login', { username: victim.username, password: `guess-${i}-wrong` }), 'INVALID_CREDENTIALS');
+    for (let i = 0; i < 5; i++)
+      await refused(post('/api/v1/auth/login', { username: victim.username, password: `guess-${i}-wrong` }), 'INVALID_CREDENTIALS');
     const locked = await post('/api/v1/auth/login', { username: victim.username, password: victim.password }).expect(429);
     expect(locked.body).toMatchObject({ code: 'ACCOUNT_LOCKED', status: 429 });
     expect(locked.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -146,11 +179,19 @@ describe('authentication against hostile tokens', () => {
     try {
       const server = limited.getHttpServer();
       const refreshes = [];
-      for (let i = 0; i < 5; i++) refreshes.push((await request(server).post('/api/v1/auth/refresh').send({ refreshToken: `dxr_guess${i}` })).status);
+      for (let i = 0; i < 5; i++)
+        refreshes.push(
+          (
+            await request(server)
+              .post('/api/v1/auth/refresh')
+              .send({ refreshToken: `dxr_guess${i}` })
+          ).status,
+        );
       expect(refreshes).toEqual([401, 401, 401, 429, 429]);
       // Sign-ins have their own budget; beyond it even the right password waits.
       const logins = [];
-      for (let i = 0; i < 4; i++) logins.push(await request(server).post('/api/v1/auth/login').send({ username: user.username, password: user.password }));
+      for (let i = 0; i < 4; i++)
+        logins.push(await request(server).post('/api/v1/auth/login').send({ username: user.username, password: user.password }));
       expect(logins.map((r) => r.status)).toEqual([200, 200, 200, 429]);
       expect(logins[3].headers['content-type']).toMatch(/^application\/problem\+json/);
     } finally {

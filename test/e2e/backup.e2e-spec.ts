@@ -42,13 +42,31 @@ describe('cli backup / cli restore', () => {
     // Writes through the API: audit rows, versions, an outbox row, a directive, accounts and tokens.
     app = await createTestApp(source);
     const officer = as(app, (await signIn(app, source, 'officer', 'QNI', 'STTTT')).token);
-    const [task] = await source.dataSource.query(`SELECT t.id, t.version FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'QNI' LIMIT 1`);
-    if (task) await officer.patch(`/api/v1/tasks/${task.id}`).set('If-Match', `"${task.version}"`).send({ status: 'in_progress', progress: 35.5, comment: 'Đang triển khai' }).expect(200);
-    await officer.post('/api/v1/observations').send({ indicator: 'dvc-toan-trinh', province: 'QNI', period: '2024-01', value: '88.123456789' }).expect(201);
+    const [task] = await source.dataSource.query(
+      `SELECT t.id, t.version FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'QNI' LIMIT 1`,
+    );
+    if (task)
+      await officer
+        .patch(`/api/v1/tasks/${task.id}`)
+        .set('If-Match', `"${task.version}"`)
+        .send({ status: 'in_progress', progress: 35.5, comment: 'Đang triển khai' })
+        .expect(200);
+    await officer
+      .post('/api/v1/observations')
+      .send({ indicator: 'dvc-toan-trinh', province: 'QNI', period: '2024-01', value: '88.123456789' })
+      .expect(201);
     const id = await source.dataSource.query(`SELECT id FROM org_unit WHERE code = 'QNI'`);
-    await new RecomputeEngine(source.dataSource, { now: () => new Date('2023-11-15T00:00:00Z') }).recompute({ provinceId: id[0].id, asOf: '2023-10-31', trigger: 'test' });
+    await new RecomputeEngine(source.dataSource, { now: () => new Date('2023-11-15T00:00:00Z') }).recompute({
+      provinceId: id[0].id,
+      asOf: '2023-10-31',
+      trigger: 'test',
+    });
     // A stored report: bytes (bytea) must come back exactly too.
-    expect(runCli(['report', '--province', 'QNI', '--document', 'CDS-2023-QG', '--period', '2023', '--as-of', '2023-10-31', '--out', tmp], { DATABASE_URL: source.url }).status).toBe(0);
+    expect(
+      runCli(['report', '--province', 'QNI', '--document', 'CDS-2023-QG', '--period', '2023', '--as-of', '2023-10-31', '--out', tmp], {
+        DATABASE_URL: source.url,
+      }).status,
+    ).toBe(0);
   });
   afterAll(async () => {
     await app?.close();
@@ -68,11 +86,14 @@ describe('cli backup / cli restore', () => {
     expect(Number(before.report.split(' ')[0])).toBeGreaterThan(0);
     expect(await contents(target)).toEqual(before);
     // The export's first line says when it was made.
-    const exported = (db: TestDatabase) => runCli(['export', '--province', 'QNI'], { DATABASE_URL: db.url }).stdout.replace(/^# Exported .*\n/, '');
+    const exported = (db: TestDatabase) =>
+      runCli(['export', '--province', 'QNI'], { DATABASE_URL: db.url }).stdout.replace(/^# Exported .*\n/, '');
     expect(exported(target)).toEqual(exported(source));
     // Identity sequences continue after the restored ids.
     const [{ max }] = await target.dataSource.query(`SELECT max(id)::int AS max FROM audit_log`);
-    const [{ id }] = await target.dataSource.query(`INSERT INTO audit_log (actor, action, entity_kind) VALUES ($$jest$$, $$restore-check$$, $$task$$) RETURNING id`);
+    const [{ id }] = await target.dataSource.query(
+      `INSERT INTO audit_log (actor, action, entity_kind) VALUES ($$jest$$, $$restore-check$$, $$task$$) RETURNING id`,
+    );
     expect(max).toBeGreaterThan(0);
     expect(Number(id)).toBe(max + 1);
   });
@@ -93,7 +114,9 @@ describe('cli backup / cli restore', () => {
       const notBackup = join(tmp, 'x.gz');
       writeFileSync(notBackup, 'not gzip');
       expect(runCli(['restore', notBackup], { DATABASE_URL: empty.url }).stderr).toMatch(/damaged|not a dx-tracker backup/);
-      expect(runCli(['restore', join(tmp, 'missing.gz')], { DATABASE_URL: empty.url }).stderr).toMatch(/cannot read .*missing\.gz \(ENOENT\)/);
+      expect(runCli(['restore', join(tmp, 'missing.gz')], { DATABASE_URL: empty.url }).stderr).toMatch(
+        /cannot read .*missing\.gz \(ENOENT\)/,
+      );
     } finally {
       await empty.drop();
     }

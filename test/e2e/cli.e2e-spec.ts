@@ -24,7 +24,18 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('every command has --help', () => {
-    for (const command of ['validate', 'import', 'export', 'migrate', 'recompute', 'status', 'user:create', 'user:reset-password', 'token:create', 'token:revoke']) {
+    for (const command of [
+      'validate',
+      'import',
+      'export',
+      'migrate',
+      'recompute',
+      'status',
+      'user:create',
+      'user:reset-password',
+      'token:create',
+      'token:revoke',
+    ]) {
       const r = runCli([command, '--help'], env);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^Usage: dx-tracker/);
@@ -40,7 +51,9 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('validate: every error of a malformed file on stderr as PATH: MESSAGE (line N), exit 1', () => {
-    const cases: { file: string; errors: { path: string; line: number }[] }[] = JSON.parse(readFileSync(join(INVALID, 'cases.json'), 'utf8'));
+    const cases: { file: string; errors: { path: string; line: number }[] }[] = JSON.parse(
+      readFileSync(join(INVALID, 'cases.json'), 'utf8'),
+    );
     const several = cases.find((c) => c.errors.length >= 4)!;
     const r = runCli(['validate', join(INVALID, several.file)], env);
     expect(r.status).toBe(1);
@@ -52,7 +65,14 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
 
   it('refuses non-UTF-8 bytes and an oversized file with a clear message', () => {
     const latin1 = join(tmp, 'latin1.yaml');
-    writeFileSync(latin1, Buffer.concat([Buffer.from('schema: dx-tracker/plan@1\nprovince:\n  code: QNI\n  name: Qu'), Buffer.from([0xe1]), Buffer.from('ng Ninh\n')]));
+    writeFileSync(
+      latin1,
+      Buffer.concat([
+        Buffer.from('schema: dx-tracker/plan@1\nprovince:\n  code: QNI\n  name: Qu'),
+        Buffer.from([0xe1]),
+        Buffer.from('ng Ninh\n'),
+      ]),
+    );
     const r1 = runCli(['validate', latin1], env);
     expect(r1.status).toBe(1);
     expect(r1.stderr).toMatch(/^\(file\): not valid UTF-8 .* \(line 4\)$/m);
@@ -86,7 +106,10 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
     const reimport = runCli(['import', out], env);
     expect(reimport.status).toBe(0);
     expect(reimport.stdout).toMatch(/nothing changed/);
-    expect(runCli(['export', '--province', 'XXX'], env)).toMatchObject({ status: 1, stderr: expect.stringMatching(/no province with code "XXX"/) });
+    expect(runCli(['export', '--province', 'XXX'], env)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/no province with code "XXX"/),
+    });
   });
 
   it('status prints the plan tree in Vietnamese, with the national targets reconciled', () => {
@@ -151,7 +174,9 @@ describe('cli migrate on an empty PostgreSQL database', () => {
     const refused = runCli(['import', QUANG_NINH_FILE], env);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/run `npm run cli -- migrate` first/);
-    expect(runCli(['migrate'], env).stdout).toMatch(/applied 14 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+, SplitKpiRecompute\d+, CreateAccountsAndAudit\d+, CreateWorkflow\d+, CreateReports\d+, CreateDti\d+, DtiFrameworks\d+, OrgReorganisations\d+, KpiComparisonLatestIndex\d+, ReportJobId\d+, SummaryStamp\d+, TaskStateAsOf\d+, DtiResultSummaryStamp\d+/);
+    expect(runCli(['migrate'], env).stdout).toMatch(
+      /applied 14 migration\(s\): CreatePlanSchema\d+, CreateStatusTables\d+, SplitKpiRecompute\d+, CreateAccountsAndAudit\d+, CreateWorkflow\d+, CreateReports\d+, CreateDti\d+, DtiFrameworks\d+, OrgReorganisations\d+, KpiComparisonLatestIndex\d+, ReportJobId\d+, SummaryStamp\d+, TaskStateAsOf\d+, DtiResultSummaryStamp\d+/,
+    );
     expect(runCli(['migrate'], env).stdout).toMatch(/schema is up to date/);
     expect(runCli(['migrate', '--revert'], env).stdout).toMatch(/reverted/);
     expect(runCli(['migrate'], env).stdout).toMatch(/applied 1 migration/);
@@ -172,17 +197,31 @@ describe('cli accounts and API tokens', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     env = { DATABASE_URL: db.url };
-    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), { fileName: 'qn.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), {
+      fileName: 'qn.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
   });
   afterAll(() => db.drop());
 
   it('user:create prints a generated password that signs in; duplicates, missing provinces and short passwords are refused', async () => {
-    const r = runCli(['user:create', '--username', 'Can.Bo', '--role', 'officer', '--province', 'qni', '--org', 'STTTT', '--name', 'Cán bộ Sở'], env);
+    const r = runCli(
+      ['user:create', '--username', 'Can.Bo', '--role', 'officer', '--province', 'qni', '--org', 'STTTT', '--name', 'Cán bộ Sở'],
+      env,
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^created officer "can.bo" in QNI\/STTTT\npassword: (\S{20})\n$/);
     const password = /password: (\S+)/.exec(r.stdout)![1];
     const accounts = new AccountRepository(db.dataSource);
-    expect(await accounts.authenticate('can.bo', password, new Date())).toMatchObject({ role: 'officer', provinceCode: 'QNI', orgUnitCode: 'STTTT', displayName: 'Cán bộ Sở' });
+    expect(await accounts.authenticate('can.bo', password, new Date())).toMatchObject({
+      role: 'officer',
+      provinceCode: 'QNI',
+      orgUnitCode: 'STTTT',
+      displayName: 'Cán bộ Sở',
+    });
     const again = runCli(['user:create', '--username', 'can.bo', '--role', 'viewer', '--province', 'QNI'], env);
     expect(again.status).toBe(3);
     expect(again.stderr).toMatch(/exists/);
@@ -192,10 +231,20 @@ describe('cli accounts and API tokens', () => {
     const badRole = runCli(['user:create', '--username', 'bc', '--role', 'boss'], env);
     expect(badRole.status).not.toBe(0);
     expect(badRole.stderr).toMatch(/one of admin, officer/);
-    const short = runCli(['user:create', '--username', 'bc', '--role', 'viewer', '--province', 'QNI', '--password-stdin'], env, undefined, 'short\n');
+    const short = runCli(
+      ['user:create', '--username', 'bc', '--role', 'viewer', '--province', 'QNI', '--password-stdin'],
+      env,
+      undefined,
+      'short\n',
+    );
     expect(short.status).toBe(2);
     expect(short.stderr).toMatch(/at least 10 characters/);
-    const given = runCli(['user:create', '--username', 'admin2', '--role', 'admin', '--password-stdin'], env, undefined, 'mot-mat-khau-dai\n');
+    const given = runCli(
+      ['user:create', '--username', 'admin2', '--role', 'admin', '--password-stdin'],
+      env,
+      undefined,
+      'mot-mat-khau-dai\n',
+    );
     expect(given.stdout).toBe('created admin "admin2"\n');
     await expect(accounts.authenticate('admin2', 'mot-mat-khau-dai', new Date())).resolves.toMatchObject({ role: 'admin' });
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.create' AND actor = 'cli'`);
@@ -204,7 +253,12 @@ describe('cli accounts and API tokens', () => {
 
   it('user:reset-password replaces the password; token:create makes a scoped token that token:revoke ends', async () => {
     const accounts = new AccountRepository(db.dataSource);
-    runCli(['user:create', '--username', 'bao.cao', '--role', 'reporter', '--province', 'QNI', '--org', 'VPUBND', '--password-stdin'], env, undefined, 'mat-khau-cu-123\n');
+    runCli(
+      ['user:create', '--username', 'bao.cao', '--role', 'reporter', '--province', 'QNI', '--org', 'VPUBND', '--password-stdin'],
+      env,
+      undefined,
+      'mat-khau-cu-123\n',
+    );
     const reset = runCli(['user:reset-password', '--username', 'bao.cao'], env);
     expect(reset.stdout).toMatch(/password: \S{20}/);
     await expect(accounts.authenticate('bao.cao', 'mat-khau-cu-123', new Date())).rejects.toThrow(/wrong username or password/);
@@ -213,7 +267,10 @@ describe('cli accounts and API tokens', () => {
     const created = runCli(['token:create', '--username', 'bao.cao', '--name', 'Cổng dữ liệu', '--scopes', 'observations:write,read'], env);
     expect(created.status).toBe(0);
     const [, id, token] = /^token (\S+) for "bao.cao" \(observations:write, read\)\n(dxt_\S+)\n$/.exec(created.stdout)!;
-    expect(await accounts.principalForApiToken(token, new Date())).toMatchObject({ role: 'reporter', scopes: ['observations:write', 'read'] });
+    expect(await accounts.principalForApiToken(token, new Date())).toMatchObject({
+      role: 'reporter',
+      scopes: ['observations:write', 'read'],
+    });
     expect(runCli(['token:create', '--username', 'bao.cao', '--name', 'x', '--scopes', 'everything'], env).status).not.toBe(0);
     expect(runCli(['token:revoke', id], env).stdout).toBe(`token ${id} revoked\n`);
     expect(await accounts.principalForApiToken(token, new Date())).toBeNull();

@@ -11,8 +11,20 @@ import { REPO } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-interface MapRow { code: string; name: string; value: string | null; rank: number | null; method: string; missing: { code: string; reason: string }[] }
-interface Peer { name: string; province: string | null; rank: number; score: string | null }
+interface MapRow {
+  code: string;
+  name: string;
+  value: string | null;
+  rank: number | null;
+  method: string;
+  missing: { code: string; reason: string }[];
+}
+interface Peer {
+  name: string;
+  province: string | null;
+  rank: number;
+  score: string | null;
+}
 
 /** After the 2022 DTI (and the end of 2023-H2, Quảng Ninh's 81% online services). */
 const AS_OF = '2024-01-15';
@@ -44,11 +56,17 @@ describe('DTI figures: one source for every page', () => {
   const map = async (indicator: string, period: string) =>
     (await admin.get(`/api/v1/indicators/${indicator}/map?period=${period}`).expect(200)).body as { ranked: number; rows: MapRow[] };
   const peers2022 = async (province: string, as = leader) =>
-    ((await as.get(`/api/v1/dti/provinces/${province}`).expect(200)).body.years as { year: number; total: number; peers: Peer[] }[]).find((y) => y.year === 2022)!;
+    ((await as.get(`/api/v1/dti/provinces/${province}`).expect(200)).body.years as { year: number; total: number; peers: Peer[] }[]).find(
+      (y) => y.year === 2022,
+    )!;
 
   it("the demo's comparison by province of the DTI rank 2022 lists the table's provinces with the table's ranks, as the overview's peers do", async () => {
     const { peers, total } = await peers2022('QNI');
-    expect(peers.map((p) => [p.name, p.rank])).toEqual([['Đà Nẵng', 1], ['TP. Hồ Chí Minh', 2], ['Quảng Ninh', 3]]);
+    expect(peers.map((p) => [p.name, p.rank])).toEqual([
+      ['Đà Nẵng', 1],
+      ['TP. Hồ Chí Minh', 2],
+      ['Quảng Ninh', 3],
+    ]);
     const rank = await map('dti-hang', '2022');
     // Đà Nẵng and TP Hồ Chí Minh have no plan here: their rows come from the DTI table alone.
     const byName = (name: string) => rank.rows.find((r) => r.name === name);
@@ -57,8 +75,15 @@ describe('DTI figures: one source for every page', () => {
     expect(rank.ranked).toBe(total);
     // The score and a pillar's rank come from the same table; a rank is the table's, not the place among the rows shown.
     const score = await map('dti-diem', '2022');
-    expect(score.rows.map((r) => [r.code, r.value, r.rank])).toEqual([['DNG', '0.8002', 1], ['HCM', '0.7163', 2], ['QNI', '0.7024', 3]]);
-    expect((await map('dti-hang', '2021')).rows.map((r) => [r.code, r.value, r.rank])).toEqual([['DNG', '1', 1], ['QNI', '7', 7]]);
+    expect(score.rows.map((r) => [r.code, r.value, r.rank])).toEqual([
+      ['DNG', '0.8002', 1],
+      ['HCM', '0.7163', 2],
+      ['QNI', '0.7024', 3],
+    ]);
+    expect((await map('dti-hang', '2021')).rows.map((r) => [r.code, r.value, r.rank])).toEqual([
+      ['DNG', '1', 1],
+      ['QNI', '7', 7],
+    ]);
     expect((await map('dti-cqs-hang', '2022')).rows.map((r) => [r.code, r.value, r.rank])).toEqual([['QNI', '4', 4]]);
     // Quảng Ninh's people see their own row, the same figure.
     const own = (await leader.get('/api/v1/indicators/dti-hang/map?period=2022&province=QNI').expect(200)).body;
@@ -72,7 +97,12 @@ describe('DTI figures: one source for every page', () => {
     const dashboard = (await leader.get(`/api/v1/provinces/QNI/dashboard?as_of=${AS_OF}`).expect(200)).body;
     const tile = dashboard.kpis.find((k: { indicator: { code: string } }) => k.indicator.code === 'dti-hang');
     // Rank 7 in 2021, 3 in 2022: the number fell by 4, Quảng Ninh climbed four places.
-    expect(tile).toMatchObject({ indicator: { kind: 'rank', direction: 'down' }, period: '2022', value: '3', previous: { period: '2021', change: '-4' } });
+    expect(tile).toMatchObject({
+      indicator: { kind: 'rank', direction: 'down' },
+      period: '2022',
+      value: '3',
+      previous: { period: '2021', change: '-4' },
+    });
     expect(describeChange(tile.indicator, tile.previous.change).text).toBe('▲4 bậc');
     // Quảng Ninh is the only province here with the figure: the rank is the table's (3/63), as in its DTI position.
     const { total } = await peers2022('QNI');
@@ -80,14 +110,21 @@ describe('DTI figures: one source for every page', () => {
     const comparison = (await leader.get('/api/v1/indicators/dti-hang/comparison?province=QNI&period=2022').expect(200)).body;
     expect(comparison).toMatchObject({ value: '3', previous: { change: '-4' }, rank: { rank: 3, of: total, source: 'dti' } });
     const summary = (await leader.get(`/api/v1/provinces/QNI/summary?as_of=${AS_OF}`).expect(200)).body;
-    const line = formatProvinceStatus(summary).split('\n').find((l) => l.startsWith('  dti-hang:'));
+    const line = formatProvinceStatus(summary)
+      .split('\n')
+      .find((l) => l.startsWith('  dti-hang:'));
     expect(line).toContain('so với kỳ trước 2021: ▲4 bậc');
     // Out of every province on the 2022 map, not "tỉnh có số liệu" as a rank among the provinces here reads.
     expect(line).toContain(`xếp thứ 3/${total} tỉnh, thành phố`);
     expect(line).not.toMatch(/có số liệu/);
     // A rank among the one province with data says nothing and is left out.
-    const dvc = formatProvinceStatus(summary).split('\n').find((l) => l.startsWith('  dvc-toan-trinh:'));
-    expect(summary.kpis.find((k: { indicator: { code: string } }) => k.indicator.code === 'dvc-toan-trinh').rank).toMatchObject({ rank: 1, of: 1 });
+    const dvc = formatProvinceStatus(summary)
+      .split('\n')
+      .find((l) => l.startsWith('  dvc-toan-trinh:'));
+    expect(summary.kpis.find((k: { indicator: { code: string } }) => k.indicator.code === 'dvc-toan-trinh').rank).toMatchObject({
+      rank: 1,
+      of: 1,
+    });
     expect(dvc).not.toMatch(/xếp thứ/);
   });
 
@@ -95,11 +132,18 @@ describe('DTI figures: one source for every page', () => {
     const file = join(REPO, 'data/reorganisations/2025-07-01-sap-xep-tinh.yaml');
     const bytes = readFileSync(file);
     const parsed = parseReorganisation(bytes);
-    await applyReorganisation(db.dataSource, parsed.value!, bytes, { actor: 'jest', createMissing: true, dryRun: false, lineOf: parsed.lineOf });
+    await applyReorganisation(db.dataSource, parsed.value!, bytes, {
+      actor: 'jest',
+      createMissing: true,
+      dryRun: false,
+      lineOf: parsed.lineOf,
+    });
     const rank = await map('dti-hang', '2022');
     const row = (code: string) => rank.rows.find((r) => r.code === code)!;
     expect([row('DNG'), row('HCM'), row('QNI')].map((r) => [r.code, r.value, r.rank, r.missing])).toEqual([
-      ['DNG', '1', 1, []], ['HCM', '2', 2, []], ['QNI', '3', 3, []],
+      ['DNG', '1', 1, []],
+      ['HCM', '2', 2, []],
+      ['QNI', '3', 3, []],
     ]);
     // Every other province of the 2022 map is there, without a figure.
     expect(rank.rows).toHaveLength(63);

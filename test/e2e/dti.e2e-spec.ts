@@ -43,26 +43,56 @@ describe('DTI results', () => {
     expect(r.stdout).toMatch(/imported DTI 2022 provinces: 3 row\(s\), 2 matched/);
     expect(r.stdout).toMatch(/2 framework\(s\), 8 table\(s\)/);
     const ranking = await leader.get('/api/v1/dti/2022').expect(200);
-    expect(ranking.body.items.map((x: { name: string; rank: number }) => [x.name, x.rank])).toEqual([['Đà Nẵng', 1], ['TP. Hồ Chí Minh', 2], ['Quảng Ninh', 3]]);
+    expect(ranking.body.items.map((x: { name: string; rank: number }) => [x.name, x.rank])).toEqual([
+      ['Đà Nẵng', 1],
+      ['TP. Hồ Chí Minh', 2],
+      ['Quảng Ninh', 3],
+    ]);
     const qn = ranking.body.items.find((x: { province: string }) => x.province === 'QNI');
-    expect(qn).toMatchObject({ score: '0.7024', rankGiven: true, previous: { score: '0.4972', rank: 7 }, scoreChange: '0.2052', rankChange: 4 });
+    expect(qn).toMatchObject({
+      score: '0.7024',
+      rankGiven: true,
+      previous: { score: '0.4972', rank: 7 },
+      scoreChange: '0.2052',
+      rankChange: 4,
+    });
     // Pillars as the articles give them: 0,7804 (#4, +1), 0,7187 (#9, +5), 0,6864 (#2, +1).
     expect(qn.pillars['Chính quyền số']).toEqual({ score: '0.7804', rank: 4, rankChange: 1, scoreChange: null });
     expect(qn.pillars['Kinh tế số']).toMatchObject({ score: '0.7187', rank: 9, rankChange: 5 });
     expect(qn.pillars['Xã hội số']).toMatchObject({ score: '0.6864', rank: 2, rankChange: 1 });
     expect(Object.fromEntries(Object.entries(qn.indices).map(([k, v]) => [k, (v as { rank: number }).rank]))).toEqual({
-      'Thể chế số': 1, 'Hoạt động xã hội số': 2, 'Hoạt động chính quyền số': 3, 'Hạ tầng số': 4,
+      'Thể chế số': 1,
+      'Hoạt động xã hội số': 2,
+      'Hoạt động chính quyền số': 3,
+      'Hạ tầng số': 4,
     });
 
     const history = (await leader.get('/api/v1/dti/provinces/QNI').expect(200)).body;
-    expect(history.years.map((y: { year: number; rank: number }) => [y.year, y.rank])).toEqual([[2021, 7], [2022, 3]]);
+    expect(history.years.map((y: { year: number; rank: number }) => [y.year, y.rank])).toEqual([
+      [2021, 7],
+      [2022, 3],
+    ]);
     const y2022 = history.years[1];
-    expect(y2022).toMatchObject({ score: '0.7024', scoreChange: '0.2052', rankChange: 4, total: 63, framework: { components: 98, pillars: 3, indices: 9 } });
-    expect(y2022.peers.map((p: { name: string; rank: number }) => [p.name, p.rank])).toEqual([['Đà Nẵng', 1], ['TP. Hồ Chí Minh', 2], ['Quảng Ninh', 3]]);
+    expect(y2022).toMatchObject({
+      score: '0.7024',
+      scoreChange: '0.2052',
+      rankChange: 4,
+      total: 63,
+      framework: { components: 98, pillars: 3, indices: 9 },
+    });
+    expect(y2022.peers.map((p: { name: string; rank: number }) => [p.name, p.rank])).toEqual([
+      ['Đà Nẵng', 1],
+      ['TP. Hồ Chí Minh', 2],
+      ['Quảng Ninh', 3],
+    ]);
     await leader.get('/api/v1/dti/provinces/DNG').expect(403);
 
     const framework = (await leader.get('/api/v1/dti/2022/framework').expect(200)).body;
-    expect(framework).toMatchObject({ year: 2022, components: 98, crosswalk: [{ fromYear: 2021, parts: { total: 'total', government: 'government' } }] });
+    expect(framework).toMatchObject({
+      year: 2022,
+      components: 98,
+      crosswalk: [{ fromYear: 2021, parts: { total: 'total', government: 'government' } }],
+    });
     expect(framework.pillars.map((p: { name: string }) => p.name)).toEqual(['Chính quyền số', 'Kinh tế số', 'Xã hội số']);
     expect(framework.indices).toHaveLength(9);
     await leader.get('/api/v1/dti/2019/framework').expect(404);
@@ -72,7 +102,8 @@ describe('DTI results', () => {
     expect(ministries.body.items.at(-1)).toMatchObject({ name: 'Bộ Tư pháp', rank: 17, rankChange: -5 });
     const others = await leader.get('/api/v1/dti/2022?group=ministries-no-services').expect(200);
     expect(others.body.items.map((x: { name: string; rank: number; rankChange: number }) => [x.name, x.rank, x.rankChange])).toEqual([
-      ['Viện Hàn lâm Khoa học và Công nghệ Việt Nam', 1, 0], ['Ban Cơ yếu Chính phủ', 2, 6],
+      ['Viện Hàn lâm Khoa học và Công nghệ Việt Nam', 1, 0],
+      ['Ban Cơ yếu Chính phủ', 2, 6],
     ]);
     await leader.get('/api/v1/dti/1999').expect(400);
     await leader.get('/api/v1/dti/2030').expect(404);
@@ -80,7 +111,10 @@ describe('DTI results', () => {
     // The plan's dti-hang indicator is fed from the results: 09-NQ/TU's "top 3 by 2025" is met with rank 3.
     expect(runCli(['recompute', '--province', 'QNI'], env).status).toBe(0);
     const status = JSON.parse(runCli(['status', '--province', 'QNI', '--json'], env).stdout);
-    const goal = status.documents.find((d: { code: string }) => d.code === '09-NQ/TU').goalGroups.flatMap((g: { goals: unknown[] }) => g.goals).find((g: { code: string }) => g.code === 'MT2.1');
+    const goal = status.documents
+      .find((d: { code: string }) => d.code === '09-NQ/TU')
+      .goalGroups.flatMap((g: { goals: unknown[] }) => g.goals)
+      .find((g: { code: string }) => g.code === 'MT2.1');
     expect(goal).toMatchObject({ indicator: 'dti-hang', status: 'met', actual: '3', actualPeriod: '2022' });
   });
 
@@ -91,7 +125,10 @@ describe('DTI results', () => {
     const values = await db.dataSource.query(
       `SELECT i.code, o.period, o.value::text AS value FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN org_unit u ON u.id = o.org_unit_id WHERE o.entered_by = 'dti' AND i.code = 'dti-hang' AND u.code = 'QNI' ORDER BY o.period`,
     );
-    expect(values).toEqual([{ code: 'dti-hang', period: '2021', value: '7' }, { code: 'dti-hang', period: '2022', value: '3' }]);
+    expect(values).toEqual([
+      { code: 'dti-hang', period: '2021', value: '7' },
+      { code: 'dti-hang', period: '2022', value: '3' },
+    ]);
     const exported = runCli(['export', '--province', 'QNI'], env).stdout;
     expect(exported).toMatch(/dti: rank/);
     expect(exported).not.toMatch(/source: DTI 2022/);
@@ -105,21 +142,24 @@ describe('DTI results', () => {
   });
 
   it('a framework file with mistakes is refused with paths and lines, and nothing is written', async () => {
-    const bad = csv('fw.yaml', [
-      'schema: dx-tracker/dti-frameworks@1',
-      'frameworks:',
-      '  - year: 2024',
-      '    group: provinces',
-      '    source: test',
-      '    pillars:',
-      '      - { code: government, name: Chính quyền số, weight: 0.5 }',
-      '      - { code: government, name: Kinh tế số, weight: 0.2 }',
-      '    indices:',
-      '      - { code: x, name: X, pillar: nowhere }',
-      '    crosswalk:',
-      '      - { from_year: 2025, same: [total] }',
-      '',
-    ].join('\n'));
+    const bad = csv(
+      'fw.yaml',
+      [
+        'schema: dx-tracker/dti-frameworks@1',
+        'frameworks:',
+        '  - year: 2024',
+        '    group: provinces',
+        '    source: test',
+        '    pillars:',
+        '      - { code: government, name: Chính quyền số, weight: 0.5 }',
+        '      - { code: government, name: Kinh tế số, weight: 0.2 }',
+        '    indices:',
+        '      - { code: x, name: X, pillar: nowhere }',
+        '    crosswalk:',
+        '      - { from_year: 2025, same: [total] }',
+        '',
+      ].join('\n'),
+    );
     const r = runCli(['dti', 'framework', bad], env);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/frameworks\[0\]\.pillars\[1\]\.code: "government" is already used by pillars\[0\] \(line 8\)/);
@@ -128,17 +168,29 @@ describe('DTI results', () => {
     expect(r.stderr).toMatch(/frameworks\[0\]\.pillars: weights add up to 0\.7/);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM dti_framework WHERE year = 2024`))[0].n).toBe(0);
     expect(runCli(['dti', 'import', csv('x.csv', 'name,rank\nA,1\n')], env).stderr).toMatch(/--year is required/);
-    expect(runCli(['dti', 'import', join(tmp, 'missing.csv'), '--year', '2022'], env).stderr).toMatch(/cannot read .*missing\.csv \(ENOENT\)/);
+    expect(runCli(['dti', 'import', join(tmp, 'missing.csv'), '--year', '2022'], env).stderr).toMatch(
+      /cannot read .*missing\.csv \(ENOENT\)/,
+    );
   });
 
   it('a full 63-row table: ranks computed from scores share ties, names match with or without diacritics, movers against the year before', async () => {
     const rows = Array.from({ length: 63 }, (_, i) => `P${i + 1},Tỉnh số ${i + 1},"0,${String(900 - i * 10).padStart(3, '0')}"`);
     rows[11] = 'P12,Tỉnh số 12,"0,800"'; // ties with Tỉnh số 11 (0,800)
     const previous = Array.from({ length: 63 }, (_, i) => `P${i + 1},Tinh so ${i + 1},,${63 - i}`);
-    expect(runCli(['dti', 'import', csv('2020.csv', `code,name,score,rank\n${previous.join('\n')}\n`), '--year', '2020'], env).status).toBe(0);
-    const r = runCli(['dti', 'import', csv('2021.csv', `code,name,score\n${rows.join('\n')}\nQNI,Quang Ninh,"0,1"\n`), '--year', '2021'], env);
+    expect(runCli(['dti', 'import', csv('2020.csv', `code,name,score,rank\n${previous.join('\n')}\n`), '--year', '2020'], env).status).toBe(
+      0,
+    );
+    const r = runCli(
+      ['dti', 'import', csv('2021.csv', `code,name,score\n${rows.join('\n')}\nQNI,Quang Ninh,"0,1"\n`), '--year', '2021'],
+      env,
+    );
     expect(r.stdout).toMatch(/64 row\(s\), 1 matched/);
-    const ranking = (await leader.get('/api/v1/dti/2021').expect(200)).body.items as { name: string; rank: number; rankGiven: boolean; rankChange: number | null }[];
+    const ranking = (await leader.get('/api/v1/dti/2021').expect(200)).body.items as {
+      name: string;
+      rank: number;
+      rankGiven: boolean;
+      rankChange: number | null;
+    }[];
     expect(ranking).toHaveLength(64);
     const rank = (name: string) => ranking.find((x) => x.name === name)!;
     expect([rank('Tỉnh số 1').rank, rank('Tỉnh số 11').rank, rank('Tỉnh số 12').rank, rank('Tỉnh số 13').rank]).toEqual([1, 11, 11, 13]);
@@ -146,7 +198,10 @@ describe('DTI results', () => {
     // "Tinh so 1" in 2020 is "Tỉnh số 1" in 2021: 63rd → 1st.
     expect(rank('Tỉnh số 1').rankChange).toBe(62);
     const movers = (await leader.get('/api/v1/dti/2021/movers?limit=2').expect(200)).body;
-    expect(movers.risers.map((m: { name: string; change: number }) => [m.name, m.change])).toEqual([['Tỉnh số 1', 62], ['Tỉnh số 2', 60]]);
+    expect(movers.risers.map((m: { name: string; change: number }) => [m.name, m.change])).toEqual([
+      ['Tỉnh số 1', 62],
+      ['Tỉnh số 2', 60],
+    ]);
     expect(movers.fallers.map((m: { name: string }) => m.name)).toEqual(['Tỉnh số 63', 'Tỉnh số 62']);
   });
 
@@ -156,10 +211,18 @@ describe('DTI results', () => {
     const r = runCli(['dti', 'import', bad, '--year', '2019'], env);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/nothing was written/);
-    for (const line of [/row 2\.colour: unknown column/, /row 2\.score: "abc" is not a number/, /row 3\.name: is required/, /row 4\.score: give a score or a rank/, /row 5\.rank: "0" is not a rank/]) {
+    for (const line of [
+      /row 2\.colour: unknown column/,
+      /row 2\.score: "abc" is not a number/,
+      /row 3\.name: is required/,
+      /row 4\.score: give a score or a rank/,
+      /row 5\.rank: "0" is not a rank/,
+    ]) {
       expect(r.stderr).toMatch(line);
     }
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM dti_result`))[0].n).toBe(before);
-    expect(runCli(['dti', 'import', csv('dup.csv', 'name,rank\nĐà Nẵng,1\nDa Nang,2\n'), '--year', '2019'], env).stderr).toMatch(/row 3\.name: "Da Nang" is already in row 2/);
+    expect(runCli(['dti', 'import', csv('dup.csv', 'name,rank\nĐà Nẵng,1\nDa Nang,2\n'), '--year', '2019'], env).stderr).toMatch(
+      /row 3\.name: "Da Nang" is already in row 2/,
+    );
   });
 });

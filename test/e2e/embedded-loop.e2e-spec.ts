@@ -62,14 +62,21 @@ describe('npm start (embedded): every job the web and API start finishes, within
       expect(imported.stderr).not.toMatch(/^error/m);
       expect(imported.status).toBe(0);
       await client.loadTasks();
-      await client.untilVisible('the imported tasks in the rollup', async () => client.nv3CountsAre({ not_started: NV3_TASKS.length }), 10_000);
+      await client.untilVisible(
+        'the imported tasks in the rollup',
+        async () => client.nv3CountsAre({ not_started: NV3_TASKS.length }),
+        10_000,
+      );
 
       await newAsOfDate(client, '2024-12-31');
       await taskUpdates(client, 20, 6_000);
       await threeReports(client);
 
       // Every job done: nothing waits to start (or only what the last poll just caused, for well under the usual time).
-      const health = (await (await fetch(`${api.url}/health`)).json()) as { status: string; info: { queue: { oldestWaitingMs: number | null } } };
+      const health = (await (await fetch(`${api.url}/health`)).json()) as {
+        status: string;
+        info: { queue: { oldestWaitingMs: number | null } };
+      };
       expect(health.status).toBe('ok');
       expect(health.info.queue.oldestWaitingMs ?? 0).toBeLessThan(5_000);
     } finally {

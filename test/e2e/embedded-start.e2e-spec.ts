@@ -19,7 +19,11 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
     new Map([...output.matchAll(/^ {2}(\S+)\s+(admin|officer|reporter|leader|viewer)\s+(\S+)$/gm)].map((m) => [m[1], m[3]]));
   let token = '';
   const signIn = async (url: string, username: string, password: string) => {
-    const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     expect(res.status).toBe(200);
     token = ((await res.json()) as { accessToken: string }).accessToken;
   };
@@ -45,7 +49,10 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
       expect(list.total).toBe(3);
       expect(list.items.map((d) => d.code)).toEqual(expect.arrayContaining(['09-NQ/TU', '37/KH-UBND']));
       expect(list.items.some((d) => d.scope === 'national')).toBe(true);
-      const health = (await (await fetch(`${first.url}/health`)).json()) as { status: string; info: { queue: { oldestWaitingMs: unknown } } };
+      const health = (await (await fetch(`${first.url}/health`)).json()) as {
+        status: string;
+        info: { queue: { oldestWaitingMs: unknown } };
+      };
       expect(health.status).toBe('ok');
       const waited = health.info.queue.oldestWaitingMs;
       expect(waited === null || typeof waited === 'number').toBe(true);
@@ -54,7 +61,10 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
 
       // The worker runs in the same process: the import's outbox row becomes computed statuses.
       const summary = await waitFor('the in-process worker to compute the demo data', async () => {
-        const s = (await (await get(`${first.url}/api/v1/provinces/QNI/summary`)).json()) as { computedAt: string | null; documents: { scope: string; claims: { reconciliation: { verdict: string } | null }[] }[] };
+        const s = (await (await get(`${first.url}/api/v1/provinces/QNI/summary`)).json()) as {
+          computedAt: string | null;
+          documents: { scope: string; claims: { reconciliation: { verdict: string } | null }[] }[];
+        };
         return s.computedAt ? s : null;
       });
       const national = summary.documents.find((d) => d.scope === 'national')!;

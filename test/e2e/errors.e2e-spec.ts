@@ -14,7 +14,13 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     app = await createTestApp(db);
     officer = as(app, (await signIn(app, db, 'officer', 'DNG', 'STTTT')).token);
   });
@@ -26,13 +32,25 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
   it('validation errors: problem+json with type, title, status, detail, code and field paths; titles and messages follow Accept-Language', async () => {
     const en = await officer.get('/api/v1/tasks?province=DNG&status=x&colour=red').expect(400);
     expect(en.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(en.body).toMatchObject({ type: 'urn:dx-tracker:problem:validation_failed', title: 'Invalid input', status: 400, code: 'VALIDATION_FAILED' });
+    expect(en.body).toMatchObject({
+      type: 'urn:dx-tracker:problem:validation_failed',
+      title: 'Invalid input',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
     expect(en.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'status']);
     expect(en.body.errors[0]).not.toHaveProperty('rules');
-    const vi = await officer.get('/api/v1/tasks?province=DNG&status=x&colour=red').set('Accept-Language', 'vi-VN,vi;q=0.9,en;q=0.5').expect(400);
+    const vi = await officer
+      .get('/api/v1/tasks?province=DNG&status=x&colour=red')
+      .set('Accept-Language', 'vi-VN,vi;q=0.9,en;q=0.5')
+      .expect(400);
     expect(vi.body.title).toBe('Dữ liệu không hợp lệ');
-    expect(vi.body.errors.find((e: { path: string }) => e.path === 'colour').messages).toEqual(['"colour" không phải là trường được chấp nhận']);
-    expect(vi.body.errors.find((e: { path: string }) => e.path === 'status').messages).toEqual(['"status" không nằm trong các giá trị cho phép']);
+    expect(vi.body.errors.find((e: { path: string }) => e.path === 'colour').messages).toEqual([
+      '"colour" không phải là trường được chấp nhận',
+    ]);
+    expect(vi.body.errors.find((e: { path: string }) => e.path === 'status').messages).toEqual([
+      '"status" không nằm trong các giá trị cho phép',
+    ]);
   });
 
   it('domain errors, authentication and unknown routes have a code and a localised title, never a stack trace', async () => {
@@ -48,25 +66,47 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
   });
 
   it('text that is not Unicode (an unpaired surrogate, JSON "\\ud800") is refused like NUL, never stored altered or a 500', async () => {
-    const heading = await officer.put('/api/v1/provinces/DNG/report-heading').set('Content-Type', 'application/json')
-      .send('{"parentBody":"UBND \\ud800","issuer":"x","number":"x","place":"x","recipients":["x"],"signerTitle":"x"}').expect(400);
-    expect(heading.body.errors).toEqual([{ path: 'parentBody', messages: ['parentBody must be Unicode text (it holds an unpaired surrogate such as \\ud800)'] }]);
-    const single = await officer.post('/api/v1/observations').set('Content-Type', 'application/json').set('Accept-Language', 'vi')
-      .send('{"indicator":"dvc-toan-trinh","province":"DNG","period":"2031","value":"5","note":"a\\udc00"}').expect(400);
+    const heading = await officer
+      .put('/api/v1/provinces/DNG/report-heading')
+      .set('Content-Type', 'application/json')
+      .send('{"parentBody":"UBND \\ud800","issuer":"x","number":"x","place":"x","recipients":["x"],"signerTitle":"x"}')
+      .expect(400);
+    expect(heading.body.errors).toEqual([
+      { path: 'parentBody', messages: ['parentBody must be Unicode text (it holds an unpaired surrogate such as \\ud800)'] },
+    ]);
+    const single = await officer
+      .post('/api/v1/observations')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'vi')
+      .send('{"indicator":"dvc-toan-trinh","province":"DNG","period":"2031","value":"5","note":"a\\udc00"}')
+      .expect(400);
     expect(single.body.errors).toEqual([{ path: 'note', messages: ['"note" phải là văn bản Unicode hợp lệ'] }]);
-    const bulk = await officer.post('/api/v1/observations/bulk?province=DNG&partial=true').set('Content-Type', 'application/json')
-      .send('{"rows":[{"indicator":"dvc-toan-trinh","org":"DNG","period":"2031","value":"5","note":"x\\udc00"}]}').expect(200);
-    expect(bulk.body).toMatchObject({ accepted: 0, errors: [{ path: 'rows[0].note', line: 1, messages: ['must be Unicode text (it holds an unpaired surrogate such as \\ud800)'] }] });
+    const bulk = await officer
+      .post('/api/v1/observations/bulk?province=DNG&partial=true')
+      .set('Content-Type', 'application/json')
+      .send('{"rows":[{"indicator":"dvc-toan-trinh","org":"DNG","period":"2031","value":"5","note":"x\\udc00"}]}')
+      .expect(200);
+    expect(bulk.body).toMatchObject({
+      accepted: 0,
+      errors: [{ path: 'rows[0].note', line: 1, messages: ['must be Unicode text (it holds an unpaired surrogate such as \\ud800)'] }],
+    });
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period = '2031'`);
     expect(n).toBe(0);
   });
 
   it('a "__proto__" key is an unknown field like any other: 400 with its path, nothing written', async () => {
-    const top = await officer.post('/api/v1/observations').set('Content-Type', 'application/json')
-      .send('{"indicator":"dvc-toan-trinh","province":"DNG","period":"2032","value":"5","__proto__":{"admin":true}}').expect(400);
+    const top = await officer
+      .post('/api/v1/observations')
+      .set('Content-Type', 'application/json')
+      .send('{"indicator":"dvc-toan-trinh","province":"DNG","period":"2032","value":"5","__proto__":{"admin":true}}')
+      .expect(400);
     expect(top.body.errors).toEqual([{ path: '__proto__', messages: ['property __proto__ should not exist'] }]);
-    const nested = await officer.put('/api/v1/provinces/DNG/report-heading').set('Content-Type', 'application/json').set('Accept-Language', 'vi')
-      .send('{"parentBody":"UBND","issuer":"x","number":"x","place":"x","recipients":["x"],"signerTitle":"x","extra":{"__proto__":1}}').expect(400);
+    const nested = await officer
+      .put('/api/v1/provinces/DNG/report-heading')
+      .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'vi')
+      .send('{"parentBody":"UBND","issuer":"x","number":"x","place":"x","recipients":["x"],"signerTitle":"x","extra":{"__proto__":1}}')
+      .expect(400);
     expect(nested.body.errors.map((e: { path: string }) => e.path)).toEqual(['extra.__proto__']);
     await officer.get('/api/v1/tasks?province=DNG&__proto__=x').expect(400);
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period = '2032'`);
@@ -87,7 +127,10 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
       }
     }
     // 32 levels are still read (and refused by the DTO rules, not by depth).
-    const flat = await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(`{"username": ${'['.repeat(31)}${']'.repeat(31)}}`);
+    const flat = await request(server)
+      .post('/api/v1/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`{"username": ${'['.repeat(31)}${']'.repeat(31)}}`);
     expect(flat.body.code).toBe('VALIDATION_FAILED');
   });
 
@@ -115,7 +158,13 @@ describe('the client address behind a proxy', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
   });
   afterAll(() => db.drop());
 

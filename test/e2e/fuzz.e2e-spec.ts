@@ -17,7 +17,13 @@ describe('fuzzing the write routes (fast-check)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     app = await createTestApp(db);
     token = (await signIn(app, db, 'officer', 'DNG', 'STTTT')).token;
     taskIds = (await db.dataSource.query(`SELECT t.id FROM task t ORDER BY t.code`)).map((r: { id: string }) => r.id);
@@ -28,9 +34,34 @@ describe('fuzzing the write routes (fast-check)', () => {
   });
 
   const runs = (n: number) => ({ numRuns: n, seed: FUZZ_SEED, endOnFailure: true });
-  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', ' ', '2023-10-31', '2999-01-01', '0000-00-00', '12/BC-STTTT', 'đ̃', '\u0000', "'; DROP TABLE task; --", '9'.repeat(400)));
-  const number = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: false }), fc.constantFrom(0, 100, 101, -1, 1e308, Number.MAX_SAFE_INTEGER));
-  const value = fc.oneof(text, number, fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.anything(), { maxKeys: 3 }));
+  const text = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '2023-10-31',
+      '2999-01-01',
+      '0000-00-00',
+      '12/BC-STTTT',
+      'đ̃',
+      '\u0000',
+      "'; DROP TABLE task; --",
+      '9'.repeat(400),
+    ),
+  );
+  const number = fc.oneof(
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.double({ noNaN: false }),
+    fc.constantFrom(0, 100, 101, -1, 1e308, Number.MAX_SAFE_INTEGER),
+  );
+  const value = fc.oneof(
+    text,
+    number,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.anything(), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.anything(), { maxKeys: 3 }),
+  );
   const headerValue = fc.stringMatching(/^[\x20-\x7e]{0,60}$/);
   /** A body: JSON shaped like the route's DTO with random values, any JSON, or text that is not JSON. */
   /** Mostly plausible, sometimes anything: enough requests pass validation to reach the writes. */
@@ -50,15 +81,27 @@ describe('fuzzing the write routes (fast-check)', () => {
     { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1') },
   );
 
-  async function send(method: 'post' | 'patch' | 'put' | 'get', url: string, payload: unknown, headers: Record<string, string>, ct: string) {
+  async function send(
+    method: 'post' | 'patch' | 'put' | 'get',
+    url: string,
+    payload: unknown,
+    headers: Record<string, string>,
+    ct: string,
+  ) {
     let req = request(app.getHttpServer())[method](url).set('Authorization', `Bearer ${token}`);
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
     if (method !== 'get') {
-      const raw = payload && typeof payload === 'object' && 'raw' in (payload as object) ? String((payload as { raw: unknown }).raw) : JSON.stringify(payload);
+      const raw =
+        payload && typeof payload === 'object' && 'raw' in (payload as object)
+          ? String((payload as { raw: unknown }).raw)
+          : JSON.stringify(payload);
       req = req.set('Content-Type', ct).send(raw ?? 'null');
     }
     const res = await req;
-    statuses.push({ route: `${method.toUpperCase()} ${url.split('?')[0].replace(/\/api\/v1\/tasks\/.*/, '/api/v1/tasks/:id')}`, status: res.status });
+    statuses.push({
+      route: `${method.toUpperCase()} ${url.split('?')[0].replace(/\/api\/v1\/tasks\/.*/, '/api/v1/tasks/:id')}`,
+      status: res.status,
+    });
     return res;
   }
 
@@ -66,7 +109,19 @@ describe('fuzzing the write routes (fast-check)', () => {
     const task = {
       status: mostly(fc.constantFrom('not_started', 'in_progress', 'done', 'cancelled')),
       progress: rarely(mostly(fc.integer({ min: 0, max: 100 }))),
-      evidence: rarely(mostly(fc.record({ number: mostly(fc.constantFrom('12/BC-STTTT', '5/QĐ-UBND')), date: mostly(fc.constantFrom('2023-10-31', '2024-02-29', '2999-01-01')), issuer: text, link: fc.webUrl() }, { requiredKeys: ['number', 'date'] }))),
+      evidence: rarely(
+        mostly(
+          fc.record(
+            {
+              number: mostly(fc.constantFrom('12/BC-STTTT', '5/QĐ-UBND')),
+              date: mostly(fc.constantFrom('2023-10-31', '2024-02-29', '2999-01-01')),
+              issuer: text,
+              link: fc.webUrl(),
+            },
+            { requiredKeys: ['number', 'date'] },
+          ),
+        ),
+      ),
       comment: mostly(text),
     };
     await fc.assert(
@@ -116,17 +171,31 @@ describe('fuzzing the write routes (fast-check)', () => {
       },
       { requiredKeys: [] },
     );
-    const csv = fc.array(fc.array(fc.oneof(text, fc.constantFrom('dvc-toan-trinh', 'DNG', '2021-07', '5', '"', '""', ',')), { maxLength: 6 }), { maxLength: 6 })
+    const csv = fc
+      .array(fc.array(fc.oneof(text, fc.constantFrom('dvc-toan-trinh', 'DNG', '2021-07', '5', '"', '""', ',')), { maxLength: 6 }), {
+        maxLength: 6,
+      })
       .map((lines) => `indicator,org,period,value\n${lines.map((l) => l.join(',')).join('\n')}`);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.array(row, { maxLength: 8 }).map((rows) => ({ json: { rows } })), csv.map((text) => ({ csv: text })), value.map((json) => ({ json }))), fc.boolean(), async (upload, partial) => {
-        const url = `/api/v1/observations/bulk?province=DNG&partial=${partial}`;
-        let req = request(app.getHttpServer()).post(url).set('Authorization', `Bearer ${token}`);
-        req = 'csv' in upload ? req.set('Content-Type', 'text/csv').send(Buffer.from(upload.csv, 'utf8')) : req.send(JSON.stringify(upload.json) ?? 'null').set('Content-Type', 'application/json');
-        const res = await req;
-        statuses.push({ route: 'POST /api/v1/observations/bulk', status: res.status });
-        expect(res.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.array(row, { maxLength: 8 }).map((rows) => ({ json: { rows } })),
+          csv.map((text) => ({ csv: text })),
+          value.map((json) => ({ json })),
+        ),
+        fc.boolean(),
+        async (upload, partial) => {
+          const url = `/api/v1/observations/bulk?province=DNG&partial=${partial}`;
+          let req = request(app.getHttpServer()).post(url).set('Authorization', `Bearer ${token}`);
+          req =
+            'csv' in upload
+              ? req.set('Content-Type', 'text/csv').send(Buffer.from(upload.csv, 'utf8'))
+              : req.send(JSON.stringify(upload.json) ?? 'null').set('Content-Type', 'application/json');
+          const res = await req;
+          statuses.push({ route: 'POST /api/v1/observations/bulk', status: res.status });
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
       runs(200),
     );
   }, 120_000);
@@ -142,9 +211,19 @@ describe('fuzzing the write routes (fast-check)', () => {
       fc.constant({ method: 'put' as const, url: '/api/v1/provinces/DNG/settings' }),
     );
     const shape = {
-      reason: mostly(text), answer: mostly(text), trustReporters: mostly(fc.boolean()), kind: mostly(fc.constantFrom('directive', 'comment')),
-      target: mostly(fc.record({ kind: mostly(fc.constantFrom('goal', 'task', 'task_group')), id: mostly(fc.oneof(fc.constantFrom(...taskIds), fc.uuid())) })),
-      body: mostly(text), assignee: rarely(mostly(fc.constantFrom('STTTT', 'NOPE'))), due: rarely(mostly(fc.constantFrom('2024-01-31', '2024-02-30'))),
+      reason: mostly(text),
+      answer: mostly(text),
+      trustReporters: mostly(fc.boolean()),
+      kind: mostly(fc.constantFrom('directive', 'comment')),
+      target: mostly(
+        fc.record({
+          kind: mostly(fc.constantFrom('goal', 'task', 'task_group')),
+          id: mostly(fc.oneof(fc.constantFrom(...taskIds), fc.uuid())),
+        }),
+      ),
+      body: mostly(text),
+      assignee: rarely(mostly(fc.constantFrom('STTTT', 'NOPE'))),
+      due: rarely(mostly(fc.constantFrom('2024-01-31', '2024-02-30'))),
     };
     await fc.assert(
       fc.asyncProperty(route, body(shape), contentType, async (r, payload, ct) => {
@@ -167,14 +246,40 @@ describe('fuzzing the write routes (fast-check)', () => {
   }, 120_000);
 
   it('list routes: 400 random query strings, never a 5xx', async () => {
-    const key = fc.constantFrom('province', 'status', 'lead', 'group', 'document', 'overdue', 'due_before', 'due_after', 'q', 'page', 'pageSize', 'sort', 'indicator', 'org', 'period', 'entity', 'id', 'as_of');
-    const query = fc.array(fc.tuple(key, fc.oneof(text, fc.constantFrom('DNG', '-1', '0', '1e9', 'true', 'NaN', '2023-02-29', '%', '__proto__'))), { maxLength: 6 });
+    const key = fc.constantFrom(
+      'province',
+      'status',
+      'lead',
+      'group',
+      'document',
+      'overdue',
+      'due_before',
+      'due_after',
+      'q',
+      'page',
+      'pageSize',
+      'sort',
+      'indicator',
+      'org',
+      'period',
+      'entity',
+      'id',
+      'as_of',
+    );
+    const query = fc.array(
+      fc.tuple(key, fc.oneof(text, fc.constantFrom('DNG', '-1', '0', '1e9', 'true', 'NaN', '2023-02-29', '%', '__proto__'))),
+      { maxLength: 6 },
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('/api/v1/tasks', '/api/v1/observations', '/api/v1/audit', '/api/v1/documents', '/api/v1/provinces/DNG/summary'), query, async (path, pairs) => {
-        const qs = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-        const res = await send('get', `${path}?${qs}`, undefined, {}, 'application/json');
-        expect(res.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('/api/v1/tasks', '/api/v1/observations', '/api/v1/audit', '/api/v1/documents', '/api/v1/provinces/DNG/summary'),
+        query,
+        async (path, pairs) => {
+          const qs = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+          const res = await send('get', `${path}?${qs}`, undefined, {}, 'application/json');
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
       runs(400),
     );
   }, 120_000);

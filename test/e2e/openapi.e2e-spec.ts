@@ -4,12 +4,21 @@ import { routeTable } from '@dx/api/openapi/openapi';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-type Operation = { operationId: string; security?: unknown[]; parameters?: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown> };
+type Operation = {
+  operationId: string;
+  security?: unknown[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
 
 describe('OpenAPI document', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -41,7 +50,9 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.EvidenceDto.required).toEqual(expect.arrayContaining(['number', 'date']));
     expect(doc.components.schemas.CreateObservationDto.required).toEqual(expect.arrayContaining(['indicator', 'province', 'period']));
     const list = doc.paths['/api/v1/tasks'].get;
-    expect(list.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['province', 'status', 'overdue', 'q', 'page', 'pageSize', 'sort']));
+    expect(list.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['province', 'status', 'overdue', 'q', 'page', 'pageSize', 'sort']),
+    );
   });
 
   it('serves the interactive documentation without signing in', async () => {

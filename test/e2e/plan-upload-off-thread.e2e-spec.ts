@@ -21,9 +21,18 @@ describe('a large plan upload does not stop the API from answering', () => {
     const username = 'admin-upload';
     const { password } = await new AccountRepository(db.dataSource).create({ username, displayName: username, role: 'admin' });
     api = await startBuiltApi({
-      DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `dx-test-${testRunId()}-up`, PORT: '0', LOG_LEVEL: 'warn', RUN_WORKER: 'false',
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `dx-test-${testRunId()}-up`,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      RUN_WORKER: 'false',
     });
-    const login = await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const login = await fetch(`${api.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     token = (await login.json()).accessToken;
   });
   afterAll(async () => {
@@ -37,7 +46,9 @@ describe('a large plan upload does not stop the API from answering', () => {
     const sent = Date.now();
     let checkedAt = 0;
     const checking = fetch(`${api.url}/api/v1/plans/validate`, {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/yaml' }, body: text,
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/yaml' },
+      body: text,
     }).then(async (res) => {
       checkedAt = Date.now();
       return { status: res.status, body: await res.json() };

@@ -12,7 +12,8 @@ describe('plan files through the API', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let admin: ReturnType<typeof as>;
-  const yaml = (r: ReturnType<ReturnType<typeof as>['post']>, bytes: Buffer | string) => r.set('Content-Type', 'application/yaml').send(Buffer.from(bytes));
+  const yaml = (r: ReturnType<ReturnType<typeof as>['post']>, bytes: Buffer | string) =>
+    r.set('Content-Type', 'application/yaml').send(Buffer.from(bytes));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -28,7 +29,8 @@ describe('plan files through the API', () => {
     const bytes = readFileSync(join(INVALID, c.file));
     const checked = await yaml(admin.post('/api/v1/plans/validate'), bytes).expect(200);
     expect(checked.body.valid).toBe(false);
-    for (const e of c.errors) expect(checked.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: e.path, line: e.line })]));
+    for (const e of c.errors)
+      expect(checked.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: e.path, line: e.line })]));
     const before = await snapshot(db.dataSource);
     const refused = await yaml(admin.post('/api/v1/plans/import'), bytes).expect(422);
     expect(refused.body).toMatchObject({ code: 'PLAN_FILE_INVALID' });

@@ -40,16 +40,24 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/auth/me': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/auth/me' }) },
   'GET /api/v1/provinces': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces' }) },
   'GET /api/v1/provinces/:code': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/provinces/DNG' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI' }),
   },
   'GET /api/v1/documents': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/documents?province=DNG' }), otherProvince: () => ({ url: '/api/v1/documents?province=QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/documents?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/documents?province=QNI' }),
   },
   'GET /api/v1/provinces/:code/summary': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/summary' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/summary' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/provinces/DNG/summary' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI/summary' }),
   },
   'GET /api/v1/goals/:id/status': {
-    allowed: EVERYONE, sample: (ids) => ({ url: `/api/v1/goals/${ids.goal}/status` }), otherProvince: (ids) => ({ url: `/api/v1/goals/${ids.qniGoal}/status` }),
+    allowed: EVERYONE,
+    sample: (ids) => ({ url: `/api/v1/goals/${ids.goal}/status` }),
+    otherProvince: (ids) => ({ url: `/api/v1/goals/${ids.qniGoal}/status` }),
   },
   'GET /api/v1/indicators/:code/comparison': {
     allowed: EVERYONE,
@@ -68,7 +76,9 @@ const RULES: Record<string, Rule> = {
   },
   'GET /api/v1/jobs/:id': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/jobs/no-such-job' }) },
   'GET /api/v1/tasks': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/tasks?province=DNG' }), otherProvince: () => ({ url: '/api/v1/tasks?province=QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/tasks?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/tasks?province=QNI' }),
   },
   'GET /api/v1/tasks/:id': { allowed: EVERYONE, sample: (ids) => ({ url: `/api/v1/tasks/${ids.task}` }) },
   'PATCH /api/v1/tasks/:id': {
@@ -76,52 +86,82 @@ const RULES: Record<string, Rule> = {
     sample: (ids) => ({ url: `/api/v1/tasks/${ids.task}`, body: { comment: 'rbac' }, headers: { 'If-Match': '"999"' } }),
   },
   'GET /api/v1/observations': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/observations?province=DNG' }), otherProvince: () => ({ url: '/api/v1/observations?province=QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/observations?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/observations?province=QNI' }),
   },
   'POST /api/v1/observations': {
     allowed: ['admin', 'officer', 'reporter'],
-    sample: () => ({ url: '/api/v1/observations', body: { indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2023-13', value: '1' } }),
-    otherProvince: () => ({ url: '/api/v1/observations', body: { indicator: 'dvc-toan-trinh', province: 'QNI', period: '2023-13', value: '1' } }),
+    sample: () => ({
+      url: '/api/v1/observations',
+      body: { indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2023-13', value: '1' },
+    }),
+    otherProvince: () => ({
+      url: '/api/v1/observations',
+      body: { indicator: 'dvc-toan-trinh', province: 'QNI', period: '2023-13', value: '1' },
+    }),
   },
   'GET /api/v1/submissions': {
     allowed: ['admin', 'officer', 'leader', 'reporter'],
     sample: () => ({ url: '/api/v1/submissions?province=DNG' }),
     otherProvince: () => ({ url: '/api/v1/submissions?province=QNI' }),
   },
-  'POST /api/v1/submissions/:id/approve': { allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/submissions/${NO_ID}/approve` }) },
+  'POST /api/v1/submissions/:id/approve': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: `/api/v1/submissions/${NO_ID}/approve` }),
+  },
   'POST /api/v1/submissions/:id/return': {
-    allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/submissions/${NO_ID}/return`, body: { reason: 'rbac' } }),
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: `/api/v1/submissions/${NO_ID}/return`, body: { reason: 'rbac' } }),
   },
   'GET /api/v1/provinces/:code/settings': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/settings' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/settings' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/provinces/DNG/settings' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI/settings' }),
   },
   'PUT /api/v1/provinces/:code/settings': {
     // An invalid body: allowed roles stop at 400 after the role check, nothing changes.
-    allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/provinces/DNG/settings', body: { trustReporters: 'maybe' } }),
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: '/api/v1/provinces/DNG/settings', body: { trustReporters: 'maybe' } }),
   },
   'POST /api/v1/directives': {
     allowed: ['admin', 'leader', 'officer'],
     sample: () => ({ url: '/api/v1/directives', body: { kind: 'comment', target: { kind: 'task', id: NO_ID }, body: 'rbac' } }),
   },
   'GET /api/v1/directives': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/directives?province=DNG' }), otherProvince: () => ({ url: '/api/v1/directives?province=QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/directives?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/directives?province=QNI' }),
   },
   'POST /api/v1/directives/:id/answer': {
-    allowed: ['admin', 'officer', 'reporter'], sample: () => ({ url: `/api/v1/directives/${NO_ID}/answer`, body: { answer: 'rbac' } }),
+    allowed: ['admin', 'officer', 'reporter'],
+    sample: () => ({ url: `/api/v1/directives/${NO_ID}/answer`, body: { answer: 'rbac' } }),
   },
-  'POST /api/v1/directives/:id/close': { allowed: ['admin', 'leader', 'officer'], sample: () => ({ url: `/api/v1/directives/${NO_ID}/close` }) },
+  'POST /api/v1/directives/:id/close': {
+    allowed: ['admin', 'leader', 'officer'],
+    sample: () => ({ url: `/api/v1/directives/${NO_ID}/close` }),
+  },
   'GET /api/v1/provinces/:code/dashboard': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/dashboard' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/dashboard' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/provinces/DNG/dashboard' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI/dashboard' }),
   },
   'POST /api/v1/observations/bulk': {
     allowed: ['admin', 'officer', 'reporter'],
-    sample: () => ({ url: '/api/v1/observations/bulk?province=DNG', body: { rows: [{ indicator: 'dvc-toan-trinh', org: 'STTTT', period: '2023-13', value: '1' }] } }),
+    sample: () => ({
+      url: '/api/v1/observations/bulk?province=DNG',
+      body: { rows: [{ indicator: 'dvc-toan-trinh', org: 'STTTT', period: '2023-13', value: '1' }] },
+    }),
   },
   'GET /api/v1/indicators': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/indicators?province=DNG' }), otherProvince: () => ({ url: '/api/v1/indicators?province=QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/indicators?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/indicators?province=QNI' }),
   },
   'GET /api/v1/reports': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/reports?province=DNG' }), otherProvince: () => ({ url: '/api/v1/reports?province=QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/reports?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/reports?province=QNI' }),
   },
   'GET /api/v1/reports/:id': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/reports/${NO_ID}` }) },
   'GET /api/v1/reports/:id/file': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/reports/${NO_ID}/file?format=pdf` }) },
@@ -131,20 +171,29 @@ const RULES: Record<string, Rule> = {
     otherProvince: () => ({ url: '/api/v1/reports', body: { province: 'QNI', document: 'CDS-2023-QG', period: '2023-13' } }),
   },
   'GET /api/v1/provinces/:code/report-heading': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/provinces/DNG/report-heading' }), otherProvince: () => ({ url: '/api/v1/provinces/QNI/report-heading' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/provinces/DNG/report-heading' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI/report-heading' }),
   },
   'PUT /api/v1/provinces/:code/report-heading': {
-    allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/provinces/DNG/report-heading', body: { parentBody: 1 } }),
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: '/api/v1/provinces/DNG/report-heading', body: { parentBody: 1 } }),
   },
   'GET /api/v1/report-schedules': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/report-schedules?province=DNG' }), otherProvince: () => ({ url: '/api/v1/report-schedules?province=QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/report-schedules?province=DNG' }),
+    otherProvince: () => ({ url: '/api/v1/report-schedules?province=QNI' }),
   },
   'POST /api/v1/report-schedules': {
     allowed: ['admin', 'officer'],
-    sample: () => ({ url: '/api/v1/report-schedules', body: { province: 'DNG', document: '05-NQ/TU', frequency: 'cron', cron: 'nonsense', formats: ['pdf'] } }),
+    sample: () => ({
+      url: '/api/v1/report-schedules',
+      body: { province: 'DNG', document: '05-NQ/TU', frequency: 'cron', cron: 'nonsense', formats: ['pdf'] },
+    }),
   },
   'PUT /api/v1/report-schedules/:id': {
-    allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}`, body: { frequency: 'monthly', formats: ['pdf'], enabled: false } }),
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}`, body: { frequency: 'monthly', formats: ['pdf'], enabled: false } }),
   },
   'DELETE /api/v1/report-schedules/:id': { allowed: ['admin', 'officer'], sample: () => ({ url: `/api/v1/report-schedules/${NO_ID}` }) },
   'POST /api/v1/plans/validate': { allowed: ['admin', 'officer'], sample: () => ({ url: '/api/v1/plans/validate', body: {} }) },
@@ -153,10 +202,14 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/dti/:year/movers': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/2022/movers' }) },
   'GET /api/v1/dti/:year/framework': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/2022/framework' }) },
   'GET /api/v1/dti/provinces/:code': {
-    allowed: EVERYONE, sample: () => ({ url: '/api/v1/dti/provinces/DNG' }), otherProvince: () => ({ url: '/api/v1/dti/provinces/QNI' }),
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/dti/provinces/DNG' }),
+    otherProvince: () => ({ url: '/api/v1/dti/provinces/QNI' }),
   },
   'GET /api/v1/audit': {
-    allowed: ['admin', 'officer', 'leader'], sample: () => ({ url: '/api/v1/audit' }), otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
+    allowed: ['admin', 'officer', 'leader'],
+    sample: () => ({ url: '/api/v1/audit' }),
+    otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
   },
 };
 
@@ -178,9 +231,15 @@ describe('RBAC: every route × every role', () => {
     tokens.set('viewer', (await signIn(app, db, 'viewer', 'DNG')).token);
     const one = async (sql: string) => (await db.dataSource.query(sql))[0].id as string;
     ids = {
-      task: await one(`SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' AND t.code = 'T1.1'`),
-      goal: await one(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' LIMIT 1`),
-      qniGoal: await one(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'QNI' LIMIT 1`),
+      task: await one(
+        `SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' AND t.code = 'T1.1'`,
+      ),
+      goal: await one(
+        `SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' LIMIT 1`,
+      ),
+      qniGoal: await one(
+        `SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'QNI' LIMIT 1`,
+      ),
     };
   });
   afterAll(async () => {
@@ -223,7 +282,9 @@ describe('RBAC: every route × every role', () => {
         return [who, rule.allowed.includes(who) ? 'pass' : 403];
       }),
     );
-    const seen = Object.fromEntries(whos.map((who) => [who, expected[who] === 'pass' && !rejected[who] && outcome[who] < 500 ? 'pass' : outcome[who]]));
+    const seen = Object.fromEntries(
+      whos.map((who) => [who, expected[who] === 'pass' && !rejected[who] && outcome[who] < 500 ? 'pass' : outcome[who]]),
+    );
     expect(seen).toEqual(expected);
   });
 

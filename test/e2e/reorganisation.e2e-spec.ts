@@ -9,7 +9,11 @@ import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /** A province with a ratio, a count and a score for 2024; `districts` adds district units holding their own figures. */
-function provincePlan(code: string, figures: { ratio?: [number, number]; count?: number; score?: number }, districts: Record<string, number> = {}): string {
+function provincePlan(
+  code: string,
+  figures: { ratio?: [number, number]; count?: number; score?: number },
+  districts: Record<string, number> = {},
+): string {
   const obs = (indicator: string, org: string, body: string) => `  - indicator: ${indicator}\n    org: ${org}\n    period: "2024"\n${body}`;
   const lines = [
     figures.ratio && obs('tr-ho-so', code, `    numerator: ${figures.ratio[0]}\n    denominator: ${figures.ratio[1]}\n`),
@@ -21,7 +25,9 @@ function provincePlan(code: string, figures: { ratio?: [number, number]; count?:
 province: { code: ${code}, name: Tỉnh ${code} }
 agencies:
   - { code: STTTT, name: Sở Thông tin và Truyền thông, kind: department }
-${Object.keys(districts).map((d) => `  - { code: ${d}, name: Huyện ${d}, kind: district }\n`).join('')}indicators:
+${Object.keys(districts)
+  .map((d) => `  - { code: ${d}, name: Huyện ${d}, kind: district }\n`)
+  .join('')}indicators:
   - { code: tr-ho-so, name: Tỷ lệ hồ sơ trực tuyến, unit: "%", kind: ratio, scale: 100, direction: up }
   - { code: tr-diem-wifi, name: Số điểm wifi công cộng, unit: điểm, kind: count, direction: up }
   - { code: tr-diem-cds, name: Điểm chuyển đổi số, unit: điểm, kind: score, direction: up }
@@ -62,7 +68,11 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     return path;
   };
   const unit = async (code: string) =>
-    (await db.dataSource.query(`SELECT code, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit WHERE code = $1`, [code]))[0];
+    (
+      await db.dataSource.query(`SELECT code, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit WHERE code = $1`, [
+        code,
+      ])
+    )[0];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -131,12 +141,21 @@ describe('reorganisations: three provinces merge into one, the district tier is 
 
     const score = (await admin.get('/api/v1/indicators/tr-diem-cds/map?period=2024&map=2025-07-01').expect(200)).body;
     expect(score.rows.find((r: { code: string }) => r.code === 'TRM')).toMatchObject({ value: null, method: 'per-predecessor' });
-    expect(score.rows.find((r: { code: string }) => r.code === 'TRM').parts.map((p: { value: string }) => p.value)).toEqual(['30', '60', '90']);
+    expect(score.rows.find((r: { code: string }) => r.code === 'TRM').parts.map((p: { value: string }) => p.value)).toEqual([
+      '30',
+      '60',
+      '90',
+    ]);
 
     // By default a year's data is shown on that year's map.
     const asRecorded = (await admin.get('/api/v1/indicators/tr-ho-so/map?period=2024').expect(200)).body;
     expect(asRecorded).toMatchObject({ map: '2024-12-31', reaggregated: false });
-    expect(asRecorded.rows.map((r: { code: string; value: string }) => [r.code, r.value])).toEqual([['TRA', '50'], ['TRB', '10'], ['TRC', '10'], ['TRD', '70']]);
+    expect(asRecorded.rows.map((r: { code: string; value: string }) => [r.code, r.value])).toEqual([
+      ['TRA', '50'],
+      ['TRB', '10'],
+      ['TRC', '10'],
+      ['TRD', '70'],
+    ]);
 
     await admin.get('/api/v1/indicators/tr-ho-so/map?period=2024&map=2024-06-30').expect(400);
     await admin.get('/api/v1/indicators/tr-ho-so/map?period=2024&map=2025-02-30').expect(400);
@@ -148,7 +167,9 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     const leader = as(app, (await signIn(app, db, 'leader', 'TRM')).token);
     const trm = (await leader.get('/api/v1/provinces/TRM').expect(200)).body;
     expect(trm.predecessors.map((p: { code: string; kind: string; validTo: string }) => [p.code, p.kind, p.validTo])).toEqual([
-      ['TRA', 'merge', '2025-06-30'], ['TRB', 'merge', '2025-06-30'], ['TRC', 'merge', '2025-06-30'],
+      ['TRA', 'merge', '2025-06-30'],
+      ['TRB', 'merge', '2025-06-30'],
+      ['TRC', 'merge', '2025-06-30'],
     ]);
     expect(trm.predecessors[0].documents).toEqual([{ code: '1/KH-UBND', title: 'Kế hoạch chuyển đổi số năm 2024 của tỉnh TRA' }]);
     const tra = (await leader.get('/api/v1/provinces/TRA').expect(200)).body;
@@ -156,7 +177,12 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     await leader.get('/api/v1/provinces/TRD').expect(403);
     // Reads by id too: a predecessor's goal, not another province's.
     const goalOf = async (code: string) =>
-      (await db.dataSource.query(`SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = $1`, [code]))[0].id;
+      (
+        await db.dataSource.query(
+          `SELECT g.id FROM goal g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = $1`,
+          [code],
+        )
+      )[0].id;
     await leader.get(`/api/v1/goals/${await goalOf('TRA')}/status?as_of=2024-12-31`).expect(200);
     await leader.get(`/api/v1/goals/${await goalOf('TRD')}/status?as_of=2024-12-31`).expect(403);
     const own = (await leader.get('/api/v1/indicators/tr-ho-so/map?period=2024&map=2025-07-01&province=TRM').expect(200)).body;
@@ -166,7 +192,13 @@ describe('reorganisations: three provinces merge into one, the district tier is 
   });
 
   it('the 2025 merger of 63 provinces into 34 applies from data/reorganisations, creating the provinces this database lacks', async () => {
-    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), { fileName: 'qn.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), {
+      fileName: 'qn.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     const real = join(REPO, 'data/reorganisations/2025-07-01-sap-xep-tinh.yaml');
     const refused = runCli(['orgs', 'apply', real], env);
     expect(refused.status).toBe(2);
@@ -181,12 +213,19 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     const hcm = await db.dataSource.query(
       `SELECT p.code, p.name FROM org_succession s JOIN org_unit p ON p.id = s.predecessor_id JOIN org_unit u ON u.id = s.successor_id WHERE u.code = 'HCM' ORDER BY 1`,
     );
-    expect(hcm).toEqual([{ code: 'BDG', name: 'Bình Dương' }, { code: 'BRV', name: 'Bà Rịa - Vũng Tàu' }]);
+    expect(hcm).toEqual([
+      { code: 'BDG', name: 'Bình Dương' },
+      { code: 'BRV', name: 'Bà Rịa - Vũng Tàu' },
+    ]);
     const [official] = await db.dataSource.query(`SELECT official_code FROM org_unit WHERE code IN ('QNI') `);
     expect(official.official_code).toBe('22');
 
     // 2024 values of the three, re-aggregated onto the post-2025 map: the ratio of the sums.
-    for (const [code, numerator, denominator] of [['HCM', 900, 1000], ['BDG', 300, 600], ['BRV', 10, 400]] as const) {
+    for (const [code, numerator, denominator] of [
+      ['HCM', 900, 1000],
+      ['BDG', 300, 600],
+      ['BRV', 10, 400],
+    ] as const) {
       await db.dataSource.query(
         `INSERT INTO observation (indicator_id, org_unit_id, period, period_kind, period_start, period_end, numerator, denominator, entered_by)
          SELECT i.id, u.id, '2024', 'year', '2024-01-01', '2024-12-31', $2, $3, 'jest' FROM indicator i, org_unit u WHERE i.code = 'tr-ho-so' AND u.code = $1`,
@@ -196,11 +235,21 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     const admin = as(app, (await signIn(app, db, 'admin')).token);
     const after = (await admin.get('/api/v1/indicators/tr-ho-so/map?period=2024&map=2025-07-01').expect(200)).body;
     expect(after.rows.find((r: { code: string }) => r.code === 'HCM')).toMatchObject({
-      numerator: '1210', denominator: '2000', value: '60.5', method: 'ratio-of-sums', missing: [],
+      numerator: '1210',
+      denominator: '2000',
+      value: '60.5',
+      method: 'ratio-of-sums',
+      missing: [],
     });
     const before = (await admin.get('/api/v1/indicators/tr-ho-so/map?period=2024').expect(200)).body;
-    expect(before.rows.filter((r: { code: string }) => ['HCM', 'BDG', 'BRV'].includes(r.code)).map((r: { code: string; value: string }) => [r.code, r.value])).toEqual([
-      ['BDG', '50'], ['BRV', '2.5'], ['HCM', '90'],
+    expect(
+      before.rows
+        .filter((r: { code: string }) => ['HCM', 'BDG', 'BRV'].includes(r.code))
+        .map((r: { code: string; value: string }) => [r.code, r.value]),
+    ).toEqual([
+      ['BDG', '50'],
+      ['BRV', '2.5'],
+      ['HCM', '90'],
     ]);
   });
 });
@@ -209,11 +258,21 @@ describe('the 2025 merger on a database holding only Quảng Ninh', () => {
   let db: TestDatabase;
   let app: INestApplication;
   const reference = (file: string) =>
-    readFileSync(join(REPO, 'data/provinces', file), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    readFileSync(join(REPO, 'data/provinces', file), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), { fileName: 'qn.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), {
+      fileName: 'qn.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     app = await createTestApp(db);
   });
   afterAll(async () => {
@@ -222,7 +281,9 @@ describe('the 2025 merger on a database holding only Quảng Ninh', () => {
   });
 
   it('leaves exactly the 34 provinces of 1 July 2025 current, with their statistical codes; the 63 of the day before end or continue', async () => {
-    const r = runCli(['orgs', 'apply', join(REPO, 'data/reorganisations/2025-07-01-sap-xep-tinh.yaml'), '--create-missing'], { DATABASE_URL: db.url });
+    const r = runCli(['orgs', 'apply', join(REPO, 'data/reorganisations/2025-07-01-sap-xep-tinh.yaml'), '--create-missing'], {
+      DATABASE_URL: db.url,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const provincesOn = (date: string) =>
@@ -237,15 +298,26 @@ describe('the 2025 merger on a database holding only Quảng Ninh', () => {
     expect(current).toHaveLength(34);
     expect(current).toEqual(map2025.sort((a, b) => a.code.localeCompare(b.code)));
     const byCode = new Map(current.map((p: { code: string; officialCode: string }) => [p.code, p.officialCode]));
-    expect([byCode.get('HNI'), byCode.get('THA'), byCode.get('QNI'), byCode.get('HCM'), byCode.get('BNH'), byCode.get('HUE')]).toEqual(['01', '38', '22', '79', '24', '46']);
+    expect([byCode.get('HNI'), byCode.get('THA'), byCode.get('QNI'), byCode.get('HCM'), byCode.get('BNH'), byCode.get('HUE')]).toEqual([
+      '01',
+      '38',
+      '22',
+      '79',
+      '24',
+      '46',
+    ]);
 
     // The day before: the 63 of the 2004 map; 30 of them end there, the 33 others go on as the same unit.
     const before = await provincesOn('2025-06-30');
-    expect(before.map((p: { code: string }) => p.code).sort()).toEqual(reference('provinces-2004.csv').map(([, shortCode]) => shortCode).sort());
+    expect(before.map((p: { code: string }) => p.code).sort()).toEqual(
+      reference('provinces-2004.csv')
+        .map(([, shortCode]) => shortCode)
+        .sort(),
+    );
     expect(before.filter((p: { validTo: string | null }) => p.validTo === '2025-06-30')).toHaveLength(30);
-    expect(await db.dataSource.query(`SELECT valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit WHERE code = 'THA'`)).toEqual([
-      { validFrom: null, validTo: null },
-    ]);
+    expect(
+      await db.dataSource.query(`SELECT valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit WHERE code = 'THA'`),
+    ).toEqual([{ validFrom: null, validTo: null }]);
 
     // What the API lists: 34 current provinces among all it knows.
     const admin = as(app, (await signIn(app, db, 'admin')).token);

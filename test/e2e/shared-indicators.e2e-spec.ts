@@ -11,7 +11,14 @@ import { createTestDatabase, snapshot, TestDatabase } from '../support/test-data
 /** Hà Nội written from the plan format alone: dti-hang and dvc-toan-trinh without `dti:`, `scale:` or a national target. */
 const HA_NOI_FILE = join(REPO, 'test/fixtures/plans/valid/ha-noi-from-format.yaml');
 
-interface Catalogue { code: string; unit: string; kind: string; scale: string | null; direction: string; dti: string | null }
+interface Catalogue {
+  code: string;
+  unit: string;
+  kind: string;
+  scale: string | null;
+  direction: string;
+  dti: string | null;
+}
 const catalogue = (db: TestDatabase): Promise<Catalogue[]> =>
   db.dataSource.query(
     `SELECT code, unit, kind, trim_scale(scale)::text AS scale, direction, dti_figure AS dti FROM indicator WHERE code IN ('dti-hang', 'dvc-toan-trinh') ORDER BY code`,
@@ -44,7 +51,7 @@ describe('two provinces whose plans share national indicators, in one database',
   it.each([
     ['Quảng Ninh first, then Hà Nội', [QUANG_NINH_FILE, HA_NOI_FILE]],
     ['Hà Nội first, then Quảng Ninh', [HA_NOI_FILE, QUANG_NINH_FILE]],
-  ])('%s: both import; keys a file leaves out are the national ones, labels stay each province\'s own', async (_order, files) => {
+  ])("%s: both import; keys a file leaves out are the national ones, labels stay each province's own", async (_order, files) => {
     const db = await database();
     // The DTI table of a year with both provinces: dti-hang is fed from it, for Hà Nội too once the catalogue says so.
     const table = join(tmp, 'dti-2023.csv');
@@ -60,10 +67,17 @@ describe('two provinces whose plans share national indicators, in one database',
       `SELECT u.code, o.period, o.value::text AS value FROM observation o JOIN org_unit u ON u.id = o.org_unit_id JOIN indicator i ON i.id = o.indicator_id
         WHERE i.code = 'dti-hang' AND o.entered_by = 'dti' ORDER BY 1`,
     );
-    expect(fromDti).toEqual([{ code: 'HNI', period: '2023', value: '9' }, { code: 'QNI', period: '2023', value: '3' }]);
+    expect(fromDti).toEqual([
+      { code: 'HNI', period: '2023', value: '9' },
+      { code: 'QNI', period: '2023', value: '3' },
+    ]);
     expect(await labels(db)).toEqual([
       { province: 'HNI', indicator: 'dti-hang', name: 'Xếp hạng DTI của thành phố' },
-      { province: 'QNI', indicator: 'dti-hang', name: 'Thứ hạng chỉ số chuyển đổi số cấp tỉnh (DTI) trong nhóm tỉnh, thành phố trực thuộc Trung ương' },
+      {
+        province: 'QNI',
+        indicator: 'dti-hang',
+        name: 'Thứ hạng chỉ số chuyển đổi số cấp tỉnh (DTI) trong nhóm tỉnh, thành phố trực thuộc Trung ương',
+      },
     ]);
     // Either file again changes nothing; Quảng Ninh's export is still its file.
     for (const file of files) expect(importFile(db, file).stdout).toMatch(/: nothing changed/);
@@ -119,7 +133,14 @@ describe('two provinces whose plans share national indicators, in one database',
         /^tệp ha-noi-thu-hang\.yaml \(HNI\) ghi chỉ số dùng chung "dti-hang" với đơn vị \(unit\) "thứ hạng", nhưng danh mục chỉ số quốc gia ghi đơn vị \(unit\) "hạng" theo tệp quang-ninh\.yaml của QNI/,
       );
       expect(refused.body.conflicts).toEqual([
-        { indicator: 'dti-hang', attribute: 'unit', national: 'hạng', stated: 'thứ hạng', provinces: ['QNI'], files: [{ province: 'QNI', file: 'quang-ninh.yaml' }] },
+        {
+          indicator: 'dti-hang',
+          attribute: 'unit',
+          national: 'hạng',
+          stated: 'thứ hạng',
+          provinces: ['QNI'],
+          files: [{ province: 'QNI', file: 'quang-ninh.yaml' }],
+        },
       ]);
       expect(await snapshot(db.dataSource)).toEqual(before);
     });

@@ -19,7 +19,12 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
   let engine: RecomputeEngine;
   let dng: string;
   const taskId = async (code: string): Promise<string> =>
-    (await db.dataSource.query(`SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' AND t.code = $1`, [code]))[0].id;
+    (
+      await db.dataSource.query(
+        `SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' AND t.code = $1`,
+        [code],
+      )
+    )[0].id;
   /** What the worker does after a write: the outbox job of the province (today: a write counts from the day it is made). */
   const recompute = () => engine.recompute({ provinceId: dng, trigger: 'outbox', coalesce: true });
   const taskCounts = async () => {
@@ -47,7 +52,7 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
     await db?.drop();
   });
 
-  it('a reporter marks its task done with evidence → an officer approves → the recompute counts it in the leader\'s summary', async () => {
+  it("a reporter marks its task done with evidence → an officer approves → the recompute counts it in the leader's summary", async () => {
     const id = await taskId('T1.1');
     const before = await taskCounts();
     const submitted = await reporter
@@ -64,7 +69,10 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
     const pending = await officer.get('/api/v1/submissions?province=DNG&status=submitted').expect(200);
     expect(pending.body.items.map((s: { id: string }) => s.id)).toContain(submitted.body.submission.id);
     const approved = await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/approve`).expect(200);
-    expect(approved.body).toMatchObject({ submission: { status: 'approved', decidedBy: expect.stringMatching(/^officer-/) }, task: { status: 'done', version: 2 } });
+    expect(approved.body).toMatchObject({
+      submission: { status: 'approved', decidedBy: expect.stringMatching(/^officer-/) },
+      task: { status: 'done', version: 2 },
+    });
     expect(approved.body.task.updatedBy).toMatch(/^reporter-/);
     await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/approve`).expect(409);
 
@@ -72,7 +80,9 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
     const after = await taskCounts();
     expect(after.done).toBe(before.done + 1);
     expect(after.in_progress).toBe(before.in_progress - 1);
-    const actions = (await officer.get(`/api/v1/audit?entity=submission&id=${submitted.body.submission.id}`).expect(200)).body.items.map((a: { action: string }) => a.action);
+    const actions = (await officer.get(`/api/v1/audit?entity=submission&id=${submitted.body.submission.id}`).expect(200)).body.items.map(
+      (a: { action: string }) => a.action,
+    );
     expect(actions).toEqual(['submission.approve', 'task.submit']);
   });
 
@@ -81,7 +91,10 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
     const before = await taskCounts();
     const submitted = await otherReporter.patch(`/api/v1/tasks/${id}`).set('If-Match', '"1"').send({ status: 'done' }).expect(202);
     await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/return`).send({}).expect(400);
-    const returned = await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/return`).send({ reason: 'Thiếu văn bản chứng minh' }).expect(200);
+    const returned = await officer
+      .post(`/api/v1/submissions/${submitted.body.submission.id}/return`)
+      .send({ reason: 'Thiếu văn bản chứng minh' })
+      .expect(200);
     expect(returned.body.submission).toMatchObject({ status: 'returned', reason: 'Thiếu văn bản chứng minh' });
     await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/approve`).expect(409);
     await recompute();
@@ -90,7 +103,9 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
     // Reporters see their own submissions only.
     const mine = await otherReporter.get('/api/v1/submissions?province=DNG').expect(200);
     expect(mine.body.items.every((s: { submittedBy: string }) => s.submittedBy === mine.body.items[0].submittedBy)).toBe(true);
-    expect((await reporter.get('/api/v1/submissions?province=DNG').expect(200)).body.items.map((s: { id: string }) => s.id)).not.toContain(submitted.body.submission.id);
+    expect((await reporter.get('/api/v1/submissions?province=DNG').expect(200)).body.items.map((s: { id: string }) => s.id)).not.toContain(
+      submitted.body.submission.id,
+    );
   });
 
   it('a submission on a task that changed since is refused (409) until returned and resubmitted', async () => {
@@ -115,26 +130,55 @@ describe('approval workflow, directives and the dashboard (real PostgreSQL and R
   it('a province that trusts its reporters counts their updates at once; only officers change that', async () => {
     await reporter.put('/api/v1/provinces/DNG/settings').send({ trustReporters: true }).expect(403);
     await officer.put('/api/v1/provinces/DNG/settings').send({ trustReporters: 'yes' }).expect(400);
-    expect((await officer.put('/api/v1/provinces/DNG/settings').send({ trustReporters: true }).expect(200)).body).toMatchObject({ trustReporters: true, version: 1 });
+    expect((await officer.put('/api/v1/provinces/DNG/settings').send({ trustReporters: true }).expect(200)).body).toMatchObject({
+      trustReporters: true,
+      version: 1,
+    });
     const id = await taskId('T1.1');
     const current = await reporter.get(`/api/v1/tasks/${id}`).expect(200);
-    const res = await reporter.patch(`/api/v1/tasks/${id}`).set('If-Match', current.headers.etag).send({ comment: 'Đã báo cáo' }).expect(200);
+    const res = await reporter
+      .patch(`/api/v1/tasks/${id}`)
+      .set('If-Match', current.headers.etag)
+      .send({ comment: 'Đã báo cáo' })
+      .expect(200);
     expect(res.body.comment).toBe('Đã báo cáo');
     await officer.put('/api/v1/provinces/DNG/settings').send({ trustReporters: false }).expect(200);
     expect((await leader.get('/api/v1/provinces/DNG/settings').expect(200)).body.trustReporters).toBe(false);
   });
 
-  it("leaders direct, the assignee agency answers, the leader closes; overdue directives count on the dashboard", async () => {
-    const group = (await db.dataSource.query(`SELECT g.id FROM task_group g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' AND g.code = 'T1'`))[0].id;
+  it('leaders direct, the assignee agency answers, the leader closes; overdue directives count on the dashboard', async () => {
+    const group = (
+      await db.dataSource.query(
+        `SELECT g.id FROM task_group g JOIN document d ON d.id = g.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'DNG' AND g.code = 'T1'`,
+      )
+    )[0].id;
     const late = await leader
       .post('/api/v1/directives')
-      .send({ kind: 'directive', target: { kind: 'task_group', id: group }, body: 'Đẩy nhanh tiến độ tuyên truyền', assignee: 'STTTT', due: '2023-01-31' })
+      .send({
+        kind: 'directive',
+        target: { kind: 'task_group', id: group },
+        body: 'Đẩy nhanh tiến độ tuyên truyền',
+        assignee: 'STTTT',
+        due: '2023-01-31',
+      })
       .expect(201);
     expect(late.body).toMatchObject({ status: 'open', assignee: 'STTTT', targetCode: 'T1', overdue: true });
-    await officer.post('/api/v1/directives').send({ kind: 'directive', target: { kind: 'task_group', id: group }, body: 'x' }).expect(403);
-    await officer.post('/api/v1/directives').send({ kind: 'comment', target: { kind: 'task_group', id: group }, body: 'Đã nắm' }).expect(201);
-    await leader.post('/api/v1/directives').send({ kind: 'directive', target: { kind: 'task', id: group }, body: 'x' }).expect(400);
-    await leader.post('/api/v1/directives').send({ kind: 'directive', target: { kind: 'task_group', id: group }, body: 'x', assignee: 'NOPE' }).expect(404);
+    await officer
+      .post('/api/v1/directives')
+      .send({ kind: 'directive', target: { kind: 'task_group', id: group }, body: 'x' })
+      .expect(403);
+    await officer
+      .post('/api/v1/directives')
+      .send({ kind: 'comment', target: { kind: 'task_group', id: group }, body: 'Đã nắm' })
+      .expect(201);
+    await leader
+      .post('/api/v1/directives')
+      .send({ kind: 'directive', target: { kind: 'task', id: group }, body: 'x' })
+      .expect(400);
+    await leader
+      .post('/api/v1/directives')
+      .send({ kind: 'directive', target: { kind: 'task_group', id: group }, body: 'x', assignee: 'NOPE' })
+      .expect(404);
 
     let dashboard = await leader.get('/api/v1/provinces/DNG/dashboard?as_of=2023-11-01').expect(200);
     expect(dashboard.body.directives).toMatchObject({ open: 1, overdue: 1, overdueByAssignee: [{ code: 'STTTT', overdue: 1 }] });
@@ -186,12 +230,20 @@ describe('the same flow through the real queue worker (RUN_WORKER)', () => {
       const s = (await leader.get('/api/v1/provinces/DNG/summary').expect(200)).body;
       return s.computedAt ? (s.totals.tasks.counts.done as number) : null;
     };
-    const { n: before } = await waitFor('the worker to compute the imported plan', async () => {
-      const n = await doneCount();
-      return n === null ? null : { n };
-    }, 30_000);
+    const { n: before } = await waitFor(
+      'the worker to compute the imported plan',
+      async () => {
+        const n = await doneCount();
+        return n === null ? null : { n };
+      },
+      30_000,
+    );
     const id = (await db.dataSource.query(`SELECT id FROM task WHERE code = 'T1.1'`))[0].id;
-    const submitted = await reporter.patch(`/api/v1/tasks/${id}`).set('If-Match', '"1"').send({ status: 'done', evidence: { number: '9/BC', date: '2023-10-01' } }).expect(202);
+    const submitted = await reporter
+      .patch(`/api/v1/tasks/${id}`)
+      .set('If-Match', '"1"')
+      .send({ status: 'done', evidence: { number: '9/BC', date: '2023-10-01' } })
+      .expect(202);
     await officer.post(`/api/v1/submissions/${submitted.body.submission.id}/approve`).expect(200);
     await waitFor('the approved update in the summary', async () => ((await doneCount()) === before + 1 ? true : null), 30_000);
   }, 60_000);

@@ -18,7 +18,12 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
   let viewer: ReturnType<typeof as>;
   let qniOfficer: ReturnType<typeof as>;
   const taskId = async (province: string, code: string): Promise<string> =>
-    (await db.dataSource.query(`SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = $1 AND t.code = $2`, [province, code]))[0].id;
+    (
+      await db.dataSource.query(
+        `SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = $1 AND t.code = $2`,
+        [province, code],
+      )
+    )[0].id;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -48,15 +53,30 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
         .patch(`/api/v1/tasks/${id}`)
         .set('If-Match', before.headers.etag)
         .set('X-Request-Id', 'req-done-1')
-        .send({ status: 'done', evidence: { number: '12/BC-STTTT', date: '2023-10-20', issuer: 'Sở Thông tin và Truyền thông' }, comment: 'Đã hoàn thành' })
+        .send({
+          status: 'done',
+          evidence: { number: '12/BC-STTTT', date: '2023-10-20', issuer: 'Sở Thông tin và Truyền thông' },
+          comment: 'Đã hoàn thành',
+        })
         .expect(200);
       expect(res.headers.etag).toBe('"2"');
-      expect(res.body).toMatchObject({ status: 'done', progress: 100, version: 2, evidence: { number: '12/BC-STTTT' }, comment: 'Đã hoàn thành' });
-      const [audit] = await db.dataSource.query(`SELECT actor, action, request_id, ip, before->>'status' AS b, after->>'status' AS a FROM audit_log WHERE entity_id = $1`, [id]);
+      expect(res.body).toMatchObject({
+        status: 'done',
+        progress: 100,
+        version: 2,
+        evidence: { number: '12/BC-STTTT' },
+        comment: 'Đã hoàn thành',
+      });
+      const [audit] = await db.dataSource.query(
+        `SELECT actor, action, request_id, ip, before->>'status' AS b, after->>'status' AS a FROM audit_log WHERE entity_id = $1`,
+        [id],
+      );
       expect(audit).toMatchObject({ action: 'task.update', request_id: 'req-done-1', b: 'in_progress', a: 'done' });
       expect(audit.actor).toMatch(/^officer-/);
       expect(audit.ip).toBeTruthy();
-      const [outbox] = await db.dataSource.query(`SELECT reason, kpi_processed_at IS NOT NULL AS no_kpi FROM outbox WHERE reason = 'task' ORDER BY id DESC LIMIT 1`);
+      const [outbox] = await db.dataSource.query(
+        `SELECT reason, kpi_processed_at IS NOT NULL AS no_kpi FROM outbox WHERE reason = 'task' ORDER BY id DESC LIMIT 1`,
+      );
       expect(outbox).toEqual({ reason: 'task', no_kpi: true });
 
       const provinceId = (await new StatusRepository(db.dataSource.manager).provinceIdByCode('DNG'))!;
@@ -79,8 +99,17 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
         return read.body;
       };
       const first = await officer.get(`/api/v1/tasks/${id}`).expect(200);
-      const progressed = await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', first.headers.etag).send({ progress: 70, comment: '  Đang triển khai  ' }).expect(200);
-      expect(await readAfter(progressed)).toMatchObject({ overdue: true, progress: 70, comment: 'Đang triển khai', version: first.body.version + 1 });
+      const progressed = await officer
+        .patch(`/api/v1/tasks/${id}`)
+        .set('If-Match', first.headers.etag)
+        .send({ progress: 70, comment: '  Đang triển khai  ' })
+        .expect(200);
+      expect(await readAfter(progressed)).toMatchObject({
+        overdue: true,
+        progress: 70,
+        comment: 'Đang triển khai',
+        version: first.body.version + 1,
+      });
       const done = await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', progressed.headers.etag).send({ status: 'done' }).expect(200);
       expect(await readAfter(done)).toMatchObject({ overdue: false, status: 'done', progress: 100, comment: 'Đang triển khai' });
     });
@@ -101,14 +130,33 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
         .set('If-Match', '1')
         .send({ status: 'finished', progress: 140, evidence: { date: '20/10/2023' }, colour: 'red' })
         .expect(400);
-      expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'evidence.date', 'evidence.number', 'progress', 'status']);
+      expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+        'colour',
+        'evidence.date',
+        'evidence.number',
+        'progress',
+        'status',
+      ]);
       const rule = await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', '1').send({ status: 'done', progress: 50 }).expect(400);
       expect(rule.body).toMatchObject({ code: 'INVALID_INPUT', errors: [{ path: 'progress' }] });
-      const future = await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', '1').send({ evidence: { number: 'x', date: '2999-01-01' } }).expect(400);
+      const future = await officer
+        .patch(`/api/v1/tasks/${id}`)
+        .set('If-Match', '1')
+        .send({ evidence: { number: 'x', date: '2999-01-01' } })
+        .expect(400);
       expect(future.body.errors).toEqual([{ path: 'evidence.date', messages: [expect.stringMatching(/after today/)] }]);
-      await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', '1').set('Content-Type', 'application/json').send('{"status": ').expect(400);
+      await officer
+        .patch(`/api/v1/tasks/${id}`)
+        .set('If-Match', '1')
+        .set('Content-Type', 'application/json')
+        .send('{"status": ')
+        .expect(400);
       await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', '1').set('Content-Type', 'text/plain').send('status=done').expect(415);
-      await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', '1').send({ comment: 'x'.repeat(1_100_000) }).expect(413);
+      await officer
+        .patch(`/api/v1/tasks/${id}`)
+        .set('If-Match', '1')
+        .send({ comment: 'x'.repeat(1_100_000) })
+        .expect(413);
       await officer.patch('/api/v1/tasks/not-a-uuid').set('If-Match', '1').send({ comment: 'x' }).expect(400);
       await officer.patch('/api/v1/tasks/00000000-0000-4000-8000-000000000000').set('If-Match', '1').send({ comment: 'x' }).expect(404);
       const [{ version }] = await db.dataSource.query(`SELECT version FROM task WHERE id = $1`, [id]);
@@ -117,7 +165,9 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
 
     it("a reporter cannot change another agency's task; leaders and viewers edit nothing; nobody crosses provinces", async () => {
       const other = await taskId('DNG', 'KH-T1.2'); // led by Q-HAI-CHAU
-      expect((await stttt.patch(`/api/v1/tasks/${other}`).set('If-Match', '1').send({ comment: 'x' }).expect(403)).body.code).toBe('ACCESS_DENIED');
+      expect((await stttt.patch(`/api/v1/tasks/${other}`).set('If-Match', '1').send({ comment: 'x' }).expect(403)).body.code).toBe(
+        'ACCESS_DENIED',
+      );
       await leader.patch(`/api/v1/tasks/${other}`).set('If-Match', '1').send({ comment: 'x' }).expect(403);
       await viewer.patch(`/api/v1/tasks/${other}`).set('If-Match', '1').send({ comment: 'x' }).expect(403);
       await qniOfficer.patch(`/api/v1/tasks/${other}`).set('If-Match', '1').send({ comment: 'x' }).expect(403);
@@ -142,14 +192,20 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => taskId('TNT', `NV1.${i + 1}`)));
       const [{ n: auditBefore }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ANY($1)`, [ids]);
       const versionsBefore = new Map<string, number>(
-        (await db.dataSource.query(`SELECT id, version FROM task WHERE id = ANY($1)`, [ids])).map((r: { id: string; version: number }) => [r.id, r.version]),
+        (await db.dataSource.query(`SELECT id, version FROM task WHERE id = ANY($1)`, [ids])).map((r: { id: string; version: number }) => [
+          r.id,
+          r.version,
+        ]),
       );
       let conflicts = 0;
       const update = async (k: number) => {
         const id = ids[k % 20];
         for (;;) {
           const current = await tnt.get(`/api/v1/tasks/${id}`).expect(200);
-          const res = await tnt.patch(`/api/v1/tasks/${id}`).set('If-Match', current.headers.etag).send({ progress: k % 100, comment: `u${k}` });
+          const res = await tnt
+            .patch(`/api/v1/tasks/${id}`)
+            .set('If-Match', current.headers.etag)
+            .send({ progress: k % 100, comment: `u${k}` });
           if (res.status === 200) return;
           expect(res.status).toBe(409);
           conflicts++;
@@ -174,7 +230,9 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       const list = await viewer.get('/api/v1/tasks?province=DNG&pageSize=2&sort=code').expect(200);
       expect(list.body).toMatchObject({ page: 1, pageSize: 2 });
       expect(list.body.total).toBeGreaterThan(2);
-      expect(list.body.items.map((t: { code: string }) => t.code)).toEqual([...list.body.items.map((t: { code: string }) => t.code)].sort());
+      expect(list.body.items.map((t: { code: string }) => t.code)).toEqual(
+        [...list.body.items.map((t: { code: string }) => t.code)].sort(),
+      );
       const plain = await viewer.get(`/api/v1/tasks?province=DNG&q=${encodeURIComponent('tap huan ky nang')}`).expect(200);
       expect(plain.body.items.map((t: { code: string }) => t.code)).toEqual(['T1.2']);
       const accented = await viewer.get(`/api/v1/tasks?province=DNG&q=${encodeURIComponent('Tập huấn')}`).expect(200);
@@ -203,10 +261,18 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
 
     it('creates (201), replaces (200), writes audit and an outbox row naming indicator, org unit and period', async () => {
       const created = await officer.post('/api/v1/observations').send(body).expect(201);
-      expect(created.body).toMatchObject({ created: true, observation: { indicator: 'dvc-toan-trinh', org: 'DNG', period: '2024-01', value: '88.5', version: 1 } });
-      const replaced = await officer.post('/api/v1/observations').send({ ...body, value: 89 }).expect(200);
+      expect(created.body).toMatchObject({
+        created: true,
+        observation: { indicator: 'dvc-toan-trinh', org: 'DNG', period: '2024-01', value: '88.5', version: 1 },
+      });
+      const replaced = await officer
+        .post('/api/v1/observations')
+        .send({ ...body, value: 89 })
+        .expect(200);
       expect(replaced.body).toMatchObject({ created: false, observation: { value: '89', version: 2 } });
-      const [outbox] = await db.dataSource.query(`SELECT reason, period, org_unit_id IS NOT NULL AS org FROM outbox WHERE reason = 'observation' ORDER BY id DESC LIMIT 1`);
+      const [outbox] = await db.dataSource.query(
+        `SELECT reason, period, org_unit_id IS NOT NULL AS org FROM outbox WHERE reason = 'observation' ORDER BY id DESC LIMIT 1`,
+      );
       expect(outbox).toEqual({ reason: 'observation', period: '2024-01', org: true });
       const audit = await officer.get(`/api/v1/audit?entity=observation&id=${created.body.observation.id}`).expect(200);
       expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['observation.update', 'observation.create']);
@@ -214,34 +280,97 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
     });
 
     it('honours Idempotency-Key: a repeat replays the answer, another body with the key is refused', async () => {
-      const first = await officer.post('/api/v1/observations').set('Idempotency-Key', 'k-1').send({ ...body, period: '2024-02', value: '70' }).expect(201);
-      const again = await officer.post('/api/v1/observations').set('Idempotency-Key', 'k-1').send({ ...body, period: '2024-02', value: '70' }).expect(201);
+      const first = await officer
+        .post('/api/v1/observations')
+        .set('Idempotency-Key', 'k-1')
+        .send({ ...body, period: '2024-02', value: '70' })
+        .expect(201);
+      const again = await officer
+        .post('/api/v1/observations')
+        .set('Idempotency-Key', 'k-1')
+        .send({ ...body, period: '2024-02', value: '70' })
+        .expect(201);
       expect(again.body).toEqual(first.body);
       const [{ version }] = await db.dataSource.query(`SELECT version FROM observation WHERE period = '2024-02'`);
       expect(version).toBe(1);
-      expect((await officer.post('/api/v1/observations').set('Idempotency-Key', 'k-1').send({ ...body, period: '2024-02', value: '71' }).expect(409)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
-      const concurrent = await Promise.all([1, 2, 3].map(() => officer.post('/api/v1/observations').set('Idempotency-Key', 'k-2').send({ ...body, period: '2024-03', value: '72' })));
+      expect(
+        (
+          await officer
+            .post('/api/v1/observations')
+            .set('Idempotency-Key', 'k-1')
+            .send({ ...body, period: '2024-02', value: '71' })
+            .expect(409)
+        ).body.code,
+      ).toBe('IDEMPOTENCY_KEY_REUSED');
+      const concurrent = await Promise.all(
+        [1, 2, 3].map(() =>
+          officer
+            .post('/api/v1/observations')
+            .set('Idempotency-Key', 'k-2')
+            .send({ ...body, period: '2024-03', value: '72' }),
+        ),
+      );
       expect(concurrent.map((r) => r.status)).toEqual([201, 201, 201]);
     });
 
-    it('refuses values that break the rules with 400 and paths, unknown things with 404, others\' org units with 403', async () => {
-      const bad = await officer.post('/api/v1/observations').send({ indicator: 'dvc-toan-trinh', province: 'DNG', period: '2023-Q5', value: 'abc', extra: 1 }).expect(400);
+    it("refuses values that break the rules with 400 and paths, unknown things with 404, others' org units with 403", async () => {
+      const bad = await officer
+        .post('/api/v1/observations')
+        .send({ indicator: 'dvc-toan-trinh', province: 'DNG', period: '2023-Q5', value: 'abc', extra: 1 })
+        .expect(400);
       expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['extra', 'period', 'value']);
-      const month = await officer.post('/api/v1/observations').send({ ...body, period: '2023-13' }).expect(400);
+      const month = await officer
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2023-13' })
+        .expect(400);
       expect(month.body.errors).toEqual([{ path: 'period', messages: ['"2023-13" is not a real period'] }]);
-      const range = await officer.post('/api/v1/observations').send({ ...body, period: '2024-04', value: '150' }).expect(400);
+      const range = await officer
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2024-04', value: '150' })
+        .expect(400);
       expect(range.body).toMatchObject({ code: 'INVALID_INPUT', errors: [{ path: 'value' }] });
-      const counts = await officer.post('/api/v1/observations').send({ ...body, period: '2024-04', value: '80', numerator: '500', denominator: '1000' }).expect(400);
+      const counts = await officer
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2024-04', value: '80', numerator: '500', denominator: '1000' })
+        .expect(400);
       expect(counts.body.errors[0].messages[0]).toMatch(/disagrees/);
-      await officer.post('/api/v1/observations').send({ ...body, period: '2024-04', value: null, numerator: '5', denominator: '0' }).expect(400);
-      await officer.post('/api/v1/observations').send({ ...body, period: '2023-02-30' }).expect(400);
-      await officer.post('/api/v1/observations').send({ ...body, indicator: 'khong-co' }).expect(404);
-      await officer.post('/api/v1/observations').send({ ...body, org: 'NOPE' }).expect(404);
-      await stttt.post('/api/v1/observations').send({ ...body, org: 'SNV', period: '2024-05' }).expect(403);
+      await officer
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2024-04', value: null, numerator: '5', denominator: '0' })
+        .expect(400);
+      await officer
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2023-02-30' })
+        .expect(400);
+      await officer
+        .post('/api/v1/observations')
+        .send({ ...body, indicator: 'khong-co' })
+        .expect(404);
+      await officer
+        .post('/api/v1/observations')
+        .send({ ...body, org: 'NOPE' })
+        .expect(404);
+      await stttt
+        .post('/api/v1/observations')
+        .send({ ...body, org: 'SNV', period: '2024-05' })
+        .expect(403);
       // A reporter's own value is accepted as a submission for an officer to approve.
-      expect((await stttt.post('/api/v1/observations').send({ ...body, org: 'STTTT', period: '2024-05' }).expect(202)).body.submission).toMatchObject({ status: 'submitted' });
-      await leader.post('/api/v1/observations').send({ ...body, period: '2024-05' }).expect(403);
-      await qniOfficer.post('/api/v1/observations').send({ ...body, period: '2024-05' }).expect(403);
+      expect(
+        (
+          await stttt
+            .post('/api/v1/observations')
+            .send({ ...body, org: 'STTTT', period: '2024-05' })
+            .expect(202)
+        ).body.submission,
+      ).toMatchObject({ status: 'submitted' });
+      await leader
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2024-05' })
+        .expect(403);
+      await qniOfficer
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2024-05' })
+        .expect(403);
       const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period = '2024-04'`);
       expect(n).toBe(0);
     });
@@ -334,7 +463,9 @@ describe('sign-in', () => {
     const wrong = await post('/api/v1/auth/login', { username: user.username, password: 'wrong password' }).expect(401);
     expect(unknown.body.message).toBe(wrong.body.message);
     for (let i = 0; i < 4; i++) await post('/api/v1/auth/login', { username: user.username, password: 'wrong password' }).expect(401);
-    expect((await post('/api/v1/auth/login', { username: user.username, password: user.password }).expect(429)).body.code).toBe('ACCOUNT_LOCKED');
+    expect((await post('/api/v1/auth/login', { username: user.username, password: user.password }).expect(429)).body.code).toBe(
+      'ACCOUNT_LOCKED',
+    );
     await post('/api/v1/auth/login', { username: 1, password: [] }).expect(400);
   });
 
@@ -344,7 +475,10 @@ describe('sign-in', () => {
     const accounts = new AccountRepository(db.dataSource);
     const { id, token } = await accounts.createApiToken(reporter.username, 'Cổng dữ liệu', ['observations:write'], null);
     const api = as(app, token);
-    await api.post('/api/v1/observations').send({ indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2024-06', value: '90' }).expect(202);
+    await api
+      .post('/api/v1/observations')
+      .send({ indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2024-06', value: '90' })
+      .expect(202);
     await api.get('/api/v1/tasks?province=DNG').expect(403);
     expect((await api.get('/api/v1/auth/me').expect(200)).body.scopes).toEqual(['observations:write']);
     await accounts.revokeApiToken(id);
@@ -357,7 +491,8 @@ describe('sign-in', () => {
     const limited = await createTestApp(db, { env: { LOGIN_RATE_LIMIT: '3' } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await request(limited.getHttpServer()).post('/api/v1/auth/login').send({ username: 'x', password: 'y' })).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push((await request(limited.getHttpServer()).post('/api/v1/auth/login').send({ username: 'x', password: 'y' })).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();

@@ -80,13 +80,16 @@ observations:
 
 /** A small plan whose one task group holds `tasks` tasks (alternately led by STTTT and VPUBND), for concurrency tests. */
 export function manyTasksPlanText(code: string, tasks: number): string {
-  const list = Array.from({ length: tasks }, (_, i) => `          - code: NV1.${i + 1}
+  const list = Array.from(
+    { length: tasks },
+    (_, i) => `          - code: NV1.${i + 1}
             title: Nhiệm vụ số ${i + 1} về chuyển đổi số
             lead: ${i % 2 === 0 ? 'STTTT' : 'VPUBND'}
             due: 2030-12-31
             status: not_started
             progress: 0
-`).join('');
+`,
+  ).join('');
   return smallPlanText(code, { agencies: '  - code: VPUBND\n    name: Văn phòng Ủy ban nhân dân tỉnh\n    kind: department\n' }).replace(
     / {8}tasks:\n[\s\S]*?observations:/,
     `        tasks:\n${list}observations:`,

@@ -45,7 +45,11 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
   beforeAll(async () => {
     db = await createTestDatabase();
     await new PlanImporter(db.dataSource).run(validPlan(manyTasksPlanText(PROVINCE, 8)), {
-      fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date(),
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
     });
     const appDataSource = createDataSource(db.url, 10);
     await appDataSource.initialize();
@@ -54,7 +58,10 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
     for (let i = 0; i < 5; i++) officers.push(as(app, (await signIn(app, db, 'officer', PROVINCE, 'STTTT')).token));
     [{ id: provinceId }] = await db.dataSource.query(`SELECT id FROM org_unit WHERE code = $1 AND kind = 'province'`, [PROVINCE]);
     tasks = (
-      await db.dataSource.query(`SELECT t.id FROM task t JOIN document d ON d.id = t.document_id WHERE d.province_id = $1 ORDER BY t.code`, [provinceId])
+      await db.dataSource.query(
+        `SELECT t.id FROM task t JOIN document d ON d.id = t.document_id WHERE d.province_id = $1 ORDER BY t.code`,
+        [provinceId],
+      )
     ).map((r: { id: string }) => r.id);
   });
   afterAll(async () => {
@@ -70,7 +77,10 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
       // Mostly the version just read; every fifth write sends the version this client saw last, often stale.
       if (k % 5 !== 4 || !versions.has(id)) versions.set(id, (await officer.get(`/api/v1/tasks/${id}`).expect(200)).headers.etag);
       const comment = `c${c}-u${k}`;
-      const res = await officer.patch(`/api/v1/tasks/${id}`).set('If-Match', versions.get(id)!).send({ status: 'in_progress', progress: 1 + ((c * 20 + k) % 99), comment });
+      const res = await officer
+        .patch(`/api/v1/tasks/${id}`)
+        .set('If-Match', versions.get(id)!)
+        .send({ status: 'in_progress', progress: 1 + ((c * 20 + k) % 99), comment });
       if (res.status === 200) versions.set(id, res.headers.etag);
       return { kind: 'task', status: res.status, target: id, marks: { [id]: comment } };
     }
@@ -85,7 +95,13 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
     if (c % 2) periods.reverse();
     const rows = periods.map((period, i) => ({ indicator: 'dvc-toan-trinh', province: PROVINCE, period, value: valueOf(c, k, i) }));
     const res = await officer.post('/api/v1/observations/bulk').send({ rows });
-    return { kind: 'bulk', status: res.status, target: periods, marks: Object.fromEntries(rows.map((r) => [r.period, r.value])), created: res.body?.created ?? 0 };
+    return {
+      kind: 'bulk',
+      status: res.status,
+      target: periods,
+      marks: Object.fromEntries(rows.map((r) => [r.period, r.value])),
+      created: res.body?.created ?? 0,
+    };
   };
 
   it('every write is applied or refused with 409; the audit log, the rows and the recomputed rollups agree', async () => {
@@ -107,14 +123,18 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
         for (let k = 0; k < UPDATES; k++) mine.push(await write(officers[c % officers.length], c, k, versions));
         return mine;
       }),
-    ).then((all) => all.flat()).finally(() => {
-      writing = false;
-    });
+    )
+      .then((all) => all.flat())
+      .finally(() => {
+        writing = false;
+      });
     await worker;
     expect(passes).toBeGreaterThan(0);
 
     // Applied or refused as stale, nothing else.
-    const unexpected = outcomes.filter((o) => !(o.kind === 'task' ? [200, 409] : o.kind === 'value' ? [200, 201] : [200]).includes(o.status));
+    const unexpected = outcomes.filter(
+      (o) => !(o.kind === 'task' ? [200, 409] : o.kind === 'value' ? [200, 201] : [200]).includes(o.status),
+    );
     expect(unexpected.map((o) => `${o.kind} ${o.status}`)).toEqual([]);
     // Concurrent uploads of the same rows wait for each other; none is chosen as a deadlock victim.
     const [{ deadlocks }] = await db.dataSource.query(`SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()`);
@@ -126,8 +146,14 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
     for (const id of tasks.slice(0, HOT_TASKS)) {
       const applied = taskWrites.filter((o) => o.target === id && o.status === 200).map((o) => o.marks[id]);
       const refused = taskWrites.filter((o) => o.target === id && o.status === 409).map((o) => o.marks[id]);
-      const audit: { action: string; before: { version: number; progress: number; comment: string | null }; after: { version: number; progress: number; comment: string } }[] =
-        await db.dataSource.query(`SELECT action, before, after FROM audit_log WHERE entity_kind = 'task' AND entity_id = $1 ORDER BY id`, [id]);
+      const audit: {
+        action: string;
+        before: { version: number; progress: number; comment: string | null };
+        after: { version: number; progress: number; comment: string };
+      }[] = await db.dataSource.query(
+        `SELECT action, before, after FROM audit_log WHERE entity_kind = 'task' AND entity_id = $1 ORDER BY id`,
+        [id],
+      );
       expect(audit.map((a) => a.after.comment).sort()).toEqual([...applied].sort());
       expect(audit.some((a) => refused.includes(a.after.comment))).toBe(false);
       audit.forEach((a, i) => {
@@ -166,7 +192,9 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
 
     // After the worker's next pass, the rollup of the task group and the KPI comparisons are those of the final rows.
     await engine.recompute({ provinceId, trigger: 'outbox', coalesce: true });
-    const [{ pending }] = await db.dataSource.query(`SELECT count(*)::int AS pending FROM outbox WHERE processed_at IS NULL OR kpi_processed_at IS NULL`);
+    const [{ pending }] = await db.dataSource.query(
+      `SELECT count(*)::int AS pending FROM outbox WHERE processed_at IS NULL OR kpi_processed_at IS NULL`,
+    );
     expect(pending).toBe(0);
     const [expected] = await db.dataSource.query(
       `SELECT round(avg(t.progress), 2)::text AS progress, count(*) FILTER (WHERE t.status = 'in_progress')::int AS in_progress
@@ -178,7 +206,10 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
         WHERE r.scope_kind = 'task_group' AND g.code = 'NV1' AND r.province_id = $1 AND r.as_of = $2`,
       [provinceId, engine.today()],
     );
-    expect({ progress: Number(rollup.progress), inProgress: rollup.in_progress }).toEqual({ progress: Number(expected.progress), inProgress: expected.in_progress });
+    expect({ progress: Number(rollup.progress), inProgress: rollup.in_progress }).toEqual({
+      progress: Number(expected.progress),
+      inProgress: expected.in_progress,
+    });
     const kpis: { period: string; stored: string; computed: string }[] = await db.dataSource.query(
       `SELECT o.period, trim_scale(o.value)::text AS stored, trim_scale(k.value)::text AS computed
          FROM observation o JOIN kpi_comparison k ON k.indicator_id = o.indicator_id AND k.org_unit_id = o.org_unit_id AND k.period = o.period
@@ -233,7 +264,11 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
       },
       async () => {
         const current = await officers[0].get(`/api/v1/tasks/${committed}`).expect(200);
-        await officers[0].patch(`/api/v1/tasks/${committed}`).set('If-Match', current.headers.etag).send({ status: 'in_progress', progress: 3 }).expect(200);
+        await officers[0]
+          .patch(`/api/v1/tasks/${committed}`)
+          .set('If-Match', current.headers.etag)
+          .send({ status: 'in_progress', progress: 3 })
+          .expect(200);
       },
     );
     const [expected] = await db.dataSource.query(
@@ -260,16 +295,25 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
            VALUES ($1, $2, '2025-01', 'month', '2025-01-01', '2025-01-31', 33, 'jest', now())`,
           [indicatorId, provinceId],
         );
-        await w.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($2, $1, $2, '2025-01', 'observation')`, [indicatorId, provinceId]);
+        await w.query(
+          `INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($2, $1, $2, '2025-01', 'observation')`,
+          [indicatorId, provinceId],
+        );
       },
       async () => {
-        await officers[0].post('/api/v1/observations').send({ indicator: 'dvc-toan-trinh', province: PROVINCE, period: '2025-02', value: '44' }).expect(201);
+        await officers[0]
+          .post('/api/v1/observations')
+          .send({ indicator: 'dvc-toan-trinh', province: PROVINCE, period: '2025-02', value: '44' })
+          .expect(201);
       },
     );
     const kpis = await db.dataSource.query(
       `SELECT period, trim_scale(value)::text AS value FROM kpi_comparison WHERE org_unit_id = $1 AND period IN ('2025-01', '2025-02') ORDER BY period`,
       [provinceId],
     );
-    expect(kpis).toEqual([{ period: '2025-01', value: '33' }, { period: '2025-02', value: '44' }]);
+    expect(kpis).toEqual([
+      { period: '2025-01', value: '33' },
+      { period: '2025-02', value: '44' },
+    ]);
   });
 });

@@ -13,7 +13,12 @@ const PROVINCE = 'FPG';
 const TASKS = 80;
 
 /** A day-period KPI row of the province, for bulk uploads. */
-const kpiRow = (day: number, value: string) => ({ indicator: 'dvc-toan-trinh', province: PROVINCE, period: addDays('2001-01-01', day), value });
+const kpiRow = (day: number, value: string) => ({
+  indicator: 'dvc-toan-trinh',
+  province: PROVINCE,
+  period: addDays('2001-01-01', day),
+  value,
+});
 
 /**
  * PostgreSQL connections of the API ended under it (pg_terminate_backend, as an administrator or
@@ -59,7 +64,11 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await new PlanImporter(db.dataSource).run(validPlan(manyTasksPlanText(PROVINCE, TASKS)), {
-      fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date(),
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
     });
     // The app gets a pool of its own, large enough that every request below holds a connection.
     const appDataSource = createDataSource(db.url, 24);
@@ -97,7 +106,11 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
     let inFlight: Promise<request.Response>[];
     try {
       inFlight = send().map((r) => r.then((res) => res));
-      await waitFor('every request to wait on the held lock', async () => (await lockWaiters(db.name, [holderPid])) === ids.length + 3, 20_000);
+      await waitFor(
+        'every request to wait on the held lock',
+        async () => (await lockWaiters(db.name, [holderPid])) === ids.length + 3,
+        20_000,
+      );
       expect(await terminateBackends(db.name, [holderPid])).toBeGreaterThanOrEqual(ids.length + 3);
     } finally {
       await holder.query('ROLLBACK');
@@ -155,7 +168,12 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
       }
     })();
     const responses = await Promise.all([
-      ...ids.map((id, k) => officer.patch(`/api/v1/tasks/${id}`).set('If-Match', '"1"').send({ progress: k % 100, comment: `bão ${k}` })),
+      ...ids.map((id, k) =>
+        officer
+          .patch(`/api/v1/tasks/${id}`)
+          .set('If-Match', '"1"')
+          .send({ progress: k % 100, comment: `bão ${k}` }),
+      ),
       ...ids.map(() => officer.get(`/api/v1/tasks?province=${PROVINCE}&pageSize=50`)),
     ]).finally(() => {
       stop = true;
@@ -183,7 +201,8 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
 
   it('a plan import whose audit entry cannot be written is not kept: 503, then imported once with its entry when sent again', async () => {
     const admin = as(app, (await signIn(app, db, 'admin')).token);
-    const importPlan = () => admin.post('/api/v1/plans/import?file=fpi.yaml').set('Content-Type', 'application/yaml').send(smallPlanText('FPI'));
+    const importPlan = () =>
+      admin.post('/api/v1/plans/import?file=fpi.yaml').set('Content-Type', 'application/yaml').send(smallPlanText('FPI'));
     const rowsOf = () =>
       one<{ provinces: number; runs: number; audits: number }>(
         `SELECT (SELECT count(*)::int FROM org_unit WHERE code = 'FPI') AS provinces, (SELECT count(*)::int FROM import_run WHERE file_name = 'fpi.yaml') AS runs,

@@ -13,7 +13,14 @@ import { testRunId } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
 const PROVINCE = 'FRK';
-const payload: ReportPayload = { province: PROVINCE, document: '1/KH-UBND', period: '2023-10', asOf: '2023-10-31', formats: ['pdf', 'xlsx'], requestedBy: 'jest' };
+const payload: ReportPayload = {
+  province: PROVINCE,
+  document: '1/KH-UBND',
+  period: '2023-10',
+  asOf: '2023-10-31',
+  formats: ['pdf', 'xlsx'],
+  requestedBy: 'jest',
+};
 
 /**
  * A worker process killed with SIGKILL in the middle of a report job: nobody sees a report
@@ -43,7 +50,12 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
   };
   /** Backends of the test database waiting for a lock while running a statement like `pattern`. */
   const waiting = async (pattern: string) =>
-    (await adminRows<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE $2`, [db.name, pattern]))[0].n;
+    (
+      await adminRows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE $2`,
+        [db.name, pattern],
+      )
+    )[0].n;
   const finished = (job: Job) => async () => {
     const state = await job.getState();
     if (state === 'failed') throw new Error(`report job ${job.id} failed: ${(await queue.getJob(job.id!))?.failedReason}`);
@@ -56,10 +68,22 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
     const prefix = `dx-test-${testRunId()}-rk`;
     // Short locks, so a killed worker's report is found stalled in seconds rather than minutes.
     env = {
-      NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix,
-      RECOMPUTE_DEBOUNCE_MS: '0', WORKER_LOCK_DURATION_MS: '2000', REPORT_LOCK_DURATION_MS: '2000', WORKER_CONCURRENCY: '2',
+      NODE_ENV: 'test',
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: prefix,
+      RECOMPUTE_DEBOUNCE_MS: '0',
+      WORKER_LOCK_DURATION_MS: '2000',
+      REPORT_LOCK_DURATION_MS: '2000',
+      WORKER_CONCURRENCY: '2',
     };
-    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText(PROVINCE)), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText(PROVINCE)), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     const connection = queueConnection({ backend: 'redis', redisUrl: redis.url, prefix }, db.url);
     queue = new Queue(QUEUE_NAMES.reports, { connection: connection.connection as never, prefix });
   });
@@ -78,7 +102,11 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
     try {
       const first = spawnWorker();
       job = await queue.add(REPORT_JOBS.generate, payload, { ...REPORT_JOB_OPTIONS, jobId: `report-${randomUUID()}` });
-      await waitFor('the report job to wait inside its recompute', async () => (await job.getState()) === 'active' && (await waiting('SELECT count(pg_advisory_xact_lock%')) > 0, 30_000);
+      await waitFor(
+        'the report job to wait inside its recompute',
+        async () => (await job.getState()) === 'active' && (await waiting('SELECT count(pg_advisory_xact_lock%')) > 0,
+        30_000,
+      );
       await kill(first);
     } finally {
       await release();

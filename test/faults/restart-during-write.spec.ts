@@ -40,7 +40,10 @@ describe('API and worker killed with SIGKILL in the middle of a write', () => {
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const { rows } = await watcher.query(`SELECT query FROM pg_stat_activity WHERE datname = $1 AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`, [db.name]);
+        const { rows } = await watcher.query(
+          `SELECT query FROM pg_stat_activity WHERE datname = $1 AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`,
+          [db.name],
+        );
         if (rows.some((r: { query: string }) => pattern.test(r.query))) return;
         if (Date.now() > deadline) throw new Error(`no transaction was seen writing ${pattern}`);
         await new Promise((r) => setTimeout(r, 5));
@@ -65,16 +68,33 @@ describe('API and worker killed with SIGKILL in the middle of a write', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('FRS')), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('FRS')), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     // A fixed secret, so a token signed before a restart is still good after it.
     env = {
-      DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `dx-test-${testRunId()}-rs`, PORT: '0', JWT_SECRET: 'restart-test-secret-0123456789-abcdef',
-      RUN_WORKER: 'true', RECOMPUTE_DEBOUNCE_MS: '0', WORKER_LOCK_DURATION_MS: '2000', LOG_LEVEL: 'warn',
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: `dx-test-${testRunId()}-rs`,
+      PORT: '0',
+      JWT_SECRET: 'restart-test-secret-0123456789-abcdef',
+      RUN_WORKER: 'true',
+      RECOMPUTE_DEBOUNCE_MS: '0',
+      WORKER_LOCK_DURATION_MS: '2000',
+      LOG_LEVEL: 'warn',
     };
     const username = 'admin-restart';
     const { password } = await new AccountRepository(db.dataSource).create({ username, displayName: username, role: 'admin' });
     await start();
-    const login = await fetch(`${api!.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const login = await fetch(`${api!.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     token = (await login.json()).accessToken;
   });
   afterAll(async () => {
@@ -84,10 +104,13 @@ describe('API and worker killed with SIGKILL in the middle of a write', () => {
 
   it(`a plan import of ${TASKS} tasks: nothing of it after the kill, all of it when sent again`, async () => {
     const plan = manyTasksPlanText('FRL', TASKS);
-    const importPlan = () => call('/api/v1/plans/import?file=lon.yaml', { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: plan });
+    const importPlan = () =>
+      call('/api/v1/plans/import?file=lon.yaml', { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: plan });
     const rowsOf = async () => ({
       provinces: await count(`SELECT count(*)::int AS n FROM org_unit WHERE code = 'FRL'`),
-      tasks: await count(`SELECT count(*)::int AS n FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'FRL'`),
+      tasks: await count(
+        `SELECT count(*)::int AS n FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'FRL'`,
+      ),
       runs: await count(`SELECT count(*)::int AS n FROM import_run WHERE file_name = 'lon.yaml'`),
       audits: await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'plan.import' AND after->>'province' = 'FRL'`),
     });
@@ -103,11 +126,22 @@ describe('API and worker killed with SIGKILL in the middle of a write', () => {
   }, 120_000);
 
   it(`a bulk upload of ${ROWS.toLocaleString('en')} KPI values: nothing after the kill, not even its Idempotency-Key; sent again, every row once; the restarted worker computes them`, async () => {
-    const rows = Array.from({ length: ROWS }, (_, i) => ({ indicator: 'dvc-toan-trinh', province: 'FRS', period: addDays('2000-01-01', i), value: String(i % 100) }));
+    const rows = Array.from({ length: ROWS }, (_, i) => ({
+      indicator: 'dvc-toan-trinh',
+      province: 'FRS',
+      period: addDays('2000-01-01', i),
+      value: String(i % 100),
+    }));
     const upload = () =>
-      call('/api/v1/observations/bulk', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'restart-bulk-1' }, body: JSON.stringify({ rows }) });
+      call('/api/v1/observations/bulk', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'restart-bulk-1' },
+        body: JSON.stringify({ rows }),
+      });
     const rowsOf = async () => ({
-      values: await count(`SELECT count(*)::int AS n FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE u.code = 'FRS' AND o.period_kind = 'day'`),
+      values: await count(
+        `SELECT count(*)::int AS n FROM observation o JOIN org_unit u ON u.id = o.org_unit_id WHERE u.code = 'FRS' AND o.period_kind = 'day'`,
+      ),
       audits: await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'observation.create' AND after->>'bulk' = 'true'`),
       outbox: await count(`SELECT count(*)::int AS n FROM outbox WHERE period LIKE '____-__-__'`),
       keys: await count(`SELECT count(*)::int AS n FROM idempotency_key WHERE key = 'restart-bulk-1'`),
@@ -126,18 +160,32 @@ describe('API and worker killed with SIGKILL in the middle of a write', () => {
     expect((await rowsOf()).values).toBe(ROWS);
 
     // The worker inside the restarted API relays and computes everything, the earlier import's rows included.
-    await waitFor('the restarted worker to process the outbox', async () =>
-      (await count(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL OR kpi_processed_at IS NULL`)) === 0, 60_000, 250);
-    expect(await count(`SELECT count(*)::int AS n FROM kpi_comparison k JOIN org_unit u ON u.id = k.org_unit_id WHERE u.code = 'FRS' AND k.period LIKE '____-__-__'`)).toBe(ROWS);
+    await waitFor(
+      'the restarted worker to process the outbox',
+      async () => (await count(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL OR kpi_processed_at IS NULL`)) === 0,
+      60_000,
+      250,
+    );
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM kpi_comparison k JOIN org_unit u ON u.id = k.org_unit_id WHERE u.code = 'FRS' AND k.period LIKE '____-__-__'`,
+      ),
+    ).toBe(ROWS);
   }, 120_000);
 
   it(`\`cli import\` of ${TASKS} tasks killed while it writes: nothing of it; run again, all of it`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dx-restart-'));
     const file = join(dir, 'cli.yaml');
     writeFileSync(file, manyTasksPlanText('FRC', TASKS));
-    const tasksOf = () => count(`SELECT count(*)::int AS n FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'FRC'`);
+    const tasksOf = () =>
+      count(
+        `SELECT count(*)::int AS n FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = 'FRC'`,
+      );
     try {
-      const cli = spawn(process.execPath, [builtEntry('cli'), 'import', file], { env: cleanEnv({ DATABASE_URL: db.url }), stdio: 'ignore' });
+      const cli = spawn(process.execPath, [builtEntry('cli'), 'import', file], {
+        env: cleanEnv({ DATABASE_URL: db.url }),
+        stdio: 'ignore',
+      });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => cli.once('exit', (_code, signal) => resolve(signal)));
       await whenWriting(/INSERT INTO "task"/);
       cli.kill('SIGKILL');

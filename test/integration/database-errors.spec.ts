@@ -21,7 +21,10 @@ describe('database errors as the API answers them', () => {
       await a.query(`UPDATE pair SET v = 1 WHERE id = 1`);
       await b.query(`UPDATE pair SET v = 1 WHERE id = 2`);
       // Each now waits for the other's row: PostgreSQL ends one of them with 40P01.
-      const outcomes = await Promise.allSettled([a.query(`UPDATE pair SET v = 2 WHERE id = 2`), b.query(`UPDATE pair SET v = 2 WHERE id = 1`)]);
+      const outcomes = await Promise.allSettled([
+        a.query(`UPDATE pair SET v = 2 WHERE id = 2`),
+        b.query(`UPDATE pair SET v = 2 WHERE id = 1`),
+      ]);
       const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(failed).toHaveLength(1);
       expect(isTransientConflict(failed[0].reason)).toBe(true);

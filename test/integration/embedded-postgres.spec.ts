@@ -7,7 +7,10 @@ import { builtEntry } from '../support/run-built';
 /** PGlite cannot start inside jest's VM sandbox, so the checks run in a child Node process. */
 function probe(command: string, dir: string): Record<string, unknown> {
   builtEntry('api'); // fails clearly when dist/ is missing
-  const r = spawnSync(process.execPath, [join(__dirname, '../support/embedded-probe.js'), command, dir], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(__dirname, '../support/embedded-probe.js'), command, dir], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
 }
 

@@ -71,10 +71,10 @@ describe('set-based KPI comparisons agree with the pure domain rules', () => {
           WHERE u.id = o.org_unit_id AND u.code = 'KC' AND u.kind = 'province' AND i.id = o.indicator_id AND i.code = 'dvc-toan-trinh'
             AND o.period = '2023-Q3' RETURNING u.id, i.id AS indicator_id`,
       );
-      await m.query(`INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $1, '2023-Q3', 'observation')`, [
-        row.id,
-        row.indicator_id,
-      ]);
+      await m.query(
+        `INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason) VALUES ($1, $2, $1, '2023-Q3', 'observation')`,
+        [row.id, row.indicator_id],
+      );
     });
     for (const code of ['KA', 'KB', 'KC']) {
       const id = (await new StatusRepository(db.dataSource.manager).provinceIdByCode(code))!;
@@ -124,16 +124,30 @@ describe('set-based KPI comparisons agree with the pure domain rules', () => {
            FROM kpi_comparison WHERE province_id = $1`,
         [provinceId],
       )
-    ).map(
-      (r: Record<string, any>): KpiRow => // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
+    )
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
+      .map((r: Record<string, any>): KpiRow =>
         normalise({
-          indicatorId: r.indicator_id, orgUnitId: r.org_unit_id, period: r.period, periodEnd: r.period_end, value: r.value,
-          previousPeriod: r.previous_period, previousValue: r.previous_value, previousChange: r.previous_change,
-          previousChangeRel: r.previous_change_rel, yearAgoPeriod: r.year_ago_period, yearAgoValue: r.year_ago_value,
-          yearAgoChange: r.year_ago_change, yearAgoChangeRel: r.year_ago_change_rel, goalTargets: r.goal_targets,
-          nationalTarget: r.national_target, rank: r.rank, rankOf: r.rank_of, percentile: r.percentile,
+          indicatorId: r.indicator_id,
+          orgUnitId: r.org_unit_id,
+          period: r.period,
+          periodEnd: r.period_end,
+          value: r.value,
+          previousPeriod: r.previous_period,
+          previousValue: r.previous_value,
+          previousChange: r.previous_change,
+          previousChangeRel: r.previous_change_rel,
+          yearAgoPeriod: r.year_ago_period,
+          yearAgoValue: r.year_ago_value,
+          yearAgoChange: r.year_ago_change,
+          yearAgoChangeRel: r.year_ago_change_rel,
+          goalTargets: r.goal_targets,
+          nationalTarget: r.national_target,
+          rank: r.rank,
+          rankOf: r.rank_of,
+          percentile: r.percentile,
         }),
-    );
+      );
     expect(expected.length).toBeGreaterThan(0);
     expect(sorted(stored)).toEqual(sorted(expected));
   }
@@ -157,12 +171,20 @@ function normalise(k: KpiRow): KpiRow {
   const n = (v: string | null) => canonicalOrNull(v);
   return {
     ...k,
-    value: n(k.value)!, previousValue: n(k.previousValue), previousChange: n(k.previousChange), previousChangeRel: n(k.previousChangeRel),
-    yearAgoValue: n(k.yearAgoValue), yearAgoChange: n(k.yearAgoChange), yearAgoChangeRel: n(k.yearAgoChangeRel), percentile: n(k.percentile),
+    value: n(k.value)!,
+    previousValue: n(k.previousValue),
+    previousChange: n(k.previousChange),
+    previousChangeRel: n(k.previousChangeRel),
+    yearAgoValue: n(k.yearAgoValue),
+    yearAgoChange: n(k.yearAgoChange),
+    yearAgoChangeRel: n(k.yearAgoChangeRel),
+    percentile: n(k.percentile),
     goalTargets: [...k.goalTargets].sort((a, b) => a.goalId.localeCompare(b.goalId)),
   };
 }
 
 function sorted(rows: KpiRow[]): KpiRow[] {
-  return [...rows].sort((a, b) => `${a.indicatorId}|${a.orgUnitId}|${a.period}`.localeCompare(`${b.indicatorId}|${b.orgUnitId}|${b.period}`));
+  return [...rows].sort((a, b) =>
+    `${a.indicatorId}|${a.orgUnitId}|${a.period}`.localeCompare(`${b.indicatorId}|${b.orgUnitId}|${b.period}`),
+  );
 }

@@ -13,14 +13,28 @@ describe('OutboxRelay (Redis): covered rows and back-pressure', () => {
   let province: string;
   const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
   const pendingRow = async (processed: boolean) =>
-    (await q(`INSERT INTO outbox (province_id, reason, processed_at, kpi_processed_at) VALUES ($1, 'task', $2, now()) RETURNING id`, [province, processed ? new Date() : null]))[0].id;
+    (
+      await q(`INSERT INTO outbox (province_id, reason, processed_at, kpi_processed_at) VALUES ($1, 'task', $2, now()) RETURNING id`, [
+        province,
+        processed ? new Date() : null,
+      ])
+    )[0].id;
   const rowOf = async (id: string) => (await q(`SELECT enqueued_at IS NOT NULL AS enqueued, job_id FROM outbox WHERE id = $1`, [id]))[0];
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('TRL')), { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() });
+    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('TRL')), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
     [{ id: province }] = await q(`SELECT id FROM org_unit WHERE kind = 'province' AND code = 'TRL'`);
-    const { connection, prefix } = queueConnection({ backend: 'redis', redisUrl: TEST_REDIS_URL, prefix: `dx-test-${testRunId()}-relay` } as never, db.url);
+    const { connection, prefix } = queueConnection(
+      { backend: 'redis', redisUrl: TEST_REDIS_URL, prefix: `dx-test-${testRunId()}-relay` } as never,
+      db.url,
+    );
     queue = new Queue(QUEUE_NAMES.recompute, { connection, prefix });
     relay = new OutboxRelay(db.dataSource, queue, 0);
   });
@@ -30,7 +44,7 @@ describe('OutboxRelay (Redis): covered rows and back-pressure', () => {
     await db?.drop();
   });
 
-  it('sends the import, then gives a row another province\'s pass already covered no job of its own', async () => {
+  it("sends the import, then gives a row another province's pass already covered no job of its own", async () => {
     expect(await relay.relayOnce()).toBe(1);
     expect(await queue.getWaitingCount()).toBe(1);
     await q(`UPDATE outbox SET processed_at = now(), kpi_processed_at = now()`); // the job ran
@@ -41,7 +55,8 @@ describe('OutboxRelay (Redis): covered rows and back-pressure', () => {
   });
 
   it(`holds rows back while ${MAX_WAITING_JOBS} jobs wait to start, and sends them when fewer do`, async () => {
-    for (let i = 1; i < MAX_WAITING_JOBS; i++) await queue.add(RECOMPUTE_JOBS.province, { provinceId: province, trigger: 'test' }, { jobId: `filler-${i}` });
+    for (let i = 1; i < MAX_WAITING_JOBS; i++)
+      await queue.add(RECOMPUTE_JOBS.province, { provinceId: province, trigger: 'test' }, { jobId: `filler-${i}` });
     expect(await queue.getWaitingCount()).toBe(MAX_WAITING_JOBS);
     const row = await pendingRow(false);
     expect(await relay.relayOnce()).toBe(0);

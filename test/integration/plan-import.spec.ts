@@ -108,7 +108,9 @@ describe('PlanImporter against PostgreSQL', () => {
     const before = await snapshot(db.dataSource);
     const redefined = smallPlanText('RDF').replace('kind: ratio\n    scale: 100', 'kind: percent');
     await expect(importer.run(validPlan(redefined), options)).rejects.toThrow(DomainError);
-    await expect(importer.run(validPlan(redefined), options)).rejects.toThrow(/"dvc-toan-trinh" với loại chỉ số \(kind\) "percent", nhưng danh mục chỉ số quốc gia ghi loại chỉ số \(kind\) "ratio" theo tệp test\.yaml của [A-Z]{3}.* \(các tỉnh đang dùng: .*(EDT|PRN|TST)/);
+    await expect(importer.run(validPlan(redefined), options)).rejects.toThrow(
+      /"dvc-toan-trinh" với loại chỉ số \(kind\) "percent", nhưng danh mục chỉ số quốc gia ghi loại chỉ số \(kind\) "ratio" theo tệp test\.yaml của [A-Z]{3}.* \(các tỉnh đang dùng: .*(EDT|PRN|TST)/,
+    );
     expect(await snapshot(db.dataSource)).toEqual(before);
   });
 
@@ -124,9 +126,13 @@ describe('PlanImporter against PostgreSQL', () => {
   });
 
   it("another province's label for a shared indicator leaves this province's export as its file", async () => {
-    const [{ count }] = await db.dataSource.query(`SELECT count(*)::int AS count FROM province_indicator pi JOIN indicator i ON i.id = pi.indicator_id WHERE i.code = 'dvc-toan-trinh'`);
+    const [{ count }] = await db.dataSource.query(
+      `SELECT count(*)::int AS count FROM province_indicator pi JOIN indicator i ON i.id = pi.indicator_id WHERE i.code = 'dvc-toan-trinh'`,
+    );
     expect(count).toBeGreaterThanOrEqual(3);
-    const names: { name: string }[] = await db.dataSource.query(`SELECT DISTINCT pi.name FROM province_indicator pi JOIN indicator i ON i.id = pi.indicator_id WHERE i.code = 'dvc-toan-trinh'`);
+    const names: { name: string }[] = await db.dataSource.query(
+      `SELECT DISTINCT pi.name FROM province_indicator pi JOIN indicator i ON i.id = pi.indicator_id WHERE i.code = 'dvc-toan-trinh'`,
+    );
     expect(names.length).toBeGreaterThan(1);
     expect(await readPlan(db.dataSource, 'QNI')).toEqual(validPlanFile(QUANG_NINH_FILE).plan);
   });

@@ -20,8 +20,13 @@ const importOptions = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun:
 
 function workerEnv(db: TestDatabase, redis: TestRedis, prefix: string): Record<string, string> {
   return {
-    NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix,
-    RECOMPUTE_DEBOUNCE_MS: '0', WORKER_LOCK_DURATION_MS: '2000', WORKER_CONCURRENCY: '2',
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: prefix,
+    RECOMPUTE_DEBOUNCE_MS: '0',
+    WORKER_LOCK_DURATION_MS: '2000',
+    WORKER_CONCURRENCY: '2',
   };
 }
 
@@ -65,7 +70,7 @@ const runs = async (db: TestDatabase, province: string): Promise<{ started_at: D
 const caughtUp = (db: TestDatabase, province: string, value: string) => async () =>
   (await kpiValue(db, province)) === value && (await pendingOutbox(db, province)) === 0;
 
-describe('recompute through the queue (real PostgreSQL, a redis-server of the test\'s own)', () => {
+describe("recompute through the queue (real PostgreSQL, a redis-server of the test's own)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
   let env: Record<string, string>;
@@ -96,7 +101,9 @@ describe('recompute through the queue (real PostgreSQL, a redis-server of the te
     workers.push(await startWorker(env)); // a second worker upserts the same schedules
     const queue = workers[0].app.get<Queue>(getQueueToken(QUEUE_NAMES.recompute));
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => ({ key: s.key, pattern: s.pattern, tz: s.tz, name: s.name })).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+    expect(
+      schedulers.map((s) => ({ key: s.key, pattern: s.pattern, tz: s.tz, name: s.name })).sort((a, b) => a.key.localeCompare(b.key)),
+    ).toEqual([
       { key: 'daily-as-of-roll', pattern: '5 0 * * *', tz: 'Asia/Ho_Chi_Minh', name: 'recompute-all' },
       { key: 'weekly-consistency', pattern: '30 1 * * 0', tz: 'Asia/Ho_Chi_Minh', name: 'recompute-consistency' },
     ]);
@@ -139,7 +146,11 @@ describe('recompute through the queue (real PostgreSQL, a redis-server of the te
       await writeObservationValue(db.dataSource, { province, indicator: 'dvc-toan-trinh', period: '2023-10' }, String(40 + i));
       if (i % 10 === 0) await new Promise((r) => setTimeout(r, 150));
     }
-    await waitFor('both provinces to settle', async () => (await caughtUp(db, 'TQA', '99')()) && (await caughtUp(db, 'TQB', '98')()), 30_000);
+    await waitFor(
+      'both provinces to settle',
+      async () => (await caughtUp(db, 'TQA', '99')()) && (await caughtUp(db, 'TQB', '98')()),
+      30_000,
+    );
     for (const province of ['TQA', 'TQB']) {
       const list = await runs(db, province);
       for (let i = 1; i < list.length; i++) {
@@ -176,10 +187,14 @@ describe('a worker killed with SIGKILL in the middle of a recompute', () => {
     await holder.query('BEGIN');
     await holder.query(`SELECT pg_advisory_xact_lock(hashtext('dx-recompute:' || $1))`, [id]);
     const first = spawnWorker();
-    await waitFor('the worker to be waiting inside its recompute', async () => {
-      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
-      return n > 0;
-    }, 30_000);
+    await waitFor(
+      'the worker to be waiting inside its recompute',
+      async () => {
+        const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        return n > 0;
+      },
+      30_000,
+    );
     const exited = new Promise((resolve) => first.once('exit', resolve));
     first.kill('SIGKILL');
     await exited;

@@ -27,7 +27,10 @@ describe('RecomputeEngine against PostgreSQL', () => {
     await importer.run(validPlanFile(QUANG_NINH_FILE), importOptions);
     await importDtiDirectory(db.dataSource, DTI_DIRECTORY);
     await importer.run(validPlan(smallPlanText('TSA')), importOptions);
-    await importer.run(validPlan(smallPlanText('TSB').replace('value: 81\n    numerator: 810', 'value: 90\n    numerator: 900')), importOptions);
+    await importer.run(
+      validPlan(smallPlanText('TSB').replace('value: 81\n    numerator: 810', 'value: 90\n    numerator: 900')),
+      importOptions,
+    );
   });
   afterAll(() => db.drop());
 
@@ -39,7 +42,13 @@ describe('RecomputeEngine against PostgreSQL', () => {
     expect(national.rollup.goals).toMatchObject({ met: 5, total: 9, declared: 9 });
     expect(national.claims).toHaveLength(1);
     expect(national.claims[0]).toMatchObject({ met: 6, of: 9, open: 4 });
-    expect(national.claims[0].reconciliation).toMatchObject({ verdict: 'self_inconsistent', selfInconsistent: true, differs: true, computedMet: 5, computedTotal: 9 });
+    expect(national.claims[0].reconciliation).toMatchObject({
+      verdict: 'self_inconsistent',
+      selfInconsistent: true,
+      differs: true,
+      computedMet: 5,
+      computedTotal: 9,
+    });
     expect(national.goalGroups[0].goals.filter((g) => g.unverified)).toHaveLength(5);
     const plan = summary.documents.find((d) => d.code === '37/KH-UBND')!;
     expect(plan.rollup.goals).toMatchObject({ recorded: 0, declared: 44 });
@@ -51,7 +60,10 @@ describe('RecomputeEngine against PostgreSQL', () => {
     await engine.recompute({ provinceId: await provinceId('QNI'), trigger: 'test' });
     const summary = (await readProvinceSummary(db.dataSource, 'QNI', '2024-01-15'))!;
     const kpi = (code: string) => summary.kpis.find((k) => k.indicator.code === code)!;
-    expect(kpi('dvc-toan-trinh')).toMatchObject({ value: '81', nationalTarget: { op: '>=', target: '80', gap: '1', met: true, attainment: '1.0125' } });
+    expect(kpi('dvc-toan-trinh')).toMatchObject({
+      value: '81',
+      nationalTarget: { op: '>=', target: '80', gap: '1', met: true, attainment: '1.0125' },
+    });
     expect(kpi('thu-nsnn-khong-tien-mat')).toMatchObject({ value: '99.2', goalTargets: [], nationalTarget: null });
     expect(kpi('dti-diem')).toMatchObject({ value: '0.7024', previous: { period: '2021', value: '0.4972', change: '0.2052' } });
     // A goal due at the end of 2023 without data is no_data, not not_met.
@@ -73,7 +85,10 @@ describe('RecomputeEngine against PostgreSQL', () => {
 
   it('rolls the as-of date at midnight in Asia/Ho_Chi_Minh: goals turn not_met and tasks overdue with no write', async () => {
     const id = await provinceId('TSA');
-    await db.dataSource.query(`UPDATE task SET due = '2023-11-30' WHERE code = 'NV1.1' AND document_id IN (SELECT id FROM document WHERE province_id = $1)`, [id]);
+    await db.dataSource.query(
+      `UPDATE task SET due = '2023-11-30' WHERE code = 'NV1.1' AND document_id IN (SELECT id FROM document WHERE province_id = $1)`,
+      [id],
+    );
     clock.instant = new Date('2023-11-30T16:59:00Z'); // 23:59 on 30/11 in Hà Nội
     expect(engine.today()).toBe('2023-11-30');
     await engine.recompute({ provinceId: id, trigger: 'schedule:daily' });
@@ -92,7 +107,14 @@ describe('RecomputeEngine against PostgreSQL', () => {
     );
     expect(events).toEqual(
       expect.arrayContaining([
-        { entity_kind: 'goal', field: 'status', from_value: 'in_progress', to_value: 'not_met', as_of: '2023-12-01', reason: 'schedule:daily' },
+        {
+          entity_kind: 'goal',
+          field: 'status',
+          from_value: 'in_progress',
+          to_value: 'not_met',
+          as_of: '2023-12-01',
+          reason: 'schedule:daily',
+        },
         { entity_kind: 'task', field: 'overdue', from_value: 'false', to_value: 'true', as_of: '2023-12-01', reason: 'schedule:daily' },
       ]),
     );
@@ -102,7 +124,10 @@ describe('RecomputeEngine against PostgreSQL', () => {
       [id],
     );
     expect(rollupEvents.n).toBe(0);
-    const [overdue] = await db.dataSource.query(`SELECT tasks_overdue FROM rollup WHERE province_id = $1 AND scope_kind = 'province' AND as_of = '2023-12-01'`, [id]);
+    const [overdue] = await db.dataSource.query(
+      `SELECT tasks_overdue FROM rollup WHERE province_id = $1 AND scope_kind = 'province' AND as_of = '2023-12-01'`,
+      [id],
+    );
     expect(overdue.tasks_overdue).toBe(1);
   });
 
@@ -143,7 +168,11 @@ describe('RecomputeEngine against PostgreSQL', () => {
     expect(await stamp('dti-diem')).toEqual(untouched);
     expect(await engine.recompute({ provinceId: id, trigger: 'outbox' })).toMatchObject({ skipped: true, rowsChanged: 0 });
     // The scoped pass left every row as a full pass computes it.
-    expect(await engine.recompute({ provinceId: id, trigger: 'test', force: true })).toMatchObject({ skipped: false, rowsChanged: 0, events: 0 });
+    expect(await engine.recompute({ provinceId: id, trigger: 'test', force: true })).toMatchObject({
+      skipped: false,
+      rowsChanged: 0,
+      events: 0,
+    });
   });
 
   it.each(['QNI', 'TSA', 'TSB'])('%s: statuses from the pre-filtered observations equal those from every observation', async (code) => {
@@ -167,10 +196,16 @@ describe('RecomputeEngine against PostgreSQL', () => {
   it('marks the outbox processed up to the rows it saw', async () => {
     const id = await provinceId('TSB');
     await writeObservationValue(db.dataSource, { province: 'TSB', indicator: 'dvc-toan-trinh', period: '2023-10' }, '91');
-    const [{ pending }] = await db.dataSource.query(`SELECT count(*)::int AS pending FROM outbox WHERE province_id = $1 AND processed_at IS NULL`, [id]);
+    const [{ pending }] = await db.dataSource.query(
+      `SELECT count(*)::int AS pending FROM outbox WHERE province_id = $1 AND processed_at IS NULL`,
+      [id],
+    );
     expect(pending).toBeGreaterThan(0);
     await engine.recompute({ provinceId: id, trigger: 'observation' });
-    const [{ left }] = await db.dataSource.query(`SELECT count(*)::int AS left FROM outbox WHERE province_id = $1 AND processed_at IS NULL`, [id]);
+    const [{ left }] = await db.dataSource.query(
+      `SELECT count(*)::int AS left FROM outbox WHERE province_id = $1 AND processed_at IS NULL`,
+      [id],
+    );
     expect(left).toBe(0);
   });
 });

@@ -42,7 +42,12 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
     // Pages list the KPIs with targets first (kpiPage); 50 a page holds them all.
     const kpis = JSON.parse(JSON.stringify(kpiPage(first.summary.kpis, 1, 50).items));
     expect(kpis).toHaveLength(first.summary.kpis.length);
-    expect(JSON.parse(answer.body.toString())).toEqual({ ...rest, kpis, kpiPage: { page: 1, pageSize: 50, total: kpis.length }, pendingJob: null });
+    expect(JSON.parse(answer.body.toString())).toEqual({
+      ...rest,
+      kpis,
+      kpiPage: { page: 1, pageSize: 50, total: kpis.length },
+      pendingJob: null,
+    });
     expect(answer.etag).toMatch(/^"[\w-]{27}"$/);
     expect(await get()).toBe(first);
     expect(first.answer(1, 50)).toBe(answer);
@@ -55,7 +60,12 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
     const [{ code: dngCode }] = await q(`SELECT code FROM org_unit WHERE id = $1`, [dng]);
     const queries = jest.spyOn(db.dataSource, 'query');
     try {
-      const [a, b, none, again] = await Promise.all([cache.stampOf('QNI'), cache.stampOf(dngCode), cache.stampOf('KHONG-CO'), cache.stampOf('QNI')]);
+      const [a, b, none, again] = await Promise.all([
+        cache.stampOf('QNI'),
+        cache.stampOf(dngCode),
+        cache.stampOf('KHONG-CO'),
+        cache.stampOf('QNI'),
+      ]);
       expect(queries).toHaveBeenCalledTimes(1);
       expect([a?.provinceId, b?.provinceId, none, again]).toEqual([qni, dng, null, a]);
     } finally {
@@ -83,7 +93,7 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
     }
   });
 
-  it('reads again after a DTI table re-import that changes only ranks: a DTI-fed indicator shows the table\'s new rank', async () => {
+  it("reads again after a DTI table re-import that changes only ranks: a DTI-fed indicator shows the table's new rank", async () => {
     const dtiScore = (s: Awaited<ReturnType<typeof get>>) => s.summary.kpis.find((k) => k.indicator.code === 'dti-diem')!;
     const before = await get();
     expect(dtiScore(before)).toMatchObject({ period: '2022', rank: { rank: 3, of: 63 } });
@@ -128,7 +138,11 @@ describe('SummaryCache: a kept summary is served only while nothing it shows has
       .map((file) => readFileSync(join(REPO, file), 'utf8'))
       .join('\n');
     // Tables named in its SQL (and the two group tables, named as arguments of its `groups` helper).
-    const read = new Set([...source.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)|groups\('([a-z_]+)'\)/g)].map((m) => m[1] ?? m[2]).filter((t) => t !== 'summary_stamp'));
+    const read = new Set(
+      [...source.matchAll(/\b(?:FROM|JOIN)\s+([a-z_]+)|groups\('([a-z_]+)'\)/g)]
+        .map((m) => m[1] ?? m[2])
+        .filter((t) => t !== 'summary_stamp'),
+    );
     expect([...read].sort()).toEqual(Object.keys(SUMMARY_STAMP_SOURCES).sort());
     const stamps = async () => JSON.stringify(await q(`SELECT province_id, version FROM summary_stamp ORDER BY 1`));
     for (const table of Object.keys(SUMMARY_STAMP_SOURCES)) {

@@ -14,9 +14,13 @@ describe('migration 1765353600000-task-state-as-of (real PostgreSQL)', () => {
   });
   afterAll(() => db?.drop());
 
-  it('forgets what was computed for past dates from today\'s task rows, so they are recomputed when asked for; today\'s stays', async () => {
+  it("forgets what was computed for past dates from today's task rows, so they are recomputed when asked for; today's stays", async () => {
     await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('TMG')), {
-      fileName: 'kh.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date('2023-03-01T02:00:00Z'),
+      fileName: 'kh.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date('2023-03-01T02:00:00Z'),
     });
     const id = (await new StatusRepository(db.dataSource.manager).provinceIdByCode('TMG'))!;
     const today = todayIn(TIME_ZONE, new Date());
@@ -40,18 +44,24 @@ describe('migration 1765353600000-task-state-as-of (real PostgreSQL)', () => {
     const rows = (table: string, asOf: string) => count(`SELECT count(*)::int AS n FROM ${table} WHERE as_of = $1`, [asOf]);
     expect(await rows('task_status', '2023-12-31')).toBe(0);
     expect(await rows('recompute_run', '2023-12-31')).toBe(0);
-    expect(await count(`SELECT count(*)::int AS n FROM status_event WHERE as_of = $1 AND entity_kind IN ('task', 'rollup')`, ['2023-12-31'])).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM status_event WHERE as_of = $1 AND entity_kind IN ('task', 'rollup')`, ['2023-12-31']),
+    ).toBe(0);
     // Goal statuses do not read tasks: kept.
     expect(await rows('goal_status', '2023-12-31')).toBeGreaterThan(0);
     // Today's results are the task rows' states, still computed.
     expect((await readProvinceSummary(db.dataSource, 'TMG', today))?.computedAt).not.toBeNull();
-    expect(await db.dataSource.query(`SELECT status, progress FROM task_status WHERE as_of = $1`, [today])).toEqual([{ status: 'in_progress', progress: 40 }]);
+    expect(await db.dataSource.query(`SELECT status, progress FROM task_status WHERE as_of = $1`, [today])).toEqual([
+      { status: 'in_progress', progress: 40 },
+    ]);
 
     // Asked for again (as `cli status --as-of` and the summary do), the past date is computed from the tasks' history.
     await engine.recompute({ provinceId: id, asOf: '2023-12-31', trigger: 'test' });
     const recomputed = await readProvinceSummary(db.dataSource, 'TMG', '2023-12-31');
     expect(recomputed?.computedAt).not.toBeNull();
     expect(recomputed?.totals.tasks).toMatchObject({ total: 1, counts: { in_progress: 1 } });
-    expect(await db.dataSource.query(`SELECT status, progress FROM task_status WHERE as_of = '2023-12-31'`)).toEqual([{ status: 'in_progress', progress: 40 }]);
+    expect(await db.dataSource.query(`SELECT status, progress FROM task_status WHERE as_of = '2023-12-31'`)).toEqual([
+      { status: 'in_progress', progress: 40 },
+    ]);
   });
 });

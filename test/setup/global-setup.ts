@@ -12,7 +12,9 @@ export default async function globalSetup(): Promise<void> {
     await pg.connect();
     await pg.query('SELECT 1');
   } catch (error) {
-    throw new Error(`tests need PostgreSQL at ${TEST_DATABASE_ADMIN_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`, { cause: error });
+    throw new Error(`tests need PostgreSQL at ${TEST_DATABASE_ADMIN_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     await pg.end().catch(() => undefined);
   }

@@ -24,7 +24,10 @@ class LongestFirstSequencer extends Sequencer {
       const i = LONGEST_FIRST.findIndex((path) => test.path.endsWith(path));
       return i === -1 ? LONGEST_FIRST.length : i;
     };
-    return sorted.map((test, i) => ({ test, i })).sort((a, b) => rank(a.test) - rank(b.test) || a.i - b.i).map(({ test }) => test);
+    return sorted
+      .map((test, i) => ({ test, i }))
+      .sort((a, b) => rank(a.test) - rank(b.test) || a.i - b.i)
+      .map(({ test }) => test);
   }
 }
 

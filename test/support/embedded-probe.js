@@ -30,7 +30,8 @@ async function concurrent(dir) {
   };
   const single = async (i) => {
     try {
-      const r = i % 2 ? await pool.query('SELECT $1::int * 2 AS v, $2::text AS t', [i, 'x']) : await pool.query('SELECT $1::int * 2 AS v', [i]);
+      const r =
+        i % 2 ? await pool.query('SELECT $1::int * 2 AS v, $2::text AS t', [i, 'x']) : await pool.query('SELECT $1::int * 2 AS v', [i]);
       if (r.rows[0].v !== i * 2) wrong++;
     } catch {
       errors++;
@@ -87,7 +88,8 @@ async function notify(dir) {
 }
 
 const [command, dir] = process.argv.slice(2);
-({ concurrent, reopen, notify })[command](dir)
+({ concurrent, reopen, notify })
+  [command](dir)
   .then((result) => process.stdout.write(`${JSON.stringify(result)}\n`))
   .catch((error) => {
     process.stdout.write(`${JSON.stringify({ error: error.message })}\n`);

@@ -31,7 +31,9 @@ export class FuzzRun {
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       // Generated values can be megabytes long: the seed and path replay them exactly, so the report is cut.
       const report = (fc.defaultReportMessage(details) ?? '').replace(/Counterexample: (.{2000}).*/s, 'Counterexample: $1…');
-      throw new Error(`fuzz failure with FUZZ_SEED=${FUZZ_SEED} (run again with FUZZ_SEED=${FUZZ_SEED} to replay it)\n${report}\n${cause.slice(0, 4000)}`);
+      throw new Error(
+        `fuzz failure with FUZZ_SEED=${FUZZ_SEED} (run again with FUZZ_SEED=${FUZZ_SEED} to replay it)\n${report}\n${cause.slice(0, 4000)}`,
+      );
     }
   }
 

@@ -2,18 +2,59 @@ import fc from 'fast-check';
 
 /** Classic injection strings: any that reached SQL as text would break a query or read another table. */
 export const SQL_INJECTION = [
-  "' OR '1'='1", "'; DROP TABLE task; --", "1; SELECT pg_sleep(5)--", "\\'; --", '" OR ""="', "1' UNION SELECT password_hash FROM app_user--", '$1', "%' AND 1=1 --",
+  "' OR '1'='1",
+  "'; DROP TABLE task; --",
+  '1; SELECT pg_sleep(5)--',
+  "\\'; --",
+  '" OR ""="',
+  "1' UNION SELECT password_hash FROM app_user--",
+  '$1',
+  "%' AND 1=1 --",
 ];
 /** File names and paths that escape a directory, for file-like fields (report format, plan file name). */
 export const PATH_TRAVERSAL = [
-  '../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd', '....//....//etc/passwd', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '..%c0%af..%c0%afetc/passwd',
-  'file:///etc/passwd', '\\\\server\\share\\x', 'report.pdf\u0000.xlsx', '../../../../dist/apps/api/src/main.js', '.', '..',
+  '../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '/etc/passwd',
+  '....//....//etc/passwd',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '..%c0%af..%c0%afetc/passwd',
+  'file:///etc/passwd',
+  '\\\\server\\share\\x',
+  'report.pdf\u0000.xlsx',
+  '../../../../dist/apps/api/src/main.js',
+  '.',
+  '..',
 ];
 /** Cells a spreadsheet would evaluate: formulas, DDE, and the characters that start them. */
 export const FORMULAS = ['=HYPERLINK("http://x","y")', '@SUM(A1)', '+1+1', '-1+1', "=cmd|' /C calc'!A0", '\t=1', '\r=1', '=1+1'];
 const ODD = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', 'x\udc00', '😀', '\u202eevil', 'Tập huấn'.normalize('NFD'), '%s%n%x', '${jndi:ldap://x/a}', '<script>alert(1)</script>',
-  '__proto__', 'constructor', 'prototype', 'null', 'NaN', 'Infinity', '-1', '1e400', '9'.repeat(400), 'DNG', 'QNI', 'dvc-toan-trinh', '2023-10-31', '2023-13',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udc00',
+  '😀',
+  '\u202eevil',
+  'Tập huấn'.normalize('NFD'),
+  '%s%n%x',
+  '${jndi:ldap://x/a}',
+  '<script>alert(1)</script>',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'null',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e400',
+  '9'.repeat(400),
+  'DNG',
+  'QNI',
+  'dvc-toan-trinh',
+  '2023-10-31',
+  '2023-13',
 ];
 
 /** A string an attacker or a careless client might send. */
@@ -41,17 +82,20 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** JSON text nested `depth` levels deep, as arrays, objects or both. */
-export const deepJson = fc.tuple(fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 65, max: 200_000 })), fc.constantFrom('array', 'object', 'mixed')).map(
-  ([depth, style]) => {
+export const deepJson = fc
+  .tuple(fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 65, max: 200_000 })), fc.constantFrom('array', 'object', 'mixed'))
+  .map(([depth, style]) => {
     if (style === 'array') return `${'['.repeat(depth)}${']'.repeat(depth)}`;
     if (style === 'object') return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
     const half = Math.ceil(depth / 2);
     return `${'[{"a":'.repeat(half)}1${'}]'.repeat(half)}`;
-  },
-);
+  });
 
 /** A header value Node will send (visible ASCII), hostile or plausible. */
-export const headerValue = fc.oneof(fc.stringMatching(/^[\x20-\x7e]{0,80}$/), fc.constantFrom(...SQL_INJECTION, ...PATH_TRAVERSAL.filter((p) => /^[\x20-\x7e]*$/.test(p))));
+export const headerValue = fc.oneof(
+  fc.stringMatching(/^[\x20-\x7e]{0,80}$/),
+  fc.constantFrom(...SQL_INJECTION, ...PATH_TRAVERSAL.filter((p) => /^[\x20-\x7e]*$/.test(p))),
+);
 
 /** The text with unpaired surrogates replaced (encodeURIComponent throws on them; they are sent in bodies instead). */
 export function wellFormed(text: string): string {

@@ -13,7 +13,8 @@ export function builtEntry(app: 'api' | 'worker' | 'cli'): string {
 /** The environment a user would have: none of dx-tracker's variables unless given. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'PORT', 'HOST', 'LOAD_DEMO_DATA', 'NODE_ENV', 'QUEUE_PREFIX']) delete env[key];
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'PORT', 'HOST', 'LOAD_DEMO_DATA', 'NODE_ENV', 'QUEUE_PREFIX'])
+    delete env[key];
   return { ...env, ...extra };
 }
 
@@ -24,7 +25,13 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], env: Record<string, string>, cwd = REPO, input?: string): CliResult {
-  const r = spawnSync(process.execPath, [builtEntry('cli'), ...args], { cwd, env: cleanEnv(env), encoding: 'utf8', timeout: 60_000, input });
+  const r = spawnSync(process.execPath, [builtEntry('cli'), ...args], {
+    cwd,
+    env: cleanEnv(env),
+    encoding: 'utf8',
+    timeout: 60_000,
+    input,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

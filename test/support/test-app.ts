@@ -15,11 +15,19 @@ import { TEST_REDIS_URL, testRunId } from './test-env';
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
 
 /** The real AppModule on a test database and Redis, with the same HTTP setup as the server. */
-export async function createTestApp(db: TestDatabase, options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<INestApplication> {
+export async function createTestApp(
+  db: TestDatabase,
+  options: { redisUrl?: string; env?: Record<string, string> } = {},
+): Promise<INestApplication> {
   // One queue prefix per test database, so test files running in parallel never take each other's jobs.
   const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: options.redisUrl ?? TEST_REDIS_URL, QUEUE_PREFIX: `dx-test-${testRunId()}-${db.name.slice(-6)}`,
-    JWT_SECRET: TEST_JWT_SECRET, LOGIN_RATE_LIMIT: '1000', ...options.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
+    QUEUE_PREFIX: `dx-test-${testRunId()}-${db.name.slice(-6)}`,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOGIN_RATE_LIMIT: '1000',
+    ...options.env,
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.url) })],

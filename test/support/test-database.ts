@@ -83,9 +83,26 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 /** Every row of every plan table, for "nothing was written" checks. */
 export async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const tables = [
-    'org_unit', 'indicator', 'province_indicator', 'document', 'goal_group', 'task_group', 'goal', 'task',
-    'task_support', 'reported_claim', 'observation', 'import_run', 'outbox', 'recompute_run', 'goal_status', 'task_status',
-    'rollup', 'reconciliation', 'kpi_comparison', 'status_event',
+    'org_unit',
+    'indicator',
+    'province_indicator',
+    'document',
+    'goal_group',
+    'task_group',
+    'goal',
+    'task',
+    'task_support',
+    'reported_claim',
+    'observation',
+    'import_run',
+    'outbox',
+    'recompute_run',
+    'goal_status',
+    'task_status',
+    'rollup',
+    'reconciliation',
+    'kpi_comparison',
+    'status_event',
   ];
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
@@ -99,9 +116,13 @@ export async function snapshot(dataSource: DataSource): Promise<Record<string, u
  * nothing. `tables` defaults to every table of the schema but the migrations table.
  */
 export async function writeMarks(dataSource: DataSource, tables?: string[]): Promise<Record<string, string>> {
-  const names: string[] = tables ?? (await dataSource.query(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration' ORDER BY 1`,
-  )).map((r: { name: string }) => r.name);
+  const names: string[] =
+    tables ??
+    (
+      await dataSource.query(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration' ORDER BY 1`,
+      )
+    ).map((r: { name: string }) => r.name);
   const columns = names.map((t) => `(SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM "${t}") AS "${t}"`);
   const [row] = await dataSource.query(`SELECT ${columns.join(', ')}`);
   return row;

@@ -15,7 +15,9 @@ import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
 
 const program = new Command('dx-tracker')
-  .description('dx-tracker command line: plan files and the database.\nUses DATABASE_URL, or the embedded database under DX_DATA_DIR (default ./.dx-data).')
+  .description(
+    'dx-tracker command line: plan files and the database.\nUses DATABASE_URL, or the embedded database under DX_DATA_DIR (default ./.dx-data).',
+  )
   .showHelpAfterError()
   .addCommand(validateCommand())
   .addCommand(importCommand())
@@ -37,7 +39,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DomainError) {
     process.stderr.write(`error: ${error.message}\n`);
     // Field and row problems, one per line.
-    const problems = error instanceof DomainError ? (error.details?.errors as { path: string; messages: string[] }[] | undefined) : undefined;
+    const problems =
+      error instanceof DomainError ? (error.details?.errors as { path: string; messages: string[] }[] | undefined) : undefined;
     for (const p of problems ?? []) process.stderr.write(`  ${p.path}: ${p.messages.join('; ')}\n`);
     process.exitCode = error instanceof DomainError && (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') ? 3 : 2;
     return;

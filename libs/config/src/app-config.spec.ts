@@ -49,7 +49,10 @@ describe('loadConfig', () => {
 
   it('names the issuer and audience of access tokens, dx-tracker and dx-tracker-api unless told', () => {
     expect(loadConfig({}).auth).toMatchObject({ issuer: 'dx-tracker', audience: 'dx-tracker-api' });
-    expect(loadConfig({ JWT_ISSUER: 'https://cds.quangninh.gov.vn', JWT_AUDIENCE: 'dx-api' }).auth).toMatchObject({ issuer: 'https://cds.quangninh.gov.vn', audience: 'dx-api' });
+    expect(loadConfig({ JWT_ISSUER: 'https://cds.quangninh.gov.vn', JWT_AUDIENCE: 'dx-api' }).auth).toMatchObject({
+      issuer: 'https://cds.quangninh.gov.vn',
+      audience: 'dx-api',
+    });
     expect(() => loadConfig({ JWT_ISSUER: 'has space', JWT_AUDIENCE: 'x'.repeat(201) })).toThrow(/JWT_ISSUER[\s\S]*JWT_AUDIENCE/);
   });
 
@@ -66,7 +69,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG_FORMAT: 'json', LOG_LEVEL: 'warn' }).log).toEqual({ format: 'json', level: 'warn' });
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
-    expect(() => loadConfig({ TRUST_PROXY: 'maybe', LOG_FORMAT: 'xml' })).toThrow(/TRUST_PROXY[\s\S]*LOG_FORMAT|LOG_FORMAT[\s\S]*TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe', LOG_FORMAT: 'xml' })).toThrow(
+      /TRUST_PROXY[\s\S]*LOG_FORMAT|LOG_FORMAT[\s\S]*TRUST_PROXY/,
+    );
     expect(loadConfig({ CORS_ORIGINS: 'https://a.vn, https://b.vn' }).corsOrigins).toEqual(['https://a.vn', 'https://b.vn']);
   });
 });

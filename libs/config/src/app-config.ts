@@ -85,7 +85,10 @@ export class AppConfig {
     };
     this.log = { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL };
     this.trustProxy = env.TRUST_PROXY;
-    this.corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    this.corsOrigins = (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   }
 }
 

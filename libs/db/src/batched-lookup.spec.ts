@@ -8,7 +8,12 @@ describe('batchedLookup', () => {
       return new Map(keys.filter((k) => k !== 'none').map((k) => [k, k.toUpperCase()]));
     });
     // Callers arriving from different callbacks of the same turn (as requests from different sockets do) join.
-    const asked = await Promise.all([lookup.load('a'), new Promise((r) => process.nextTick(() => r(lookup.load('b')))), lookup.load('none'), lookup.load('a')]);
+    const asked = await Promise.all([
+      lookup.load('a'),
+      new Promise((r) => process.nextTick(() => r(lookup.load('b')))),
+      lookup.load('none'),
+      lookup.load('a'),
+    ]);
     expect(asked).toEqual(['A', 'B', null, 'A']);
     expect(batches).toEqual([['a', 'none', 'a', 'b']]);
   });

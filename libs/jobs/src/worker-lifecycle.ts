@@ -102,7 +102,9 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
       const age = await oldestWaitingAgeMs([this.queue, this.reportQueue], Date.now());
       if (age === null || age <= this.config.queue.stallAfterMs || Date.now() - this.lastStallWarning < STALL_WARNING_INTERVAL_MS) return;
       this.lastStallWarning = Date.now();
-      this.logger.warn(`queue stalled: the oldest waiting job has waited ${Math.round(age / 1000)} s (QUEUE_STALL_AFTER_MS ${this.config.queue.stallAfterMs})`);
+      this.logger.warn(
+        `queue stalled: the oldest waiting job has waited ${Math.round(age / 1000)} s (QUEUE_STALL_AFTER_MS ${this.config.queue.stallAfterMs})`,
+      );
     } catch {
       // An unreachable queue is reported by the relay and /health.
     }

@@ -17,9 +17,7 @@ export function loadPlanFile(file: string): LoadedPlanFile {
     return refuse(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   if (size > MAX_PLAN_FILE_BYTES) {
-    return refuse(
-      `file is ${(size / 1024 / 1024).toFixed(1)} MiB; plan files are limited to ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB`,
-    );
+    return refuse(`file is ${(size / 1024 / 1024).toFixed(1)} MiB; plan files are limited to ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB`);
   }
   const bytes = readFileSync(file);
   return { bytes, ...parsePlanFile(bytes) };

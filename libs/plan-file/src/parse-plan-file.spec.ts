@@ -78,8 +78,14 @@ describe('parsePlanFile, file-level refusals', () => {
   });
 
   it('reads an anchor reused thousands of times (only what aliases add counts), and refuses an alias to its own ancestor', () => {
-    const rows = Array.from({ length: 2_000 }, (_, i) => `  - {indicator: c, org: QNI, period: ${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}, value: 1, source: ${i ? '*src' : '&src Cổng DVC'}}`);
-    const reused = parse(`${base}indicators:\n  - {code: c, name: C, unit: điểm, kind: score, direction: up}\nobservations:\n${rows.join('\n')}\n`);
+    const rows = Array.from(
+      { length: 2_000 },
+      (_, i) =>
+        `  - {indicator: c, org: QNI, period: ${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}, value: 1, source: ${i ? '*src' : '&src Cổng DVC'}}`,
+    );
+    const reused = parse(
+      `${base}indicators:\n  - {code: c, name: C, unit: điểm, kind: score, direction: up}\nobservations:\n${rows.join('\n')}\n`,
+    );
     expect(reused.errors).toEqual([]);
     expect(new Set(reused.plan!.observations.map((o) => o.source))).toEqual(new Set(['Cổng DVC']));
     expect(parse(`${base}agencies: &a [[*a]]\n`).errors[0].message).toMatch(/refer to themselves/);
@@ -103,7 +109,9 @@ describe('parsePlanFile, file-level refusals', () => {
 
   it.each([MAX_NESTING_DEPTH + 1, 2_000, 50_000])('refuses lists nested %i deep with one error, without exhausting the stack', (depth) => {
     const result = parse(`${base}agencies: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
-    expect(result.errors).toEqual([{ severity: 'error', path: '(file)', message: `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`, line: 5 }]);
+    expect(result.errors).toEqual([
+      { severity: 'error', path: '(file)', message: `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`, line: 5 },
+    ]);
   });
 });
 
@@ -127,7 +135,9 @@ describe('parsePlanFile, values no column can hold', () => {
     ['.nan', '".nan" is not a finite decimal number'],
     ['-.inf', '"-.inf" is not a finite decimal number'],
   ])('refuses value %s', (value, message) => {
-    expect(parse(withObservation(`    value: ${value}\n`)).errors).toEqual([{ severity: 'error', path: 'observations[0].value', message, line: 15 }]);
+    expect(parse(withObservation(`    value: ${value}\n`)).errors).toEqual([
+      { severity: 'error', path: 'observations[0].value', message, line: 15 },
+    ]);
   });
 
   it('refuses a billion-digit exponent at once', () => {
@@ -140,7 +150,9 @@ describe('parsePlanFile, values no column can hold', () => {
     ['"a\\0b"', 'must not contain NUL characters'],
     ['"a\\ud800b"', 'contains an unpaired UTF-16 surrogate, which is not Unicode text'],
   ])('refuses text %s', (note, message) => {
-    expect(parse(withObservation(`    value: 1\n    note: ${note}\n`)).errors).toEqual([{ severity: 'error', path: 'observations[0].note', message, line: 16 }]);
+    expect(parse(withObservation(`    value: 1\n    note: ${note}\n`)).errors).toEqual([
+      { severity: 'error', path: 'observations[0].note', message, line: 16 },
+    ]);
   });
 
   it('keeps a negative score, a surrogate pair, 18 digits before the point and 12 after', () => {
@@ -186,7 +198,9 @@ documents:
 
 describe('parseYamlFile lineOf (lines for problems found after reading, e.g. against the database)', () => {
   const text = withObservation('    value: 1\n  - indicator: dti\n    org: QNI\n    period: 2023\n    value: 2\n');
-  const { lineOf, errors } = parseYamlFile(Buffer.from(text), { maxBytes: MAX_PLAN_FILE_BYTES, what: 'plan files' }, (reader) => reader.root());
+  const { lineOf, errors } = parseYamlFile(Buffer.from(text), { maxBytes: MAX_PLAN_FILE_BYTES, what: 'plan files' }, (reader) =>
+    reader.root(),
+  );
 
   it('finds a value through keys and list indexes', () => {
     expect(errors).toEqual([]);

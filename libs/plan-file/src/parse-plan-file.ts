@@ -56,7 +56,11 @@ export interface ParsedYamlFile<T> {
  * The checks every hand-written YAML file goes through before it is read: size, UTF-8 (the
  * first bad byte's line), YAML syntax, alias bombs; then `read` reports through the reader.
  */
-export function parseYamlFile<T>(bytes: Uint8Array, limit: { maxBytes: number; what: string }, read: (reader: YamlReader) => T): ParsedYamlFile<T> {
+export function parseYamlFile<T>(
+  bytes: Uint8Array,
+  limit: { maxBytes: number; what: string },
+  read: (reader: YamlReader) => T,
+): ParsedYamlFile<T> {
   const fail = (message: string, line: number | null = null): ParsedYamlFile<T> => ({
     value: null,
     errors: [{ severity: 'error', path: FILE, message, line }],

@@ -21,7 +21,5 @@ export function issueMessage(issue: PlanFileIssue): string {
 
 /** Issues in file order, then by path, so output is stable. */
 export function sortIssues(issues: PlanFileIssue[]): PlanFileIssue[] {
-  return [...issues].sort(
-    (a, b) => (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path) || a.message.localeCompare(b.message),
-  );
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path) || a.message.localeCompare(b.message));
 }

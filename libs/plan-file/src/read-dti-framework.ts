@@ -19,7 +19,8 @@ function readFrameworks(reader: YamlReader): DtiFramework[] {
   const root = reader.map(reader.root(), ['schema', 'frameworks']);
   if (!root) return [];
   const schema = root.req('schema', (at) => reader.text(at));
-  if (schema !== undefined && schema !== DTI_FRAMEWORK_SCHEMA) reader.error('schema', `must be exactly "${DTI_FRAMEWORK_SCHEMA}", got "${schema}"`);
+  if (schema !== undefined && schema !== DTI_FRAMEWORK_SCHEMA)
+    reader.error('schema', `must be exactly "${DTI_FRAMEWORK_SCHEMA}", got "${schema}"`);
   const code = (at: Located) => reader.pattern(at, DTI_PART_CODE, 'part code (a-z, 0-9 and _)');
   const weight = (at: Located) => {
     const w = reader.decimal(at);
@@ -38,7 +39,12 @@ function readFrameworks(reader: YamlReader): DtiFramework[] {
   const index = (at: Located): DtiIndex | undefined => {
     const m = reader.map(at, ['code', 'name', 'pillar', 'weight']);
     if (!m) return undefined;
-    const p = { code: m.req('code', code), name: m.req('name', (a) => reader.text(a)), pillar: m.opt('pillar', code), weight: m.opt('weight', weight) };
+    const p = {
+      code: m.req('code', code),
+      name: m.req('name', (a) => reader.text(a)),
+      pillar: m.opt('pillar', code),
+      weight: m.opt('weight', weight),
+    };
     return p.code && p.name && p.pillar !== undefined && p.weight !== undefined ? (p as DtiIndex) : undefined;
   };
 
@@ -59,11 +65,13 @@ function readFrameworks(reader: YamlReader): DtiFramework[] {
         const to = pm?.req('code', code);
         const from = pm?.req('from', code);
         return to && from ? [to, from] : undefined;
-      })) parts[p[0]] = p[1];
+      }))
+        parts[p[0]] = p[1];
       return fromYear === undefined ? undefined : { fromYear, parts };
     });
     const framework = {
-      year, group,
+      year,
+      group,
       components: m.opt('components', (a) => reader.integer(a, 1, 10000)),
       source: m.req('source', (a) => reader.text(a)),
       note: m.opt('note', (a) => reader.text(a)),
@@ -71,7 +79,14 @@ function readFrameworks(reader: YamlReader): DtiFramework[] {
       indices: m.list('indices', index),
       crosswalk,
     };
-    if (year === undefined || group === undefined || framework.source === undefined || framework.components === undefined || framework.note === undefined) return undefined;
+    if (
+      year === undefined ||
+      group === undefined ||
+      framework.source === undefined ||
+      framework.components === undefined ||
+      framework.note === undefined
+    )
+      return undefined;
     const key = `${year} ${group}`;
     if (seen.has(key)) reader.error(join(at.path, 'year'), `${key} is already described at ${seen.get(key)}`);
     seen.set(key, at.path);

@@ -21,7 +21,8 @@ function readReorganisation(reader: YamlReader): Reorganisation {
   const root = reader.map(reader.root(), ['schema', 'code', 'title', 'effective', 'source', 'changes']);
   if (!root) return empty;
   const schema = root.req('schema', (at) => reader.text(at));
-  if (schema !== undefined && schema !== REORGANISATION_SCHEMA) reader.error('schema', `must be exactly "${REORGANISATION_SCHEMA}", got "${schema}"`);
+  if (schema !== undefined && schema !== REORGANISATION_SCHEMA)
+    reader.error('schema', `must be exactly "${REORGANISATION_SCHEMA}", got "${schema}"`);
   const code = (at: Located) => reader.pattern(at, PROVINCE_CODE, 'province code (2-16 of A-Z, 0-9, -)');
   const province = (at: Located): NewProvince | undefined => {
     const m = reader.map(at, ['code', 'name']);
@@ -33,11 +34,16 @@ function readReorganisation(reader: YamlReader): Reorganisation {
     if (!m) return undefined;
     const kinds = (['merge', 'rename', 'split', 'dissolve'] as const).filter((k) => m.has(k));
     if (kinds.length !== 1) {
-      reader.error(at.path, `give exactly one of merge, rename, split, dissolve${kinds.length ? ` (got ${kinds.join(', ')})` : ''}`, at.line);
+      reader.error(
+        at.path,
+        `give exactly one of merge, rename, split, dissolve${kinds.length ? ` (got ${kinds.join(', ')})` : ''}`,
+        at.line,
+      );
       return undefined;
     }
     const allowedWith = { merge: ['into'], rename: ['to'], split: ['into'], dissolve: [] as string[] }[kinds[0]];
-    for (const other of ['into', 'to'].filter((k) => m.has(k) && !allowedWith.includes(k))) reader.error(`${at.path}.${other}`, `does not go with ${kinds[0]}`);
+    for (const other of ['into', 'to'].filter((k) => m.has(k) && !allowedWith.includes(k)))
+      reader.error(`${at.path}.${other}`, `does not go with ${kinds[0]}`);
     const path = at.path;
     switch (kinds[0]) {
       case 'merge': {

@@ -6,10 +6,40 @@ import { serializePlanFile } from './serialize-plan-file';
 
 /** Text as users write it: Vietnamese, YAML-significant characters, numbers-as-text; trimmed, NFC, non-empty. */
 const text = fc
-  .array(fc.constantFrom('Sở', 'Thông tin', 'và', 'Truyền thông', 'ư', 'Đ', ':', '#', '- ', '"', "'", '{', '[', '&', '*', '!', '%', '@', '2023', 'yes', 'null', '0.5', 'true', ' '), { minLength: 1, maxLength: 8 })
+  .array(
+    fc.constantFrom(
+      'Sở',
+      'Thông tin',
+      'và',
+      'Truyền thông',
+      'ư',
+      'Đ',
+      ':',
+      '#',
+      '- ',
+      '"',
+      "'",
+      '{',
+      '[',
+      '&',
+      '*',
+      '!',
+      '%',
+      '@',
+      '2023',
+      'yes',
+      'null',
+      '0.5',
+      'true',
+      ' ',
+    ),
+    { minLength: 1, maxLength: 8 },
+  )
   .map((parts) => parts.join('').normalize('NFC').trim())
   .filter((s) => s.length > 0);
-const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const date = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const decimal = fc.integer({ min: 0, max: 10000 }).chain((n) => fc.constantFrom(String(n), (n / 100).toString(), (n / 10000).toString()));
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
 
@@ -52,33 +82,71 @@ const plan: fc.Arbitrary<PlanFile> = fc
       indicators,
       documents: [
         {
-          code: '12/KH-UBND', type: 'plan' as const, issuer: r.names[9], issued: r.dates[1], title: r.names[10],
-          period: { from: '2023-01-01', to: '2023-12-31' }, scope: 'province' as const, implements: null,
-          goalGroups: [{
-            code: 'MT1', name: r.names[11], declaredCount: 1,
-            goals: [{
-              code: 'MT1.1', title: r.names[0],
-              indicator: r.milestone ? null : 'kpi-0',
-              target: r.milestone ? null : { op: '>=' as const, value: String(Math.min(100, Number(r.values[0]))) },
-              milestone: r.milestone,
-              baseline: r.milestone ? null : { value: '1.5', date: r.dates[2] },
-              due: r.dates[3], reportedStatus: 'met' as const, reportedAsOf: r.dates[4],
-              evidence, source: r.names[5], note: r.names[6],
-            }],
-          }],
-          taskGroups: [{
-            code: 'NV1', name: r.names[2], declaredCount: null,
-            tasks: [{
-              code: 'NV1.1', title: r.names[3], lead: 'A0', support: agencies.slice(1).map((a) => a.code), due: r.dates[5],
-              status: r.status, progress: r.status === 'done' ? 100 : 40, evidence,
-            }],
-          }],
+          code: '12/KH-UBND',
+          type: 'plan' as const,
+          issuer: r.names[9],
+          issued: r.dates[1],
+          title: r.names[10],
+          period: { from: '2023-01-01', to: '2023-12-31' },
+          scope: 'province' as const,
+          implements: null,
+          goalGroups: [
+            {
+              code: 'MT1',
+              name: r.names[11],
+              declaredCount: 1,
+              goals: [
+                {
+                  code: 'MT1.1',
+                  title: r.names[0],
+                  indicator: r.milestone ? null : 'kpi-0',
+                  target: r.milestone ? null : { op: '>=' as const, value: String(Math.min(100, Number(r.values[0]))) },
+                  milestone: r.milestone,
+                  baseline: r.milestone ? null : { value: '1.5', date: r.dates[2] },
+                  due: r.dates[3],
+                  reportedStatus: 'met' as const,
+                  reportedAsOf: r.dates[4],
+                  evidence,
+                  source: r.names[5],
+                  note: r.names[6],
+                },
+              ],
+            },
+          ],
+          taskGroups: [
+            {
+              code: 'NV1',
+              name: r.names[2],
+              declaredCount: null,
+              tasks: [
+                {
+                  code: 'NV1.1',
+                  title: r.names[3],
+                  lead: 'A0',
+                  support: agencies.slice(1).map((a) => a.code),
+                  due: r.dates[5],
+                  status: r.status,
+                  progress: r.status === 'done' ? 100 : 40,
+                  evidence,
+                },
+              ],
+            },
+          ],
           reported: [{ scope: 'document', met: 1, of: 1, open: 0, asOf: r.dates[4], source: null }],
         },
       ],
       observations: [
         { indicator: 'kpi-0', org: 'PBT', period: '2023', value: '50', numerator: '1', denominator: '2', source: r.names[1], note: null },
-        { indicator: `kpi-${r.indicatorCount - 1}`, org: 'A0', period: '2023-Q3', value: r.values[1], numerator: null, denominator: null, source: null, note: r.names[7] },
+        {
+          indicator: `kpi-${r.indicatorCount - 1}`,
+          org: 'A0',
+          period: '2023-Q3',
+          value: r.values[1],
+          numerator: null,
+          denominator: null,
+          source: null,
+          note: r.names[7],
+        },
       ],
     };
   });

@@ -78,7 +78,13 @@ export function expandedNodeCount(doc: Document.Parsed, targets: AliasTargets, c
     }
     open.delete(top.node);
     const own = top.node === null || top.node === undefined || isAlias(top.node) ? 0 : 1;
-    size.set(top.node, Math.min(cap, children.reduce<number>((sum, child) => sum + (size.get(child) ?? 0), own)));
+    size.set(
+      top.node,
+      Math.min(
+        cap,
+        children.reduce<number>((sum, child) => sum + (size.get(child) ?? 0), own),
+      ),
+    );
     stack.pop();
   }
   return size.get(doc.contents) ?? 0;

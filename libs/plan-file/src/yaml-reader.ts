@@ -37,7 +37,14 @@ export class YamlReader {
   lineOf(path: string): number | null {
     let at = this.root();
     for (const [, index, key] of path.matchAll(PATH_STEP)) {
-      const child = index !== undefined ? (isSeq(at.node) ? at.node.items[Number(index)] : undefined) : isMap(at.node) ? at.node.get(key, true) : undefined;
+      const child =
+        index !== undefined
+          ? isSeq(at.node)
+            ? at.node.items[Number(index)]
+            : undefined
+          : isMap(at.node)
+            ? at.node.get(key, true)
+            : undefined;
       if (child === undefined) break;
       at = this.locate(child, '', at.line);
     }

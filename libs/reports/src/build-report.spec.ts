@@ -21,33 +21,120 @@ const data: ReportData = {
   tasks: { total: 3, counts: { done: 1, in_progress: 1, not_started: 1, cancelled: 0 }, overdue: 1, recorded: 3, declared: 8 },
   goalGroups: [{ code: 'MT1', name: 'Chính quyền số', met: 3, total: 4, recorded: 4, declared: 7 }],
   taskGroups: [{ code: 'NV1', name: 'Nhận thức số', counts: { done: 1 }, total: 3, overdue: 1, recorded: 3, declared: 8 }],
-  reconciliations: [{ scope: 'document', asOf: '2023-12-31', reportedMet: 4, reportedOf: 4, reportedOpen: 0, computedMet: 3, computedTotal: 4, verdict: 'differs', differingGoals: ['MT1.4'], reasons: [] }],
-  goalLines: [{ group: 'MT1', code: 'MT1.1', title: 'Tỷ lệ dịch vụ công trực tuyến toàn trình', target: '>= 80', actual: 81, actualPeriod: '2023-H2', attainment: 1.0125, status: 'met', source: 'Cổng DVC' }],
-  lateTasks: [{ lead: 'STTTT', leadName: 'Sở Thông tin và Truyền thông', tasks: [{ code: 'NV1.2', title: 'Tập huấn kỹ năng số', due: '2023-06-30', status: 'in_progress', progress: 40, flag: 'overdue' }] }],
-  kpis: [{
-    code: 'thu-nsnn', name: 'Tỷ lệ thu ngân sách không dùng tiền mặt', unit: '%', kind: 'percent', direction: 'up', period: '2023-H2', value: 99.2, target: null, met: null,
-    previousPeriod: '2023-H1', previousValue: 98.5, previousChange: '0.7', yearAgoPeriod: '2022-H2', yearAgoValue: null, rank: 3, rankOf: 63,
-  }],
-  directives: [{ body: 'Đẩy nhanh tiến độ số hóa hồ sơ', target: 'NV1', assignee: 'Sở Thông tin và Truyền thông', due: '2023-11-30', status: 'open', overdue: true, answer: null }],
+  reconciliations: [
+    {
+      scope: 'document',
+      asOf: '2023-12-31',
+      reportedMet: 4,
+      reportedOf: 4,
+      reportedOpen: 0,
+      computedMet: 3,
+      computedTotal: 4,
+      verdict: 'differs',
+      differingGoals: ['MT1.4'],
+      reasons: [],
+    },
+  ],
+  goalLines: [
+    {
+      group: 'MT1',
+      code: 'MT1.1',
+      title: 'Tỷ lệ dịch vụ công trực tuyến toàn trình',
+      target: '>= 80',
+      actual: 81,
+      actualPeriod: '2023-H2',
+      attainment: 1.0125,
+      status: 'met',
+      source: 'Cổng DVC',
+    },
+  ],
+  lateTasks: [
+    {
+      lead: 'STTTT',
+      leadName: 'Sở Thông tin và Truyền thông',
+      tasks: [{ code: 'NV1.2', title: 'Tập huấn kỹ năng số', due: '2023-06-30', status: 'in_progress', progress: 40, flag: 'overdue' }],
+    },
+  ],
+  kpis: [
+    {
+      code: 'thu-nsnn',
+      name: 'Tỷ lệ thu ngân sách không dùng tiền mặt',
+      unit: '%',
+      kind: 'percent',
+      direction: 'up',
+      period: '2023-H2',
+      value: 99.2,
+      target: null,
+      met: null,
+      previousPeriod: '2023-H1',
+      previousValue: 98.5,
+      previousChange: '0.7',
+      yearAgoPeriod: '2022-H2',
+      yearAgoValue: null,
+      rank: 3,
+      rankOf: 63,
+    },
+  ],
+  directives: [
+    {
+      body: 'Đẩy nhanh tiến độ số hóa hồ sơ',
+      target: 'NV1',
+      assignee: 'Sở Thông tin và Truyền thông',
+      due: '2023-11-30',
+      status: 'open',
+      overdue: true,
+      answer: null,
+    },
+  ],
   changesSince: '2023-09-30',
   changes: [{ what: 'Mục tiêu MT1.1', field: 'status', from: 'on_track', to: 'met', asOf: '2023-12-31' }],
-  trends: [{ code: 'dvc', name: 'Dịch vụ công toàn trình', unit: '%', kind: 'percent', direction: 'up', points: [{ period: '2023-Q2', value: 70 }, { period: '2023-Q3', value: 76 }, { period: '2023-Q4', value: 81 }] }],
+  trends: [
+    {
+      code: 'dvc',
+      name: 'Dịch vụ công toàn trình',
+      unit: '%',
+      kind: 'percent',
+      direction: 'up',
+      points: [
+        { period: '2023-Q2', value: 70 },
+        { period: '2023-Q3', value: 76 },
+        { period: '2023-Q4', value: 81 },
+      ],
+    },
+  ],
   dti: {
-    year: 2022, score: '0.7024', rank: 3, rankGiven: true, total: 63, scoreChange: '0.2052', rankChange: 4,
-    pillars: [{ name: 'Chính quyền số', score: '0.7804', rank: 4 }, { name: 'Kinh tế số', score: '0.7187', rank: 9 }, { name: 'Xã hội số', score: '0.6864', rank: 2 }],
-    indices: [{ name: 'Thể chế số', score: null, rank: 1 }, { name: 'Hoạt động xã hội số', score: null, rank: 2 }],
+    year: 2022,
+    score: '0.7024',
+    rank: 3,
+    rankGiven: true,
+    total: 63,
+    scoreChange: '0.2052',
+    rankChange: 4,
+    pillars: [
+      { name: 'Chính quyền số', score: '0.7804', rank: 4 },
+      { name: 'Kinh tế số', score: '0.7187', rank: 9 },
+      { name: 'Xã hội số', score: '0.6864', rank: 2 },
+    ],
+    indices: [
+      { name: 'Thể chế số', score: null, rank: 1 },
+      { name: 'Hoạt động xã hội số', score: null, rank: 2 },
+    ],
     peers: [
       { name: 'Đà Nẵng', province: 'DNG', rank: 1, score: '0.8002', self: false },
       { name: 'TP. Hồ Chí Minh', province: null, rank: 2, score: '0.7163', self: false },
       { name: 'Quảng Ninh', province: 'QNI', rank: 3, score: '0.7024', self: true },
       { name: 'Hải Phòng', province: null, rank: 4, score: '0.6899', self: false },
     ],
-    history: [{ year: 2021, score: '0.4972', rank: 7, total: 63 }, { year: 2022, score: '0.7024', rank: 3, total: 63 }],
+    history: [
+      { year: 2021, score: '0.4972', rank: 7, total: 63 },
+      { year: 2022, score: '0.7024', rank: 3, total: 63 },
+    ],
   },
 };
 
 /** A sheet's rows from the first, an empty row as []. */
-const rowsOf = (sheet: ExcelJS.Worksheet) => Array.from({ length: sheet.rowCount }, (_, i) => ((sheet.getSheetValues()[i + 1] as unknown[] | undefined) ?? []).slice(1));
+const rowsOf = (sheet: ExcelJS.Worksheet) =>
+  Array.from({ length: sheet.rowCount }, (_, i) => ((sheet.getSheetValues()[i + 1] as unknown[] | undefined) ?? []).slice(1));
 /** The rows after the header row whose first cell is `title`, up to the next empty row. */
 const block = (rows: unknown[][], title: string) => {
   const start = rows.findIndex((r) => r[0] === title) + 1;
@@ -71,7 +158,16 @@ async function pdfTextOf(d: ReportData) {
 describe('report builders', () => {
   it('XLSX: a summary sheet and one sheet per table, real numbers with formats, frozen headers and filters', async () => {
     const workbook = await workbookOf(data);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Mục tiêu', 'Nhiệm vụ chậm', 'Chỉ số', 'DTI', 'Chỉ đạo', 'Thay đổi', 'Xu hướng']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Tổng hợp',
+      'Mục tiêu',
+      'Nhiệm vụ chậm',
+      'Chỉ số',
+      'DTI',
+      'Chỉ đạo',
+      'Thay đổi',
+      'Xu hướng',
+    ]);
     const summary = workbook.getWorksheet('Tổng hợp')!;
     expect(summary.getCell('A1').value).toBe('ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH');
     expect(summary.getCell('D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -92,32 +188,54 @@ describe('report builders', () => {
       goalGroups: [{ ...data.goalGroups[0], name: '=HYPERLINK("http://x/g","nhóm")' }],
       taskGroups: [{ ...data.taskGroups[0], name: '\t=1' }],
       goalLines: [{ ...data.goalLines[0], title: '=HYPERLINK("http://x/goal","Mục tiêu")', source: '@SUM(A1)' }],
-      lateTasks: [{ ...data.lateTasks[0], leadName: '=HYPERLINK("http://x/agency","Sở")', tasks: [{ ...data.lateTasks[0].tasks[0], title: '@SUM(A1)' }] }],
+      lateTasks: [
+        {
+          ...data.lateTasks[0],
+          leadName: '=HYPERLINK("http://x/agency","Sở")',
+          tasks: [{ ...data.lateTasks[0].tasks[0], title: '@SUM(A1)' }],
+        },
+      ],
       kpis: [{ ...data.kpis[0], name: "=cmd|' /C calc'!A0", unit: '-', value: -5 }],
       directives: [{ ...data.directives[0], body: '\r=1', answer: '+1+1', assignee: '=1+1' }],
       changes: [{ ...data.changes[0], what: '-1+1' }],
       trends: [{ ...data.trends[0], name: '=1+1', points: [{ period: '2023-Q4', value: -3 }] }],
-      dti: { ...data.dti!, pillars: [{ name: '=1+1', score: '0.5', rank: 1 }], peers: [{ name: '@SUM(A1)', province: null, rank: 1, score: '0.8', self: false }] },
+      dti: {
+        ...data.dti!,
+        pillars: [{ name: '=1+1', score: '0.5', rank: 1 }],
+        peers: [{ name: '@SUM(A1)', province: null, rank: 1, score: '0.8', self: false }],
+      },
     };
     const bytes = await buildReportXlsx(hostile);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const texts: string[] = [];
     for (const sheet of workbook.worksheets) {
-      sheet.eachRow((row) => row.eachCell((cell) => {
-        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-        if (typeof cell.value === 'string') texts.push(cell.value);
-      }));
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+          if (typeof cell.value === 'string') texts.push(cell.value);
+        }),
+      );
     }
     expect(texts.filter((t) => /^[=+\-@\t\r]/.test(t))).toEqual([]);
-    for (const payload of ['=HYPERLINK("http://x/goal","Mục tiêu")', '=HYPERLINK("http://x/agency","Sở")', '@SUM(A1)', "=cmd|' /C calc'!A0", '\t=1', '+1+1', '-1+1', '=1+1']) {
+    for (const payload of [
+      '=HYPERLINK("http://x/goal","Mục tiêu")',
+      '=HYPERLINK("http://x/agency","Sở")',
+      '@SUM(A1)',
+      "=cmd|' /C calc'!A0",
+      '\t=1',
+      '+1+1',
+      '-1+1',
+      '=1+1',
+    ]) {
       expect(texts).toContain(`'${payload}`);
     }
     // XML reads a carriage return back as a line feed; the apostrophe is still first.
     expect(texts).toContain("'\n=1");
     // What Excel reads: no formula element in any sheet.
     const zip = await JSZip.loadAsync(bytes);
-    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) expect(await zip.file(name)!.async('string')).not.toMatch(/<f[\s>]/);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n)))
+      expect(await zip.file(name)!.async('string')).not.toMatch(/<f[\s>]/);
     expect(workbook.getWorksheet('Mục tiêu')!.getCell('C2').value).toBe('\'=HYPERLINK("http://x/goal","Mục tiêu")');
     expect(workbook.getWorksheet('Nhiệm vụ chậm')!.getCell('A2').value).toBe('\'=HYPERLINK("http://x/agency","Sở")');
     expect(workbook.getWorksheet('Chỉ số')!.getCell('E2').value).toBe(-5);
@@ -131,9 +249,18 @@ describe('report builders', () => {
   it('PDF: A4 with the Vietnamese heading, diacritics intact, charts and page numbers', async () => {
     const { file, text } = await pdfTextOf(data);
     for (const expected of [
-      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
-      'Quảng Ninh, ngày 05 tháng 01 năm 2024', 'BÁO CÁO', 'Kết quả thực hiện Kế hoạch số 37/KH-UBND — quý IV năm 2023',
-      'Tập huấn kỹ năng số', 'Đẩy nhanh tiến độ số hóa hồ sơ', 'Mục tiêu đạt theo nhóm', 'trang 1/', 'Nơi nhận:',
+      'ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH',
+      'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Quảng Ninh, ngày 05 tháng 01 năm 2024',
+      'BÁO CÁO',
+      'Kết quả thực hiện Kế hoạch số 37/KH-UBND — quý IV năm 2023',
+      'Tập huấn kỹ năng số',
+      'Đẩy nhanh tiến độ số hóa hồ sơ',
+      'Mục tiêu đạt theo nhóm',
+      'trang 1/',
+      'Nơi nhận:',
       '4/4 đạt, còn 0 chưa đạt — số liệu tính được 3/4 đạt — đối chiếu: KHÁC số liệu tính được',
     ]) {
       expect(text).toContain(expected);
@@ -147,19 +274,40 @@ describe('report builders', () => {
     expect(rows[0]).toEqual(['Chỉ số chuyển đổi số (DTI)']);
     expect(block(rows, 'Năm')[0]).toEqual([2022, 0.7024, 3, 63, 0.2052, 4, 'có']);
     expect(block(rows, 'Năm')[1]).toEqual(['so với năm 2021: tăng 4 bậc, +0,2052 điểm']);
-    expect(block(rows, 'Trụ cột')).toEqual([['Chính quyền số', 0.7804, 4], ['Kinh tế số', 0.7187, 9], ['Xã hội số', 0.6864, 2]]);
-    expect(block(rows, 'Chỉ số chính')).toEqual([['Thể chế số', undefined, 1], ['Hoạt động xã hội số', undefined, 2]]);
-    expect(block(rows, 'Xếp hạng gần nhau')).toEqual([[1, 'Đà Nẵng', 0.8002, 'DNG'], [2, 'TP. Hồ Chí Minh', 0.7163], [3, 'Quảng Ninh', 0.7024, 'QNI'], [4, 'Hải Phòng', 0.6899]]);
-    expect(block(rows, 'Các năm')).toEqual([[2021, 0.4972, 7, 63], [2022, 0.7024, 3, 63]]);
+    expect(block(rows, 'Trụ cột')).toEqual([
+      ['Chính quyền số', 0.7804, 4],
+      ['Kinh tế số', 0.7187, 9],
+      ['Xã hội số', 0.6864, 2],
+    ]);
+    expect(block(rows, 'Chỉ số chính')).toEqual([
+      ['Thể chế số', undefined, 1],
+      ['Hoạt động xã hội số', undefined, 2],
+    ]);
+    expect(block(rows, 'Xếp hạng gần nhau')).toEqual([
+      [1, 'Đà Nẵng', 0.8002, 'DNG'],
+      [2, 'TP. Hồ Chí Minh', 0.7163],
+      [3, 'Quảng Ninh', 0.7024, 'QNI'],
+      [4, 'Hải Phòng', 0.6899],
+    ]);
+    expect(block(rows, 'Các năm')).toEqual([
+      [2021, 0.4972, 7, 63],
+      [2022, 0.7024, 3, 63],
+    ]);
   });
 
   it('PDF: the DTI section with the rank of the table, the change in words, pillars, indices and the neighbours in the ranking', async () => {
     const { text } = await pdfTextOf(data);
     for (const expected of [
-      'VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI)', 'Năm 2022: 0,7024 điểm, xếp hạng 3/63 — so với năm 2021: tăng 4 bậc, +0,2052 điểm.',
-      'Chính quyền số 0,7804 4', 'Kinh tế số 0,7187 9', 'Xã hội số 0,6864 2', 'Thể chế số — 1',
-      'Các tỉnh, thành phố xếp hạng gần Quảng Ninh năm 2022', '1 Đà Nẵng 0,8002 2 TP. Hồ Chí Minh 0,7163 3 Quảng Ninh 0,7024 4 Hải Phòng 0,6899',
-      'Các năm: 2021: 0,4972 điểm, hạng 7/63; 2022: 0,7024 điểm, hạng 3/63.', 'VII. Ý KIẾN CHỈ ĐẠO',
+      'VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI)',
+      'Năm 2022: 0,7024 điểm, xếp hạng 3/63 — so với năm 2021: tăng 4 bậc, +0,2052 điểm.',
+      'Chính quyền số 0,7804 4',
+      'Kinh tế số 0,7187 9',
+      'Xã hội số 0,6864 2',
+      'Thể chế số — 1',
+      'Các tỉnh, thành phố xếp hạng gần Quảng Ninh năm 2022',
+      '1 Đà Nẵng 0,8002 2 TP. Hồ Chí Minh 0,7163 3 Quảng Ninh 0,7024 4 Hải Phòng 0,6899',
+      'Các năm: 2021: 0,4972 điểm, hạng 7/63; 2022: 0,7024 điểm, hạng 3/63.',
+      'VII. Ý KIẾN CHỈ ĐẠO',
     ]) {
       expect(text).toContain(expected);
     }
@@ -167,27 +315,67 @@ describe('report builders', () => {
 
   it('without DTI results both files say so', async () => {
     const none = { ...data, dti: null };
-    expect(rowsOf((await workbookOf(none)).getWorksheet('DTI')!)).toEqual([['Chỉ số chuyển đổi số (DTI)'], ['Quảng Ninh', 'QNI'], ['Chưa có dữ liệu DTI']]);
+    expect(rowsOf((await workbookOf(none)).getWorksheet('DTI')!)).toEqual([
+      ['Chỉ số chuyển đổi số (DTI)'],
+      ['Quảng Ninh', 'QNI'],
+      ['Chưa có dữ liệu DTI'],
+    ]);
     expect((await pdfTextOf(none)).text).toContain('VI. CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) Chưa có dữ liệu DTI. VII. Ý KIẾN CHỈ ĐẠO');
   });
 
   describe('a rank that climbed from 7 to 3 (the DTI 2021 → 2022), ranked among only one province with data', () => {
     const rankKpi: KpiLine = {
-      code: 'dti-hang', name: 'Thứ hạng DTI cấp tỉnh', unit: 'hạng', kind: 'rank', direction: 'down', period: '2022', value: 3, target: '<= 3', met: true,
-      previousPeriod: '2021', previousValue: 7, previousChange: '-4', yearAgoPeriod: '2021', yearAgoValue: 7, rank: 1, rankOf: 1,
+      code: 'dti-hang',
+      name: 'Thứ hạng DTI cấp tỉnh',
+      unit: 'hạng',
+      kind: 'rank',
+      direction: 'down',
+      period: '2022',
+      value: 3,
+      target: '<= 3',
+      met: true,
+      previousPeriod: '2021',
+      previousValue: 7,
+      previousChange: '-4',
+      yearAgoPeriod: '2021',
+      yearAgoValue: 7,
+      rank: 1,
+      rankOf: 1,
     };
     const ranked: ReportData = {
       ...data,
       kpis: [...data.kpis, rankKpi],
       trends: [
-        { code: 'dti-hang', name: rankKpi.name, unit: 'hạng', kind: 'rank', direction: 'down', points: [{ period: '2021', value: 7 }, { period: '2022', value: 3 }] },
-        { code: 'dvc', name: 'Dịch vụ công toàn trình', unit: '%', kind: 'percent', direction: 'up', points: [{ period: '2021', value: 60 }, { period: '2022', value: 70 }] },
+        {
+          code: 'dti-hang',
+          name: rankKpi.name,
+          unit: 'hạng',
+          kind: 'rank',
+          direction: 'down',
+          points: [
+            { period: '2021', value: 7 },
+            { period: '2022', value: 3 },
+          ],
+        },
+        {
+          code: 'dvc',
+          name: 'Dịch vụ công toàn trình',
+          unit: '%',
+          kind: 'percent',
+          direction: 'up',
+          points: [
+            { period: '2021', value: 60 },
+            { period: '2022', value: 70 },
+          ],
+        },
       ],
     };
     /** The y of each point of each line as drawn (SVG y grows downwards), by series then period. */
     const pointsDrawn = (svg: string) => {
       const ys: number[][] = [];
-      for (const m of svg.matchAll(/matrix\([^,]+,[^,]+,[^,]+,[^,]+,[^,]+,([^)]+)\)"[^>]*ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="chart"/g)) {
+      for (const m of svg.matchAll(
+        /matrix\([^,]+,[^,]+,[^,]+,[^,]+,[^,]+,([^)]+)\)"[^>]*ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="chart"/g,
+      )) {
         (ys[Number(m[2])] ??= [])[Number(m[3])] = Number(m[1]);
       }
       return ys;
@@ -203,8 +391,14 @@ describe('report builders', () => {
     it('XLSX: the KPI sheet keeps the change as a number shown "▲4 bậc" and leaves out a rank among one province', async () => {
       const sheet = (await workbookOf(ranked)).getWorksheet('Chỉ số')!;
       const header = rowsOf(sheet)[0] as string[];
-      const cell = (code: string, name: string) => sheet.getRow(rowsOf(sheet).findIndex((r) => r[0] === code) + 1).getCell(header.indexOf(name) + 1);
-      expect(['Giá trị kỳ trước', 'So với kỳ trước', 'Xếp hạng', 'Trên số tỉnh'].map((name) => cell('dti-hang', name).value)).toEqual([7, -4, null, null]);
+      const cell = (code: string, name: string) =>
+        sheet.getRow(rowsOf(sheet).findIndex((r) => r[0] === code) + 1).getCell(header.indexOf(name) + 1);
+      expect(['Giá trị kỳ trước', 'So với kỳ trước', 'Xếp hạng', 'Trên số tỉnh'].map((name) => cell('dti-hang', name).value)).toEqual([
+        7,
+        -4,
+        null,
+        null,
+      ]);
       // Excel shows a negative number by the second section: 7 → 3 is a climb of four places.
       expect(cell('dti-hang', 'So với kỳ trước').numFmt).toBe('"▼"0" bậc";"▲"0" bậc";"không đổi"');
       expect(['So với kỳ trước', 'Xếp hạng', 'Trên số tỉnh'].map((name) => cell('thu-nsnn', name).value)).toEqual([0.7, 3, 63]);
@@ -226,19 +420,29 @@ describe('report builders', () => {
   });
 
   it.each([
-    [3, 63, '3/63'], [3, null, '3'], [7, 2, '7'], [null, 63, '—'], [1, 1, '—'],
+    [3, 63, '3/63'],
+    [3, null, '3'],
+    [7, 2, '7'],
+    [null, 63, '—'],
+    [1, 1, '—'],
   ])('a rank %p of %p reads "%s"', (rank, total, expected) => {
     expect(rankVi(rank, total)).toBe(expected);
   });
 
   it.each([
-    [4, 'tăng 4 bậc'], [-2, 'giảm 2 bậc'], [0, 'không đổi'], [null, '—'],
+    [4, 'tăng 4 bậc'],
+    [-2, 'giảm 2 bậc'],
+    [0, 'không đổi'],
+    [null, '—'],
   ])('DTI rank change %p reads "%s"', (change, expected) => {
     expect(dtiRankChangeVi(change)).toBe(expected);
   });
 
   it.each([
-    ['0.2052', '+0,2052 điểm'], ['-0.01', '−0,01 điểm'], ['0', '±0 điểm'], [null, '—'],
+    ['0.2052', '+0,2052 điểm'],
+    ['-0.01', '−0,01 điểm'],
+    ['0', '±0 điểm'],
+    [null, '—'],
   ])('DTI score change %p reads "%s"', (change, expected) => {
     expect(dtiScoreChangeVi(change)).toBe(expected);
   });

@@ -29,8 +29,18 @@ export function goalGroupChart(d: ReportData): string | null {
     xAxis: { type: 'category', data: d.goalGroups.map((g) => g.code), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: 'Đạt', type: 'bar', data: d.goalGroups.map((g) => g.met), label: { show: true, position: 'top', textBorderColor: 'transparent' } },
-      { name: 'Tổng số', type: 'bar', data: d.goalGroups.map((g) => g.total), label: { show: true, position: 'top', textBorderColor: 'transparent' } },
+      {
+        name: 'Đạt',
+        type: 'bar',
+        data: d.goalGroups.map((g) => g.met),
+        label: { show: true, position: 'top', textBorderColor: 'transparent' },
+      },
+      {
+        name: 'Tổng số',
+        type: 'bar',
+        data: d.goalGroups.map((g) => g.total),
+        label: { show: true, position: 'top', textBorderColor: 'transparent' },
+      },
     ],
   });
 }

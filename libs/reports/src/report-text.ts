@@ -1,4 +1,13 @@
-import { describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, RANK_MEASURE, rankOutOf, viLongDate, viNumber, viPeriod } from '@dx/domain';
+import {
+  describeChange,
+  DOCUMENT_TYPE_LABELS_VI,
+  GOAL_STATUS_LABELS_VI,
+  RANK_MEASURE,
+  rankOutOf,
+  viLongDate,
+  viNumber,
+  viPeriod,
+} from '@dx/domain';
 import type { DtiSection, KpiLine, ReportData } from './report.types';
 
 /** "BÁO CÁO" and what it is about: "Kết quả thực hiện Kế hoạch số 37/KH-UBND … quý IV năm 2023". */
@@ -67,7 +76,10 @@ export function dtiScoreChangeVi(change: string | null): string {
 /** "so với năm 2021: tăng 4 bậc, +0,2052 điểm"; "chưa có kết quả năm 2021 để so sánh"; null when that year has neither figure. */
 export function dtiChangeVi(x: DtiSection): string | null {
   if (!x.history.some((h) => h.year === x.year - 1)) return `chưa có kết quả năm ${x.year - 1} để so sánh`;
-  const parts = [x.rankChange === null ? null : dtiRankChangeVi(x.rankChange), x.scoreChange === null ? null : dtiScoreChangeVi(x.scoreChange)].filter(Boolean);
+  const parts = [
+    x.rankChange === null ? null : dtiRankChangeVi(x.rankChange),
+    x.scoreChange === null ? null : dtiScoreChangeVi(x.scoreChange),
+  ].filter(Boolean);
   return parts.length ? `so với năm ${x.year - 1}: ${parts.join(', ')}` : null;
 }
 

@@ -174,7 +174,14 @@ export interface ReportData {
   changesSince: string | null;
   changes: ChangeLine[];
   /** Up to five key KPIs over their last periods, for the trend chart. */
-  trends: { code: string; name: string; unit: string; kind: IndicatorKind; direction: Direction; points: { period: string; value: number }[] }[];
+  trends: {
+    code: string;
+    name: string;
+    unit: string;
+    kind: IndicatorKind;
+    direction: Direction;
+    points: { period: string; value: number }[];
+  }[];
   /** The province's DTI position; null when no DTI year up to the as-of year mentions it. */
   dti: DtiSection | null;
 }

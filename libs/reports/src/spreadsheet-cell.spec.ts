@@ -13,9 +13,12 @@ describe('inertCellValue', () => {
     expect(inertCellValue(text)).toBe(escaped);
   });
 
-  it.each(['Tập huấn kỹ năng số', '>= 80', '1-2', 'a=b', ' =1', '', "'quoted", '37/KH-UBND', '−0,01 điểm'])('leaves other text as it is: %p', (text) => {
-    expect(inertCellValue(text)).toBe(text);
-  });
+  it.each(['Tập huấn kỹ năng số', '>= 80', '1-2', 'a=b', ' =1', '', "'quoted", '37/KH-UBND', '−0,01 điểm'])(
+    'leaves other text as it is: %p',
+    (text) => {
+      expect(inertCellValue(text)).toBe(text);
+    },
+  );
 
   it.each([-5, 0, 99.2, -0.0001, null, undefined, true])('leaves non-text as it is: %p', (value) => {
     expect(inertCellValue(value)).toBe(value);

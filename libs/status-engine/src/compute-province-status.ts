@@ -1,7 +1,27 @@
 import {
-  actualValue, changeFrom, compareWithTarget, evaluateGoal, GoalEvaluation, GoalRollup, IndicatorInput, latestObservation,
-  mergeGoalRollups, mergeTaskRollups, ObservationInput, previousPeriod, rankAll, reconcileCounts, reconcileGoals, rollupGoals,
-  rollupTasks, TaskInput, TaskRollup, TaskSnapshot, taskFlags, taskStateAt, yearAgoPeriod,
+  actualValue,
+  changeFrom,
+  compareWithTarget,
+  evaluateGoal,
+  GoalEvaluation,
+  GoalRollup,
+  IndicatorInput,
+  latestObservation,
+  mergeGoalRollups,
+  mergeTaskRollups,
+  ObservationInput,
+  previousPeriod,
+  rankAll,
+  reconcileCounts,
+  reconcileGoals,
+  rollupGoals,
+  rollupTasks,
+  TaskInput,
+  TaskRollup,
+  TaskSnapshot,
+  taskFlags,
+  taskStateAt,
+  yearAgoPeriod,
 } from '@dx/domain';
 import { TIME_ZONE } from './clock';
 import { IndicatorRow, PeerObservation, ProvinceInputs } from './province-inputs';
@@ -21,7 +41,13 @@ function tasksAt(tasks: ProvinceInputs['tasks'], date: string): TaskAt[] {
   });
 }
 
-const taskInput = (t: TaskAt): TaskInput => ({ code: t.code, status: t.state.status, due: t.due, progress: t.state.progress, evidence: t.state.evidence });
+const taskInput = (t: TaskAt): TaskInput => ({
+  code: t.code,
+  status: t.state.status,
+  due: t.due,
+  progress: t.state.progress,
+  evidence: t.state.evidence,
+});
 
 const indicatorInput = (i: IndicatorRow): IndicatorInput => ({ code: i.code, kind: i.kind, scale: i.scale, direction: i.direction });
 
@@ -45,7 +71,12 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
       const indicator = goal.indicatorId ? indicators.get(goal.indicatorId) : undefined;
       result.set(
         goal.id,
-        evaluateGoal(goal, indicator ? indicatorInput(indicator) : null, goal.indicatorId ? (provinceObservations.get(goal.indicatorId) ?? []) : [], date),
+        evaluateGoal(
+          goal,
+          indicator ? indicatorInput(indicator) : null,
+          goal.indicatorId ? (provinceObservations.get(goal.indicatorId) ?? []) : [],
+          date,
+        ),
       );
     }
     return result;
@@ -58,13 +89,18 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
     return tasksOn.get(date)!;
   };
   const current = tasksOnDate(asOf);
-  const tasks = new Map(current.map((t) => [t.id, { ...taskFlags(taskInput(t), asOf), status: t.state.status, progress: t.state.progress }]));
+  const tasks = new Map(
+    current.map((t) => [t.id, { ...taskFlags(taskInput(t), asOf), status: t.state.status, progress: t.state.progress }]),
+  );
 
   const rollups: RollupRow[] = [];
   const documentGoalRollups = new Map<string, GoalRollup[]>();
   const documentTaskRollups = new Map<string, TaskRollup[]>();
   for (const g of inputs.goalGroups) {
-    const rollup = rollupGoals(inputs.goals.filter((x) => x.groupId === g.id).map((x) => goals.get(x.id)!.status), g.declaredCount);
+    const rollup = rollupGoals(
+      inputs.goals.filter((x) => x.groupId === g.id).map((x) => goals.get(x.id)!.status),
+      g.declaredCount,
+    );
     rollups.push({ scopeKind: 'goal_group', scopeId: g.id, goals: rollup, tasks: null });
     documentGoalRollups.set(g.documentId, [...(documentGoalRollups.get(g.documentId) ?? []), rollup]);
   }
@@ -82,7 +118,12 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
     provinceGoals.push(goalRollup);
     provinceTasks.push(taskRollup);
   }
-  rollups.push({ scopeKind: 'province', scopeId: inputs.province.id, goals: mergeGoalRollups(provinceGoals), tasks: mergeTaskRollups(provinceTasks) });
+  rollups.push({
+    scopeKind: 'province',
+    scopeId: inputs.province.id,
+    goals: mergeGoalRollups(provinceGoals),
+    tasks: mergeTaskRollups(provinceTasks),
+  });
 
   // Each claim is checked against the data as it stood on the claim's own date.
   const byDate = new Map<string, Map<string, GoalEvaluation>>([[asOf, goals]]);
@@ -99,7 +140,10 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
       const scoped = inputs.goals.filter((g) => (goalGroup ? g.groupId === goalGroup.id : g.documentId === claim.documentId));
       return [
         claim.id,
-        reconcileGoals(claim, scoped.map((g) => ({ code: g.code, reportedStatus: g.reportedStatus, computed: evaluations.get(g.id)!.status }))),
+        reconcileGoals(
+          claim,
+          scoped.map((g) => ({ code: g.code, reportedStatus: g.reportedStatus, computed: evaluations.get(g.id)!.status })),
+        ),
       ] as const;
     }),
   );
@@ -150,7 +194,10 @@ export function computeKpiComparisons(inputs: ProvinceInputs, peers: PeerObserva
     const values = valuesByPeriod(observations, input, (o) => o.orgUnitId);
     // Every province's value for this indicator, by period, for ranks.
     const peerValues = valuesByPeriod(peersByIndicator.get(indicatorId) ?? [], input, (p) => p.provinceCode);
-    const peerEntries = groupBy([...peerValues].map(([, v]) => ({ org: v.observation.provinceCode, period: v.observation.period, value: v.value })), (e) => e.period);
+    const peerEntries = groupBy(
+      [...peerValues].map(([, v]) => ({ org: v.observation.provinceCode, period: v.observation.period, value: v.value })),
+      (e) => e.period,
+    );
     const ranksByPeriod = new Map<string, ReturnType<typeof rankAll>>();
     const rankFor = (period: string) => {
       if (!ranksByPeriod.has(period)) ranksByPeriod.set(period, rankAll(peerEntries.get(period) ?? [], indicator.direction));
@@ -199,6 +246,8 @@ export function computeKpiComparisons(inputs: ProvinceInputs, peers: PeerObserva
       });
     }
   }
-  kpis.sort((a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.orgUnitId.localeCompare(b.orgUnitId) || a.period.localeCompare(b.period));
+  kpis.sort(
+    (a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.orgUnitId.localeCompare(b.orgUnitId) || a.period.localeCompare(b.period),
+  );
   return kpis;
 }

@@ -1,5 +1,12 @@
 import type {
-  ComparisonOp, Direction, DocumentScope, GoalInput, IndicatorKind, ObservationInput, ReportedStatus, TaskHistory,
+  ComparisonOp,
+  Direction,
+  DocumentScope,
+  GoalInput,
+  IndicatorKind,
+  ObservationInput,
+  ReportedStatus,
+  TaskHistory,
 } from '@dx/domain';
 
 /** Everything a recompute of one province reads, loaded in one snapshot. */

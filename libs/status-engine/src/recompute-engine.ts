@@ -91,12 +91,17 @@ export class RecomputeEngine {
     const asOf = request.asOf ?? this.today();
     // Coalescing: the provinces with pending rows (this one first); none pending, its rows were covered by an earlier pass.
     // Only a pass at today's date covers pending rows (see recomputeStatuses), so only it coalesces.
-    const ids = request.coalesce && asOf === this.today()
-      ? await this.status.pendingProvinces(request.provinceId, STATUS_BATCH_SIZE)
-      : [request.provinceId];
+    const ids =
+      request.coalesce && asOf === this.today()
+        ? await this.status.pendingProvinces(request.provinceId, STATUS_BATCH_SIZE)
+        : [request.provinceId];
     const statuses = ids.length ? await this.recomputeStatuses(ids, { ...request, asOf }) : [];
     const status = statuses.find((s) => s.provinceId === request.provinceId) ?? {
-      provinceId: request.provinceId, runId: null, rowsChanged: 0, events: 0, fingerprint: '',
+      provinceId: request.provinceId,
+      runId: null,
+      rowsChanged: 0,
+      events: 0,
+      fingerprint: '',
     };
     const kpiRowsChanged = await this.recomputeKpis(
       { kind: 'province', provinceId: request.provinceId, scope: null },
@@ -130,7 +135,10 @@ export class RecomputeEngine {
       await step();
     } else {
       for (const provinceId of ids) {
-        kpiRows.set(provinceId, await this.recomputeKpis({ kind: 'province', provinceId, scope: null }, { ...base, asOf, pendingOnly: !base.force }));
+        kpiRows.set(
+          provinceId,
+          await this.recomputeKpis({ kind: 'province', provinceId, scope: null }, { ...base, asOf, pendingOnly: !base.force }),
+        );
         await step();
       }
     }
@@ -153,7 +161,11 @@ export class RecomputeEngine {
       for (const provinceId of provinceIds) {
         const input = inputs.get(provinceId);
         // Inputs come from ordered queries, so plain JSON is stable; they hold every observation a status reads.
-        const fingerprint = input ? createHash('sha256').update(JSON.stringify({ v: ENGINE_VERSION, asOf, input })).digest('hex') : '';
+        const fingerprint = input
+          ? createHash('sha256')
+              .update(JSON.stringify({ v: ENGINE_VERSION, asOf, input }))
+              .digest('hex')
+          : '';
         if (!input || last.get(provinceId) === fingerprint) {
           outcomes.push({ provinceId, runId: null, rowsChanged: 0, events: 0, fingerprint });
           continue;
@@ -170,8 +182,14 @@ export class RecomputeEngine {
            SELECT r.id, 'status', r.province_id, $3, $4, $5, r.fingerprint, r.watermark, 0, 0, $6, $6
              FROM unnest($1::uuid[], $2::uuid[], $7::text[], $8::bigint[]) AS r(id, province_id, fingerprint, watermark)`,
           [
-            runs.map((r) => r.runId), runs.map((r) => r.provinceId), asOf, request.trigger, request.jobId ?? null, startedAt,
-            runs.map((r) => r.fingerprint), runs.map((r) => watermarks.get(r.provinceId) ?? null),
+            runs.map((r) => r.runId),
+            runs.map((r) => r.provinceId),
+            asOf,
+            request.trigger,
+            request.jobId ?? null,
+            startedAt,
+            runs.map((r) => r.fingerprint),
+            runs.map((r) => watermarks.get(r.provinceId) ?? null),
           ],
         );
         const summary = await new StatusWriter(m, writes).write();
@@ -230,10 +248,22 @@ export class RecomputeEngine {
       await m.query(
         `INSERT INTO recompute_run (id, kind, province_id, as_of, trigger, job_id, fingerprint, outbox_watermark, rows_changed, events, started_at, finished_at)
          VALUES ($1, 'kpi', $2, $3, $4, $5, '', $6, 0, 0, $7, $7)`,
-        [runId, pass.kind === 'national' ? null : pass.provinceId, request.asOf, request.trigger, request.jobId ?? null, watermark, startedAt],
+        [
+          runId,
+          pass.kind === 'national' ? null : pass.provinceId,
+          request.asOf,
+          request.trigger,
+          request.jobId ?? null,
+          watermark,
+          startedAt,
+        ],
       );
       const rows = await writeKpiComparisons(m, run, runId);
-      await m.query(`UPDATE recompute_run SET rows_changed = $2, finished_at = $3 WHERE id = $1`, [runId, rows, this.clock.now().toISOString()]);
+      await m.query(`UPDATE recompute_run SET rows_changed = $2, finished_at = $3 WHERE id = $1`, [
+        runId,
+        rows,
+        this.clock.now().toISOString(),
+      ]);
       await repo.markKpiProcessed(covered);
       return rows;
     });

@@ -25,7 +25,10 @@ export interface WriteSummary {
 export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Row)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Row)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -88,7 +91,13 @@ export class StatusWriter {
     return this.m.query(sql, [this.provinceIds, this.asOf]);
   }
 
-  private async sync(table: string, keyColumns: Column[], valueColumns: Column[], existing: Row[], wanted: Row[]): Promise<Map<string, Row>> {
+  private async sync(
+    table: string,
+    keyColumns: Column[],
+    valueColumns: Column[],
+    existing: Row[],
+    wanted: Row[],
+  ): Promise<Map<string, Row>> {
     const key = (r: Row) => keyColumns.map((c) => String(r[c.name])).join('|');
     const fields = valueColumns.map((c) => c.name);
     const have = new Map(existing.map((r) => [key(r), r]));
@@ -99,7 +108,13 @@ export class StatusWriter {
     const wantedKeys = new Set(wanted.map(key));
     const stale = existing.filter((r) => !wantedKeys.has(key(r)));
     if (changed.length) {
-      await upsertRows(this.m, table, [...keyColumns, ...valueColumns, ...STAMP_COLUMNS], keyColumns.map((c) => c.name), changed);
+      await upsertRows(
+        this.m,
+        table,
+        [...keyColumns, ...valueColumns, ...STAMP_COLUMNS],
+        keyColumns.map((c) => c.name),
+        changed,
+      );
     }
     if (stale.length) await deleteRows(this.m, table, keyColumns, stale);
     this.rowsChanged += changed.length + stale.length;
@@ -140,7 +155,13 @@ export class StatusWriter {
   private async writeTasks(): Promise<void> {
     const rows = this.rows((w) =>
       [...w.status.tasks].map(([taskId, f]) => ({
-        task_id: taskId, as_of: this.asOf, status: f.status, progress: f.progress, overdue: f.overdue, due_soon: f.dueSoon, unverified: f.unverified,
+        task_id: taskId,
+        as_of: this.asOf,
+        status: f.status,
+        progress: f.progress,
+        overdue: f.overdue,
+        due_soon: f.dueSoon,
+        unverified: f.unverified,
       })),
     );
     const existing = await this.read(
@@ -238,7 +259,14 @@ export class StatusWriter {
   }
 
   private event(row: Row, kind: StatusEvent['entity_kind'], id: string, field: string, from: string | null, to: string | null): void {
-    this.events.push({ province_id: row.province_of_row as string, entity_kind: kind, entity_id: id, field, from_value: from, to_value: to });
+    this.events.push({
+      province_id: row.province_of_row as string,
+      entity_kind: kind,
+      entity_id: id,
+      field,
+      from_value: from,
+      to_value: to,
+    });
   }
 }
 
@@ -267,19 +295,47 @@ const normaliseNumbers = (fields: string[]) => (row: Row) => {
 const c = (name: string, type: string): Column => ({ name, type });
 const GOAL_KEY = [c('goal_id', 'uuid'), c('org_unit_id', 'uuid'), c('as_of', 'date')];
 const GOAL_VALUES = [
-  c('status', 'text'), c('actual', 'numeric'), c('actual_period', 'text'), c('expected', 'numeric'), c('attainment', 'numeric'),
-  c('attainment_display', 'numeric'), c('colour', 'text'), c('unverified', 'boolean'),
+  c('status', 'text'),
+  c('actual', 'numeric'),
+  c('actual_period', 'text'),
+  c('expected', 'numeric'),
+  c('attainment', 'numeric'),
+  c('attainment_display', 'numeric'),
+  c('colour', 'text'),
+  c('unverified', 'boolean'),
 ];
 const TASK_KEY = [c('task_id', 'uuid'), c('as_of', 'date')];
-const TASK_VALUES = [c('status', 'text'), c('progress', 'int'), c('overdue', 'boolean'), c('due_soon', 'boolean'), c('unverified', 'boolean')];
+const TASK_VALUES = [
+  c('status', 'text'),
+  c('progress', 'int'),
+  c('overdue', 'boolean'),
+  c('due_soon', 'boolean'),
+  c('unverified', 'boolean'),
+];
 const ROLLUP_KEY = [c('scope_kind', 'text'), c('scope_id', 'uuid'), c('as_of', 'date')];
 const ROLLUP_VALUES = [
-  c('province_id', 'uuid'), c('goal_counts', 'jsonb'), c('goals_met', 'int'), c('goals_total', 'int'), c('goals_recorded', 'int'),
-  c('goals_declared', 'int'), c('task_counts', 'jsonb'), c('tasks_total', 'int'), c('tasks_overdue', 'int'), c('tasks_due_soon', 'int'),
-  c('tasks_unverified', 'int'), c('task_progress', 'numeric'), c('tasks_recorded', 'int'), c('tasks_declared', 'int'),
+  c('province_id', 'uuid'),
+  c('goal_counts', 'jsonb'),
+  c('goals_met', 'int'),
+  c('goals_total', 'int'),
+  c('goals_recorded', 'int'),
+  c('goals_declared', 'int'),
+  c('task_counts', 'jsonb'),
+  c('tasks_total', 'int'),
+  c('tasks_overdue', 'int'),
+  c('tasks_due_soon', 'int'),
+  c('tasks_unverified', 'int'),
+  c('task_progress', 'numeric'),
+  c('tasks_recorded', 'int'),
+  c('tasks_declared', 'int'),
 ];
 const RECONCILIATION_KEY = [c('claim_id', 'uuid')];
 const RECONCILIATION_VALUES = [
-  c('verdict', 'text'), c('self_inconsistent', 'boolean'), c('differs', 'boolean'), c('computed_met', 'int'), c('computed_total', 'int'),
-  c('differing_goals', 'jsonb'), c('reasons', 'jsonb'),
+  c('verdict', 'text'),
+  c('self_inconsistent', 'boolean'),
+  c('differs', 'boolean'),
+  c('computed_met', 'int'),
+  c('computed_total', 'int'),
+  c('differing_goals', 'jsonb'),
+  c('reasons', 'jsonb'),
 ];

@@ -154,9 +154,13 @@ export class StatusRepository {
    */
   async loadInputs(provinceIds: string[], asOf: string): Promise<Map<string, ProvinceInputs>> {
     const q = (sql: string) => this.m.query(sql, [provinceIds]);
-    const provinces: ProvinceInputs['province'][] = await q(`SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[]) AND kind = 'province'`);
+    const provinces: ProvinceInputs['province'][] = await q(
+      `SELECT id, code, name FROM org_unit WHERE id = ANY($1::uuid[]) AND kind = 'province'`,
+    );
     const documents = byProvince(
-      await q(`SELECT province_id AS "provinceId", id, code, scope, title, position FROM document WHERE province_id = ANY($1::uuid[]) ORDER BY position, code`),
+      await q(
+        `SELECT province_id AS "provinceId", id, code, scope, title, position FROM document WHERE province_id = ANY($1::uuid[]) ORDER BY position, code`,
+      ),
     );
     const groups = async (table: string) =>
       byProvince(
@@ -212,8 +216,15 @@ export class StatusRepository {
     for (const province of provinces) {
       const of = <T>(m: Map<string, T[]>) => m.get(province.id) ?? [];
       result.set(province.id, {
-        province, documents: of(documents), goalGroups: of(goalGroups), taskGroups: of(taskGroups),
-        goals: of(goals), tasks: of(tasks), claims: of(claims), indicators: of(indicators), observations: of(observations),
+        province,
+        documents: of(documents),
+        goalGroups: of(goalGroups),
+        taskGroups: of(taskGroups),
+        goals: of(goals),
+        tasks: of(tasks),
+        claims: of(claims),
+        indicators: of(indicators),
+        observations: of(observations),
       } as unknown as ProvinceInputs);
     }
     return result;

@@ -43,7 +43,15 @@ function expectStorable(value: unknown): void {
   }
 }
 
-const planText = (p: { name: string; goalTitle: string; taskTitle: string; agency: string; target: string; value: string; note: string }) => `schema: dx-tracker/plan@1
+const planText = (p: {
+  name: string;
+  goalTitle: string;
+  taskTitle: string;
+  agency: string;
+  target: string;
+  value: string;
+  note: string;
+}) => `schema: dx-tracker/plan@1
 province:
   code: QNI
   name: ${p.name}
@@ -89,18 +97,63 @@ observations:
     value: ${p.value}
     note: ${p.note}
 `;
-const plain = { name: 'Quảng Ninh', goalTitle: 'Mục tiêu', taskTitle: 'Nhiệm vụ', agency: 'Sở TT&TT', target: '80', value: '81', note: 'ghi chú' };
+const plain = {
+  name: 'Quảng Ninh',
+  goalTitle: 'Mục tiêu',
+  taskTitle: 'Nhiệm vụ',
+  agency: 'Sở TT&TT',
+  target: '80',
+  value: '81',
+  note: 'ghi chú',
+};
 
 const digits = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength, maxLength });
 /** Numbers as a person or an attacker might write them: huge and tiny exponents, NaN and infinities, other bases, junk. */
 const numberText = fc.oneof(
   fc.integer().map(String),
   fc.double().map(String),
-  fc.tuple(fc.constantFrom('', '-', '+'), digits(1, 24), fc.option(digits(0, 18)), fc.option(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 })))
+  fc
+    .tuple(
+      fc.constantFrom('', '-', '+'),
+      digits(1, 24),
+      fc.option(digits(0, 18)),
+      fc.option(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 })),
+    )
     .map(([sign, int, frac, exp]) => `${sign}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `e${exp}`}`),
   fc.constantFrom(
-    '.nan', '.NaN', '.inf', '-.inf', '+.Inf', 'NaN', 'Infinity', '-Infinity', '0x1F', '0o17', '0b101', '1_000', '1e', '--1', '1e999999999', '-1e-999999999',
-    '1e18', '-999999999999999999', '0.000000000001', '0.0000000000001', '-0', '+.5', '.5', '5.', '1,5', '1.5.5', '١٢٣', '"81"', '[81]', '{a: 1}', 'null', '~', 'true',
+    '.nan',
+    '.NaN',
+    '.inf',
+    '-.inf',
+    '+.Inf',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '0x1F',
+    '0o17',
+    '0b101',
+    '1_000',
+    '1e',
+    '--1',
+    '1e999999999',
+    '-1e-999999999',
+    '1e18',
+    '-999999999999999999',
+    '0.000000000001',
+    '0.0000000000001',
+    '-0',
+    '+.5',
+    '.5',
+    '5.',
+    '1,5',
+    '1.5.5',
+    '١٢٣',
+    '"81"',
+    '[81]',
+    '{a: 1}',
+    'null',
+    '~',
+    'true',
   ),
 );
 
@@ -110,8 +163,25 @@ const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
   fc.constantFrom(
-    '=HYPERLINK("http://x","y")', '@SUM(A1)', '+1+1', '-1+1', '\t=1', '\r=1', "'; DROP TABLE goal; --", '../../etc/passwd', '%s%n%x', '${jndi:ldap://x}',
-    '\u0000', 'a\u0000b', '\ud800', 'x\udc00', '😀', '\u202eevil', 'Tập huấn'.normalize('NFD'), 'x'.repeat(10_000), '<script>alert(1)</script>',
+    '=HYPERLINK("http://x","y")',
+    '@SUM(A1)',
+    '+1+1',
+    '-1+1',
+    '\t=1',
+    '\r=1',
+    "'; DROP TABLE goal; --",
+    '../../etc/passwd',
+    '%s%n%x',
+    '${jndi:ldap://x}',
+    '\u0000',
+    'a\u0000b',
+    '\ud800',
+    'x\udc00',
+    '😀',
+    '\u202eevil',
+    'Tập huấn'.normalize('NFD'),
+    'x'.repeat(10_000),
+    '<script>alert(1)</script>',
   ),
 );
 /** A string as a YAML double-quoted scalar: JSON's escapes (\\u0000, lone \\ud800) are YAML's too. */
@@ -126,7 +196,16 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
   });
 
   it('a valid file with malformed UTF-8 bytes spliced in: one error naming the line of the first bad byte', async () => {
-    const badSequences = [[0xff], [0xfe], [0x80], [0xc0, 0x80], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+    const badSequences = [
+      [0xff],
+      [0xfe],
+      [0x80],
+      [0xc0, 0x80],
+      [0xe2, 0x82],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf8, 0x88, 0x80, 0x80, 0x80],
+    ];
     await run.check(
       fc.property(fc.integer({ min: 0, max: fixture.length }), fc.constantFrom(...badSequences), (at, bad) => {
         const bytes = Buffer.concat([fixture.subarray(0, at), Buffer.from(bad), fixture.subarray(at)]);
@@ -144,7 +223,12 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
       fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
-      fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }), times: fc.integer({ min: 2, max: 50 }) }),
+      fc.record({
+        kind: fc.constant('repeat' as const),
+        at: fc.nat(),
+        length: fc.integer({ min: 1, max: 400 }),
+        times: fc.integer({ min: 2, max: 50 }),
+      }),
     );
     await run.check(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (mutations) => {
@@ -153,7 +237,8 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
           const at = m.at % (bytes.length + 1);
           if (m.kind === 'flip' && bytes.length) bytes[at % bytes.length] = m.byte;
           if (m.kind === 'cut') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + m.length)]);
-          if (m.kind === 'repeat') bytes = Buffer.concat([bytes.subarray(0, at), ...Array(m.times).fill(bytes.subarray(at, at + m.length)), bytes.subarray(at)]);
+          if (m.kind === 'repeat')
+            bytes = Buffer.concat([bytes.subarray(0, at), ...Array(m.times).fill(bytes.subarray(at, at + m.length)), bytes.subarray(at)]);
         }
         expectWellFormed(parse(bytes), bytes);
       }),
@@ -173,7 +258,8 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
         const fits = d !== null && d.isFinite() && (d.isZero() || (d.abs().lt('1e18') && d.decimalPlaces() <= 12 && d.precision() <= 15));
         expect(result.errors.length === 0).toBe(fits);
         if (fits) {
-          const stored = where === 'value' ? result.plan!.observations[0].value! : result.plan!.documents[0].goalGroups[0].goals[0].target!.value;
+          const stored =
+            where === 'value' ? result.plan!.observations[0].value! : result.plan!.documents[0].goalGroups[0].goals[0].target!.value;
           expect(new Decimal(stored).eq(d!)).toBe(true);
           expect(stored).toMatch(/^-?\d{1,18}(\.\d{1,12})?$/);
         }
@@ -184,8 +270,11 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
 
   it('hostile text in names, titles and notes: refused at its path, or kept as written (NFC, trimmed)', async () => {
     const paths = {
-      name: 'province.name', goalTitle: 'documents[0].goal_groups[0].goals[0].title', taskTitle: 'documents[0].task_groups[0].tasks[0].title',
-      agency: 'agencies[0].name', note: 'observations[0].note',
+      name: 'province.name',
+      goalTitle: 'documents[0].goal_groups[0].goals[0].title',
+      taskTitle: 'documents[0].task_groups[0].tasks[0].title',
+      agency: 'agencies[0].name',
+      note: 'observations[0].note',
     };
     await run.check(
       fc.property(fc.constantFrom('name', 'goalTitle', 'taskTitle', 'agency', 'note'), hostileText, (field, text) => {
@@ -198,7 +287,13 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
         if (kept === '' || kept.includes('\u0000') || UNPAIRED.test(kept)) expect(result.errors.map((e) => e.path)).toContain(paths[field]);
         if (result.errors.length === 0) {
           const plan = result.plan!;
-          const read = { name: plan.province.name, goalTitle: plan.documents[0].goalGroups[0].goals[0].title, taskTitle: plan.documents[0].taskGroups[0].tasks[0].title, agency: plan.agencies[0].name, note: plan.observations[0].note };
+          const read = {
+            name: plan.province.name,
+            goalTitle: plan.documents[0].goalGroups[0].goals[0].title,
+            taskTitle: plan.documents[0].taskGroups[0].tasks[0].title,
+            agency: plan.agencies[0].name,
+            note: plan.observations[0].note,
+          };
           expect(read[field]).toBe(kept);
         }
       }),
@@ -218,7 +313,11 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
   });
 
   it('nesting of any depth and style: refused beyond MAX_NESTING_DEPTH with one error, never a stack overflow', async () => {
-    const depth = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 120 }) }, { weight: 3, arbitrary: fc.integer({ min: 121, max: 3000 }) }, { weight: 1, arbitrary: fc.constantFrom(10_000, 30_000) });
+    const depth = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 1, max: 120 }) },
+      { weight: 3, arbitrary: fc.integer({ min: 121, max: 3000 }) },
+      { weight: 1, arbitrary: fc.constantFrom(10_000, 30_000) },
+    );
     const nest = (style: string, d: number) => {
       if (style === 'flow-seq') return `${'['.repeat(d)}${']'.repeat(d)}`;
       if (style === 'flow-map') return `${'{a: '.repeat(d)}1${'}'.repeat(d)}`;
@@ -226,15 +325,20 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
       return `\n${Array.from({ length: Math.min(d, 1500) }, (_, i) => `${' '.repeat(i + 2)}-`).join('\n')}`;
     };
     await run.check(
-      fc.property(fc.constantFrom('flow-seq', 'flow-map', 'mixed', 'block-seq'), depth, fc.constantFrom('agencies', 'extra'), (style, d, key) => {
-        const bytes = Buffer.from(`schema: dx-tracker/plan@1\nprovince: {code: QNI, name: Q}\n${key}: ${nest(style, d)}\n`);
-        const result = parse(bytes);
-        expectWellFormed(result, bytes);
-        const levels = style === 'block-seq' ? Math.min(d, 1500) + 1 : style === 'mixed' ? 2 * Math.ceil(d / 2) + 1 : d + 1;
-        const tooDeep = result.errors.some((e) => /nest more than/.test(e.message));
-        expect(tooDeep).toBe(levels > MAX_NESTING_DEPTH);
-        if (tooDeep) expect(result.errors).toHaveLength(1);
-      }),
+      fc.property(
+        fc.constantFrom('flow-seq', 'flow-map', 'mixed', 'block-seq'),
+        depth,
+        fc.constantFrom('agencies', 'extra'),
+        (style, d, key) => {
+          const bytes = Buffer.from(`schema: dx-tracker/plan@1\nprovince: {code: QNI, name: Q}\n${key}: ${nest(style, d)}\n`);
+          const result = parse(bytes);
+          expectWellFormed(result, bytes);
+          const levels = style === 'block-seq' ? Math.min(d, 1500) + 1 : style === 'mixed' ? 2 * Math.ceil(d / 2) + 1 : d + 1;
+          const tooDeep = result.errors.some((e) => /nest more than/.test(e.message));
+          expect(tooDeep).toBe(levels > MAX_NESTING_DEPTH);
+          if (tooDeep) expect(result.errors).toHaveLength(1);
+        },
+      ),
       300,
     );
   });
@@ -254,14 +358,22 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
         let added: number;
         if (s.kind === 'laughs') {
           const lines = ['a0: &a0 ["x"]'];
-          for (let i = 1; i <= s.levels; i++) lines.push(`a${i}: &a${i} [${Array(s.width).fill(`*a${i - 1}`).join(', ')}]`);
+          for (let i = 1; i <= s.levels; i++)
+            lines.push(
+              `a${i}: &a${i} [${Array(s.width)
+                .fill(`*a${i - 1}`)
+                .join(', ')}]`,
+            );
           body = lines.join('\n');
           const size = [2];
           for (let i = 1; i <= s.levels; i++) size.push(1 + s.width * size[i - 1]);
           added = size.slice(0, -1).reduce((sum, n) => sum + s.width * n, 0);
         } else if (s.kind === 'reuse') {
           const month = (i: number) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-          const rows = Array.from({ length: s.uses }, (_, i) => `  - {indicator: c, org: QNI, period: ${month(i)}, value: ${i}, source: ${i === 0 ? '&src Cổng DVC' : '*src'}}`);
+          const rows = Array.from(
+            { length: s.uses },
+            (_, i) => `  - {indicator: c, org: QNI, period: ${month(i)}, value: ${i}, source: ${i === 0 ? '&src Cổng DVC' : '*src'}}`,
+          );
           body = `indicators:\n  - {code: c, name: C, unit: điểm, kind: score, direction: up}\nobservations:\n${rows.join('\n')}`;
           added = s.uses - 1;
         } else {
@@ -273,7 +385,8 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
         expectWellFormed(result, bytes);
         const bomb = result.errors.some((e) => /alias bomb/.test(e.message));
         // Alias nodes themselves are counted once as written: the band around the limit is left out.
-        if (added > MAX_ALIAS_EXPANSION + 200) expect(result.errors).toEqual([expect.objectContaining({ path: '(file)', message: expect.stringMatching(/alias bomb/) })]);
+        if (added > MAX_ALIAS_EXPANSION + 200)
+          expect(result.errors).toEqual([expect.objectContaining({ path: '(file)', message: expect.stringMatching(/alias bomb/) })]);
         if (added < MAX_ALIAS_EXPANSION - 200) expect(bomb).toBe(false);
         if (s.kind === 'reuse') expect(result.plan?.observations.map((o) => o.source)).toEqual(Array(s.uses).fill('Cổng DVC'));
       }),

@@ -23,7 +23,8 @@ function differences(a: unknown, aLines: LineCounter, b: unknown, bLines: LineCo
   if (line(a, aLines) !== line(b, bLines)) out.push(`${path}: line ${line(a, aLines)} vs ${line(b, bLines)}`);
   if (isScalar(a) && isScalar(b)) {
     const [x, y] = [a as { value: unknown; source?: string }, b as { value: unknown; source?: string }];
-    if (!Object.is(x.value, y.value) || x.source !== y.source) out.push(`${path}: ${JSON.stringify([x.value, x.source])} vs ${JSON.stringify([y.value, y.source])}`);
+    if (!Object.is(x.value, y.value) || x.source !== y.source)
+      out.push(`${path}: ${JSON.stringify([x.value, x.source])} vs ${JSON.stringify([y.value, y.source])}`);
     return out;
   }
   const [xs, ys] = [(a as { items: unknown[] }).items, (b as { items: unknown[] }).items];
@@ -105,14 +106,38 @@ describe('parseSimpleYaml', () => {
   });
 
   it('resolves plain scalars as the core schema does and keeps their source', () => {
-    const text = 'a: [1, -5, +3, 0x1F, 0o17, 017, 1e3, .5, 5., .inf, -.Inf, .nan, 1_000, true, True, yes, ~, null, Null, 2023-02-20, 36.30]\n';
+    const text =
+      'a: [1, -5, +3, 0x1F, 0o17, 017, 1e3, .5, 5., .inf, -.Inf, .nan, 1_000, true, True, yes, ~, null, Null, 2023-02-20, 36.30]\n';
     expect(agreesWithLibrary(text)).toBe(true);
-    const items = (parseSimpleYaml(text, 64)!.root as unknown as { items: { value: { items: { value: unknown; source: string }[] } }[] }).items[0].value.items;
-    expect(items.map((s) => s.value)).toEqual([1, -5, 3, 31, 15, 17, 1000, 0.5, 5, Infinity, -Infinity, NaN, '1_000', true, true, 'yes', null, null, null, '2023-02-20', 36.3]);
+    const items = (parseSimpleYaml(text, 64)!.root as unknown as { items: { value: { items: { value: unknown; source: string }[] } }[] })
+      .items[0].value.items;
+    expect(items.map((s) => s.value)).toEqual([
+      1,
+      -5,
+      3,
+      31,
+      15,
+      17,
+      1000,
+      0.5,
+      5,
+      Infinity,
+      -Infinity,
+      NaN,
+      '1_000',
+      true,
+      true,
+      'yes',
+      null,
+      null,
+      null,
+      '2023-02-20',
+      36.3,
+    ]);
     expect(items[20].source).toBe('36.30');
   });
 
-  it('reads CRLF line ends, comments, quoted keys and lists at their key\'s indentation', () => {
+  it("reads CRLF line ends, comments, quoted keys and lists at their key's indentation", () => {
     expect(agreesWithLibrary('a:\r\n- x # note\r\n- "y" # note\r\n\'k: 1\': [a, b]   \r\nb: { c: "d", e: 2 } # x\r\n')).toBe(true);
     expect(agreesWithLibrary('  - a: 1\n    b:\n    - 2\n    -\n  - \n  - c: # none\n')).toBe(true);
   });
@@ -139,16 +164,96 @@ describe('parseSimpleYaml', () => {
 const COMMON_KEYS = ['code', 'name', 'a b', '2023', 'true', '~', 'x.y', '"q: k"', "'it''s'", 'k ', 'tên đơn vị', '-x', 'a:b', 'a#b'];
 const ODD_KEYS = ['null', '"\\t"', '?x', '&a', '!t', '[k]', '{k: v}', ':', '"a" b', "'open"];
 const COMMON_SCALARS = [
-  '1', '-5', '+3', '0x1F', '0o17', '017', '1e3', '-1.5E-3', '.5', '5.', '.inf', '-.inf', '.NaN', '1_000', 'true', 'False', 'yes', '~', 'null', 'NULL', '',
-  '2023-02-20', '36.30', 'Quảng Ninh', '749/QĐ-TTg', 'http://x.vn/a', 'a#b', 'a # comment', 'a:b', '--', '"x"', '""', '"a #b"', "'a''b'", "''",
-  '[a, b]', '[]', '{}', '{ op: ">=", value: 80 }', '{a: 1}', '{"a": 1}', '[a] # c', '[-1, +2]', 'a  ', 'é\u0301', '\u00a0x',
+  '1',
+  '-5',
+  '+3',
+  '0x1F',
+  '0o17',
+  '017',
+  '1e3',
+  '-1.5E-3',
+  '.5',
+  '5.',
+  '.inf',
+  '-.inf',
+  '.NaN',
+  '1_000',
+  'true',
+  'False',
+  'yes',
+  '~',
+  'null',
+  'NULL',
+  '',
+  '2023-02-20',
+  '36.30',
+  'Quảng Ninh',
+  '749/QĐ-TTg',
+  'http://x.vn/a',
+  'a#b',
+  'a # comment',
+  'a:b',
+  '--',
+  '"x"',
+  '""',
+  '"a #b"',
+  "'a''b'",
+  "''",
+  '[a, b]',
+  '[]',
+  '{}',
+  '{ op: ">=", value: 80 }',
+  '{a: 1}',
+  '{"a": 1}',
+  '[a] # c',
+  '[-1, +2]',
+  'a  ',
+  'é\u0301',
+  '\u00a0x',
 ];
 const ODD_SCALARS = [
-  'a #: b', 'a: b', 'x:', '-', '- y', '---', '...', '"a\\"b"', "'a' b", '"a"#c', '"open', '{a:1}', '[a, [b]]', '[a: b]', '[a, ]', '[a,,b]', '{ a: }', '{a, b}',
-  '[a]#c', '[a]x', '|', '>-', '&anc v', '*anc', '!!str 1', '%x', '@x', '`x', '?', '? x', ':x', ',x', 'x,', ']', '}', '  a',
+  'a #: b',
+  'a: b',
+  'x:',
+  '-',
+  '- y',
+  '---',
+  '...',
+  '"a\\"b"',
+  "'a' b",
+  '"a"#c',
+  '"open',
+  '{a:1}',
+  '[a, [b]]',
+  '[a: b]',
+  '[a, ]',
+  '[a,,b]',
+  '{ a: }',
+  '{a, b}',
+  '[a]#c',
+  '[a]x',
+  '|',
+  '>-',
+  '&anc v',
+  '*anc',
+  '!!str 1',
+  '%x',
+  '@x',
+  '`x',
+  '?',
+  '? x',
+  ':x',
+  ',x',
+  'x,',
+  ']',
+  '}',
+  '  a',
 ];
 const keyArb = fc.oneof({ arbitrary: fc.constantFrom(...COMMON_KEYS), weight: 30 }, { arbitrary: fc.constantFrom(...ODD_KEYS), weight: 1 });
-const scalarArb = fc.oneof({ arbitrary: fc.constantFrom(...COMMON_SCALARS), weight: 30 }, { arbitrary: fc.constantFrom(...ODD_SCALARS), weight: 1 });
+const scalarArb = fc.oneof(
+  { arbitrary: fc.constantFrom(...COMMON_SCALARS), weight: 30 },
+  { arbitrary: fc.constantFrom(...ODD_SCALARS), weight: 1 },
+);
 
 /** A mapping's entries; the keys are distinct (a duplicate is an error the library reports, so the fast path declines it). */
 function entriesArb(value: fc.Arbitrary<Tree>, maxLength: number): fc.Arbitrary<[string, Tree][]> {
@@ -192,10 +297,26 @@ type Mutation = (lines: string[]) => string[];
 
 /** Line-level damage of the kinds hand-edited files have. */
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), fc.integer({ min: -3, max: 3 })).map(([i, by]): Mutation => (lines) => lines.map((l, j) => (j === i % lines.length ? (by > 0 ? ' '.repeat(by) + l : l.slice(Math.min(-by, l.length - l.trimStart().length))) : l))),
-  fc.nat().map((i): Mutation => (lines) => lines.filter((_, j) => j !== i % lines.length)),
-  fc.nat().map((i): Mutation => (lines) => lines.flatMap((l, j) => (j === i % lines.length ? [l, l] : [l]))),
-  fc.tuple(fc.nat(), fc.constantFrom('# comment', '', '   ', '  # indented comment', '\t', 'x: 1', '- y', '...', '---')).map(([i, extra]): Mutation => (lines) => [...lines.slice(0, i % (lines.length + 1)), extra, ...lines.slice(i % (lines.length + 1))]),
+  fc.tuple(fc.nat(), fc.integer({ min: -3, max: 3 })).map(
+    ([i, by]): Mutation =>
+      (lines) =>
+        lines.map((l, j) =>
+          j === i % lines.length ? (by > 0 ? ' '.repeat(by) + l : l.slice(Math.min(-by, l.length - l.trimStart().length))) : l,
+        ),
+  ),
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.filter((_, j) => j !== i % lines.length),
+  ),
+  fc.nat().map(
+    (i): Mutation =>
+      (lines) =>
+        lines.flatMap((l, j) => (j === i % lines.length ? [l, l] : [l])),
+  ),
+  fc
+    .tuple(fc.nat(), fc.constantFrom('# comment', '', '   ', '  # indented comment', '\t', 'x: 1', '- y', '...', '---'))
+    .map(([i, extra]): Mutation => (lines) => [...lines.slice(0, i % (lines.length + 1)), extra, ...lines.slice(i % (lines.length + 1))]),
   fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(' ', ':', '#', '"', "'", '[', '{', ',', '-', '&', '\t', ' #c')).map(
     ([i, at, ch]): Mutation =>
       (lines) =>

@@ -22,7 +22,10 @@ export class AuditService {
     }
     assertAccess(canReadAudit(principal, provinceId), 'no access to this audit log');
     const { rows, total } = await this.audit.list({
-      provinceId, entityKind: q.entity, entityId: q.id, ...pageWindow(q),
+      provinceId,
+      entityKind: q.entity,
+      entityId: q.id,
+      ...pageWindow(q),
     });
     return pageOf(q, rows, total);
   }

@@ -31,7 +31,12 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.authenticate(request.headers.authorization);
-    if (!principal) throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'sign in first (Authorization: Bearer <token>)' });
+    if (!principal)
+      throw new UnauthorizedException({
+        statusCode: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'sign in first (Authorization: Bearer <token>)',
+      });
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(principal.role)) {
@@ -51,7 +56,14 @@ export class AuthGuard implements CanActivate {
       const p = await this.jwt.verifyAsync<AccessTokenPayload & { exp?: unknown }>(token);
       // A token without an expiry would never end: every token this API signs has one.
       if (typeof p.exp !== 'number' || typeof p.sub !== 'string' || !(ALL_ROLES as readonly string[]).includes(p.role)) return null;
-      const principal: Principal = Object.freeze({ userId: p.sub, username: p.usr, role: p.role, orgUnitId: p.org, provinceId: p.prv, scopes: null });
+      const principal: Principal = Object.freeze({
+        userId: p.sub,
+        username: p.usr,
+        role: p.role,
+        orgUnitId: p.org,
+        provinceId: p.prv,
+        scopes: null,
+      });
       const ttl = p.exp * 1000 - Date.now();
       if (ttl > 0) this.verified.set(token, principal, { ttl });
       return principal;

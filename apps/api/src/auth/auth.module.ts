@@ -18,7 +18,12 @@ import { AuthService } from './auth.service';
         // A KeyObject, not the string: given a string, jsonwebtoken tries to parse it as a public key on every
         // verify and fails (an exception per request, 12 % of the API's CPU under load in npm run bench).
         secret: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')),
-        signOptions: { expiresIn: config.auth.accessTokenTtlS, algorithm: 'HS256', issuer: config.auth.issuer, audience: config.auth.audience },
+        signOptions: {
+          expiresIn: config.auth.accessTokenTtlS,
+          algorithm: 'HS256',
+          issuer: config.auth.issuer,
+          audience: config.auth.audience,
+        },
         verifyOptions: { algorithms: ['HS256'], issuer: config.auth.issuer, audience: config.auth.audience },
       }),
     }),

@@ -36,7 +36,12 @@ export class AuthService {
   /** Rotates the refresh token: the old one stops working. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const account = await this.accounts.consumeRefreshToken(refreshToken, new Date());
-    if (!account) throw new UnauthorizedException({ statusCode: 401, code: 'INVALID_REFRESH_TOKEN', message: 'refresh token unknown, used or expired' });
+    if (!account)
+      throw new UnauthorizedException({
+        statusCode: 401,
+        code: 'INVALID_REFRESH_TOKEN',
+        message: 'refresh token unknown, used or expired',
+      });
     return this.issue(account);
   }
 
@@ -55,11 +60,20 @@ export class AuthService {
 
   async me(principal: Principal) {
     const account = await this.accounts.findById(principal.userId);
-    return { ...(account ? publicAccount(account) : { id: principal.userId, username: principal.username, role: principal.role }), scopes: principal.scopes };
+    return {
+      ...(account ? publicAccount(account) : { id: principal.userId, username: principal.username, role: principal.role }),
+      scopes: principal.scopes,
+    };
   }
 
   private async issue(account: AccountRow): Promise<TokenPair> {
-    const payload: AccessTokenPayload = { sub: account.id, usr: account.username, role: account.role, org: account.orgUnitId, prv: account.provinceId };
+    const payload: AccessTokenPayload = {
+      sub: account.id,
+      usr: account.username,
+      role: account.role,
+      org: account.orgUnitId,
+      prv: account.provinceId,
+    };
     return {
       accessToken: await this.jwt.signAsync(payload),
       tokenType: 'Bearer',

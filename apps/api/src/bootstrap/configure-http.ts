@@ -62,7 +62,13 @@ function jsonOnly(req: Request, res: Response, next: NextFunction): void {
   if (!hasBody || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.is('application/json')) return next();
   if (req.path === BULK_PATH && req.is([...CSV_TYPES, XLSX_TYPE])) return next();
   if (req.path.startsWith(`${PLANS_PATH}/`) && req.is(YAML_TYPES)) return next();
-  sendProblem(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', req.path === BULK_PATH ? 'send JSON, CSV (text/csv) or Excel (.xlsx)' : 'send the body as application/json');
+  sendProblem(
+    req,
+    res,
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    req.path === BULK_PATH ? 'send JSON, CSV (text/csv) or Excel (.xlsx)' : 'send the body as application/json',
+  );
 }
 
 /** Body parser failures (malformed JSON 400, too large 413, unknown charset 415) as JSON errors, never Express's HTML page. */

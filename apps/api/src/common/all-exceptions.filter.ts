@@ -57,8 +57,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = String(e?.code ?? (e?.driverError as { code?: unknown } | undefined)?.code ?? '');
   const message = String(e?.message ?? '');
   return (
-    /^08/.test(code) || ['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
-    /Connection terminated|not currently accepting connections|timeout exceeded when trying to connect|Driver not Connected|Client has encountered a connection error/i.test(message)
+    /^08/.test(code) ||
+    ['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    /Connection terminated|not currently accepting connections|timeout exceeded when trying to connect|Driver not Connected|Client has encountered a connection error/i.test(
+      message,
+    )
   );
 }
 
@@ -104,19 +107,34 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
       delete rest.statusCode;
       if (typeof rest.error === 'string') delete rest.error;
-      sendProblem(request, response, status, String(code ?? HttpStatus[status] ?? 'ERROR'), detail, { ...rest, ...(errors ? { errors } : {}) });
+      sendProblem(request, response, status, String(code ?? HttpStatus[status] ?? 'ERROR'), detail, {
+        ...rest,
+        ...(errors ? { errors } : {}),
+      });
       return;
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       response.setHeader('Retry-After', String(RETRY_AFTER_S));
-      sendProblem(request, response, HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', 'the database cannot be reached; try again shortly');
+      sendProblem(
+        request,
+        response,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'DATABASE_UNAVAILABLE',
+        'the database cannot be reached; try again shortly',
+      );
       return;
     }
     if (isTransientConflict(exception)) {
       this.logger.warn(`transaction gave way to another: ${(exception as Error).message}`);
       response.setHeader('Retry-After', '1');
-      sendProblem(request, response, HttpStatus.SERVICE_UNAVAILABLE, 'TRY_AGAIN', 'the request collided with another one and nothing was written; send it again');
+      sendProblem(
+        request,
+        response,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'TRY_AGAIN',
+        'the request collided with another one and nothing was written; send it again',
+      );
       return;
     }
     const errorId = randomUUID();

@@ -6,7 +6,11 @@ export type Lang = 'vi' | 'en';
 /** Vietnamese when the client prefers it (Accept-Language: vi…), English otherwise. */
 export function languageOf(req: Pick<Request, 'headers'> | undefined): Lang {
   const header = String(req?.headers?.['accept-language'] ?? '');
-  const first = header.split(',').map((p) => p.trim().split(';')[0].toLowerCase()).find(Boolean) ?? '';
+  const first =
+    header
+      .split(',')
+      .map((p) => p.trim().split(';')[0].toLowerCase())
+      .find(Boolean) ?? '';
   return first.startsWith('vi') ? 'vi' : 'en';
 }
 

@@ -40,7 +40,9 @@ export function badTextPaths(value: unknown, path = '', seen = new Set<unknown>(
   }
   if (!value || typeof value !== 'object' || seen.has(value)) return [];
   seen.add(value);
-  return Object.entries(value).flatMap(([k, v]) => badTextPaths(k, path, seen).concat(badTextPaths(v, childPath(path, k, Array.isArray(value)), seen)));
+  return Object.entries(value).flatMap(([k, v]) =>
+    badTextPaths(k, path, seen).concat(badTextPaths(v, childPath(path, k, Array.isArray(value)), seen)),
+  );
 }
 
 /**
@@ -58,10 +60,23 @@ export function protoKeyPaths(value: unknown, path = '', seen = new Set<unknown>
 /** Refuses NUL characters, unpaired surrogates and `__proto__` keys anywhere in a body, query or parameter before the DTO rules run. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const bad = badTextPaths(value).map(({ path, fault }) => ({ path, messages: [`${path} ${TEXT_FAULT_MESSAGES[fault]}`], rules: [fault] }));
-    const proto = protoKeyPaths(value).map((path) => ({ path, messages: [`property ${path} should not exist`], rules: ['whitelistValidation'] }));
+    const bad = badTextPaths(value).map(({ path, fault }) => ({
+      path,
+      messages: [`${path} ${TEXT_FAULT_MESSAGES[fault]}`],
+      rules: [fault],
+    }));
+    const proto = protoKeyPaths(value).map((path) => ({
+      path,
+      messages: [`property ${path} should not exist`],
+      rules: ['whitelistValidation'],
+    }));
     if (bad.length || proto.length) {
-      throw new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed', errors: [...bad, ...proto] });
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Validation failed',
+        errors: [...bad, ...proto],
+      });
     }
     return super.transform(value, metadata);
   }
@@ -74,6 +89,11 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new BadRequestException({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'Validation failed', errors: flattenValidationErrors(errors) }),
+      new BadRequestException({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Validation failed',
+        errors: flattenValidationErrors(errors),
+      }),
   });
 }

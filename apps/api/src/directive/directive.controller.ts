@@ -25,7 +25,12 @@ export class DirectiveController {
   @Roles('admin', 'officer', 'reporter')
   @Post(':id/answer')
   @HttpCode(200)
-  answer(@CurrentPrincipal() principal: Principal, @Param() params: DirectiveIdParam, @Body() body: AnswerDirectiveDto, @ReqMeta() meta: RequestMeta) {
+  answer(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: DirectiveIdParam,
+    @Body() body: AnswerDirectiveDto,
+    @ReqMeta() meta: RequestMeta,
+  ) {
     return this.directives.answer(principal, params.id, body.answer, meta);
   }
 

@@ -24,7 +24,10 @@ export class DirectiveService {
     return this.dataSource.transaction(async (m) => {
       const repo = this.directives.withTransaction(m);
       const provinceId = await repo.targetProvince(dto.target.kind, dto.target.id);
-      if (!provinceId) throw new DomainError('INVALID_INPUT', `no ${dto.target.kind} with id "${dto.target.id}"`, { errors: [{ path: 'target.id', messages: ['not found'] }] });
+      if (!provinceId)
+        throw new DomainError('INVALID_INPUT', `no ${dto.target.kind} with id "${dto.target.id}"`, {
+          errors: [{ path: 'target.id', messages: ['not found'] }],
+        });
       assertAccess(canReview(principal, provinceId, dto.kind), `no right to leave a ${dto.kind} here`);
       let assigneeId: string | null = null;
       if (dto.assignee) {
@@ -32,7 +35,16 @@ export class DirectiveService {
         if (!assigneeId) throw new DomainError('ORG_UNIT_NOT_FOUND', `no agency "${dto.assignee}" in the target's province`);
       }
       const row = await repo.create(
-        { provinceId, kind: dto.kind, targetKind: dto.target.kind, targetId: dto.target.id, body: dto.body.trim().normalize('NFC'), assigneeId, due: dto.due ?? null, by: principal.username },
+        {
+          provinceId,
+          kind: dto.kind,
+          targetKind: dto.target.kind,
+          targetId: dto.target.id,
+          body: dto.body.trim().normalize('NFC'),
+          assigneeId,
+          due: dto.due ?? null,
+          by: principal.username,
+        },
         today(),
       );
       await this.audit(m, principal, meta, 'directive.create', row, null);
@@ -53,7 +65,8 @@ export class DirectiveService {
   async answer(principal: Principal, id: string, answer: string, meta: RequestMeta): Promise<DirectiveRow> {
     return this.transition(principal, id, meta, 'directive.answer', (d) => {
       assertAccess(canAnswer(principal, d), `no right to answer directive ${id}`);
-      if (d.kind !== 'directive' || d.status !== 'open') throw new DomainError('DIRECTIVE_STATE', `only an open directive can be answered (this one is ${d.kind}, ${d.status})`);
+      if (d.kind !== 'directive' || d.status !== 'open')
+        throw new DomainError('DIRECTIVE_STATE', `only an open directive can be answered (this one is ${d.kind}, ${d.status})`);
       return (repo) => repo.answer(id, answer.trim().normalize('NFC'), principal.username);
     });
   }
@@ -67,7 +80,11 @@ export class DirectiveService {
   }
 
   private async transition(
-    principal: Principal, id: string, meta: RequestMeta, action: string, check: (d: DirectiveRow) => (repo: DirectiveRepository) => Promise<void>,
+    principal: Principal,
+    id: string,
+    meta: RequestMeta,
+    action: string,
+    check: (d: DirectiveRow) => (repo: DirectiveRepository) => Promise<void>,
   ): Promise<DirectiveRow> {
     return this.dataSource.transaction(async (m) => {
       const repo = this.directives.withTransaction(m);
@@ -81,7 +98,16 @@ export class DirectiveService {
     });
   }
 
-  private audit(m: EntityManager, principal: Principal, meta: RequestMeta, action: string, after: DirectiveRow, before: DirectiveRow | null) {
-    return this.auditLog.withTransaction(m).append({ actor: principal, meta, action, entityKind: 'directive', entityId: after.id, provinceId: after.provinceId, before, after });
+  private audit(
+    m: EntityManager,
+    principal: Principal,
+    meta: RequestMeta,
+    action: string,
+    after: DirectiveRow,
+    before: DirectiveRow | null,
+  ) {
+    return this.auditLog
+      .withTransaction(m)
+      .append({ actor: principal, meta, action, entityKind: 'directive', entityId: after.id, provinceId: after.provinceId, before, after });
   }
 }

@@ -34,7 +34,10 @@ export function rowsFromJson(body: unknown): UploadedRow[] {
   const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
   if (!Array.isArray(rows)) badFile('send { "rows": [ … ] }, a CSV file (text/csv) or an Excel file (.xlsx)');
   if (rows.length > BULK_MAX_ROWS) tooMany(rows.length);
-  return rows.map((values, i) => ({ values: (values && typeof values === 'object' && !Array.isArray(values) ? values : { row: values }) as Record<string, unknown>, line: i + 1 }));
+  return rows.map((values, i) => ({
+    values: (values && typeof values === 'object' && !Array.isArray(values) ? values : { row: values }) as Record<string, unknown>,
+    line: i + 1,
+  }));
 }
 
 /** CSV in UTF-8 (a BOM is fine), first line the column names: indicator, province, org, period, value, numerator, denominator, source, note. */
@@ -47,7 +50,14 @@ export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
   }
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 100_000 });
+    records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      max_record_size: 100_000,
+    });
   } catch (error) {
     badFile(`the CSV file cannot be read: ${(error as Error).message}`);
   }

@@ -4,9 +4,24 @@ import { validate } from 'class-validator';
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  AuditEntry, AuditRepository, IdempotencyRepository, ObservationRepository, ObservationTarget, RequestMeta, SubmissionRepository,
+  AuditEntry,
+  AuditRepository,
+  IdempotencyRepository,
+  ObservationRepository,
+  ObservationTarget,
+  RequestMeta,
+  SubmissionRepository,
 } from '@dx/db';
-import { BulkUploadResult, canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
+import {
+  BulkUploadResult,
+  canonicalDecimal,
+  canWriteObservation,
+  DomainError,
+  needsApproval,
+  observationProblems,
+  parsePeriod,
+  Principal,
+} from '@dx/domain';
 import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../common/validation.pipe';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';
@@ -45,23 +60,38 @@ export class ObservationBulkService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async upload(principal: Principal, rows: UploadedRow[], options: BulkOptions, idempotencyKey: string | undefined, meta: RequestMeta): Promise<BulkUploadResult> {
-    const requestHash = createHash('sha256').update(JSON.stringify([options, rows.map((r) => r.values)])).digest('hex');
+  async upload(
+    principal: Principal,
+    rows: UploadedRow[],
+    options: BulkOptions,
+    idempotencyKey: string | undefined,
+    meta: RequestMeta,
+  ): Promise<BulkUploadResult> {
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([options, rows.map((r) => r.values)]))
+      .digest('hex');
     return this.dataSource.transaction(async (m) => {
       const keys = this.keys.withTransaction(m);
       if (idempotencyKey !== undefined) {
         const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
         if (earlier) {
-          if (earlier.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different upload');
+          if (earlier.requestHash !== requestHash)
+            throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different upload');
           // Stored by this method for the same request: the answer it gave then.
           return earlier.response.body as BulkUploadResult;
         }
       }
       const { values, errors, warnings } = await this.check(m, principal, rows, options);
       if (errors.length && !options.partial) {
-        throw new DomainError('INVALID_INPUT', `${new Set(errors.map((e) => e.row)).size} of ${rows.length} rows are refused; nothing was written (send ?partial=true to keep the valid ones)`, {
-          total: rows.length, rejected: new Set(errors.map((e) => e.row)).size, errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
-        });
+        throw new DomainError(
+          'INVALID_INPUT',
+          `${new Set(errors.map((e) => e.row)).size} of ${rows.length} rows are refused; nothing was written (send ?partial=true to keep the valid ones)`,
+          {
+            total: rows.length,
+            rejected: new Set(errors.map((e) => e.row)).size,
+            errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
+          },
+        );
       }
       const written = await this.write(m, principal, values, meta);
       const body: BulkUploadResult = {
@@ -102,15 +132,33 @@ export class ObservationBulkService {
       const key = `${dto.indicator}|${dto.province}|${org ?? ''}`;
       if (!targets.has(key)) targets.set(key, await repo.resolveTarget(dto.indicator, dto.province, org));
       const resolved = targets.get(key)!;
-      if (!resolved.province) { fail('province', `no province with code "${dto.province}"`); continue; }
-      if (!resolved.indicator) { fail('indicator', `indicator "${dto.indicator}" is not tracked in ${dto.province}`); continue; }
+      if (!resolved.province) {
+        fail('province', `no province with code "${dto.province}"`);
+        continue;
+      }
+      if (!resolved.indicator) {
+        fail('indicator', `indicator "${dto.indicator}" is not tracked in ${dto.province}`);
+        continue;
+      }
       const target: ObservationTarget | null = resolved.target;
-      if (!target) { fail('org', `no org unit "${org}" in ${dto.province}`); continue; }
-      if (!canWriteObservation(principal, target)) { fail('org', `no right to enter values for ${target.orgUnitCode}`); continue; }
+      if (!target) {
+        fail('org', `no org unit "${org}" in ${dto.province}`);
+        continue;
+      }
+      if (!canWriteObservation(principal, target)) {
+        fail('org', `no right to enter values for ${target.orgUnitCode}`);
+        continue;
+      }
       const period = parsePeriod(dto.period);
-      if (!period) { fail('period', `"${dto.period}" is not a real period`); continue; }
+      if (!period) {
+        fail('period', `"${dto.period}" is not a real period`);
+        continue;
+      }
       const figures = { value: canonical(dto.value), numerator: canonical(dto.numerator), denominator: canonical(dto.denominator) };
-      const problems = observationProblems({ code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale }, figures);
+      const problems = observationProblems(
+        { code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale },
+        figures,
+      );
       const refused = problems.filter((p) => p.severity === 'error');
       if (refused.length) {
         for (const p of refused) fail(p.field, p.message);
@@ -119,7 +167,10 @@ export class ObservationBulkService {
       for (const p of problems) warnings.push({ path: at(p.field), line, message: p.message });
       const source = dto.source?.trim().normalize('NFC') || null;
       const unique = `${target.indicatorId}|${target.orgUnitId}|${period.code}|${source ?? ''}`;
-      if (seen.has(unique)) { fail('period', `the same indicator, org unit, period and source as rows[${seen.get(unique)}]`); continue; }
+      if (seen.has(unique)) {
+        fail('period', `the same indicator, org unit, period and source as rows[${seen.get(unique)}]`);
+        continue;
+      }
       seen.set(unique, i);
       values.push({ row: i, target, period, figures, source, note: dto.note?.trim().normalize('NFC') || null });
     }
@@ -131,26 +182,59 @@ export class ObservationBulkService {
     const submissions = this.submissions.withTransaction(m);
     const observations = this.observations.withTransaction(m);
     const trusts = new Map<string, boolean>();
-    for (const v of values) if (!trusts.has(v.target.provinceId)) trusts.set(v.target.provinceId, await submissions.trustsReporters(v.target.provinceId));
+    for (const v of values)
+      if (!trusts.has(v.target.provinceId)) trusts.set(v.target.provinceId, await submissions.trustsReporters(v.target.provinceId));
     const waiting = values.filter((v) => needsApproval(principal, trusts.get(v.target.provinceId)!));
     const direct = values.filter((v) => !needsApproval(principal, trusts.get(v.target.provinceId)!));
     const entries: AuditEntry[] = [];
     for (const v of waiting) {
       const s = await submissions.create({
-        kind: 'observation', provinceId: v.target.provinceId, taskId: null, baseVersion: null, payload: submissionPayload(v), userId: principal.userId, username: principal.username,
+        kind: 'observation',
+        provinceId: v.target.provinceId,
+        taskId: null,
+        baseVersion: null,
+        payload: submissionPayload(v),
+        userId: principal.userId,
+        username: principal.username,
       });
-      entries.push({ actor: principal, meta, action: 'observation.submit', entityKind: 'submission', entityId: s.id, provinceId: v.target.provinceId, before: null, after: toSubmissionResponse(s) });
+      entries.push({
+        actor: principal,
+        meta,
+        action: 'observation.submit',
+        entityKind: 'submission',
+        entityId: s.id,
+        provinceId: v.target.provinceId,
+        before: null,
+        after: toSubmissionResponse(s),
+      });
     }
     const stored = direct.length
       ? await observations.upsertMany(
-          direct.map((v) => ({ target: v.target, write: { period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: principal.username } })),
+          direct.map((v) => ({
+            target: v.target,
+            write: { period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: principal.username },
+          })),
         )
       : [];
     stored.forEach((s, k) => {
       const v = direct[k];
       entries.push({
-        actor: principal, meta, action: s.created ? 'observation.create' : 'observation.update', entityKind: 'observation', entityId: s.id, provinceId: v.target.provinceId,
-        before: s.before, after: { indicator: v.target.indicatorCode, org: v.target.orgUnitCode, period: v.period.code, ...v.figures, source: v.source, note: v.note, bulk: true },
+        actor: principal,
+        meta,
+        action: s.created ? 'observation.create' : 'observation.update',
+        entityKind: 'observation',
+        entityId: s.id,
+        provinceId: v.target.provinceId,
+        before: s.before,
+        after: {
+          indicator: v.target.indicatorCode,
+          org: v.target.orgUnitCode,
+          period: v.period.code,
+          ...v.figures,
+          source: v.source,
+          note: v.note,
+          bulk: true,
+        },
       });
     });
     await audit.appendMany(entries);

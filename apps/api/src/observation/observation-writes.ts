@@ -13,7 +13,12 @@ export interface ObservationValue {
 /** What a submission keeps of a KPI value: codes, not ids, so it reads on its own. */
 export function submissionPayload(v: ObservationValue): Record<string, unknown> {
   return {
-    indicator: v.target.indicatorCode, org: v.target.orgUnitCode, period: v.period.code, ...v.figures, source: v.source, note: v.note,
+    indicator: v.target.indicatorCode,
+    org: v.target.orgUnitCode,
+    period: v.period.code,
+    ...v.figures,
+    source: v.source,
+    note: v.note,
   };
 }
 
@@ -28,14 +33,30 @@ export async function writeObservation(
   by: { principal: Principal; enteredBy: string; meta: RequestMeta; submissionId?: string },
 ): Promise<{ before: ObservationRow | null; after: ObservationRow }> {
   const { before, after } = await tx.observations.write(v.target, {
-    period: v.period, ...v.figures, source: v.source, note: v.note, enteredBy: by.enteredBy,
+    period: v.period,
+    ...v.figures,
+    source: v.source,
+    note: v.note,
+    enteredBy: by.enteredBy,
   });
   await tx.audit.append(
     {
-      actor: by.principal, meta: by.meta, action: `observation.${before ? 'update' : 'create'}${by.submissionId ? '.approved' : ''}`,
-      entityKind: 'observation', entityId: after.id, provinceId: v.target.provinceId, before, after: { ...after, submission: by.submissionId ?? null },
+      actor: by.principal,
+      meta: by.meta,
+      action: `observation.${before ? 'update' : 'create'}${by.submissionId ? '.approved' : ''}`,
+      entityKind: 'observation',
+      entityId: after.id,
+      provinceId: v.target.provinceId,
+      before,
+      after: { ...after, submission: by.submissionId ?? null },
     },
-    { provinceId: v.target.provinceId, reason: 'observation', indicatorId: v.target.indicatorId, orgUnitId: v.target.orgUnitId, period: v.period.code },
+    {
+      provinceId: v.target.provinceId,
+      reason: 'observation',
+      indicatorId: v.target.indicatorId,
+      orgUnitId: v.target.orgUnitId,
+      period: v.period.code,
+    },
   );
   return { before, after };
 }

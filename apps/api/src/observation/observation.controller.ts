@@ -38,9 +38,15 @@ export class ObservationController {
     @ReqMeta() meta: RequestMeta,
   ) {
     if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-      throw new DomainError('INVALID_INPUT', 'Idempotency-Key must be 1-200 visible ASCII characters', { errors: [{ path: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }] });
+      throw new DomainError('INVALID_INPUT', 'Idempotency-Key must be 1-200 visible ASCII characters', {
+        errors: [{ path: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }],
+      });
     }
-    const rows = req.is(CSV_TYPES) ? rowsFromCsv(req.body as Buffer) : req.is(XLSX_TYPE) ? await rowsFromXlsx(req.body as Buffer) : rowsFromJson(req.body);
+    const rows = req.is(CSV_TYPES)
+      ? rowsFromCsv(req.body as Buffer)
+      : req.is(XLSX_TYPE)
+        ? await rowsFromXlsx(req.body as Buffer)
+        : rowsFromJson(req.body);
     return this.bulkUploads.upload(principal, rows, { province: query.province, partial: query.partial ?? false }, key, meta);
   }
 

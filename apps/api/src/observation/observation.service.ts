@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
-import { AuditRepository, IdempotencyRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository } from '@dx/db';
 import {
-  assertAccess, canonicalDecimal, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal,
+  AuditRepository,
+  IdempotencyRepository,
+  ObservationRepository,
+  ProvinceRepository,
+  RequestMeta,
+  SubmissionRepository,
+} from '@dx/db';
+import {
+  assertAccess,
+  canonicalDecimal,
+  canWriteObservation,
+  DomainError,
+  needsApproval,
+  observationProblems,
+  parsePeriod,
+  Principal,
 } from '@dx/domain';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { ObservationValue, submissionPayload, writeObservation } from './observation-writes';
@@ -32,7 +46,7 @@ export class ObservationService {
   async list(principal: Principal, q: ListObservationsQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     const { rows, total } = await this.observations.list(
-      { provinceId, indicatorCode: q.indicator, orgCode: q.org, period: q.period ? parsePeriod(q.period)?.code ?? q.period : undefined },
+      { provinceId, indicatorCode: q.indicator, orgCode: q.org, period: q.period ? (parsePeriod(q.period)?.code ?? q.period) : undefined },
       { ...pageWindow(q), sort: q.sort },
     );
     return pageOf(q, rows, total);
@@ -45,7 +59,12 @@ export class ObservationService {
    * the first answer and a different request with the key is refused. The value, its
    * audit entry and the outbox row that triggers the recompute are one transaction.
    */
-  async record(principal: Principal, dto: CreateObservationDto, idempotencyKey: string | undefined, meta: RequestMeta): Promise<RecordResult> {
+  async record(
+    principal: Principal,
+    dto: CreateObservationDto,
+    idempotencyKey: string | undefined,
+    meta: RequestMeta,
+  ): Promise<RecordResult> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw new DomainError('INVALID_INPUT', 'Idempotency-Key must be 1-200 visible ASCII characters', {
         errors: [{ path: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }],
@@ -54,7 +73,9 @@ export class ObservationService {
     const figures = { value: canonical(dto.value), numerator: canonical(dto.numerator), denominator: canonical(dto.denominator) };
     const source = dto.source?.trim().normalize('NFC') || null;
     const request = { ...dto, ...figures, source, org: dto.org?.trim() || null, note: dto.note?.trim().normalize('NFC') || null };
-    const requestHash = createHash('sha256').update(JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b)))).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b))))
+      .digest('hex');
     return this.dataSource.transaction(async (m) => {
       const keys = this.keys.withTransaction(m);
       if (idempotencyKey !== undefined) {
@@ -69,12 +90,16 @@ export class ObservationService {
       const repo = this.observations.withTransaction(m);
       const resolved = await repo.resolveTarget(dto.indicator, dto.province, request.org);
       if (!resolved.province) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${dto.province}"`);
-      if (!resolved.indicator) throw new DomainError('INDICATOR_NOT_FOUND', `indicator "${dto.indicator}" is not tracked in ${dto.province}`);
+      if (!resolved.indicator)
+        throw new DomainError('INDICATOR_NOT_FOUND', `indicator "${dto.indicator}" is not tracked in ${dto.province}`);
       const target = resolved.target;
       if (!target) throw new DomainError('ORG_UNIT_NOT_FOUND', `no org unit "${request.org}" in ${dto.province}`);
       assertAccess(canWriteObservation(principal, target), `no right to enter values for ${target.orgUnitCode}`);
       const period = parsePeriod(dto.period);
-      const problems = observationProblems({ code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale }, figures);
+      const problems = observationProblems(
+        { code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale },
+        figures,
+      );
       const errors = [
         ...(period ? [] : [{ path: 'period', messages: [`"${dto.period}" is not a real period`] }]),
         ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] })),
@@ -87,16 +112,31 @@ export class ObservationService {
       let result: RecordResult;
       if (needsApproval(principal, await submissions.trustsReporters(target.provinceId))) {
         const submission = await submissions.create({
-          kind: 'observation', provinceId: target.provinceId, taskId: null, baseVersion: null, payload: submissionPayload(value),
-          userId: principal.userId, username: principal.username,
+          kind: 'observation',
+          provinceId: target.provinceId,
+          taskId: null,
+          baseVersion: null,
+          payload: submissionPayload(value),
+          userId: principal.userId,
+          username: principal.username,
         });
         await audit.append({
-          actor: principal, meta, action: 'observation.submit', entityKind: 'submission', entityId: submission.id, provinceId: target.provinceId,
-          before: null, after: toSubmissionResponse(submission),
+          actor: principal,
+          meta,
+          action: 'observation.submit',
+          entityKind: 'submission',
+          entityId: submission.id,
+          provinceId: target.provinceId,
+          before: null,
+          after: toSubmissionResponse(submission),
         });
         result = { status: 202, body: { submission: toSubmissionResponse(submission), warnings } };
       } else {
-        const { before, after } = await writeObservation({ observations: repo, audit }, value, { principal, enteredBy: principal.username, meta });
+        const { before, after } = await writeObservation({ observations: repo, audit }, value, {
+          principal,
+          enteredBy: principal.username,
+          meta,
+        });
         result = { status: before ? 200 : 201, body: { observation: after, created: !before, warnings } };
       }
       if (idempotencyKey !== undefined) await keys.complete(principal.userId, idempotencyKey, result);

@@ -36,7 +36,12 @@ export async function xlsxLimitProblem(bytes: Buffer, limits: XlsxLimits): Promi
 }
 
 /** Streams one part, adding its bytes (and rows, for a worksheet) to `seen`; stops as soon as a limit is passed. */
-function inflate(entry: JSZip.JSZipObject, worksheet: boolean, seen: { bytes: number; rows: number }, limits: XlsxLimits): Promise<string | null> {
+function inflate(
+  entry: JSZip.JSZipObject,
+  worksheet: boolean,
+  seen: { bytes: number; rows: number },
+  limits: XlsxLimits,
+): Promise<string | null> {
   return new Promise((resolve) => {
     const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy(): void };
     let tail = '';

@@ -30,7 +30,9 @@ export class ImportPlanQuery {
 
 function body(req: Request): Buffer {
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-    throw new DomainError('INVALID_INPUT', 'send the plan file as the body (Content-Type: application/yaml)', { errors: [{ path: 'file', messages: ['empty'] }] });
+    throw new DomainError('INVALID_INPUT', 'send the plan file as the body (Content-Type: application/yaml)', {
+      errors: [{ path: 'file', messages: ['empty'] }],
+    });
   }
   return req.body;
 }
@@ -53,6 +55,11 @@ export class PlanController {
   @Post('import')
   @HttpCode(200)
   import(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Query() query: ImportPlanQuery, @ReqMeta() meta: RequestMeta) {
-    return this.plans.import(principal, body(req), { fileName: query.file ?? 'upload.yaml', prune: query.prune ?? false, dryRun: query.dry_run ?? false }, meta);
+    return this.plans.import(
+      principal,
+      body(req),
+      { fileName: query.file ?? 'upload.yaml', prune: query.prune ?? false, dryRun: query.dry_run ?? false },
+      meta,
+    );
   }
 }

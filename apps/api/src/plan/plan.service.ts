@@ -56,8 +56,14 @@ export class PlanService {
     // The audit entry commits with the import or not at all.
     const record = (m: EntityManager) =>
       this.audit.withTransaction(m).append({
-        actor: principal, meta, action: 'plan.import', entityKind: 'province', entityId: existingId, provinceId: existingId,
-        before: null, after: { fileName: options.fileName, province: code, prune: options.prune },
+        actor: principal,
+        meta,
+        action: 'plan.import',
+        entityKind: 'province',
+        entityId: existingId,
+        provinceId: existingId,
+        before: null,
+        after: { fileName: options.fileName, province: code, prune: options.prune },
       });
     const result = await new PlanImporter(this.dataSource).run(
       { bytes, plan: parsed.plan, warnings: parsed.warnings },

@@ -27,7 +27,14 @@ export class ProvinceService {
       officialCode: province.officialCode,
       validFrom: province.validFrom,
       validTo: province.validTo,
-      agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parentCode, validFrom: a.validFrom, validTo: a.validTo })),
+      agencies: agencies.map((a) => ({
+        code: a.code,
+        name: a.name,
+        kind: a.kind,
+        parent: a.parentCode,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+      })),
       counts,
       ...(await this.provinces.lineage(province.id)),
     };

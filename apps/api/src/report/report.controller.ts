@@ -6,7 +6,14 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
 import {
-  CreateReportDto, CreateScheduleDto, ListReportsQuery, ListSchedulesQuery, ReportFileQuery, ReportHeadingDto, ReportIdParam, ScheduleIdParam,
+  CreateReportDto,
+  CreateScheduleDto,
+  ListReportsQuery,
+  ListSchedulesQuery,
+  ReportFileQuery,
+  ReportHeadingDto,
+  ReportIdParam,
+  ScheduleIdParam,
   UpdateScheduleDto,
 } from './dto/report.dto';
 import { ReportService } from './report.service';
@@ -29,7 +36,12 @@ export class ReportController {
 
   /** The stored PDF or XLSX. */
   @Get('reports/:id/file')
-  async file(@CurrentPrincipal() principal: Principal, @Param() params: ReportIdParam, @Query() query: ReportFileQuery, @Res() res: Response): Promise<void> {
+  async file(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ReportIdParam,
+    @Query() query: ReportFileQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     const { bytes, name } = await this.reports.file(principal, params.id, query.format);
     res.setHeader('Content-Type', CONTENT_TYPES[query.format]);
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
@@ -51,7 +63,12 @@ export class ReportController {
 
   @Roles('admin', 'officer')
   @Put('provinces/:code/report-heading')
-  saveHeading(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Body() body: ReportHeadingDto, @ReqMeta() meta: RequestMeta) {
+  saveHeading(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProvinceCodeParam,
+    @Body() body: ReportHeadingDto,
+    @ReqMeta() meta: RequestMeta,
+  ) {
     return this.reports.saveHeading(principal, params.code, body, meta);
   }
 
@@ -68,14 +85,23 @@ export class ReportController {
 
   @Roles('admin', 'officer')
   @Put('report-schedules/:id')
-  updateSchedule(@CurrentPrincipal() principal: Principal, @Param() params: ScheduleIdParam, @Body() body: UpdateScheduleDto, @ReqMeta() meta: RequestMeta) {
+  updateSchedule(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ScheduleIdParam,
+    @Body() body: UpdateScheduleDto,
+    @ReqMeta() meta: RequestMeta,
+  ) {
     return this.reports.updateSchedule(principal, params.id, body, meta);
   }
 
   @Roles('admin', 'officer')
   @Delete('report-schedules/:id')
   @HttpCode(204)
-  async deleteSchedule(@CurrentPrincipal() principal: Principal, @Param() params: ScheduleIdParam, @ReqMeta() meta: RequestMeta): Promise<void> {
+  async deleteSchedule(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ScheduleIdParam,
+    @ReqMeta() meta: RequestMeta,
+  ): Promise<void> {
     await this.reports.deleteSchedule(principal, params.id, meta);
   }
 }

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
 import { DataSource } from 'typeorm';
 import { AuditRepository, ProvinceRepository, ReportRepository, RequestMeta } from '@dx/db';
-import { assertAccess, canApprove, canRead, DomainError, isIsoDate, parsePeriod, Principal, ReportFormat, ReportFrequency } from '@dx/domain';
+import {
+  assertAccess,
+  canApprove,
+  canRead,
+  DomainError,
+  isIsoDate,
+  parsePeriod,
+  Principal,
+  ReportFormat,
+  ReportFrequency,
+} from '@dx/domain';
 import { ReportPayload, ReportProducer } from '@dx/jobs';
 import { TIME_ZONE } from '@dx/status-engine';
 import { defaultHeading } from '@dx/reports';
@@ -53,13 +63,21 @@ export class ReportService {
   async order(principal: Principal, dto: CreateReportDto) {
     const provinceId = await existingProvinceId(this.provinces, dto.province);
     assertAccess(canOrderReports(principal, provinceId), `no right to order reports of ${dto.province}`);
-    if (!parsePeriod(dto.period)) throw new DomainError('INVALID_INPUT', `"${dto.period}" is not a real period`, { errors: [{ path: 'period', messages: ['not a real period'] }] });
+    if (!parsePeriod(dto.period))
+      throw new DomainError('INVALID_INPUT', `"${dto.period}" is not a real period`, {
+        errors: [{ path: 'period', messages: ['not a real period'] }],
+      });
     if (dto.asOf !== undefined && !isIsoDate(dto.asOf)) throw new DomainError('INVALID_DATE', `asOf "${dto.asOf}" is not a real date`);
     if (!(await this.reports.documentOf(dto.province, dto.document))) {
       throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
     }
     const payload: ReportPayload = {
-      province: dto.province, document: dto.document, period: dto.period, asOf: dto.asOf, formats: dto.formats ?? ['pdf', 'xlsx'], requestedBy: principal.username,
+      province: dto.province,
+      document: dto.document,
+      period: dto.period,
+      asOf: dto.asOf,
+      formats: dto.formats ?? ['pdf', 'xlsx'],
+      requestedBy: principal.username,
     };
     const job = await this.producer.generate(payload);
     return { job: { id: job.id, state: 'waiting' } };
@@ -75,13 +93,25 @@ export class ReportService {
   async saveHeading(principal: Principal, province: string, heading: ReportHeadingDto, meta: RequestMeta) {
     const provinceId = await existingProvinceId(this.provinces, province);
     assertAccess(canApprove(principal, provinceId), `no right to change the report heading of ${province}`);
-    const value = Object.fromEntries(Object.entries(heading).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x.trim().normalize('NFC')) : typeof v === 'string' ? v.trim().normalize('NFC') : v]));
+    const value = Object.fromEntries(
+      Object.entries(heading).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? v.map((x) => x.trim().normalize('NFC')) : typeof v === 'string' ? v.trim().normalize('NFC') : v,
+      ]),
+    );
     await this.dataSource.transaction(async (m) => {
       const reports = this.reports.withTransaction(m);
       const before = await reports.storedHeading(provinceId);
       await reports.saveHeading(provinceId, value, principal.username);
       await this.audit.withTransaction(m).append({
-        actor: principal, meta, action: 'report-heading.update', entityKind: 'province', entityId: provinceId, provinceId, before, after: value,
+        actor: principal,
+        meta,
+        action: 'report-heading.update',
+        entityKind: 'province',
+        entityId: provinceId,
+        provinceId,
+        before,
+        after: value,
       });
     });
     return this.heading(principal, province);
@@ -99,8 +129,19 @@ export class ReportService {
     const ids = await this.reports.documentOf(dto.province, dto.document);
     if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
     const schedule = await this.dataSource.transaction(async (m) => {
-      const created = await this.reports.withTransaction(m).createSchedule({ ...ids, frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], createdBy: principal.username });
-      await this.audit.withTransaction(m).append({ actor: principal, meta, action: 'report-schedule.create', entityKind: 'report_schedule', entityId: created.id, provinceId, before: null, after: created });
+      const created = await this.reports
+        .withTransaction(m)
+        .createSchedule({ ...ids, frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], createdBy: principal.username });
+      await this.audit.withTransaction(m).append({
+        actor: principal,
+        meta,
+        action: 'report-schedule.create',
+        entityKind: 'report_schedule',
+        entityId: created.id,
+        provinceId,
+        before: null,
+        after: created,
+      });
       return created;
     });
     await this.producer.syncSchedule(schedule);
@@ -113,8 +154,19 @@ export class ReportService {
     assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
     const cron = this.checkCron(dto.frequency, dto.cron);
     const after = await this.dataSource.transaction(async (m) => {
-      const updated = await this.reports.withTransaction(m).updateSchedule(id, { frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], enabled: dto.enabled });
-      await this.audit.withTransaction(m).append({ actor: principal, meta, action: 'report-schedule.update', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: updated });
+      const updated = await this.reports
+        .withTransaction(m)
+        .updateSchedule(id, { frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], enabled: dto.enabled });
+      await this.audit.withTransaction(m).append({
+        actor: principal,
+        meta,
+        action: 'report-schedule.update',
+        entityKind: 'report_schedule',
+        entityId: id,
+        provinceId: before.provinceId,
+        before,
+        after: updated,
+      });
       return updated;
     });
     await this.producer.syncSchedule(after);
@@ -127,14 +179,26 @@ export class ReportService {
     assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
     await this.dataSource.transaction(async (m) => {
       await this.reports.withTransaction(m).deleteSchedule(id);
-      await this.audit.withTransaction(m).append({ actor: principal, meta, action: 'report-schedule.delete', entityKind: 'report_schedule', entityId: id, provinceId: before.provinceId, before, after: null });
+      await this.audit.withTransaction(m).append({
+        actor: principal,
+        meta,
+        action: 'report-schedule.delete',
+        entityKind: 'report_schedule',
+        entityId: id,
+        provinceId: before.provinceId,
+        before,
+        after: null,
+      });
     });
     await this.producer.syncSchedule({ id, enabled: false });
   }
 
   private checkCron(frequency: ReportFrequency, cron: string | undefined): string | null {
     if (frequency !== 'cron') {
-      if (cron !== undefined) throw new DomainError('INVALID_INPUT', 'cron is only for frequency "cron"', { errors: [{ path: 'cron', messages: ['only for frequency "cron"'] }] });
+      if (cron !== undefined)
+        throw new DomainError('INVALID_INPUT', 'cron is only for frequency "cron"', {
+          errors: [{ path: 'cron', messages: ['only for frequency "cron"'] }],
+        });
       return null;
     }
     const text = (cron ?? '').trim();
@@ -142,7 +206,9 @@ export class ReportService {
       if (!text) throw new Error('required');
       CronExpressionParser.parse(text, { tz: TIME_ZONE });
     } catch (error) {
-      throw new DomainError('INVALID_INPUT', `cron "${text}" is not a cron expression`, { errors: [{ path: 'cron', messages: [`not a cron expression: ${(error as Error).message}`] }] });
+      throw new DomainError('INVALID_INPUT', `cron "${text}" is not a cron expression`, {
+        errors: [{ path: 'cron', messages: [`not a cron expression: ${(error as Error).message}`] }],
+      });
     }
     return text;
   }

@@ -3,7 +3,16 @@ import type { Response } from 'express';
 import type { Principal } from '@dx/domain';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
-import { AsOfQuery, ComparisonQuery, SummaryQuery, GoalIdParam, HistoryQuery, IndicatorCodeParam, IndicatorMapQuery, JobIdParam } from './dto/status.query';
+import {
+  AsOfQuery,
+  ComparisonQuery,
+  SummaryQuery,
+  GoalIdParam,
+  HistoryQuery,
+  IndicatorCodeParam,
+  IndicatorMapQuery,
+  JobIdParam,
+} from './dto/status.query';
 import { StatusService } from './status.service';
 
 /** Computed statuses (read-only): written by the worker, read here. */
@@ -18,8 +27,17 @@ export class StatusController {
    * If-None-Match and get 304.
    */
   @Get('provinces/:code/summary')
-  async summary(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: SummaryQuery, @Res() res: Response) {
-    const { body, etag } = await this.status.summary(principal, params.code, { asOf: query.as_of, kpiPage: query.kpiPage, kpiPageSize: query.kpiPageSize });
+  async summary(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProvinceCodeParam,
+    @Query() query: SummaryQuery,
+    @Res() res: Response,
+  ) {
+    const { body, etag } = await this.status.summary(principal, params.code, {
+      asOf: query.as_of,
+      kpiPage: query.kpiPage,
+      kpiPageSize: query.kpiPageSize,
+    });
     if (etag) res.setHeader('ETag', etag);
     res.type('json').send(body);
   }

@@ -3,7 +3,18 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, readIndicatorMap, ReportRepository } from '@dx/db';
-import { assertAccess, canRead, DomainError, IndicatorHistory, IndicatorMap, isIsoDate, JobResponse, Principal, readableProvince, todayIn } from '@dx/domain';
+import {
+  assertAccess,
+  canRead,
+  DomainError,
+  IndicatorHistory,
+  IndicatorMap,
+  isIsoDate,
+  JobResponse,
+  Principal,
+  readableProvince,
+  todayIn,
+} from '@dx/domain';
 import { QUEUE_NAMES, RecomputeProducer } from '@dx/jobs';
 import { StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
@@ -36,7 +47,11 @@ export class StatusService {
    * computed for yet (an earlier as-of) gets a recompute job; the answer names it
    * (`pendingJob`) so the client can poll /jobs/:id.
    */
-  async summary(principal: Principal, provinceCode: string, q: { asOf?: string; kpiPage: number; kpiPageSize: number }): Promise<{ body: Buffer; etag: string | null }> {
+  async summary(
+    principal: Principal,
+    provinceCode: string,
+    q: { asOf?: string; kpiPage: number; kpiPageSize: number },
+  ): Promise<{ body: Buffer; etag: string | null }> {
     const date = this.asOf(q.asOf);
     const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, provinceCode, date);
     if (kept.summary.computedAt) return kept.answer(q.kpiPage, q.kpiPageSize);
@@ -74,7 +89,11 @@ export class StatusService {
   }
 
   /** Values by province on a map; a province's readers see the rows of their province (and of those it was formed from). */
-  async indicatorMap(principal: Principal, indicator: string, query: { province?: string; period: string; map?: string }): Promise<IndicatorMap> {
+  async indicatorMap(
+    principal: Principal,
+    indicator: string,
+    query: { province?: string; period: string; map?: string },
+  ): Promise<IndicatorMap> {
     if (query.map !== undefined && !isIsoDate(query.map)) throw new DomainError('INVALID_DATE', `map "${query.map}" is not a real date`);
     if (query.province === undefined) {
       assertAccess(readableProvince(principal) === null, 'give province=CODE: only admins read every province');
@@ -84,7 +103,9 @@ export class StatusService {
     const result = await readIndicatorMap(this.dataSource, indicator, query.period, query.map ?? null);
     if (query.province === undefined) return result;
     const code = query.province;
-    const rows = result.rows.filter((r) => r.code === code || r.parts.some((p) => p.code === code) || r.missing.some((p) => p.code === code));
+    const rows = result.rows.filter(
+      (r) => r.code === code || r.parts.some((p) => p.code === code) || r.missing.some((p) => p.code === code),
+    );
     return { ...result, rows };
   }
 

@@ -17,7 +17,9 @@ export interface SummaryAnswer {
 /** The API's answer: the summary with one page of its KPIs and the job computing it, if any. */
 export function summaryAnswer(summary: ProvinceSummary, page: number, pageSize: number, pendingJob: string | null): SummaryAnswer {
   const { items, total } = kpiPage(summary.kpis, page, pageSize);
-  const body = Buffer.from(JSON.stringify({ ...summary, kpis: items, kpiPage: { page, pageSize, total }, pendingJob } satisfies SummaryResponse));
+  const body = Buffer.from(
+    JSON.stringify({ ...summary, kpis: items, kpiPage: { page, pageSize, total }, pendingJob } satisfies SummaryResponse),
+  );
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
@@ -67,7 +69,8 @@ export class SummaryCache {
     private readonly dataSource: DataSource,
     config: AppConfig,
   ) {
-    this.entries = config.summaryCacheBytes > 0 ? new LRUCache({ maxSize: config.summaryCacheBytes, sizeCalculation: (e) => e.size }) : null;
+    this.entries =
+      config.summaryCacheBytes > 0 ? new LRUCache({ maxSize: config.summaryCacheBytes, sizeCalculation: (e) => e.size }) : null;
   }
 
   /** The province with this code and its current stamp (one indexed query, shared with concurrent requests); null when there is none. */
@@ -76,7 +79,12 @@ export class SummaryCache {
   }
 
   /** The current summary of a province the principal reads: PROVINCE_NOT_FOUND or ACCESS_DENIED as for any province. */
-  async readable(provinces: ProvinceRepository, principal: Principal, provinceCode: string, asOf: string): Promise<{ provinceId: string; kept: KeptSummary }> {
+  async readable(
+    provinces: ProvinceRepository,
+    principal: Principal,
+    provinceCode: string,
+    asOf: string,
+  ): Promise<{ provinceId: string; kept: KeptSummary }> {
     const missing = () => new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
     const current = await this.stampOf(provinceCode);
     if (!current) throw missing();

@@ -29,7 +29,12 @@ export class SubmissionController {
   @Roles('admin', 'officer')
   @Post('submissions/:id/return')
   @HttpCode(200)
-  reject(@CurrentPrincipal() principal: Principal, @Param() params: SubmissionIdParam, @Body() body: ReturnSubmissionDto, @ReqMeta() meta: RequestMeta) {
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: SubmissionIdParam,
+    @Body() body: ReturnSubmissionDto,
+    @ReqMeta() meta: RequestMeta,
+  ) {
     return this.submissions.reject(principal, params.id, body.reason, meta);
   }
 
@@ -40,7 +45,12 @@ export class SubmissionController {
 
   @Roles('admin', 'officer')
   @Put('provinces/:code/settings')
-  saveSettings(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Body() body: ProvinceSettingsDto, @ReqMeta() meta: RequestMeta) {
+  saveSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProvinceCodeParam,
+    @Body() body: ProvinceSettingsDto,
+    @ReqMeta() meta: RequestMeta,
+  ) {
     return this.submissions.saveSettings(principal, params.code, body.trustReporters, meta);
   }
 }

@@ -6,8 +6,17 @@ export type { SubmissionResponse };
 
 export function toSubmissionResponse(s: SubmissionRow): SubmissionResponse {
   return {
-    id: s.id, kind: s.kind, province: s.province, task: s.taskId ? { id: s.taskId, code: s.taskCode } : null, baseVersion: s.baseVersion,
-    payload: s.payload, status: s.status, submittedBy: s.submittedBy, submittedAt: s.submittedAt, decidedBy: s.decidedBy, decidedAt: s.decidedAt,
+    id: s.id,
+    kind: s.kind,
+    province: s.province,
+    task: s.taskId ? { id: s.taskId, code: s.taskCode } : null,
+    baseVersion: s.baseVersion,
+    payload: s.payload,
+    status: s.status,
+    submittedBy: s.submittedBy,
+    submittedAt: s.submittedAt,
+    decidedBy: s.decidedBy,
+    decidedAt: s.decidedAt,
     reason: s.reason,
   };
 }

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditRepository, ObservationRepository, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository } from '@dx/db';
 import {
-  applyTaskUpdate, assertAccess, canApprove, DomainError, observationProblems, ObservationFigures, parsePeriod, Principal, TaskPatch, todayIn,
+  applyTaskUpdate,
+  assertAccess,
+  canApprove,
+  DomainError,
+  observationProblems,
+  ObservationFigures,
+  parsePeriod,
+  Principal,
+  TaskPatch,
+  todayIn,
 } from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
 import { writeObservation } from '../observation/observation-writes';
@@ -49,7 +58,14 @@ export class SubmissionService {
       await repo.saveSettings(provinceId, trustReporters, principal.username);
       const after = await repo.settings(provinceId);
       await this.audit.withTransaction(m).append({
-        actor: principal, meta, action: 'settings.update', entityKind: 'province', entityId: provinceId, provinceId, before, after,
+        actor: principal,
+        meta,
+        action: 'settings.update',
+        entityKind: 'province',
+        entityId: provinceId,
+        provinceId,
+        before,
+        after,
       });
       return { province: code, ...after };
     });
@@ -73,24 +89,44 @@ export class SubmissionService {
         const before = await tasks.lockById(s.taskId!, today);
         if (!before) throw new DomainError('TASK_NOT_FOUND', `the task of submission ${id} no longer exists`);
         if (before.version !== s.baseVersion) {
-          throw new DomainError('VERSION_CONFLICT', `task ${before.code} changed since the reporter read it (version ${s.baseVersion} → ${before.version}); return the submission`, {
-            current: toTaskResponse(before),
-          });
+          throw new DomainError(
+            'VERSION_CONFLICT',
+            `task ${before.code} changed since the reporter read it (version ${s.baseVersion} → ${before.version}); return the submission`,
+            {
+              current: toTaskResponse(before),
+            },
+          );
         }
         const patch = s.payload as unknown as TaskPatch;
         const next = applyTaskUpdate(before, patch, today);
         result = { task: await writeLockedTaskUpdate(tasks, before, next, patch.comment, { ...by, updatedBy: s.submittedBy }, today) };
       } else {
-        const p = s.payload as unknown as { indicator: string; org: string; period: string; source: string | null; note: string | null } & ObservationFigures;
+        const p = s.payload as unknown as {
+          indicator: string;
+          org: string;
+          period: string;
+          source: string | null;
+          note: string | null;
+        } & ObservationFigures;
         const observations = this.observations.withTransaction(m);
         const resolved = await observations.resolveTarget(p.indicator, s.province, p.org);
         const period = parsePeriod(p.period);
-        if (!resolved.target || !period) throw new DomainError('INVALID_INPUT', `submission ${id} no longer names a tracked indicator and org unit`);
+        if (!resolved.target || !period)
+          throw new DomainError('INVALID_INPUT', `submission ${id} no longer names a tracked indicator and org unit`);
         const t = resolved.target;
-        const errors = observationProblems({ code: t.indicatorCode, unit: t.unit, kind: t.kind, scale: t.scale }, p).filter((x) => x.severity === 'error');
-        if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors: errors.map((e) => ({ path: e.field, messages: [e.message] })) });
+        const errors = observationProblems({ code: t.indicatorCode, unit: t.unit, kind: t.kind, scale: t.scale }, p).filter(
+          (x) => x.severity === 'error',
+        );
+        if (errors.length)
+          throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', {
+            errors: errors.map((e) => ({ path: e.field, messages: [e.message] })),
+          });
         const figures = { value: p.value, numerator: p.numerator, denominator: p.denominator };
-        const { after } = await writeObservation({ observations, audit: this.audit.withTransaction(m) }, { target: t, period, figures, source: p.source, note: p.note }, { ...by, enteredBy: s.submittedBy });
+        const { after } = await writeObservation(
+          { observations, audit: this.audit.withTransaction(m) },
+          { target: t, period, figures, source: p.source, note: p.note },
+          { ...by, enteredBy: s.submittedBy },
+        );
         result = { observation: after };
       }
       await submissions.decide(id, 'approved', principal.username, null);
@@ -112,13 +148,23 @@ export class SubmissionService {
     const s = await submissions.lockById(id);
     if (!s) throw new DomainError('SUBMISSION_NOT_FOUND', `no submission with id "${id}"`);
     assertAccess(canApprove(principal, s.provinceId), `no right to decide submission ${id}`);
-    if (s.status !== 'submitted') throw new DomainError('SUBMISSION_DECIDED', `submission ${id} was already ${s.status}`, { current: toSubmissionResponse(s) });
+    if (s.status !== 'submitted')
+      throw new DomainError('SUBMISSION_DECIDED', `submission ${id} was already ${s.status}`, { current: toSubmissionResponse(s) });
     return s;
   }
 
-  private async audited(m: import('typeorm').EntityManager, provinceId: string, id: string, action: string, principal: Principal, meta: RequestMeta) {
+  private async audited(
+    m: import('typeorm').EntityManager,
+    provinceId: string,
+    id: string,
+    action: string,
+    principal: Principal,
+    meta: RequestMeta,
+  ) {
     const after = toSubmissionResponse((await this.submissions.withTransaction(m).findById(id))!);
-    await this.audit.withTransaction(m).append({ actor: principal, meta, action, entityKind: 'submission', entityId: id, provinceId, before: null, after });
+    await this.audit
+      .withTransaction(m)
+      .append({ actor: principal, meta, action, entityKind: 'submission', entityId: id, provinceId, before: null, after });
     return after;
   }
 }

@@ -29,16 +29,32 @@ export async function writeTaskUpdate(
   const trimmed = comment === undefined ? undefined : comment?.trim().normalize('NFC') || null;
   const at = new Date();
   const after: TaskRow = {
-    ...before, ...next, lastComment: trimmed === undefined ? before.lastComment : trimmed, updatedBy: by.updatedBy, updatedAt: at,
-    version: before.version + 1, overdue: isTaskOverdue({ due: before.due, status: next.status }, today),
+    ...before,
+    ...next,
+    lastComment: trimmed === undefined ? before.lastComment : trimmed,
+    updatedBy: by.updatedBy,
+    updatedAt: at,
+    version: before.version + 1,
+    overdue: isTaskOverdue({ due: before.due, status: next.status }, today),
   };
   // The services pass their TaskRepository (bound to their transaction, if any); tests may pass a DataSource.
   const tasks = db instanceof TaskRepository ? db : new TaskRepository(db);
   const written = await tasks.updateAtVersion(
-    before.id, before.version, next, trimmed, by.updatedBy, at,
+    before.id,
+    before.version,
+    next,
+    trimmed,
+    by.updatedBy,
+    at,
     {
-      actor: by.principal, meta: by.meta, action: by.submissionId ? 'task.update.approved' : 'task.update', entityKind: 'task', entityId: before.id,
-      provinceId: before.provinceId, before: toTaskResponse(before), after: { ...toTaskResponse(after), submission: by.submissionId ?? null },
+      actor: by.principal,
+      meta: by.meta,
+      action: by.submissionId ? 'task.update.approved' : 'task.update',
+      entityKind: 'task',
+      entityId: before.id,
+      provinceId: before.provinceId,
+      before: toTaskResponse(before),
+      after: { ...toTaskResponse(after), submission: by.submissionId ?? null },
     },
     { provinceId: before.provinceId, reason: 'task', kpiDone: true },
   );

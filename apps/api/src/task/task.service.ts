@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditRepository, batchedLookup, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository, TaskRow } from '@dx/db';
-import { applyTaskUpdate, assertAccess, canRead, canUpdateTask, DomainError, isIsoDate, needsApproval, Principal, todayIn } from '@dx/domain';
+import {
+  applyTaskUpdate,
+  assertAccess,
+  canRead,
+  canUpdateTask,
+  DomainError,
+  isIsoDate,
+  needsApproval,
+  Principal,
+  todayIn,
+} from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
 import { UpdateTaskDto } from './dto/update-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
@@ -52,13 +62,24 @@ export class TaskService {
 
   async list(principal: Principal, q: ListTasksQuery) {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
-    for (const [name, value] of [['due_before', q.due_before], ['due_after', q.due_after]] as const) {
+    for (const [name, value] of [
+      ['due_before', q.due_before],
+      ['due_after', q.due_after],
+    ] as const) {
       if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', `${name} "${value}" is not a real date`);
     }
     const { rows, total } = await this.tasks.list(
       {
-        provinceId, documentCode: q.document, groupCode: q.group, leadCode: q.lead, status: q.status, overdue: q.overdue,
-        dueBefore: q.due_before, dueAfter: q.due_after, text: q.q?.trim() || undefined, today: this.today(),
+        provinceId,
+        documentCode: q.document,
+        groupCode: q.group,
+        leadCode: q.lead,
+        status: q.status,
+        overdue: q.overdue,
+        dueBefore: q.due_before,
+        dueAfter: q.due_after,
+        text: q.q?.trim() || undefined,
+        today: this.today(),
       },
       { ...pageWindow(q), sort: q.sort },
     );
@@ -80,9 +101,16 @@ export class TaskService {
    * conflict, as if the task had been read after it. A reporter's update waits for an officer as a submission (202)
    * unless the province trusts its reporters: that is decided and written in one transaction, the row locked.
    */
-  async update(principal: Principal, id: string, ifMatch: string | undefined, patch: UpdateTaskDto, meta: RequestMeta): Promise<WriteResult> {
+  async update(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    patch: UpdateTaskDto,
+    meta: RequestMeta,
+  ): Promise<WriteResult> {
     const expected = parseIfMatch(ifMatch);
-    if (expected === null) throw new DomainError('VERSION_REQUIRED', 'send If-Match with the version you read (the task\'s "version" or ETag)');
+    if (expected === null)
+      throw new DomainError('VERSION_REQUIRED', 'send If-Match with the version you read (the task\'s "version" or ETag)');
     const today = this.today();
     const by = { principal, updatedBy: principal.username, meta };
     if (principal.role === 'reporter') {
@@ -93,12 +121,23 @@ export class TaskService {
         const submissions = this.submissions.withTransaction(m);
         if (needsApproval(principal, await submissions.trustsReporters(before.provinceId))) {
           const submission = await submissions.create({
-            kind: 'task', provinceId: before.provinceId, taskId: id, baseVersion: before.version, payload: { ...patch },
-            userId: principal.userId, username: principal.username,
+            kind: 'task',
+            provinceId: before.provinceId,
+            taskId: id,
+            baseVersion: before.version,
+            payload: { ...patch },
+            userId: principal.userId,
+            username: principal.username,
           });
           await this.audit.withTransaction(m).append({
-            actor: principal, meta, action: 'task.submit', entityKind: 'submission', entityId: submission.id, provinceId: before.provinceId,
-            before: null, after: toSubmissionResponse(submission),
+            actor: principal,
+            meta,
+            action: 'task.submit',
+            entityKind: 'submission',
+            entityId: submission.id,
+            provinceId: before.provinceId,
+            before: null,
+            after: toSubmissionResponse(submission),
           });
           return { status: 202, body: { submission: toSubmissionResponse(submission) } };
         }
@@ -120,7 +159,9 @@ function updatable(principal: Principal, id: string, expected: number, task: Tas
   if (!task) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
   assertAccess(canRead(principal, task.provinceId) && canUpdateTask(principal, task), `no right to update task ${task.code}`);
   if (task.version !== expected) {
-    throw new DomainError('VERSION_CONFLICT', `task ${task.code} is at version ${task.version}, not ${expected}`, { current: toTaskResponse(task) });
+    throw new DomainError('VERSION_CONFLICT', `task ${task.code} is at version ${task.version}, not ${expected}`, {
+      current: toTaskResponse(task),
+    });
   }
   return task;
 }

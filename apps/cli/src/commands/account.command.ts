@@ -16,14 +16,25 @@ const role = (value: string): Role => {
 };
 
 const scopes = (value: string): TokenScope[] => {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
   if (!list.length || bad.length) throw new InvalidArgumentError(`comma-separated scopes from ${TOKEN_SCOPES.join(', ')}`);
   return list as TokenScope[];
 };
 
 const cliAudit = (action: string, entityId: string | null, after: unknown) => ({
-  actor: null, actorLabel: 'cli', meta: null, action, entityKind: 'user', entityId, provinceId: null, before: null, after,
+  actor: null,
+  actorLabel: 'cli',
+  meta: null,
+  action,
+  entityKind: 'user',
+  entityId,
+  provinceId: null,
+  before: null,
+  after,
 });
 
 export function userCreateCommand(): Command {
@@ -40,13 +51,22 @@ export function userCreateCommand(): Command {
       await withDatabase(async ({ dataSource }) => {
         const { account, password: used } = await dataSource.transaction(async (m) => {
           const created = await new AccountRepository(m).create({
-            username: flags.username, displayName: flags.name ?? flags.username, role: flags.role, province: flags.province, orgUnit: flags.org, password,
+            username: flags.username,
+            displayName: flags.name ?? flags.username,
+            role: flags.role,
+            province: flags.province,
+            orgUnit: flags.org,
+            password,
           });
           const { id, username, role: r, orgUnitCode, provinceCode } = created.account;
-          await new AuditRepository(m).append(cliAudit('user.create', id, { username, role: r, orgUnit: orgUnitCode, province: provinceCode }));
+          await new AuditRepository(m).append(
+            cliAudit('user.create', id, { username, role: r, orgUnit: orgUnitCode, province: provinceCode }),
+          );
           return created;
         });
-        const where = account.provinceCode ? ` in ${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}` : '';
+        const where = account.provinceCode
+          ? ` in ${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}`
+          : '';
         process.stdout.write(`created ${account.role} "${account.username}"${where}\n`);
         if (!password) process.stdout.write(`password: ${used}\n`);
       });
@@ -81,11 +101,19 @@ export function tokenCreateCommand(): Command {
     .option('--scopes <list>', `comma-separated: ${TOKEN_SCOPES.join(', ')}`, scopes, ['observations:write'] as TokenScope[])
     .option('--expires <date>', 'last day the token works (YYYY-MM-DD); default: no expiry')
     .action(async (flags: { username: string; name: string; scopes: TokenScope[]; expires?: string }) => {
-      if (flags.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.expires)) throw new DomainError('INVALID_DATE', `--expires: "${flags.expires}" is not a date YYYY-MM-DD`);
+      if (flags.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.expires))
+        throw new DomainError('INVALID_DATE', `--expires: "${flags.expires}" is not a date YYYY-MM-DD`);
       await withDatabase(async ({ dataSource }) => {
         const { id, token } = await dataSource.transaction(async (m) => {
-          const created = await new AccountRepository(m).createApiToken(flags.username, flags.name.trim(), flags.scopes, flags.expires ? `${flags.expires}T23:59:59+07:00` : null);
-          await new AuditRepository(m).append(cliAudit('token.create', created.id, { username: flags.username, name: flags.name, scopes: flags.scopes }));
+          const created = await new AccountRepository(m).createApiToken(
+            flags.username,
+            flags.name.trim(),
+            flags.scopes,
+            flags.expires ? `${flags.expires}T23:59:59+07:00` : null,
+          );
+          await new AuditRepository(m).append(
+            cliAudit('token.create', created.id, { username: flags.username, name: flags.name, scopes: flags.scopes }),
+          );
           return created;
         });
         process.stdout.write(`token ${id} for "${flags.username}" (${flags.scopes.join(', ')})\n${token}\n`);

@@ -8,7 +8,9 @@ const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/
 /** `backup [--out FILE]`: every table, from one consistent snapshot, as gzip'd JSON lines. */
 export function backupCommand(): Command {
   return new Command('backup')
-    .description('write a backup of the whole database (embedded or PostgreSQL) from one consistent snapshot: gzip\'d JSON lines, exact values')
+    .description(
+      "write a backup of the whole database (embedded or PostgreSQL) from one consistent snapshot: gzip'd JSON lines, exact values",
+    )
     .option('--out <file>', 'where to write it', `dx-backup-${stamp()}.jsonl.gz`)
     .action(async (flags: { out: string }) => {
       // Written next to the target and renamed at the end: a failed backup never looks like a good one.

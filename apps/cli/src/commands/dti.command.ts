@@ -24,7 +24,7 @@ export function dtiCommand(): Command {
   dti
     .command('import')
     .description(
-      'import a year\'s DTI table (CSV: code,name,score,rank,government_score,…; name and score or rank required), replacing that year and group; ' +
+      "import a year's DTI table (CSV: code,name,score,rank,government_score,…; name and score or rank required), replacing that year and group; " +
         'or a directory like data/dti/ (frameworks.yaml and YEAR-GROUP.csv tables), all in one transaction',
     )
     .argument('<path>', 'CSV file (UTF-8), or a directory')
@@ -36,17 +36,24 @@ export function dtiCommand(): Command {
       await withDatabase(async ({ dataSource }) => {
         if (directory) {
           const result = await importDtiDirectory(dataSource, path, (file) => process.stderr.write(`importing ${file}\n`));
-          for (const t of result.tables) process.stdout.write(`imported DTI ${t.year} ${t.group}: ${t.rows} row(s), ${t.matched} matched to provinces here (${t.file})\n`);
+          for (const t of result.tables)
+            process.stdout.write(
+              `imported DTI ${t.year} ${t.group}: ${t.rows} row(s), ${t.matched} matched to provinces here (${t.file})\n`,
+            );
           process.stdout.write(`${result.frameworks} framework(s), ${result.tables.length} table(s)\n`);
           return;
         }
         const result = await importDti(dataSource, readFileSync(path), { year: flags.year!, group: flags.group, source: basename(path) });
-        process.stdout.write(`imported DTI ${result.year} ${result.group}: ${result.rows} row(s), ${result.matched} matched to provinces here\n`);
+        process.stdout.write(
+          `imported DTI ${result.year} ${result.group}: ${result.rows} row(s), ${result.matched} matched to provinces here\n`,
+        );
       });
     });
   dti
     .command('framework')
-    .description('record DTI frameworks (YAML dx-tracker/dti-frameworks@1: pillars, main indices, components, weights, crosswalk), replacing those years\'')
+    .description(
+      "record DTI frameworks (YAML dx-tracker/dti-frameworks@1: pillars, main indices, components, weights, crosswalk), replacing those years'",
+    )
     .argument('<file>', 'YAML file')
     .action(async (file: string) => {
       const parsed = parseDtiFrameworks(readFileSync(file));

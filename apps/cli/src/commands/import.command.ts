@@ -48,7 +48,10 @@ export function importCommand(): Command {
 }
 
 export function formatImportResult(result: ImportResult): string {
-  const table = new Table({ head: ['', 'created', 'updated', 'unchanged', 'removed', 'kept (not in file)'], style: { head: [], border: [], compact: true } });
+  const table = new Table({
+    head: ['', 'created', 'updated', 'unchanged', 'removed', 'kept (not in file)'],
+    style: { head: [], border: [], compact: true },
+  });
   for (const entity of IMPORT_ENTITIES) {
     const c = result.counts[entity];
     table.push([entity, c.created, c.updated, c.unchanged, c.removed, c.kept]);

@@ -15,7 +15,9 @@ export function migrateCommand(): Command {
           }
           const applied = await dataSource.runMigrations({ transaction: 'each' });
           process.stdout.write(
-            applied.length ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n` : 'schema is up to date\n',
+            applied.length
+              ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n`
+              : 'schema is up to date\n',
           );
         },
         { migrations: 'ignore' },

@@ -29,14 +29,18 @@ export function orgsCommand(): Command {
       const r = parsed.value;
       await withDatabase(async ({ dataSource }) => {
         const result = await applyReorganisation(dataSource, r, bytes, {
-          actor: flags.actor, createMissing: flags.createMissing ?? false, dryRun: flags.dryRun ?? false, lineOf: parsed.lineOf,
+          actor: flags.actor,
+          createMissing: flags.createMissing ?? false,
+          dryRun: flags.dryRun ?? false,
+          lineOf: parsed.lineOf,
         });
         if (result.alreadyApplied) {
           process.stdout.write(`${r.code} (effective ${r.effective}) was already applied from this file; nothing changed\n`);
           return;
         }
         const list = (codes: string[]) => (codes.length ? codes.join(', ') : '—');
-        if (result.referenceCreated.length) process.stdout.write(`created from the reference list, as they were before ${r.effective}: ${list(result.referenceCreated)}\n`);
+        if (result.referenceCreated.length)
+          process.stdout.write(`created from the reference list, as they were before ${r.effective}: ${list(result.referenceCreated)}\n`);
         process.stdout.write(`new provinces from ${r.effective}: ${list(result.created)}\n`);
         process.stdout.write(`units ending on the day before (${result.ended.length}): ${list(result.ended)}\n`);
         process.stdout.write(`${result.successions} succession link(s)\n`);

@@ -31,11 +31,16 @@ export function recomputeCommand(): Command {
                 [flags.document, code],
               )
             : [{ id: (await repo.provinceIdByCode(code)) ?? '' }].filter((r) => r.id);
-          if (rows.length === 0) throw new Error(flags.document ? `no document "${flags.document}"${code ? ` in ${code}` : ''}` : `no province with code "${code}"`);
+          if (rows.length === 0)
+            throw new Error(
+              flags.document ? `no document "${flags.document}"${code ? ` in ${code}` : ''}` : `no province with code "${code}"`,
+            );
           ids = rows.map((r) => r.id);
         }
         const engine = new RecomputeEngine(dataSource, systemClock);
-        const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'recomputing [{bar}] {percentage}% ({value}/{total} steps)', hideCursor: true }) : null;
+        const bar = process.stderr.isTTY
+          ? new SingleBar({ stream: process.stderr, format: 'recomputing [{bar}] {percentage}% ({value}/{total} steps)', hideCursor: true })
+          : null;
         const outcomes = await engine
           .recomputeMany(ids, { asOf: flags.asOf, trigger: 'cli', force: flags.force }, (done, total) => {
             if (done === 1) bar?.start(total, 0);

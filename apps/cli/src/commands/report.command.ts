@@ -8,8 +8,12 @@ import { systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 
 const formats = (value: string): ReportFormat[] => {
-  const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-  if (!list.length || list.some((f) => !(REPORT_FORMATS as readonly string[]).includes(f))) throw new InvalidArgumentError('pdf, xlsx or pdf,xlsx');
+  const list = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  if (!list.length || list.some((f) => !(REPORT_FORMATS as readonly string[]).includes(f)))
+    throw new InvalidArgumentError('pdf, xlsx or pdf,xlsx');
   return [...new Set(list)] as ReportFormat[];
 };
 
@@ -28,13 +32,23 @@ export function reportCommand(): Command {
     .option('--format <list>', 'pdf, xlsx or pdf,xlsx', formats, ['pdf', 'xlsx'] as ReportFormat[])
     .option('--out <dir>', 'where to write the files', '.')
     .action(async (flags: { province: string; document: string; period: string; asOf?: string; format: ReportFormat[]; out: string }) => {
-      if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) throw new InvalidArgumentError(`--as-of: "${flags.asOf}" is not a date YYYY-MM-DD`);
+      if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
+        throw new InvalidArgumentError(`--as-of: "${flags.asOf}" is not a date YYYY-MM-DD`);
       await withDatabase(async ({ dataSource }) => {
-        const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: 'report [{bar}] {percentage}%', hideCursor: true }) : null;
+        const bar = process.stderr.isTTY
+          ? new SingleBar({ stream: process.stderr, format: 'report [{bar}] {percentage}%', hideCursor: true })
+          : null;
         bar?.start(100, 0);
         const report = await new ReportGenerator(dataSource, systemClock)
           .generate(
-            { province: flags.province.trim().toUpperCase(), document: flags.document.trim(), period: flags.period.trim(), asOf: flags.asOf, formats: flags.format, createdBy: 'cli' },
+            {
+              province: flags.province.trim().toUpperCase(),
+              document: flags.document.trim(),
+              period: flags.period.trim(),
+              asOf: flags.asOf,
+              formats: flags.format,
+              createdBy: 'cli',
+            },
             (p) => bar?.update(p),
           )
           .finally(() => bar?.stop());
@@ -45,7 +59,9 @@ export function reportCommand(): Command {
           writeFileSync(file, report.files[format]!);
           process.stdout.write(`${file}\n`);
         }
-        process.stdout.write(`report ${report.id} as of ${report.data.asOf}: ${report.data.goals.met}/${report.data.goals.total} targets met; checksum ${report.checksum.slice(0, 16)}\n`);
+        process.stdout.write(
+          `report ${report.id} as of ${report.data.asOf}: ${report.data.goals.met}/${report.data.goals.total} targets met; checksum ${report.checksum.slice(0, 16)}\n`,
+        );
       });
     });
 }

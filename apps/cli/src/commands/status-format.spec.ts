@@ -14,16 +14,30 @@ const kpi = (code: string, rank: KpiView['rank']): KpiView => ({
 
 const kpiLine = (k: KpiView): string => {
   const summary: ProvinceSummary = {
-    province: { code: 'QNI', name: 'Quảng Ninh' }, asOf: '2023-10-31', computedAt: '2023-11-15T00:00:00.000Z',
-    totals: { goals: null, tasks: null }, documents: [], kpis: [k],
+    province: { code: 'QNI', name: 'Quảng Ninh' },
+    asOf: '2023-10-31',
+    computedAt: '2023-11-15T00:00:00.000Z',
+    totals: { goals: null, tasks: null },
+    documents: [],
+    kpis: [k],
   };
-  return formatProvinceStatus(summary).split('\n').find((l) => l.startsWith(`  ${k.indicator.code}:`))!;
+  return formatProvinceStatus(summary)
+    .split('\n')
+    .find((l) => l.startsWith(`  ${k.indicator.code}:`))!;
 };
 
 describe('formatProvinceStatus: what a KPI rank is out of', () => {
   it.each([
-    ['a DTI-fed indicator ranks among every province on the year\'s map', { rank: 3, of: 63, percentile: '96.77', source: 'dti' } as const, 'xếp thứ 3/63 tỉnh, thành phố'],
-    ['any other indicator ranks among the provinces here with data', { rank: 2, of: 5, percentile: '75', source: 'observations' } as const, 'xếp thứ 2/5 tỉnh có số liệu'],
+    [
+      "a DTI-fed indicator ranks among every province on the year's map",
+      { rank: 3, of: 63, percentile: '96.77', source: 'dti' } as const,
+      'xếp thứ 3/63 tỉnh, thành phố',
+    ],
+    [
+      'any other indicator ranks among the provinces here with data',
+      { rank: 2, of: 5, percentile: '75', source: 'observations' } as const,
+      'xếp thứ 2/5 tỉnh có số liệu',
+    ],
   ])('%s', (_, rank, words) => {
     const line = kpiLine(kpi('x', rank));
     expect(line).toContain(words);

@@ -1,5 +1,14 @@
 import {
-  describeChange, DOCUMENT_TYPE_LABELS_VI, GOAL_STATUS_LABELS_VI, GoalRollup, rankOutOf, TASK_STATUS_LABELS_VI, TaskRollup, VERDICT_LABELS_VI, viDate, viNumber,
+  describeChange,
+  DOCUMENT_TYPE_LABELS_VI,
+  GOAL_STATUS_LABELS_VI,
+  GoalRollup,
+  rankOutOf,
+  TASK_STATUS_LABELS_VI,
+  TaskRollup,
+  VERDICT_LABELS_VI,
+  viDate,
+  viNumber,
   viPercent,
 } from '@dx/domain';
 import { KpiView, ProvinceSummary } from '@dx/status-engine';
@@ -66,7 +75,11 @@ export function formatProvinceStatus(s: ProvinceSummary): string {
     }
     for (const g of d.goalGroups) {
       const gr = g.rollup.goals;
-      const completeness = gr ? (gr.declared === null ? `${gr.recorded} mục tiêu đã nhập` : `${gr.recorded}/${gr.declared} mục tiêu đã nhập`) : '';
+      const completeness = gr
+        ? gr.declared === null
+          ? `${gr.recorded} mục tiêu đã nhập`
+          : `${gr.recorded}/${gr.declared} mục tiêu đã nhập`
+        : '';
       out.push(`  ${g.code} ${g.name}: ${gr ? `${gr.met}/${gr.total} đạt · ${completeness}` : 'chưa tính'}`);
       for (const goal of g.goals) {
         const status = goal.status ? GOAL_STATUS_LABELS_VI[goal.status] : 'chưa tính';
@@ -83,17 +96,23 @@ export function formatProvinceStatus(s: ProvinceSummary): string {
     for (const k of s.kpis) {
       const parts = [`  ${k.indicator.code}: ${unitOf(k.value, k.indicator.unit)} (${k.period})`];
       for (const t of k.goalTargets) {
-        parts.push(`chỉ tiêu ${t.documentCode} ${t.goalCode} ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${viPercent(Number(t.attainment) * 100)}%` : ''}`);
+        parts.push(
+          `chỉ tiêu ${t.documentCode} ${t.goalCode} ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${viPercent(Number(t.attainment) * 100)}%` : ''}`,
+        );
       }
       if (k.nationalTarget) {
         const t = k.nationalTarget;
-        parts.push(`chỉ tiêu quốc gia ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${viPercent(Number(t.attainment) * 100)}%` : ''}`);
+        parts.push(
+          `chỉ tiêu quốc gia ${t.op} ${viNumber(t.target)}: ${t.met ? 'đạt' : 'chưa đạt'}, chênh ${signed(t.gap)}${t.attainment ? `, mức đạt ${viPercent(Number(t.attainment) * 100)}%` : ''}`,
+        );
       }
       if (k.goalTargets.length === 0 && !k.nationalTarget) parts.push('chưa có chỉ tiêu');
       // A rank reads in places ("▲4 bậc" from 7 to 3), other values signed (describeChange).
-      if (k.previous.change !== null) parts.push(`so với kỳ trước ${k.previous.period}: ${describeChange(k.indicator, k.previous.change).text}`);
+      if (k.previous.change !== null)
+        parts.push(`so với kỳ trước ${k.previous.period}: ${describeChange(k.indicator, k.previous.change).text}`);
       // For a year, the previous period is the year before: say it once.
-      if (k.yearAgo.change !== null && k.yearAgo.period !== k.previous.period) parts.push(`so với cùng kỳ ${k.yearAgo.period}: ${describeChange(k.indicator, k.yearAgo.change).text}`);
+      if (k.yearAgo.change !== null && k.yearAgo.period !== k.previous.period)
+        parts.push(`so với cùng kỳ ${k.yearAgo.period}: ${describeChange(k.indicator, k.yearAgo.change).text}`);
       const rank = rankOutOf(k.rank?.rank ?? null, k.rank?.of ?? null);
       if (rank) parts.push(`xếp thứ ${rank} ${RANK_AMONG[k.rank!.source]}`);
       out.push(parts.join(' · '));

@@ -6,7 +6,7 @@ import { formatProvinceStatus } from './status-format';
 
 export function statusCommand(): Command {
   return new Command('status')
-    .description('print a province\'s plan tree with statuses, rollups, reconciliation and KPIs (in Vietnamese)')
+    .description("print a province's plan tree with statuses, rollups, reconciliation and KPIs (in Vietnamese)")
     .requiredOption('--province <code>', 'province code, e.g. QNI')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
     .option('--json', 'print the summary as JSON instead')

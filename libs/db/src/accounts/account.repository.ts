@@ -53,7 +53,8 @@ export class AccountRepository {
       throw new DomainError('INVALID_INPUT', 'username: 2-63 characters a-z, 0-9, ".", "_" or "-", starting with a letter or digit');
     }
     const password = input.password ?? generatePassword();
-    if (password.length < MIN_PASSWORD_LENGTH) throw new DomainError('INVALID_INPUT', `password: at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (password.length < MIN_PASSWORD_LENGTH)
+      throw new DomainError('INVALID_INPUT', `password: at least ${MIN_PASSWORD_LENGTH} characters`);
     const orgUnitId = await this.resolveOrgUnit(input);
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO app_user (username, display_name, password_hash, role, org_unit_id) VALUES ($1, $2, $3, $4, $5)
@@ -93,10 +94,9 @@ export class AccountRepository {
    * fail the same way to the caller (no account enumeration); `MAX_FAILED_LOGINS` failures in a row lock the account.
    */
   async authenticate(username: string, password: string, now: Date): Promise<AccountRow> {
-    const [row] = await this.db.query(
-      `SELECT id, password_hash, active, locked_until, failed_logins FROM app_user WHERE username = $1`,
-      [username.trim().toLowerCase()],
-    );
+    const [row] = await this.db.query(`SELECT id, password_hash, active, locked_until, failed_logins FROM app_user WHERE username = $1`, [
+      username.trim().toLowerCase(),
+    ]);
     if (!row) {
       // Same work as a real check, so timing does not tell which usernames exist.
       await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$6OhzmX9y4qzCh5+QoTiYyX4rmwTGZ2XjDeCKVtGkC0U', password);
@@ -128,7 +128,9 @@ export class AccountRepository {
     );
     if (!(rows[0] as unknown[]).length) throw new DomainError('USER_NOT_FOUND', `no user "${username}"`);
     // A new password ends every session.
-    await this.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [(rows[0] as { id: string }[])[0].id]);
+    await this.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+      (rows[0] as { id: string }[])[0].id,
+    ]);
     return pw;
   }
 
@@ -157,7 +159,12 @@ export class AccountRepository {
     await this.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [tokenHash(token)]);
   }
 
-  async createApiToken(username: string, name: string, scopes: TokenScope[], expiresAt: string | null): Promise<{ id: string; token: string }> {
+  async createApiToken(
+    username: string,
+    name: string,
+    scopes: TokenScope[],
+    expiresAt: string | null,
+  ): Promise<{ id: string; token: string }> {
     const account = await this.findByUsername(username);
     if (!account) throw new DomainError('USER_NOT_FOUND', `no user "${username}"`);
     const token = newToken('dxt_');
@@ -175,11 +182,13 @@ export class AccountRepository {
 
   /** The principal an API token acts as, or null if unknown, revoked, expired or its account inactive. */
   async principalForApiToken(token: string, now: Date): Promise<Principal | null> {
-    const [row] = await this.db.query(
-      `UPDATE api_token SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)
+    const [row] = await this.db
+      .query(
+        `UPDATE api_token SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)
        RETURNING user_id, scopes`,
-      [tokenHash(token), now.toISOString()],
-    ).then((r: [{ user_id: string; scopes: TokenScope[] }[], number]) => r[0]);
+        [tokenHash(token), now.toISOString()],
+      )
+      .then((r: [{ user_id: string; scopes: TokenScope[] }[], number]) => r[0]);
     if (!row) return null;
     const account = await this.findById(row.user_id);
     return account?.active ? principalOf(account, row.scopes) : null;

@@ -49,19 +49,38 @@ export interface AuditFilter {
  * of the same statement), one entry and row for each row it yields, none when it yields none: a write and its log in
  * one statement.
  */
-export function auditStatement(e: AuditEntry, outbox: OutboxEntry | undefined, first: number, source?: string): { ctes: string; params: unknown[] } {
+export function auditStatement(
+  e: AuditEntry,
+  outbox: OutboxEntry | undefined,
+  first: number,
+  source?: string,
+): { ctes: string; params: unknown[] } {
   const $ = (i: number) => `$${first + i}`;
   const from = source ? ` FROM ${source}` : '';
   const params: unknown[] = [
-    e.actor?.userId ?? null, e.actor?.username ?? e.actorLabel ?? 'system', e.meta?.ip ?? null, e.meta?.requestId ?? null, e.action,
-    e.entityKind, e.entityId, e.provinceId, e.before === undefined ? null : JSON.stringify(e.before),
+    e.actor?.userId ?? null,
+    e.actor?.username ?? e.actorLabel ?? 'system',
+    e.meta?.ip ?? null,
+    e.meta?.requestId ?? null,
+    e.action,
+    e.entityKind,
+    e.entityId,
+    e.provinceId,
+    e.before === undefined ? null : JSON.stringify(e.before),
     e.after === undefined ? null : JSON.stringify(e.after),
   ];
   let ctes = `audit AS (
     INSERT INTO audit_log (actor_id, actor, ip, request_id, action, entity_kind, entity_id, province_id, before, after)
     SELECT ${$(0)}::uuid, ${$(1)}::text, ${$(2)}::text, ${$(3)}::text, ${$(4)}::text, ${$(5)}::text, ${$(6)}::uuid, ${$(7)}::uuid, ${$(8)}::jsonb, ${$(9)}::jsonb${from})`;
   if (outbox) {
-    params.push(outbox.provinceId, outbox.reason, outbox.kpiDone ?? false, outbox.indicatorId ?? null, outbox.orgUnitId ?? null, outbox.period ?? null);
+    params.push(
+      outbox.provinceId,
+      outbox.reason,
+      outbox.kpiDone ?? false,
+      outbox.indicatorId ?? null,
+      outbox.orgUnitId ?? null,
+      outbox.period ?? null,
+    );
     ctes += `,
   queued AS (
     INSERT INTO outbox (province_id, reason, kpi_processed_at, indicator_id, org_unit_id, period)
@@ -103,9 +122,17 @@ export class AuditRepository {
       [
         JSON.stringify(
           entries.map((e) => ({
-            at: e.at ?? null, actor_id: e.actor?.userId ?? null, actor: e.actor?.username ?? e.actorLabel ?? 'system', ip: e.meta?.ip ?? null,
-            request_id: e.meta?.requestId ?? null, action: e.action, entity_kind: e.entityKind, entity_id: e.entityId, province_id: e.provinceId,
-            before: e.before ?? null, after: e.after ?? null,
+            at: e.at ?? null,
+            actor_id: e.actor?.userId ?? null,
+            actor: e.actor?.username ?? e.actorLabel ?? 'system',
+            ip: e.meta?.ip ?? null,
+            request_id: e.meta?.requestId ?? null,
+            action: e.action,
+            entity_kind: e.entityKind,
+            entity_id: e.entityId,
+            province_id: e.provinceId,
+            before: e.before ?? null,
+            after: e.after ?? null,
           })),
         ),
       ],

@@ -20,7 +20,11 @@ export interface DtiDirectoryResult {
  * named `YEAR-GROUP.csv`. Every file is checked first (all problems, each with its file);
  * then everything is written in one transaction, so a bad file leaves the database as it was.
  */
-export async function importDtiDirectory(ds: DataSource, dir: string, onFile: (file: string) => void = () => undefined): Promise<DtiDirectoryResult> {
+export async function importDtiDirectory(
+  ds: DataSource,
+  dir: string,
+  onFile: (file: string) => void = () => undefined,
+): Promise<DtiDirectoryResult> {
   const names = readdirSync(dir).sort();
   const problems: { path: string; line: number | null; messages: string[] }[] = [];
   let frameworks: DtiFramework[] = [];
@@ -51,7 +55,8 @@ export async function importDtiDirectory(ds: DataSource, dir: string, onFile: (f
       problems.push(...((error.details as { errors: typeof problems }).errors ?? []));
     }
   }
-  if (problems.length) throw new DomainError('INVALID_INPUT', `${problems.length} problem(s) in ${dir}; nothing was written`, { errors: problems });
+  if (problems.length)
+    throw new DomainError('INVALID_INPUT', `${problems.length} problem(s) in ${dir}; nothing was written`, { errors: problems });
   return ds.transaction(async (m) => {
     if (frameworks.length) {
       onFile(DTI_FRAMEWORK_FILE);

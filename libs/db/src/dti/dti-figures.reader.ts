@@ -27,7 +27,11 @@ export function dtiRankTotal(ranked: number, year: number): number {
  * every row of it, and what a rank is out of; null when no table of that year is stored.
  * The one place an indicator fed from the DTI reads its values by province.
  */
-export async function readDtiFigures(m: EntityManager, dtiFigure: string, year: number): Promise<{ rows: DtiProvinceFigure[]; total: number } | null> {
+export async function readDtiFigures(
+  m: EntityManager,
+  dtiFigure: string,
+  year: number,
+): Promise<{ rows: DtiProvinceFigure[]; total: number } | null> {
   const figure = parseDtiFigure(dtiFigure);
   if (!figure) return null;
   const results: (DtiResultFigures & { org_unit_id: string | null; code: string | null; name: string })[] = await m.query(
@@ -47,7 +51,11 @@ export async function readDtiFigures(m: EntityManager, dtiFigure: string, year: 
  * provinces of this database with a value. Years whose table does not rank the province
  * are left out.
  */
-export async function readProvinceDtiRanks(db: DataSource | EntityManager, provinceId: string, wanted: { dtiFigure: string; year: number }[]): Promise<Map<string, RankFigures>> {
+export async function readProvinceDtiRanks(
+  db: DataSource | EntityManager,
+  provinceId: string,
+  wanted: { dtiFigure: string; year: number }[],
+): Promise<Map<string, RankFigures>> {
   const out = new Map<string, RankFigures>();
   if (wanted.length === 0) return out;
   const rows: (DtiResultFigures & { org_unit_id: string | null; year: number })[] = await db.query(

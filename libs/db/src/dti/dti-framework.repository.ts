@@ -30,7 +30,16 @@ export class DtiFrameworkRepository {
          ON CONFLICT (year, "group") DO UPDATE SET components = excluded.components, pillars = excluded.pillars,
            indices = excluded.indices, crosswalk = excluded.crosswalk, source = excluded.source, note = excluded.note, imported_at = now()
          RETURNING (xmax = 0) AS inserted`,
-        [f.year, f.group, f.components, JSON.stringify(f.pillars), JSON.stringify(f.indices), JSON.stringify(f.crosswalk), f.source, f.note],
+        [
+          f.year,
+          f.group,
+          f.components,
+          JSON.stringify(f.pillars),
+          JSON.stringify(f.indices),
+          JSON.stringify(f.crosswalk),
+          f.source,
+          f.note,
+        ],
       );
       if (inserted) created++;
     }
@@ -40,8 +49,13 @@ export class DtiFrameworkRepository {
 
 function toFramework(r: Record<string, unknown>): DtiFramework {
   return {
-    year: r.year as number, group: r.group as string, components: r.components as number | null,
-    pillars: r.pillars as DtiFramework['pillars'], indices: r.indices as DtiFramework['indices'], crosswalk: r.crosswalk as DtiFramework['crosswalk'],
-    source: r.source as string, note: r.note as string | null,
+    year: r.year as number,
+    group: r.group as string,
+    components: r.components as number | null,
+    pillars: r.pillars as DtiFramework['pillars'],
+    indices: r.indices as DtiFramework['indices'],
+    crosswalk: r.crosswalk as DtiFramework['crosswalk'],
+    source: r.source as string,
+    note: r.note as string | null,
   };
 }

@@ -9,7 +9,18 @@ export const DTI_GROUPS = ['provinces', 'ministries', 'ministries-no-services'] 
 export type DtiGroup = (typeof DTI_GROUPS)[number];
 
 /** The CSV's fixed columns: only `name` and one of `score`/`rank` are required. */
-export const DTI_COLUMNS = ['code', 'name', 'score', 'rank', 'government_score', 'government_rank', 'economy_score', 'economy_rank', 'society_score', 'society_rank'];
+export const DTI_COLUMNS = [
+  'code',
+  'name',
+  'score',
+  'rank',
+  'government_score',
+  'government_rank',
+  'economy_score',
+  'economy_rank',
+  'society_score',
+  'society_rank',
+];
 
 export interface DtiRowError {
   row: number;
@@ -50,7 +61,13 @@ export function parseDtiCsv(bytes: Buffer, framework: DtiFramework | null = null
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true });
+    records = parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
   } catch (error) {
     return { rows: [], errors: [{ row: 0, column: '(file)', message: `not a UTF-8 CSV file: ${(error as Error).message}` }] };
   }
@@ -117,7 +134,11 @@ export function checkDtiTable(bytes: Buffer, framework: DtiFramework | null, fil
 }
 
 /** Replaces a year's table for a group inside the caller's transaction; returns how many rows matched our provinces. */
-export async function writeDtiTable(m: EntityManager, rows: DtiTableRow[], options: DtiTableOptions): Promise<{ rows: number; matched: number }> {
+export async function writeDtiTable(
+  m: EntityManager,
+  rows: DtiTableRow[],
+  options: DtiTableOptions,
+): Promise<{ rows: number; matched: number }> {
   const ranks = dtiRanks(rows.map((r) => ({ key: r.key, score: r.score, rank: r.rank })));
   const match = options.group === 'provinces' ? await ourProvinces(m, options.year) : () => null;
   await m.query(`DELETE FROM dti_result WHERE year = $1 AND "group" = $2`, [options.year, options.group]);
@@ -129,7 +150,20 @@ export async function writeDtiTable(m: EntityManager, rows: DtiTableRow[], optio
     await m.query(
       `INSERT INTO dti_result (year, "group", name, name_key, code, org_unit_id, score, rank, rank_given, pillars, indices, source)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12)`,
-      [options.year, options.group, r.name, r.key, r.code, orgUnitId, r.score, rank.rank, rank.given, JSON.stringify(r.pillars), JSON.stringify(r.indices), options.source],
+      [
+        options.year,
+        options.group,
+        r.name,
+        r.key,
+        r.code,
+        orgUnitId,
+        r.score,
+        rank.rank,
+        rank.given,
+        JSON.stringify(r.pillars),
+        JSON.stringify(r.indices),
+        options.source,
+      ],
     );
   }
   return { rows: rows.length, matched };

@@ -30,7 +30,10 @@ interface Result {
  * caller's transaction, for one province (a plan import) or every one (a DTI import);
  * returns how many observations changed.
  */
-export async function syncDtiObservations(m: EntityManager, provinceId: string | null = null): Promise<{ created: number; updated: number; removed: number }> {
+export async function syncDtiObservations(
+  m: EntityManager,
+  provinceId: string | null = null,
+): Promise<{ created: number; updated: number; removed: number }> {
   await linkDtiResults(m);
   const bindings: Binding[] = await m.query(
     `SELECT pi.province_id, i.id AS indicator_id, i.dti_figure
@@ -54,15 +57,20 @@ export async function syncDtiObservations(m: EntityManager, provinceId: string |
       if (value === null) continue;
       const period = String(r.year);
       wanted.set(`${b.indicator_id}|${b.province_id}|${period}`, {
-        provinceId: b.province_id, indicatorId: b.indicator_id, period, value, source: `DTI ${r.year} (${r.source})`,
+        provinceId: b.province_id,
+        indicatorId: b.indicator_id,
+        period,
+        value,
+        source: `DTI ${r.year} (${r.source})`,
       });
     }
   }
-  const existing: { id: string; indicator_id: string; org_unit_id: string; period: string; value: string | null; source: string }[] = await m.query(
-    `SELECT id, indicator_id, org_unit_id, period, value::text AS value, source FROM observation
+  const existing: { id: string; indicator_id: string; org_unit_id: string; period: string; value: string | null; source: string }[] =
+    await m.query(
+      `SELECT id, indicator_id, org_unit_id, period, value::text AS value, source FROM observation
       WHERE entered_by = $1 AND ($2::uuid IS NULL OR org_unit_id = $2)`,
-    [DTI_ACTOR, provinceId],
-  );
+      [DTI_ACTOR, provinceId],
+    );
   const changed = new Set<string>();
   const counts = { created: 0, updated: 0, removed: 0 };
   for (const o of existing) {
@@ -73,7 +81,10 @@ export async function syncDtiObservations(m: EntityManager, provinceId: string |
       await m.query(`DELETE FROM observation WHERE id = $1`, [o.id]);
       counts.removed++;
     } else if (canonicalOrNull(o.value) !== want.value || o.source !== want.source) {
-      await m.query(`UPDATE observation SET value = $2, source = $3, entered_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`, [o.id, want.value, want.source]);
+      await m.query(
+        `UPDATE observation SET value = $2, source = $3, entered_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
+        [o.id, want.value, want.source],
+      );
       counts.updated++;
     } else continue;
     changed.add(o.org_unit_id);

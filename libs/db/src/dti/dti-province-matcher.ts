@@ -12,7 +12,14 @@ export type ProvinceMatcher = (code: string | null, name: string) => string | nu
  */
 export async function ourProvinces(m: EntityManager, year: number): Promise<ProvinceMatcher> {
   const onDate = `${year}-12-31`;
-  const provinces: { id: string; code: string; name: string; official_code: string | null; valid_from: string | null; valid_to: string | null }[] = await m.query(
+  const provinces: {
+    id: string;
+    code: string;
+    name: string;
+    official_code: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+  }[] = await m.query(
     `SELECT id, code, name, official_code, valid_from::text AS valid_from, valid_to::text AS valid_to FROM org_unit WHERE kind = 'province'`,
   );
   const current = provinces.filter((p) => validOn({ validFrom: p.valid_from, validTo: p.valid_to }, onDate));

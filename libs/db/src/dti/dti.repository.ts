@@ -61,7 +61,11 @@ export class DtiRepository {
   private table(year: number, all: StoredRow[], frameworks: Map<number, DtiFramework>): DtiRow[] {
     const framework = frameworks.get(year) ?? null;
     const before = new Map(all.filter((r) => r.year === year - 1).map((r) => [r.name_key, r]));
-    const change = (part: string, now: { score: string | null; rank: number | null } | undefined, prev: { score: string | null; rank: number | null } | undefined): DtiFigure => {
+    const change = (
+      part: string,
+      now: { score: string | null; rank: number | null } | undefined,
+      prev: { score: string | null; rank: number | null } | undefined,
+    ): DtiFigure => {
       const score = canonicalOrNull(now?.score ?? null);
       const rank = now?.rank ?? null;
       const from = comparablePart(framework, year - 1, part);
@@ -70,7 +74,8 @@ export class DtiRepository {
         score,
         rank,
         rankChange: rank !== null && prev?.rank != null ? prev.rank - rank : null,
-        scoreChange: from !== null && score !== null && prevScore !== null ? canonicalOrNull((Number(score) - Number(prevScore)).toFixed(4)) : null,
+        scoreChange:
+          from !== null && score !== null && prevScore !== null ? canonicalOrNull((Number(score) - Number(prevScore)).toFixed(4)) : null,
       };
     };
     return all
@@ -78,10 +83,12 @@ export class DtiRepository {
       .map((r) => {
         const prev = before.get(r.name_key);
         const figures = (own: Figures, earlier: Figures | undefined) =>
-          Object.fromEntries(Object.entries(own).map(([code, f]) => {
-            const from = comparablePart(framework, year - 1, code) ?? code;
-            return [dtiPartName(framework, code), change(code, f, earlier?.[from])];
-          }));
+          Object.fromEntries(
+            Object.entries(own).map(([code, f]) => {
+              const from = comparablePart(framework, year - 1, code) ?? code;
+              return [dtiPartName(framework, code), change(code, f, earlier?.[from])];
+            }),
+          );
         return {
           name: r.name,
           code: r.code,
@@ -144,7 +151,12 @@ export class DtiRepository {
     const ranks = (y: number) => new Map(rows.filter((r) => r.year === y && r.rank !== null).map((r) => [r.name_key, r.rank!]));
     const nameOf = new Map(rows.filter((r) => r.year === year).map((r) => [r.name_key, r.name]));
     const { risers, fallers } = dtiMovers(ranks(year), ranks(year - 1), limit);
-    const named = (m: { key: string; rank: number; previousRank: number; change: number }) => ({ name: nameOf.get(m.key)!, rank: m.rank, previousRank: m.previousRank, change: m.change });
+    const named = (m: { key: string; rank: number; previousRank: number; change: number }) => ({
+      name: nameOf.get(m.key)!,
+      rank: m.rank,
+      previousRank: m.previousRank,
+      change: m.change,
+    });
     return { year, group, risers: risers.map(named), fallers: fallers.map(named) };
   }
 

@@ -18,7 +18,10 @@ interface LockInfo {
 
 /** The data directory is already served by another live process. */
 export class EmbeddedDatabaseBusyError extends Error {
-  constructor(readonly lock: LockInfo, dataDir: string) {
+  constructor(
+    readonly lock: LockInfo,
+    dataDir: string,
+  ) {
     super(`the embedded database in ${dataDir} is in use by process ${lock.pid} (port ${lock.port})`);
     this.name = 'EmbeddedDatabaseBusyError';
   }

@@ -8,7 +8,8 @@ function backend(type: string, body: Buffer): Buffer {
   return Buffer.concat([header, body]);
 }
 const cstr = (s: string) => Buffer.from(`${s}\0`, 'utf8');
-const notification = (channel: string, payload: string) => backend('A', Buffer.concat([Buffer.from([0, 0, 0, 7]), cstr(channel), cstr(payload)]));
+const notification = (channel: string, payload: string) =>
+  backend('A', Buffer.concat([Buffer.from([0, 0, 0, 7]), cstr(channel), cstr(payload)]));
 const query = (sql: string) => backend('Q', cstr(sql));
 const parse = (name: string, sql: string) => backend('P', Buffer.concat([cstr(name), cstr(sql), Buffer.from([0, 0])]));
 
@@ -18,7 +19,13 @@ describe('LISTEN statements', () => {
     ['-- Subscribe (LISTEN here is a comment)\nLISTEN bullmq_jobs;\n', [{ listen: true, channel: 'bullmq_jobs' }]],
     ['listen Jobs', [{ listen: true, channel: 'jobs' }]],
     ['LISTEN "Jobs ""x"""', [{ listen: true, channel: 'Jobs "x"' }]],
-    ['UNLISTEN jobs; UNLISTEN *', [{ listen: false, channel: 'jobs' }, { listen: false, channel: '*' }]],
+    [
+      'UNLISTEN jobs; UNLISTEN *',
+      [
+        { listen: false, channel: 'jobs' },
+        { listen: false, channel: '*' },
+      ],
+    ],
     ["SELECT pg_notify('bullmq_jobs', 'LISTEN x')", []],
     ['SELECT 1', []],
   ])('%j', (sql, changes) => expect(listenChanges(sql)).toEqual(changes));
@@ -55,7 +62,10 @@ describe('NotificationSplitter', () => {
   function split(size: number) {
     const passed: Buffer[] = [];
     const notified: string[] = [];
-    const splitter = new NotificationSplitter((b) => passed.push(Buffer.from(b)), (m) => notified.push(notificationChannel(m)));
+    const splitter = new NotificationSplitter(
+      (b) => passed.push(Buffer.from(b)),
+      (m) => notified.push(notificationChannel(m)),
+    );
     for (let i = 0; i < stream.length; i += size) splitter.push(new Uint8Array(stream.subarray(i, i + size)));
     return { passed: Buffer.concat(passed), notified };
   }

@@ -12,11 +12,31 @@ import { TaskSupportEntity } from './task-support.entity';
 import { TaskEntity } from './task.entity';
 
 export {
-  DocumentEntity, GoalGroupEntity, GoalEntity, ImportRunEntity, IndicatorEntity, ObservationEntity,
-  OrgUnitEntity, ProvinceIndicatorEntity, ReportedClaimEntity, TaskGroupEntity, TaskSupportEntity, TaskEntity,
+  DocumentEntity,
+  GoalGroupEntity,
+  GoalEntity,
+  ImportRunEntity,
+  IndicatorEntity,
+  ObservationEntity,
+  OrgUnitEntity,
+  ProvinceIndicatorEntity,
+  ReportedClaimEntity,
+  TaskGroupEntity,
+  TaskSupportEntity,
+  TaskEntity,
 };
 
 export const ENTITIES = [
-  OrgUnitEntity, IndicatorEntity, ProvinceIndicatorEntity, DocumentEntity, GoalGroupEntity, TaskGroupEntity,
-  GoalEntity, TaskEntity, TaskSupportEntity, ReportedClaimEntity, ObservationEntity, ImportRunEntity,
+  OrgUnitEntity,
+  IndicatorEntity,
+  ProvinceIndicatorEntity,
+  DocumentEntity,
+  GoalGroupEntity,
+  TaskGroupEntity,
+  GoalEntity,
+  TaskEntity,
+  TaskSupportEntity,
+  ReportedClaimEntity,
+  ObservationEntity,
+  ImportRunEntity,
 ];

@@ -12,7 +12,12 @@ export type { IndicatorMap };
  * in this database gets a unit of its own, named as the table names it and coded by the
  * reference list, valid on that year's map only.
  */
-async function dtiFigures(ds: DataSource, dtiFigure: string, year: number, units: MapUnit[]): Promise<{ figures: UnitFigure[]; units: MapUnit[]; total: number } | null> {
+async function dtiFigures(
+  ds: DataSource,
+  dtiFigure: string,
+  year: number,
+  units: MapUnit[],
+): Promise<{ figures: UnitFigure[]; units: MapUnit[]; total: number } | null> {
   const table = await readDtiFigures(ds.manager, dtiFigure, year);
   if (!table) return null;
   const onDate = `${year}-12-31`;
@@ -27,7 +32,15 @@ async function dtiFigures(ds: DataSource, dtiFigure: string, year: number, units
     if (!unitId) {
       unitId = `dti:${code}`;
       byCode.set(code.toUpperCase(), unitId);
-      extra.push({ id: unitId, code, name: r.name, kind: 'province', provinceId: unitId, validFrom: ref?.validFrom ?? null, validTo: ref?.validTo ?? onDate });
+      extra.push({
+        id: unitId,
+        code,
+        name: r.name,
+        kind: 'province',
+        provinceId: unitId,
+        validFrom: ref?.validFrom ?? null,
+        validTo: ref?.validTo ?? onDate,
+      });
     }
     figures.push({ unitId, value: r.value, numerator: null, denominator: null, rank: r.rank });
   }
@@ -41,28 +54,48 @@ async function dtiFigures(ds: DataSource, dtiFigure: string, year: number, units
  * is the year's DTI table (every province it names, with the table's ranks), the figures
  * the DTI pages show.
  */
-export async function readIndicatorMap(ds: DataSource, indicatorCode: string, periodCode: string, mapDate: string | null): Promise<IndicatorMap> {
-  const [indicator] = await ds.query(`SELECT id, code, name, unit, kind, scale::text AS scale, direction, dti_figure FROM indicator WHERE code = $1`, [indicatorCode]);
+export async function readIndicatorMap(
+  ds: DataSource,
+  indicatorCode: string,
+  periodCode: string,
+  mapDate: string | null,
+): Promise<IndicatorMap> {
+  const [indicator] = await ds.query(
+    `SELECT id, code, name, unit, kind, scale::text AS scale, direction, dti_figure FROM indicator WHERE code = $1`,
+    [indicatorCode],
+  );
   if (!indicator) throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicatorCode}"`);
   const period = parsePeriod(periodCode);
   if (!period) throw new DomainError('INVALID_INPUT', `"${periodCode}" is not a period (2024, 2024-H1, 2024-Q3, 2024-10 or 2024-10-31)`);
   const map = mapDate ?? period.end;
-  if (map < period.end) throw new DomainError('INVALID_DATE', `re-aggregation goes onto a later map: ${map} is before the end of ${period.code} (${period.end})`);
+  if (map < period.end)
+    throw new DomainError(
+      'INVALID_DATE',
+      `re-aggregation goes onto a later map: ${map} is before the end of ${period.code} (${period.end})`,
+    );
   const units: MapUnit[] = await ds.query(
     `SELECT id, code, name, kind, province_id AS "provinceId", valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit`,
   );
-  const links = await ds.query(`SELECT predecessor_id AS "predecessorId", successor_id AS "successorId", effective::text AS effective FROM org_succession`);
+  const links = await ds.query(
+    `SELECT predecessor_id AS "predecessorId", successor_id AS "successorId", effective::text AS effective FROM org_succession`,
+  );
   // An indicator fed from the DTI reads the year's table, as the DTI pages do; a year without a table, the observations.
-  const dti = indicator.dti_figure && period.kind === 'year' ? await dtiFigures(ds, indicator.dti_figure, Number(period.code), units) : null;
-  const figures: UnitFigure[] = dti?.figures ?? (
-    await ds.query(
-      `SELECT DISTINCT ON (org_unit_id) org_unit_id AS "unitId", value, numerator, denominator
+  const dti =
+    indicator.dti_figure && period.kind === 'year' ? await dtiFigures(ds, indicator.dti_figure, Number(period.code), units) : null;
+  const figures: UnitFigure[] =
+    dti?.figures ??
+    (
+      await ds.query(
+        `SELECT DISTINCT ON (org_unit_id) org_unit_id AS "unitId", value, numerator, denominator
          FROM observation WHERE indicator_id = $1 AND period = $2 ORDER BY org_unit_id, entered_at DESC, id`,
-      [indicator.id, period.code],
-    )
-  ).map((f: Record<string, unknown>) => ({
-    unitId: f.unitId as string, value: canonicalOrNull(f.value), numerator: canonicalOrNull(f.numerator), denominator: canonicalOrNull(f.denominator),
-  }));
+        [indicator.id, period.code],
+      )
+    ).map((f: Record<string, unknown>) => ({
+      unitId: f.unitId as string,
+      value: canonicalOrNull(f.value),
+      numerator: canonicalOrNull(f.numerator),
+      denominator: canonicalOrNull(f.denominator),
+    }));
   const rows = reaggregate({
     kind: indicator.kind,
     scale: indicator.kind === 'ratio' ? (indicator.scale ?? '100') : null,

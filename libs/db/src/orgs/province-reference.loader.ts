@@ -11,7 +11,9 @@ let cached: ProvinceReference | null = null;
 export function provinceReference(): ProvinceReference {
   if (!cached) {
     const dir = join(findRepoRoot(__dirname), PROVINCE_REFERENCE_DIRECTORY);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.csv'))
+      .sort();
     cached = new ProvinceReference(files.map((f) => parseProvinceReference(readFileSync(join(dir, f), 'utf8'), f)));
   }
   return cached;

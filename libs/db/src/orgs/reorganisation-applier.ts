@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  DomainError, officialCodeOn, OrgUnitState, planReorganisation, referenceProvincesToCreate, Reorganisation, UnitRef, validOn,
+  DomainError,
+  officialCodeOn,
+  OrgUnitState,
+  planReorganisation,
+  referenceProvincesToCreate,
+  Reorganisation,
+  UnitRef,
+  validOn,
 } from '@dx/domain';
 import { linkDtiResults } from '../dti/dti-links';
 import { provinceReference } from './province-reference.loader';
@@ -41,7 +48,12 @@ class DryRunRollback extends Error {
  * kept (by code and checksum). Applying the same file again changes nothing; another file
  * under the same code is a conflict. Any problem refuses the whole file.
  */
-export async function applyReorganisation(ds: DataSource, r: Reorganisation, bytes: Uint8Array, options: ApplyReorganisationOptions): Promise<ApplyReorganisationResult> {
+export async function applyReorganisation(
+  ds: DataSource,
+  r: Reorganisation,
+  bytes: Uint8Array,
+  options: ApplyReorganisationOptions,
+): Promise<ApplyReorganisationResult> {
   const checksum = createHash('sha256').update(bytes).digest('hex');
   try {
     return await ds.transaction(async (m) => {
@@ -56,21 +68,38 @@ export async function applyReorganisation(ds: DataSource, r: Reorganisation, byt
   }
 }
 
-async function apply(m: EntityManager, r: Reorganisation, checksum: string, options: ApplyReorganisationOptions): Promise<ApplyReorganisationResult> {
+async function apply(
+  m: EntityManager,
+  r: Reorganisation,
+  checksum: string,
+  options: ApplyReorganisationOptions,
+): Promise<ApplyReorganisationResult> {
   const result: ApplyReorganisationResult = {
-    code: r.code, effective: r.effective, alreadyApplied: false, dryRun: options.dryRun, referenceCreated: [], created: [], ended: [], successions: 0,
+    code: r.code,
+    effective: r.effective,
+    alreadyApplied: false,
+    dryRun: options.dryRun,
+    referenceCreated: [],
+    created: [],
+    ended: [],
+    successions: 0,
   };
   const [previous] = await m.query(`SELECT checksum, applied_at FROM org_reorganisation WHERE code = $1`, [r.code]);
   if (previous) {
     if (previous.checksum === checksum) return { ...result, alreadyApplied: true };
-    throw new DomainError('IMPORT_CONFLICT', `reorganisation ${r.code} was applied on ${new Date(previous.applied_at).toISOString()} from a different file; give this one its own code`);
+    throw new DomainError(
+      'IMPORT_CONFLICT',
+      `reorganisation ${r.code} was applied on ${new Date(previous.applied_at).toISOString()} from a different file; give this one its own code`,
+    );
   }
   if (options.createMissing) result.referenceCreated = await createFromReference(m, r);
   const units = await loadUnits(m);
   const plan = planReorganisation(r, units);
   if (plan.problems.length) {
     const missing = !options.createMissing && plan.problems.some((p) => p.message.startsWith('no province has code'));
-    const hint = missing ? '; provinces of the reference list (data/provinces/) that are not here yet can be created with --create-missing' : '';
+    const hint = missing
+      ? '; provinces of the reference list (data/provinces/) that are not here yet can be created with --create-missing'
+      : '';
     throw new DomainError('INVALID_INPUT', `${plan.problems.length} problem(s) in reorganisation ${r.code}; nothing was written${hint}`, {
       errors: plan.problems.map((p) => {
         const line = options.lineOf?.(p.path) ?? null;
@@ -145,7 +174,10 @@ async function updateOfficialCodes(m: EntityManager, units: OrgUnitState[], endi
 }
 
 /** A new province row (its own province), returning its id. */
-async function insertProvince(m: EntityManager, p: { code: string; name: string; validFrom: string | null; officialCode: string | null }): Promise<string> {
+async function insertProvince(
+  m: EntityManager,
+  p: { code: string; name: string; validFrom: string | null; officialCode: string | null },
+): Promise<string> {
   const id = randomUUID();
   await m.query(
     `INSERT INTO org_unit (id, province_id, code, name, kind, valid_from, official_code, position) VALUES ($1, $1, $2, $3, 'province', $4, $5, 0)`,

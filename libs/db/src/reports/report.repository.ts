@@ -35,14 +35,39 @@ export class ReportRepository {
    * killed), that report's id; null when its schedule's tick already has one (another worker made it).
    */
   async insert(r: {
-    provinceId: string; documentId: string; period: string; asOf: string; formats: ReportFormat[]; checksum: string; data: unknown;
-    pdf: Buffer | null; xlsx: Buffer | null; scheduleId: string | null; tick: Date | null; createdBy: string; jobId: string | null;
+    provinceId: string;
+    documentId: string;
+    period: string;
+    asOf: string;
+    formats: ReportFormat[];
+    checksum: string;
+    data: unknown;
+    pdf: Buffer | null;
+    xlsx: Buffer | null;
+    scheduleId: string | null;
+    tick: Date | null;
+    createdBy: string;
+    jobId: string | null;
   }): Promise<string | null> {
     const rows = await this.db.query(
       `INSERT INTO report (province_id, document_id, period, as_of, formats, checksum, data, pdf, xlsx, schedule_id, tick, created_by, job_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [r.provinceId, r.documentId, r.period, r.asOf, r.formats, r.checksum, JSON.stringify(r.data), r.pdf, r.xlsx, r.scheduleId, r.tick, r.createdBy, r.jobId],
+      [
+        r.provinceId,
+        r.documentId,
+        r.period,
+        r.asOf,
+        r.formats,
+        r.checksum,
+        JSON.stringify(r.data),
+        r.pdf,
+        r.xlsx,
+        r.scheduleId,
+        r.tick,
+        r.createdBy,
+        r.jobId,
+      ],
     );
     if (rows[0]) return rows[0].id;
     if (r.jobId === null) return null;
@@ -51,7 +76,9 @@ export class ReportRepository {
   }
 
   async findById(id: string): Promise<(ReportRow & { provinceId: string }) | null> {
-    const [row] = await this.db.query(`${REPORT.replace('SELECT r.id,', 'SELECT r.id, r.province_id AS "provinceId",')} WHERE r.id = $1`, [id]);
+    const [row] = await this.db.query(`${REPORT.replace('SELECT r.id,', 'SELECT r.id, r.province_id AS "provinceId",')} WHERE r.id = $1`, [
+      id,
+    ]);
     return row ?? null;
   }
 
@@ -69,12 +96,26 @@ export class ReportRepository {
   async list(f: { provinceId: string; document?: string; period?: string; scheduleId?: string }, page: { offset: number; limit: number }) {
     const where = `r.province_id = $1 AND ($2::text IS NULL OR d.code = $2) AND ($3::text IS NULL OR r.period = $3) AND ($4::uuid IS NULL OR r.schedule_id = $4)`;
     const params = [f.provinceId, f.document ?? null, f.period ?? null, f.scheduleId ?? null];
-    const rows: ReportRow[] = await this.db.query(`${REPORT} WHERE ${where} ORDER BY r.created_at DESC, r.id OFFSET $5 LIMIT $6`, [...params, page.offset, page.limit]);
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM report r JOIN document d ON d.id = r.document_id WHERE ${where}`, params);
+    const rows: ReportRow[] = await this.db.query(`${REPORT} WHERE ${where} ORDER BY r.created_at DESC, r.id OFFSET $5 LIMIT $6`, [
+      ...params,
+      page.offset,
+      page.limit,
+    ]);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM report r JOIN document d ON d.id = r.document_id WHERE ${where}`,
+      params,
+    );
     return { rows, total };
   }
 
-  async createSchedule(s: { provinceId: string; documentId: string; frequency: ReportFrequency; cron: string | null; formats: ReportFormat[]; createdBy: string }): Promise<ScheduleRow> {
+  async createSchedule(s: {
+    provinceId: string;
+    documentId: string;
+    frequency: ReportFrequency;
+    cron: string | null;
+    formats: ReportFormat[];
+    createdBy: string;
+  }): Promise<ScheduleRow> {
     const [{ id }] = await this.db.query(
       `INSERT INTO report_schedule (province_id, document_id, frequency, cron, formats, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [s.provinceId, s.documentId, s.frequency, s.cron, s.formats, s.createdBy],
@@ -87,7 +128,10 @@ export class ReportRepository {
     return row ?? null;
   }
 
-  async updateSchedule(id: string, s: { frequency: ReportFrequency; cron: string | null; formats: ReportFormat[]; enabled: boolean }): Promise<ScheduleRow> {
+  async updateSchedule(
+    id: string,
+    s: { frequency: ReportFrequency; cron: string | null; formats: ReportFormat[]; enabled: boolean },
+  ): Promise<ScheduleRow> {
     await this.db.query(
       `UPDATE report_schedule SET frequency = $2, cron = $3, formats = $4, enabled = $5, version = version + 1 WHERE id = $1`,
       [id, s.frequency, s.cron, s.formats, s.enabled],

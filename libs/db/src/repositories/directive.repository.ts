@@ -69,10 +69,19 @@ export class DirectiveRepository {
     return row?.id ?? null;
   }
 
-  async create(d: {
-    provinceId: string; kind: 'directive' | 'comment'; targetKind: ReviewTargetKind; targetId: string; body: string; assigneeId: string | null;
-    due: string | null; by: string;
-  }, today: string): Promise<DirectiveRow> {
+  async create(
+    d: {
+      provinceId: string;
+      kind: 'directive' | 'comment';
+      targetKind: ReviewTargetKind;
+      targetId: string;
+      body: string;
+      assigneeId: string | null;
+      due: string | null;
+      by: string;
+    },
+    today: string,
+  ): Promise<DirectiveRow> {
     const [{ id }] = await this.db.query(
       `INSERT INTO directive (province_id, kind, target_kind, target_id, body, assignee_id, due, created_by_name)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -99,11 +108,21 @@ export class DirectiveRepository {
   }
 
   async close(id: string, by: string): Promise<void> {
-    await this.db.query(`UPDATE directive SET status = 'closed', closed_by_name = $2, closed_at = now(), version = version + 1 WHERE id = $1`, [id, by]);
+    await this.db.query(
+      `UPDATE directive SET status = 'closed', closed_by_name = $2, closed_at = now(), version = version + 1 WHERE id = $1`,
+      [id, by],
+    );
   }
 
   async list(
-    f: { provinceId: string; status?: DirectiveStatus; kind?: 'directive' | 'comment'; assigneeCode?: string; overdue?: boolean; targetId?: string },
+    f: {
+      provinceId: string;
+      status?: DirectiveStatus;
+      kind?: 'directive' | 'comment';
+      assigneeCode?: string;
+      overdue?: boolean;
+      targetId?: string;
+    },
     page: { offset: number; limit: number },
     today: string,
   ): Promise<{ rows: DirectiveRow[]; total: number }> {
@@ -115,7 +134,15 @@ export class DirectiveRepository {
   }
 
   /** Open and overdue directives of a province, and the overdue ones per assignee agency. */
-  async counts(provinceId: string, today: string): Promise<{ open: number; answered: number; overdue: number; overdueByAssignee: { code: string | null; name: string | null; overdue: number }[] }> {
+  async counts(
+    provinceId: string,
+    today: string,
+  ): Promise<{
+    open: number;
+    answered: number;
+    overdue: number;
+    overdueByAssignee: { code: string | null; name: string | null; overdue: number }[];
+  }> {
     const [c] = await this.db.query(
       `SELECT count(*) FILTER (WHERE status = 'open')::int AS open, count(*) FILTER (WHERE status = 'answered')::int AS answered,
               count(*) FILTER (WHERE ${directiveOverdueSql('$2', 'directive')})::int AS overdue,

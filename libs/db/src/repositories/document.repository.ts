@@ -56,7 +56,13 @@ export class DocumentRepository {
     const groups = (table: 'goal' | 'task', entity: typeof GoalGroupEntity | typeof TaskGroupEntity) =>
       this.dataSource
         .createQueryBuilder(entity, 'g')
-        .select(['g.document_id AS "documentId"', 'g.code AS code', 'g.name AS name', 'g.declared_count AS "declaredCount"', 'g.position AS position'])
+        .select([
+          'g.document_id AS "documentId"',
+          'g.code AS code',
+          'g.name AS name',
+          'g.declared_count AS "declaredCount"',
+          'g.position AS position',
+        ])
         .addSelect(`(SELECT count(*)::int FROM ${table} x WHERE x.group_id = g.id)`, 'recorded')
         .where('g.document_id IN (:...ids)', { ids })
         .orderBy('g.position')

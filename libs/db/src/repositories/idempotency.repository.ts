@@ -26,13 +26,19 @@ export class IdempotencyRepository {
       [userId, key, requestHash],
     );
     if (claimed.length) return null;
-    const [row] = await this.m.query(`SELECT request_hash, status, body FROM idempotency_key WHERE user_id = $1 AND key = $2`, [userId, key]);
+    const [row] = await this.m.query(`SELECT request_hash, status, body FROM idempotency_key WHERE user_id = $1 AND key = $2`, [
+      userId,
+      key,
+    ]);
     return { requestHash: row.request_hash, response: { status: row.status, body: row.body } };
   }
 
   async complete(userId: string, key: string, response: StoredResponse): Promise<void> {
     await this.m.query(`UPDATE idempotency_key SET status = $3, body = $4::jsonb WHERE user_id = $1 AND key = $2`, [
-      userId, key, response.status, JSON.stringify(response.body),
+      userId,
+      key,
+      response.status,
+      JSON.stringify(response.body),
     ]);
   }
 }

@@ -62,8 +62,14 @@ export class ObservationRepository {
    * The indicator (tracked by the province: its file names it) and org unit (the
    * province itself or one of its agencies) a value is for; null parts when unknown.
    */
-  async resolveTarget(indicatorCode: string, provinceCode: string, orgCode: string | null): Promise<{
-    indicator: boolean; province: string | null; target: ObservationTarget | null;
+  async resolveTarget(
+    indicatorCode: string,
+    provinceCode: string,
+    orgCode: string | null,
+  ): Promise<{
+    indicator: boolean;
+    province: string | null;
+    target: ObservationTarget | null;
   }> {
     const [province] = await this.db.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [provinceCode]);
     const [indicator] = await this.db.query(
@@ -73,14 +79,24 @@ export class ObservationRepository {
       [indicatorCode, province?.id ?? null],
     );
     if (!province || !indicator) return { indicator: Boolean(indicator), province: province?.id ?? null, target: null };
-    const [org] = await this.db.query(`SELECT id, code FROM org_unit WHERE province_id = $1 AND code = $2`, [province.id, orgCode ?? provinceCode]);
+    const [org] = await this.db.query(`SELECT id, code FROM org_unit WHERE province_id = $1 AND code = $2`, [
+      province.id,
+      orgCode ?? provinceCode,
+    ]);
     if (!org) return { indicator: true, province: province.id, target: null };
     return {
       indicator: true,
       province: province.id,
       target: {
-        indicatorId: indicator.id, indicatorCode: indicator.code, indicatorName: indicator.name, unit: indicator.unit, kind: indicator.kind,
-        scale: indicator.scale, provinceId: province.id, orgUnitId: org.id, orgUnitCode: org.code,
+        indicatorId: indicator.id,
+        indicatorCode: indicator.code,
+        indicatorName: indicator.name,
+        unit: indicator.unit,
+        kind: indicator.kind,
+        scale: indicator.scale,
+        provinceId: province.id,
+        orgUnitId: org.id,
+        orgUnitCode: org.code,
       },
     };
   }
@@ -107,8 +123,18 @@ export class ObservationRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
        ON CONFLICT ON CONSTRAINT observation_uq DO NOTHING RETURNING id`,
       [
-        target.indicatorId, target.orgUnitId, w.period.code, w.period.kind, w.period.start, w.period.end, w.value, w.numerator, w.denominator,
-        w.source, w.note, w.enteredBy,
+        target.indicatorId,
+        target.orgUnitId,
+        w.period.code,
+        w.period.kind,
+        w.period.start,
+        w.period.end,
+        w.value,
+        w.numerator,
+        w.denominator,
+        w.source,
+        w.note,
+        w.enteredBy,
       ],
     );
     const before = created ? null : await this.find(target, w.period.code, w.source);
@@ -132,18 +158,33 @@ export class ObservationRepository {
    * the order of the upload, so concurrent uploads of the same rows wait for each other
    * instead of deadlocking; as in `write`, the earlier figures are exactly those replaced.
    */
-  async upsertMany(
-    rows: { target: ObservationTarget; write: ObservationWrite }[],
-  ): Promise<{ id: string; created: boolean; before: { value: string | null; numerator: string | null; denominator: string | null; note: string | null } | null }[]> {
+  async upsertMany(rows: { target: ObservationTarget; write: ObservationWrite }[]): Promise<
+    {
+      id: string;
+      created: boolean;
+      before: { value: string | null; numerator: string | null; denominator: string | null; note: string | null } | null;
+    }[]
+  > {
     const records = rows.map(({ target, write: w }, i) => ({
-      i, indicator_id: target.indicatorId, org_unit_id: target.orgUnitId, period: w.period.code, period_kind: w.period.kind,
-      period_start: w.period.start, period_end: w.period.end, value: w.value, numerator: w.numerator, denominator: w.denominator,
-      source: w.source, note: w.note, entered_by: w.enteredBy,
+      i,
+      indicator_id: target.indicatorId,
+      org_unit_id: target.orgUnitId,
+      period: w.period.code,
+      period_kind: w.period.kind,
+      period_start: w.period.start,
+      period_end: w.period.end,
+      value: w.value,
+      numerator: w.numerator,
+      denominator: w.denominator,
+      source: w.source,
+      note: w.note,
+      entered_by: w.enteredBy,
     }));
     const recordset = `jsonb_to_recordset($1::jsonb) AS r(i int, indicator_id uuid, org_unit_id uuid, period text, period_kind text, period_start date,
                          period_end date, value numeric, numerator numeric, denominator numeric, source text, note text, entered_by text)`;
     const keyOrder = 'r.indicator_id, r.org_unit_id, r.period, r.source NULLS FIRST';
-    const matches = 'o.indicator_id = r.indicator_id AND o.org_unit_id = r.org_unit_id AND o.period = r.period AND o.source IS NOT DISTINCT FROM r.source';
+    const matches =
+      'o.indicator_id = r.indicator_id AND o.org_unit_id = r.org_unit_id AND o.period = r.period AND o.source IS NOT DISTINCT FROM r.source';
     const json = JSON.stringify(records);
     const created: { i: number; id: string }[] = await this.db.query(
       `WITH inserted AS (
@@ -159,7 +200,14 @@ export class ObservationRepository {
     );
     const createdAt = new Set(created.map((c) => c.i));
     const rest = JSON.stringify(records.filter((r) => !createdAt.has(r.i)));
-    const before: { i: number; id: string; value: string | null; numerator: string | null; denominator: string | null; note: string | null }[] = await this.db.query(
+    const before: {
+      i: number;
+      id: string;
+      value: string | null;
+      numerator: string | null;
+      denominator: string | null;
+      note: string | null;
+    }[] = await this.db.query(
       `SELECT r.i, o.id, trim_scale(o.value)::text AS value, trim_scale(o.numerator)::text AS numerator, trim_scale(o.denominator)::text AS denominator, o.note
          FROM ${recordset} JOIN observation o ON ${matches}
         ORDER BY ${keyOrder} FOR UPDATE OF o`,
@@ -182,7 +230,16 @@ export class ObservationRepository {
       `INSERT INTO outbox (province_id, indicator_id, org_unit_id, period, reason)
        SELECT DISTINCT province_id, indicator_id, org_unit_id, period, 'observation'
          FROM jsonb_to_recordset($1::jsonb) AS r(province_id uuid, indicator_id uuid, org_unit_id uuid, period text)`,
-      [JSON.stringify(written.map((v) => ({ province_id: v.target.provinceId, indicator_id: v.target.indicatorId, org_unit_id: v.target.orgUnitId, period: v.period.code })))],
+      [
+        JSON.stringify(
+          written.map((v) => ({
+            province_id: v.target.provinceId,
+            indicator_id: v.target.indicatorId,
+            org_unit_id: v.target.orgUnitId,
+            period: v.period.code,
+          })),
+        ),
+      ],
     );
   }
 
@@ -192,7 +249,11 @@ export class ObservationRepository {
   ): Promise<{ rows: ObservationRow[]; total: number }> {
     const where = `u.province_id = $1 AND ($2::text IS NULL OR i.code = $2) AND ($3::text IS NULL OR u.code = $3) AND ($4::text IS NULL OR o.period = $4)`;
     const params = [f.provinceId, f.indicatorCode ?? null, f.orgCode ?? null, f.period ?? null];
-    const rows = await this.db.query(`${SELECT} WHERE ${where} ORDER BY ${ORDER[page.sort]}, o.id OFFSET $5 LIMIT $6`, [...params, page.offset, page.limit]);
+    const rows = await this.db.query(`${SELECT} WHERE ${where} ORDER BY ${ORDER[page.sort]}, o.id OFFSET $5 LIMIT $6`, [
+      ...params,
+      page.offset,
+      page.limit,
+    ]);
     const [{ total }] = await this.db.query(
       `SELECT count(*)::int AS total FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN org_unit u ON u.id = o.org_unit_id WHERE ${where}`,
       params,

@@ -96,7 +96,10 @@ export class ProvinceRepository {
   }
 
   private readonly ids = batchedLookup(async (codes) => {
-    const rows: { id: string; code: string }[] = await this.dataSource.query(`SELECT id, code FROM org_unit WHERE kind = 'province' AND code = ANY($1)`, [codes]);
+    const rows: { id: string; code: string }[] = await this.dataSource.query(
+      `SELECT id, code FROM org_unit WHERE kind = 'province' AND code = ANY($1)`,
+      [codes],
+    );
     return new Map(rows.map((r) => [r.code, r.id]));
   });
 }

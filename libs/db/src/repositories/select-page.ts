@@ -16,7 +16,10 @@ export async function selectPage<T>(
   page: { offset: number; limit: number },
 ): Promise<{ rows: T[]; total: number }> {
   const counted = select.replace(/^\s*SELECT\s/i, 'SELECT count(*) OVER ()::int AS "__total", ');
-  const found: (T & { __total: number })[] = await db.query(`${counted} ORDER BY ${orderBy} OFFSET ${page.offset | 0} LIMIT ${page.limit | 0}`, params);
+  const found: (T & { __total: number })[] = await db.query(
+    `${counted} ORDER BY ${orderBy} OFFSET ${page.offset | 0} LIMIT ${page.limit | 0}`,
+    params,
+  );
   const total = found.length
     ? found[0].__total
     : page.offset <= 0

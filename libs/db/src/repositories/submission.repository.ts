@@ -41,7 +41,9 @@ export class SubmissionRepository {
     return row?.trust_reporters ?? false;
   }
 
-  async settings(provinceId: string): Promise<{ trustReporters: boolean; version: number; updatedAt: Date | null; updatedBy: string | null }> {
+  async settings(
+    provinceId: string,
+  ): Promise<{ trustReporters: boolean; version: number; updatedAt: Date | null; updatedBy: string | null }> {
     const [row] = await this.db.query(
       `SELECT trust_reporters AS "trustReporters", version, updated_at AS "updatedAt", updated_by AS "updatedBy" FROM province_setting WHERE province_id = $1`,
       [provinceId],
@@ -59,7 +61,13 @@ export class SubmissionRepository {
   }
 
   async create(s: {
-    kind: 'task' | 'observation'; provinceId: string; taskId: string | null; baseVersion: number | null; payload: unknown; userId: string; username: string;
+    kind: 'task' | 'observation';
+    provinceId: string;
+    taskId: string | null;
+    baseVersion: number | null;
+    payload: unknown;
+    userId: string;
+    username: string;
   }): Promise<SubmissionRow> {
     const [{ id }] = await this.db.query(
       `INSERT INTO submission (kind, province_id, task_id, base_version, payload, submitted_by, submitted_by_name)

@@ -124,8 +124,18 @@ export class TaskRepository {
     outbox: OutboxEntry,
   ): Promise<boolean> {
     const params: unknown[] = [
-      id, version, next.status, next.progress, next.evidenceNumber, next.evidenceDate, next.evidenceIssuer, next.evidenceLink,
-      comment !== undefined, comment ?? null, by, at,
+      id,
+      version,
+      next.status,
+      next.progress,
+      next.evidenceNumber,
+      next.evidenceDate,
+      next.evidenceIssuer,
+      next.evidenceLink,
+      comment !== undefined,
+      comment ?? null,
+      by,
+      at,
     ];
     const logged = auditStatement(audit, outbox, params.length + 1, 't');
     const [row] = await this.db.query(

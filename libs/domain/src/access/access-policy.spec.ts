@@ -1,5 +1,15 @@
 import {
-  canAnswer, canApprove, canRead, canReadAudit, canReview, canUpdateTask, canWriteObservation, needsApproval, Principal, readableProvince, Role,
+  canAnswer,
+  canApprove,
+  canRead,
+  canReadAudit,
+  canReview,
+  canUpdateTask,
+  canWriteObservation,
+  needsApproval,
+  Principal,
+  readableProvince,
+  Role,
 } from './access-policy';
 
 const P1 = 'province-1';
@@ -8,7 +18,15 @@ const AGENCY = 'agency-a';
 const OTHER_AGENCY = 'agency-b';
 
 function principal(role: Role, overrides: Partial<Principal> = {}): Principal {
-  return { userId: 'u', username: 'u', role, orgUnitId: role === 'admin' ? null : AGENCY, provinceId: role === 'admin' ? null : P1, scopes: null, ...overrides };
+  return {
+    userId: 'u',
+    username: 'u',
+    role,
+    orgUnitId: role === 'admin' ? null : AGENCY,
+    provinceId: role === 'admin' ? null : P1,
+    scopes: null,
+    ...overrides,
+  };
 }
 
 describe('access policy', () => {
@@ -94,6 +112,8 @@ describe('workflow rules', () => {
     expect(canAnswer(principal('reporter'), { provinceId: P1, assigneeId: AGENCY })).toBe(true);
     expect(canAnswer(principal('reporter'), { provinceId: P1, assigneeId: OTHER_AGENCY })).toBe(false);
     expect(canAnswer(principal('viewer'), { provinceId: P1, assigneeId: AGENCY })).toBe(false);
-    expect(canAnswer(principal('reporter', { scopes: ['observations:write', 'tasks:write'] }), { provinceId: P1, assigneeId: AGENCY })).toBe(false);
+    expect(
+      canAnswer(principal('reporter', { scopes: ['observations:write', 'tasks:write'] }), { provinceId: P1, assigneeId: AGENCY }),
+    ).toBe(false);
   });
 });

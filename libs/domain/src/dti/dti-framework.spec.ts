@@ -32,7 +32,8 @@ describe('DTI frameworks', () => {
     ['society.score', { value: null, rank: 2 }],
   ])('takes the figure %s of a result: the value an indicator gets and the rank of that part', (figure, expected) => {
     const result = {
-      score: '0.70240', rank: 3,
+      score: '0.70240',
+      rank: 3,
       pillars: { government: { score: '0.7804', rank: 4 }, society: { score: null, rank: 2 } },
       indices: { institutions: { score: null, rank: 1 } },
     };
@@ -56,10 +57,24 @@ describe('DTI frameworks', () => {
 
   it('accepts a sound framework and reports each mistake with its path', () => {
     expect(checkDtiFramework(framework())).toEqual([]);
-    expect(checkDtiFramework(framework({ pillars: [{ code: 'a', name: 'A', weight: '0.6' }, { code: 'b', name: 'B', weight: '0.4' }], crosswalk: [] }))).toEqual([]);
+    expect(
+      checkDtiFramework(
+        framework({
+          pillars: [
+            { code: 'a', name: 'A', weight: '0.6' },
+            { code: 'b', name: 'B', weight: '0.4' },
+          ],
+          crosswalk: [],
+        }),
+      ),
+    ).toEqual([]);
     const problems = checkDtiFramework(
       framework({
-        pillars: [{ code: 'a', name: 'A', weight: '0.6' }, { code: 'a', name: 'B', weight: '0.3' }, { code: 'total', name: 'T', weight: '0.05' }],
+        pillars: [
+          { code: 'a', name: 'A', weight: '0.6' },
+          { code: 'a', name: 'B', weight: '0.3' },
+          { code: 'total', name: 'T', weight: '0.05' },
+        ],
         indices: [{ code: 'x', name: 'X', pillar: 'nowhere', weight: null }],
         crosswalk: [{ fromYear: 2022, parts: { ghost: 'ghost' } }],
       }),

@@ -68,8 +68,12 @@ export interface DtiResultFigures {
  * fed from it takes (the rank or the score, canonical), `rank` the published rank of that
  * part, so a score's place in the table is the table's own. Null where the table gives none.
  */
-export function dtiFigureOf(figure: { part: string; measure: 'score' | 'rank' }, result: DtiResultFigures): { value: string | null; rank: number | null } {
-  const part = figure.part === DTI_TOTAL ? { score: result.score, rank: result.rank } : (result.pillars[figure.part] ?? result.indices[figure.part]);
+export function dtiFigureOf(
+  figure: { part: string; measure: 'score' | 'rank' },
+  result: DtiResultFigures,
+): { value: string | null; rank: number | null } {
+  const part =
+    figure.part === DTI_TOTAL ? { score: result.score, rank: result.rank } : (result.pillars[figure.part] ?? result.indices[figure.part]);
   if (!part) return { value: null, rank: null };
   return { value: canonicalOrNull(figure.measure === 'rank' ? part.rank : part.score), rank: part.rank ?? null };
 }
@@ -91,7 +95,10 @@ export function checkDtiFramework(f: DtiFramework): { path: string; message: str
   const pillarCodes = new Set(f.pillars.map((p) => p.code));
   f.indices.forEach((ix, i) => {
     if (ix.pillar !== null && !pillarCodes.has(ix.pillar)) {
-      problems.push({ path: `indices[${i}].pillar`, message: `"${ix.pillar}" is not one of this framework's pillars (${[...pillarCodes].join(', ')})` });
+      problems.push({
+        path: `indices[${i}].pillar`,
+        message: `"${ix.pillar}" is not one of this framework's pillars (${[...pillarCodes].join(', ')})`,
+      });
     }
   });
   const weighted = (list: DtiPart[], path: string) => {
@@ -105,7 +112,8 @@ export function checkDtiFramework(f: DtiFramework): { path: string; message: str
   f.crosswalk.forEach((c, i) => {
     if (c.fromYear >= f.year) problems.push({ path: `crosswalk[${i}].from_year`, message: `must be before ${f.year}` });
     for (const code of Object.keys(c.parts)) {
-      if (code !== DTI_TOTAL && !seen.has(code)) problems.push({ path: `crosswalk[${i}].parts.${code}`, message: `"${code}" is not a part of the ${f.year} framework` });
+      if (code !== DTI_TOTAL && !seen.has(code))
+        problems.push({ path: `crosswalk[${i}].parts.${code}`, message: `"${code}" is not a part of the ${f.year} framework` });
     }
   });
   return problems;

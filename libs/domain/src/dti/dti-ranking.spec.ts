@@ -27,10 +27,23 @@ describe('DTI names, ranks and movers', () => {
   });
 
   it('lists the largest rises and falls between two years', () => {
-    const now = new Map([['qn', 3], ['dn', 1], ['tp', 17], ['bx', 5]]);
-    const before = new Map([['qn', 7], ['dn', 1], ['tp', 12], ['bx', 10]]);
+    const now = new Map([
+      ['qn', 3],
+      ['dn', 1],
+      ['tp', 17],
+      ['bx', 5],
+    ]);
+    const before = new Map([
+      ['qn', 7],
+      ['dn', 1],
+      ['tp', 12],
+      ['bx', 10],
+    ]);
     const { risers, fallers } = dtiMovers(now, before);
-    expect(risers.map((m) => [m.key, m.change])).toEqual([['bx', 5], ['qn', 4]]);
+    expect(risers.map((m) => [m.key, m.change])).toEqual([
+      ['bx', 5],
+      ['qn', 4],
+    ]);
     expect(fallers.map((m) => [m.key, m.change])).toEqual([['tp', -5]]);
   });
 });

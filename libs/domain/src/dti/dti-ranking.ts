@@ -49,7 +49,11 @@ export interface DtiMove {
 }
 
 /** Entries ranked in both years, largest rises first and largest falls first (`limit` each). */
-export function dtiMovers(current: Map<string, number>, previous: Map<string, number>, limit = 5): { risers: DtiMove[]; fallers: DtiMove[] } {
+export function dtiMovers(
+  current: Map<string, number>,
+  previous: Map<string, number>,
+  limit = 5,
+): { risers: DtiMove[]; fallers: DtiMove[] } {
   const moves: DtiMove[] = [];
   for (const [key, rank] of current) {
     const before = previous.get(key);
@@ -57,7 +61,13 @@ export function dtiMovers(current: Map<string, number>, previous: Map<string, nu
   }
   const byKey = (a: DtiMove, b: DtiMove) => a.key.localeCompare(b.key);
   return {
-    risers: moves.filter((m) => m.change > 0).sort((a, b) => b.change - a.change || a.rank - b.rank || byKey(a, b)).slice(0, limit),
-    fallers: moves.filter((m) => m.change < 0).sort((a, b) => a.change - b.change || a.rank - b.rank || byKey(a, b)).slice(0, limit),
+    risers: moves
+      .filter((m) => m.change > 0)
+      .sort((a, b) => b.change - a.change || a.rank - b.rank || byKey(a, b))
+      .slice(0, limit),
+    fallers: moves
+      .filter((m) => m.change < 0)
+      .sort((a, b) => a.change - b.change || a.rank - b.rank || byKey(a, b))
+      .slice(0, limit),
   };
 }

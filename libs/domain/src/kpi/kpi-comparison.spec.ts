@@ -11,7 +11,13 @@ describe('compareWithTarget', () => {
     ['2', '<=', '3', 'down', '-1', '1.5', true],
     ['4', '>', '0', 'up', '4', null, true],
   ])('%s against %s %s (%s): gap %s, attainment %p, met %p', (actual, op, target, direction, gap, attainment, met) => {
-    expect(compareWithTarget(actual, op as '>=' | '<=' | '>', target, direction as 'up' | 'down')).toEqual({ op, target, gap, attainment, met });
+    expect(compareWithTarget(actual, op as '>=' | '<=' | '>', target, direction as 'up' | 'down')).toEqual({
+      op,
+      target,
+      gap,
+      attainment,
+      met,
+    });
   });
 });
 
@@ -71,13 +77,24 @@ describe('rankAll', () => {
   });
 
   it('refuses two values for one org', () => {
-    expect(() => rankAll([{ org: 'QNI', value: '1' }, { org: 'QNI', value: '2' }], 'up')).toThrow(/more than one value/);
+    expect(() =>
+      rankAll(
+        [
+          { org: 'QNI', value: '1' },
+          { org: 'QNI', value: '2' },
+        ],
+        'up',
+      ),
+    ).toThrow(/more than one value/);
   });
 
-  const values = fc.uniqueArray(fc.record({ org: fc.string({ minLength: 1, maxLength: 4 }), value: fc.integer({ min: -20, max: 20 }).map(String) }), {
-    selector: (v) => v.org,
-    maxLength: 30,
-  });
+  const values = fc.uniqueArray(
+    fc.record({ org: fc.string({ minLength: 1, maxLength: 4 }), value: fc.integer({ min: -20, max: 20 }).map(String) }),
+    {
+      selector: (v) => v.org,
+      maxLength: 30,
+    },
+  );
 
   it('mirrors ranks when the direction is swapped: down ranks equal up ranks of the negated values', () => {
     fc.assert(
@@ -111,7 +128,9 @@ describe('rankAll', () => {
       fc.property(values, fc.constantFrom('up' as const, 'down' as const), (list, direction) => {
         const r = rankAll(list, direction);
         for (const { org, value } of list) {
-          const better = list.filter((o) => (direction === 'up' ? Number(o.value) > Number(value) : Number(o.value) < Number(value))).length;
+          const better = list.filter((o) =>
+            direction === 'up' ? Number(o.value) > Number(value) : Number(o.value) < Number(value),
+          ).length;
           expect(r.get(org)).toMatchObject({ rank: better + 1, of: list.length });
         }
       }),

@@ -27,11 +27,7 @@ export function compareWithTarget(actual: string, op: ComparisonOp, target: stri
  * rounded to 4 decimals (null when previous is missing or 0). The period reported is
  * the previous value's own, else `previousPeriodCode`.
  */
-export function changeFrom(
-  value: string,
-  previous: { period: string; value: string } | null,
-  previousPeriodCode: string,
-): ChangeFigures {
+export function changeFrom(value: string, previous: { period: string; value: string } | null, previousPeriodCode: string): ChangeFigures {
   if (previous === null) return { previousValue: null, previousPeriod: previousPeriodCode, absolute: null, relative: null };
   const absolute = new Exact(value).minus(previous.value);
   const base = new Exact(previous.value).abs();
@@ -71,7 +67,15 @@ export function rankAll(values: { org: string; value: string }[], direction: Dir
 
 /** A rank out of `of` with its percentile: 100 × (of − rank) / (of − 1), 2 decimals; 100 when alone (see {@link rankAll}). */
 export function rankFigures(rank: number, of: number): RankFigures {
-  const percentile = of === 1 ? '100' : text(new Exact(100).mul(of - rank).div(of - 1).toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+  const percentile =
+    of === 1
+      ? '100'
+      : text(
+          new Exact(100)
+            .mul(of - rank)
+            .div(of - 1)
+            .toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+        );
   return { rank, of, percentile };
 }
 

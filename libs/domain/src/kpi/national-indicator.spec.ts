@@ -34,7 +34,10 @@ describe('nationalConflictMessage', () => {
   it.each([
     [
       'names the refused file, and the files of the latest imports of the provinces using it, each with what it says',
-      [{ province: 'DNG', file: 'da-nang.yaml' }, { province: 'QNI', file: 'quang-ninh.yaml' }],
+      [
+        { province: 'DNG', file: 'da-nang.yaml' },
+        { province: 'QNI', file: 'quang-ninh.yaml' },
+      ],
       `${refused}${national} theo tệp da-nang.yaml của DNG, tệp quang-ninh.yaml của QNI (các tỉnh đang dùng: DNG, QNI)`,
     ],
     [
@@ -44,6 +47,15 @@ describe('nationalConflictMessage', () => {
     ],
     ['says no file when none of the users was imported from one', [], `${refused}${national} (các tỉnh đang dùng: DNG, QNI)`],
   ])('%s', (_case, sources, message) => {
-    expect(nationalConflictMessage({ file: 'ha-noi.yaml', province: 'HNI', indicator: 'dti-hang', sharedWith: ['DNG', 'QNI'], sources, conflicts })).toBe(message);
+    expect(
+      nationalConflictMessage({
+        file: 'ha-noi.yaml',
+        province: 'HNI',
+        indicator: 'dti-hang',
+        sharedWith: ['DNG', 'QNI'],
+        sources,
+        conflicts,
+      }),
+    ).toBe(message);
   });
 });

@@ -35,7 +35,11 @@ export interface NationalMeaningMerge {
  * has none is added, and a different value is a conflict (changing what others' data mean would corrupt the
  * comparison).
  */
-export function mergeNationalMeaning(stored: NationalMeaning | null, stated: NationalMeaning, sharedWith: readonly string[]): NationalMeaningMerge {
+export function mergeNationalMeaning(
+  stored: NationalMeaning | null,
+  stated: NationalMeaning,
+  sharedWith: readonly string[],
+): NationalMeaningMerge {
   if (stored === null) return { meaning: { ...stated }, changed: [], conflicts: [] };
   const meaning = { ...stored };
   const conflicts: NationalConflict[] = [];
@@ -69,7 +73,12 @@ export interface NationalSource {
  * nhưng danh mục chỉ số quốc gia ghi đơn vị (unit) "hạng" theo tệp quang-ninh.yaml của QNI (các tỉnh đang dùng: QNI)`.
  */
 export function nationalConflictMessage(c: {
-  file: string; province: string; indicator: string; sharedWith: readonly string[]; sources: readonly NationalSource[]; conflicts: NationalConflict[];
+  file: string;
+  province: string;
+  indicator: string;
+  sharedWith: readonly string[];
+  sources: readonly NationalSource[];
+  conflicts: NationalConflict[];
 }): string {
   const what = c.conflicts.map((x) => `${LABELS[x.attribute]} "${x.stated}"`).join(', ');
   const national = c.conflicts.map((x) => `${LABELS[x.attribute]} "${x.national}"`).join(', ');

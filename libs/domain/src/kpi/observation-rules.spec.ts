@@ -3,7 +3,11 @@ import { IndicatorForRules, observationProblems, valueRangeProblems } from './ob
 const percent: IndicatorForRules = { code: 'dvc-toan-trinh', unit: '%', kind: 'percent', scale: null };
 const ratio: IndicatorForRules = { code: 'ty-le', unit: 'per 1000', kind: 'ratio', scale: '1000' };
 const count: IndicatorForRules = { code: 'so-tthc', unit: 'thủ tục', kind: 'count', scale: null };
-const obs = (value: string | null, numerator: string | null = null, denominator: string | null = null) => ({ value, numerator, denominator });
+const obs = (value: string | null, numerator: string | null = null, denominator: string | null = null) => ({
+  value,
+  numerator,
+  denominator,
+});
 const rules = (indicator: IndicatorForRules | null, o: ReturnType<typeof obs>) =>
   observationProblems(indicator, o).map((p) => `${p.severity} ${p.rule} ${p.field}`);
 

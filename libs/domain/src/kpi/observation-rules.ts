@@ -41,7 +41,8 @@ export function observationProblems(indicator: IndicatorForRules | null, o: Obse
   const range = (value: string, field: ObservationProblem['field']) =>
     problems.push(...valueRangeProblems(indicator!, value).map((p) => ({ rule: 'range' as const, field, ...p })));
   if (o.value === null && o.numerator === null) error('missing-value', 'value', 'is required (or numerator and denominator)');
-  if (o.value === null && o.numerator !== null && o.denominator === null) error('value-without-denominator', 'value', 'is required when the denominator is not given');
+  if (o.value === null && o.numerator !== null && o.denominator === null)
+    error('value-without-denominator', 'value', 'is required when the denominator is not given');
   if (o.denominator !== null && !new Decimal(o.denominator).gt(0)) {
     error('denominator', 'denominator', `must be greater than 0, got ${o.denominator}`);
     return problems;
@@ -52,7 +53,11 @@ export function observationProblems(indicator: IndicatorForRules | null, o: Obse
   if (o.numerator !== null && o.denominator !== null && (indicator.kind === 'ratio' || indicator.kind === 'percent')) {
     const computed = ratioValue(o.numerator, o.denominator, indicator.scale ?? '100');
     if (o.value !== null && computed.minus(o.value).abs().gt(RATIO_TOLERANCE)) {
-      error('disagrees', 'value', `${o.value} disagrees with ${o.numerator}/${o.denominator} = ${computed.toDecimalPlaces(2).toFixed()} by more than ${RATIO_TOLERANCE}`);
+      error(
+        'disagrees',
+        'value',
+        `${o.value} disagrees with ${o.numerator}/${o.denominator} = ${computed.toDecimalPlaces(2).toFixed()} by more than ${RATIO_TOLERANCE}`,
+      );
     } else if (o.value === null) {
       range(computed.toDecimalPlaces(6).toFixed(), 'numerator');
     }

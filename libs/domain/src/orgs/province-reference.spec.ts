@@ -41,7 +41,12 @@ describe('the province reference files', () => {
   });
 
   it('has the fixed short codes and six centrally-run cities after the merger', () => {
-    expect(['HNI', 'QNI', 'DNG', 'HCM'].map((s) => reference.match(s, BEFORE)?.name)).toEqual(['Hà Nội', 'Quảng Ninh', 'Đà Nẵng', 'Hồ Chí Minh']);
+    expect(['HNI', 'QNI', 'DNG', 'HCM'].map((s) => reference.match(s, BEFORE)?.name)).toEqual([
+      'Hà Nội',
+      'Quảng Ninh',
+      'Đà Nẵng',
+      'Hồ Chí Minh',
+    ]);
     expect(OLD.filter((p) => p.kind === 'thành phố').map((p) => p.shortCode)).toEqual(['HNI', 'HPG', 'DNG', 'HCM', 'CTO']);
     expect(NEW.filter((p) => p.kind === 'thành phố').map((p) => p.shortCode)).toEqual(['HNI', 'HPG', 'HUE', 'DNG', 'HCM', 'CTO']);
   });
@@ -150,7 +155,16 @@ describe('links between the maps', () => {
 describe('parsing a province file', () => {
   it('reads quoted fields and CRLF line ends', () => {
     const [p] = parseProvinceReference(`${HEADER}\r\n01,HNI,"Hà Nội",thành phố,,2025-06-30,,"Quyết định 124/2004, ""mã số"""\r\n`, 'x.csv');
-    expect(p).toEqual({ code: '01', shortCode: 'HNI', name: 'Hà Nội', kind: 'thành phố', validFrom: null, validTo: '2025-06-30', predecessors: [], source: 'Quyết định 124/2004, "mã số"' });
+    expect(p).toEqual({
+      code: '01',
+      shortCode: 'HNI',
+      name: 'Hà Nội',
+      kind: 'thành phố',
+      validFrom: null,
+      validTo: '2025-06-30',
+      predecessors: [],
+      source: 'Quyết định 124/2004, "mã số"',
+    });
   });
 
   it.each([
@@ -172,7 +186,9 @@ describe('parsing a province file', () => {
   });
 
   it('reports a header without a required column as row 1', () => {
-    expect(() => parseProvinceReference('code,name\n01,Hà Nội', 'h.csv')).toThrow(/h\.csv row 1: the header lacks short_code, kind, valid_from, valid_to, source/);
+    expect(() => parseProvinceReference('code,name\n01,Hà Nội', 'h.csv')).toThrow(
+      /h\.csv row 1: the header lacks short_code, kind, valid_from, valid_to, source/,
+    );
   });
 });
 
@@ -180,13 +196,37 @@ describe('consistency of the maps', () => {
   const next = (p: ProvinceRef, predecessors: string[]): ProvinceRef => ({ ...p, validFrom: AFTER, validTo: null, predecessors });
 
   it.each<[string, () => ProvinceRef[][], RegExp]>([
-    ['a duplicate short code', () => [[...OLD.slice(0, 62), { ...OLD[62], shortCode: 'HNI' }], NEW], /Hà Nội and Cà Mau share the short code "HNI"/],
+    [
+      'a duplicate short code',
+      () => [[...OLD.slice(0, 62), { ...OLD[62], shortCode: 'HNI' }], NEW],
+      /Hà Nội and Cà Mau share the short code "HNI"/,
+    ],
     ['a duplicate code', () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], code: '01' }]], /share the code "01"/],
-    ['a missing predecessor', () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], predecessors: ['96', '97'] }]], /96 Cà Mau \(from 2025-07-01\): predecessor "97" is not on the map valid 2025-06-30/],
-    ['an old province left out', () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], predecessors: ['96'] }]], /95 Bạc Liêu \(until 2025-06-30\) is a predecessor of 0 provinces/],
-    ['an old province in two', () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], predecessors: ['96', '95', '01'] }]], /01 Hà Nội .* is a predecessor of 2 provinces/],
-    ['a new name under an old short code', () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], shortCode: 'BLU' }]], /reuses short code BLU of Bạc Liêu/],
-    ['a continued name under a new short code', () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], shortCode: 'CMA' }]], /keeps short code CMU, not CMA/],
+    [
+      'a missing predecessor',
+      () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], predecessors: ['96', '97'] }]],
+      /96 Cà Mau \(from 2025-07-01\): predecessor "97" is not on the map valid 2025-06-30/,
+    ],
+    [
+      'an old province left out',
+      () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], predecessors: ['96'] }]],
+      /95 Bạc Liêu \(until 2025-06-30\) is a predecessor of 0 provinces/,
+    ],
+    [
+      'an old province in two',
+      () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], predecessors: ['96', '95', '01'] }]],
+      /01 Hà Nội .* is a predecessor of 2 provinces/,
+    ],
+    [
+      'a new name under an old short code',
+      () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], shortCode: 'BLU' }]],
+      /reuses short code BLU of Bạc Liêu/,
+    ],
+    [
+      'a continued name under a new short code',
+      () => [OLD, [...NEW.slice(0, 33), { ...NEW[33], shortCode: 'CMA' }]],
+      /keeps short code CMU, not CMA/,
+    ],
     ['a gap between the maps', () => [OLD, NEW.map((p) => ({ ...p, validFrom: '2025-07-02' }))], /starts 2025-07-02, not 2025-07-01/],
     ['predecessors on the first map', () => [[next(row('01', 'AAA', 'A'), ['01'])]], /has predecessors but no earlier map/],
   ])('%s throws a clear message', (_, maps, message) => {

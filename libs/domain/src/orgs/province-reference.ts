@@ -56,7 +56,9 @@ export function provinceNameKey(name: string): string {
  * Throws INVALID_INPUT naming the file and the row (the header is row 1) of the first malformed row.
  */
 export function parseProvinceReference(csvText: string, fileName: string): ProvinceRef[] {
-  const lines = nfc(csvText).replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = nfc(csvText)
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const fail = (row: number, problem: string) =>
     new DomainError('INVALID_INPUT', `${fileName} row ${row}: ${problem}`, { file: fileName, row });
   const header = splitCsvLine(lines[0]) ?? [];
@@ -72,13 +74,19 @@ export function parseProvinceReference(csvText: string, fileName: string): Provi
     const cell = (column: string) => (header.includes(column) ? cells[header.indexOf(column)] : '');
     const [code, shortCode, name, kind, source] = ['code', 'short_code', 'name', 'kind', 'source'].map(cell);
     const [validFrom, validTo] = [cell('valid_from') || null, cell('valid_to') || null];
-    const predecessors = cell('predecessors') === '' ? [] : cell('predecessors').split(';').map((c) => c.trim());
+    const predecessors =
+      cell('predecessors') === ''
+        ? []
+        : cell('predecessors')
+            .split(';')
+            .map((c) => c.trim());
     if (!/^\d{2}$/.test(code)) throw fail(row, `code "${code}" is not two digits`);
     if (!/^[A-Z]{3}$/.test(shortCode)) throw fail(row, `short code "${shortCode}" is not three letters A–Z`);
     if (name === '') throw fail(row, 'the name is empty');
     if (!KINDS.includes(kind)) throw fail(row, `kind "${kind}" is neither "tỉnh" nor "thành phố"`);
     for (const date of [validFrom, validTo]) if (date !== null && !isIsoDate(date)) throw fail(row, `"${date}" is not a YYYY-MM-DD date`);
-    if (validFrom !== null && validTo !== null && validFrom > validTo) throw fail(row, `valid from ${validFrom}, after valid to ${validTo}`);
+    if (validFrom !== null && validTo !== null && validFrom > validTo)
+      throw fail(row, `valid from ${validFrom}, after valid to ${validTo}`);
     const badPredecessor = predecessors.find((c, j) => !/^\d{2}$/.test(c) || predecessors.indexOf(c) !== j);
     if (badPredecessor !== undefined) throw fail(row, `predecessor "${badPredecessor}" is not a distinct two-digit code`);
     if (source === '') throw fail(row, 'the source is empty');
@@ -134,7 +142,8 @@ export class ProvinceReference {
       if (i > 0 && from === null) problems.push(`${label} follows a map with no end`);
       for (const p of provinces) {
         if (p.validTo !== to) problems.push(`${label}: ${p.code} ${p.name} ends on ${p.validTo ?? 'no date'}, the others ${to ?? 'never'}`);
-        if (i > 0 && p.validFrom !== from) problems.push(`${label}: ${p.code} ${p.name} starts ${p.validFrom ?? 'on no date'}, not ${from}`);
+        if (i > 0 && p.validFrom !== from)
+          problems.push(`${label}: ${p.code} ${p.name} starts ${p.validFrom ?? 'on no date'}, not ${from}`);
         if (i === 0 && p.predecessors.length > 0) problems.push(`${label}: ${p.code} ${p.name} has predecessors but no earlier map`);
       }
       const unique = (what: string, keyOf: (p: ProvinceRef) => string) => {
@@ -152,7 +161,8 @@ export class ProvinceReference {
       return { from, to, provinces, byCode, byShortCode, byNameKey: new Map() };
     });
     this.index.forEach((map, i) => i > 0 && checkSuccession(this.index[i - 1], map, problems));
-    if (problems.length > 0) throw new DomainError('INVALID_INPUT', `inconsistent province reference: ${problems.join('; ')}`, { problems });
+    if (problems.length > 0)
+      throw new DomainError('INVALID_INPUT', `inconsistent province reference: ${problems.join('; ')}`, { problems });
     this.index.forEach((map, i) => indexNames(map, this.index[i - 1], this.index[i + 1]));
   }
 
@@ -239,7 +249,9 @@ function checkSuccession(previous: IndexedMap, map: IndexedMap, problems: string
       const old = previous.byCode.get(c);
       if (!old) problems.push(`${p.code} ${p.name} (from ${map.from}): predecessor "${c}" is not on the map valid ${previous.to}`);
       else if (provinceNameKey(old.name) === provinceNameKey(p.name) && old.shortCode !== p.shortCode) {
-        problems.push(`${p.code} ${p.name} (from ${map.from}) continues the name of ${old.code} ${old.name}, so keeps short code ${old.shortCode}, not ${p.shortCode}`);
+        problems.push(
+          `${p.code} ${p.name} (from ${map.from}) continues the name of ${old.code} ${old.name}, so keeps short code ${old.shortCode}, not ${p.shortCode}`,
+        );
       }
       successors.get(c)?.push(p);
     }
@@ -251,7 +263,9 @@ function checkSuccession(previous: IndexedMap, map: IndexedMap, problems: string
   for (const [c, list] of successors) {
     if (list.length !== 1) {
       const old = previous.byCode.get(c)!;
-      problems.push(`${c} ${old.name} (until ${previous.to}) is a predecessor of ${list.length} provinces of the map from ${map.from}, not exactly one`);
+      problems.push(
+        `${c} ${old.name} (until ${previous.to}) is a predecessor of ${list.length} provinces of the map from ${map.from}, not exactly one`,
+      );
     }
   }
 }

@@ -7,7 +7,13 @@ import { Reorganisation, ReorganisationChange } from './reorganisation';
 const DIR = join(__dirname, '../../../../data/provinces');
 const read = (file: string) => parseProvinceReference(readFileSync(join(DIR, file), 'utf8'), file);
 const reference = new ProvinceReference([read('provinces-2004.csv'), read('provinces-2025.csv')]);
-const reorg = (effective: string, changes: ReorganisationChange[]): Reorganisation => ({ code: 'RR', title: 't', effective, source: 's', changes });
+const reorg = (effective: string, changes: ReorganisationChange[]): Reorganisation => ({
+  code: 'RR',
+  title: 't',
+  effective,
+  source: 's',
+  changes,
+});
 const MERGERS: ReorganisationChange[] = [
   { type: 'merge', path: 'changes[0]', units: ['HCM', 'BDG', 'BRV'], into: { code: 'HCM', name: 'Hồ Chí Minh' } },
   { type: 'rename', path: 'changes[1]', unit: 'TTH', to: { code: 'HUE', name: 'Huế' } },
@@ -18,7 +24,10 @@ describe('referenceProvincesToCreate', () => {
   it('on the date the reference map changes: the provinces named, and those the new map keeps unchanged', () => {
     const created = referenceProvincesToCreate(reorg('2025-07-01', MERGERS), reference, [QNI]);
     expect(created.slice(0, 4).map((c) => [c.code, c.ref.code, c.ref.validTo])).toEqual([
-      ['HCM', '79', '2025-06-30'], ['BDG', '74', '2025-06-30'], ['BRV', '77', '2025-06-30'], ['TTH', '46', '2025-06-30'],
+      ['HCM', '79', '2025-06-30'],
+      ['BDG', '74', '2025-06-30'],
+      ['BRV', '77', '2025-06-30'],
+      ['TTH', '46', '2025-06-30'],
     ]);
     // The 11 unchanged of the 2025 map less Quảng Ninh (in the database) and Thừa Thiên Huế (renamed by the file).
     expect(created.slice(4).map((c) => c.code)).toEqual(['HNI', 'CBG', 'DBN', 'LCU', 'SLA', 'LSN', 'THA', 'NAN', 'HTH']);
@@ -37,7 +46,9 @@ describe('referenceProvincesToCreate', () => {
   });
 
   it('on any other date: only the provinces named that the reference knows', () => {
-    const changes: ReorganisationChange[] = [{ type: 'merge', path: 'changes[0]', units: ['HGG', 'TQG', 'XXX'], into: { code: 'TQG', name: 'Tuyên Quang' } }];
+    const changes: ReorganisationChange[] = [
+      { type: 'merge', path: 'changes[0]', units: ['HGG', 'TQG', 'XXX'], into: { code: 'TQG', name: 'Tuyên Quang' } },
+    ];
     expect(referenceProvincesToCreate(reorg('2024-01-01', changes), reference, []).map((c) => c.code)).toEqual(['HGG', 'TQG']);
   });
 });

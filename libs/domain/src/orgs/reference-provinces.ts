@@ -20,7 +20,11 @@ export interface ExistingProvince extends Validity {
  * what changes, so without the second kind the provinces current after the change would be fewer than the
  * new map's. A province the database already has, by code or (on the day before) by name, is left out.
  */
-export function referenceProvincesToCreate(r: Reorganisation, reference: ProvinceReference, existing: ExistingProvince[]): { code: string; ref: ProvinceRef }[] {
+export function referenceProvincesToCreate(
+  r: Reorganisation,
+  reference: ProvinceReference,
+  existing: ExistingProvince[],
+): { code: string; ref: ProvinceRef }[] {
   const dayBefore = addDays(r.effective, -1);
   const named = r.changes.flatMap((c) => (c.type === 'merge' ? c.units : c.type === 'rename' || c.type === 'split' ? [c.unit] : []));
   const wanted = new Map<string, ProvinceRef>();
@@ -33,7 +37,9 @@ export function referenceProvincesToCreate(r: Reorganisation, reference: Provinc
 
   const codes = new Set(existing.map((p) => p.code));
   const names = new Set(existing.filter((p) => validOn(p, dayBefore)).map((p) => provinceNameKey(p.name)));
-  return [...wanted].filter(([code, ref]) => !codes.has(code) && !names.has(provinceNameKey(ref.name))).map(([code, ref]) => ({ code, ref }));
+  return [...wanted]
+    .filter(([code, ref]) => !codes.has(code) && !names.has(provinceNameKey(ref.name)))
+    .map(([code, ref]) => ({ code, ref }));
 }
 
 /** The provinces of the map before `date` that the map starting on `date` continues unchanged; none if no map starts then. */

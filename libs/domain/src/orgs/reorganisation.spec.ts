@@ -1,21 +1,70 @@
 import { OrgUnitState, planReorganisation, Reorganisation, ReorganisationChange } from './reorganisation';
 
-const province = (id: string, name = id, validTo: string | null = null): OrgUnitState => ({ id, code: id, name, kind: 'province', provinceId: id, validFrom: null, validTo });
-const under = (id: string, provinceId: string, kind: OrgUnitState['kind']): OrgUnitState => ({ id, code: id, name: id, kind, provinceId, validFrom: null, validTo: null });
-const units = [province('AA'), province('BB'), province('CC'), province('DD'), province('EE', 'Tỉnh E'), province('GG'), province('OLD', 'Cũ', '2020-12-31'),
-  under('AA-SO', 'AA', 'department'), under('AA1', 'AA', 'district'), under('AA2', 'AA', 'district'), under('DD1', 'DD', 'district'), under('DD-SO', 'DD', 'department')];
-const reorg = (changes: ReorganisationChange[]): Reorganisation => ({ code: 'RR', title: 't', effective: '2025-07-01', source: 's', changes });
+const province = (id: string, name = id, validTo: string | null = null): OrgUnitState => ({
+  id,
+  code: id,
+  name,
+  kind: 'province',
+  provinceId: id,
+  validFrom: null,
+  validTo,
+});
+const under = (id: string, provinceId: string, kind: OrgUnitState['kind']): OrgUnitState => ({
+  id,
+  code: id,
+  name: id,
+  kind,
+  provinceId,
+  validFrom: null,
+  validTo: null,
+});
+const units = [
+  province('AA'),
+  province('BB'),
+  province('CC'),
+  province('DD'),
+  province('EE', 'Tỉnh E'),
+  province('GG'),
+  province('OLD', 'Cũ', '2020-12-31'),
+  under('AA-SO', 'AA', 'department'),
+  under('AA1', 'AA', 'district'),
+  under('AA2', 'AA', 'district'),
+  under('DD1', 'DD', 'district'),
+  under('DD-SO', 'DD', 'department'),
+];
+const reorg = (changes: ReorganisationChange[]): Reorganisation => ({
+  code: 'RR',
+  title: 't',
+  effective: '2025-07-01',
+  source: 's',
+  changes,
+});
 
 describe('planReorganisation', () => {
   it('merges three provinces into a new one, renames, splits, and removes the district tier; nothing before the date changes', () => {
-    const plan = planReorganisation(reorg([
-      { type: 'merge', path: 'changes[0]', units: ['AA', 'BB', 'CC'], into: { code: 'MM', name: 'Tỉnh M' } },
-      { type: 'rename', path: 'changes[1]', unit: 'EE', to: { code: 'FF', name: 'Tỉnh F' } },
-      { type: 'split', path: 'changes[2]', unit: 'GG', into: [{ code: 'HH', name: 'HH' }, { code: 'GG', name: 'GG' }] },
-      { type: 'dissolve', path: 'changes[3]', kind: 'district', in: null },
-    ]), units);
+    const plan = planReorganisation(
+      reorg([
+        { type: 'merge', path: 'changes[0]', units: ['AA', 'BB', 'CC'], into: { code: 'MM', name: 'Tỉnh M' } },
+        { type: 'rename', path: 'changes[1]', unit: 'EE', to: { code: 'FF', name: 'Tỉnh F' } },
+        {
+          type: 'split',
+          path: 'changes[2]',
+          unit: 'GG',
+          into: [
+            { code: 'HH', name: 'HH' },
+            { code: 'GG', name: 'GG' },
+          ],
+        },
+        { type: 'dissolve', path: 'changes[3]', kind: 'district', in: null },
+      ]),
+      units,
+    );
     expect(plan.problems).toEqual([]);
-    expect(plan.create).toEqual([{ code: 'MM', name: 'Tỉnh M' }, { code: 'FF', name: 'Tỉnh F' }, { code: 'HH', name: 'HH' }]);
+    expect(plan.create).toEqual([
+      { code: 'MM', name: 'Tỉnh M' },
+      { code: 'FF', name: 'Tỉnh F' },
+      { code: 'HH', name: 'HH' },
+    ]);
     // A, B, C, E end with the units under them; G continues (it keeps its code and name); D's district ends with the tier.
     expect(plan.end.map((e) => e.code).sort()).toEqual(['AA', 'AA-SO', 'AA1', 'AA2', 'BB', 'CC', 'DD1', 'EE']);
     expect(new Set(plan.end.map((e) => e.validTo))).toEqual(new Set(['2025-06-30']));
@@ -33,7 +82,10 @@ describe('planReorganisation', () => {
   });
 
   it('a merge into the code of one of its provinces continues that province', () => {
-    const plan = planReorganisation(reorg([{ type: 'merge', path: 'changes[0]', units: ['AA', 'BB'], into: { code: 'AA', name: 'AA' } }]), units);
+    const plan = planReorganisation(
+      reorg([{ type: 'merge', path: 'changes[0]', units: ['AA', 'BB'], into: { code: 'AA', name: 'AA' } }]),
+      units,
+    );
     expect(plan.problems).toEqual([]);
     expect(plan.create).toEqual([]);
     expect(plan.end.map((e) => e.code)).toEqual(['BB']);
@@ -41,15 +93,18 @@ describe('planReorganisation', () => {
   });
 
   it('reports every mistake with its path and plans nothing usable', () => {
-    const plan = planReorganisation(reorg([
-      { type: 'merge', path: 'changes[0]', units: ['AA', 'ZZ'], into: { code: 'MM', name: 'MM' } },
-      { type: 'merge', path: 'changes[1]', units: ['BB', 'OLD'], into: { code: 'MM2', name: 'MM2' } },
-      { type: 'merge', path: 'changes[2]', units: ['CC', 'DD'], into: { code: 'CC', name: 'Tên mới' } },
-      { type: 'rename', path: 'changes[3]', unit: 'EE', to: { code: 'EE', name: 'Tỉnh E mới' } },
-      { type: 'rename', path: 'changes[4]', unit: 'GG', to: { code: 'DD', name: 'DD' } },
-      { type: 'merge', path: 'changes[5]', units: ['CC'], into: { code: 'x', name: 'x' } },
-      { type: 'dissolve', path: 'changes[6]', kind: 'commune', in: ['AA', 'QQ'] },
-    ]), units);
+    const plan = planReorganisation(
+      reorg([
+        { type: 'merge', path: 'changes[0]', units: ['AA', 'ZZ'], into: { code: 'MM', name: 'MM' } },
+        { type: 'merge', path: 'changes[1]', units: ['BB', 'OLD'], into: { code: 'MM2', name: 'MM2' } },
+        { type: 'merge', path: 'changes[2]', units: ['CC', 'DD'], into: { code: 'CC', name: 'Tên mới' } },
+        { type: 'rename', path: 'changes[3]', unit: 'EE', to: { code: 'EE', name: 'Tỉnh E mới' } },
+        { type: 'rename', path: 'changes[4]', unit: 'GG', to: { code: 'DD', name: 'DD' } },
+        { type: 'merge', path: 'changes[5]', units: ['CC'], into: { code: 'x', name: 'x' } },
+        { type: 'dissolve', path: 'changes[6]', kind: 'commune', in: ['AA', 'QQ'] },
+      ]),
+      units,
+    );
     expect(plan.problems).toEqual([
       { path: 'changes[0].merge[1]', message: 'no province has code "ZZ"' },
       { path: 'changes[1].merge[1]', message: 'OLD Cũ is not valid on 2025-06-30, the day before the change (valid … – 2020-12-31)' },
@@ -70,6 +125,8 @@ describe('planReorganisation', () => {
   });
 
   it('refuses a date that is not real', () => {
-    expect(planReorganisation({ ...reorg([]), effective: '2025-02-30' }, units).problems).toEqual([{ path: 'effective', message: '"2025-02-30" is not a real date' }]);
+    expect(planReorganisation({ ...reorg([]), effective: '2025-02-30' }, units).problems).toEqual([
+      { path: 'effective', message: '"2025-02-30" is not a real date' },
+    ]);
   });
 });

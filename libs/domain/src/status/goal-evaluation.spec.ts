@@ -98,7 +98,12 @@ describe('actualValue', () => {
     ['a ratio with only a numerator', ratio, { value: '81', numerator: '5', denominator: null }, '81'],
     ['a ratio without a scale (scale 1)', { ...ratio, scale: null }, { value: null, numerator: '1', denominator: '3' }, '0.333333'],
     ['a percent with a value', percent, { value: '60', numerator: '1', denominator: '2' }, '60'],
-    ['a percent from numerator and denominator when the value is missing', percent, { value: null, numerator: '1', denominator: '3' }, '33.333333'],
+    [
+      'a percent from numerator and denominator when the value is missing',
+      percent,
+      { value: null, numerator: '1', denominator: '3' },
+      '33.333333',
+    ],
     ['a percent with a zero denominator and no value', percent, { value: null, numerator: '1', denominator: '0' }, null],
     ['a count, value only', count, { value: null, numerator: '1', denominator: '3' }, null],
     ['a rank', rank, { value: '5', numerator: null, denominator: null }, '5'],
@@ -274,7 +279,10 @@ describe('evaluateGoal for a quantitative goal', () => {
         fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
         (observations, indicator, asOf, random) => {
           const keys = observations.map(() => random.next().value);
-          const shuffled = observations.map((o, i) => [keys[i], o] as const).sort((a, b) => a[0] - b[0]).map(([, o]) => o);
+          const shuffled = observations
+            .map((o, i) => [keys[i], o] as const)
+            .sort((a, b) => a[0] - b[0])
+            .map(([, o]) => o);
           const expected = evaluateGoal(goal, indicator, observations, asOf);
           expect(evaluateGoal(goal, indicator, shuffled, asOf)).toEqual(expected);
           expect(evaluateGoal(goal, indicator, [...observations].reverse(), asOf)).toEqual(expected);
@@ -291,8 +299,20 @@ describe('evaluateGoal for a milestone', () => {
     ['with evidence (number and date)', { evidence }, '2023-10-31', 'met', false],
     ['with evidence, after its due date', { evidence }, '2024-03-01', 'met', false],
     ['reported met without evidence', { reportedStatus: 'met' as const }, '2023-10-31', 'met', true],
-    ['reported met with a number but no date', { reportedStatus: 'met' as const, evidence: { number: '1/KH', date: null } }, '2023-10-31', 'met', true],
-    ['reported met with a date but no number', { reportedStatus: 'met' as const, evidence: { number: null, date: '2023-06-01' } }, '2024-02-01', 'met', true],
+    [
+      'reported met with a number but no date',
+      { reportedStatus: 'met' as const, evidence: { number: '1/KH', date: null } },
+      '2023-10-31',
+      'met',
+      true,
+    ],
+    [
+      'reported met with a date but no number',
+      { reportedStatus: 'met' as const, evidence: { number: null, date: '2023-06-01' } },
+      '2024-02-01',
+      'met',
+      true,
+    ],
     ['without evidence, before its due date', {}, '2023-10-31', 'in_progress', false],
     ['without evidence, on its due date', {}, '2023-12-31', 'in_progress', false],
     ['without evidence, the day after its due date', {}, '2024-01-01', 'not_met', false],

@@ -56,15 +56,7 @@ describe('reconcileCounts', () => {
     [{ met: 6, of: 9, open: 4 }, 6, 9, 'self_inconsistent', true, false, ['Báo cáo tự mâu thuẫn: 6 đạt + 4 chưa đạt ≠ 9']],
     [{ met: 6, of: 9, open: 3 }, 6, 9, 'consistent', false, false, []],
     [{ met: 9, of: 9, open: 0 }, 9, 9, 'consistent', false, false, []],
-    [
-      { met: 10, of: 9, open: null },
-      10,
-      9,
-      'self_inconsistent',
-      true,
-      false,
-      ['Báo cáo tự mâu thuẫn: 10 đạt nhiều hơn tổng số 9'],
-    ],
+    [{ met: 10, of: 9, open: null }, 10, 9, 'self_inconsistent', true, false, ['Báo cáo tự mâu thuẫn: 10 đạt nhiều hơn tổng số 9']],
     [
       { met: 6, of: 9, open: 4 },
       5,
@@ -75,7 +67,14 @@ describe('reconcileCounts', () => {
       ['Báo cáo tự mâu thuẫn: 6 đạt + 4 chưa đạt ≠ 9', 'Báo cáo ghi 6/9 đạt nhưng số liệu tính được 5/9'],
     ],
   ])('reconciles claim %p with computed %i/%i as %s', (claim, met, total, verdict, selfInconsistent, differs, reasons) => {
-    expect(reconcileCounts(claim, met, total)).toMatchObject({ verdict, selfInconsistent, differs, reasons, computedMet: met, computedTotal: total });
+    expect(reconcileCounts(claim, met, total)).toMatchObject({
+      verdict,
+      selfInconsistent,
+      differs,
+      reasons,
+      computedMet: met,
+      computedTotal: total,
+    });
   });
 
   it('differs when only goals differ, listing them in code order', () => {

@@ -68,9 +68,7 @@ export function reconcileCounts(
     reasons.push(`Báo cáo ghi ${claim.met}/${claim.of} đạt nhưng số liệu tính được ${computedMet}/${computedTotal}`);
   }
   for (const g of goals) {
-    reasons.push(
-      `Mục tiêu ${g.code}: báo cáo "${GOAL_STATUS_LABELS_VI[g.reported]}", tính được "${GOAL_STATUS_LABELS_VI[g.computed]}"`,
-    );
+    reasons.push(`Mục tiêu ${g.code}: báo cáo "${GOAL_STATUS_LABELS_VI[g.reported]}", tính được "${GOAL_STATUS_LABELS_VI[g.computed]}"`);
   }
   const selfInconsistent = overClaimed || openMismatch;
   const differs = countsDiffer || goals.length > 0;

@@ -52,7 +52,10 @@ export function rollupGoals(statuses: GoalStatus[], declared: number | null): Go
 /** Sums goal rollups of several groups (e.g. a document's groups, a province's documents). */
 export function mergeGoalRollups(parts: GoalRollup[]): GoalRollup {
   return {
-    counts: sumCounts(GOAL_STATUSES, parts.map((p) => p.counts)),
+    counts: sumCounts(
+      GOAL_STATUSES,
+      parts.map((p) => p.counts),
+    ),
     met: sum(parts.map((p) => p.met)),
     total: sum(parts.map((p) => p.total)),
     recorded: sum(parts.map((p) => p.recorded)),
@@ -76,15 +79,16 @@ export function rollupTasks(tasks: TaskInput[], declared: number | null, asOf: s
     unverified += Number(flags.unverified);
   }
   const counted = tasks.filter((t) => t.status !== 'cancelled');
-  const progress = weightedMean(
-    counted.map((t) => ({ value: t.progress ?? (t.status === 'done' ? 100 : 0), weight: t.weight ?? 1 })),
-  );
+  const progress = weightedMean(counted.map((t) => ({ value: t.progress ?? (t.status === 'done' ? 100 : 0), weight: t.weight ?? 1 })));
   return { counts, total: tasks.length, overdue, dueSoon, unverified, progress, recorded: tasks.length, declared };
 }
 
 /** Sums task rollups; progress is the parts' progress weighted by their non-cancelled task counts. */
 export function mergeTaskRollups(parts: TaskRollup[]): TaskRollup {
-  const counts = sumCounts<TaskStatus>(TASK_STATUSES, parts.map((p) => p.counts));
+  const counts = sumCounts<TaskStatus>(
+    TASK_STATUSES,
+    parts.map((p) => p.counts),
+  );
   const progress = weightedMean(
     parts
       .filter((p): p is TaskRollup & { progress: string } => p.progress !== null)

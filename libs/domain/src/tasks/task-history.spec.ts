@@ -17,7 +17,7 @@ describe('taskStateAt', () => {
     expect(taskStateAt(history({ current: done, changes: [change('2026-11-30T03:00:00Z', inProgress)] }), '2026-11-30', TZ)).toEqual(done);
   });
 
-  it('is the state before the first change recorded after the as-of date (the plan file\'s, before any change)', () => {
+  it("is the state before the first change recorded after the as-of date (the plan file's, before any change)", () => {
     // In progress from the file, done through the API on 30/11/2026: a 2023-Q4 report sees it in progress.
     const h = history({ current: done, changes: [change('2026-11-30T03:00:00Z', inProgress)] });
     expect(taskStateAt(h, '2023-12-31', TZ)).toEqual(inProgress);
@@ -27,7 +27,11 @@ describe('taskStateAt', () => {
   it('picks the earliest of several later changes, whatever their order in the list', () => {
     const notStarted: TaskSnapshot = { status: 'not_started', progress: 0, evidence: null };
     const doneEarly: TaskSnapshot = { ...done, evidence: { number: '3/BC', date: '2023-05-02' } };
-    const changes = [change('2026-11-30T03:00:00Z', inProgress, 7), change('2025-01-10T03:00:00Z', notStarted, 3), change('2024-01-01T00:00:00Z', doneEarly, 1)];
+    const changes = [
+      change('2026-11-30T03:00:00Z', inProgress, 7),
+      change('2025-01-10T03:00:00Z', notStarted, 3),
+      change('2024-01-01T00:00:00Z', doneEarly, 1),
+    ];
     const h = history({ current: done, changes });
     expect(taskStateAt(h, '2023-06-30', TZ)).toEqual(doneEarly);
     expect(taskStateAt(h, '2024-06-30', TZ)).toEqual(notStarted);
@@ -61,8 +65,20 @@ describe('taskStateAt', () => {
     expect(taskStateAt(early, '2026-11-26', TZ)).toBeNull();
     expect(taskStateAt(early, '2026-11-27', TZ)).toEqual(inProgress);
     // Recorded at 23:30 on 26/11 there (16:30 UTC): in the plan from 26/11.
-    expect(taskStateAt(history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z'), planRecordedAt: new Date('2026-11-26T16:30:00Z') }), '2026-11-26', TZ)).toEqual(inProgress);
-    expect(taskStateAt(history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z'), planRecordedAt: new Date('2026-11-26T16:30:00Z') }), '2026-11-25', TZ)).toBeNull();
+    expect(
+      taskStateAt(
+        history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z'), planRecordedAt: new Date('2026-11-26T16:30:00Z') }),
+        '2026-11-26',
+        TZ,
+      ),
+    ).toEqual(inProgress);
+    expect(
+      taskStateAt(
+        history({ planIssued: null, recordedAt: new Date('2026-11-26T16:30:00Z'), planRecordedAt: new Date('2026-11-26T16:30:00Z') }),
+        '2026-11-25',
+        TZ,
+      ),
+    ).toBeNull();
   });
 
   it.each([
@@ -78,7 +94,7 @@ describe('taskStateAt', () => {
     expect(taskStateAt(h, from, TZ)).toEqual(inProgress);
   });
 
-  it('leaves a task a re-import added out of every earlier date, the plan\'s issue date and year included', () => {
+  it("leaves a task a re-import added out of every earlier date, the plan's issue date and year included", () => {
     // Plan issued 20/02/2023, first loaded 01/03/2023; the task added on 15/01/2026 (10:00 there).
     const h = history({ recordedAt: new Date('2026-01-15T03:00:00Z'), planRecordedAt: new Date('2023-03-01T02:00:00Z') });
     for (const asOf of ['2023-02-20', '2023-12-31', '2025-12-31', '2026-01-14']) expect(taskStateAt(h, asOf, TZ)).toBeNull();
@@ -86,7 +102,7 @@ describe('taskStateAt', () => {
     expect(taskStateAt(h, '2026-12-31', TZ)).toEqual(inProgress);
   });
 
-  it('counts a task the plan file says was done from its evidence\'s date, in progress before', () => {
+  it("counts a task the plan file says was done from its evidence's date, in progress before", () => {
     const fileDone: TaskSnapshot = { status: 'done', progress: 100, evidence: { number: '345/BC-STTTT', date: '2023-07-10' } };
     const h = history({ current: fileDone });
     expect(taskStateAt(h, '2023-12-31', TZ)).toEqual(fileDone);

@@ -2,7 +2,14 @@ import { DomainError } from '../domain-error';
 import { applyTaskUpdate, TaskState } from './task-update';
 
 const TODAY = '2024-03-15';
-const open: TaskState = { status: 'in_progress', progress: 40, evidenceNumber: null, evidenceDate: null, evidenceIssuer: null, evidenceLink: null };
+const open: TaskState = {
+  status: 'in_progress',
+  progress: 40,
+  evidenceNumber: null,
+  evidenceDate: null,
+  evidenceIssuer: null,
+  evidenceLink: null,
+};
 
 function problems(fn: () => unknown): string[] {
   try {
@@ -16,9 +23,18 @@ function problems(fn: () => unknown): string[] {
 
 describe('applyTaskUpdate', () => {
   it('done with evidence: progress becomes 100 and the evidence is kept, trimmed and NFC', () => {
-    const next = applyTaskUpdate(open, { status: 'done', evidence: { number: ' 123/QĐ-UBND ', date: '2024-03-01', issuer: 'UBND tỉnh' } }, TODAY);
+    const next = applyTaskUpdate(
+      open,
+      { status: 'done', evidence: { number: ' 123/QĐ-UBND ', date: '2024-03-01', issuer: 'UBND tỉnh' } },
+      TODAY,
+    );
     expect(next).toEqual({
-      status: 'done', progress: 100, evidenceNumber: '123/QĐ-UBND', evidenceDate: '2024-03-01', evidenceIssuer: 'UBND tỉnh', evidenceLink: null,
+      status: 'done',
+      progress: 100,
+      evidenceNumber: '123/QĐ-UBND',
+      evidenceDate: '2024-03-01',
+      evidenceIssuer: 'UBND tỉnh',
+      evidenceLink: null,
     });
   });
 
@@ -32,11 +48,9 @@ describe('applyTaskUpdate', () => {
   });
 
   it('lists every problem at once with its path', () => {
-    expect(problems(() => applyTaskUpdate(open, { status: 'done', progress: 50, evidence: { number: ' ', date: '2024-02-30' } }, TODAY))).toEqual([
-      'progress',
-      'evidence.number',
-      'evidence.date',
-    ]);
+    expect(
+      problems(() => applyTaskUpdate(open, { status: 'done', progress: 50, evidence: { number: ' ', date: '2024-02-30' } }, TODAY)),
+    ).toEqual(['progress', 'evidence.number', 'evidence.date']);
   });
 
   it('an empty update is refused', () => {

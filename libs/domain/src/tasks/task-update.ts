@@ -40,7 +40,8 @@ export function applyTaskUpdate(current: TaskState, patch: TaskPatch, today: str
   const status = patch.status ?? current.status;
   let progress = patch.progress === undefined ? current.progress : patch.progress;
   if (status === 'done') {
-    if (patch.progress !== undefined && patch.progress !== null && patch.progress !== 100) problem('progress', 'must be 100 (or left out) when status is done');
+    if (patch.progress !== undefined && patch.progress !== null && patch.progress !== 100)
+      problem('progress', 'must be 100 (or left out) when status is done');
     progress = 100;
   } else if (status === 'cancelled') {
     if (patch.progress !== undefined && patch.progress !== null) problem('progress', 'must be left out when status is cancelled');

@@ -85,7 +85,10 @@ export class OutboxRelay {
       }
       // Only the rows this relay saw: a row with a smaller id that committed since is left for the next round
       // (marking it here could hand it to a job that had already read its rows).
-      await this.dataSource.query(`UPDATE outbox SET enqueued_at = now(), job_id = $2 WHERE id = ANY($1::bigint[]) AND enqueued_at IS NULL`, [ids, jobId]);
+      await this.dataSource.query(
+        `UPDATE outbox SET enqueued_at = now(), job_id = $2 WHERE id = ANY($1::bigint[]) AND enqueued_at IS NULL`,
+        [ids, jobId],
+      );
       sent++;
     }
     return sent;

@@ -16,7 +16,11 @@ export class RecomputeProcessor {
     [RECOMPUTE_JOBS.province]: async (payload, job) => {
       if (!payload.provinceId) throw new UnrecoverableError(`${RECOMPUTE_JOBS.province} needs a provinceId`);
       const outcome = await this.engine.recompute({
-        provinceId: payload.provinceId, asOf: payload.asOf, trigger: payload.trigger, jobId: job.id, force: payload.force,
+        provinceId: payload.provinceId,
+        asOf: payload.asOf,
+        trigger: payload.trigger,
+        jobId: job.id,
+        force: payload.force,
         coalesce: payload.trigger === OUTBOX_TRIGGER,
       });
       await job.updateProgress(100);

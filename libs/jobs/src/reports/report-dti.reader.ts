@@ -12,8 +12,15 @@ type Figures = Record<string, { score: string | null; rank: number | null } | nu
  */
 const DTI_PILLAR_ORDER = DTI_PILLARS.map((p) => p.name);
 const DTI_INDEX_ORDER = [
-  'Nhận thức số', 'Thể chế số', 'Hạ tầng số', 'Nhân lực số', 'An toàn thông tin mạng', 'Đô thị thông minh',
-  'Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số',
+  'Nhận thức số',
+  'Thể chế số',
+  'Hạ tầng số',
+  'Nhân lực số',
+  'An toàn thông tin mạng',
+  'Đô thị thông minh',
+  'Hoạt động chính quyền số',
+  'Hoạt động kinh tế số',
+  'Hoạt động xã hội số',
 ];
 
 /** Figures with a known score or rank, in the given order first, then by name. */

@@ -65,7 +65,10 @@ export class ReportGenerator {
 
   async generate(r: GenerateRequest, onProgress?: (percent: number) => Promise<void> | void): Promise<GeneratedReport> {
     const period = parsePeriod(r.period);
-    if (!period) throw new DomainError('INVALID_INPUT', `"${r.period}" is not a period`, { errors: [{ path: 'period', messages: ['must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31'] }] });
+    if (!period)
+      throw new DomainError('INVALID_INPUT', `"${r.period}" is not a period`, {
+        errors: [{ path: 'period', messages: ['must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31'] }],
+      });
     const today = todayIn(TIME_ZONE, this.clock.now());
     const asOf = r.asOf ?? reportAsOf(period.code, today);
     const repo = new ReportRepository(this.dataSource);
@@ -74,7 +77,14 @@ export class ReportGenerator {
     await new RecomputeEngine(this.dataSource, this.clock).recompute({ provinceId: ids.provinceId, asOf, trigger: 'report' });
     await onProgress?.(30);
     const since = r.scheduleId ? await repo.previousAsOf(r.scheduleId, asOf) : undefined;
-    const data = await readReportData(this.dataSource, { province: r.province, document: r.document, period: period.code, asOf, issued: today, since });
+    const data = await readReportData(this.dataSource, {
+      province: r.province,
+      document: r.document,
+      period: period.code,
+      asOf,
+      issued: today,
+      since,
+    });
     await onProgress?.(50);
     const files: Partial<Record<ReportFormat, Buffer>> = {};
     if (r.formats.includes('pdf')) files.pdf = await buildReportPdf(data);
@@ -82,8 +92,18 @@ export class ReportGenerator {
     if (r.formats.includes('xlsx')) files.xlsx = await buildReportXlsx(data);
     const checksum = reportChecksum(data);
     const id = await repo.insert({
-      provinceId: ids.provinceId, documentId: ids.documentId, period: period.code, asOf, formats: r.formats, checksum, data,
-      pdf: files.pdf ?? null, xlsx: files.xlsx ?? null, scheduleId: r.scheduleId ?? null, tick: r.tick ?? null, createdBy: r.createdBy,
+      provinceId: ids.provinceId,
+      documentId: ids.documentId,
+      period: period.code,
+      asOf,
+      formats: r.formats,
+      checksum,
+      data,
+      pdf: files.pdf ?? null,
+      xlsx: files.xlsx ?? null,
+      scheduleId: r.scheduleId ?? null,
+      tick: r.tick ?? null,
+      createdBy: r.createdBy,
       jobId: r.jobId ?? null,
     });
     await onProgress?.(100);

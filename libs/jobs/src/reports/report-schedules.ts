@@ -3,7 +3,12 @@ import { ReportRepository, ScheduleRow } from '@dx/db';
 import { TIME_ZONE } from '@dx/status-engine';
 import { REPORT_JOBS, reportSchedulerId, schedulePattern } from './report-jobs';
 
-export const REPORT_JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 500 }, removeOnFail: false } as const;
+export const REPORT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { count: 500 },
+  removeOnFail: false,
+} as const;
 
 /** Puts a schedule on the queue as a BullMQ job scheduler (one job per tick however many workers run), or takes it off. */
 export async function syncSchedule(queue: Queue, schedule: ScheduleRow | { id: string; enabled: false }): Promise<void> {

@@ -20,9 +20,18 @@ export class ReportProcessor {
   private readonly generator: ReportGenerator;
   private readonly handlers: Record<ReportJobName, Handler> = {
     [REPORT_JOBS.generate]: async (p, job) => {
-      if (!p.province || !p.document || !p.period) throw new UnrecoverableError(`${REPORT_JOBS.generate} needs province, document and period`);
+      if (!p.province || !p.document || !p.period)
+        throw new UnrecoverableError(`${REPORT_JOBS.generate} needs province, document and period`);
       const report = await this.generator.generate(
-        { province: p.province, document: p.document, period: p.period, asOf: p.asOf, formats: p.formats ?? ['pdf', 'xlsx'], createdBy: p.requestedBy ?? 'api', jobId: job.id ?? null },
+        {
+          province: p.province,
+          document: p.document,
+          period: p.period,
+          asOf: p.asOf,
+          formats: p.formats ?? ['pdf', 'xlsx'],
+          createdBy: p.requestedBy ?? 'api',
+          jobId: job.id ?? null,
+        },
         (percent) => job.updateProgress(percent),
       );
       return { reportId: report.id, checksum: report.checksum };
@@ -36,7 +45,16 @@ export class ReportProcessor {
       const tick = new Date(Number.isFinite(millis) && millis > 0 ? millis : job.timestamp);
       const period = scheduledPeriod(schedule.frequency, todayIn(TIME_ZONE, tick));
       const report = await this.generator.generate(
-        { province: schedule.province, document: schedule.document, period, formats: schedule.formats, createdBy: `schedule:${schedule.id}`, scheduleId: schedule.id, tick, jobId: job.id ?? null },
+        {
+          province: schedule.province,
+          document: schedule.document,
+          period,
+          formats: schedule.formats,
+          createdBy: `schedule:${schedule.id}`,
+          scheduleId: schedule.id,
+          tick,
+          jobId: job.id ?? null,
+        },
         (percent) => job.updateProgress(percent),
       );
       return { reportId: report.id, duplicate: report.id === null, period };

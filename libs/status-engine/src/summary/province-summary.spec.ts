@@ -6,7 +6,8 @@ const kpi = (code: string, target: 'goal' | 'national' | null): KpiView => ({
   value: '1',
   previous: { period: '2024-05', value: null, change: null, changeRelative: null },
   yearAgo: { period: '2023-06', value: null, change: null, changeRelative: null },
-  goalTargets: target === 'goal' ? [{ goalCode: 'MT1', documentCode: 'KH', op: '>=', target: '2', gap: '-1', attainment: '50', met: false }] : [],
+  goalTargets:
+    target === 'goal' ? [{ goalCode: 'MT1', documentCode: 'KH', op: '>=', target: '2', gap: '-1', attainment: '50', met: false }] : [],
   nationalTarget: target === 'national' ? { op: '>=', target: '1', gap: '0', attainment: '100', met: true } : null,
   rank: null,
 });

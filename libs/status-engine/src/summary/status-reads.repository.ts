@@ -12,7 +12,9 @@ export class StatusReadsRepository {
   /** A goal with its status at `asOf` (or the latest computed on or before it) and its status history. */
   /** The province a goal belongs to, or null when there is no such goal. */
   async provinceOfGoal(goalId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT d.province_id FROM goal g JOIN document d ON d.id = g.document_id WHERE g.id = $1`, [goalId]);
+    const [row] = await this.dataSource.query(`SELECT d.province_id FROM goal g JOIN document d ON d.id = g.document_id WHERE g.id = $1`, [
+      goalId,
+    ]);
     return row?.province_id ?? null;
   }
 
@@ -50,9 +52,16 @@ export class StatusReadsRepository {
       asOf,
       status: status
         ? {
-            asOf: status.as_of, status: status.status, actual: canonicalOrNull(status.actual), actualPeriod: status.actual_period,
-            expected: canonicalOrNull(status.expected), attainment: canonicalOrNull(status.attainment), attainmentDisplay: canonicalOrNull(status.attainment_display),
-            colour: status.colour, unverified: status.unverified, computedAt: status.computed_at,
+            asOf: status.as_of,
+            status: status.status,
+            actual: canonicalOrNull(status.actual),
+            actualPeriod: status.actual_period,
+            expected: canonicalOrNull(status.expected),
+            attainment: canonicalOrNull(status.attainment),
+            attainmentDisplay: canonicalOrNull(status.attainment_display),
+            colour: status.colour,
+            unverified: status.unverified,
+            computedAt: status.computed_at,
           }
         : null,
       history,
@@ -64,7 +73,10 @@ export class StatusReadsRepository {
    * tasks not in the plan yet are left out): how many, how many done, how many overdue (cancelled left out).
    * The same figures as `tasksByLead` (libs/db) reads from the tasks as they are today.
    */
-  async tasksByLead(provinceId: string, asOf: string): Promise<{ lead: string; name: string; total: number; done: number; overdue: number }[]> {
+  async tasksByLead(
+    provinceId: string,
+    asOf: string,
+  ): Promise<{ lead: string; name: string; total: number; done: number; overdue: number }[]> {
     return this.dataSource.query(
       `SELECT l.code AS lead, l.name, count(*)::int AS total, count(*) FILTER (WHERE ts.status = 'done')::int AS done,
               count(*) FILTER (WHERE ts.overdue)::int AS overdue
@@ -96,8 +108,15 @@ export class StatusReadsRepository {
   }
 
   /** The stored comparison of an indicator for a province at a period (default: its latest). */
-  async indicatorComparison(indicatorCode: string, provinceCode: string, period: string | null): Promise<Row | null | 'no-indicator' | 'no-province'> {
-    const [indicator] = await this.dataSource.query(`SELECT id, code, name, unit, kind, direction, dti_figure FROM indicator WHERE code = $1`, [indicatorCode]);
+  async indicatorComparison(
+    indicatorCode: string,
+    provinceCode: string,
+    period: string | null,
+  ): Promise<Row | null | 'no-indicator' | 'no-province'> {
+    const [indicator] = await this.dataSource.query(
+      `SELECT id, code, name, unit, kind, direction, dti_figure FROM indicator WHERE code = $1`,
+      [indicatorCode],
+    );
     if (!indicator) return 'no-indicator';
     const [province] = await this.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = $1`, [provinceCode]);
     if (!province) return 'no-province';
@@ -108,9 +127,12 @@ export class StatusReadsRepository {
     );
     if (!k) return null;
     // An indicator fed from the DTI ranks as the DTI table does (as the summary does).
-    const dti = indicator.dti_figure && /^\d{4}$/.test(k.period)
-      ? (await readProvinceDtiRanks(this.dataSource, province.id, [{ dtiFigure: indicator.dti_figure, year: Number(k.period) }])).get(`${indicator.dti_figure}|${k.period}`)
-      : undefined;
+    const dti =
+      indicator.dti_figure && /^\d{4}$/.test(k.period)
+        ? (await readProvinceDtiRanks(this.dataSource, province.id, [{ dtiFigure: indicator.dti_figure, year: Number(k.period) }])).get(
+            `${indicator.dti_figure}|${k.period}`,
+          )
+        : undefined;
     return {
       indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind, direction: indicator.direction },
       province: provinceCode,
@@ -118,8 +140,18 @@ export class StatusReadsRepository {
       value: canonicalOrNull(k.value),
       targets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
       nationalTarget: k.national_target,
-      previous: { period: k.previous_period, value: canonicalOrNull(k.previous_value), change: canonicalOrNull(k.previous_change), changeRelative: canonicalOrNull(k.previous_change_rel) },
-      yearAgo: { period: k.year_ago_period, value: canonicalOrNull(k.year_ago_value), change: canonicalOrNull(k.year_ago_change), changeRelative: canonicalOrNull(k.year_ago_change_rel) },
+      previous: {
+        period: k.previous_period,
+        value: canonicalOrNull(k.previous_value),
+        change: canonicalOrNull(k.previous_change),
+        changeRelative: canonicalOrNull(k.previous_change_rel),
+      },
+      yearAgo: {
+        period: k.year_ago_period,
+        value: canonicalOrNull(k.year_ago_value),
+        change: canonicalOrNull(k.year_ago_change),
+        changeRelative: canonicalOrNull(k.year_ago_change_rel),
+      },
       rank: rankView(dti, k),
       computedAt: k.computed_at,
     };

@@ -7,7 +7,8 @@ export const INDICATOR_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Exact decimals as text (JSON numbers are accepted and kept as written when plain). */
 const DECIMAL = /^-?\d{1,18}(\.\d{1,12})?$/;
 const decimalText = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
-const DECIMAL_MESSAGE = (field: string) => `${field} must be a decimal number such as 81 or 99.2 (at most 18 digits before and 12 after the point)`;
+const DECIMAL_MESSAGE = (field: string) =>
+  `${field} must be a decimal number such as 81 or 99.2 (at most 18 digits before and 12 after the point)`;
 
 export class CreateObservationDto {
   @Matches(INDICATOR_CODE, { message: 'indicator must be an indicator code (lowercase a-z, 0-9 and -)' })

@@ -3,7 +3,6 @@ import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency, UUID
 import { ProvincePageQuery } from '../../common/page.query';
 import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
-
 export class CreateReportDto {
   @IsProvinceCode()
   province!: string;

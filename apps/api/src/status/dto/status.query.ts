@@ -3,7 +3,6 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { UUID_PATTERN } from '@dx/domain';
 import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
-
 export class AsOfQuery {
   /** YYYY-MM-DD; default: today in Asia/Ho_Chi_Minh. */
   @IsOptional()

@@ -48,7 +48,6 @@ export class ListTasksQuery extends ProvincePageQuery {
   @MaxLength(200)
   q?: string;
 
-
   @IsOptional()
   @IsIn(TASK_SORTS)
   sort: TaskSort = 'position';
