@@ -111,26 +111,7 @@ export class ObservationService {
       const audit = this.audit.withTransaction(m);
       let result: RecordResult;
       if (needsApproval(principal, await submissions.trustsReporters(target.provinceId))) {
-        const submission = await submissions.create({
-          kind: 'observation',
-          provinceId: target.provinceId,
-          taskId: null,
-          baseVersion: null,
-          payload: submissionPayload(value),
-          userId: principal.userId,
-          username: principal.username,
-        });
-        await audit.append({
-          actor: principal,
-          meta,
-          action: 'observation.submit',
-          entityKind: 'submission',
-          entityId: submission.id,
-          provinceId: target.provinceId,
-          before: null,
-          after: toSubmissionResponse(submission),
-        });
-        result = { status: 202, body: { submission: toSubmissionResponse(submission), warnings } };
+        result = await this.submitForApproval(submissions, audit, principal, value, meta, warnings);
       } else {
         const { before, after } = await writeObservation({ observations: repo, audit }, value, {
           principal,
@@ -142,5 +123,36 @@ export class ObservationService {
       if (idempotencyKey !== undefined) await keys.complete(principal.userId, idempotencyKey, result);
       return result;
     });
+  }
+
+  /** A reporter's value that waits for an officer: a submission and its audit entry, in the caller's transaction (202). */
+  private async submitForApproval(
+    submissions: SubmissionRepository,
+    audit: AuditRepository,
+    principal: Principal,
+    value: ObservationValue,
+    meta: RequestMeta,
+    warnings: { path: string; message: string }[],
+  ): Promise<RecordResult> {
+    const submission = await submissions.create({
+      kind: 'observation',
+      provinceId: value.target.provinceId,
+      taskId: null,
+      baseVersion: null,
+      payload: submissionPayload(value),
+      userId: principal.userId,
+      username: principal.username,
+    });
+    await audit.append({
+      actor: principal,
+      meta,
+      action: 'observation.submit',
+      entityKind: 'submission',
+      entityId: submission.id,
+      provinceId: value.target.provinceId,
+      before: null,
+      after: toSubmissionResponse(submission),
+    });
+    return { status: 202, body: { submission: toSubmissionResponse(submission), warnings } };
   }
 }
