@@ -52,6 +52,45 @@ const taskInput = (t: TaskAt): TaskInput => ({
 const indicatorInput = (i: IndicatorRow): IndicatorInput => ({ code: i.code, kind: i.kind, scale: i.scale, direction: i.direction });
 
 /**
+ * The rollups at `asOf`: each goal group and task group, then each document (its groups
+ * merged), then the province (its documents merged), in that order.
+ */
+function rollupsAt(inputs: ProvinceInputs, goals: Map<string, GoalEvaluation>, current: TaskAt[], asOf: string): RollupRow[] {
+  const rollups: RollupRow[] = [];
+  const documentGoalRollups = new Map<string, GoalRollup[]>();
+  const documentTaskRollups = new Map<string, TaskRollup[]>();
+  for (const g of inputs.goalGroups) {
+    const rollup = rollupGoals(
+      inputs.goals.filter((x) => x.groupId === g.id).map((x) => goals.get(x.id)!.status),
+      g.declaredCount,
+    );
+    rollups.push({ scopeKind: 'goal_group', scopeId: g.id, goals: rollup, tasks: null });
+    documentGoalRollups.set(g.documentId, [...(documentGoalRollups.get(g.documentId) ?? []), rollup]);
+  }
+  for (const g of inputs.taskGroups) {
+    const rollup = rollupTasks(current.filter((t) => t.groupId === g.id).map(taskInput), g.declaredCount, asOf);
+    rollups.push({ scopeKind: 'task_group', scopeId: g.id, goals: null, tasks: rollup });
+    documentTaskRollups.set(g.documentId, [...(documentTaskRollups.get(g.documentId) ?? []), rollup]);
+  }
+  const provinceGoals: GoalRollup[] = [];
+  const provinceTasks: TaskRollup[] = [];
+  for (const d of inputs.documents) {
+    const goalRollup = mergeGoalRollups(documentGoalRollups.get(d.id) ?? []);
+    const taskRollup = mergeTaskRollups(documentTaskRollups.get(d.id) ?? []);
+    rollups.push({ scopeKind: 'document', scopeId: d.id, goals: goalRollup, tasks: taskRollup });
+    provinceGoals.push(goalRollup);
+    provinceTasks.push(taskRollup);
+  }
+  rollups.push({
+    scopeKind: 'province',
+    scopeId: inputs.province.id,
+    goals: mergeGoalRollups(provinceGoals),
+    tasks: mergeTaskRollups(provinceTasks),
+  });
+  return rollups;
+}
+
+/**
  * Applies the status rules to one province: goal statuses (for the province as org
  * unit) at `asOf`, task flags, rollups per group, document and province, and the
  * reconciliation of every reported claim at the claim's own date. Pure: no I/O.
@@ -93,37 +132,7 @@ export function computeProvinceStatus(inputs: ProvinceInputs, asOf: string): Pro
     current.map((t) => [t.id, { ...taskFlags(taskInput(t), asOf), status: t.state.status, progress: t.state.progress }]),
   );
 
-  const rollups: RollupRow[] = [];
-  const documentGoalRollups = new Map<string, GoalRollup[]>();
-  const documentTaskRollups = new Map<string, TaskRollup[]>();
-  for (const g of inputs.goalGroups) {
-    const rollup = rollupGoals(
-      inputs.goals.filter((x) => x.groupId === g.id).map((x) => goals.get(x.id)!.status),
-      g.declaredCount,
-    );
-    rollups.push({ scopeKind: 'goal_group', scopeId: g.id, goals: rollup, tasks: null });
-    documentGoalRollups.set(g.documentId, [...(documentGoalRollups.get(g.documentId) ?? []), rollup]);
-  }
-  for (const g of inputs.taskGroups) {
-    const rollup = rollupTasks(current.filter((t) => t.groupId === g.id).map(taskInput), g.declaredCount, asOf);
-    rollups.push({ scopeKind: 'task_group', scopeId: g.id, goals: null, tasks: rollup });
-    documentTaskRollups.set(g.documentId, [...(documentTaskRollups.get(g.documentId) ?? []), rollup]);
-  }
-  const provinceGoals: GoalRollup[] = [];
-  const provinceTasks: TaskRollup[] = [];
-  for (const d of inputs.documents) {
-    const goalRollup = mergeGoalRollups(documentGoalRollups.get(d.id) ?? []);
-    const taskRollup = mergeTaskRollups(documentTaskRollups.get(d.id) ?? []);
-    rollups.push({ scopeKind: 'document', scopeId: d.id, goals: goalRollup, tasks: taskRollup });
-    provinceGoals.push(goalRollup);
-    provinceTasks.push(taskRollup);
-  }
-  rollups.push({
-    scopeKind: 'province',
-    scopeId: inputs.province.id,
-    goals: mergeGoalRollups(provinceGoals),
-    tasks: mergeTaskRollups(provinceTasks),
-  });
+  const rollups = rollupsAt(inputs, goals, current, asOf);
 
   // Each claim is checked against the data as it stood on the claim's own date.
   const byDate = new Map<string, Map<string, GoalEvaluation>>([[asOf, goals]]);
