@@ -1,9 +1,22 @@
 import { EntityManager } from 'typeorm';
-import { canonicalOrNull, GoalEvaluation } from '@dx/domain';
 import { Column, deleteRows, upsertRows } from './bulk-sql';
 import { ProvinceStatus } from './province-status';
-
-type Row = Record<string, unknown>;
+import {
+  GOAL_KEY,
+  GOAL_VALUES,
+  goalRow,
+  normaliseNumbers,
+  RECONCILIATION_KEY,
+  RECONCILIATION_VALUES,
+  reconciliationRow,
+  ROLLUP_KEY,
+  ROLLUP_VALUES,
+  rollupRow,
+  Row,
+  TASK_KEY,
+  TASK_VALUES,
+  taskRow,
+} from './status-rows';
 
 export interface StatusEvent {
   province_id: string;
@@ -153,17 +166,7 @@ export class StatusWriter {
   }
 
   private async writeTasks(): Promise<void> {
-    const rows = this.rows((w) =>
-      [...w.status.tasks].map(([taskId, f]) => ({
-        task_id: taskId,
-        as_of: this.asOf,
-        status: f.status,
-        progress: f.progress,
-        overdue: f.overdue,
-        due_soon: f.dueSoon,
-        unverified: f.unverified,
-      })),
-    );
+    const rows = this.rows((w) => [...w.status.tasks].map(([taskId, f]) => taskRow(taskId, this.asOf, f)));
     const existing = await this.read(
       `SELECT d.province_id AS province_of_row, ts.task_id, ts.as_of, ts.status, ts.progress, ts.overdue, ts.due_soon, ts.unverified FROM task_status ts
          JOIN task t ON t.id = ts.task_id JOIN document d ON d.id = t.document_id WHERE d.province_id = ANY($1::uuid[]) AND ts.as_of = $2`,
@@ -187,27 +190,7 @@ export class StatusWriter {
   }
 
   private async writeRollups(): Promise<void> {
-    const rows = this.rows((w) =>
-      w.status.rollups.map((r) => ({
-        scope_kind: r.scopeKind,
-        scope_id: r.scopeId,
-        as_of: this.asOf,
-        province_id: w.provinceId,
-        goal_counts: r.goals?.counts ?? null,
-        goals_met: r.goals?.met ?? null,
-        goals_total: r.goals?.total ?? null,
-        goals_recorded: r.goals?.recorded ?? null,
-        goals_declared: r.goals?.declared ?? null,
-        task_counts: r.tasks?.counts ?? null,
-        tasks_total: r.tasks?.total ?? null,
-        tasks_overdue: r.tasks?.overdue ?? null,
-        tasks_due_soon: r.tasks?.dueSoon ?? null,
-        tasks_unverified: r.tasks?.unverified ?? null,
-        task_progress: r.tasks?.progress ?? null,
-        tasks_recorded: r.tasks?.recorded ?? null,
-        tasks_declared: r.tasks?.declared ?? null,
-      })),
-    );
+    const rows = this.rows((w) => w.status.rollups.map((r) => rollupRow(r, this.asOf, w.provinceId)));
     const existing = (
       await this.read(
         `SELECT province_id AS province_of_row, scope_kind, scope_id, as_of, province_id, goal_counts, goals_met, goals_total, goals_recorded, goals_declared, task_counts,
@@ -233,18 +216,7 @@ export class StatusWriter {
   }
 
   private async writeReconciliations(): Promise<void> {
-    const rows = this.rows((w) =>
-      [...w.status.reconciliations].map(([claimId, r]) => ({
-        claim_id: claimId,
-        verdict: r.verdict,
-        self_inconsistent: r.selfInconsistent,
-        differs: r.differs,
-        computed_met: r.computedMet,
-        computed_total: r.computedTotal,
-        differing_goals: r.differingGoals,
-        reasons: r.reasons,
-      })),
-    );
+    const rows = this.rows((w) => [...w.status.reconciliations].map(([claimId, r]) => reconciliationRow(claimId, r)));
     // Reconciliations are checked at each claim's own date: one row per claim, whatever the as-of date.
     const existing = await this.m.query(
       `SELECT d.province_id AS province_of_row, r.claim_id, r.verdict, r.self_inconsistent, r.differs, r.computed_met, r.computed_total, r.differing_goals, r.reasons
@@ -269,73 +241,3 @@ export class StatusWriter {
     });
   }
 }
-
-function goalRow(goalId: string, orgUnitId: string, asOf: string, e: GoalEvaluation): Row {
-  return {
-    goal_id: goalId,
-    org_unit_id: orgUnitId,
-    as_of: asOf,
-    status: e.status,
-    // Canonical like the stored side (inputs may hold 57.50), so unchanged goals compare equal.
-    actual: canonicalOrNull(e.actual),
-    actual_period: e.actualPeriod,
-    expected: canonicalOrNull(e.expected),
-    attainment: canonicalOrNull(e.attainment),
-    attainment_display: canonicalOrNull(e.attainmentDisplay),
-    colour: e.colour,
-    unverified: e.unverified,
-  };
-}
-
-const normaliseNumbers = (fields: string[]) => (row: Row) => {
-  for (const f of fields) row[f] = canonicalOrNull(row[f]);
-  return row;
-};
-
-const c = (name: string, type: string): Column => ({ name, type });
-const GOAL_KEY = [c('goal_id', 'uuid'), c('org_unit_id', 'uuid'), c('as_of', 'date')];
-const GOAL_VALUES = [
-  c('status', 'text'),
-  c('actual', 'numeric'),
-  c('actual_period', 'text'),
-  c('expected', 'numeric'),
-  c('attainment', 'numeric'),
-  c('attainment_display', 'numeric'),
-  c('colour', 'text'),
-  c('unverified', 'boolean'),
-];
-const TASK_KEY = [c('task_id', 'uuid'), c('as_of', 'date')];
-const TASK_VALUES = [
-  c('status', 'text'),
-  c('progress', 'int'),
-  c('overdue', 'boolean'),
-  c('due_soon', 'boolean'),
-  c('unverified', 'boolean'),
-];
-const ROLLUP_KEY = [c('scope_kind', 'text'), c('scope_id', 'uuid'), c('as_of', 'date')];
-const ROLLUP_VALUES = [
-  c('province_id', 'uuid'),
-  c('goal_counts', 'jsonb'),
-  c('goals_met', 'int'),
-  c('goals_total', 'int'),
-  c('goals_recorded', 'int'),
-  c('goals_declared', 'int'),
-  c('task_counts', 'jsonb'),
-  c('tasks_total', 'int'),
-  c('tasks_overdue', 'int'),
-  c('tasks_due_soon', 'int'),
-  c('tasks_unverified', 'int'),
-  c('task_progress', 'numeric'),
-  c('tasks_recorded', 'int'),
-  c('tasks_declared', 'int'),
-];
-const RECONCILIATION_KEY = [c('claim_id', 'uuid')];
-const RECONCILIATION_VALUES = [
-  c('verdict', 'text'),
-  c('self_inconsistent', 'boolean'),
-  c('differs', 'boolean'),
-  c('computed_met', 'int'),
-  c('computed_total', 'int'),
-  c('differing_goals', 'jsonb'),
-  c('reasons', 'jsonb'),
-];
