@@ -1,4 +1,4 @@
-import type { GoalEvaluation, GoalRollup, Reconciliation, TaskFlags, TaskRollup, TaskStatus } from '@dx/domain';
+import type { GoalEvaluation, GoalRollup, GoalTargetGap, Reconciliation, TargetGap, TaskFlags, TaskRollup, TaskStatus } from '@dx/domain';
 
 export type ScopeKind = 'province' | 'document' | 'goal_group' | 'task_group';
 
@@ -9,15 +9,8 @@ export interface RollupRow {
   tasks: TaskRollup | null;
 }
 
-export interface GoalTargetFigure {
+export interface GoalTargetFigure extends GoalTargetGap {
   goalId: string;
-  goalCode: string;
-  documentCode: string;
-  op: string;
-  target: string;
-  gap: string;
-  attainment: string | null;
-  met: boolean;
 }
 
 /** One KPI comparison as the pure rules compute it (computeKpiComparisons); the reference for the set-based writer. */
@@ -36,7 +29,7 @@ export interface KpiRow {
   yearAgoChange: string | null;
   yearAgoChangeRel: string | null;
   goalTargets: GoalTargetFigure[];
-  nationalTarget: { op: string; target: string; gap: string; attainment: string | null; met: boolean } | null;
+  nationalTarget: TargetGap | null;
   rank: number | null;
   rankOf: number | null;
   percentile: string | null;

@@ -1,4 +1,4 @@
-import type { GoalStatus } from './status.types';
+import type { GoalEvaluation } from './status.types';
 
 /** A change of a goal's status, and what caused it (`outbox`, `import`, `schedule:daily`, …). */
 export interface GoalStatusEvent {
@@ -22,17 +22,7 @@ export interface GoalStatusResponse {
   due: string;
   reportedStatus: string | null;
   asOf: string;
-  status: {
-    asOf: string;
-    status: GoalStatus;
-    actual: string | null;
-    actualPeriod: string | null;
-    expected: string | null;
-    attainment: string | null;
-    attainmentDisplay: string | null;
-    colour: string | null;
-    unverified: boolean;
-    computedAt: Date;
-  } | null;
+  /** The stored evaluation at `asOf` (its colour as stored), and when it was computed. */
+  status: (Omit<GoalEvaluation, 'colour'> & { asOf: string; colour: string | null; computedAt: Date }) | null;
   history: GoalStatusEvent[];
 }

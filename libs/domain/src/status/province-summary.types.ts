@@ -42,22 +42,29 @@ export interface ClaimView {
   > | null;
 }
 
+/** A KPI value against a target: how far it is and whether it is met. */
+export interface TargetGap {
+  op: string;
+  target: string;
+  gap: string;
+  attainment: string | null;
+  met: boolean;
+}
+
+/** A KPI value against one goal's target. */
+export interface GoalTargetGap extends TargetGap {
+  goalCode: string;
+  documentCode: string;
+}
+
 export interface KpiView {
   indicator: { code: string; name: string; unit: string; kind: IndicatorKind; direction: Direction };
   period: string;
   value: string;
   previous: { period: string; value: string | null; change: string | null; changeRelative: string | null };
   yearAgo: { period: string; value: string | null; change: string | null; changeRelative: string | null };
-  goalTargets: {
-    goalCode: string;
-    documentCode: string;
-    op: string;
-    target: string;
-    gap: string;
-    attainment: string | null;
-    met: boolean;
-  }[];
-  nationalTarget: { op: string; target: string; gap: string; attainment: string | null; met: boolean } | null;
+  goalTargets: GoalTargetGap[];
+  nationalTarget: TargetGap | null;
   /**
    * `observations`: among the provinces here with a value for the period; `dti`: the DTI
    * table's rank, out of the provinces on that year's map (an indicator fed from the DTI).
