@@ -27,6 +27,24 @@ function rollupView(r: Row | undefined): RollupView {
   return { goals, tasks };
 }
 
+/** A stored KPI row's comparisons with the previous period and the same period a year before. */
+export function comparisonsView(k: Row): Pick<KpiView, 'previous' | 'yearAgo'> {
+  return {
+    previous: {
+      period: k.previous_period,
+      value: canonicalOrNull(k.previous_value),
+      change: canonicalOrNull(k.previous_change),
+      changeRelative: canonicalOrNull(k.previous_change_rel),
+    },
+    yearAgo: {
+      period: k.year_ago_period,
+      value: canonicalOrNull(k.year_ago_value),
+      change: canonicalOrNull(k.year_ago_change),
+      changeRelative: canonicalOrNull(k.year_ago_change_rel),
+    },
+  };
+}
+
 /** A KPI's rank: the DTI table's when it ranks the province (an indicator fed from the DTI), else the stored one among the provinces with data. */
 export function rankView(dti: RankFigures | undefined, k: Row): KpiView['rank'] {
   if (dti) return { ...dti, source: 'dti' };
@@ -216,18 +234,7 @@ async function readKpis(db: DataSource | EntityManager, q: Query, provinceId: st
     indicator: { code: k.code, name: k.name, unit: k.unit, kind: k.kind, direction: k.direction },
     period: k.period,
     value: canonicalOrNull(k.value)!,
-    previous: {
-      period: k.previous_period,
-      value: canonicalOrNull(k.previous_value),
-      change: canonicalOrNull(k.previous_change),
-      changeRelative: canonicalOrNull(k.previous_change_rel),
-    },
-    yearAgo: {
-      period: k.year_ago_period,
-      value: canonicalOrNull(k.year_ago_value),
-      change: canonicalOrNull(k.year_ago_change),
-      changeRelative: canonicalOrNull(k.year_ago_change_rel),
-    },
+    ...comparisonsView(k),
     goalTargets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
     nationalTarget: k.national_target,
     rank: rankView(dtiRanks.get(`${k.dti_figure}|${k.period}`), k),

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { readProvinceDtiRanks } from '@dx/db';
 import { canonicalOrNull, GoalStatusResponse, periodKindSql } from '@dx/domain';
-import { rankView } from './province-summary.reader';
+import { comparisonsView, rankView } from './province-summary.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
 
@@ -140,18 +140,7 @@ export class StatusReadsRepository {
       value: canonicalOrNull(k.value),
       targets: k.goal_targets.map(({ goalId: _id, ...t }: Row) => t),
       nationalTarget: k.national_target,
-      previous: {
-        period: k.previous_period,
-        value: canonicalOrNull(k.previous_value),
-        change: canonicalOrNull(k.previous_change),
-        changeRelative: canonicalOrNull(k.previous_change_rel),
-      },
-      yearAgo: {
-        period: k.year_ago_period,
-        value: canonicalOrNull(k.year_ago_value),
-        change: canonicalOrNull(k.year_ago_change),
-        changeRelative: canonicalOrNull(k.year_ago_change_rel),
-      },
+      ...comparisonsView(k),
       rank: rankView(dti, k),
       computedAt: k.computed_at,
     };
