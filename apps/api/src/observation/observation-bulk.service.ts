@@ -226,15 +226,7 @@ export class ObservationBulkService {
         entityId: s.id,
         provinceId: v.target.provinceId,
         before: s.before,
-        after: {
-          indicator: v.target.indicatorCode,
-          org: v.target.orgUnitCode,
-          period: v.period.code,
-          ...v.figures,
-          source: v.source,
-          note: v.note,
-          bulk: true,
-        },
+        after: { ...submissionPayload(v), bulk: true },
       });
     });
     await audit.appendMany(entries);
