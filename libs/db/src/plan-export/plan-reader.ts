@@ -18,6 +18,10 @@ import { DTI_ACTOR } from '../dti/dti-observations';
 const byPosition = <T extends { position: number; code?: string }>(a: T, b: T) =>
   a.position - b.position || (a.code ?? '').localeCompare(b.code ?? '');
 
+/** The rows one parent holds, in file order. */
+const heldBy = <T extends { position: number; code?: string }>(rows: T[], held: (row: T) => boolean): T[] =>
+  rows.filter(held).sort(byPosition);
+
 const evidence = (number: string | null, date: string | null, issuer: string | null): Evidence | null =>
   number === null && date === null && issuer === null ? null : { number, date, issuer };
 
@@ -112,58 +116,46 @@ function indicatorsOut({ rows, linkOf }: IndicatorRows): PlanFile['indicators'] 
 type PlanDocument = PlanFile['documents'][number];
 
 function goalGroupsOut(d: DocumentEntity, rows: DocumentRows, indicatorCode: Map<string, string>): PlanDocument['goalGroups'] {
-  return rows.goalGroups
-    .filter((g) => g.documentId === d.id)
-    .sort(byPosition)
-    .map((g) => ({
-      code: g.code,
-      name: g.name,
-      declaredCount: g.declaredCount,
-      goals: rows.goals
-        .filter((x) => x.groupId === g.id)
-        .sort(byPosition)
-        .map((x) => ({
-          code: x.code,
-          title: x.title,
-          indicator: x.indicatorId ? indicatorCode.get(x.indicatorId)! : null,
-          target: x.targetOp === null ? null : { op: x.targetOp, value: x.targetValue! },
-          milestone: x.kind === 'milestone',
-          baseline: x.baselineValue === null ? null : { value: x.baselineValue, date: x.baselineDate! },
-          due: x.due,
-          reportedStatus: x.reportedStatus,
-          reportedAsOf: x.reportedAsOf,
-          evidence: evidence(x.evidenceNumber, x.evidenceDate, x.evidenceIssuer),
-          source: x.source,
-          note: x.note,
-        })),
-    }));
+  return heldBy(rows.goalGroups, (g) => g.documentId === d.id).map((g) => ({
+    code: g.code,
+    name: g.name,
+    declaredCount: g.declaredCount,
+    goals: heldBy(rows.goals, (x) => x.groupId === g.id).map((x) => ({
+      code: x.code,
+      title: x.title,
+      indicator: x.indicatorId ? indicatorCode.get(x.indicatorId)! : null,
+      target: x.targetOp === null ? null : { op: x.targetOp, value: x.targetValue! },
+      milestone: x.kind === 'milestone',
+      baseline: x.baselineValue === null ? null : { value: x.baselineValue, date: x.baselineDate! },
+      due: x.due,
+      reportedStatus: x.reportedStatus,
+      reportedAsOf: x.reportedAsOf,
+      evidence: evidence(x.evidenceNumber, x.evidenceDate, x.evidenceIssuer),
+      source: x.source,
+      note: x.note,
+    })),
+  }));
 }
 
 function taskGroupsOut(d: DocumentEntity, rows: DocumentRows, codeOf: Map<string, string>): PlanDocument['taskGroups'] {
-  return rows.taskGroups
-    .filter((g) => g.documentId === d.id)
-    .sort(byPosition)
-    .map((g) => ({
-      code: g.code,
-      name: g.name,
-      declaredCount: g.declaredCount,
-      tasks: rows.tasks
-        .filter((t) => t.groupId === g.id)
-        .sort(byPosition)
-        .map((t) => ({
-          code: t.code,
-          title: t.title,
-          lead: codeOf.get(t.leadId)!,
-          support: rows.supports
-            .filter((s) => s.taskId === t.id)
-            .sort((a, b) => a.position - b.position)
-            .map((s) => codeOf.get(s.orgUnitId)!),
-          due: t.due,
-          status: t.status,
-          progress: t.progress,
-          evidence: evidence(t.evidenceNumber, t.evidenceDate, t.evidenceIssuer),
-        })),
-    }));
+  return heldBy(rows.taskGroups, (g) => g.documentId === d.id).map((g) => ({
+    code: g.code,
+    name: g.name,
+    declaredCount: g.declaredCount,
+    tasks: heldBy(rows.tasks, (t) => t.groupId === g.id).map((t) => ({
+      code: t.code,
+      title: t.title,
+      lead: codeOf.get(t.leadId)!,
+      support: rows.supports
+        .filter((s) => s.taskId === t.id)
+        .sort((a, b) => a.position - b.position)
+        .map((s) => codeOf.get(s.orgUnitId)!),
+      due: t.due,
+      status: t.status,
+      progress: t.progress,
+      evidence: evidence(t.evidenceNumber, t.evidenceDate, t.evidenceIssuer),
+    })),
+  }));
 }
 
 function documentsOut(rows: DocumentRows, codeOf: Map<string, string>, indicatorCode: Map<string, string>): PlanFile['documents'] {
@@ -179,17 +171,14 @@ function documentsOut(rows: DocumentRows, codeOf: Map<string, string>, indicator
     implements: d.implementsId ? (documentCode.get(d.implementsId) ?? null) : null,
     goalGroups: goalGroupsOut(d, rows, indicatorCode),
     taskGroups: taskGroupsOut(d, rows, codeOf),
-    reported: rows.claims
-      .filter((c) => c.documentId === d.id)
-      .sort(byPosition)
-      .map((c) => ({
-        scope: c.scope,
-        met: c.met,
-        of: c.of,
-        open: c.open,
-        asOf: c.asOf,
-        source: c.source,
-      })),
+    reported: heldBy(rows.claims, (c) => c.documentId === d.id).map((c) => ({
+      scope: c.scope,
+      met: c.met,
+      of: c.of,
+      open: c.open,
+      asOf: c.asOf,
+      source: c.source,
+    })),
   }));
 }
 
