@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentListRow, DocumentRepository, GroupCountRow, ProvinceRepository } from '@dx/db';
+import { claimOut, DocumentListRow, DocumentRepository, documentHeader, GroupCountRow, ProvinceRepository } from '@dx/db';
 import { Completeness, DocumentResponse, Principal } from '@dx/domain';
 import { ListDocumentsQuery } from './dto/list-documents.query';
 import { Page, pageOf, pageWindow } from '../common/page.query';
@@ -20,21 +20,14 @@ export class DocumentService {
 }
 
 function toResponse(row: DocumentListRow): DocumentResponse {
-  const d = row.document;
   const groups = (g: GroupCountRow[]) => g.map(({ code, name, declaredCount, recorded }) => ({ code, name, declaredCount, recorded }));
   return {
-    code: d.code,
-    type: d.type,
-    issuer: d.issuer,
-    issued: d.issued,
-    title: d.title,
-    period: d.periodFrom === null ? null : { from: d.periodFrom, to: d.periodTo! },
-    scope: d.scope,
+    ...documentHeader(row.document),
     implements: row.implementsCode,
     goalGroups: groups(row.goalGroups),
     taskGroups: groups(row.taskGroups),
     completeness: { goals: completeness(row.goalGroups), tasks: completeness(row.taskGroups) },
-    reported: row.reported.map(({ scope, met, of, open, asOf, source }) => ({ scope, met, of, open, asOf, source })),
+    reported: row.reported.map(claimOut),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   TaskSupportEntity,
 } from '../entities';
 import { DTI_ACTOR } from '../dti/dti-observations';
+import { claimOut, documentHeader } from './document-out';
 
 const byPosition = <T extends { position: number; code?: string }>(a: T, b: T) =>
   a.position - b.position || (a.code ?? '').localeCompare(b.code ?? '');
@@ -161,24 +162,11 @@ function taskGroupsOut(d: DocumentEntity, rows: DocumentRows, codeOf: Map<string
 function documentsOut(rows: DocumentRows, codeOf: Map<string, string>, indicatorCode: Map<string, string>): PlanFile['documents'] {
   const documentCode = new Map(rows.documents.map((d) => [d.id, d.code]));
   return rows.documents.map((d) => ({
-    code: d.code,
-    type: d.type,
-    issuer: d.issuer,
-    issued: d.issued,
-    title: d.title,
-    period: d.periodFrom === null ? null : { from: d.periodFrom, to: d.periodTo! },
-    scope: d.scope,
+    ...documentHeader(d),
     implements: d.implementsId ? (documentCode.get(d.implementsId) ?? null) : null,
     goalGroups: goalGroupsOut(d, rows, indicatorCode),
     taskGroups: taskGroupsOut(d, rows, codeOf),
-    reported: heldBy(rows.claims, (c) => c.documentId === d.id).map((c) => ({
-      scope: c.scope,
-      met: c.met,
-      of: c.of,
-      open: c.open,
-      asOf: c.asOf,
-      source: c.source,
-    })),
+    reported: heldBy(rows.claims, (c) => c.documentId === d.id).map(claimOut),
   }));
 }
 
