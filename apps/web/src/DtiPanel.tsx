@@ -1,24 +1,10 @@
 import type { DtiFigure, DtiHistory, DtiYear } from '@dx/domain';
-import { describeChange, RANK_MEASURE, rankOutOf } from '@dx/domain';
+import { describeChange, DTI_INDEX_NAMES, DTI_PILLAR_NAMES, RANK_MEASURE, rankOutOf } from '@dx/domain';
 import { ApiError } from './api';
 import { viNumber } from './format';
 import { useApi } from './use-api';
 
-/** DTI cấp tỉnh: 3 pillars and 9 main indices, shown in the methodology's order. */
-const PILLARS = ['Chính quyền số', 'Kinh tế số', 'Xã hội số'];
-const INDICES = [
-  'Nhận thức số',
-  'Thể chế số',
-  'Hạ tầng số',
-  'Nhân lực số',
-  'An toàn thông tin mạng',
-  'Đô thị thông minh',
-  'Hoạt động chính quyền số',
-  'Hoạt động kinh tế số',
-  'Hoạt động xã hội số',
-];
-
-const known = (figures: Record<string, DtiFigure>, order: string[]) => {
+const known = (figures: Record<string, DtiFigure>, order: readonly string[]) => {
   const at = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   return Object.entries(figures)
     .filter(([, f]) => f && (f.score !== null || f.rank !== null))
@@ -132,8 +118,8 @@ function DtiYears({ shown, province }: { shown: DtiYear[]; province: string }) {
         )}
       </p>
       <div className="dti-grid">
-        <Figures caption="Trụ cột" figures={known(latest.pillars, PILLARS)} />
-        <Figures caption="Chỉ số chính" figures={known(latest.indices, INDICES).filter(([, f]) => f.rank !== null)} />
+        <Figures caption="Trụ cột" figures={known(latest.pillars, DTI_PILLAR_NAMES)} />
+        <Figures caption="Chỉ số chính" figures={known(latest.indices, DTI_INDEX_NAMES).filter(([, f]) => f.rank !== null)} />
         {latest.peers.length > 0 && <Peers year={latest} province={province} />}
       </div>
       <ul className="history" aria-label="DTI các năm">

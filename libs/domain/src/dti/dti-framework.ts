@@ -45,6 +45,22 @@ export const DTI_PILLARS: readonly DtiPart[] = [
   { code: 'society', name: 'Xã hội số', weight: null },
 ];
 
+/** The pillars' names, in the methodology's order. */
+export const DTI_PILLAR_NAMES: readonly string[] = DTI_PILLARS.map((p) => p.name);
+
+/** DTI cấp tỉnh 2022's 9 main indices, in the methodology's order (used when a year's framework is not recorded). */
+export const DTI_INDEX_NAMES: readonly string[] = [
+  'Nhận thức số',
+  'Thể chế số',
+  'Hạ tầng số',
+  'Nhân lực số',
+  'An toàn thông tin mạng',
+  'Đô thị thông minh',
+  'Hoạt động chính quyền số',
+  'Hoạt động kinh tế số',
+  'Hoạt động xã hội số',
+];
+
 export const DTI_PART_CODE = /^[a-z][a-z0-9_]*$/;
 
 /** `rank`, `score`, or `PART.rank` / `PART.score`: the figure an indicator is fed from. */

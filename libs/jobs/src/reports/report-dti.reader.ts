@@ -1,30 +1,16 @@
 import { DataSource } from 'typeorm';
 import { DtiRepository } from '@dx/db';
-import { canonicalOrNull, DTI_PILLARS } from '@dx/domain';
+import { canonicalOrNull, DTI_INDEX_NAMES, DTI_PILLAR_NAMES } from '@dx/domain';
 import type { DtiFigure, DtiSection } from '@dx/reports';
 
 type Figures = Record<string, { score: string | null; rank: number | null } | null | undefined>;
 
 /**
- * The order of the provincial DTI's parts when the year's framework is not recorded (DTI
- * cấp tỉnh 2022: 3 trụ cột, 9 chỉ số chính). Names outside the order follow in code-point
- * order, so the report data (and its checksum) never depend on how a JSON object was stored.
+ * Figures with a known score or rank, in the given order first (the year's framework, else
+ * DTI_PILLAR_NAMES / DTI_INDEX_NAMES). Names outside the order follow in code-point order,
+ * so the report data (and its checksum) never depend on how a JSON object was stored.
  */
-const DTI_PILLAR_ORDER = DTI_PILLARS.map((p) => p.name);
-const DTI_INDEX_ORDER = [
-  'Nhận thức số',
-  'Thể chế số',
-  'Hạ tầng số',
-  'Nhân lực số',
-  'An toàn thông tin mạng',
-  'Đô thị thông minh',
-  'Hoạt động chính quyền số',
-  'Hoạt động kinh tế số',
-  'Hoạt động xã hội số',
-];
-
-/** Figures with a known score or rank, in the given order first, then by name. */
-function orderedFigures(figures: Figures | undefined, order: string[]): DtiFigure[] {
+function orderedFigures(figures: Figures | undefined, order: readonly string[]): DtiFigure[] {
   const position = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   return Object.entries(figures ?? {})
     .map(([name, f]) => ({ name, score: canonicalOrNull(f?.score), rank: typeof f?.rank === 'number' ? f.rank : null }))
@@ -46,8 +32,8 @@ export async function readReportDti(ds: DataSource, provinceId: string, year: nu
   if (!latest) return null;
   const [{ code }] = await ds.query(`SELECT code FROM org_unit WHERE id = $1`, [provinceId]);
   const framework = await repo.framework(latest.year, 'provinces');
-  const pillarOrder = framework?.pillars.length ? framework.pillars.map((p) => p.name) : DTI_PILLAR_ORDER;
-  const indexOrder = framework?.indices.length ? framework.indices.map((p) => p.name) : DTI_INDEX_ORDER;
+  const pillarOrder = framework?.pillars.length ? framework.pillars.map((p) => p.name) : DTI_PILLAR_NAMES;
+  const indexOrder = framework?.indices.length ? framework.indices.map((p) => p.name) : DTI_INDEX_NAMES;
   return {
     year: latest.year,
     score: canonicalOrNull(latest.score),
