@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { DocumentEntity, GoalEntity, GoalGroupEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity } from '../entities';
 import { ImportContext, NUL } from './import-context';
 import { diffRows, idsByKey, parentsFirst, RowChanges } from './row-diff';
@@ -60,30 +60,31 @@ export async function syncDocuments(ctx: ImportContext): Promise<RowChanges<Docu
 /** The documents' groups, goals, tasks and reported claims, each matched by its code within its document. */
 export async function syncDocumentContents(ctx: ImportContext, documents: DocumentEntity[]): Promise<DocumentChanges> {
   const docId = new Map(documents.map((d) => [d.code, d.id]));
-  const where = { documentId: In(documents.map((d) => d.id)) };
-  const groupFields = ['name', 'declaredCount', 'position'] as const;
-  const existingGoalGroups = await ctx.m.find(GoalGroupEntity, { where });
-  const goalGroups = diffRows(
-    existingGoalGroups,
-    groupRows<GoalGroupEntity>(ctx, docId, 'goalGroups', existingGoalGroups),
-    scoped,
-    groupFields,
-  );
-  await ctx.writer.apply('goal_groups', GoalGroupEntity, goalGroups);
-  const existingTaskGroups = await ctx.m.find(TaskGroupEntity, { where });
-  const taskGroups = diffRows(
-    existingTaskGroups,
-    groupRows<TaskGroupEntity>(ctx, docId, 'taskGroups', existingTaskGroups),
-    scoped,
-    groupFields,
-  );
-  await ctx.writer.apply('task_groups', TaskGroupEntity, taskGroups);
+  const documentIds = documents.map((d) => d.id);
+  const goalGroups = await syncGroups(ctx, docId, documentIds, { entity: GoalGroupEntity, kind: 'goalGroups', table: 'goal_groups' });
+  const taskGroups = await syncGroups(ctx, docId, documentIds, { entity: TaskGroupEntity, kind: 'taskGroups', table: 'task_groups' });
   const groupId = (rows: { documentId: string; code: string; id: string }[]) => new Map(rows.map((g) => [scoped(g), g.id]));
 
   const goals = await syncGoals(ctx, docId, groupId(goalGroups.rows));
   const tasks = await syncTasks(ctx, docId, groupId(taskGroups.rows), scoped);
   const claims = await syncClaims(ctx, docId);
   return { goalGroups, taskGroups, goals, tasks, claims };
+}
+
+/** The columns an import compares on a goal or task group. */
+const GROUP_FIELDS = ['name', 'declaredCount', 'position'] as const;
+
+/** One kind of group (goal or task groups) of the documents, matched by code within its document, then written. */
+async function syncGroups<G extends GoalGroupEntity | TaskGroupEntity>(
+  ctx: ImportContext,
+  docId: Map<string, string>,
+  documentIds: string[],
+  group: { entity: EntityTarget<G>; kind: 'goalGroups' | 'taskGroups'; table: 'goal_groups' | 'task_groups' },
+): Promise<RowChanges<G>> {
+  const existing = await ctx.m.find(group.entity, { where: { documentId: In(documentIds) } as FindOptionsWhere<G> });
+  const changes = diffRows(existing, groupRows<G>(ctx, docId, group.kind, existing), scoped, GROUP_FIELDS);
+  await ctx.writer.apply(group.table, group.entity, changes);
+  return changes;
 }
 
 function groupRows<G>(
