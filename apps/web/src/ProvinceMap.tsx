@@ -3,6 +3,7 @@ import type { Contribution, IndicatorMap, MapRow, Page, TrackedIndicator } from 
 import { rankOutOf } from '@dx/domain';
 import { ApiError } from './api';
 import { viDate, viNumber, withUnit } from './format';
+import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { useSettled } from './use-settled';
 
@@ -73,11 +74,7 @@ function MapForm({
       <label>
         Chỉ số
         <select value={indicator} onChange={(e) => pick(e.target.value)}>
-          {indicators.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name} ({i.unit})
-            </option>
-          ))}
+          <IndicatorOptions indicators={indicators} />
         </select>
       </label>
       <label>

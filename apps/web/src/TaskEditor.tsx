@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import type { Serialized, TaskResponse } from '@dx/domain';
 import { api, ApiError } from './api';
 import { TASK_STATUS } from './format';
+import { TaskStatusOptions } from './options';
 
 type Task = Serialized<TaskResponse>;
 
@@ -114,11 +115,7 @@ export function TaskEditor({ task, onDone, onCancel }: { task: Task; onDone: (me
       <label>
         Trạng thái
         <select value={status} onChange={(e) => setStatus(e.target.value)}>
-          {Object.entries(TASK_STATUS).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
+          <TaskStatusOptions />
         </select>
       </label>
       <label>

@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { BulkUploadResult, Page, ProblemField, TrackedIndicator } from '@dx/domain';
 import { api, ApiError, User } from './api';
+import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 
 /** The rows the API refused, with their lines and reasons. */
@@ -80,11 +81,7 @@ function OneValue({ user, province, sending, report }: { user: User; province: s
       <label>
         Chỉ số
         <select value={indicator} onChange={(e) => setIndicator(e.target.value)}>
-          {indicators.map((i) => (
-            <option key={i.code} value={i.code}>
-              {i.name} ({i.unit})
-            </option>
-          ))}
+          <IndicatorOptions indicators={indicators} />
         </select>
       </label>
       <label>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AuditLogEntry, Page, Serialized, TaskResponse } from '@dx/domain';
 import type { User } from './api';
 import { TASK_STATUS, viDate } from './format';
+import { TaskStatusOptions } from './options';
 import { TaskEditor } from './TaskEditor';
 import { useApi } from './use-api';
 
@@ -68,11 +69,7 @@ function TaskFilters({
         Trạng thái
         <select value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">tất cả</option>
-          {Object.entries(TASK_STATUS).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
+          <TaskStatusOptions />
         </select>
       </label>
       <label>
