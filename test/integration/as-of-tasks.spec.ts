@@ -1,4 +1,4 @@
-import { writeTaskUpdate } from '@dx/api/task/task-writes';
+import { writeTaskUpdate } from '@dx/api/task/task.writer';
 import { PlanImporter, TaskRepository } from '@dx/db';
 import { applyTaskUpdate, Principal, TaskPatch, todayIn } from '@dx/domain';
 import { ReportGenerator } from '@dx/jobs';

@@ -6,7 +6,7 @@ export * from './batched-lookup';
 export * from './embedded/embedded-postgres';
 export * from './plan-import/import-counts';
 export * from './plan-import/plan-importer';
-export * from './plan-export/plan-reader';
+export * from './plan-export/plan.reader';
 export * from './plan-export/document-out';
 export * from './repositories/province.repository';
 export * from './repositories/document.repository';

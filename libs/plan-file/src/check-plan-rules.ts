@@ -2,7 +2,7 @@ import { observationProblems, PlanFile, PlanIndicator } from '@dx/domain';
 import { checkDocumentRules } from './check-document-rules';
 import { followsBackTo, PlanRuleContext } from './plan-rule-context';
 import { PathIndex } from './read-plan-file';
-import { YamlReader } from './yaml-reader';
+import { YamlReader } from './yaml.reader';
 
 /**
  * Cross-reference and consistency rules of docs/plan-format.md: unique codes, resolvable

@@ -5,7 +5,7 @@ import { PlanFileIssue, sortIssues } from './plan-file-issue';
 import { readPlanFile } from './read-plan-file';
 import { parseSimpleYaml } from './simple-yaml';
 import { AliasTargets, aliasTargets, expandedNodeCount, firstNodeDeeperThan, writtenNodeCount } from './yaml-limits';
-import { YamlReader } from './yaml-reader';
+import { YamlReader } from './yaml.reader';
 
 /** Plan files are written by hand; anything this large is a mistake or an attack. */
 export const MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { PlanFile, PlanIndicator, valueRangeProblems } from '@dx/domain';
 import { PathIndex } from './read-plan-file';
-import { YamlReader } from './yaml-reader';
+import { YamlReader } from './yaml.reader';
 
 /** What the plan rules share: the plan, where its elements came from, and the codes gathered section by section. */
 export class PlanRuleContext {

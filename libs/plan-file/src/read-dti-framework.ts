@@ -1,6 +1,6 @@
 import { checkDtiFramework, DTI_PART_CODE, DtiFramework, DtiIndex, DtiPart } from '@dx/domain';
 import { parseYamlFile, ParsedYamlFile } from './parse-plan-file';
-import { join, Located, YamlReader } from './yaml-reader';
+import { join, Located, YamlReader } from './yaml.reader';
 
 export const DTI_FRAMEWORK_SCHEMA = 'dx-tracker/dti-frameworks@1';
 export const DTI_FRAMEWORK_GROUPS = ['provinces', 'ministries', 'ministries-no-services'] as const;

@@ -14,7 +14,7 @@ import {
 } from '@dx/domain';
 import { DOCUMENT_CODE, ITEM_CODE } from './plan-codes';
 import { PlanReadContext } from './read-plan-sections';
-import { Located, MapView, YamlReader } from './yaml-reader';
+import { Located, MapView, YamlReader } from './yaml.reader';
 
 /** One item of `documents`, with its goal groups, task groups and reported claims. */
 export function readDocument(context: PlanReadContext, at: Located): PlanDocument | undefined {

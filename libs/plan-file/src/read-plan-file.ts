@@ -1,7 +1,7 @@
 import { PLAN_SCHEMA, PlanFile } from '@dx/domain';
 import { readDocument } from './read-plan-documents';
 import { PlanReadContext, readAgency, readIndicator, readObservation, readProvince } from './read-plan-sections';
-import { YamlReader } from './yaml-reader';
+import { YamlReader } from './yaml.reader';
 
 export { AGENCY_CODE, DOCUMENT_CODE, INDICATOR_CODE, ITEM_CODE, PROVINCE_CODE } from './plan-codes';
 

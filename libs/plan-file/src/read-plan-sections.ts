@@ -13,7 +13,7 @@ import {
   PlanObservation,
 } from '@dx/domain';
 import { AGENCY_CODE, INDICATOR_CODE, PROVINCE_CODE } from './plan-codes';
-import { Located, MapView, YamlReader } from './yaml-reader';
+import { Located, MapView, YamlReader } from './yaml.reader';
 
 /** What every section reader needs: the YAML reader, and a way to remember where an element came from. */
 export interface PlanReadContext {

@@ -1,7 +1,7 @@
 import { NewProvince, ORG_KINDS, Reorganisation, ReorganisationChange } from '@dx/domain';
 import { parseYamlFile, ParsedYamlFile } from './parse-plan-file';
 import { PROVINCE_CODE } from './plan-codes';
-import { Located, YamlReader } from './yaml-reader';
+import { Located, YamlReader } from './yaml.reader';
 
 export const REORGANISATION_SCHEMA = 'dx-tracker/reorganisation@1';
 const MAX_REORGANISATION_FILE_BYTES = 2 * 1024 * 1024;

@@ -3,7 +3,7 @@ export * from './province-inputs';
 export * from './province-status';
 export * from './compute-province-status';
 export * from './status.repository';
-export * from './status-writer';
+export * from './status.writer';
 export * from './recompute-engine';
 export * from './summary/province-summary';
 export * from './summary/province-summary.reader';

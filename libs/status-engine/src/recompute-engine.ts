@@ -5,7 +5,7 @@ import { Clock, TIME_ZONE } from './clock';
 import { computeProvinceStatus } from './compute-province-status';
 import { KpiPass, writeKpiComparisons } from './kpi-comparison.writer';
 import { OutboxSeen, StatusRepository } from './status.repository';
-import { ProvinceWrite, StatusWriter } from './status-writer';
+import { ProvinceWrite, StatusWriter } from './status.writer';
 
 /** Bump when the rules change, so stored results are recomputed even if the data did not change. */
 export const ENGINE_VERSION = 3;

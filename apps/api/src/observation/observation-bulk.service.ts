@@ -26,7 +26,7 @@ import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../c
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';
 import { CreateObservationDto } from './dto/create-observation.dto';
-import { ObservationValue, submissionPayload } from './observation-writes';
+import { ObservationValue, submissionPayload } from './observation.writer';
 
 export interface BulkOptions {
   /** For rows that name no province. */

@@ -20,7 +20,7 @@ import {
   Principal,
 } from '@dx/domain';
 import { toSubmissionResponse } from '../submission/submission.response';
-import { ObservationValue, submissionPayload, writeObservation } from './observation-writes';
+import { ObservationValue, submissionPayload, writeObservation } from './observation.writer';
 import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
 import { readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';

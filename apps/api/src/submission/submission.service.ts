@@ -14,9 +14,9 @@ import {
   todayIn,
 } from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
-import { writeObservation } from '../observation/observation-writes';
+import { writeObservation } from '../observation/observation.writer';
 import { toTaskResponse } from '../task/task.response';
-import { writeLockedTaskUpdate } from '../task/task-writes';
+import { writeLockedTaskUpdate } from '../task/task.writer';
 import { ListSubmissionsQuery } from './dto/submission.dto';
 import { toSubmissionResponse } from './submission.response';
 import { existingProvinceId, readableProvinceId } from '../common/readable-province';

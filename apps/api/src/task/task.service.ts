@@ -17,7 +17,7 @@ import { UpdateTaskDto } from './dto/update-task.dto';
 import { ListTasksQuery } from './dto/list-tasks.query';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { toTaskResponse, TaskResponse } from './task.response';
-import { writeLockedTaskUpdate, writeTaskUpdate } from './task-writes';
+import { writeLockedTaskUpdate, writeTaskUpdate } from './task.writer';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
 
