@@ -31,3 +31,4 @@ export * from './backup/backup';
 export * from './repositories/select-page';
 export * from './reports/report.repository';
 export * from './repositories/repositories.module';
+export * from './repositories/outbox.repository';

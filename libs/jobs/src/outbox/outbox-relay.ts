@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { OutboxRepository } from '@dx/db';
 import { OUTBOX_TRIGGER, RECOMPUTE_JOB_OPTIONS, RECOMPUTE_JOBS } from '../recompute/recompute-jobs';
 import { RecomputePayload } from '../recompute/recompute.payload';
 
@@ -41,19 +42,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private lastFailure = 0;
+  private readonly outbox: OutboxRepository;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly queue: Queue,
     private readonly debounceMs: number,
-  ) {}
+  ) {
+    this.outbox = new OutboxRepository(dataSource);
+  }
 
   /** One pass; returns how many provinces were enqueued. */
   async relayOnce(): Promise<number> {
-    // Rows that another province's job already passed (statuses, and KPIs or none needed) need no job of their own.
-    await this.dataSource.query(
-      `UPDATE outbox SET enqueued_at = now() WHERE enqueued_at IS NULL AND processed_at IS NOT NULL AND kpi_processed_at IS NOT NULL`,
-    );
+    await this.outbox.markCovered();
     try {
       if ((await withTimeout(this.queue.getWaitingCount(), ADD_TIMEOUT_MS)) >= MAX_WAITING_JOBS) return 0;
     } catch (error) {
@@ -62,18 +63,9 @@ export class OutboxRelay {
     }
     // No transaction is held while talking to the queue: with the embedded database every
     // connection shares one backend, and BullMQ's PostgreSQL backend would wait for it.
-    const due: { province_id: string; max_id: string; ids: string[] }[] = await this.dataSource.query(
-      `SELECT o.province_id, max(o.id)::text AS max_id, array_agg(o.id)::text[] AS ids FROM outbox o WHERE o.enqueued_at IS NULL
-        GROUP BY o.province_id
-       HAVING (max(o.created_at) <= now() - make_interval(secs => $1::float / 1000)
-               OR min(o.created_at) <= now() - make_interval(secs => $2::float / 1000))
-          AND NOT EXISTS (SELECT 1 FROM outbox f
-                           WHERE f.province_id = o.province_id AND f.enqueued_at IS NOT NULL AND f.processed_at IS NULL
-                             AND f.enqueued_at > now() - make_interval(secs => $3::float / 1000))`,
-      [this.debounceMs, MAX_DEBOUNCE_WAIT_MS, IN_FLIGHT_TIMEOUT_MS],
-    );
+    const due = await this.outbox.due(this.debounceMs, MAX_DEBOUNCE_WAIT_MS, IN_FLIGHT_TIMEOUT_MS);
     let sent = 0;
-    for (const { province_id: provinceId, max_id: maxId, ids } of due) {
+    for (const { provinceId, maxId, ids } of due) {
       // Deterministic id: two relays sending the same rows add one job.
       const jobId = `recompute-${provinceId}-${maxId}`;
       const payload: RecomputePayload = { provinceId, trigger: OUTBOX_TRIGGER };
@@ -83,12 +75,8 @@ export class OutboxRelay {
         this.queueDown(error);
         break;
       }
-      // Only the rows this relay saw: a row with a smaller id that committed since is left for the next round
-      // (marking it here could hand it to a job that had already read its rows).
-      await this.dataSource.query(
-        `UPDATE outbox SET enqueued_at = now(), job_id = $2 WHERE id = ANY($1::bigint[]) AND enqueued_at IS NULL`,
-        [ids, jobId],
-      );
+      // Only the rows this relay saw (see markEnqueued).
+      await this.outbox.markEnqueued(ids, jobId);
       sent++;
     }
     return sent;
