@@ -5,6 +5,7 @@ import { Clock, TIME_ZONE } from './clock';
 import { computeProvinceStatus } from './compute-province-status';
 import { KpiPass, writeKpiComparisons } from './kpi-comparison.writer';
 import { OutboxSeen, StatusRepository } from './status.repository';
+import { RecomputeRunWriter, RunContext } from './recompute-run.writer';
 import { ProvinceWrite, StatusWriter } from './status.writer';
 
 /** Bump when the rules change, so stored results are recomputed even if the data did not change. */
@@ -177,30 +178,24 @@ export class RecomputeEngine {
       if (writes.length) {
         const startedAt = this.clock.now().toISOString();
         const runs = outcomes.filter((o) => o.runId !== null);
-        await m.query(
-          `INSERT INTO recompute_run (id, kind, province_id, as_of, trigger, job_id, fingerprint, outbox_watermark, rows_changed, events, started_at, finished_at)
-           SELECT r.id, 'status', r.province_id, $3, $4, $5, r.fingerprint, r.watermark, 0, 0, $6, $6
-             FROM unnest($1::uuid[], $2::uuid[], $7::text[], $8::bigint[]) AS r(id, province_id, fingerprint, watermark)`,
-          [
-            runs.map((r) => r.runId),
-            runs.map((r) => r.provinceId),
-            asOf,
-            request.trigger,
-            request.jobId ?? null,
-            startedAt,
-            runs.map((r) => r.fingerprint),
-            runs.map((r) => watermarks.get(r.provinceId) ?? null),
-          ],
+        const record = new RecomputeRunWriter(m);
+        const context: RunContext = { asOf, trigger: request.trigger, jobId: request.jobId ?? null };
+        await record.startStatusRuns(
+          runs.map((r) => ({
+            runId: r.runId!,
+            provinceId: r.provinceId,
+            fingerprint: r.fingerprint,
+            watermark: watermarks.get(r.provinceId) ?? null,
+          })),
+          context,
+          startedAt,
         );
         const summary = await new StatusWriter(m, writes).write();
         if (summary.events.length) {
           const runOf = new Map(writes.map((w) => [w.provinceId, w.runId]));
-          await m.query(
-            `INSERT INTO status_event (province_id, entity_kind, entity_id, field, from_value, to_value, as_of, reason, recompute_id)
-             SELECT province_id, entity_kind, entity_id, field, from_value, to_value, $2, $3, recompute_id
-               FROM jsonb_to_recordset($1::jsonb)
-                    AS r(province_id uuid, entity_kind text, entity_id uuid, field text, from_value text, to_value text, recompute_id uuid)`,
-            [JSON.stringify(summary.events.map((e) => ({ ...e, recompute_id: runOf.get(e.province_id) }))), asOf, request.trigger],
+          await record.insertEvents(
+            summary.events.map((e) => ({ ...e, recompute_id: runOf.get(e.province_id) })),
+            context,
           );
         }
         // Per-province figures for the runs and the outcomes.
@@ -210,10 +205,9 @@ export class RecomputeEngine {
           const o = outcomes.find((x) => x.provinceId === provinceId);
           if (o) o.rowsChanged = rows;
         }
-        await m.query(
-          `UPDATE recompute_run r SET rows_changed = x.rows, events = x.events, finished_at = $4
-             FROM unnest($1::uuid[], $2::int[], $3::int[]) AS x(id, rows, events) WHERE r.id = x.id`,
-          [runs.map((r) => r.runId), runs.map((r) => r.rowsChanged), runs.map((r) => r.events), this.clock.now().toISOString()],
+        await record.finishStatusRuns(
+          runs.map((r) => ({ runId: r.runId!, rowsChanged: r.rowsChanged, events: r.events })),
+          this.clock.now().toISOString(),
         );
       }
       await repo.markOutboxProcessed(seen);
@@ -245,25 +239,11 @@ export class RecomputeEngine {
       const watermark = covered.length ? covered[covered.length - 1] : null;
       const runId = randomUUID();
       const startedAt = this.clock.now().toISOString();
-      await m.query(
-        `INSERT INTO recompute_run (id, kind, province_id, as_of, trigger, job_id, fingerprint, outbox_watermark, rows_changed, events, started_at, finished_at)
-         VALUES ($1, 'kpi', $2, $3, $4, $5, '', $6, 0, 0, $7, $7)`,
-        [
-          runId,
-          pass.kind === 'national' ? null : pass.provinceId,
-          request.asOf,
-          request.trigger,
-          request.jobId ?? null,
-          watermark,
-          startedAt,
-        ],
-      );
+      const record = new RecomputeRunWriter(m);
+      const context: RunContext = { asOf: request.asOf, trigger: request.trigger, jobId: request.jobId ?? null };
+      await record.startKpiRun(runId, pass.kind === 'national' ? null : pass.provinceId, context, watermark, startedAt);
       const rows = await writeKpiComparisons(m, run, runId);
-      await m.query(`UPDATE recompute_run SET rows_changed = $2, finished_at = $3 WHERE id = $1`, [
-        runId,
-        rows,
-        this.clock.now().toISOString(),
-      ]);
+      await record.finishKpiRun(runId, rows, this.clock.now().toISOString());
       await repo.markKpiProcessed(covered);
       return rows;
     });
