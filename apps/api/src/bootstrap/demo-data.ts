@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { findRepoRoot } from '@dx/config';
-import { AccountRepository, importDtiDirectory, PlanImporter } from '@dx/db';
+import { AccountRepository, importDtiDirectory, PlanImporter, ProvinceRepository } from '@dx/db';
 import type { Role } from '@dx/domain';
 import { formatIssue, loadPlanFile } from '@dx/plan-file';
 
@@ -15,8 +15,7 @@ export const DEMO_DTI_DIRECTORY = 'data/dti';
  * database only (no import has ever run), so restarts neither duplicate nor resurrect data.
  */
 export async function loadDemoDataOnce(dataSource: DataSource, logger: Logger): Promise<boolean> {
-  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM import_run');
-  if (count > 0) return false;
+  if (await new ProvinceRepository(dataSource).anyImportRun()) return false;
   const root = findRepoRoot(__dirname);
   for (const relative of DEMO_PLAN_FILES) {
     const file = loadPlanFile(join(root, relative));

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { DocumentRepository } from '@dx/db';
 import { isIsoDate } from '@dx/domain';
 import { RecomputeEngine, StatusRepository, systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
@@ -26,10 +27,7 @@ export function recomputeCommand(): Command {
         if (flags.province || flags.document) {
           const code = (flags.province ?? '').trim().toUpperCase();
           const rows: { id: string }[] = flags.document
-            ? await dataSource.query(
-                `SELECT DISTINCT p.id FROM document d JOIN org_unit p ON p.id = d.province_id WHERE d.code = $1 AND ($2 = '' OR p.code = $2)`,
-                [flags.document, code],
-              )
+            ? (await new DocumentRepository(dataSource).provinceIdsWithDocument(flags.document, code)).map((id) => ({ id }))
             : [{ id: (await repo.provinceIdByCode(code)) ?? '' }].filter((r) => r.id);
           if (rows.length === 0)
             throw new Error(

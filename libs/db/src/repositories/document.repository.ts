@@ -34,6 +34,15 @@ const ORDER: Record<DocumentSort, Record<string, 'ASC' | 'DESC'>> = {
 export class DocumentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The provinces holding a document with this code (only `provinceCode`'s when it is not empty). */
+  async provinceIdsWithDocument(documentCode: string, provinceCode: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT p.id FROM document d JOIN org_unit p ON p.id = d.province_id WHERE d.code = $1 AND ($2 = '' OR p.code = $2)`,
+      [documentCode, provinceCode],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** One page of a province's documents with their groups' recorded and declared counts. */
   async listByProvince(
     provinceId: string,

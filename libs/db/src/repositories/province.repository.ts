@@ -23,6 +23,12 @@ export interface LineageEntry {
 export class ProvinceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Whether any plan was ever imported into this database (the demo data load only into one where none was). */
+  async anyImportRun(): Promise<boolean> {
+    const [{ count }]: { count: number }[] = await this.dataSource.query('SELECT count(*)::int AS count FROM import_run');
+    return count > 0;
+  }
+
   listProvinces(): Promise<OrgUnitEntity[]> {
     return this.dataSource.getRepository(OrgUnitEntity).find({ where: { kind: 'province' }, order: { code: 'ASC' } });
   }
