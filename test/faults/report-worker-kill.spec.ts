@@ -66,7 +66,8 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
     db = await createTestDatabase();
     redis = await TestRedis.start();
     const prefix = `dx-test-${testRunId()}-rk`;
-    // Short locks, so a killed worker's report is found stalled in seconds rather than minutes.
+    // Short locks, so a killed worker's report is found stalled in seconds rather than minutes; the report lock not
+    // so short that a PDF built on a busy machine (the suite runs several files at once) misses its renewal.
     env = {
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
@@ -74,7 +75,7 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
       QUEUE_PREFIX: prefix,
       RECOMPUTE_DEBOUNCE_MS: '0',
       WORKER_LOCK_DURATION_MS: '2000',
-      REPORT_LOCK_DURATION_MS: '2000',
+      REPORT_LOCK_DURATION_MS: '6000',
       WORKER_CONCURRENCY: '2',
     };
     await new PlanImporter(db.dataSource).run(validPlan(smallPlanText(PROVINCE)), {
