@@ -1,3 +1,5 @@
+import { Lang, Localised, localised } from './messages/localised';
+
 /** Codes of the errors domain code raises; the API maps each code to an HTTP status in one place. */
 export type DomainErrorCode =
   | 'PROVINCE_NOT_FOUND'
@@ -27,13 +29,22 @@ export type DomainErrorCode =
   | 'REPORT_NOT_FOUND';
 
 export class DomainError extends Error {
+  /** The message in both languages; `message` is its English text (for logs). */
+  readonly text: Localised;
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    message: string | Localised,
     /** Sent to the client with the error, e.g. the current row with a VERSION_CONFLICT. */
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(localised(message).en);
+    this.text = localised(message);
     this.name = new.target.name;
+  }
+
+  /** The message in the reader's language. */
+  textIn(lang: Lang): string {
+    return this.text[lang];
   }
 }

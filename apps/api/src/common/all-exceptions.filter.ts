@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'crypto';
 import type { Request, Response } from 'express';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
-import { sendProblem } from './problem';
+import { languageOf, sendProblem } from './problem';
 import { DomainError, DomainErrorCode } from '@dx/domain';
 
 /** The one place a domain error code becomes an HTTP status. */
@@ -92,7 +92,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
-      sendProblem(request, response, statusOf(exception.code), exception.code, exception.message, exception.details);
+      sendProblem(request, response, statusOf(exception.code), exception.code, exception.textIn(languageOf(request)), exception.details);
       return;
     }
     if (exception instanceof HttpException) {

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import type { ProblemDocument } from '@dx/domain';
 
-export type Lang = 'vi' | 'en';
+export type { Lang } from '@dx/domain';
+import type { Lang } from '@dx/domain';
 
 /** Vietnamese when the client prefers it (Accept-Language: vi…), English otherwise. */
 export function languageOf(req: Pick<Request, 'headers'> | undefined): Lang {
