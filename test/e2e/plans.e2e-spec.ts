@@ -57,4 +57,19 @@ describe('plan files through the API', () => {
     await officer.post('/api/v1/plans/import').set('Content-Type', 'text/plain').send('x').expect(415);
     await officer.post('/api/v1/plans/validate').set('Content-Type', 'application/yaml').send('').expect(400);
   });
+
+  it("an officer's check of another province's file is refused (403, the reason in Vietnamese), as its import is", async () => {
+    const officer = as(app, (await signIn(app, db, 'officer', 'QNI', 'STTTT')).token);
+    const qni = await yaml(officer.post('/api/v1/plans/validate'), readFileSync(QUANG_NINH_FILE)).expect(200);
+    expect(qni.body).toMatchObject({ valid: true, province: 'QNI' });
+    const refused = await yaml(officer.post('/api/v1/plans/validate').set('Accept-Language', 'vi'), readFileSync(DA_NANG_FILE)).expect(403);
+    expect(refused.body).toMatchObject({
+      code: 'ACCESS_DENIED',
+      detail: 'Tệp kế hoạch này thuộc tỉnh DNG; cán bộ chỉ được nhập kế hoạch của tỉnh mình',
+    });
+    const english = await yaml(officer.post('/api/v1/plans/validate'), smallPlanText('TNEW')).expect(403);
+    expect(english.body.detail).toBe('no right to import the plan of TNEW');
+    // An admin checks any province's file.
+    await yaml(admin.post('/api/v1/plans/validate'), readFileSync(DA_NANG_FILE)).expect(200);
+  });
 });

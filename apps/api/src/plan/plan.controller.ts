@@ -46,8 +46,8 @@ export class PlanController {
   @Roles('admin', 'officer')
   @Post('validate')
   @HttpCode(200)
-  validate(@Req() req: Request) {
-    return this.plans.validate(body(req));
+  validate(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
+    return this.plans.validate(principal, body(req));
   }
 
   /** Checks, then imports in one transaction (422 with every error and nothing written when invalid). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, PlanImporter, ProvinceRepository, RequestMeta } from '@dx/db';
-import { assertAccess, DomainError, PlanCheck, PlanIssue, Principal } from '@dx/domain';
+import { DomainError, PlanCheck, PlanIssue, Principal } from '@dx/domain';
 import { parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
 
 const issue = (i: PlanFileIssue): PlanIssue => ({ path: i.path, line: i.line, message: i.message });
@@ -22,9 +22,24 @@ export class PlanService {
     return principal.role === 'officer' && provinceId !== null && principal.provinceId === provinceId && provinceCode.length > 0;
   }
 
-  /** Large files are parsed in a worker thread (parsePlanFileOffThread): the API keeps answering meanwhile. */
-  async validate(bytes: Buffer): Promise<PlanCheck> {
+  /** The province's id (null when new), or ACCESS_DENIED (403) when the principal may not import its plan. */
+  private async assertMayImport(principal: Principal, code: string): Promise<string | null> {
+    const existingId = await this.provinces.provinceId(code);
+    if (!this.mayImport(principal, code, existingId))
+      throw new DomainError('ACCESS_DENIED', {
+        vi: `Tệp kế hoạch này thuộc tỉnh ${code}; cán bộ chỉ được nhập kế hoạch của tỉnh mình`,
+        en: `no right to import the plan of ${code}`,
+      });
+    return existingId;
+  }
+
+  /**
+   * Large files are parsed in a worker thread (parsePlanFileOffThread): the API keeps answering meanwhile.
+   * A valid file the principal may not import (an officer's file of another province) is refused here already.
+   */
+  async validate(principal: Principal, bytes: Buffer): Promise<PlanCheck> {
     const parsed = await parsePlanFileOffThread(bytes);
+    if (parsed.plan) await this.assertMayImport(principal, parsed.plan.province.code);
     return {
       valid: parsed.errors.length === 0,
       province: parsed.plan?.province.code ?? null,
@@ -51,8 +66,7 @@ export class PlanService {
       });
     }
     const code = parsed.plan.province.code;
-    const existingId = await this.provinces.provinceId(code);
-    assertAccess(this.mayImport(principal, code, existingId), `no right to import the plan of ${code}`);
+    const existingId = await this.assertMayImport(principal, code);
     // The audit entry commits with the import or not at all.
     const record = (m: EntityManager) =>
       this.audit.withTransaction(m).append({
