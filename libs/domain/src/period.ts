@@ -40,6 +40,45 @@ export function parsePeriod(text: string): Period | null {
   return null;
 }
 
+const ROMAN_QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** Lower case, no diacritics (NFC or NFD alike), `đ` as `d`, single spaces, spaces around `/` and `-` dropped. */
+function folded(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([/-]) ?/g, '$1')
+    .trim();
+}
+
+const VI_FORMS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^nam (\d{4})$/, (m) => m[1]],
+  [/^quy (\d|i{1,3}|iv)(?:\/| nam )(\d{4})$/, (m) => `${m[2]}-Q${ROMAN_QUARTERS[m[1]] ?? m[1]}`],
+  [/^6 thang (dau|cuoi) nam (\d{4})$/, (m) => `${m[2]}-H${m[1] === 'dau' ? 1 : 2}`],
+  [/^(?:thang )?(\d{1,2})(?:\/| nam )(\d{4})$/, (m) => `${m[2]}-${m[1].padStart(2, '0')}`],
+  [/^(?:ngay )?(\d{1,2})(?:\/| thang )(\d{1,2})(?:\/| nam )(\d{4})$/, (m) => `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`],
+];
+
+/**
+ * A period as people write it, besides the codes `parsePeriod` reads: `Năm 2023`, `Quý 3/2024`,
+ * `Quý III/2024`, `quý 3 năm 2024`, `6 tháng đầu năm 2024`, `6 tháng cuối năm 2023`,
+ * `Tháng 10/2023`, `tháng 10 năm 2023`, `10/2023`, `31/10/2023`, `ngày 31 tháng 10 năm 2023`
+ * (any case, with or without diacritics, NFC or NFD). Null when it is none of them or not a real period.
+ */
+export function readPeriod(text: string): Period | null {
+  const code = parsePeriod(text);
+  if (code) return code;
+  const s = folded(text);
+  for (const [form, toCode] of VI_FORMS) {
+    const m = form.exec(s);
+    if (m) return parsePeriod(toCode(m));
+  }
+  return null;
+}
+
 function monthSpan(code: string, kind: PeriodKind, year: number, first: number, last: number): Period {
   return {
     code,

@@ -1,4 +1,5 @@
 import { parsePeriod } from './period';
+import type { IndicatorKind } from './plan.types';
 
 /**
  * Vietnamese wording and number formats shared by the CLI and the reports: decimal
@@ -50,6 +51,54 @@ export function viPeriod(code: string): string {
     default:
       return viLongDate(p.code);
   }
+}
+
+/** A period as a page or a report names it: `Năm 2023`, `6 tháng đầu năm 2023`, `Quý IV/2023`, `Tháng 10/2023`, `31/10/2023`. */
+export function viPeriodLabel(code: string): string {
+  const p = parsePeriod(code);
+  if (!p) return code;
+  const year = p.start.slice(0, 4);
+  switch (p.kind) {
+    case 'year':
+      return `Năm ${year}`;
+    case 'half':
+      return p.code.endsWith('H1') ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`;
+    case 'quarter':
+      return `Quý ${ROMAN[Number(p.code.slice(-1)) - 1]}/${year}`;
+    case 'month':
+      return `Tháng ${Number(p.code.slice(5, 7))}/${year}`;
+    default:
+      return viDate(p.code);
+  }
+}
+
+/** Decimals a value of each indicator kind is shown with: whole counts, ranks and yes/no; shares to 2 decimals; scores to 4. */
+export const INDICATOR_DECIMALS: Record<IndicatorKind, number> = {
+  count: 0,
+  rank: 0,
+  boolean: 0,
+  percent: 2,
+  ratio: 2,
+  amount: 2,
+  score: 4,
+};
+
+const roundedFormats = new Map<number, Intl.NumberFormat>();
+
+/** A value rounded to its indicator's precision, Vietnamese-style: 93.4498 (percent) → "93,45", 1034 (count) → "1.034"; null → "—". */
+export function viValue(value: string | number | null | undefined, kind?: IndicatorKind | null): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const digits = kind ? INDICATOR_DECIMALS[kind] : 4;
+  if (!roundedFormats.has(digits)) roundedFormats.set(digits, new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }));
+  return roundedFormats.get(digits)!.format(Number(value));
+}
+
+/** A value with its unit: 81 % → "81%", 1180 dịch vụ → "1.180 dịch vụ"; rounded as viValue. */
+export function viValueWithUnit(value: string | number | null | undefined, unit: string | null, kind?: IndicatorKind | null): string {
+  const text = viValue(value, kind);
+  if (text === '—') return text;
+  const u = (unit ?? '').trim();
+  return u === '%' ? `${text}%` : `${text} ${u}`.trim();
 }
 
 export const TASK_STATUS_LABELS_VI: Record<string, string> = {
