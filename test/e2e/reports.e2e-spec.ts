@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { PlanImporter } from '@dx/db';
 import { GOAL_STATUS_LABELS_VI } from '@dx/domain';
-import { QUEUE_NAMES, readReportDti, REPORT_JOBS, ReportGenerator } from '@dx/jobs';
+import { QUEUE_NAMES, readReportDti, REPORT_JOBS, ReportGenerator, reportSchedulerId } from '@dx/jobs';
 import { readProvinceSummary } from '@dx/status-engine';
 import { QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { runCli } from '../support/run-built';
@@ -324,21 +324,28 @@ describe('reports through the API and the worker, and schedules with two workers
       >;
     await waitFor('three scheduled reports', async () => ((await reports()).length >= 3 ? true : null), 30_000);
     await officer.delete(`/api/v1/report-schedules/${created.body.id}`).expect(204);
-    await new Promise((r) => setTimeout(r, 2500));
+    // Deleting takes the scheduler off the queue; once no job of it waits, is delayed or runs, no report can follow.
+    const queue = app.get<Queue>(getQueueToken(QUEUE_NAMES.reports));
+    const ofSchedule = (j: { data?: { scheduleId?: string } }) => j.data?.scheduleId === created.body.id;
+    const settled = async () => {
+      const schedulers = await queue.getJobSchedulers(0, -1);
+      if (schedulers.some((s) => s.key === reportSchedulerId(created.body.id))) return false;
+      const pending = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children', 'paused']);
+      return !pending.some(ofSchedule);
+    };
+    await waitFor('the schedule off the queue and its last job finished', settled, 15_000);
     const made = await reports();
     expect(made.length).toBeGreaterThanOrEqual(3);
     const ticks = made.map((r) => new Date(r.tick).getTime());
     expect(new Set(ticks).size).toBe(ticks.length);
     for (let i = 1; i < ticks.length; i++) expect(ticks[i] - ticks[i - 1]).toBeGreaterThanOrEqual(2000);
     // Each tick reached one worker once: no job found its tick's report already made by the other.
-    const queue = app.get<Queue>(getQueueToken(QUEUE_NAMES.reports));
-    const jobs = (await queue.getJobs(['completed'])).filter(
-      (j) => j.name === REPORT_JOBS.scheduled && j.data.scheduleId === created.body.id,
-    );
+    const jobs = (await queue.getJobs(['completed'])).filter((j) => j.name === REPORT_JOBS.scheduled && ofSchedule(j));
     expect(jobs.length).toBe(made.length);
     expect(jobs.every((j) => j.returnvalue.duplicate === false)).toBe(true);
-    const count = made.length;
-    await new Promise((r) => setTimeout(r, 4500));
-    expect((await reports()).length).toBe(count);
+    // Nothing of the schedule is left to run (no scheduler, no job in any state but completed), so the count is final.
+    expect(await settled()).toBe(true);
+    expect((await queue.getJobs(['failed'])).some(ofSchedule)).toBe(false);
+    expect((await reports()).length).toBe(made.length);
   }, 90_000);
 });

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { PlanImporter } from '@dx/db';
 import { QUEUE_NAMES, queueConnection, REPORT_JOB_OPTIONS, REPORT_JOBS, ReportPayload } from '@dx/jobs';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
-import { adminRows } from '../support/pg-backends';
+import { adminRows, advisoryLocks } from '../support/pg-backends';
 import { TestRedis } from '../support/redis-server';
 import { BuiltWorkers } from '../support/run-built';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -112,7 +112,8 @@ describe('a worker killed with SIGKILL in the middle of a report job', () => {
     } finally {
       await release();
     }
-    await new Promise((r) => setTimeout(r, 500));
+    // The killed worker's transaction ends when the server notices its socket is gone: then nothing it did can land.
+    await waitFor("the killed worker's transaction to end", async () => (await advisoryLocks(db.name)) === 0, 30_000);
     expect(await reports()).toEqual([]);
     expect(await job!.getState()).toBe('active');
 

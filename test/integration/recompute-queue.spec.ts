@@ -7,9 +7,10 @@ import { loadConfig } from '@dx/config';
 import { createDataSource, PlanImporter } from '@dx/db';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { QUEUE_NAMES, queueConnection } from '@dx/jobs';
+import { OutboxRelay, QUEUE_NAMES, queueConnection } from '@dx/jobs';
 import { writeObservationValue } from '../factories/observation-write.factory';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
+import { advisoryLocks } from '../support/pg-backends';
 import { TestRedis } from '../support/redis-server';
 import { BuiltWorkers } from '../support/run-built';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -111,11 +112,15 @@ describe("recompute through the queue (real PostgreSQL, a redis-server of the te
   });
 
   it('keeps accepting writes while Redis is down and catches up, losing nothing, when it returns', async () => {
+    // The relay's own report that the queue is unreachable (called through, not replaced).
+    const queueDown = jest.spyOn(OutboxRelay.prototype as unknown as { queueDown(error: unknown): void }, 'queueDown');
     await redis.stop();
     for (const value of ['60', '61', '62']) {
       await writeObservationValue(db.dataSource, { province: 'TQA', indicator: 'dvc-toan-trinh', period: '2023-10' }, value);
     }
-    await new Promise((r) => setTimeout(r, 1500));
+    const failedBefore = queueDown.mock.calls.length;
+    await waitFor('a relay pass after the writes to find the queue down', async () => queueDown.mock.calls.length > failedBefore, 20_000);
+    queueDown.mockRestore();
     const [{ waiting }] = await db.dataSource.query(`SELECT count(*)::int AS waiting FROM outbox WHERE enqueued_at IS NULL`);
     expect(waiting).toBeGreaterThan(0);
     expect(await kpiValue(db, 'TQA')).toBe('85');
@@ -200,7 +205,8 @@ describe('a worker killed with SIGKILL in the middle of a recompute', () => {
     await exited;
     await holder.query('COMMIT');
     await holder.end();
-    await new Promise((r) => setTimeout(r, 500));
+    // The killed worker's transaction ends when the server notices its socket is gone: then nothing it did can land.
+    await waitFor("the killed worker's transaction to end", async () => (await advisoryLocks(db.name)) === 0, 30_000);
     expect(await runs(db, 'TKL')).toHaveLength(0);
     const [{ n: statuses }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM goal_status`);
     expect(statuses).toBe(0);

@@ -41,3 +41,15 @@ export async function writingBackends(database: string, except: number[] = []): 
     [database, except],
   );
 }
+
+/**
+ * Advisory locks held or awaited in `database`. A killed client's backend keeps (or keeps waiting for) its lock until
+ * the server notices the dead socket and ends its transaction; none left means every such transaction is over.
+ */
+export async function advisoryLocks(database: string): Promise<number> {
+  const [{ n }] = await adminRows<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = $1 AND l.locktype = 'advisory'`,
+    [database],
+  );
+  return n;
+}
