@@ -15,6 +15,7 @@ export * from './accounts/secrets';
 export * from './repositories/task.repository';
 export * from './audit/audit.repository';
 export * from './repositories/observation.repository';
+export * from './repositories/observation-edit.repository';
 export * from './repositories/idempotency.repository';
 export * from './repositories/submission.repository';
 export * from './repositories/directive.repository';

@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | 'PLAN_FILE_INVALID'
   | 'IMPORT_CONFLICT'
   | 'TASK_NOT_FOUND'
+  | 'OBSERVATION_NOT_FOUND'
   | 'ORG_UNIT_NOT_FOUND'
   | 'USER_NOT_FOUND'
   | 'USER_EXISTS'

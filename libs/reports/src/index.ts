@@ -3,3 +3,4 @@ export * from './report-text';
 export * from './build-xlsx';
 export * from './build-pdf';
 export * from './spreadsheet-cell';
+export * from './audit-xlsx';

@@ -15,6 +15,7 @@ export function statusOf(code: DomainErrorCode): HttpStatus {
     case 'COMPARISON_NOT_FOUND':
     case 'JOB_NOT_FOUND':
     case 'TASK_NOT_FOUND':
+    case 'OBSERVATION_NOT_FOUND':
     case 'ORG_UNIT_NOT_FOUND':
     case 'USER_NOT_FOUND':
     case 'SUBMISSION_NOT_FOUND':

@@ -3,6 +3,12 @@ import { ProvinceModule } from '../province/province.module';
 import { ObservationController } from './observation.controller';
 import { ObservationService } from './observation.service';
 import { ObservationBulkService } from './observation-bulk.service';
+import { ObservationEditController } from './observation-edit.controller';
+import { ObservationEditService } from './observation-edit.service';
 
-@Module({ imports: [ProvinceModule], controllers: [ObservationController], providers: [ObservationService, ObservationBulkService] })
+@Module({
+  imports: [ProvinceModule],
+  controllers: [ObservationController, ObservationEditController],
+  providers: [ObservationService, ObservationBulkService, ObservationEditService],
+})
 export class ObservationModule {}

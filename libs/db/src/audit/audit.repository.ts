@@ -39,9 +39,32 @@ export interface AuditFilter {
   provinceId: string | null;
   entityKind?: string;
   entityId?: string;
+  /** Entries at or after this day's start, Asia/Ho_Chi_Minh (YYYY-MM-DD). */
+  from?: string;
+  /** Entries up to this day's end, Asia/Ho_Chi_Minh (YYYY-MM-DD). */
+  to?: string;
+  /** Who: part of the account name, any case. */
+  actor?: string;
   offset: number;
   limit: number;
 }
+
+/**
+ * The item an entry is about as a person names it: a task's code and title; a KPI value's indicator code and name, its
+ * agency and period (from the entry itself, so a removed value keeps its name); a submission's task or value; a
+ * directive's text; a province's code and name.
+ */
+const ENTITY_LABEL = `CASE a.entity_kind
+    WHEN 'task' THEN (SELECT t.code || ' — ' || t.title FROM task t WHERE t.id = a.entity_id)
+    WHEN 'observation' THEN (SELECT j->>'indicator' || coalesce(' — ' || (SELECT i.name FROM indicator i WHERE i.code = j->>'indicator'), '')
+                                    || coalesce(' · ' || (j->>'org'), '') || coalesce(' · kỳ ' || (j->>'period'), ''))
+    WHEN 'submission' THEN coalesce(
+      (SELECT t.code || ' — ' || t.title FROM task t WHERE t.id = (j->'task'->>'id')::uuid),
+      (SELECT (j->'payload'->>'indicator') || coalesce(' — ' || (SELECT i.name FROM indicator i WHERE i.code = j->'payload'->>'indicator'), '')
+              || coalesce(' · kỳ ' || (j->'payload'->>'period'), '')))
+    WHEN 'directive' THEN left(j->>'body', 80)
+    WHEN 'province' THEN (SELECT p.code || ' — ' || p.name FROM org_unit p WHERE p.id = a.entity_id)
+    ELSE NULL END`;
 
 /**
  * The statement part that writes an audit entry and, with `outbox`, the outbox row of the recompute it needs: CTEs
@@ -140,13 +163,18 @@ export class AuditRepository {
   }
 
   async list(f: AuditFilter): Promise<{ rows: AuditLogEntry[]; total: number }> {
-    const where = `($1::uuid IS NULL OR province_id = $1) AND ($2::text IS NULL OR entity_kind = $2) AND ($3::uuid IS NULL OR entity_id = $3)`;
-    const params = [f.provinceId, f.entityKind ?? null, f.entityId ?? null];
+    const where = `($1::uuid IS NULL OR province_id = $1) AND ($2::text IS NULL OR entity_kind = $2) AND ($3::uuid IS NULL OR entity_id = $3)
+      AND ($4::date IS NULL OR at >= ($4::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+      AND ($5::date IS NULL OR at < ($5::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+      AND ($6::text IS NULL OR actor ILIKE '%' || replace(replace(replace($6, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`;
+    const params = [f.provinceId, f.entityKind ?? null, f.entityId ?? null, f.from ?? null, f.to ?? null, f.actor ?? null];
     // Ordered by audit_log.id: a bare `id` names the output column id::text, which sorted '9' after '10'.
     const rows = await this.db.query(
-      `SELECT id::text, at, actor, actor_id AS "actorId", ip, request_id AS "requestId", action, entity_kind AS "entityKind",
-              entity_id AS "entityId", before, after
-         FROM audit_log WHERE ${where} ORDER BY audit_log.id DESC OFFSET $4 LIMIT $5`,
+      `SELECT a.id::text, a.at, a.actor, a.actor_id AS "actorId", a.ip, a.request_id AS "requestId", a.action, a.entity_kind AS "entityKind",
+              a.entity_id AS "entityId", ${ENTITY_LABEL} AS "entityLabel", a.before, a.after
+         FROM (SELECT * FROM audit_log WHERE ${where} ORDER BY audit_log.id DESC OFFSET $7 LIMIT $8) a
+         CROSS JOIN LATERAL (SELECT coalesce(nullif(a.after, 'null'::jsonb), a.before) AS j) x
+        ORDER BY a.id DESC`,
       [...params, f.offset, f.limit],
     );
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params);

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { IndicatorKind, ObservationFigures, Period, TrackedIndicator } from '@dx/domain';
+import { OBSERVATION_LIST_SORTS } from '@dx/domain';
+import type { IndicatorKind, ObservationFigures, ObservationListSort, Period, TrackedIndicator } from '@dx/domain';
 
 export interface ObservationTarget {
   indicatorId: string;
@@ -34,20 +35,25 @@ export interface ObservationWrite extends ObservationEntry {
   period: Period;
 }
 
-export const OBSERVATION_SORTS = ['period', '-period', 'org', '-entered'] as const;
-export type ObservationSort = (typeof OBSERVATION_SORTS)[number];
+export const OBSERVATION_SORTS = OBSERVATION_LIST_SORTS;
+export type ObservationSort = ObservationListSort;
 const ORDER: Record<ObservationSort, string> = {
+  indicator: 'i.code, o.period_start DESC, o.period_end, u.code, o.source NULLS FIRST',
   period: 'o.period_start, o.period_end, u.code, o.source NULLS FIRST',
   '-period': 'o.period_start DESC, o.period_end DESC, u.code, o.source NULLS FIRST',
   org: 'u.code, o.period_start, o.source NULLS FIRST',
   '-entered': 'o.entered_at DESC, o.id',
 };
 
-const SELECT = `SELECT o.id, i.code AS indicator, p.code AS province, u.code AS org, o.period, trim_scale(o.value)::text AS value,
+const COLUMNS = `o.id, i.code AS indicator, p.code AS province, u.code AS org, o.period, trim_scale(o.value)::text AS value,
                        trim_scale(o.numerator)::text AS numerator, trim_scale(o.denominator)::text AS denominator, o.source, o.note,
-                       o.entered_by AS "enteredBy", o.entered_at AS "enteredAt", o.version
-                  FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN org_unit u ON u.id = o.org_unit_id
+                       o.entered_by AS "enteredBy", o.entered_at AS "enteredAt", o.version`;
+const FROM = `FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN org_unit u ON u.id = o.org_unit_id
                   JOIN org_unit p ON p.id = u.province_id`;
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
+/** A listed value also names its indicator (as the province's plan words it) and unit. */
+const LIST_SELECT = `SELECT ${COLUMNS}, i.unit, coalesce((SELECT pi.name FROM province_indicator pi WHERE pi.indicator_id = i.id AND pi.province_id = p.id), i.name)
+                            AS "indicatorName" ${FROM}`;
 
 /** KPI values as the API reads and writes them. */
 export class ObservationRepository {
@@ -246,10 +252,10 @@ export class ObservationRepository {
   async list(
     f: { provinceId: string; indicatorCode?: string; orgCode?: string; period?: string },
     page: { offset: number; limit: number; sort: ObservationSort },
-  ): Promise<{ rows: ObservationRow[]; total: number }> {
+  ): Promise<{ rows: (ObservationRow & { unit: string; indicatorName: string })[]; total: number }> {
     const where = `u.province_id = $1 AND ($2::text IS NULL OR i.code = $2) AND ($3::text IS NULL OR u.code = $3) AND ($4::text IS NULL OR o.period = $4)`;
     const params = [f.provinceId, f.indicatorCode ?? null, f.orgCode ?? null, f.period ?? null];
-    const rows = await this.db.query(`${SELECT} WHERE ${where} ORDER BY ${ORDER[page.sort]}, o.id OFFSET $5 LIMIT $6`, [
+    const rows = await this.db.query(`${LIST_SELECT} WHERE ${where} ORDER BY ${ORDER[page.sort]}, o.id OFFSET $5 LIMIT $6`, [
       ...params,
       page.offset,
       page.limit,

@@ -9,6 +9,7 @@ import { DirectiveRepository } from './directive.repository';
 import { DocumentRepository } from './document.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { ObservationRepository } from './observation.repository';
+import { ObservationEditRepository } from './observation-edit.repository';
 import { ProvinceRepository } from './province.repository';
 import { SubmissionRepository } from './submission.repository';
 import { TaskRepository } from './task.repository';
@@ -21,6 +22,7 @@ const ON_DATA_SOURCE = [
   DocumentRepository,
   DtiRepository,
   ObservationRepository,
+  ObservationEditRepository,
   ProvinceRepository,
   ReportRepository,
   SubmissionRepository,

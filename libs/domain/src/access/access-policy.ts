@@ -62,6 +62,11 @@ export function canWriteObservation(p: Principal, target: { provinceId: string; 
   return p.role === 'officer' || (p.role === 'reporter' && p.orgUnitId === target.orgUnitId);
 }
 
+/** Correcting or removing a stored KPI value: as entering one, and a reporter only the values it entered itself. */
+export function canEditObservation(p: Principal, value: { provinceId: string; orgUnitId: string; enteredBy: string }): boolean {
+  return canWriteObservation(p, value) && (p.role !== 'reporter' || value.enteredBy === p.username);
+}
+
 /** The audit log of a province: admins, and its officers and leaders (people, not tokens). */
 export function canReadAudit(p: Principal, provinceId: string | null): boolean {
   if (p.scopes !== null) return false;

@@ -9,6 +9,8 @@ export interface AuditLogEntry {
   action: string;
   entityKind: string;
   entityId: string | null;
+  /** The item as a person names it: a task's code and title, a KPI value's indicator code, name and period; null when unknown. */
+  entityLabel: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
