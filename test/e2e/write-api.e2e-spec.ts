@@ -323,7 +323,12 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
         .post('/api/v1/observations')
         .send({ ...body, period: '2023-13' })
         .expect(400);
-      expect(month.body.errors).toEqual([{ path: 'period', messages: ['"2023-13" is not a real period'] }]);
+      expect(month.body.errors).toEqual([{ path: 'period', messages: [expect.stringMatching(/^period must be 2023, /)] }]);
+      const day = await officer
+        .post('/api/v1/observations')
+        .send({ ...body, period: '2023-02-30' })
+        .expect(400);
+      expect(day.body.errors).toEqual([{ path: 'period', messages: ['"2023-02-30" is not a real period'] }]);
       const range = await officer
         .post('/api/v1/observations')
         .send({ ...body, period: '2024-04', value: '150' })

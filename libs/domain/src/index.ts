@@ -33,6 +33,7 @@ export * from './kpi/observation-rules';
 export * from './kpi/national-indicator';
 export * from './kpi/tracked-indicator.types';
 export * from './kpi/bulk-upload.types';
+export * from './kpi/vi-number-input';
 export * from './kpi/observation-item.types';
 export * from './tasks/task-update';
 export * from './tasks/task-overdue';

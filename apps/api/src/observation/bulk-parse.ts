@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '@dx/domain';
+import { columnOf, csvDelimiter } from './bulk-columns';
 import { xlsxLimitProblem } from './xlsx-limits';
 
 /** Most rows one upload may carry. */
@@ -40,7 +41,7 @@ export function rowsFromJson(body: unknown): UploadedRow[] {
   }));
 }
 
-/** CSV in UTF-8 (a BOM is fine), first line the column names: indicator, province, org, period, value, numerator, denominator, source, note. */
+/** CSV in UTF-8 (a BOM is fine), separated by `,` or `;` (as Excel set to Vietnamese saves it), first line the column names (bulk-columns.ts): indicator, province, org, period, value, numerator, denominator, source, note. */
 export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
   let text: string;
   try {
@@ -51,7 +52,8 @@ export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      columns: (header: string[]) => header.map(columnOf),
+      delimiter: csvDelimiter(text),
       bom: true,
       skip_empty_lines: true,
       trim: true,
@@ -79,7 +81,7 @@ export async function rowsFromXlsx(bytes: Buffer): Promise<UploadedRow[]> {
   if (!sheet) badFile('the workbook has no worksheet');
   if (sheet.actualRowCount - 1 > BULK_MAX_ROWS) tooMany(sheet.actualRowCount - 1);
   const header: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cellText(cell.value).trim().toLowerCase()));
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = columnOf(cellText(cell.value)) || ''));
   if (!header.includes('indicator')) badFile(`the first row must name the columns: ${COLUMNS.join(', ')}`);
   const rows: UploadedRow[] = [];
   sheet.eachRow((row, number) => {
@@ -98,9 +100,13 @@ function withoutEmpty(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '' && v !== undefined));
 }
 
-/** A cell as text: numbers as written, formulas by their result, dates as YYYY-MM-DD. */
+/**
+ * A cell as text: formulas by their result, dates as YYYY-MM-DD, numbers with the decimal comma (a number cell
+ * is exact, so its 1.034 must not be read as the thousands of a typed `1.034`).
+ */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value).replace('.', ',');
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);

@@ -14,7 +14,6 @@ import {
 } from '@dx/db';
 import {
   BulkUploadResult,
-  canonicalDecimal,
   canWriteObservation,
   DomainError,
   needsApproval,
@@ -26,6 +25,7 @@ import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../c
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';
 import { CreateObservationDto } from './dto/create-observation.dto';
+import { readFigures } from './observation-figures';
 import { ObservationValue, submissionPayload } from './observation.writer';
 
 export interface BulkOptions {
@@ -41,8 +41,6 @@ interface RowError {
   path: string;
   messages: string[];
 }
-
-const canonical = (v: string | null | undefined) => (v === undefined || v === null ? null : canonicalDecimal(v));
 
 /**
  * KPI values by the thousand (JSON, CSV or Excel): every row checked as a single value is
@@ -154,7 +152,11 @@ export class ObservationBulkService {
         fail('period', `"${dto.period}" is not a real period`);
         continue;
       }
-      const figures = { value: canonical(dto.value), numerator: canonical(dto.numerator), denominator: canonical(dto.denominator) };
+      const { figures, unread } = readFigures(dto, target);
+      if (unread.length) {
+        for (const u of unread) fail(u.field, u.message.vi);
+        continue;
+      }
       const problems = observationProblems(
         { code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale },
         figures,

@@ -11,7 +11,6 @@ import {
 } from '@dx/db';
 import {
   assertAccess,
-  canonicalDecimal,
   canWriteObservation,
   DomainError,
   needsApproval,
@@ -20,6 +19,7 @@ import {
   Principal,
 } from '@dx/domain';
 import { toSubmissionResponse } from '../submission/submission.response';
+import { figuresAsWritten, readFigures } from './observation-figures';
 import { ObservationValue, submissionPayload, writeObservation } from './observation.writer';
 import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
 import { readableProvinceId } from '../common/readable-province';
@@ -29,8 +29,6 @@ export interface RecordResult {
   status: 200 | 201 | 202;
   body: unknown;
 }
-
-const canonical = (v: string | null | undefined) => (v === undefined || v === null ? null : canonicalDecimal(v));
 
 @Injectable()
 export class ObservationService {
@@ -70,9 +68,9 @@ export class ObservationService {
         errors: [{ path: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }],
       });
     }
-    const figures = { value: canonical(dto.value), numerator: canonical(dto.numerator), denominator: canonical(dto.denominator) };
+    const written = figuresAsWritten(dto);
     const source = dto.source?.trim().normalize('NFC') || null;
-    const request = { ...dto, ...figures, source, org: dto.org?.trim() || null, note: dto.note?.trim().normalize('NFC') || null };
+    const request = { ...dto, ...written, source, org: dto.org?.trim() || null, note: dto.note?.trim().normalize('NFC') || null };
     const requestHash = createHash('sha256')
       .update(JSON.stringify(Object.entries(request).sort(([a], [b]) => a.localeCompare(b))))
       .digest('hex');
@@ -96,12 +94,13 @@ export class ObservationService {
       if (!target) throw new DomainError('ORG_UNIT_NOT_FOUND', `no org unit "${request.org}" in ${dto.province}`);
       assertAccess(canWriteObservation(principal, target), `no right to enter values for ${target.orgUnitCode}`);
       const period = parsePeriod(dto.period);
-      const problems = observationProblems(
-        { code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale },
-        figures,
-      );
+      const { figures, unread } = readFigures(dto, target);
+      const problems = unread.length
+        ? []
+        : observationProblems({ code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale }, figures);
       const errors = [
         ...(period ? [] : [{ path: 'period', messages: [`"${dto.period}" is not a real period`] }]),
+        ...unread.map((u) => ({ path: u.field, messages: [u.message] })),
         ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] })),
       ];
       if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors });

@@ -4,11 +4,15 @@ import { OBSERVATION_SORTS, ObservationSort } from '@dx/db';
 import { IsPeriodCode, IsProvinceCode } from '../../common/fields';
 
 export const INDICATOR_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** Exact decimals as text (JSON numbers are accepted and kept as written when plain). */
-const DECIMAL = /^-?\d{1,18}(\.\d{1,12})?$/;
-const decimalText = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
-const DECIMAL_MESSAGE = (field: string) =>
-  `${field} must be a decimal number such as 81 or 99.2 (at most 18 digits before and 12 after the point)`;
+/**
+ * A number as a person writes it (`96,5`, `1.034`, `99,2%`, `96.5`, `1 234,5`): only its characters are checked here;
+ * ObservationService reads it with the indicator it is for (readViNumber), which decides an ambiguous `1.034`.
+ */
+const NUMBER_TEXT = /^\s*[-−+]?[\d.,\s\u00a0\u202f]{0,60}\d[\d.,\s\u00a0\u202f]{0,60}%?\s*$/;
+/** A JSON number is exact: written with the decimal comma, so that reading it as text cannot take 1.034 for a thousand. */
+const numberText = ({ value }: { value: unknown }) =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value).replace('.', ',') : value;
+const NUMBER_MESSAGE = (field: string) => `${field} must be a number such as 81, 99,2 (decimal comma), 1.034 or 99.2`;
 
 export class CreateObservationDto {
   @Matches(INDICATOR_CODE, { message: 'indicator must be an indicator code (lowercase a-z, 0-9 and -)' })
@@ -28,18 +32,18 @@ export class CreateObservationDto {
   period!: string;
 
   @IsOptional()
-  @Transform(decimalText)
-  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('value') })
+  @Transform(numberText)
+  @Matches(NUMBER_TEXT, { message: NUMBER_MESSAGE('value') })
   value?: string | null;
 
   @IsOptional()
-  @Transform(decimalText)
-  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('numerator') })
+  @Transform(numberText)
+  @Matches(NUMBER_TEXT, { message: NUMBER_MESSAGE('numerator') })
   numerator?: string | null;
 
   @IsOptional()
-  @Transform(decimalText)
-  @Matches(DECIMAL, { message: DECIMAL_MESSAGE('denominator') })
+  @Transform(numberText)
+  @Matches(NUMBER_TEXT, { message: NUMBER_MESSAGE('denominator') })
   denominator?: string | null;
 
   /** Who published the figure when several sources report it; values are unique per (indicator, org, period, source). */
