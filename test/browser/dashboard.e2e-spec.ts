@@ -192,7 +192,7 @@ describe('web dashboard in a real browser', () => {
     const form = page.getByRole('form', { name: 'Giao chỉ đạo' });
     await form.getByLabel('Về').selectOption({ label: '37/KH-UBND · nhóm nhiệm vụ NV1' });
     await form.getByLabel('Nội dung').fill('Báo cáo kết quả tuyên truyền chuyển đổi số');
-    await form.getByLabel('Cơ quan thực hiện (mã)').fill('STTTT');
+    await form.getByLabel('Cơ quan thực hiện').selectOption('STTTT');
     await form.getByLabel('Hạn').fill('2023-01-31');
     await form.getByRole('button', { name: 'Giao chỉ đạo' }).click();
     const directives = page.getByRole('region', { name: 'Ý kiến chỉ đạo' });

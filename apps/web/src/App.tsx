@@ -23,7 +23,7 @@ export function App() {
       <SignIn
         onSignedIn={(u) => {
           setUser(u);
-          location.hash = HOME;
+          location.hash = session.takeReturn(u) ?? HOME;
         }}
       />
     );

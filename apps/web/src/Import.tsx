@@ -55,11 +55,63 @@ function CheckResult({ checked }: { checked: PlanCheck }) {
   );
 }
 
+/** The rows of an import, per kind (the importer's `counts`). */
+type ImportCounts = Record<string, { created: number; updated: number; unchanged: number; removed: number; kept: number }>;
+
+const ENTITY_LABELS: Record<string, string> = {
+  provinces: 'Tỉnh, thành phố',
+  agencies: 'Cơ quan',
+  indicators: 'Chỉ số',
+  documents: 'Văn bản',
+  goal_groups: 'Nhóm mục tiêu',
+  task_groups: 'Nhóm nhiệm vụ',
+  goals: 'Mục tiêu',
+  tasks: 'Nhiệm vụ',
+  reported_claims: 'Kết quả tự báo cáo',
+  observations: 'Số liệu',
+};
+
+/** What an import wrote: created, updated and unchanged rows, in total and per kind. */
+function ImportResult({ province, counts }: { province: string; counts: ImportCounts }) {
+  const rows = Object.entries(counts);
+  const sum = (k: 'created' | 'updated' | 'unchanged') => rows.reduce((n, [, c]) => n + c[k], 0);
+  return (
+    <section className="card" aria-label="Kết quả nhập">
+      <p role="status" className="ok" data-testid="import-result">
+        Đã nhập kế hoạch của {province}: {viNumber(sum('created'))} mục tạo mới, {viNumber(sum('updated'))} mục cập nhật,{' '}
+        {viNumber(sum('unchanged'))} mục không đổi
+      </p>
+      <table aria-label="Số mục theo loại">
+        <thead>
+          <tr>
+            <th>Loại</th>
+            <th>Tạo mới</th>
+            <th>Cập nhật</th>
+            <th>Không đổi</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows
+            .filter(([, c]) => c.created + c.updated + c.unchanged > 0)
+            .map(([k, c]) => (
+              <tr key={k}>
+                <td>{ENTITY_LABELS[k] ?? k}</td>
+                <td>{viNumber(c.created)}</td>
+                <td>{viNumber(c.updated)}</td>
+                <td>{viNumber(c.unchanged)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 /** Upload a plan file: every error with its line before anything is written, then import. */
 export function Import() {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PlanCheck | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<{ provinceCode: string; counts: ImportCounts } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const send = async <T,>(path: string) =>
     api<T>(path, { method: 'POST', body: await file!.arrayBuffer(), headers: { 'Content-Type': 'application/yaml' } });
@@ -89,6 +141,7 @@ export function Import() {
             try {
               setChecked((await send<PlanCheck>('/api/v1/plans/validate')).body);
             } catch (e) {
+              setChecked(null);
               setError(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
             }
           }}
@@ -101,8 +154,10 @@ export function Import() {
           onClick={async () => {
             setError(null);
             try {
-              const { body } = await send<{ provinceCode: string }>(`/api/v1/plans/import?file=${encodeURIComponent(file!.name)}`);
-              setResult(`Đã nhập kế hoạch của ${body.provinceCode}`);
+              const { body } = await send<{ provinceCode: string; counts: ImportCounts }>(
+                `/api/v1/plans/import?file=${encodeURIComponent(file!.name)}`,
+              );
+              setResult(body);
             } catch (e) {
               setError(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
             }
@@ -116,11 +171,7 @@ export function Import() {
           {error}
         </p>
       )}
-      {result && (
-        <p role="status" className="ok">
-          {result}
-        </p>
-      )}
+      {result && <ImportResult province={result.provinceCode} counts={result.counts} />}
       {checked && <CheckResult checked={checked} />}
       {checked && <Issues title="Lỗi" issues={checked.errors} kind="error" />}
       {checked && <Issues title="Cảnh báo" issues={checked.warnings} kind="warning" />}

@@ -113,6 +113,7 @@ export function Overview({ province, user }: { province: string; user: User }) {
           <DirectiveForm
             documents={s.documents}
             kind={user.role === 'officer' ? 'comment' : 'directive'}
+            province={province}
             onDone={() => {
               void summary.reload();
               void dash.reload();

@@ -2,12 +2,14 @@ import { FormEvent, useState } from 'react';
 import type { DemoAccounts, TokenPair } from '@dx/domain';
 import { api, ApiError, session, User } from './api';
 import { ROLE } from './format';
+import { EXPIRED_MESSAGE } from './session';
 import { useApi } from './use-api';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [expired] = useState(session.expired);
   const { data: demo } = useApi<DemoAccounts>('/api/v1/auth/demo');
 
   async function submit(e: FormEvent) {
@@ -15,7 +17,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
     setError(null);
     try {
       const { body } = await api<TokenPair>('/api/v1/auth/login', { method: 'POST', json: { username, password } });
-      session.save(body.accessToken, body.user);
+      session.save(body);
       onSignedIn(body.user);
     } catch (err) {
       setError(err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
@@ -26,6 +28,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
     <main className="signin">
       <h1>Theo dõi chuyển đổi số</h1>
       <form onSubmit={submit} aria-label="Đăng nhập">
+        {expired && !error && (
+          <p role="alert" className="error">
+            {EXPIRED_MESSAGE}
+          </p>
+        )}
         <label>
           Tên đăng nhập
           <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import type { Page, Serialized, SubmissionResponse } from '@dx/domain';
 import { api, ApiError } from './api';
 import { TASK_STATUS } from './format';
@@ -19,17 +19,83 @@ function describe(s: Submission): string {
   return `Nhiệm vụ ${s.task?.code}: ${parts.join(', ')}`;
 }
 
-/** Reporters' updates waiting for an officer: approve, or return with a reason. */
+export const SUBMISSION_STATUS: Record<string, string> = { submitted: 'chờ duyệt', approved: 'đã duyệt', returned: 'bị trả lại' };
+
+/** Returning a submission: a modal dialog that asks the reason (required; the reporter reads it). */
+function ReturnDialog({ submission, onClose }: { submission: Submission; onClose: (message: string | null) => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api(`/api/v1/submissions/${submission.id}/return`, { method: 'POST', json: { reason: reason.trim() } });
+      onClose('Đã trả lại');
+    } catch (err) {
+      setError(err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
+    }
+  }
+  return (
+    <dialog ref={ref} aria-labelledby="return-title" className="dialog" onCancel={() => onClose(null)}>
+      <form onSubmit={submit}>
+        <h3 id="return-title">Trả lại cập nhật</h3>
+        <p>{describe(submission)}</p>
+        <label>
+          Lý do trả lại
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} rows={4} autoFocus />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={!reason.trim()}>
+            Trả lại
+          </button>
+          <button type="button" onClick={() => onClose(null)}>
+            Hủy
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+/** Its state as the reporter reads it: waiting, approved, or returned with the officer's reason. */
+function State({ s }: { s: Submission }) {
+  return (
+    <span className={s.status === 'returned' ? 'danger' : 'muted'} data-testid="submission-state">
+      {' '}
+      · {SUBMISSION_STATUS[s.status] ?? s.status}
+      {s.status === 'returned' && s.reason ? ` — lý do: ${s.reason}` : ''}
+      {s.decidedBy && s.status !== 'submitted' ? ` (${s.decidedBy})` : ''}
+    </span>
+  );
+}
+
+/**
+ * Officers: reporters' updates waiting for approval — approve, or return with a reason (a dialog).
+ * Everyone else: the updates sent (a reporter's own), each with its state and a return's reason.
+ */
 export function Submissions({ province, canDecide }: { province: string; canDecide: boolean }) {
-  const { data, reload } = useApi<Page<Submission>>(`/api/v1/submissions?province=${province}&status=submitted`);
+  const [status, setStatus] = useState(canDecide ? 'submitted' : '');
+  const params = new URLSearchParams({ province, pageSize: '100' });
+  if (status) params.set('status', status);
+  const { data, reload } = useApi<Page<Submission>>(`/api/v1/submissions?${params}`);
   const items = data?.items ?? [];
   const [message, setMessage] = useState<string | null>(null);
-  const decide = async (s: Submission, action: 'approve' | 'return') => {
-    const reason = action === 'return' ? prompt('Lý do trả lại?') : null;
-    if (action === 'return' && !reason) return;
+  const [returning, setReturning] = useState<Submission | null>(null);
+  const approve = async (s: Submission) => {
     try {
-      await api(`/api/v1/submissions/${s.id}/${action}`, { method: 'POST', json: action === 'return' ? { reason } : {} });
-      setMessage(action === 'approve' ? 'Đã duyệt' : 'Đã trả lại');
+      await api(`/api/v1/submissions/${s.id}/approve`, { method: 'POST', json: {} });
+      setMessage('Đã duyệt');
     } catch (e) {
       setMessage(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
     }
@@ -37,20 +103,36 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
   };
   return (
     <div>
-      <h1>Chờ duyệt</h1>
+      <h1>{canDecide ? 'Chờ duyệt' : 'Cập nhật đã gửi'}</h1>
+      <div className="filters">
+        <label>
+          Tình trạng
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">tất cả</option>
+            {Object.entries(SUBMISSION_STATUS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {message && <p role="status">{message}</p>}
-      {items.length === 0 && <p className="muted">Không có cập nhật nào đang chờ duyệt.</p>}
+      {data && items.length === 0 && (
+        <p className="muted">{status === 'submitted' ? 'Không có cập nhật nào đang chờ duyệt.' : 'Chưa có cập nhật nào.'}</p>
+      )}
       <ul className="card">
         {items.map((s) => (
           <li key={s.id} data-testid={`submission-${s.id}`}>
             {describe(s)} — gửi bởi {s.submittedBy}, {new Date(s.submittedAt).toLocaleString('vi-VN')}
-            {canDecide && (
+            <State s={s} />
+            {canDecide && s.status === 'submitted' && (
               <>
                 {' '}
-                <button type="button" onClick={() => void decide(s, 'approve')}>
+                <button type="button" onClick={() => void approve(s)}>
                   Duyệt
                 </button>{' '}
-                <button type="button" onClick={() => void decide(s, 'return')}>
+                <button type="button" onClick={() => setReturning(s)}>
                   Trả lại
                 </button>
               </>
@@ -58,6 +140,18 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
           </li>
         ))}
       </ul>
+      {returning && (
+        <ReturnDialog
+          submission={returning}
+          onClose={(m) => {
+            setReturning(null);
+            if (m) {
+              setMessage(m);
+              void reload();
+            }
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Serialized, TaskResponse } from '@dx/domain';
 import { api, ApiError } from './api';
 import { TASK_STATUS } from './format';
 import { TaskStatusOptions } from './options';
+import { useDraft } from './use-draft';
 
 type Task = Serialized<TaskResponse>;
 
@@ -40,6 +41,14 @@ interface Evidence {
   number: string;
   date: string;
   issuer: string;
+}
+
+/** What the editor holds while open (kept by useDraft). */
+interface TaskDraft {
+  version: number;
+  status: string;
+  progress: string;
+  evidence: Evidence;
 }
 
 /** The PATCH body: progress only while the task is open, evidence only with a document number. */
@@ -82,14 +91,22 @@ function Refusal({ messages }: { messages: string[] }) {
 
 /** Status, progress and evidence of one task, saved against the version it was read at (If-Match). */
 export function TaskEditor({ task, onDone, onCancel }: { task: Task; onDone: (message: string) => void; onCancel: () => void }) {
-  const [base, setBase] = useState(task);
-  const [status, setStatus] = useState(task.status);
-  const [progress, setProgress] = useState(task.progress === null ? '' : String(task.progress));
-  const [evidence, setEvidence] = useState<Evidence>({
-    number: task.evidence?.number ?? '',
-    date: task.evidence?.date ?? '',
-    issuer: task.evidence?.issuer ?? '',
-  });
+  // Unsaved values outlive an expired session (useDraft), with the version they were typed against.
+  const [draft, setDraft, dropDraft] = useDraft<TaskDraft>(`task:${task.id}`, () => ({
+    version: task.version,
+    status: task.status,
+    progress: task.progress === null ? '' : String(task.progress),
+    evidence: { number: task.evidence?.number ?? '', date: task.evidence?.date ?? '', issuer: task.evidence?.issuer ?? '' },
+  }));
+  const { status, progress, evidence } = draft;
+  const setStatus = (s: string) => setDraft((d) => ({ ...d, status: s }));
+  const setProgress = (p: string) => setDraft((d) => ({ ...d, progress: p }));
+  const setEvidence = (change: (e: Evidence) => Evidence) => setDraft((d) => ({ ...d, evidence: change(d.evidence) }));
+  const [base, setBase] = useState(draft.version === task.version ? task : { ...task, version: draft.version });
+  const cancel = () => {
+    dropDraft();
+    onCancel();
+  };
   const [errors, setErrors] = useState<string[]>([]);
   const [conflict, setConflict] = useState<Task | null>(null);
 
@@ -102,6 +119,7 @@ export function TaskEditor({ task, onDone, onCancel }: { task: Task; onDone: (me
         json: patchOf(status, progress, evidence),
         headers: { 'If-Match': `"${base.version}"` },
       });
+      dropDraft();
       onDone(res.status === 202 ? `Đã gửi cập nhật ${task.code}, chờ Sở TT&TT duyệt` : `Đã lưu ${task.code}`);
     } catch (err) {
       if (err instanceof ApiError && err.problem.status === 409 && err.problem.current) setConflict(err.problem.current as Task);
@@ -133,7 +151,7 @@ export function TaskEditor({ task, onDone, onCancel }: { task: Task; onDone: (me
       {errors.length > 0 && <Refusal messages={errors} />}
       <div className="actions">
         <button type="submit">Lưu</button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={cancel}>
           Hủy
         </button>
       </div>
@@ -143,9 +161,10 @@ export function TaskEditor({ task, onDone, onCancel }: { task: Task; onDone: (me
           conflict={conflict}
           onKeepMine={() => {
             setBase(conflict);
+            setDraft((d) => ({ ...d, version: conflict.version }));
             setConflict(null);
           }}
-          onDropMine={onCancel}
+          onDropMine={cancel}
         />
       )}
     </form>

@@ -3,8 +3,10 @@ import type { AuditLogEntry, Page, Serialized, TaskResponse } from '@dx/domain';
 import type { User } from './api';
 import { TASK_STATUS, viDate } from './format';
 import { TaskStatusOptions } from './options';
+import { PendingMark, usePendingTasks } from './PendingTasks';
 import { TaskEditor } from './TaskEditor';
 import { useApi } from './use-api';
+import { draftsStartingWith } from './use-draft';
 
 type Task = Serialized<TaskResponse>;
 
@@ -119,6 +121,7 @@ function TaskRow({
       <td>
         {TASK_STATUS[t.status]}
         {t.progress !== null && t.status !== 'done' ? ` · ${t.progress}%` : ''}
+        <PendingMark taskId={t.id} />
       </td>
       <td>{t.evidence ? `${t.evidence.number}${t.evidence.date ? `, ${viDate(t.evidence.date)}` : ''}` : ''}</td>
       <td>
@@ -143,7 +146,8 @@ export function Work({ user, province }: { user: User; province: string }) {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [sort, setSort] = useState('position');
-  const [editing, setEditing] = useState<string | null>(null);
+  // A task edit left unsaved when the session expired opens again after signing in (TaskEditor keeps its values).
+  const [editing, setEditing] = useState<string | null>(() => draftsStartingWith('task:')[0]?.slice('task:'.length) ?? null);
   const [message, setMessage] = useState<string | null>(null);
   const params = new URLSearchParams({ province, sort, pageSize: '200' });
   if (q.trim()) params.set('q', q.trim());
@@ -151,6 +155,7 @@ export function Work({ user, province }: { user: User; province: string }) {
   const { data, reload } = useApi<Page<Task>>(`/api/v1/tasks?${params}`);
   const tasks = data?.items ?? [];
   const total = data?.total ?? 0;
+  usePendingTasks(user, province, data);
 
   return (
     <div className="work">

@@ -1,4 +1,5 @@
-import type { ProblemDocument, PublicAccount } from '@dx/domain';
+import type { ProblemDocument } from '@dx/domain';
+import { renew, session } from './session';
 
 /** A refused request, with the API's problem document. */
 export class ApiError extends Error {
@@ -7,30 +8,14 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'dx-token';
-const USER_KEY = 'dx-user';
-
-/** The signed-in account, as sign-in returned it. */
-export type User = PublicAccount;
-
-export const session = {
-  token: () => sessionStorage.getItem(TOKEN_KEY),
-  user: (): User | null => JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null'),
-  save(token: string, user: User) {
-    sessionStorage.setItem(TOKEN_KEY, token);
-    sessionStorage.setItem(USER_KEY, JSON.stringify(user));
-  },
-  clear() {
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(USER_KEY);
-    kept.clear();
-  },
-};
+export { session } from './session';
+export type { User } from './session';
 
 /** The API, same origin: bearer token from sign-in, problem documents turned into ApiError. */
 export async function api<T>(
   path: string,
   init: RequestInit & { json?: unknown } = {},
+  retried = false,
 ): Promise<{ body: T; etag: string | null; status: number }> {
   const headers = new Headers(init.headers);
   headers.set('Accept-Language', 'vi');
@@ -40,9 +25,13 @@ export async function api<T>(
   const res = await fetch(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   const text = await res.text();
   const body = text ? JSON.parse(text) : null;
-  if (res.status === 401 && token) {
-    session.clear();
-    location.hash = '#/dang-nhap';
+  // The access token ended (or was refused): renew it once and ask again; when it cannot be renewed, sign in again.
+  if (res.status === 401 && token && !retried) {
+    const current = session.token();
+    if (current && current !== token) return api<T>(path, init, true);
+    const renewed = await renew().catch(() => null);
+    if (renewed) return api<T>(path, init, true);
+    if (renewed === false) session.expire();
   }
   if (res.status === 304) return { body: null as T, etag: res.headers.get('ETag'), status: 304 };
   if (!res.ok) {
@@ -65,6 +54,7 @@ export async function api<T>(
 /** The last answer of each path read with `getJson` that came with an ETag (a few dozen at most). */
 const kept = new Map<string, { etag: string; body: unknown }>();
 const KEPT_PATHS = 50;
+session.onEnd(() => kept.clear());
 
 /**
  * A GET that revalidates: the ETag of the last answer for the path goes back as If-None-Match,

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '@dx/domain';
 import type { User } from './api';
 import { Audit } from './Audit';
+import { Directives } from './Directives';
 import { Import } from './Import';
 import { Overview } from './Overview';
 import { PlanTree } from './PlanTree';
@@ -51,6 +52,7 @@ export const ROUTES: readonly Route[] = [
     roles: ['admin', 'officer', 'reporter', 'leader'],
     page: ({ user, province }) => <Submissions province={province} canDecide={officers.includes(user.role)} />,
   },
+  { hash: '#/chi-dao', label: 'Chỉ đạo', page: ({ user, province }) => <Directives user={user} province={province} /> },
   {
     hash: '#/bao-cao',
     label: 'Báo cáo',
