@@ -12,15 +12,7 @@ import {
   RequestMeta,
   SubmissionRepository,
 } from '@dx/db';
-import {
-  BulkUploadResult,
-  canWriteObservation,
-  DomainError,
-  needsApproval,
-  observationProblems,
-  parsePeriod,
-  Principal,
-} from '@dx/domain';
+import { BulkUploadResult, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
 import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../common/validation.pipe';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';

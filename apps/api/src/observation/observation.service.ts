@@ -9,15 +9,7 @@ import {
   RequestMeta,
   SubmissionRepository,
 } from '@dx/db';
-import {
-  assertAccess,
-  canWriteObservation,
-  DomainError,
-  needsApproval,
-  observationProblems,
-  parsePeriod,
-  Principal,
-} from '@dx/domain';
+import { assertAccess, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { figuresAsWritten, readFigures } from './observation-figures';
 import { ObservationValue, submissionPayload, writeObservation } from './observation.writer';
