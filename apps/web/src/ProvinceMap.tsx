@@ -1,14 +1,16 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Contribution, IndicatorMap, MapRow, Page, TrackedIndicator } from '@dx/domain';
 import { rankOutOf } from '@dx/domain';
 import { ApiError } from './api';
 import { viDate, viNumber, withUnit } from './format';
+import { MAP_2025, mapEdition } from './map/map-edition';
+import './map/province-map.css';
 import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { useSettled } from './use-settled';
 
-/** The day the 34-province map of Nghị quyết 202/2025/QH15 took effect. */
-const MAP_2025 = '2025-07-01';
+/** The map with echarts and the outlines: its own chunks, fetched when a result is first shown. */
+const ProvinceChoropleth = lazy(() => import('./map/ProvinceChoropleth'));
 const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
 
 const METHOD: Record<string, string> = {
@@ -164,9 +166,22 @@ export function ProvinceMap({ province, everyProvince }: { province: string; eve
   );
 }
 
-/** The period's figures by province on the chosen map: value, rank, how each was made. */
+/** The period's figures by province on the chosen map (63 units before 1/7/2025, 34 from then): coloured, and as a table. */
 function MapResultCard({ data, province }: { data: IndicatorMap; province: string }) {
   const unit = data.indicator.unit;
+  const values = useMemo(
+    () =>
+      data.rows.map((r) => {
+        const rank = rankOutOf(r.rank, data.ranked);
+        return {
+          code: r.code,
+          value: r.value === null ? null : Number(r.value),
+          text: withUnit(r.value, unit) + (rank ? `, hạng ${rank}` : ''),
+        };
+      }),
+    [data, unit],
+  );
+  const edition = mapEdition(data.map);
   return (
     <section className="card" aria-label="Kết quả so sánh">
       <h2>{data.indicator.name}</h2>
@@ -177,25 +192,36 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
           ? ` · số liệu và thứ hạng theo bảng xếp hạng DTI năm ${data.period}, trên ${data.ranked} tỉnh, thành phố`
           : ` · ${data.ranked} tỉnh có số liệu để xếp hạng`}
       </p>
-      {data.rows.length === 0 ? (
-        <p>Chưa có số liệu của kỳ này.</p>
-      ) : (
-        <table aria-label="Giá trị theo tỉnh">
-          <thead>
-            <tr>
-              <th scope="col">Tỉnh</th>
-              <th scope="col">Giá trị</th>
-              <th scope="col">Hạng</th>
-              <th scope="col">Cách tính</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <ProvinceRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="map-layout">
+        <Suspense fallback={<p className="muted province-choropleth">Đang tải bản đồ…</p>}>
+          <ProvinceChoropleth
+            edition={edition}
+            values={values}
+            own={province}
+            lowerIsBetter={data.indicator.direction === 'down'}
+            caption={`Bản đồ ${edition === '2004' ? '63' : '34'} tỉnh, thành phố ngày ${viDate(data.map)}: ${data.indicator.name}, kỳ ${data.period}`}
+          />
+        </Suspense>
+        {data.rows.length === 0 ? (
+          <p>Chưa có số liệu của kỳ này.</p>
+        ) : (
+          <table aria-label="Giá trị theo tỉnh">
+            <thead>
+              <tr>
+                <th scope="col">Tỉnh</th>
+                <th scope="col">Giá trị</th>
+                <th scope="col">Hạng</th>
+                <th scope="col">Cách tính</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <ProvinceRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
     </section>
   );
 }

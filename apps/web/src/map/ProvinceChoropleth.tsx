@@ -1,0 +1,137 @@
+/**
+ * Vietnam's provinces coloured by an indicator (an echarts `map` series with a visual map), drawn as SVG. This
+ * module, echarts' map parts and the outlines are loaded only by the page that shows the map (`lazy()` there,
+ * `import()` of the outlines here), so the rest of the dashboard does not carry them.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { MapChart } from 'echarts/charts';
+import { TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { MapEdition, ProvinceOutlines } from './map-edition';
+
+echarts.use([MapChart, TooltipComponent, VisualMapComponent, SVGRenderer]);
+
+/** A province's figure as the page shows it: `value` colours the map, `text` is what the tooltip says. */
+export interface ChoroplethValue {
+  code: string;
+  value: number | null;
+  text: string;
+}
+
+const COLOURS = ['#e3eef9', '#0b4f8a'];
+/** The width of a degree of longitude against one of latitude around 16° N (Vietnam's middle). */
+const ASPECT = Math.cos((16 * Math.PI) / 180);
+
+async function outlines(edition: MapEdition): Promise<ProvinceOutlines> {
+  const file = edition === '2004' ? await import('./provinces-2004.geo.json') : await import('./provinces-2025.geo.json');
+  return file.default;
+}
+
+function option(edition: MapEdition, names: Map<string, string>, values: ChoroplethValue[], own: string, lowerIsBetter: boolean) {
+  const shown = values.filter((v) => v.value !== null && names.has(v.code));
+  const numbers = shown.map((v) => v.value!);
+  const text = new Map(values.map((v) => [v.code, v.text]));
+  return {
+    aria: { enabled: false },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: { name: string }) => `${names.get(p.name) ?? p.name}: ${text.get(p.name) ?? 'chưa có số liệu'}`,
+    },
+    visualMap: {
+      show: numbers.length > 0,
+      type: 'continuous',
+      min: numbers.length ? Math.min(...numbers) : 0,
+      max: numbers.length ? Math.max(...numbers) : 1,
+      // Darker is better: for a rank (lower is better) the scale runs the other way.
+      inRange: { color: lowerIsBetter ? [...COLOURS].reverse() : COLOURS },
+      text: lowerIsBetter ? ['thấp (tốt hơn)', 'cao'] : ['cao', 'thấp'],
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemWidth: 12,
+      itemHeight: 120,
+      calculable: false,
+    },
+    series: [
+      {
+        type: 'map',
+        map: `vn-${edition}`,
+        aspectScale: ASPECT,
+        layoutCenter: ['50%', '46%'],
+        layoutSize: '90%',
+        selectedMode: false,
+        label: { show: false },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2a900' } },
+        itemStyle: { areaColor: '#d9dde2', borderColor: '#ffffff', borderWidth: 0.6 },
+        data: shown.map((v) => ({
+          name: v.code,
+          value: v.value,
+          ...(v.code === own ? { itemStyle: { borderColor: '#1b1f24', borderWidth: 1.6 } } : {}),
+        })),
+      },
+    ],
+  };
+}
+
+/** The map of `edition` with each province of `values` coloured; provinces without a figure stay grey. */
+export default function ProvinceChoropleth({
+  edition,
+  values,
+  own,
+  lowerIsBetter,
+  caption,
+}: {
+  edition: MapEdition;
+  values: ChoroplethValue[];
+  own: string;
+  lowerIsBetter: boolean;
+  caption: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const [names, setNames] = useState<{ edition: MapEdition; names: Map<string, string> } | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    outlines(edition)
+      .then((geo) => {
+        if (!live) return;
+        echarts.registerMap(`vn-${edition}`, geo as unknown as Parameters<typeof echarts.registerMap>[1]);
+        setNames({ edition, names: new Map(geo.features.map((f) => [f.properties.name, f.properties.vi])) });
+      })
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+    };
+  }, [edition]);
+
+  const ready = names?.edition === edition ? names.names : null;
+  useEffect(() => {
+    if (!ready || !box.current) return;
+    const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
+    chart.setOption(option(edition, ready, values, own, lowerIsBetter));
+    const resize = new ResizeObserver(() => chart.resize());
+    resize.observe(box.current);
+    return () => {
+      resize.disconnect();
+      chart.dispose();
+    };
+  }, [ready, edition, values, own, lowerIsBetter]);
+
+  if (failed) return <p className="error">Không tải được bản đồ.</p>;
+  return (
+    <figure className="province-choropleth">
+      <div
+        ref={box}
+        className="province-choropleth-canvas"
+        data-testid="province-map"
+        data-map={edition}
+        data-units={ready ? ready.size : undefined}
+        role="img"
+        aria-label={caption}
+      />
+      <figcaption className="muted">{caption}</figcaption>
+    </figure>
+  );
+}
