@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'fs';
+import { Localised, planFileMessages as M, planFileWhat } from '@dx/domain';
 import { MAX_PLAN_FILE_BYTES, parsePlanFile, ParsedPlanFile } from './parse-plan-file';
+import { planFileIssue } from './plan-file-issue';
 
 export interface LoadedPlanFile extends ParsedPlanFile {
   bytes: Buffer;
@@ -14,15 +16,15 @@ export function loadPlanFile(file: string): LoadedPlanFile {
   try {
     size = statSync(file).size;
   } catch (e) {
-    return refuse(`cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return refuse(M.cannotRead((e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
   if (size > MAX_PLAN_FILE_BYTES) {
-    return refuse(`file is ${(size / 1024 / 1024).toFixed(1)} MiB; plan files are limited to ${MAX_PLAN_FILE_BYTES / 1024 / 1024} MiB`);
+    return refuse(M.tooLarge((size / 1024 / 1024).toFixed(1), planFileWhat.planFiles(), String(MAX_PLAN_FILE_BYTES / 1024 / 1024)));
   }
   const bytes = readFileSync(file);
   return { bytes, ...parsePlanFile(bytes) };
 }
 
-function refuse(message: string): LoadedPlanFile {
-  return { bytes: Buffer.alloc(0), plan: null, errors: [{ severity: 'error', path: '(file)', message, line: null }], warnings: [] };
+function refuse(message: Localised): LoadedPlanFile {
+  return { bytes: Buffer.alloc(0), plan: null, errors: [planFileIssue('error', '(file)', message, null)], warnings: [] };
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { formatIssue } from './plan-file-issue';
+import { planFileWhat } from '@dx/domain';
+import { formatIssue, formatIssueIn } from './plan-file-issue';
 import { MAX_NESTING_DEPTH, MAX_PLAN_FILE_BYTES, parsePlanFile, parseYamlFile } from './parse-plan-file';
 import { serializePlanFile } from './serialize-plan-file';
 
@@ -110,7 +111,13 @@ describe('parsePlanFile, file-level refusals', () => {
   it.each([MAX_NESTING_DEPTH + 1, 2_000, 50_000])('refuses lists nested %i deep with one error, without exhausting the stack', (depth) => {
     const result = parse(`${base}agencies: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
     expect(result.errors).toEqual([
-      { severity: 'error', path: '(file)', message: `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`, line: 5 },
+      {
+        severity: 'error',
+        path: '(file)',
+        message: `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`,
+        vi: `danh sách và bảng lồng nhau quá ${MAX_NESTING_DEPTH} cấp`,
+        line: 5,
+      },
     ]);
   });
 });
@@ -129,14 +136,14 @@ ${lines}`;
 
 describe('parsePlanFile, values no column can hold', () => {
   it.each([
-    ['1e200000', 'has more than 18 digits before the decimal point'],
-    ['-1e18', 'has more than 18 digits before the decimal point'],
-    ['1e-13', 'has more than 12 digits after the decimal point'],
-    ['.nan', '".nan" is not a finite decimal number'],
-    ['-.inf', '"-.inf" is not a finite decimal number'],
-  ])('refuses value %s', (value, message) => {
+    ['1e200000', 'has more than 18 digits before the decimal point', 'có hơn 18 chữ số trước dấu thập phân'],
+    ['-1e18', 'has more than 18 digits before the decimal point', 'có hơn 18 chữ số trước dấu thập phân'],
+    ['1e-13', 'has more than 12 digits after the decimal point', 'có hơn 12 chữ số sau dấu thập phân'],
+    ['.nan', '".nan" is not a finite decimal number', '".nan" không phải là một số thập phân hữu hạn'],
+    ['-.inf', '"-.inf" is not a finite decimal number', '"-.inf" không phải là một số thập phân hữu hạn'],
+  ])('refuses value %s', (value, message, vi) => {
     expect(parse(withObservation(`    value: ${value}\n`)).errors).toEqual([
-      { severity: 'error', path: 'observations[0].value', message, line: 15 },
+      { severity: 'error', path: 'observations[0].value', message, vi, line: 15 },
     ]);
   });
 
@@ -147,11 +154,15 @@ describe('parsePlanFile, values no column can hold', () => {
   });
 
   it.each([
-    ['"a\\0b"', 'must not contain NUL characters'],
-    ['"a\\ud800b"', 'contains an unpaired UTF-16 surrogate, which is not Unicode text'],
-  ])('refuses text %s', (note, message) => {
+    ['"a\\0b"', 'must not contain NUL characters', 'không được chứa ký tự NUL'],
+    [
+      '"a\\ud800b"',
+      'contains an unpaired UTF-16 surrogate, which is not Unicode text',
+      'chứa một nửa cặp thay thế UTF-16 đứng lẻ, không phải văn bản Unicode',
+    ],
+  ])('refuses text %s', (note, message, vi) => {
     expect(parse(withObservation(`    value: 1\n    note: ${note}\n`)).errors).toEqual([
-      { severity: 'error', path: 'observations[0].note', message, line: 16 },
+      { severity: 'error', path: 'observations[0].note', message, vi, line: 16 },
     ]);
   });
 
@@ -198,7 +209,7 @@ documents:
 
 describe('parseYamlFile lineOf (lines for problems found after reading, e.g. against the database)', () => {
   const text = withObservation('    value: 1\n  - indicator: dti\n    org: QNI\n    period: 2023\n    value: 2\n');
-  const { lineOf, errors } = parseYamlFile(Buffer.from(text), { maxBytes: MAX_PLAN_FILE_BYTES, what: 'plan files' }, (reader) =>
+  const { lineOf, errors } = parseYamlFile(Buffer.from(text), { maxBytes: MAX_PLAN_FILE_BYTES, what: planFileWhat.planFiles() }, (reader) =>
     reader.root(),
   );
 
@@ -214,5 +225,33 @@ describe('parseYamlFile lineOf (lines for problems found after reading, e.g. aga
     expect(lineOf('observations[1].source')).toBe(16);
     expect(lineOf('observations[7].value')).toBe(12);
     expect(lineOf('')).toBe(1);
+  });
+});
+
+describe('parsePlanFile, every issue in Vietnamese and English', () => {
+  it('names the allowed values of a field in Vietnamese, with the value to write', () => {
+    const result = parse(withObservation('    value: 1\n').replace('kind: score', 'kind: points'));
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: 'indicators[0].kind',
+        message: '"points" is not one of ratio | percent | count | amount | score | rank | boolean',
+        vi: 'loại "points" không hợp lệ; chọn một trong: tỷ lệ theo thang (ratio), phần trăm (percent), số đếm (count), giá trị, số lượng (amount), điểm (score), thứ hạng (rank), có/không (boolean)',
+      }),
+    ]);
+    expect(formatIssueIn(result.errors[0], 'vi')).toMatch(/^indicators\[0\]\.kind: loại "points" không hợp lệ; .* \(dòng 9\)$/);
+    expect(formatIssue(result.errors[0])).toMatch(/^indicators\[0\]\.kind: "points" is not one of .* \(line 9\)$/);
+  });
+
+  it('has a Vietnamese text for every issue of the invalid fixtures, and it is not the English one', () => {
+    const files = readdirSync(join(fixtures, 'invalid')).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    for (const file of files) {
+      const { errors, warnings } = parsePlanFile(readFileSync(join(fixtures, 'invalid', file)));
+      expect(errors.length).toBeGreaterThan(0);
+      for (const issue of [...errors, ...warnings]) {
+        expect(issue.vi.normalize('NFC')).toBe(issue.vi);
+        expect({ file, vi: issue.vi }).not.toEqual({ file, vi: issue.message });
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { LineCounter, Node, parseDocument } from 'yaml';
-import { PlanFile } from '@dx/domain';
+import { Localised, PlanFile, planFileMessages as M, planFileWhat } from '@dx/domain';
 import { checkPlanRules } from './check-plan-rules';
-import { PlanFileIssue, sortIssues } from './plan-file-issue';
+import { PlanFileIssue, planFileIssue, sortIssues } from './plan-file-issue';
 import { readPlanFile } from './read-plan-file';
 import { parseSimpleYaml } from './simple-yaml';
 import { AliasTargets, aliasTargets, expandedNodeCount, firstNodeDeeperThan, writtenNodeCount } from './yaml-limits';
@@ -35,7 +35,7 @@ const FILE = '(file)';
  * problem is returned as an issue with path and line, all of them in one pass.
  */
 export function parsePlanFile(bytes: Uint8Array): ParsedPlanFile {
-  const { value, errors, warnings } = parseYamlFile(bytes, { maxBytes: MAX_PLAN_FILE_BYTES, what: 'plan files' }, (reader) => {
+  const { value, errors, warnings } = parseYamlFile(bytes, { maxBytes: MAX_PLAN_FILE_BYTES, what: planFileWhat.planFiles() }, (reader) => {
     const { plan, paths } = readPlanFile(reader);
     checkPlanRules(plan, paths, reader);
     return plan;
@@ -58,20 +58,20 @@ export interface ParsedYamlFile<T> {
  */
 export function parseYamlFile<T>(
   bytes: Uint8Array,
-  limit: { maxBytes: number; what: string },
+  limit: { maxBytes: number; what: Localised },
   read: (reader: YamlReader) => T,
 ): ParsedYamlFile<T> {
-  const fail = (message: string, line: number | null = null): ParsedYamlFile<T> => ({
+  const fail = (message: Localised, line: number | null = null): ParsedYamlFile<T> => ({
     value: null,
-    errors: [{ severity: 'error', path: FILE, message, line }],
+    errors: [planFileIssue('error', FILE, message, line)],
     warnings: [],
     lineOf: () => null,
   });
   if (bytes.byteLength > limit.maxBytes) {
-    return fail(`file is ${mib(bytes.byteLength)} MiB; ${limit.what} are limited to ${mib(limit.maxBytes)} MiB`);
+    return fail(M.tooLarge(mib(bytes.byteLength), limit.what, mib(limit.maxBytes)));
   }
   const text = decodeUtf8(bytes);
-  if (typeof text !== 'string') return fail(`not valid UTF-8 (first bad byte at offset ${text.offset})`, text.line);
+  if (typeof text !== 'string') return fail(M.notUtf8(text.offset), text.line);
 
   const source = text.replace(/^\uFEFF/, '');
   // Plan files are plain block YAML; the fast path reads those and declines anything else, which the library parses.
@@ -99,21 +99,16 @@ interface ParsedYaml {
 
 /** The YAML library's parse, with its syntax errors and the depth and alias-bomb checks; the errors if any. */
 function parseWithLibrary(source: string): ParsedYaml | PlanFileIssue[] {
-  const fileError = (message: string, line: number | null = null): PlanFileIssue[] => [{ severity: 'error', path: FILE, message, line }];
+  const fileError = (message: Localised, line: number | null = null): PlanFileIssue[] => [planFileIssue('error', FILE, message, line)];
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // The YAML library reports its own stack overflow as a syntax error; say what it means.
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   if (overflow) return fileError(tooDeep, lineCounter.linePos(overflow.pos[0]).line);
   if (doc.errors.length > 0) {
-    return doc.errors.map((e) => ({
-      severity: 'error',
-      path: FILE,
-      message: `YAML syntax: ${e.message.split('\n')[0]}`,
-      line: lineCounter.linePos(e.pos[0]).line,
-    }));
+    return doc.errors.map((e) => planFileIssue('error', FILE, M.yamlSyntax(e.message.split('\n')[0]), lineCounter.linePos(e.pos[0]).line));
   }
-  if (doc.contents === null) return fileError('the file is empty');
+  if (doc.contents === null) return fileError(M.emptyFile());
   const deep = firstNodeDeeperThan(doc.contents, MAX_NESTING_DEPTH);
   if (deep) return fileError(tooDeep, deep.range ? lineCounter.linePos(deep.range[0]).line : null);
 
@@ -122,13 +117,13 @@ function parseWithLibrary(source: string): ParsedYaml | PlanFileIssue[] {
   if (aliases.size > 0) {
     const written = writtenNodeCount(doc);
     if (expandedNodeCount(doc, aliases, written + MAX_ALIAS_EXPANSION + 1) > written + MAX_ALIAS_EXPANSION) {
-      return fileError(`YAML aliases add more than ${MAX_ALIAS_EXPANSION} nodes (or refer to themselves); refusing a possible alias bomb`);
+      return fileError(M.aliasBomb(MAX_ALIAS_EXPANSION));
     }
   }
   return { root: doc.contents, lineCounter, aliases };
 }
 
-const tooDeep = `lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep`;
+const tooDeep = M.tooDeep(MAX_NESTING_DEPTH);
 
 function decodeUtf8(bytes: Uint8Array): string | { offset: number; line: number } {
   try {

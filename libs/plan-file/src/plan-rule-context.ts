@@ -1,4 +1,4 @@
-import { PlanFile, PlanIndicator, valueRangeProblems } from '@dx/domain';
+import { Localised, PlanFile, planFileMessages as M, PlanIndicator, valueRangeProblems } from '@dx/domain';
 import { PathIndex } from './read-plan-file';
 import { YamlReader } from './yaml.reader';
 
@@ -22,28 +22,28 @@ export class PlanRuleContext {
   }
 
   /** Reports every item whose key an earlier item already has, pointing at the first. */
-  unique<T extends object>(items: T[], key: (t: T) => string | undefined, field: string, what: string): void {
+  unique<T extends object>(items: T[], key: (t: T) => string | undefined, field: string, what: Localised): void {
     const seen = new Map<string, string>();
     for (const item of items) {
       const k = key(item);
       if (k === undefined) continue;
       const first = seen.get(k);
       const at = field ? `${this.pathOf(item)}.${field}` : this.pathOf(item);
-      if (first !== undefined) this.reader.error(at, `duplicate ${what} "${k}" (first at ${first})`);
+      if (first !== undefined) this.reader.error(at, M.duplicate(what, k, first));
       else seen.set(k, this.pathOf(item));
     }
   }
 
-  declaredCount(declared: number | null, actual: number, path: string, what: string): void {
+  declaredCount(declared: number | null, actual: number, path: string, what: Localised): void {
     if (declared === null || declared === actual) return;
-    const note = actual < declared ? `${declared - actual} not recorded yet` : `${actual - declared} more than declared`;
-    this.reader.warn(`${path}.declared_count`, `the document declares ${declared} ${what}, the file has ${actual} (${note})`);
+    this.reader.warn(`${path}.declared_count`, M.declaredCount(declared, what, actual));
   }
 
   checkRange(indicator: PlanIndicator, value: string, path: string): void {
     for (const p of valueRangeProblems(indicator, value)) {
-      if (p.severity === 'error') this.reader.error(path, p.message);
-      else this.reader.warn(path, p.message);
+      const text = { en: p.message, vi: p.vi };
+      if (p.severity === 'error') this.reader.error(path, text);
+      else this.reader.warn(path, text);
     }
   }
 }

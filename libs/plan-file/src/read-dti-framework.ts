@@ -1,4 +1,4 @@
-import { checkDtiFramework, DTI_PART_CODE, DtiFramework, DtiIndex, DtiPart } from '@dx/domain';
+import { checkDtiFramework, DTI_PART_CODE, DtiFramework, DtiIndex, DtiPart, planFileMessages as M, planFileWhat } from '@dx/domain';
 import { parseYamlFile, ParsedYamlFile } from './parse-plan-file';
 import { join, Located, YamlReader } from './yaml.reader';
 
@@ -12,20 +12,19 @@ const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
  * problem with its YAML path and line, nothing returned when there is one.
  */
 export function parseDtiFrameworks(bytes: Uint8Array): ParsedYamlFile<DtiFramework[]> {
-  return parseYamlFile(bytes, { maxBytes: MAX_FRAMEWORK_FILE_BYTES, what: 'DTI framework files' }, readFrameworks);
+  return parseYamlFile(bytes, { maxBytes: MAX_FRAMEWORK_FILE_BYTES, what: planFileWhat.dtiFrameworkFiles() }, readFrameworks);
 }
 
 function readFrameworks(reader: YamlReader): DtiFramework[] {
   const root = reader.map(reader.root(), ['schema', 'frameworks']);
   if (!root) return [];
   const schema = root.req('schema', (at) => reader.text(at));
-  if (schema !== undefined && schema !== DTI_FRAMEWORK_SCHEMA)
-    reader.error('schema', `must be exactly "${DTI_FRAMEWORK_SCHEMA}", got "${schema}"`);
-  const code = (at: Located) => reader.pattern(at, DTI_PART_CODE, 'part code (a-z, 0-9 and _)');
+  if (schema !== undefined && schema !== DTI_FRAMEWORK_SCHEMA) reader.error('schema', M.schema(DTI_FRAMEWORK_SCHEMA, schema));
+  const code = (at: Located) => reader.pattern(at, DTI_PART_CODE, planFileWhat.dtiPartCode());
   const weight = (at: Located) => {
     const w = reader.decimal(at);
     if (w !== undefined && Number(w) <= 0) {
-      reader.error(at.path, 'must be greater than 0', at.line);
+      reader.error(at.path, M.greaterThanZero(), at.line);
       return undefined;
     }
     return w;
@@ -88,7 +87,7 @@ function readFrameworks(reader: YamlReader): DtiFramework[] {
     )
       return undefined;
     const key = `${year} ${group}`;
-    if (seen.has(key)) reader.error(join(at.path, 'year'), `${key} is already described at ${seen.get(key)}`);
+    if (seen.has(key)) reader.error(join(at.path, 'year'), M.alreadyDescribed(key, seen.get(key)!));
     seen.set(key, at.path);
     const result = framework as DtiFramework;
     for (const problem of checkDtiFramework(result)) reader.error(join(at.path, problem.path), problem.message);

@@ -11,6 +11,8 @@ import {
   REPORTED_STATUSES,
   ReportedClaim,
   TASK_STATUSES,
+  planFileMessages as M,
+  planFileWhat,
 } from '@dx/domain';
 import { DOCUMENT_CODE, ITEM_CODE } from './plan-codes';
 import { PlanReadContext } from './read-plan-sections';
@@ -36,7 +38,7 @@ export function readDocument(context: PlanReadContext, at: Located): PlanDocumen
   const period = m.opt('period', (a) => readDocumentPeriod(reader, a));
   return remember(
     {
-      code: m.req('code', (a) => reader.pattern(a, DOCUMENT_CODE, 'document number'))!,
+      code: m.req('code', (a) => reader.pattern(a, DOCUMENT_CODE, planFileWhat.documentNumber()))!,
       type: m.req('type', (a) => reader.enumOf(a, DOCUMENT_TYPES))!,
       issuer: m.req('issuer', (a) => reader.text(a))!,
       issued: m.req('issued', (a) => reader.date(a))!,
@@ -64,7 +66,7 @@ function readDocumentPeriod(reader: YamlReader, a: Located): PlanDocument['perio
   const from = p.req('from', (x) => reader.date(x));
   const to = p.req('to', (x) => reader.date(x));
   if (from !== undefined && to !== undefined && to < from) {
-    reader.error(`${a.path}.to`, `ends (${to}) before it starts (${from})`);
+    reader.error(`${a.path}.to`, M.endsBeforeStart(to, from));
     return undefined;
   }
   return from === undefined || to === undefined ? undefined : { from, to };
@@ -86,7 +88,7 @@ function readGroup<T>(reader: YamlReader, at: Located, itemsKey: string, readIte
   const itemsAt = m.optional(itemsKey);
   const items = itemsAt ? (reader.seq(itemsAt) ?? []) : [];
   return {
-    code: m.req('code', (a) => reader.pattern(a, ITEM_CODE, 'group code'))!,
+    code: m.req('code', (a) => reader.pattern(a, ITEM_CODE, planFileWhat.groupCode()))!,
     name: m.req('name', (a) => reader.text(a))!,
     declaredCount: m.opt('declared_count', (a) => reader.integer(a, 0)) ?? null,
     items: items.flatMap((item) => {
@@ -117,9 +119,9 @@ function readGoal({ reader, remember }: PlanReadContext, at: Located): PlanGoal 
   const hasIndicator = m.has('indicator');
   const hasTarget = m.has('target');
   if (milestone && (hasIndicator || hasTarget)) {
-    reader.error(`${at.path}.milestone`, 'a goal is either a milestone or quantitative (indicator + target), not both');
+    reader.error(`${at.path}.milestone`, M.milestoneAndQuantitative());
   } else if (!milestone && !hasIndicator && !hasTarget) {
-    reader.error(at.path, 'a goal needs an indicator and a target, or milestone: true', at.line);
+    reader.error(at.path, M.goalNeedsTarget(), at.line);
   } else if (!milestone && hasIndicator !== hasTarget) {
     m.required(hasIndicator ? 'target' : 'indicator');
   }
@@ -132,7 +134,7 @@ function readGoal({ reader, remember }: PlanReadContext, at: Located): PlanGoal 
   });
   return remember(
     {
-      code: m.req('code', (a) => reader.pattern(a, ITEM_CODE, 'goal code'))!,
+      code: m.req('code', (a) => reader.pattern(a, ITEM_CODE, planFileWhat.goalCode()))!,
       title: m.req('title', (a) => reader.text(a))!,
       indicator: m.opt('indicator', (a) => reader.text(a)) ?? null,
       target: m.opt('target', (a) => readTarget(reader, a)) ?? null,
@@ -179,7 +181,7 @@ function readTask({ reader, remember }: PlanReadContext, at: Located): PlanTask 
     : [];
   return remember(
     {
-      code: m.req('code', (a) => reader.pattern(a, ITEM_CODE, 'task code'))!,
+      code: m.req('code', (a) => reader.pattern(a, ITEM_CODE, planFileWhat.taskCode()))!,
       title: m.req('title', (a) => reader.text(a))!,
       lead: m.req('lead', (a) => reader.text(a))!,
       support,

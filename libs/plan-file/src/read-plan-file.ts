@@ -1,4 +1,4 @@
-import { PLAN_SCHEMA, PlanFile } from '@dx/domain';
+import { PLAN_SCHEMA, PlanFile, planFileMessages as M } from '@dx/domain';
 import { readDocument } from './read-plan-documents';
 import { PlanReadContext, readAgency, readIndicator, readObservation, readProvince } from './read-plan-sections';
 import { YamlReader } from './yaml.reader';
@@ -36,7 +36,7 @@ export function readPlanFile(reader: YamlReader): { plan: PlanFile; paths: PathI
 
   const schema = root.req('schema', (at) => reader.text(at));
   if (schema !== undefined && schema !== PLAN_SCHEMA) {
-    reader.error('schema', `must be exactly "${PLAN_SCHEMA}", got "${schema}"`);
+    reader.error('schema', M.schema(PLAN_SCHEMA, schema));
   }
   const province = readProvince(context, root.required('province'));
   const agencies = root.list('agencies', (at) => readAgency(context, at));

@@ -11,6 +11,8 @@ import {
   PlanFile,
   PlanIndicator,
   PlanObservation,
+  planFileMessages as M,
+  planFileWhat,
 } from '@dx/domain';
 import { AGENCY_CODE, INDICATOR_CODE, PROVINCE_CODE } from './plan-codes';
 import { Located, MapView, YamlReader } from './yaml.reader';
@@ -25,7 +27,7 @@ export interface PlanReadContext {
 export function readProvince({ reader }: PlanReadContext, at: Located | undefined): PlanFile['province'] {
   const pm = at ? reader.map(at, ['code', 'name', 'valid_from']) : undefined;
   return {
-    code: pm?.req('code', (a) => reader.pattern(a, PROVINCE_CODE, 'province code (2-16 characters A-Z, 0-9, -)')) ?? '',
+    code: pm?.req('code', (a) => reader.pattern(a, PROVINCE_CODE, planFileWhat.provinceCode())) ?? '',
     name: pm?.req('name', (a) => reader.text(a)) ?? '',
     validFrom: pm?.opt('valid_from', (a) => reader.date(a)) ?? null,
   };
@@ -37,7 +39,7 @@ export function readAgency({ reader, remember }: PlanReadContext, at: Located): 
   if (!m) return undefined;
   return remember(
     {
-      code: m.req('code', (a) => reader.pattern(a, AGENCY_CODE, 'agency code'))!,
+      code: m.req('code', (a) => reader.pattern(a, AGENCY_CODE, planFileWhat.agencyCode()))!,
       name: m.req('name', (a) => reader.text(a))!,
       kind: m.req('kind', (a) => reader.enumOf(a, ORG_KINDS))!,
       parent: m.opt('parent', (a) => reader.text(a)) ?? null,
@@ -63,7 +65,7 @@ export function readIndicator({ reader, remember }: PlanReadContext, at: Located
   });
   return remember(
     {
-      code: m.req('code', (a) => reader.pattern(a, INDICATOR_CODE, 'indicator code (lowercase a-z, 0-9 and -)'))!,
+      code: m.req('code', (a) => reader.pattern(a, INDICATOR_CODE, planFileWhat.indicatorCode()))!,
       name: m.req('name', (a) => reader.text(a))!,
       unit: m.req('unit', (a) => reader.text(a))!,
       kind,
@@ -79,18 +81,18 @@ export function readIndicator({ reader, remember }: PlanReadContext, at: Located
 function readScale(reader: YamlReader, m: MapView, at: Located, kind: IndicatorKind | undefined): PlanIndicator['scale'] {
   const scale = m.opt('scale', (a) => reader.decimal(a)) ?? null;
   if (scale !== null && kind !== undefined && kind !== 'ratio') {
-    reader.error(`${at.path}.scale`, `applies to ratio indicators only, not ${kind}`);
+    reader.error(`${at.path}.scale`, M.scaleRatioOnly(kind));
   } else if (scale !== null && Number(scale) <= 0) {
-    reader.error(`${at.path}.scale`, 'must be greater than 0');
+    reader.error(`${at.path}.scale`, M.greaterThanZero());
   }
   return kind === 'ratio' && scale === null && !m.has('scale') ? '100' : scale;
 }
 
 function readDtiFigure(reader: YamlReader, a: Located, kind: IndicatorKind | undefined): PlanIndicator['dti'] | undefined {
-  const figure = reader.pattern(a, DTI_FIGURE, 'DTI figure (rank, score, or PART.rank / PART.score such as government.rank)');
+  const figure = reader.pattern(a, DTI_FIGURE, planFileWhat.dtiFigure());
   const measure = figure === undefined ? undefined : parseDtiFigure(figure)!.measure;
   if (measure !== undefined && kind !== undefined && kind !== measure) {
-    reader.error(a.path, `a DTI ${measure} feeds an indicator of kind ${measure}, not ${kind}`, a.line);
+    reader.error(a.path, M.dtiKindMismatch(measure, kind), a.line);
     return undefined;
   }
   return figure;
@@ -105,7 +107,7 @@ export function readObservation({ reader, remember }: PlanReadContext, at: Locat
     if (text === undefined) return undefined;
     const parsed = parsePeriod(text);
     if (!parsed) {
-      reader.error(a.path, `"${text}" is not a period (2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31)`);
+      reader.error(a.path, M.notAPeriod(text));
       return undefined;
     }
     return parsed.code;
@@ -114,7 +116,7 @@ export function readObservation({ reader, remember }: PlanReadContext, at: Locat
   const numerator = m.opt('numerator', (a) => reader.decimal(a));
   const denominator = m.opt('denominator', (a) => reader.decimal(a));
   if (!m.has('value') && !m.has('numerator')) {
-    reader.error(`${at.path}.value`, 'is required (give value, or numerator and denominator)', at.line);
+    reader.error(`${at.path}.value`, M.valueRequired(), at.line);
   }
   return remember(
     {

@@ -1,4 +1,4 @@
-import { NewProvince, ORG_KINDS, Reorganisation, ReorganisationChange } from '@dx/domain';
+import { NewProvince, ORG_KINDS, planFileMessages as M, planFileWhat, Reorganisation, ReorganisationChange } from '@dx/domain';
 import { parseYamlFile, ParsedYamlFile } from './parse-plan-file';
 import { PROVINCE_CODE } from './plan-codes';
 import { Located, YamlReader } from './yaml.reader';
@@ -13,7 +13,7 @@ const MAX_REORGANISATION_FILE_BYTES = 2 * 1024 * 1024;
  * (planReorganisation); here only the file's own structure, each problem with path and line.
  */
 export function parseReorganisation(bytes: Uint8Array): ParsedYamlFile<Reorganisation> {
-  return parseYamlFile(bytes, { maxBytes: MAX_REORGANISATION_FILE_BYTES, what: 'reorganisation files' }, readReorganisation);
+  return parseYamlFile(bytes, { maxBytes: MAX_REORGANISATION_FILE_BYTES, what: planFileWhat.reorganisationFiles() }, readReorganisation);
 }
 
 function readReorganisation(reader: YamlReader): Reorganisation {
@@ -21,9 +21,8 @@ function readReorganisation(reader: YamlReader): Reorganisation {
   const root = reader.map(reader.root(), ['schema', 'code', 'title', 'effective', 'source', 'changes']);
   if (!root) return empty;
   const schema = root.req('schema', (at) => reader.text(at));
-  if (schema !== undefined && schema !== REORGANISATION_SCHEMA)
-    reader.error('schema', `must be exactly "${REORGANISATION_SCHEMA}", got "${schema}"`);
-  const code = (at: Located) => reader.pattern(at, PROVINCE_CODE, 'province code (2-16 of A-Z, 0-9, -)');
+  if (schema !== undefined && schema !== REORGANISATION_SCHEMA) reader.error('schema', M.schema(REORGANISATION_SCHEMA, schema));
+  const code = (at: Located) => reader.pattern(at, PROVINCE_CODE, planFileWhat.provinceCode());
   const province = (at: Located): NewProvince | undefined => {
     const m = reader.map(at, ['code', 'name']);
     const p = m && { code: m.req('code', code), name: m.req('name', (a) => reader.text(a)) };
@@ -34,16 +33,12 @@ function readReorganisation(reader: YamlReader): Reorganisation {
     if (!m) return undefined;
     const kinds = (['merge', 'rename', 'split', 'dissolve'] as const).filter((k) => m.has(k));
     if (kinds.length !== 1) {
-      reader.error(
-        at.path,
-        `give exactly one of merge, rename, split, dissolve${kinds.length ? ` (got ${kinds.join(', ')})` : ''}`,
-        at.line,
-      );
+      reader.error(at.path, M.exactlyOneChange(kinds), at.line);
       return undefined;
     }
     const allowedWith = { merge: ['into'], rename: ['to'], split: ['into'], dissolve: [] as string[] }[kinds[0]];
     for (const other of ['into', 'to'].filter((k) => m.has(k) && !allowedWith.includes(k)))
-      reader.error(`${at.path}.${other}`, `does not go with ${kinds[0]}`);
+      reader.error(`${at.path}.${other}`, M.doesNotGoWith(kinds[0]));
     const path = at.path;
     switch (kinds[0]) {
       case 'merge': {
@@ -59,7 +54,7 @@ function readReorganisation(reader: YamlReader): Reorganisation {
       case 'split': {
         const unit = m.req('split', code);
         const into = m.list('into', province);
-        if (!m.has('into')) reader.error(`${path}.into`, 'is required');
+        if (!m.has('into')) reader.error(`${path}.into`, M.required());
         return unit ? { type: 'split', path, unit, into } : undefined;
       }
       case 'dissolve': {

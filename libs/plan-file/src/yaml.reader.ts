@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
-import { isIsoDate, measuredDecimal, nfc } from '@dx/domain';
-import { PlanFileIssue } from './plan-file-issue';
+import { isIsoDate, Localised, measuredDecimal, nfc, planFileMessages as M, yamlNodeMessages } from '@dx/domain';
+import { PlanFileIssue, planFileIssue } from './plan-file-issue';
 import type { AliasTargets } from './yaml-limits';
 
 /** A YAML node together with where it sits: its path and its line. */
@@ -51,12 +51,13 @@ export class YamlReader {
     return at.line;
   }
 
-  error(path: string, message: string, line: number | null = this.lineOf(path)): void {
-    this.issues.push({ severity: 'error', path, message, line });
+  /** Records an error; a message given as plain text (from code not in the catalogue yet) is English only. */
+  error(path: string, message: string | Localised, line: number | null = this.lineOf(path)): void {
+    this.issues.push(planFileIssue('error', path, message, line));
   }
 
-  warn(path: string, message: string, line: number | null = this.lineOf(path)): void {
-    this.issues.push({ severity: 'warning', path, message, line });
+  warn(path: string, message: string | Localised, line: number | null = this.lineOf(path)): void {
+    this.issues.push(planFileIssue('warning', path, message, line));
   }
 
   locate(node: unknown, path: string, fallbackLine: number | null): Located {
@@ -71,7 +72,7 @@ export class YamlReader {
    */
   map(at: Located, allowed: readonly string[]): MapView | undefined {
     if (!isMap(at.node)) {
-      this.error(at.path || '(root)', `expected a mapping (key: value), got ${describe(at.node)}`, at.line);
+      this.error(at.path || '(root)', M.expectedMapping(describe(at.node)), at.line);
       return undefined;
     }
     const view = new MapView(this, at.node, at.path, at.line);
@@ -80,7 +81,7 @@ export class YamlReader {
       if (!allowed.includes(key)) {
         const where = this.locate(pair.key, join(at.path, key), at.line);
         const hint = closest(key, allowed);
-        this.error(where.path, `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`, where.line);
+        this.error(where.path, M.unknownKey(key, hint), where.line);
       }
     }
     return view;
@@ -89,7 +90,7 @@ export class YamlReader {
   /** Items of a sequence, each located as `path[i]`. */
   seq(at: Located): Located[] | undefined {
     if (!isSeq(at.node)) {
-      this.error(at.path, `expected a list, got ${describe(at.node)}`, at.line);
+      this.error(at.path, M.expectedList(describe(at.node)), at.line);
       return undefined;
     }
     return at.node.items.map((item, i) => this.locate(item, `${at.path}[${i}]`, at.line));
@@ -105,28 +106,28 @@ export class YamlReader {
       const raw = typeof s.value === 'string' ? s.value : sourceOf(s);
       const value = nfc(raw).trim();
       if (value === '') {
-        this.error(at.path, 'must not be empty', at.line);
+        this.error(at.path, M.empty(), at.line);
         return undefined;
       }
       if (value.includes('\u0000')) {
-        this.error(at.path, 'must not contain NUL characters', at.line);
+        this.error(at.path, M.nul(), at.line);
         return undefined;
       }
       if (UNPAIRED_SURROGATE.test(value)) {
-        this.error(at.path, 'contains an unpaired UTF-16 surrogate, which is not Unicode text', at.line);
+        this.error(at.path, M.surrogate(), at.line);
         return undefined;
       }
       return value;
     }
-    this.error(at.path, `expected text, got ${describe(s)}`, at.line);
+    this.error(at.path, M.expectedText(describe(s)), at.line);
     return undefined;
   }
 
-  pattern(at: Located, re: RegExp, what: string): string | undefined {
+  pattern(at: Located, re: RegExp, what: Localised): string | undefined {
     const value = this.text(at);
     if (value === undefined) return undefined;
     if (!re.test(value)) {
-      this.error(at.path, `"${value}" is not a valid ${what}`, at.line);
+      this.error(at.path, M.invalidCode(value, what), at.line);
       return undefined;
     }
     return value;
@@ -136,7 +137,7 @@ export class YamlReader {
     const value = this.text(at);
     if (value === undefined) return undefined;
     if (!isIsoDate(value)) {
-      this.error(at.path, `"${value}" is not a real date in the form YYYY-MM-DD`, at.line);
+      this.error(at.path, M.notADate(value), at.line);
       return undefined;
     }
     return value;
@@ -146,7 +147,7 @@ export class YamlReader {
     const value = this.text(at);
     if (value === undefined) return undefined;
     if (!(values as readonly string[]).includes(value)) {
-      this.error(at.path, `"${value}" is not one of ${values.join(' | ')}`, at.line);
+      this.error(at.path, M.notOneOf(at.path, value, values), at.line);
       return undefined;
     }
     return value as T;
@@ -156,12 +157,12 @@ export class YamlReader {
   decimal(at: Located): string | undefined {
     const s = at.node;
     if (!isScalar(s) || typeof s.value !== 'number') {
-      this.error(at.path, `expected a number, got ${describe(s)}`, at.line);
+      this.error(at.path, M.expectedNumber(describe(s)), at.line);
       return undefined;
     }
     const read = measuredDecimal(sourceOf(s));
     if ('problem' in read) {
-      this.error(at.path, read.problem, at.line);
+      this.error(at.path, M.decimal(read.problem), at.line);
       return undefined;
     }
     return read.value;
@@ -172,7 +173,7 @@ export class YamlReader {
     if (value === undefined) return undefined;
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) {
-      this.error(at.path, `must be a whole number from ${min} to ${max}, got ${value}`, at.line);
+      this.error(at.path, M.wholeNumber(min, max, value), at.line);
       return undefined;
     }
     return n;
@@ -180,7 +181,7 @@ export class YamlReader {
 
   boolean(at: Located): boolean | undefined {
     if (isScalar(at.node) && typeof at.node.value === 'boolean') return at.node.value;
-    this.error(at.path, `expected true or false, got ${describe(at.node)}`, at.line);
+    this.error(at.path, M.expectedBoolean(describe(at.node)), at.line);
     return undefined;
   }
 }
@@ -206,7 +207,7 @@ export class MapView {
   /** The located value of a required key; reports it missing (at the map's line) otherwise. */
   required(key: string): Located | undefined {
     if (!this.has(key)) {
-      this.reader.error(join(this.path, key), 'is required', this.line);
+      this.reader.error(join(this.path, key), M.required(), this.line);
       return undefined;
     }
     return this.at(key);
@@ -252,17 +253,18 @@ function sourceOf(s: Scalar): string {
   return (s as Scalar.Parsed).source ?? String(s.value);
 }
 
-function describe(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+function describe(node: unknown): Localised {
+  const N = yamlNodeMessages;
+  if (node === null || node === undefined) return N.nothing();
+  if (isMap(node)) return N.mapping();
+  if (isSeq(node)) return N.list();
   if (isScalar(node)) {
-    if (node.value === null) return 'null';
-    if (typeof node.value === 'string') return `text "${truncate(node.value)}"`;
-    if (typeof node.value === 'number') return `the number ${sourceOf(node)}`;
-    if (typeof node.value === 'boolean') return `the boolean ${node.value}`;
+    if (node.value === null) return N.null();
+    if (typeof node.value === 'string') return N.text(truncate(node.value));
+    if (typeof node.value === 'number') return N.number(sourceOf(node));
+    if (typeof node.value === 'boolean') return N.boolean(node.value);
   }
-  return 'an unsupported value';
+  return N.unsupported();
 }
 
 function truncate(s: string): string {

@@ -27,6 +27,7 @@ function expectWellFormed(result: ParsedPlanFile, bytes: Uint8Array): void {
   for (const issue of [...result.errors, ...result.warnings]) {
     expect(issue.path.length).toBeGreaterThan(0);
     expect(issue.message.length).toBeGreaterThan(0);
+    expect(issue.vi.length).toBeGreaterThan(0);
     if (issue.line !== null) expect(issue.line >= 1 && issue.line <= lines).toBe(true);
   }
   // Warnings are stored with the import run (jsonb): no NUL.
@@ -213,7 +214,15 @@ describe('parsePlanFile on hostile input (property-based, seeded)', () => {
         expectWellFormed(result, bytes);
         // Splitting a multi-byte letter moves the first bad byte back to that letter's start; it is never later.
         const line = fixture.subarray(0, at).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
-        expect(result.errors).toEqual([{ severity: 'error', path: '(file)', message: expect.stringMatching(/^not valid UTF-8/), line }]);
+        expect(result.errors).toEqual([
+          {
+            severity: 'error',
+            path: '(file)',
+            message: expect.stringMatching(/^not valid UTF-8/),
+            vi: expect.stringMatching(/^không phải văn bản UTF-8 hợp lệ/),
+            line,
+          },
+        ]);
       }),
       600,
     );
