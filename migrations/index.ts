@@ -12,6 +12,7 @@ import { ReportJobId1765180800000 } from './1765180800000-report-job-id';
 import { SummaryStamp1765267200000 } from './1765267200000-summary-stamp';
 import { TaskStateAsOf1765353600000 } from './1765353600000-task-state-as-of';
 import { DtiResultSummaryStamp1765440000000 } from './1765440000000-dti-result-summary-stamp';
+import { PlanItemsEditedOnWeb1770000000019 } from './1770000000019-plan-items-edited-on-web';
 
 /** Every migration, in order. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SummaryStamp1765267200000,
   TaskStateAsOf1765353600000,
   DtiResultSummaryStamp1765440000000,
+  PlanItemsEditedOnWeb1770000000019,
 ];

@@ -13,6 +13,7 @@ export * from './repositories/document.repository';
 export * from './accounts/account.repository';
 export * from './accounts/secrets';
 export * from './repositories/task.repository';
+export * from './repositories/plan-item.repository';
 export * from './audit/audit.repository';
 export * from './repositories/observation.repository';
 export * from './repositories/observation-edit.repository';

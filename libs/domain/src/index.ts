@@ -36,6 +36,7 @@ export * from './kpi/bulk-upload.types';
 export * from './kpi/vi-number-input';
 export * from './kpi/observation-item.types';
 export * from './tasks/task-update';
+export * from './tasks/plan-edit';
 export * from './tasks/task-overdue';
 export * from './tasks/task-overdue.cases';
 export * from './tasks/task-outcome';

@@ -11,7 +11,7 @@ import { ProvinceInputs } from './province-inputs';
  * (`task.update.approved`, written when approved) and imports of a plan file that changed the
  * task (`task.import`).
  */
-export const TASK_CHANGE_ACTIONS = ['task.update', 'task.update.approved', 'task.import'];
+export const TASK_CHANGE_ACTIONS = ['task.update', 'task.update.approved', 'task.import', 'task.edit', 'task.cancel'];
 
 interface SnapshotRow {
   status: TaskSnapshot['status'];
@@ -175,7 +175,9 @@ export class StatusRepository {
                         g.indicator_id AS "indicatorId", g.target_op AS "targetOp", g.target_value::text AS "targetValue",
                         g.baseline_value::text AS "baselineValue", g.baseline_date AS "baselineDate", g.due, g.reported_status AS "reportedStatus",
                         g.evidence_number AS "evidenceNumber", g.evidence_date AS "evidenceDate", g.position
-                   FROM goal g JOIN document d ON d.id = g.document_id WHERE d.province_id = ANY($1::uuid[]) ORDER BY d.position, g.position, g.code`)
+                   FROM goal g JOIN document d ON d.id = g.document_id
+                  WHERE d.province_id = ANY($1::uuid[]) AND g.cancelled_at IS NULL -- a cancelled goal is left out (issue 19)
+                  ORDER BY d.position, g.position, g.code`)
       ).map(({ evidenceNumber, evidenceDate, ...g }: Row) => ({ ...g, evidence: { number: evidenceNumber, date: evidenceDate } })),
     );
     const changes = await this.taskChanges(provinceIds, asOf);

@@ -1,16 +1,21 @@
-import { Body, Controller, Get, Headers, Param, Patch, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, Headers, Param, Patch, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { RequestMeta } from '@dx/db';
 import type { Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { ListTasksQuery, TaskIdParam } from './dto/list-tasks.query';
-import { UpdateTaskDto } from './dto/update-task.dto';
+import { isDefinitionEdit, UpdateTaskDto } from './dto/update-task.dto';
+import { languageOf } from '../common/problem';
+import { TaskItemService } from '../plan-item/task-item.service';
 import { TaskService } from './task.service';
 
 @Controller('api/v1/tasks')
 export class TaskController {
-  constructor(private readonly tasks: TaskService) {}
+  constructor(
+    private readonly tasks: TaskService,
+    private readonly items: TaskItemService,
+  ) {}
 
   /** A province's tasks, filtered, sorted and paginated. */
   @Get()
@@ -28,7 +33,8 @@ export class TaskController {
 
   /**
    * Status, progress, evidence, comment. If-Match is required; a stale version gets 409 with the current task.
-   * 200 with the task, or 202 with a submission when a reporter's update waits for an officer.
+   * 200 with the task, or 202 with a submission when a reporter's update waits for an officer. Title, lead,
+   * supporting agencies and due date are the province's officers' and admins' to change (issue 19).
    */
   @Roles('admin', 'officer', 'reporter')
   @Patch(':id')
@@ -38,8 +44,14 @@ export class TaskController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateTaskDto,
     @ReqMeta() meta: RequestMeta,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
+    if (isDefinitionEdit(body)) {
+      const edited = await this.items.edit(principal, params.id, ifMatch, body, meta, languageOf(req));
+      res.setHeader('ETag', edited.etag);
+      return edited.body;
+    }
     const result = await this.tasks.update(principal, params.id, ifMatch, body, meta);
     res.status(result.status);
     if (result.etag) res.setHeader('ETag', result.etag);

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProvinceModule } from '../province/province.module';
+import { PlanItemModule } from '../plan-item/plan-item.module';
 import { TaskController } from './task.controller';
 import { TaskService } from './task.service';
 
-@Module({ imports: [ProvinceModule], controllers: [TaskController], providers: [TaskService] })
+@Module({ imports: [ProvinceModule, PlanItemModule], controllers: [TaskController], providers: [TaskService] })
 export class TaskModule {}

@@ -22,5 +22,8 @@ export function toTaskResponse(t: TaskRow): TaskResponse {
     updatedBy: t.updatedBy,
     updatedAt: t.updatedAt,
     version: t.version,
+    origin: t.origin,
+    cancelReason: t.cancelReason ?? null,
+    support: t.support ?? [],
   };
 }

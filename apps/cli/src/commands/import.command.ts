@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { basename } from 'path';
 import { userInfo } from 'os';
 import { IMPORT_ENTITIES, IMPORT_STAGES, ImportResult, isNoOp, PlanImporter } from '@dx/db';
+import { webItemLines } from '@dx/domain';
 import { withDatabase } from '../cli-context';
 import { loadPlanFile } from '@dx/plan-file';
 import { readyToWrite } from './print-issues';
@@ -58,6 +59,8 @@ export function formatImportResult(result: ImportResult): string {
   }
   const lines = [table.toString()];
   if (result.removed.length > 0) lines.push(`removed (--prune): ${result.removed.join(', ')}`);
+  // Tasks and goals added or edited in the web app (issue 19), in the reader's language.
+  lines.push(...webItemLines(result.webItems, process.env.DX_LANG === 'en' ? 'en' : 'vi'));
   const verdict = isNoOp(result.counts) ? 'nothing changed' : 'changes written';
   lines.push(
     result.dryRun

@@ -24,6 +24,12 @@ export class GoalEntity {
   @Column({ ...textColumn(true), name: 'evidence_issuer' }) evidenceIssuer: string | null;
   @Column(textColumn(true)) source: string | null;
   @Column(textColumn(true)) note: string | null;
+  /** `web`: added in the web app; `import`: recorded from a plan file. */
+  @Column({ ...textColumn(), default: 'import' }) origin: 'import' | 'web';
+  /** When the web app last changed what a plan file states; null once a file states it again. */
+  @Column('timestamptz', { name: 'web_edited_at', nullable: true }) webEditedAt: Date | null;
+  @Column({ ...textColumn(true), name: 'cancel_reason' }) cancelReason: string | null;
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt: Date | null;
   @Column('int') position: number;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -16,6 +16,11 @@ export class TaskEntity {
   @Column({ ...textColumn(true), name: 'evidence_number' }) evidenceNumber: string | null;
   @Column({ ...dateColumn(), name: 'evidence_date' }) evidenceDate: string | null;
   @Column({ ...textColumn(true), name: 'evidence_issuer' }) evidenceIssuer: string | null;
+  /** `web`: added in the web app; `import`: recorded from a plan file. */
+  @Column({ ...textColumn(), default: 'import' }) origin: 'import' | 'web';
+  /** When the web app last changed what a plan file states; null once a file states it again. */
+  @Column('timestamptz', { name: 'web_edited_at', nullable: true }) webEditedAt: Date | null;
+  @Column({ ...textColumn(true), name: 'cancel_reason' }) cancelReason: string | null;
   @Column('int') position: number;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

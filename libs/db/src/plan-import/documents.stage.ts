@@ -1,6 +1,7 @@
 import { EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { DocumentEntity, GoalEntity, GoalGroupEntity, ReportedClaimEntity, TaskEntity, TaskGroupEntity } from '../entities';
 import { ImportContext, NUL } from './import-context';
+import { fileOwned, noteWebItems, WEB_FIELDS } from './web-items';
 import { diffRows, idsByKey, parentsFirst, RowChanges } from './row-diff';
 import { syncTasks } from './tasks.stage';
 
@@ -118,10 +119,14 @@ async function syncGoals(
     scoped,
     wanted.map(({ d, goal }) => `${docId.get(d.code)}|${goal.code}`),
   );
+  const byId = new Map(existing.map((g) => [g.id, g]));
   const desired = wanted.map(({ d, g, goal }, position) => {
     const documentId = docId.get(d.code)!;
+    const id = ids.get(`${documentId}|${goal.code}`)!;
     return {
-      id: ids.get(`${documentId}|${goal.code}`)!,
+      ...fileOwned(byId.get(id), false),
+      cancelledAt: null, // a goal the file states is not cancelled
+      id,
       documentId,
       groupId: goalGroupIds.get(`${documentId}|${g.code}`)!,
       code: goal.code,
@@ -161,7 +166,10 @@ async function syncGoals(
     'source',
     'note',
     'position',
+    ...WEB_FIELDS,
+    'cancelledAt',
   ]);
+  noteWebItems(ctx.webItems, 'goal', existing, goals, ctx.options.prune);
   await ctx.writer.apply('goals', GoalEntity, goals);
   return goals;
 }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PlanFile } from '@dx/domain';
+import { PlanFile, WebItemsSeen } from '@dx/domain';
 import type { ImportOptions } from './plan-importer';
 import { ImportRowWriter } from './import-row.writer';
 
@@ -15,6 +15,8 @@ export interface ImportContext {
   readonly orgIds: Map<string, string>;
   /** Indicator ids by code (the file's indicators). */
   readonly indicatorIds: Map<string, string>;
+  /** Tasks and goals the web app added or edited, as this import found them (issue 19). */
+  readonly webItems: WebItemsSeen;
 }
 
 /** A NUL stands for a missing source in natural keys: no text value holds one. */

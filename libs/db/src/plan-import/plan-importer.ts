@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { PlanFile } from '@dx/domain';
+import { noWebItems, PlanFile, WebItemsSeen } from '@dx/domain';
 import { ImportRunEntity } from '../entities';
 import { syncDtiObservations } from '../dti/dti-observations';
 import { countKept, pruneMissing } from './clean-up.stage';
@@ -41,6 +41,8 @@ export interface ImportResult {
   removed: string[];
   runId: string | null;
   dryRun: boolean;
+  /** Tasks and goals added or edited in the web app: kept, removed (--prune) or now as the file states (issue 19). */
+  webItems: WebItemsSeen;
 }
 
 class DryRunRollback extends Error {
@@ -84,6 +86,7 @@ async function importPlan(m: EntityManager, plan: PlanFile, options: ImportConte
     provinceId: '',
     orgIds: new Map(),
     indicatorIds: new Map(),
+    webItems: noWebItems(),
   };
   const { counts } = ctx.writer;
   // Two imports of one province at a time would race on the same codes.
@@ -114,5 +117,5 @@ async function importPlan(m: EntityManager, plan: PlanFile, options: ImportConte
   if (!isNoOp(counts)) {
     await m.query(`INSERT INTO outbox (province_id, reason) VALUES ($1, 'import')`, [ctx.provinceId]);
   }
-  return { provinceCode: plan.province.code, counts, removed, runId, dryRun: options.dryRun };
+  return { provinceCode: plan.province.code, counts, removed, runId, dryRun: options.dryRun, webItems: ctx.webItems };
 }

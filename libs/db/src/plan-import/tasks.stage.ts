@@ -4,6 +4,7 @@ import { AuditEntry, AuditRepository } from '../audit/audit.repository';
 import type { ScopedKey } from './documents.stage';
 import { ImportContext } from './import-context';
 import { diffRows, idsByKey, RowChanges } from './row-diff';
+import { fileOwned, noteWebItems, WEB_FIELDS } from './web-items';
 
 /** What of a task the status rules read, as the task's audit entries record it. */
 const TASK_STATE_FIELDS = ['status', 'progress', 'evidenceNumber', 'evidenceDate', 'evidenceIssuer'] as const;
@@ -28,10 +29,13 @@ export async function syncTasks(
     scoped,
     wanted.map(({ d, task }) => `${docId.get(d.code)}|${task.code}`),
   );
+  const byId = new Map(existing.map((t) => [t.id, t]));
   const desired = wanted.map(({ d, g, task }, position) => {
     const documentId = docId.get(d.code)!;
+    const id = ids.get(`${documentId}|${task.code}`)!;
     return {
-      id: ids.get(`${documentId}|${task.code}`)!,
+      ...fileOwned(byId.get(id), task.status === 'cancelled'),
+      id,
       documentId,
       groupId: taskGroupIds.get(`${documentId}|${g.code}`)!,
       code: task.code,
@@ -58,7 +62,9 @@ export async function syncTasks(
     'evidenceDate',
     'evidenceIssuer',
     'position',
+    ...WEB_FIELDS,
   ]);
+  noteWebItems(ctx.webItems, 'task', existing, changes, ctx.options.prune);
   const wantedSupport = new Map(wanted.map(({ task }, i) => [changes.rows[i].id, task.support.map((c) => ctx.orgIds.get(c)!)]));
   const changedSupport = await tasksWithChangedSupport(ctx, changes, wantedSupport);
   await ctx.writer.apply('tasks', TaskEntity, changes);

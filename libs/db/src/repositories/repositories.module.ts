@@ -10,6 +10,7 @@ import { DocumentRepository } from './document.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { ObservationRepository } from './observation.repository';
 import { ObservationEditRepository } from './observation-edit.repository';
+import { PlanItemRepository } from './plan-item.repository';
 import { ProvinceRepository } from './province.repository';
 import { SubmissionRepository } from './submission.repository';
 import { TaskRepository } from './task.repository';
@@ -23,6 +24,7 @@ const ON_DATA_SOURCE = [
   DtiRepository,
   ObservationRepository,
   ObservationEditRepository,
+  PlanItemRepository,
   ProvinceRepository,
   ReportRepository,
   SubmissionRepository,

@@ -32,6 +32,11 @@ export interface TaskRow extends TaskState {
   updatedAt: Date;
   version: number;
   overdue: boolean | null;
+  /** `web`: added in the web app (issue 19). */
+  origin: 'import' | 'web';
+  cancelReason: string | null;
+  /** Supporting agencies' codes, in order. */
+  support: string[];
 }
 
 export interface TaskFilter {
@@ -54,7 +59,8 @@ const SELECT = `
          t.lead_id AS "leadId", l.code AS "leadCode", l.name AS "leadName", t.due, t.status, t.progress,
          t.evidence_number AS "evidenceNumber", t.evidence_date AS "evidenceDate", t.evidence_issuer AS "evidenceIssuer",
          t.evidence_link AS "evidenceLink", t.last_comment AS "lastComment", t.updated_by AS "updatedBy", t.updated_at AS "updatedAt", t.version,
-         ${taskOverdueSql('$1')} AS overdue
+         ${taskOverdueSql('$1')} AS overdue, t.origin, t.cancel_reason AS "cancelReason",
+         ARRAY(SELECT o.code FROM task_support s JOIN org_unit o ON o.id = s.org_unit_id WHERE s.task_id = t.id ORDER BY s.position) AS support
     FROM task t
     JOIN document d ON d.id = t.document_id
     JOIN org_unit p ON p.id = d.province_id

@@ -27,6 +27,12 @@ export interface GoalView {
   colour: string | null;
   unverified: boolean;
   reportedStatus: string | null;
+  /** The goal's version (If-Match of `PATCH /api/v1/goals/:id`). */
+  version?: number;
+  /** `web`: added in the web app. */
+  origin?: 'import' | 'web';
+  /** Cancelled in the web app: left out of evaluations and rollups, shown as "đã hủy". */
+  cancelled?: { at: string; reason: string | null } | null;
 }
 
 export interface ClaimView {

@@ -16,4 +16,10 @@ export interface TaskResponse {
   updatedBy: string | null;
   updatedAt: Date;
   version: number;
+  /** `web`: added in the web app rather than by a plan file. */
+  origin?: 'import' | 'web';
+  /** Why it was cancelled (status `cancelled`), when that was done in the web app. */
+  cancelReason?: string | null;
+  /** Supporting agencies' codes. */
+  support?: string[];
 }

@@ -127,7 +127,7 @@ async function readDocumentRows(q: Query, provinceId: string, asOf: string): Pro
   const taskGroups = await groups('task_group');
   const goals = await q(
     `SELECT g.id, g.group_id, g.code, g.title, g.kind, i.code AS indicator, g.target_op, g.target_value::text AS target_value, g.due,
-            g.reported_status, s.status, s.actual::text AS actual, s.actual_period, s.attainment::text AS attainment, s.colour, s.unverified
+            g.reported_status, g.version, g.origin, g.cancelled_at, g.cancel_reason, s.status, s.actual::text AS actual, s.actual_period, s.attainment::text AS attainment, s.colour, s.unverified
        FROM goal g JOIN document d ON d.id = g.document_id LEFT JOIN indicator i ON i.id = g.indicator_id
        LEFT JOIN goal_status s ON s.goal_id = g.id AND s.org_unit_id = d.province_id AND s.as_of = $2
       WHERE d.province_id = $1 ORDER BY g.position, g.code`,
@@ -168,6 +168,9 @@ function goalGroupViews(d: Row, rows: DocumentRows, rollups: Map<string, Row>): 
           colour: x.colour,
           unverified: x.unverified ?? false,
           reportedStatus: x.reported_status,
+          version: x.version,
+          origin: x.origin,
+          cancelled: x.cancelled_at ? { at: new Date(x.cancelled_at).toISOString(), reason: x.cancel_reason } : null,
         })),
     }));
 }

@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { TASK_STATUSES, TaskStatus } from '@dx/domain';
 import { IsDateText } from '../../common/fields';
 
@@ -45,4 +58,34 @@ export class UpdateTaskDto {
   @IsString()
   @MaxLength(2000)
   comment?: string | null;
+
+  /** Officers and admins only (issue 19): what the task is. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  title?: string;
+
+  /** The lead agency's code. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  lead?: string;
+
+  /** Supporting agencies' codes (null or [] for none). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  support?: string[] | null;
+
+  /** null: no due date. */
+  @IsOptional()
+  @IsDateText('due')
+  due?: string | null;
+}
+
+/** True when a task update changes what the task is (title, lead, supporting agencies, due date), not only its state. */
+export function isDefinitionEdit(body: UpdateTaskDto): boolean {
+  return body.title !== undefined || body.lead !== undefined || body.support !== undefined || body.due !== undefined;
 }
