@@ -22,6 +22,12 @@ const PLAN = smallPlanText('VNI').replace(
 `,
 );
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** supertest: the body as bytes, whatever its type. */
+const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 describe('Numbers, files and periods as Vietnamese write them', () => {
   let db: TestDatabase;
@@ -131,5 +137,48 @@ describe('Numbers, files and periods as Vietnamese write them', () => {
     await officer.post('/api/v1/observations/bulk').set('Content-Type', XLSX).send(bytes).expect(200);
     expect(await stored('von-dau-tu', '2027')).toEqual(['1.034']);
     expect(await stored('so-thu-tuc', '2027')).toEqual(['1034']);
+  });
+
+  it("downloads a CSV and an XLSX template of the province's indicators that upload as they are once filled in", async () => {
+    const csv = await officer.get('/api/v1/provinces/VNI/observation-template.csv').buffer(true).parse(binary).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="mau-so-lieu-VNI.csv"');
+    const text = (csv.body as Buffer).toString('utf8');
+    expect(text.startsWith('\uFEFFMã chỉ tiêu;Tên chỉ tiêu;Đơn vị tính;Tỉnh;Mã đơn vị;Kỳ;Giá trị;')).toBe(true);
+    const lines = text.slice(1).split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(5);
+    expect(
+      lines
+        .slice(2)
+        .map((l) => l.split(';')[0])
+        .sort(),
+    ).toEqual(['dvc-toan-trinh', 'so-thu-tuc', 'von-dau-tu']);
+    expect(lines[1].split(';')[0]).toBe(lines[2].split(';')[0]);
+    const example = lines[1].split(';');
+    expect(example.slice(3, 7)).toEqual(['VNI', 'VNI', expect.stringMatching(/^Quý (I|II|III|IV)\/\d{4}$/), expect.any(String)]);
+    const filled = [lines[0], lines[1], ...lines.slice(2).map((l) => l.replace(';VNI;VNI;;;', ';VNI;VNI;Năm 2021;5;'))].join('\r\n');
+    const up = await officer
+      .post('/api/v1/observations/bulk')
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from(`\uFEFF${filled.replace(/^\uFEFF/, '')}\r\n`, 'utf8'));
+    expect(up.body).toMatchObject({ total: 4, accepted: 4 });
+    expect(await stored('von-dau-tu', '2021')).toEqual(['5']);
+
+    const xlsx = await officer.get('/api/v1/provinces/VNI/observation-template.xlsx').buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.name).toBe('Số liệu');
+    expect(sheet.getRow(1).getCell(1).value).toBe('Mã chỉ tiêu');
+    expect(sheet.actualRowCount).toBe(5);
+    for (let r = 3; r <= 5; r++) {
+      sheet.getRow(r).getCell(6).value = 'Năm 2020';
+      sheet.getRow(r).getCell(7).value = 7;
+    }
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const upX = await officer.post('/api/v1/observations/bulk').set('Content-Type', XLSX).send(bytes).expect(200);
+    expect(upX.body).toMatchObject({ total: 4, accepted: 4 });
+    expect(await stored('so-thu-tuc', '2020')).toEqual(['7']);
+    await officer.get('/api/v1/provinces/KHONG/observation-template.csv').expect(404);
   });
 });

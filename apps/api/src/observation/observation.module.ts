@@ -5,10 +5,11 @@ import { ObservationService } from './observation.service';
 import { ObservationBulkService } from './observation-bulk.service';
 import { ObservationEditController } from './observation-edit.controller';
 import { ObservationEditService } from './observation-edit.service';
+import { ObservationTemplateController } from './observation-template.controller';
 
 @Module({
   imports: [ProvinceModule],
-  controllers: [ObservationController, ObservationEditController],
+  controllers: [ObservationController, ObservationEditController, ObservationTemplateController],
   providers: [ObservationService, ObservationBulkService, ObservationEditService],
 })
 export class ObservationModule {}
