@@ -13,6 +13,7 @@ import { SummaryStamp1765267200000 } from './1765267200000-summary-stamp';
 import { TaskStateAsOf1765353600000 } from './1765353600000-task-state-as-of';
 import { DtiResultSummaryStamp1765440000000 } from './1765440000000-dti-result-summary-stamp';
 import { PlanItemsEditedOnWeb1770000000019 } from './1770000000019-plan-items-edited-on-web';
+import { ReportNumberSignerDocx1770000000023 } from './1770000000023-report-number-signer-docx';
 
 /** Every migration, in order. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TaskStateAsOf1765353600000,
   DtiResultSummaryStamp1765440000000,
   PlanItemsEditedOnWeb1770000000019,
+  ReportNumberSignerDocx1770000000023,
 ];

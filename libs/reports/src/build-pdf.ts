@@ -16,20 +16,25 @@ import type { ReportData } from './report.types';
 
 let loaded: typeof PdfMake | undefined;
 
+/** The report's typeface: Tinos, metric-compatible with Times New Roman (the font of Nghị định 30/2020/NĐ-CP), SIL OFL. */
+export const REPORT_FONT = 'Tinos';
+
 /**
  * pdfmake, loaded on the first PDF (it is heavy, and most processes importing this lib never make one), with its fonts:
- * Roboto (shipped with pdfmake) covers every Vietnamese letter; the PDF embeds it. No file or URL is ever fetched.
+ * Tinos (the npm package @expo-google-fonts/tinos ships its four TTFs) covers every Vietnamese letter; the PDF embeds
+ * it. No file or URL is ever fetched.
  */
 function pdfmake(): typeof PdfMake {
   if (loaded) return loaded;
   const pdf: typeof PdfMake = require('pdfmake'); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-  const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+  const fontDir = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  const font = (style: string) => join(fontDir, style, `Tinos_${style}.ttf`);
   pdf.setFonts({
-    Roboto: {
-      normal: join(fontDir, 'Roboto-Regular.ttf'),
-      bold: join(fontDir, 'Roboto-Medium.ttf'),
-      italics: join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
+    [REPORT_FONT]: {
+      normal: font('400Regular'),
+      bold: font('700Bold'),
+      italics: font('400Regular_Italic'),
+      bolditalics: font('700Bold_Italic'),
     },
   });
   pdf.setUrlAccessPolicy(() => false);
@@ -91,7 +96,7 @@ function signatureBlock(d: ReportData): Content {
       {
         width: '50%',
         stack: [
-          { text: d.heading.signerTitle, bold: true, alignment: 'center' },
+          ...d.heading.signerTitle.split('\n').map((text) => ({ text, bold: true, alignment: 'center' }) as Content),
           { text: '(Ký, ghi rõ họ tên)', italics: true, alignment: 'center', fontSize: 9, margin: [0, 0, 0, 40] },
           { text: d.heading.signerName ?? '', bold: true, alignment: 'center' },
         ],
@@ -126,7 +131,7 @@ export async function buildReportPdf(d: ReportData): Promise<Buffer> {
       creator: 'dx-tracker',
       creationDate: new Date(`${d.issued}T00:00:00Z`),
     },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { font: REPORT_FONT, fontSize: 10.5, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 14, bold: true, alignment: 'center' },
       subtitle: { fontSize: 12, bold: true, alignment: 'center', margin: [0, 2, 0, 2] },

@@ -11,6 +11,7 @@ import {
   inertRow,
   kpiSheet,
   lateTasksSheet,
+  outcomesSheet,
   SCORE,
   trendsSheet,
 } from './xlsx-sheets';
@@ -106,6 +107,7 @@ export async function buildReportXlsx(d: ReportData): Promise<Buffer> {
   // Fixed document dates: the same data give the same workbook.
   workbook.created = workbook.modified = new Date(`${d.issued}T00:00:00Z`);
   summarySheet(workbook, d);
+  outcomesSheet(workbook, d);
   goalsSheet(workbook, d);
   lateTasksSheet(workbook, d);
   kpiSheet(workbook, d);

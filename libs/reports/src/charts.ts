@@ -4,15 +4,17 @@ import type { ReportData } from './report.types';
 
 const WIDTH = 500;
 const HEIGHT = 240;
+/** The trend chart: taller, for one legend line per KPI name. */
+const TREND_HEIGHT = 320;
 
 /** echarts, loaded on the first chart: it is heavy, and most processes importing this lib never draw one. */
 let echarts: typeof Echarts | undefined;
 
-function render(option: Echarts.EChartsCoreOption): string {
+function render(option: Echarts.EChartsCoreOption, height = HEIGHT): string {
   echarts ??= require('echarts') as typeof Echarts; // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height });
   try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'Roboto, sans-serif' }, ...option });
+    chart.setOption({ animation: false, textStyle: { fontFamily: 'Tinos, serif' }, ...option });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -60,12 +62,13 @@ export function kpiTrendOption(d: ReportData): Echarts.EChartsCoreOption | null 
   const axes = trends.every(isRank) ? [rankAxis] : trends.some(isRank) ? [valueAxis, rankAxis] : [valueAxis];
   return {
     title: { text: 'Diễn biến một số chỉ số chính', left: 'center', textStyle: { fontSize: 13 } },
-    grid: { left: 50, right: axes.length > 1 ? 50 : 20, top: 40, bottom: 60 },
-    legend: { bottom: 0, type: 'plain', data: trends.map((t) => t.code) },
+    // The legend names each KPI (wrapping to one line per name when long): the chart has room below for it.
+    grid: { left: 50, right: axes.length > 1 ? 50 : 20, top: 40, bottom: 40 + 16 * trends.length },
+    legend: { bottom: 0, type: 'plain', orient: 'vertical', left: 'center', data: trends.map((t) => t.name) },
     xAxis: { type: 'category', data: periods, axisLabel: { interval: 0, formatter: (p: string) => (p.length <= 7 ? p : viPeriod(p)) } },
     yAxis: axes,
     series: trends.map((t) => ({
-      name: t.code,
+      name: t.name,
       type: 'line',
       yAxisIndex: isRank(t) ? axes.length - 1 : 0,
       data: periods.map((p) => t.points.find((x) => x.period === p)?.value ?? null),
@@ -77,5 +80,5 @@ export function kpiTrendOption(d: ReportData): Echarts.EChartsCoreOption | null 
 /** The trend of up to five key KPIs over their last periods (SVG lines; see kpiTrendOption). */
 export function kpiTrendChart(d: ReportData): string | null {
   const option = kpiTrendOption(d);
-  return option && render(option);
+  return option && render(option, TREND_HEIGHT);
 }

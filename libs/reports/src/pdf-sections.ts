@@ -3,6 +3,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import {
   DIRECTIVE_STATUS_LABELS_VI,
   GOAL_STATUS_LABELS_VI,
+  TASK_OUTCOME_LABELS_VI,
   TASK_STATUS_LABELS_VI,
   VERDICT_LABELS_VI,
   viDate,
@@ -10,6 +11,7 @@ import {
   viPercent,
 } from '@dx/domain';
 import { goalGroupChart, kpiTrendChart } from './charts';
+import { OutcomeTable, outcomeSentence, outcomesByGroup, outcomesByLead } from './outcome-table';
 import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, previousValueVi, rankVi } from './report-text';
 import type { DtiFigure, ReportData } from './report.types';
 
@@ -44,6 +46,24 @@ function reconciliationLines(d: ReportData): Content[] {
     ],
     margin: [0, 0, 0, 6],
   }));
+}
+
+/** A table of task outcomes (outcome-table.ts), its last line (the document's total) in bold. */
+function outcomeTable(t: OutcomeTable, title: string): Content[] {
+  const rows = t.rows.map((r, i) => r.map((v) => ({ text: String(v), bold: i === t.rows.length - 1 })));
+  return [
+    { text: title, bold: true, margin: [0, 2, 0, 0] },
+    dataTable(['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'], t.header, rows, ''),
+  ];
+}
+
+/** The document's tasks as done on time, done late, open within the deadline, open past it: per group and per lead agency. */
+function outcomeBlock(d: ReportData): Content[] {
+  return [
+    { text: outcomeSentence(d, TASK_OUTCOME_LABELS_VI), margin: [0, 0, 0, 4] },
+    ...outcomeTable(outcomesByGroup(d), 'Kết quả thực hiện nhiệm vụ theo nhóm'),
+    ...outcomeTable(outcomesByLead(d), 'Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì'),
+  ];
 }
 
 const score = (v: string | null) => (v === null ? '—' : viNumber(v));
@@ -109,6 +129,7 @@ export function summarySection(d: ReportData): Content[] {
       ]),
       'Văn bản không có nhóm nhiệm vụ.',
     ),
+    ...outcomeBlock(d),
     ...(groupChart ? [{ svg: groupChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
   ];
 }

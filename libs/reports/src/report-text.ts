@@ -2,6 +2,8 @@ import {
   describeChange,
   DOCUMENT_TYPE_LABELS_VI,
   GOAL_STATUS_LABELS_VI,
+  blankReportNumber,
+  ictDepartmentAt,
   RANK_MEASURE,
   rankOutOf,
   viLongDate,
@@ -9,6 +11,12 @@ import {
   viPeriod,
 } from '@dx/domain';
 import type { DtiSection, KpiLine, ReportData } from './report.types';
+
+/** The number line of a report ordered with its own number: "Số: 125/BC-SKHCN". */
+export function reportNumberLine(number: string): string {
+  const n = number.trim().replace(/^Số:\s*/i, '');
+  return `Số: ${n}`;
+}
 
 /** "BÁO CÁO" and what it is about: "Kết quả thực hiện Kế hoạch số 37/KH-UBND … quý IV năm 2023". */
 export function reportTitle(d: ReportData): { title: string; subtitle: string } {
@@ -24,12 +32,15 @@ export function placeAndDate(d: ReportData): string {
 
 export const NATIONAL_MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const;
 
-/** Default heading from the province's name when none is configured. */
-export function defaultHeading(provinceName: string): ReportData['heading'] {
+/**
+ * Default heading from the province's name when none is configured, for a report dated `date`
+ * (its as-of date): the Sở TT&TT issues it before 2025-03-01, the Sở KH&CN on and after.
+ */
+export function defaultHeading(provinceName: string, date: string): ReportData['heading'] {
   return {
     parentBody: `ỦY BAN NHÂN DÂN TỈNH ${provinceName.toUpperCase()}`,
-    issuer: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
-    number: 'Số:        /BC-STTTT',
+    issuer: ictDepartmentAt(date).issuer,
+    number: blankReportNumber(date),
     place: provinceName,
     recipients: ['Ủy ban nhân dân tỉnh (b/c);', 'Ban Chỉ đạo chuyển đổi số tỉnh (b/c);', 'Lưu: VT.'],
     signerTitle: 'GIÁM ĐỐC',
@@ -54,7 +65,7 @@ export function rankVi(rank: number | null, total: number | null): string {
   return rankOutOf(rank, total) ?? '—';
 }
 
-/** Places gained since the year before in words (Roboto has no ▲/▼; see describeChange): "tăng 4 bậc", "giảm 2 bậc", "không đổi". */
+/** Places gained since the year before in words (in words, as describeChange says them): "tăng 4 bậc", "giảm 2 bậc", "không đổi". */
 export function dtiRankChangeVi(change: number | null): string {
   return change === null ? '—' : describeChange(RANK_MEASURE, -change).words;
 }

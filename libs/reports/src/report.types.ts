@@ -1,12 +1,12 @@
-import type { Direction, IndicatorKind } from '@dx/domain';
+import type { Direction, IndicatorKind, TaskOutcomeCounts } from '@dx/domain';
 
 /** The heading of a Vietnamese administrative report (Nghị định 30/2020/NĐ-CP, Phụ lục I), configurable per province. */
 export interface ReportHeading {
   /** The body above the issuer, e.g. "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH". */
   parentBody: string;
-  /** The issuer, e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG". */
+  /** The issuer, e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ" (the Sở TT&TT before 2025-03-01: `ictDepartmentAt`). */
   issuer: string;
-  /** Number and symbol, left for the clerk: "Số:      /BC-STTTT". */
+  /** Number and symbol: "Số: 125/BC-SKHCN", or left for the clerk: "Số:        /BC-SKHCN". */
   number: string;
   /** Place in the date line: "Quảng Ninh". */
   place: string;
@@ -32,6 +32,13 @@ export interface TaskGroupSummary {
   overdue: number;
   recorded: number;
   declared: number | null;
+}
+
+/** Tasks under the four outcomes of a government progress report (`taskOutcome`) in one scope. */
+export interface TaskOutcomeLine {
+  code: string;
+  name: string;
+  counts: TaskOutcomeCounts;
 }
 
 export interface ReconciliationLine {
@@ -165,6 +172,8 @@ export interface ReportData {
   tasks: { total: number; counts: Record<string, number>; overdue: number; recorded: number; declared: number | null };
   goalGroups: GroupSummary[];
   taskGroups: TaskGroupSummary[];
+  /** The document's tasks (cancelled ones left out) as done on time, done late, open within the deadline, open past it. */
+  taskOutcomes: { total: TaskOutcomeCounts; byGroup: TaskOutcomeLine[]; byLead: TaskOutcomeLine[] };
   reconciliations: ReconciliationLine[];
   goalLines: GoalLine[];
   lateTasks: { lead: string; leadName: string; tasks: TaskLine[] }[];

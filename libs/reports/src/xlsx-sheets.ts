@@ -10,6 +10,7 @@ import {
   TASK_STATUS_LABELS_VI,
   viDate,
 } from '@dx/domain';
+import { outcomesByGroup, outcomesByLead } from './outcome-table';
 import { changeValueVi } from './report-text';
 import type { ReportData } from './report.types';
 import { inertCellValue } from './spreadsheet-cell';
@@ -192,4 +193,26 @@ export function trendsSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
     ],
     d.trends.flatMap((t) => t.points.map((p) => ({ code: t.code, name: t.name, period: p.period, value: p.value }))),
   );
+}
+
+/**
+ * The sheet of task outcomes (`taskOutcome`): done on time, done late, open within the deadline,
+ * open past it, per task group and per lead agency, each block ending with the document's total.
+ */
+export function outcomesSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
+  const sheet = workbook.addWorksheet('Kết quả nhiệm vụ');
+  sheet.columns = [{ width: 14 }, { width: 44 }, { width: 14 }, { width: 14 }, { width: 18 }, { width: 18 }, { width: 10 }];
+  const blocks = [
+    ['Kết quả thực hiện nhiệm vụ theo nhóm', outcomesByGroup(d)],
+    ['Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì', outcomesByLead(d)],
+  ] as const;
+  for (const [title, t] of blocks) {
+    if (sheet.rowCount) sheet.addRow([]);
+    sheet.addRow(inertRow([title])).font = { bold: true };
+    sheet.addRow(inertRow(t.header)).font = { bold: true };
+    t.rows.forEach((r, i) => {
+      const row = sheet.addRow(inertRow(r));
+      if (i === t.rows.length - 1) row.font = { bold: true };
+    });
+  }
 }

@@ -18,7 +18,11 @@ import {
 } from './dto/report.dto';
 import { ReportService } from './report.service';
 
-const CONTENT_TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const CONTENT_TYPES = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
 
 @Controller('api/v1')
 export class ReportController {
@@ -34,7 +38,7 @@ export class ReportController {
     return this.reports.get(principal, params.id);
   }
 
-  /** The stored PDF or XLSX. */
+  /** The stored PDF, XLSX or DOCX. */
   @Get('reports/:id/file')
   async file(
     @CurrentPrincipal() principal: Principal,

@@ -12,6 +12,7 @@ import {
   Principal,
   ReportFormat,
   ReportFrequency,
+  todayIn,
 } from '@dx/domain';
 import { ReportPayload, ReportProducer } from '@dx/jobs';
 import { TIME_ZONE } from '@dx/status-engine';
@@ -24,6 +25,9 @@ import { pageOf, pageWindow } from '../common/page.query';
 function canOrderReports(p: Principal, provinceId: string): boolean {
   return p.scopes === null && (p.role === 'admin' || (canRead(p, provinceId) && (p.role === 'officer' || p.role === 'leader')));
 }
+
+/** A text a person typed, trimmed and in NFC; undefined when blank. */
+const cleanText = (v: string | undefined) => v?.trim().normalize('NFC') || undefined;
 
 @Injectable()
 export class ReportService {
@@ -78,6 +82,9 @@ export class ReportService {
       asOf: dto.asOf,
       formats: dto.formats ?? ['pdf', 'xlsx'],
       requestedBy: principal.username,
+      number: cleanText(dto.number),
+      signerName: cleanText(dto.signerName),
+      signerTitle: cleanText(dto.signerTitle),
     };
     const job = await this.producer.generate(payload);
     return { job: { id: job.id, state: 'waiting' } };
@@ -87,7 +94,7 @@ export class ReportService {
   async heading(principal: Principal, province: string) {
     const provinceId = await readableProvinceId(this.provinces, principal, province);
     const { name, heading } = await this.reports.heading(provinceId);
-    return { ...defaultHeading(name), ...(heading ?? {}), custom: heading !== null };
+    return { ...defaultHeading(name, todayIn(TIME_ZONE, new Date())), ...(heading ?? {}), custom: heading !== null };
   }
 
   async saveHeading(principal: Principal, province: string, heading: ReportHeadingDto, meta: RequestMeta) {

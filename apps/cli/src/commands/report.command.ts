@@ -13,7 +13,7 @@ const formats = (value: string): ReportFormat[] => {
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
   if (!list.length || list.some((f) => !(REPORT_FORMATS as readonly string[]).includes(f)))
-    throw new InvalidArgumentError('pdf, xlsx or pdf,xlsx');
+    throw new InvalidArgumentError('pdf, xlsx, docx or a list such as pdf,xlsx');
   return [...new Set(list)] as ReportFormat[];
 };
 
@@ -29,7 +29,7 @@ export function reportCommand(): Command {
     .requiredOption('--document <code>', 'document code, e.g. 37/KH-UBND or CDS-2023-QG')
     .requiredOption('--period <period>', '2023, 2023-H1, 2023-Q4, 2023-10 or 2023-10-31')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the end of the period, or today while it runs)')
-    .option('--format <list>', 'pdf, xlsx or pdf,xlsx', formats, ['pdf', 'xlsx'] as ReportFormat[])
+    .option('--format <list>', 'pdf, xlsx, docx or a list such as pdf,xlsx', formats, ['pdf', 'xlsx'] as ReportFormat[])
     .option('--out <dir>', 'where to write the files', '.')
     .action(async (flags: { province: string; document: string; period: string; asOf?: string; format: ReportFormat[]; out: string }) => {
       if (flags.asOf !== undefined && !isIsoDate(flags.asOf))

@@ -7,7 +7,8 @@ export type ScheduleRow = ReportSchedule;
 
 const REPORT = `SELECT r.id, p.code AS province, d.code AS document, r.period, r.as_of AS "asOf", r.formats, r.checksum, r.schedule_id AS "scheduleId",
                        r.tick, r.created_by AS "createdBy", r.created_at AS "createdAt",
-                       json_build_object('pdf', octet_length(r.pdf), 'xlsx', octet_length(r.xlsx)) AS sizes
+                       r.number, r.signer_name AS "signerName", r.signer_title AS "signerTitle",
+                       json_build_object('pdf', octet_length(r.pdf), 'xlsx', octet_length(r.xlsx), 'docx', octet_length(r.docx)) AS sizes
                   FROM report r JOIN org_unit p ON p.id = r.province_id JOIN document d ON d.id = r.document_id`;
 const SCHEDULE = `SELECT s.id, s.province_id AS "provinceId", p.code AS province, d.code AS document, s.frequency, s.cron, s.formats, s.enabled,
                          s.created_by AS "createdBy", s.created_at AS "createdAt", s.version
@@ -44,14 +45,20 @@ export class ReportRepository {
     data: unknown;
     pdf: Buffer | null;
     xlsx: Buffer | null;
+    docx: Buffer | null;
+    /** The number and signer it was ordered with (null: the province's heading's). */
+    number: string | null;
+    signerName: string | null;
+    signerTitle: string | null;
     scheduleId: string | null;
     tick: Date | null;
     createdBy: string;
     jobId: string | null;
   }): Promise<string | null> {
     const rows = await this.db.query(
-      `INSERT INTO report (province_id, document_id, period, as_of, formats, checksum, data, pdf, xlsx, schedule_id, tick, created_by, job_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13)
+      `INSERT INTO report (province_id, document_id, period, as_of, formats, checksum, data, pdf, xlsx, schedule_id, tick, created_by, job_id,
+                           docx, number, signer_name, signer_title)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         r.provinceId,
@@ -67,6 +74,10 @@ export class ReportRepository {
         r.tick,
         r.createdBy,
         r.jobId,
+        r.docx,
+        r.number,
+        r.signerName,
+        r.signerTitle,
       ],
     );
     if (rows[0]) return rows[0].id;
@@ -83,7 +94,8 @@ export class ReportRepository {
   }
 
   async file(id: string, format: ReportFormat): Promise<Buffer | null> {
-    const [row] = await this.db.query(`SELECT ${format === 'pdf' ? 'pdf' : 'xlsx'} AS bytes FROM report WHERE id = $1`, [id]);
+    const column = ({ pdf: 'pdf', xlsx: 'xlsx', docx: 'docx' } as const)[format];
+    const [row] = await this.db.query(`SELECT ${column} AS bytes FROM report WHERE id = $1`, [id]);
     return row?.bytes ?? null;
   }
 

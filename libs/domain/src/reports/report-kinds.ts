@@ -1,5 +1,5 @@
 /** The files a report can be made as. */
-export const REPORT_FORMATS = ['pdf', 'xlsx'] as const;
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** How often a report schedule runs; `cron` runs on the schedule's own cron expression. */

@@ -13,7 +13,12 @@ export interface StoredReport {
   tick: Date | null;
   createdBy: string;
   createdAt: Date;
-  sizes: { pdf: number | null; xlsx: number | null };
+  sizes: { pdf: number | null; xlsx: number | null; docx: number | null };
+  /** The number it was ordered with ("125/BC-SKHCN"); null: left blank for the clerk. */
+  number: string | null;
+  /** The signer it was ordered with; null: the province's heading's. */
+  signerName: string | null;
+  signerTitle: string | null;
 }
 
 /** A report schedule as `GET /api/v1/report-schedules` lists it. */

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { addDays, DomainError, parsePeriod, viDate, viNumber } from '@dx/domain';
-import { defaultHeading, ReportData, ReportHeading } from '@dx/reports';
+import { defaultHeading, ReportData, ReportHeading, reportNumberLine } from '@dx/reports';
 import { ProvinceSummary, readProvinceSummary } from '@dx/status-engine';
 import { readReportDti } from './report-dti.reader';
+import { readTaskOutcomes } from './report-outcomes.reader';
 import { readChanges, readDirectives, readLateTasks, readTrends } from './report-sections.reader';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw SQL rows: each column is read and converted where it is used
@@ -15,6 +16,26 @@ export interface ReportRequest {
   asOf?: string;
   /** Where "changes since the previous report" start; default: the previous period's end. */
   since?: string | null;
+  /** This report's own number ("125/BC-SKHCN") and signer; unset: the province's heading's (or the default). */
+  number?: string | null;
+  signerName?: string | null;
+  signerTitle?: string | null;
+}
+
+/**
+ * The heading a report prints: the default for its as-of date (`defaultHeading`), then the
+ * province's configured heading, then the report's own number and signer.
+ */
+export function reportHeading(
+  provinceName: string,
+  stored: Partial<ReportHeading> | null,
+  r: ReportRequest & { asOf: string },
+): ReportHeading {
+  const heading: ReportHeading = { ...defaultHeading(provinceName, r.asOf), ...(stored ?? {}) };
+  if (r.number) heading.number = reportNumberLine(r.number);
+  if (r.signerName) heading.signerName = r.signerName;
+  if (r.signerTitle) heading.signerTitle = r.signerTitle;
+  return heading;
 }
 
 /** The as-of date of a report: the period's end, or today while the period runs. */
@@ -142,10 +163,11 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
        LEFT JOIN province_setting s ON s.province_id = p.id WHERE p.code = $1 AND d.code = $2`,
     [r.province, r.document],
   );
-  const heading: ReportHeading = { ...defaultHeading(summary.province.name), ...(ids.report_heading ?? {}) };
+  const heading = reportHeading(summary.province.name, ids.report_heading ?? null, r);
   const since = r.since === undefined ? previousPeriodEnd(r.period) : r.since;
   const lateTasks = await readLateTasks(ds, ids.document_id, r.asOf);
   const directives = await readDirectives(ds, ids.document_id, r.asOf);
+  const taskOutcomes = await readTaskOutcomes(ds, ids.document_id, r.asOf);
   const changes = await readChanges(ds, { provinceId: ids.province_id, documentId: ids.document_id }, since, r.asOf);
   const kpis = kpiLines(summary, doc);
   const trends = await readTrends(ds, kpis, ids.province_id, r.asOf);
@@ -171,6 +193,7 @@ export async function readReportData(ds: DataSource, r: ReportRequest & { asOf: 
     },
     goalGroups: goalGroupLines(doc),
     taskGroups: taskGroupLines(doc),
+    taskOutcomes,
     reconciliations: reconciliationLines(doc),
     goalLines: goalLines(doc),
     lateTasks,

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
 import { ReportRepository } from '@dx/db';
 import { addDays, DomainError, parsePeriod, ReportFormat, ReportFrequency, todayIn } from '@dx/domain';
-import { buildReportPdf, buildReportXlsx, ReportData } from '@dx/reports';
+import { buildReportDocx, buildReportPdf, buildReportXlsx, ReportData } from '@dx/reports';
 import { Clock, RecomputeEngine, stableJson, TIME_ZONE } from '@dx/status-engine';
 import { readReportData, reportAsOf } from './report-data.reader';
 
@@ -17,6 +17,10 @@ export interface GenerateRequest {
   tick?: Date | null;
   /** The queue job making it: a job run again after a crash stores no second report. */
   jobId?: string | null;
+  /** Its own number ("125/BC-SKHCN") and signer, printed in its heading and signature block. */
+  number?: string | null;
+  signerName?: string | null;
+  signerTitle?: string | null;
 }
 
 export interface GeneratedReport {
@@ -84,12 +88,16 @@ export class ReportGenerator {
       asOf,
       issued: today,
       since,
+      number: r.number,
+      signerName: r.signerName,
+      signerTitle: r.signerTitle,
     });
     await onProgress?.(50);
     const files: Partial<Record<ReportFormat, Buffer>> = {};
     if (r.formats.includes('pdf')) files.pdf = await buildReportPdf(data);
     await onProgress?.(75);
     if (r.formats.includes('xlsx')) files.xlsx = await buildReportXlsx(data);
+    if (r.formats.includes('docx')) files.docx = await buildReportDocx(data);
     const checksum = reportChecksum(data);
     const id = await repo.insert({
       provinceId: ids.provinceId,
@@ -101,6 +109,10 @@ export class ReportGenerator {
       data,
       pdf: files.pdf ?? null,
       xlsx: files.xlsx ?? null,
+      docx: files.docx ?? null,
+      number: r.number ?? null,
+      signerName: r.signerName ?? null,
+      signerTitle: r.signerTitle ?? null,
       scheduleId: r.scheduleId ?? null,
       tick: r.tick ?? null,
       createdBy: r.createdBy,

@@ -36,4 +36,19 @@ export class ReportPayload {
   @IsString()
   @MaxLength(100)
   requestedBy?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  number?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  signerName?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  signerTitle?: string;
 }

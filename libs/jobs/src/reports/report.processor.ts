@@ -31,6 +31,9 @@ export class ReportProcessor {
           formats: p.formats ?? ['pdf', 'xlsx'],
           createdBy: p.requestedBy ?? 'api',
           jobId: job.id ?? null,
+          number: p.number ?? null,
+          signerName: p.signerName ?? null,
+          signerTitle: p.signerTitle ?? null,
         },
         (percent) => job.updateProgress(percent),
       );

@@ -24,6 +24,24 @@ export class CreateReportDto {
   @ArrayNotEmpty()
   @IsIn(REPORT_FORMATS, { each: true })
   formats?: ReportFormat[];
+
+  /** This report's number and symbol, e.g. `125/BC-SKHCN`; unset: left blank for the clerk. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  number?: string;
+
+  /** Who signs this report, e.g. `Nguyễn Văn A`; unset: the province's heading's signer. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  signerName?: string;
+
+  /** The signer's title, e.g. `KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC`; unset: the province's heading's. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  signerTitle?: string;
 }
 
 export class ListReportsQuery extends ProvincePageQuery {
@@ -95,12 +113,12 @@ export class ReportHeadingDto {
   @MaxLength(200)
   parentBody!: string;
 
-  /** e.g. "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" */
+  /** e.g. "SỞ KHOA HỌC VÀ CÔNG NGHỆ" */
   @IsString()
   @MaxLength(200)
   issuer!: string;
 
-  /** e.g. "Số:      /BC-STTTT" */
+  /** e.g. "Số:      /BC-SKHCN" */
   @IsString()
   @MaxLength(100)
   number!: string;
