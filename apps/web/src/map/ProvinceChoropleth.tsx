@@ -25,7 +25,7 @@ const ASPECT = Math.cos((16 * Math.PI) / 180);
 
 async function outlines(edition: MapEdition): Promise<ProvinceOutlines> {
   const file = edition === '2004' ? await import('./provinces-2004.geo.json') : await import('./provinces-2025.geo.json');
-  return file.default;
+  return file.default as ProvinceOutlines;
 }
 
 function option(edition: MapEdition, names: Map<string, string>, values: ChoroplethValue[], own: string, lowerIsBetter: boolean) {
