@@ -41,7 +41,17 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
     try {
       expect(first.output()).toMatch(/loaded demo plan data\/plans\/quang-ninh\.yaml/);
       const passwords = demoPasswords(first.output());
-      expect([...passwords.keys()].sort()).toEqual(['admin', 'lanhdao.qni', 'stttt.qni', 'vpubnd.qni', 'xem.qni']);
+      expect([...passwords.keys()].sort()).toEqual([
+        'admin',
+        'lanhdao.mau',
+        'lanhdao.qni',
+        'skhcn.mau',
+        'stttt.qni',
+        'syt.mau',
+        'vpubnd.qni',
+        'xem.mau',
+        'xem.qni',
+      ]);
       leaderPassword = passwords.get('lanhdao.qni')!;
       expect((await fetch(`${first.url}/api/v1/documents?province=QNI`)).status).toBe(401);
       await signIn(first.url, 'lanhdao.qni', leaderPassword);

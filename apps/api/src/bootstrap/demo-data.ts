@@ -6,7 +6,13 @@ import { AccountRepository, importDtiDirectory, PlanImporter, ProvinceRepository
 import type { Role } from '@dx/domain';
 import { formatIssue, loadPlanFile } from '@dx/plan-file';
 
-export const DEMO_PLAN_FILES = ['data/plans/quang-ninh.yaml'];
+/**
+ * Quảng Ninh (real figures from public sources, but no individual tasks) and the illustrative province Tỉnh Mẫu
+ * (invented, labelled "dữ liệu minh họa" in its name and titles: 40 tasks, late and done ones, two years of values).
+ */
+export const DEMO_PLAN_FILES = ['data/plans/quang-ninh.yaml', 'data/plans/tinh-mau.yaml'];
+/** The illustrative province's code. */
+export const ILLUSTRATIVE_PROVINCE = 'MAU';
 /** The DTI frameworks and results the source articles state (the plan's dti-* indicators take their figures from these). */
 export const DEMO_DTI_DIRECTORY = 'data/dti';
 
@@ -31,13 +37,21 @@ export async function loadDemoDataOnce(dataSource: DataSource, logger: Logger): 
   return true;
 }
 
-/** One account per role for trying dx-tracker out: Quảng Ninh's ICT department, an agency, the leadership, a viewer. */
+/**
+ * One account per role for trying dx-tracker out, in each demo province: the department in charge of digital
+ * transformation (Sở KH&CN since 1/3/2025; Quảng Ninh's plan file keeps its agency code STTTT), an agency's reporter,
+ * the leadership, a viewer.
+ */
 export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; province?: string; orgUnit?: string }[] = [
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin' },
-  { username: 'stttt.qni', displayName: 'Cán bộ Sở TT&TT Quảng Ninh', role: 'officer', province: 'QNI', orgUnit: 'STTTT' },
+  { username: 'stttt.qni', displayName: 'Cán bộ Sở KH&CN Quảng Ninh', role: 'officer', province: 'QNI', orgUnit: 'STTTT' },
   { username: 'vpubnd.qni', displayName: 'Báo cáo viên Văn phòng UBND tỉnh', role: 'reporter', province: 'QNI', orgUnit: 'VPUBND' },
   { username: 'lanhdao.qni', displayName: 'Lãnh đạo UBND tỉnh Quảng Ninh', role: 'leader', province: 'QNI' },
   { username: 'xem.qni', displayName: 'Người xem', role: 'viewer', province: 'QNI' },
+  { username: 'skhcn.mau', displayName: 'Cán bộ Sở KH&CN Tỉnh Mẫu (minh họa)', role: 'officer', province: 'MAU', orgUnit: 'SKHCN' },
+  { username: 'syt.mau', displayName: 'Báo cáo viên Sở Y tế Tỉnh Mẫu (minh họa)', role: 'reporter', province: 'MAU', orgUnit: 'SYT' },
+  { username: 'lanhdao.mau', displayName: 'Lãnh đạo UBND Tỉnh Mẫu (minh họa)', role: 'leader', province: 'MAU' },
+  { username: 'xem.mau', displayName: 'Người xem Tỉnh Mẫu (minh họa)', role: 'viewer', province: 'MAU' },
 ];
 
 /**

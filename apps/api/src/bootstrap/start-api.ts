@@ -6,6 +6,7 @@ import { queueConnection } from '@dx/jobs';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureHttp } from './configure-http';
+import { seedIllustrativeActivity } from './demo-activity';
 import { createDemoAccounts, loadDemoDataOnce } from './demo-data';
 
 export interface RunningApi {
@@ -29,9 +30,8 @@ export async function startApi(
   if (db.target.kind === 'embedded') logger.log(`embedded PostgreSQL in ${config.database.dataDir} (port ${new URL(db.target.url).port})`);
   let app: INestApplication | undefined;
   try {
-    if (config.loadDemoData && (await loadDemoDataOnce(db.dataSource, logger))) {
-      printDemoAccounts(await createDemoAccounts(db.dataSource));
-    }
+    const firstDemoStart = config.loadDemoData && (await loadDemoDataOnce(db.dataSource, logger));
+    if (firstDemoStart) printDemoAccounts(await createDemoAccounts(db.dataSource));
     app = await NestFactory.create(
       root.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.target.url) }),
       { logger: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined, bodyParser: false, bufferLogs: config.log.format === 'json' },
@@ -39,6 +39,10 @@ export async function startApi(
     if (config.log.format === 'json') app.useLogger(app.get(PinoLogger));
     configureHttp(app, config);
     if (config.auth.ephemeralSecret) logger.warn('JWT_SECRET is not set: sign-ins last until this process stops');
+    if (firstDemoStart) {
+      await app.init();
+      if (await seedIllustrativeActivity(app)) logger.log('illustrative province: a pending submission and an open directive');
+    }
     await app.listen(config.port, config.host);
   } catch (error) {
     await app?.close();
