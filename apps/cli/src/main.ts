@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@dx/config';
-import { DomainError } from '@dx/domain';
+import { DomainError, inLang, Localised } from '@dx/domain';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
 import { dtiCommand } from './commands/dti.command';
 import { orgsCommand } from './commands/orgs.command';
@@ -40,8 +40,10 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.stderr.write(`error: ${error.message}\n`);
     // Field and row problems, one per line.
     const problems =
-      error instanceof DomainError ? (error.details?.errors as { path: string; messages: string[] }[] | undefined) : undefined;
-    for (const p of problems ?? []) process.stderr.write(`  ${p.path}: ${p.messages.join('; ')}\n`);
+      error instanceof DomainError
+        ? (error.details?.errors as { path: string; messages: (string | Localised)[] }[] | undefined)
+        : undefined;
+    for (const p of problems ?? []) process.stderr.write(`  ${p.path}: ${p.messages.map((m) => inLang(m, 'en')).join('; ')}\n`);
     process.exitCode = error instanceof DomainError && (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') ? 3 : 2;
     return;
   }

@@ -7,7 +7,7 @@ export * from './period.cases';
 export * from './decimal-value';
 export * from './text';
 export * from './domain-error';
-export * from './messages/localised';
+export * from './messages';
 export * from './status/status.types';
 export * from './status/province-summary.types';
 export * from './status/dashboard.types';

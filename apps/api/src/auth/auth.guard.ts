@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { LRUCache } from 'lru-cache';
 import { AccountRepository } from '@dx/db';
-import { Principal, Role, ROLES as ALL_ROLES } from '@dx/domain';
+import { authMessages, Principal, Role, ROLES as ALL_ROLES } from '@dx/domain';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from './auth.decorators';
 import { AccessTokenPayload } from './auth.service';
 
@@ -35,12 +35,12 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException({
         statusCode: 401,
         code: 'UNAUTHENTICATED',
-        message: 'sign in first (Authorization: Bearer <token>)',
+        message: authMessages.signInFirst(),
       });
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(principal.role)) {
-      throw new ForbiddenException({ statusCode: 403, code: 'ACCESS_DENIED', message: `role ${principal.role} may not do this` });
+      throw new ForbiddenException({ statusCode: 403, code: 'ACCESS_DENIED', message: authMessages.roleNotAllowed(principal.role) });
     }
     return true;
   }

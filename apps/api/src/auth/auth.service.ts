@@ -2,7 +2,7 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@dx/config';
 import { AccountRepository, AccountRow } from '@dx/db';
-import { DemoAccounts, Principal, PublicAccount, Role, TokenPair } from '@dx/domain';
+import { authMessages, DemoAccounts, Principal, PublicAccount, Role, TokenPair } from '@dx/domain';
 import { DEMO_ACCOUNTS } from '../bootstrap/demo-data';
 
 /** What an access token carries: enough to authorise without a database read. */
@@ -40,7 +40,7 @@ export class AuthService {
       throw new UnauthorizedException({
         statusCode: 401,
         code: 'INVALID_REFRESH_TOKEN',
-        message: 'refresh token unknown, used or expired',
+        message: authMessages.refreshInvalid(),
       });
     return this.issue(account);
   }

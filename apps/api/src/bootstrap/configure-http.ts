@@ -5,6 +5,7 @@ import { join } from 'path';
 import { BULK_BODY_LIMIT, CSV_TYPES, XLSX_TYPE } from '../observation/bulk-parse';
 import helmet from 'helmet';
 import { AppConfig, findRepoRoot } from '@dx/config';
+import { httpMessages, Localised } from '@dx/domain';
 import { jsonDepthLimit } from '../common/json-depth.middleware';
 import { httpLogger } from '../common/json-logs';
 import { sendProblem } from '../common/problem';
@@ -62,25 +63,19 @@ function jsonOnly(req: Request, res: Response, next: NextFunction): void {
   if (!hasBody || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.is('application/json')) return next();
   if (req.path === BULK_PATH && req.is([...CSV_TYPES, XLSX_TYPE])) return next();
   if (req.path.startsWith(`${PLANS_PATH}/`) && req.is(YAML_TYPES)) return next();
-  sendProblem(
-    req,
-    res,
-    415,
-    'UNSUPPORTED_MEDIA_TYPE',
-    req.path === BULK_PATH ? 'send JSON, CSV (text/csv) or Excel (.xlsx)' : 'send the body as application/json',
-  );
+  sendProblem(req, res, 415, 'UNSUPPORTED_MEDIA_TYPE', req.path === BULK_PATH ? httpMessages.sendJsonCsvXlsx() : httpMessages.sendJson());
 }
 
 /** Body parser failures (malformed JSON 400, too large 413, unknown charset 415) as JSON errors, never Express's HTML page. */
 function bodyErrors(error: unknown, req: Request, res: Response, next: NextFunction): void {
   const e = error as { status?: unknown; type?: unknown; message?: unknown };
   if (typeof e?.status !== 'number' || e.status < 400 || e.status > 499) return next(error);
-  const messages: Record<string, string> = {
-    'entity.parse.failed': 'the body is not valid JSON',
-    'entity.too.large': `the body is larger than ${req.path === BULK_PATH ? BULK_BODY_LIMIT : JSON_BODY_LIMIT}`,
-    'encoding.unsupported': 'unsupported body encoding',
-    'charset.unsupported': 'unsupported charset (send UTF-8)',
-    'request.aborted': 'the request was aborted',
+  const messages: Record<string, () => Localised> = {
+    'entity.parse.failed': httpMessages.bodyNotJson,
+    'entity.too.large': () => httpMessages.bodyTooLarge(req.path === BULK_PATH ? BULK_BODY_LIMIT : JSON_BODY_LIMIT),
+    'encoding.unsupported': httpMessages.encodingUnsupported,
+    'charset.unsupported': httpMessages.charsetUnsupported,
+    'request.aborted': httpMessages.requestAborted,
   };
-  sendProblem(req, res, e.status, 'BAD_BODY', messages[String(e.type)] ?? 'the body could not be read');
+  sendProblem(req, res, e.status, 'BAD_BODY', (messages[String(e.type)] ?? httpMessages.bodyUnreadable)());
 }

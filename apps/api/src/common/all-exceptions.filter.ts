@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto';
 import type { Request, Response } from 'express';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { languageOf, sendProblem } from './problem';
-import { DomainError, DomainErrorCode } from '@dx/domain';
+import { DomainError, DomainErrorCode, httpMessages, Localised } from '@dx/domain';
 
 /** The one place a domain error code becomes an HTTP status. */
 export function statusOf(code: DomainErrorCode): HttpStatus {
@@ -81,6 +81,23 @@ export function isTransientConflict(error: unknown): boolean {
 }
 
 /**
+ * The detail of an HTTP exception in both languages: ours carry it (`message: { vi, en }`);
+ * the framework's own (an unknown route, the sign-in throttle) get one from the catalogue;
+ * other English-only text stays as it is.
+ */
+export function httpDetail(status: number, message: unknown, response: Response): string | Localised {
+  if (typeof message === 'object' && message !== null && 'vi' in message && 'en' in message) return message as Localised;
+  const text = Array.isArray(message) ? message.join('; ') : String(message);
+  const route = /^Cannot (\w+) (\S+)$/.exec(text);
+  if (status === HttpStatus.NOT_FOUND && route) return httpMessages.routeNotFound(route[1], route[2]);
+  if (status === HttpStatus.TOO_MANY_REQUESTS) {
+    const retryAfter = Number(response.getHeader('Retry-After'));
+    return httpMessages.tooManyRequests(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : undefined);
+  }
+  return text;
+}
+
+/**
  * Every error as an RFC 9457 problem document: domain errors with their code and status,
  * HTTP exceptions as they are, an unreachable database as 503 with Retry-After, and
  * anything else as a 500 whose details are logged under an id the client sees.
@@ -105,7 +122,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return;
       }
       const { code, message, errors, ...rest } = (typeof body === 'string' ? { message: body } : body) as Record<string, unknown>;
-      const detail = Array.isArray(message) ? message.join('; ') : String(message ?? exception.message);
+      const detail = httpDetail(status, message ?? exception.message, response);
       delete rest.statusCode;
       if (typeof rest.error === 'string') delete rest.error;
       sendProblem(request, response, status, String(code ?? HttpStatus[status] ?? 'ERROR'), detail, {
@@ -117,29 +134,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       response.setHeader('Retry-After', String(RETRY_AFTER_S));
-      sendProblem(
-        request,
-        response,
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'DATABASE_UNAVAILABLE',
-        'the database cannot be reached; try again shortly',
-      );
+      sendProblem(request, response, HttpStatus.SERVICE_UNAVAILABLE, 'DATABASE_UNAVAILABLE', httpMessages.databaseUnavailable());
       return;
     }
     if (isTransientConflict(exception)) {
       this.logger.warn(`transaction gave way to another: ${(exception as Error).message}`);
       response.setHeader('Retry-After', '1');
-      sendProblem(
-        request,
-        response,
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'TRY_AGAIN',
-        'the request collided with another one and nothing was written; send it again',
-      );
+      sendProblem(request, response, HttpStatus.SERVICE_UNAVAILABLE, 'TRY_AGAIN', httpMessages.tryAgain());
       return;
     }
     const errorId = randomUUID();
     this.logger.error(`unexpected error ${errorId}`, exception instanceof Error ? exception.stack : String(exception));
-    sendProblem(request, response, HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'Internal server error', { errorId });
+    sendProblem(request, response, HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', httpMessages.internalError(), { errorId });
   }
 }

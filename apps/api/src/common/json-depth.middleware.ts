@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { httpMessages } from '@dx/domain';
 import { sendProblem } from './problem';
 
 /**
@@ -23,7 +24,7 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 /** Refuses a parsed JSON body nested deeper than MAX_JSON_DEPTH with 400, before any handler walks it. */
 export function jsonDepthLimit(req: Request, res: Response, next: NextFunction): void {
   if (req.body !== null && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && nestsDeeperThan(req.body, MAX_JSON_DEPTH)) {
-    sendProblem(req, res, 400, 'BAD_BODY', `the body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
+    sendProblem(req, res, 400, 'BAD_BODY', httpMessages.bodyTooDeep(MAX_JSON_DEPTH));
     return;
   }
   next();

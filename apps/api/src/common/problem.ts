@@ -1,8 +1,11 @@
 import type { Request, Response } from 'express';
-import type { ProblemDocument } from '@dx/domain';
+import type { Localised, ProblemDocument } from '@dx/domain';
+import { FieldProblem, localiseErrors } from './field-messages';
 
 export type { Lang } from '@dx/domain';
 import type { Lang } from '@dx/domain';
+export type { FieldProblem } from './field-messages';
+export { localiseErrors } from './field-messages';
 
 /** Vietnamese when the client prefers it (Accept-Language: vi…), English otherwise. */
 export function languageOf(req: Pick<Request, 'headers'> | undefined): Lang {
@@ -30,56 +33,30 @@ const TITLES: Record<number, [string, string]> = {
   503: ['Service unavailable', 'Dịch vụ tạm thời không truy cập được'],
 };
 
-/** Vietnamese for a validation rule that failed (class-validator's constraint names). */
-const RULES_VI: Record<string, string> = {
-  whitelistValidation: 'không phải là trường được chấp nhận',
-  isIn: 'không nằm trong các giá trị cho phép',
-  matches: 'sai định dạng',
-  isInt: 'phải là số nguyên',
-  min: 'nhỏ hơn giá trị tối thiểu',
-  max: 'lớn hơn giá trị tối đa',
-  maxLength: 'quá dài',
-  minLength: 'không được để trống hoặc quá ngắn',
-  isString: 'phải là chuỗi ký tự',
-  isBoolean: 'phải là true hoặc false',
-  isObject: 'phải là một đối tượng',
-  nestedValidation: 'phải là một đối tượng',
-  isUrl: 'phải là địa chỉ http(s)',
-  isDefined: 'là bắt buộc',
-  nul: 'không được chứa ký tự NUL',
-  surrogate: 'phải là văn bản Unicode hợp lệ',
+/** Titles that say more than their status: a wrong password is not an expired session. */
+const CODE_TITLES: Record<string, [string, string]> = {
+  INVALID_CREDENTIALS: ['Wrong username or password', 'Sai tên đăng nhập hoặc mật khẩu'],
+  ACCOUNT_LOCKED: ['Account locked for a while', 'Tài khoản tạm thời bị khóa'],
+  INVALID_REFRESH_TOKEN: ['Session ended', 'Phiên đăng nhập đã kết thúc'],
+  VERSION_CONFLICT: ['Changed meanwhile', 'Dữ liệu đã được người khác thay đổi'],
 };
-
-export interface FieldProblem {
-  path: string;
-  messages: string[];
-  /** The rules that failed, for translation; not sent. */
-  rules?: string[];
-}
-
-export function localiseErrors(errors: FieldProblem[], lang: Lang): { path: string; messages: string[] }[] {
-  return errors.map(({ path, messages, rules, ...rest }) => ({
-    path,
-    ...rest,
-    messages: lang === 'vi' && rules?.length ? rules.map((r) => `"${path}" ${RULES_VI[r] ?? 'không hợp lệ'}`) : messages,
-  }));
-}
 
 /**
  * An RFC 9457 problem document (application/problem+json): `type`, `title`, `status`,
  * `detail`, plus this API's `code`, `errors` with field paths, and for compatibility
- * `statusCode` and `message`. The title follows Accept-Language.
+ * `statusCode` and `message`. The title and the detail (when given in both languages) follow Accept-Language.
  */
 export function sendProblem(
   req: Pick<Request, 'headers'> | undefined,
   res: Response,
   status: number,
   code: string,
-  detail: string,
+  message: string | Localised,
   extra: Record<string, unknown> = {},
 ): void {
   const lang = languageOf(req);
-  const [en, vi] = TITLES[status] ?? TITLES[status >= 500 ? 500 : 400];
+  const [en, vi] = CODE_TITLES[code] ?? TITLES[status] ?? TITLES[status >= 500 ? 500 : 400];
+  const detail = typeof message === 'string' ? message : message[lang];
   const { errors, ...rest } = extra as { errors?: FieldProblem[] };
   res
     .status(status)

@@ -1,10 +1,10 @@
 import { ProvinceRepository } from '@dx/db';
-import { assertAccess, canRead, DomainError, Principal } from '@dx/domain';
+import { accessMessages, assertAccess, canRead, DomainError, Localised, orgMessages, Principal, things } from '@dx/domain';
 
 /** The id of the province with this code: PROVINCE_NOT_FOUND when there is none. */
 export async function existingProvinceId(provinces: ProvinceRepository, code: string): Promise<string> {
   const provinceId = await provinces.provinceId(code);
-  if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
+  if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(code));
   return provinceId;
 }
 
@@ -15,14 +15,19 @@ export async function existingProvinceId(provinces: ProvinceRepository, code: st
  */
 export async function readableProvinceId(provinces: ProvinceRepository, principal: Principal, code: string): Promise<string> {
   const provinceId = await existingProvinceId(provinces, code);
-  await assertReadable(provinces, principal, provinceId, `province ${code}`);
+  await assertReadable(provinces, principal, provinceId, things.province(code));
   return provinceId;
 }
 
 /** ACCESS_DENIED (`what` in the message) unless the principal reads the province: its own, or one its own was formed from. */
-export async function assertReadable(provinces: ProvinceRepository, principal: Principal, provinceId: string, what: string): Promise<void> {
+export async function assertReadable(
+  provinces: ProvinceRepository,
+  principal: Principal,
+  provinceId: string,
+  what: Localised,
+): Promise<void> {
   const own = principal.provinceId;
   const allowed =
     canRead(principal, provinceId) || (own !== null && canRead(principal, own) && (await provinces.isPredecessor(provinceId, own)));
-  assertAccess(allowed, `no access to ${what}`);
+  assertAccess(allowed, accessMessages.noAccessTo(what));
 }

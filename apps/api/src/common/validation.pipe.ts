@@ -1,12 +1,9 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { httpMessages } from '@dx/domain';
+import { fieldProblem, FieldProblem } from './field-messages';
 
-export interface FieldError {
-  /** Dotted path of the offending field, e.g. `evidence.date` or `items[2].value`. */
-  path: string;
-  messages: string[];
-  /** The rules that failed (class-validator constraint names), for translated messages. */
-  rules?: string[];
-}
+/** A field's problem as the pipe reports it: dotted path (`evidence.date`, `items[2].value`), English message, and the rules for translation. */
+export type FieldError = FieldProblem & { messages: string[] };
 
 /** The path of `key` under `parent`: `items[2]` for a list item, `evidence.date` for a field, `key` at the top. */
 function childPath(parent: string, key: string, inList: boolean): string {
@@ -16,7 +13,7 @@ function childPath(parent: string, key: string, inList: boolean): string {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const path = childPath(parent, e.property, /^\d+$/.test(e.property));
-    const own = e.constraints ? [{ path, messages: Object.values(e.constraints), rules: Object.keys(e.constraints) }] : [];
+    const own = e.constraints ? [fieldProblem(path, e.value, e.constraints)] : [];
     return [...own, ...flattenValidationErrors(e.children ?? [], path)];
   });
 }
@@ -67,15 +64,16 @@ class StrictValidationPipe extends ValidationPipe {
     }));
     const proto = protoKeyPaths(value).map((path) => ({
       path,
-      messages: [`property ${path} should not exist`],
+      messages: [httpMessages.unknownField(path).en],
       rules: ['whitelistValidation'],
     }));
     if (bad.length || proto.length) {
+      const errors = [...bad, ...proto];
       throw new BadRequestException({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
-        message: 'Validation failed',
-        errors: [...bad, ...proto],
+        message: httpMessages.validationFailed(errors.length),
+        errors,
       });
     }
     return super.transform(value, metadata);
@@ -88,12 +86,14 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      new BadRequestException({
+    exceptionFactory: (invalid) => {
+      const errors = flattenValidationErrors(invalid);
+      return new BadRequestException({
         statusCode: 400,
         code: 'VALIDATION_FAILED',
-        message: 'Validation failed',
-        errors: flattenValidationErrors(errors),
-      }),
+        message: httpMessages.validationFailed(errors.length),
+        errors,
+      });
+    },
   });
 }

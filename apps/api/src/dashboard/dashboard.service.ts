@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '@dx/db';
-import { DashboardResponse, DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
+import { commonMessages, DashboardResponse, DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
 import { kpiHasTarget, StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { SummaryCache } from '../status/summary-cache';
 
@@ -25,7 +25,7 @@ export class DashboardService {
   ) {}
 
   async dashboard(principal: Principal, code: string, asOf?: string): Promise<DashboardResponse> {
-    if (asOf !== undefined && !isIsoDate(asOf)) throw new DomainError('INVALID_DATE', `as_of "${asOf}" is not a real date`);
+    if (asOf !== undefined && !isIsoDate(asOf)) throw new DomainError('INVALID_DATE', commonMessages.notARealDate('as_of', asOf));
     const today = todayIn(TIME_ZONE, new Date());
     const date = asOf ?? today;
     const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, code, date);

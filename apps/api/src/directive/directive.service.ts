@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, DirectiveRepository, DirectiveRow, ProvinceRepository, RequestMeta } from '@dx/db';
-import { assertAccess, canAnswer, canRead, canReview, DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
+import {
+  assertAccess,
+  canAnswer,
+  canRead,
+  canReview,
+  commonMessages,
+  directiveMessages,
+  DomainError,
+  isIsoDate,
+  Principal,
+  todayIn,
+} from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
 import { CreateDirectiveDto, ListDirectivesQuery } from './dto/directive.dto';
 import { readableProvinceId } from '../common/readable-province';
@@ -20,19 +31,19 @@ export class DirectiveService {
   ) {}
 
   async create(principal: Principal, dto: CreateDirectiveDto, meta: RequestMeta): Promise<DirectiveRow> {
-    if (dto.due !== undefined && !isIsoDate(dto.due)) throw new DomainError('INVALID_DATE', `due "${dto.due}" is not a real date`);
+    if (dto.due !== undefined && !isIsoDate(dto.due)) throw new DomainError('INVALID_DATE', commonMessages.notARealDate('due', dto.due));
     return this.dataSource.transaction(async (m) => {
       const repo = this.directives.withTransaction(m);
       const provinceId = await repo.targetProvince(dto.target.kind, dto.target.id);
       if (!provinceId)
-        throw new DomainError('INVALID_INPUT', `no ${dto.target.kind} with id "${dto.target.id}"`, {
-          errors: [{ path: 'target.id', messages: ['not found'] }],
+        throw new DomainError('INVALID_INPUT', directiveMessages.targetNotFound(dto.target.kind, dto.target.id), {
+          errors: [{ path: 'target.id', messages: [commonMessages.notFoundRule()] }],
         });
-      assertAccess(canReview(principal, provinceId, dto.kind), `no right to leave a ${dto.kind} here`);
+      assertAccess(canReview(principal, provinceId, dto.kind), directiveMessages.noRightToLeave(dto.kind));
       let assigneeId: string | null = null;
       if (dto.assignee) {
         assigneeId = await repo.orgUnitIn(provinceId, dto.assignee.trim());
-        if (!assigneeId) throw new DomainError('ORG_UNIT_NOT_FOUND', `no agency "${dto.assignee}" in the target's province`);
+        if (!assigneeId) throw new DomainError('ORG_UNIT_NOT_FOUND', directiveMessages.agencyNotFound(dto.assignee));
       }
       const row = await repo.create(
         {
@@ -64,17 +75,17 @@ export class DirectiveService {
 
   async answer(principal: Principal, id: string, answer: string, meta: RequestMeta): Promise<DirectiveRow> {
     return this.transition(principal, id, meta, 'directive.answer', (d) => {
-      assertAccess(canAnswer(principal, d), `no right to answer directive ${id}`);
+      assertAccess(canAnswer(principal, d), directiveMessages.noRightToAnswer(id));
       if (d.kind !== 'directive' || d.status !== 'open')
-        throw new DomainError('DIRECTIVE_STATE', `only an open directive can be answered (this one is ${d.kind}, ${d.status})`);
+        throw new DomainError('DIRECTIVE_STATE', directiveMessages.onlyOpenAnswerable(d.kind, d.status));
       return (repo) => repo.answer(id, answer.trim().normalize('NFC'), principal.username);
     });
   }
 
   async close(principal: Principal, id: string, meta: RequestMeta): Promise<DirectiveRow> {
     return this.transition(principal, id, meta, 'directive.close', (d) => {
-      assertAccess(canReview(principal, d.provinceId, d.kind), `no right to close ${id}`);
-      if (d.status === 'closed') throw new DomainError('DIRECTIVE_STATE', `${id} is already closed`);
+      assertAccess(canReview(principal, d.provinceId, d.kind), directiveMessages.noRightToClose(id));
+      if (d.status === 'closed') throw new DomainError('DIRECTIVE_STATE', directiveMessages.alreadyClosed(id));
       return (repo) => repo.close(id, principal.username);
     });
   }
@@ -89,8 +100,8 @@ export class DirectiveService {
     return this.dataSource.transaction(async (m) => {
       const repo = this.directives.withTransaction(m);
       const before = await repo.lockById(id, today());
-      if (!before) throw new DomainError('DIRECTIVE_NOT_FOUND', `no directive or comment with id "${id}"`);
-      assertAccess(canRead(principal, before.provinceId), `no access to ${id}`);
+      if (!before) throw new DomainError('DIRECTIVE_NOT_FOUND', directiveMessages.notFound(id));
+      assertAccess(canRead(principal, before.provinceId), directiveMessages.noAccess(id));
       await check(before)(repo);
       const after = (await repo.findById(id, today()))!;
       await this.audit(m, principal, meta, action, after, before);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DtiRepository, ProvinceRepository } from '@dx/db';
-import { DomainError, DtiHistory, Principal } from '@dx/domain';
+import { DomainError, DtiHistory, kpiMessages, Principal } from '@dx/domain';
 import { readableProvinceId } from '../common/readable-province';
 
 /**
@@ -16,7 +16,7 @@ export class DtiService {
 
   async ranking(year: number, group: string) {
     const items = await this.dti.ranking(year, group);
-    if (!items.length) throw new DomainError('COMPARISON_NOT_FOUND', `no DTI ${year} results for ${group}`);
+    if (!items.length) throw new DomainError('COMPARISON_NOT_FOUND', kpiMessages.noDtiResults(year, group));
     return { year, group, items, total: items.length };
   }
 
@@ -26,7 +26,7 @@ export class DtiService {
 
   async framework(year: number, group: string) {
     const framework = await this.dti.framework(year, group);
-    if (!framework) throw new DomainError('COMPARISON_NOT_FOUND', `no DTI ${year} framework recorded for ${group}`);
+    if (!framework) throw new DomainError('COMPARISON_NOT_FOUND', kpiMessages.noDtiFramework(year, group));
     return framework;
   }
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { DomainError } from '@dx/domain';
+import { DomainError, kpiMessages } from '@dx/domain';
 import { columnOf, csvDelimiter } from './bulk-columns';
 import { xlsxLimitProblem } from './xlsx-limits';
 
@@ -21,8 +21,8 @@ export interface UploadedRow {
 const COLUMNS = ['indicator', 'province', 'org', 'period', 'value', 'numerator', 'denominator', 'source', 'note'];
 
 function tooMany(n: number): never {
-  throw new DomainError('INVALID_INPUT', `an upload holds at most ${BULK_MAX_ROWS} rows, this one ${n}`, {
-    errors: [{ path: 'rows', messages: [`at most ${BULK_MAX_ROWS} rows (got ${n})`] }],
+  throw new DomainError('INVALID_INPUT', kpiMessages.tooManyRows(BULK_MAX_ROWS, n), {
+    errors: [{ path: 'rows', messages: [kpiMessages.tooManyRowsRule(BULK_MAX_ROWS, n)] }],
   });
 }
 

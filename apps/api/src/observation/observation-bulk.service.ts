@@ -12,7 +12,16 @@ import {
   RequestMeta,
   SubmissionRepository,
 } from '@dx/db';
-import { BulkUploadResult, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
+import {
+  BulkUploadResult,
+  canWriteObservation,
+  DomainError,
+  kpiMessages,
+  needsApproval,
+  observationProblems,
+  parsePeriod,
+  Principal,
+} from '@dx/domain';
 import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../common/validation.pipe';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';
@@ -66,22 +75,18 @@ export class ObservationBulkService {
         const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
         if (earlier) {
           if (earlier.requestHash !== requestHash)
-            throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different upload');
+            throw new DomainError('IDEMPOTENCY_KEY_REUSED', kpiMessages.idempotencyKeyReusedUpload());
           // Stored by this method for the same request: the answer it gave then.
           return earlier.response.body as BulkUploadResult;
         }
       }
       const { values, errors, warnings } = await this.check(m, principal, rows, options);
       if (errors.length && !options.partial) {
-        throw new DomainError(
-          'INVALID_INPUT',
-          `${new Set(errors.map((e) => e.row)).size} of ${rows.length} rows are refused; nothing was written (send ?partial=true to keep the valid ones)`,
-          {
-            total: rows.length,
-            rejected: new Set(errors.map((e) => e.row)).size,
-            errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
-          },
-        );
+        throw new DomainError('INVALID_INPUT', kpiMessages.rowsRefused(new Set(errors.map((e) => e.row)).size, rows.length), {
+          total: rows.length,
+          rejected: new Set(errors.map((e) => e.row)).size,
+          errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
+        });
       }
       const written = await this.write(m, principal, values, meta);
       const body: BulkUploadResult = {

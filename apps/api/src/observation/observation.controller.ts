@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { RequestMeta } from '@dx/db';
-import { DomainError, Principal } from '@dx/domain';
+import { DomainError, kpiMessages, Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { CSV_TYPES, rowsFromCsv, rowsFromJson, rowsFromXlsx, XLSX_TYPE } from './bulk-parse';
@@ -38,8 +38,8 @@ export class ObservationController {
     @ReqMeta() meta: RequestMeta,
   ) {
     if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-      throw new DomainError('INVALID_INPUT', 'Idempotency-Key must be 1-200 visible ASCII characters', {
-        errors: [{ path: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }],
+      throw new DomainError('INVALID_INPUT', kpiMessages.idempotencyKeyInvalid(), {
+        errors: [{ path: 'Idempotency-Key', messages: [kpiMessages.idempotencyKeyRule()] }],
       });
     }
     const rows = req.is(CSV_TYPES)

@@ -9,7 +9,18 @@ import {
   RequestMeta,
   SubmissionRepository,
 } from '@dx/db';
-import { assertAccess, canWriteObservation, DomainError, needsApproval, observationProblems, parsePeriod, Principal } from '@dx/domain';
+import {
+  assertAccess,
+  canWriteObservation,
+  commonMessages,
+  DomainError,
+  kpiMessages,
+  needsApproval,
+  observationProblems,
+  orgMessages,
+  parsePeriod,
+  Principal,
+} from '@dx/domain';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { figuresAsWritten, readFigures } from './observation-figures';
 import { ObservationValue, submissionPayload, writeObservation } from './observation.writer';
@@ -56,8 +67,8 @@ export class ObservationService {
     meta: RequestMeta,
   ): Promise<RecordResult> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw new DomainError('INVALID_INPUT', 'Idempotency-Key must be 1-200 visible ASCII characters', {
-        errors: [{ path: 'Idempotency-Key', messages: ['must be 1-200 visible ASCII characters'] }],
+      throw new DomainError('INVALID_INPUT', kpiMessages.idempotencyKeyInvalid(), {
+        errors: [{ path: 'Idempotency-Key', messages: [kpiMessages.idempotencyKeyRule()] }],
       });
     }
     const written = figuresAsWritten(dto);
@@ -72,30 +83,29 @@ export class ObservationService {
         const earlier = await keys.claim(principal.userId, idempotencyKey, requestHash);
         if (earlier) {
           if (earlier.requestHash !== requestHash) {
-            throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request');
+            throw new DomainError('IDEMPOTENCY_KEY_REUSED', kpiMessages.idempotencyKeyReused());
           }
           return earlier.response as RecordResult;
         }
       }
       const repo = this.observations.withTransaction(m);
       const resolved = await repo.resolveTarget(dto.indicator, dto.province, request.org);
-      if (!resolved.province) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${dto.province}"`);
-      if (!resolved.indicator)
-        throw new DomainError('INDICATOR_NOT_FOUND', `indicator "${dto.indicator}" is not tracked in ${dto.province}`);
+      if (!resolved.province) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(dto.province));
+      if (!resolved.indicator) throw new DomainError('INDICATOR_NOT_FOUND', kpiMessages.indicatorNotTracked(dto.indicator, dto.province));
       const target = resolved.target;
-      if (!target) throw new DomainError('ORG_UNIT_NOT_FOUND', `no org unit "${request.org}" in ${dto.province}`);
-      assertAccess(canWriteObservation(principal, target), `no right to enter values for ${target.orgUnitCode}`);
+      if (!target) throw new DomainError('ORG_UNIT_NOT_FOUND', orgMessages.orgUnitNotFound(String(request.org), dto.province));
+      assertAccess(canWriteObservation(principal, target), kpiMessages.noRightToEnterValues(target.orgUnitCode));
       const period = parsePeriod(dto.period);
       const { figures, unread } = readFigures(dto, target);
       const problems = unread.length
         ? []
         : observationProblems({ code: target.indicatorCode, unit: target.unit, kind: target.kind, scale: target.scale }, figures);
       const errors = [
-        ...(period ? [] : [{ path: 'period', messages: [`"${dto.period}" is not a real period`] }]),
+        ...(period ? [] : [{ path: 'period', messages: [commonMessages.notARealPeriod(dto.period)] }]),
         ...unread.map((u) => ({ path: u.field, messages: [u.message] })),
         ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] })),
       ];
-      if (errors.length) throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', { errors });
+      if (errors.length) throw new DomainError('INVALID_INPUT', kpiMessages.valueBreaksRules(), { errors });
       const warnings = problems.filter((p) => p.severity === 'warning').map((p) => ({ path: p.field, message: p.message }));
       const value: ObservationValue = { target, period: period!, figures, source, note: request.note };
       const submissions = this.submissions.withTransaction(m);

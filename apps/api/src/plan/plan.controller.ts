@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Request } from 'express';
 import type { RequestMeta } from '@dx/db';
-import { DomainError, Principal } from '@dx/domain';
+import { commonMessages, DomainError, planMessages, Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { PlanService } from './plan.service';
@@ -30,8 +30,8 @@ export class ImportPlanQuery {
 
 function body(req: Request): Buffer {
   if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-    throw new DomainError('INVALID_INPUT', 'send the plan file as the body (Content-Type: application/yaml)', {
-      errors: [{ path: 'file', messages: ['empty'] }],
+    throw new DomainError('INVALID_INPUT', planMessages.bodyMissing(), {
+      errors: [{ path: 'file', messages: [commonMessages.emptyRule()] }],
     });
   }
   return req.body;

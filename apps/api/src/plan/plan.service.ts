@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, PlanImporter, ProvinceRepository, RequestMeta } from '@dx/db';
-import { DomainError, PlanCheck, PlanIssue, Principal } from '@dx/domain';
+import { DomainError, PlanCheck, PlanIssue, planMessages, Principal } from '@dx/domain';
 import { parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
 
 const issue = (i: PlanFileIssue): PlanIssue => ({ path: i.path, line: i.line, message: i.message });
@@ -25,11 +25,7 @@ export class PlanService {
   /** The province's id (null when new), or ACCESS_DENIED (403) when the principal may not import its plan. */
   private async assertMayImport(principal: Principal, code: string): Promise<string | null> {
     const existingId = await this.provinces.provinceId(code);
-    if (!this.mayImport(principal, code, existingId))
-      throw new DomainError('ACCESS_DENIED', {
-        vi: `Tệp kế hoạch này thuộc tỉnh ${code}; cán bộ chỉ được nhập kế hoạch của tỉnh mình`,
-        en: `no right to import the plan of ${code}`,
-      });
+    if (!this.mayImport(principal, code, existingId)) throw new DomainError('ACCESS_DENIED', planMessages.noRightToImport(code));
     return existingId;
   }
 
@@ -60,7 +56,7 @@ export class PlanService {
   async import(principal: Principal, bytes: Buffer, options: { fileName: string; prune: boolean; dryRun: boolean }, meta: RequestMeta) {
     const parsed = await parsePlanFileOffThread(bytes);
     if (!parsed.plan || parsed.errors.length) {
-      throw new DomainError('PLAN_FILE_INVALID', `the plan file has ${parsed.errors.length} error(s); nothing was written`, {
+      throw new DomainError('PLAN_FILE_INVALID', planMessages.fileHasErrors(parsed.errors.length), {
         errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [e.message] })),
         warnings: parsed.warnings.map(issue),
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProvinceRepository } from '@dx/db';
-import { DomainError, Principal, readableProvince } from '@dx/domain';
+import { DomainError, orgMessages, Principal, readableProvince, things } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
 import { ProvinceListItem, ProvinceResponse } from './dto/province.response';
 
@@ -18,8 +18,8 @@ export class ProvinceService {
 
   async get(principal: Principal, code: string): Promise<ProvinceResponse> {
     const row = await this.provinces.findProvince(code);
-    if (!row) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${code}"`);
-    await assertReadable(this.provinces, principal, row.province.id, `province ${code}`);
+    if (!row) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(code));
+    await assertReadable(this.provinces, principal, row.province.id, things.province(code));
     const { province, agencies, counts } = row;
     return {
       code: province.code,

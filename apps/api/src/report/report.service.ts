@@ -6,12 +6,16 @@ import {
   assertAccess,
   canApprove,
   canRead,
+  commonMessages,
   DomainError,
   isIsoDate,
   parsePeriod,
+  planMessages,
   Principal,
   ReportFormat,
   ReportFrequency,
+  reportMessages,
+  things,
   todayIn,
 } from '@dx/domain';
 import { ReportPayload, ReportProducer } from '@dx/jobs';
@@ -50,8 +54,8 @@ export class ReportService {
 
   async get(principal: Principal, id: string) {
     const report = await this.reports.findById(id);
-    if (!report) throw new DomainError('REPORT_NOT_FOUND', `no report with id "${id}"`);
-    await assertReadable(this.provinces, principal, report.provinceId, `report ${id}`);
+    if (!report) throw new DomainError('REPORT_NOT_FOUND', reportMessages.notFound(id));
+    await assertReadable(this.provinces, principal, report.provinceId, things.report(id));
     const { provinceId: _provinceId, ...rest } = report;
     return rest;
   }
@@ -59,21 +63,22 @@ export class ReportService {
   async file(principal: Principal, id: string, format: ReportFormat): Promise<{ bytes: Buffer; name: string }> {
     const report = await this.get(principal, id);
     const bytes = await this.reports.file(id, format);
-    if (!bytes) throw new DomainError('REPORT_NOT_FOUND', `report ${id} has no ${format.toUpperCase()} file`);
+    if (!bytes) throw new DomainError('REPORT_NOT_FOUND', reportMessages.noFile(id, format));
     return { bytes, name: `bao-cao-${report.province}-${report.document.replace(/[^A-Za-z0-9-]+/g, '-')}-${report.period}.${format}` };
   }
 
   /** Queues a report; the job (GET /api/v1/jobs/:id) reports its progress and, when done, the report's id. */
   async order(principal: Principal, dto: CreateReportDto) {
     const provinceId = await existingProvinceId(this.provinces, dto.province);
-    assertAccess(canOrderReports(principal, provinceId), `no right to order reports of ${dto.province}`);
+    assertAccess(canOrderReports(principal, provinceId), reportMessages.noRightToOrder(dto.province));
     if (!parsePeriod(dto.period))
-      throw new DomainError('INVALID_INPUT', `"${dto.period}" is not a real period`, {
-        errors: [{ path: 'period', messages: ['not a real period'] }],
+      throw new DomainError('INVALID_INPUT', commonMessages.notARealPeriod(dto.period), {
+        errors: [{ path: 'period', messages: [commonMessages.notARealPeriodRule()] }],
       });
-    if (dto.asOf !== undefined && !isIsoDate(dto.asOf)) throw new DomainError('INVALID_DATE', `asOf "${dto.asOf}" is not a real date`);
+    if (dto.asOf !== undefined && !isIsoDate(dto.asOf))
+      throw new DomainError('INVALID_DATE', commonMessages.notARealDate('asOf', dto.asOf));
     if (!(await this.reports.documentOf(dto.province, dto.document))) {
-      throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
+      throw new DomainError('DOCUMENT_NOT_FOUND', planMessages.documentNotFound(dto.document, dto.province));
     }
     const payload: ReportPayload = {
       province: dto.province,
@@ -99,7 +104,7 @@ export class ReportService {
 
   async saveHeading(principal: Principal, province: string, heading: ReportHeadingDto, meta: RequestMeta) {
     const provinceId = await existingProvinceId(this.provinces, province);
-    assertAccess(canApprove(principal, provinceId), `no right to change the report heading of ${province}`);
+    assertAccess(canApprove(principal, provinceId), reportMessages.noRightToHeading(province));
     const value = Object.fromEntries(
       Object.entries(heading).map(([k, v]) => [
         k,
@@ -131,10 +136,10 @@ export class ReportService {
 
   async createSchedule(principal: Principal, dto: CreateScheduleDto, meta: RequestMeta) {
     const provinceId = await existingProvinceId(this.provinces, dto.province);
-    assertAccess(canApprove(principal, provinceId), `no right to manage the report schedules of ${dto.province}`);
+    assertAccess(canApprove(principal, provinceId), reportMessages.noRightToSchedules(dto.province));
     const cron = this.checkCron(dto.frequency, dto.cron);
     const ids = await this.reports.documentOf(dto.province, dto.document);
-    if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${dto.document}" in ${dto.province}`);
+    if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', planMessages.documentNotFound(dto.document, dto.province));
     const schedule = await this.dataSource.transaction(async (m) => {
       const created = await this.reports
         .withTransaction(m)
@@ -157,8 +162,8 @@ export class ReportService {
 
   async updateSchedule(principal: Principal, id: string, dto: UpdateScheduleDto, meta: RequestMeta) {
     const before = await this.reports.findSchedule(id);
-    if (!before) throw new DomainError('REPORT_NOT_FOUND', `no report schedule with id "${id}"`);
-    assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
+    if (!before) throw new DomainError('REPORT_NOT_FOUND', reportMessages.scheduleNotFound(id));
+    assertAccess(canApprove(principal, before.provinceId), reportMessages.noRightToSchedule(id));
     const cron = this.checkCron(dto.frequency, dto.cron);
     const after = await this.dataSource.transaction(async (m) => {
       const updated = await this.reports
@@ -182,8 +187,8 @@ export class ReportService {
 
   async deleteSchedule(principal: Principal, id: string, meta: RequestMeta): Promise<void> {
     const before = await this.reports.findSchedule(id);
-    if (!before) throw new DomainError('REPORT_NOT_FOUND', `no report schedule with id "${id}"`);
-    assertAccess(canApprove(principal, before.provinceId), `no right to manage schedule ${id}`);
+    if (!before) throw new DomainError('REPORT_NOT_FOUND', reportMessages.scheduleNotFound(id));
+    assertAccess(canApprove(principal, before.provinceId), reportMessages.noRightToSchedule(id));
     await this.dataSource.transaction(async (m) => {
       await this.reports.withTransaction(m).deleteSchedule(id);
       await this.audit.withTransaction(m).append({
@@ -203,8 +208,8 @@ export class ReportService {
   private checkCron(frequency: ReportFrequency, cron: string | undefined): string | null {
     if (frequency !== 'cron') {
       if (cron !== undefined)
-        throw new DomainError('INVALID_INPUT', 'cron is only for frequency "cron"', {
-          errors: [{ path: 'cron', messages: ['only for frequency "cron"'] }],
+        throw new DomainError('INVALID_INPUT', reportMessages.cronOnlyForCron(), {
+          errors: [{ path: 'cron', messages: [reportMessages.cronOnlyRule()] }],
         });
       return null;
     }
@@ -213,8 +218,8 @@ export class ReportService {
       if (!text) throw new Error('required');
       CronExpressionParser.parse(text, { tz: TIME_ZONE });
     } catch (error) {
-      throw new DomainError('INVALID_INPUT', `cron "${text}" is not a cron expression`, {
-        errors: [{ path: 'cron', messages: [`not a cron expression: ${(error as Error).message}`] }],
+      throw new DomainError('INVALID_INPUT', reportMessages.notCron(text), {
+        errors: [{ path: 'cron', messages: [reportMessages.notCronRule((error as Error).message)] }],
       });
     }
     return text;

@@ -4,15 +4,20 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, readIndicatorMap, ReportRepository } from '@dx/db';
 import {
+  accessMessages,
   assertAccess,
   canRead,
+  commonMessages,
   DomainError,
   IndicatorHistory,
   IndicatorMap,
   isIsoDate,
   JobResponse,
+  kpiMessages,
+  orgMessages,
   Principal,
   readableProvince,
+  things,
   todayIn,
 } from '@dx/domain';
 import { QUEUE_NAMES, RecomputeProducer } from '@dx/jobs';
@@ -36,7 +41,7 @@ export class StatusService {
   private asOf(value: string | undefined): string {
     // PostgreSQL dates reach far, but an as-of date outside 1900–2199 is a typo, not a question.
     if (value !== undefined && (!isIsoDate(value) || value < '1900-01-01' || value > '2199-12-31')) {
-      throw new DomainError('INVALID_DATE', `as_of "${value}" is not a real date between 1900 and 2199`);
+      throw new DomainError('INVALID_DATE', commonMessages.asOfOutOfRange(value));
     }
     return value ?? todayIn(TIME_ZONE, new Date());
   }
@@ -62,10 +67,10 @@ export class StatusService {
   async goalStatus(principal: Principal, id: string, asOf?: string) {
     const date = this.asOf(asOf);
     const provinceId = await this.reads.provinceOfGoal(id);
-    if (!provinceId) throw new DomainError('GOAL_NOT_FOUND', `no goal with id "${id}"`);
-    await assertReadable(this.provinces, principal, provinceId, `goal ${id}`);
+    if (!provinceId) throw new DomainError('GOAL_NOT_FOUND', commonMessages.goalNotFound(id));
+    await assertReadable(this.provinces, principal, provinceId, things.goal(id));
     const goal = await this.reads.goalStatus(id, date);
-    if (!goal) throw new DomainError('GOAL_NOT_FOUND', `no goal with id "${id}"`);
+    if (!goal) throw new DomainError('GOAL_NOT_FOUND', commonMessages.goalNotFound(id));
     return goal;
   }
 
@@ -73,17 +78,17 @@ export class StatusService {
   async history(principal: Principal, indicator: string, province: string, limit: number): Promise<IndicatorHistory> {
     const provinceId = await readableProvinceId(this.provinces, principal, province);
     const points = await this.reads.indicatorHistory(indicator, provinceId, limit);
-    if (points === null) throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
+    if (points === null) throw new DomainError('INDICATOR_NOT_FOUND', kpiMessages.indicatorNotFound(indicator));
     return { indicator, province, points };
   }
 
   async comparison(principal: Principal, indicator: string, province: string, period?: string) {
     await readableProvinceId(this.provinces, principal, province);
     const result = await this.reads.indicatorComparison(indicator, province, period ?? null);
-    if (result === 'no-indicator') throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicator}"`);
-    if (result === 'no-province') throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${province}"`);
+    if (result === 'no-indicator') throw new DomainError('INDICATOR_NOT_FOUND', kpiMessages.indicatorNotFound(indicator));
+    if (result === 'no-province') throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(province));
     if (result === null) {
-      throw new DomainError('COMPARISON_NOT_FOUND', `no computed value of "${indicator}" for ${province}${period ? ` in ${period}` : ''}`);
+      throw new DomainError('COMPARISON_NOT_FOUND', kpiMessages.noComputedValue(indicator, province, period));
     }
     return result;
   }
@@ -94,9 +99,10 @@ export class StatusService {
     indicator: string,
     query: { province?: string; period: string; map?: string },
   ): Promise<IndicatorMap> {
-    if (query.map !== undefined && !isIsoDate(query.map)) throw new DomainError('INVALID_DATE', `map "${query.map}" is not a real date`);
+    if (query.map !== undefined && !isIsoDate(query.map))
+      throw new DomainError('INVALID_DATE', commonMessages.notARealDate('map', query.map));
     if (query.province === undefined) {
-      assertAccess(readableProvince(principal) === null, 'give province=CODE: only admins read every province');
+      assertAccess(readableProvince(principal) === null, accessMessages.onlyAdminsReadAll());
     } else {
       await readableProvinceId(this.provinces, principal, query.province);
     }
@@ -121,9 +127,9 @@ export class StatusService {
   async job(principal: Principal, id: string): Promise<JobResponse> {
     const find = async () => (await this.queue.getJob(id)) ?? (await this.reportQueue.getJob(id));
     let job = await find();
-    if (!job) throw new DomainError('JOB_NOT_FOUND', `no job with id "${id}"`);
+    if (!job) throw new DomainError('JOB_NOT_FOUND', commonMessages.jobNotFound(id));
     const provinceId = await this.jobProvince(job.data as Record<string, unknown>);
-    assertAccess(provinceId ? canRead(principal, provinceId) : principal.role === 'admin', `no access to job ${id}`);
+    assertAccess(provinceId ? canRead(principal, provinceId) : principal.role === 'admin', accessMessages.noAccessTo(things.job(id)));
     // The state is read after the job: a job that finished in between is read again, so its result goes with its state.
     const state = await job.getState();
     if (state === 'completed' || state === 'failed') job = (await find()) ?? job;

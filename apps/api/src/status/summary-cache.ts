@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
 import { batchedLookup, ProvinceRepository } from '@dx/db';
-import { DomainError, Principal, SummaryResponse } from '@dx/domain';
+import { DomainError, orgMessages, Principal, SummaryResponse, things } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
 import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamps, SummaryStamp } from '@dx/status-engine';
 
@@ -85,10 +85,10 @@ export class SummaryCache {
     provinceCode: string,
     asOf: string,
   ): Promise<{ provinceId: string; kept: KeptSummary }> {
-    const missing = () => new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
+    const missing = () => new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(provinceCode));
     const current = await this.stampOf(provinceCode);
     if (!current) throw missing();
-    await assertReadable(provinces, principal, current.provinceId, `province ${provinceCode}`);
+    await assertReadable(provinces, principal, current.provinceId, things.province(provinceCode));
     const kept = await this.get(current, asOf);
     if (!kept) throw missing();
     return { provinceId: current.provinceId, kept };

@@ -6,10 +6,12 @@ import {
   assertAccess,
   canApprove,
   DomainError,
-  observationProblems,
+  kpiMessages,
   ObservationFigures,
+  observationProblems,
   parsePeriod,
   Principal,
+  submissionMessages,
   TaskPatch,
   todayIn,
 } from '@dx/domain';
@@ -51,7 +53,7 @@ export class SubmissionService {
 
   async saveSettings(principal: Principal, code: string, trustReporters: boolean, meta: RequestMeta) {
     const provinceId = await existingProvinceId(this.provinces, code);
-    assertAccess(canApprove(principal, provinceId), `no right to change the settings of ${code}`);
+    assertAccess(canApprove(principal, provinceId), submissionMessages.noRightToSettings(code));
     return this.dataSource.transaction(async (m) => {
       const repo = this.submissions.withTransaction(m);
       const before = await repo.settings(provinceId);
@@ -87,15 +89,11 @@ export class SubmissionService {
       if (s.kind === 'task') {
         const tasks = this.tasks.withTransaction(m);
         const before = await tasks.lockById(s.taskId!, today);
-        if (!before) throw new DomainError('TASK_NOT_FOUND', `the task of submission ${id} no longer exists`);
+        if (!before) throw new DomainError('TASK_NOT_FOUND', submissionMessages.taskGone(id));
         if (before.version !== s.baseVersion) {
-          throw new DomainError(
-            'VERSION_CONFLICT',
-            `task ${before.code} changed since the reporter read it (version ${s.baseVersion} → ${before.version}); return the submission`,
-            {
-              current: toTaskResponse(before),
-            },
-          );
+          throw new DomainError('VERSION_CONFLICT', submissionMessages.taskChanged(before.code, s.baseVersion, before.version), {
+            current: toTaskResponse(before),
+          });
         }
         const patch = s.payload as unknown as TaskPatch;
         const next = applyTaskUpdate(before, patch, today);
@@ -111,14 +109,13 @@ export class SubmissionService {
         const observations = this.observations.withTransaction(m);
         const resolved = await observations.resolveTarget(p.indicator, s.province, p.org);
         const period = parsePeriod(p.period);
-        if (!resolved.target || !period)
-          throw new DomainError('INVALID_INPUT', `submission ${id} no longer names a tracked indicator and org unit`);
+        if (!resolved.target || !period) throw new DomainError('INVALID_INPUT', submissionMessages.noLongerTracked(id));
         const t = resolved.target;
         const errors = observationProblems({ code: t.indicatorCode, unit: t.unit, kind: t.kind, scale: t.scale }, p).filter(
           (x) => x.severity === 'error',
         );
         if (errors.length)
-          throw new DomainError('INVALID_INPUT', 'the value breaks the observation rules', {
+          throw new DomainError('INVALID_INPUT', kpiMessages.valueBreaksRules(), {
             errors: errors.map((e) => ({ path: e.field, messages: [e.message] })),
           });
         const figures = { value: p.value, numerator: p.numerator, denominator: p.denominator };
@@ -146,10 +143,10 @@ export class SubmissionService {
 
   private async lockPending(submissions: SubmissionRepository, principal: Principal, id: string) {
     const s = await submissions.lockById(id);
-    if (!s) throw new DomainError('SUBMISSION_NOT_FOUND', `no submission with id "${id}"`);
-    assertAccess(canApprove(principal, s.provinceId), `no right to decide submission ${id}`);
+    if (!s) throw new DomainError('SUBMISSION_NOT_FOUND', submissionMessages.notFound(id));
+    assertAccess(canApprove(principal, s.provinceId), submissionMessages.noRightToDecide(id));
     if (s.status !== 'submitted')
-      throw new DomainError('SUBMISSION_DECIDED', `submission ${id} was already ${s.status}`, { current: toSubmissionResponse(s) });
+      throw new DomainError('SUBMISSION_DECIDED', submissionMessages.alreadyDecided(id, s.status), { current: toSubmissionResponse(s) });
     return s;
   }
 

@@ -6,10 +6,13 @@ import {
   assertAccess,
   canRead,
   canUpdateTask,
+  commonMessages,
   DomainError,
   isIsoDate,
   needsApproval,
   Principal,
+  taskMessages,
+  things,
   todayIn,
 } from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
@@ -21,10 +24,16 @@ import { writeLockedTaskUpdate, writeTaskUpdate } from './task.writer';
 import { assertReadable, readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
 
-/** `If-Match: "3"`, `W/"3"` or `3` → 3; anything else is not a version. */
+/** `If-Match: "3"`, `W/"3"` or `3` → 3; null when there is none; INVALID_INPUT (400) when it is there but not a version. */
 export function parseIfMatch(header: string | undefined): number | null {
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header ?? '');
-  return m ? Number(m[1]) : null;
+  if (header === undefined || header.trim() === '') return null;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) {
+    throw new DomainError('INVALID_INPUT', taskMessages.versionNotNumber(header.slice(0, 40)), {
+      errors: [{ path: 'If-Match', messages: [taskMessages.versionNotNumberRule()] }],
+    });
+  }
+  return Number(m[1]);
 }
 
 @Injectable()
@@ -66,7 +75,7 @@ export class TaskService {
       ['due_before', q.due_before],
       ['due_after', q.due_after],
     ] as const) {
-      if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', `${name} "${value}" is not a real date`);
+      if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', commonMessages.notARealDate(name, value));
     }
     const { rows, total } = await this.tasks.list(
       {
@@ -88,8 +97,8 @@ export class TaskService {
 
   async get(principal: Principal, id: string): Promise<TaskResponse> {
     const task = await this.read(id, this.today());
-    if (!task) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
-    await assertReadable(this.provinces, principal, task.provinceId, `task ${id}`);
+    if (!task) throw new DomainError('TASK_NOT_FOUND', taskMessages.notFound(id));
+    await assertReadable(this.provinces, principal, task.provinceId, things.task(id));
     return toTaskResponse(task);
   }
 
@@ -109,8 +118,7 @@ export class TaskService {
     meta: RequestMeta,
   ): Promise<WriteResult> {
     const expected = parseIfMatch(ifMatch);
-    if (expected === null)
-      throw new DomainError('VERSION_REQUIRED', 'send If-Match with the version you read (the task\'s "version" or ETag)');
+    if (expected === null) throw new DomainError('VERSION_REQUIRED', taskMessages.versionRequired());
     const today = this.today();
     const by = { principal, updatedBy: principal.username, meta };
     if (principal.role === 'reporter') {
@@ -150,16 +158,16 @@ export class TaskService {
     if (after) return { status: 200, body: after, etag: `"${after.version}"` };
     // Another update committed since the read: answer from the task as it is now (a conflict, or gone).
     updatable(principal, id, expected, await this.read(id, today));
-    throw new DomainError('VERSION_CONFLICT', `task ${before.code} changed while it was being updated`);
+    throw new DomainError('VERSION_CONFLICT', taskMessages.changedWhileUpdating(before.code));
   }
 }
 
 /** The task, if the principal may update it and it is at the version the caller read; the error to answer otherwise. */
 function updatable(principal: Principal, id: string, expected: number, task: TaskRow | null): TaskRow {
-  if (!task) throw new DomainError('TASK_NOT_FOUND', `no task with id "${id}"`);
-  assertAccess(canRead(principal, task.provinceId) && canUpdateTask(principal, task), `no right to update task ${task.code}`);
+  if (!task) throw new DomainError('TASK_NOT_FOUND', taskMessages.notFound(id));
+  assertAccess(canRead(principal, task.provinceId) && canUpdateTask(principal, task), taskMessages.noRightToUpdate(task.code));
   if (task.version !== expected) {
-    throw new DomainError('VERSION_CONFLICT', `task ${task.code} is at version ${task.version}, not ${expected}`, {
+    throw new DomainError('VERSION_CONFLICT', taskMessages.versionConflict(task.code, task.version, expected), {
       current: toTaskResponse(task),
     });
   }

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { AccountRepository, AuditRepository } from '@dx/db';
-import { DomainError, Role, ROLES, TOKEN_SCOPES, TokenScope } from '@dx/domain';
+import { authMessages, DomainError, Role, ROLES, TOKEN_SCOPES, TokenScope } from '@dx/domain';
 import { withDatabase } from '../cli-context';
 
 /** The first line of standard input (a password given with --password-stdin; never on the command line, where `ps` shows it). */
@@ -102,7 +102,7 @@ export function tokenCreateCommand(): Command {
     .option('--expires <date>', 'last day the token works (YYYY-MM-DD); default: no expiry')
     .action(async (flags: { username: string; name: string; scopes: TokenScope[]; expires?: string }) => {
       if (flags.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.expires))
-        throw new DomainError('INVALID_DATE', `--expires: "${flags.expires}" is not a date YYYY-MM-DD`);
+        throw new DomainError('INVALID_DATE', authMessages.expiresNotDate(String(flags.expires)));
       await withDatabase(async ({ dataSource }) => {
         const { id, token } = await dataSource.transaction(async (m) => {
           const created = await new AccountRepository(m).createApiToken(
@@ -126,10 +126,10 @@ export function tokenRevokeCommand(): Command {
     .description('revoke an API token by its id')
     .argument('<id>', 'the token id printed by token:create')
     .action(async (id: string) => {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError('INVALID_INPUT', `"${id}" is not a token id`);
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError('INVALID_INPUT', authMessages.notTokenId(id));
       await withDatabase(async ({ dataSource }) => {
         const revoked = await new AccountRepository(dataSource).revokeApiToken(id);
-        if (!revoked) throw new DomainError('USER_NOT_FOUND', `no active token ${id}`);
+        if (!revoked) throw new DomainError('USER_NOT_FOUND', authMessages.tokenNotFound(id));
         await new AuditRepository(dataSource).append(cliAudit('token.revoke', id, null));
         process.stdout.write(`token ${id} revoked\n`);
       });

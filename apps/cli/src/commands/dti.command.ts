@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
-import { DomainError } from '@dx/domain';
+import { DomainError, kpiMessages } from '@dx/domain';
 import { DTI_GROUPS, DtiFrameworkRepository, DtiGroup, importDti, importDtiDirectory } from '@dx/db';
 import { issueMessage, parseDtiFrameworks } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
@@ -32,7 +32,7 @@ export function dtiCommand(): Command {
     .option('--group <group>', DTI_GROUPS.join(', '), group, 'provinces' as DtiGroup)
     .action(async (path: string, flags: { year?: number; group: DtiGroup }) => {
       const directory = statSync(path).isDirectory();
-      if (!directory && flags.year === undefined) throw new DomainError('INVALID_INPUT', '--year is required when importing one table');
+      if (!directory && flags.year === undefined) throw new DomainError('INVALID_INPUT', kpiMessages.yearRequired());
       await withDatabase(async ({ dataSource }) => {
         if (directory) {
           const result = await importDtiDirectory(dataSource, path, (file) => process.stderr.write(`importing ${file}\n`));
@@ -58,7 +58,7 @@ export function dtiCommand(): Command {
     .action(async (file: string) => {
       const parsed = parseDtiFrameworks(readFileSync(file));
       if (!parsed.value) {
-        throw new DomainError('INVALID_INPUT', `${parsed.errors.length} problem(s) in ${file}; nothing was written`, {
+        throw new DomainError('INVALID_INPUT', kpiMessages.dtiProblems(parsed.errors.length, file), {
           errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [issueMessage(e)] })),
         });
       }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, Principal, Role, TokenScope } from '@dx/domain';
+import { authMessages, DomainError, orgMessages, Principal, Role, TokenScope } from '@dx/domain';
 import { generatePassword, hashPassword, newToken, tokenHash, verifyPassword } from './secrets';
 
 export interface AccountRow {
@@ -50,32 +50,31 @@ export class AccountRepository {
   async create(input: CreateAccount): Promise<{ account: AccountRow; password: string }> {
     const username = input.username.trim().toLowerCase();
     if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(username)) {
-      throw new DomainError('INVALID_INPUT', 'username: 2-63 characters a-z, 0-9, ".", "_" or "-", starting with a letter or digit');
+      throw new DomainError('INVALID_INPUT', authMessages.usernameRules());
     }
     const password = input.password ?? generatePassword();
-    if (password.length < MIN_PASSWORD_LENGTH)
-      throw new DomainError('INVALID_INPUT', `password: at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (password.length < MIN_PASSWORD_LENGTH) throw new DomainError('INVALID_INPUT', authMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
     const orgUnitId = await this.resolveOrgUnit(input);
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO app_user (username, display_name, password_hash, role, org_unit_id) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (username) DO NOTHING RETURNING id`,
       [username, input.displayName.trim().normalize('NFC') || username, await hashPassword(password), input.role, orgUnitId],
     );
-    if (!rows.length) throw new DomainError('USER_EXISTS', `user "${username}" exists`);
+    if (!rows.length) throw new DomainError('USER_EXISTS', authMessages.userExists(username));
     const { id } = rows[0];
     return { account: (await this.findById(id))!, password };
   }
 
   private async resolveOrgUnit(input: CreateAccount): Promise<string | null> {
     if (input.role === 'admin' && !input.province) return null;
-    if (!input.province) throw new DomainError('INVALID_INPUT', `province: required for role ${input.role}`);
+    if (!input.province) throw new DomainError('INVALID_INPUT', authMessages.provinceRequired(input.role));
     const province = input.province.trim().toUpperCase();
     const code = (input.orgUnit ?? province).trim();
     const [row] = await this.db.query(
       `SELECT u.id FROM org_unit u JOIN org_unit p ON p.id = u.province_id WHERE p.code = $1 AND p.kind = 'province' AND u.code = $2`,
       [province, code],
     );
-    if (!row) throw new DomainError('ORG_UNIT_NOT_FOUND', `no org unit "${code}" in province "${province}"`);
+    if (!row) throw new DomainError('ORG_UNIT_NOT_FOUND', orgMessages.orgUnitNotFoundInProvince(code, province));
     return row.id;
   }
 
@@ -100,10 +99,10 @@ export class AccountRepository {
     if (!row) {
       // Same work as a real check, so timing does not tell which usernames exist.
       await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$6OhzmX9y4qzCh5+QoTiYyX4rmwTGZ2XjDeCKVtGkC0U', password);
-      throw new DomainError('INVALID_CREDENTIALS', 'wrong username or password');
+      throw new DomainError('INVALID_CREDENTIALS', authMessages.wrongCredentials());
     }
     if (row.locked_until && new Date(row.locked_until) > now) {
-      throw new DomainError('ACCOUNT_LOCKED', `too many failed sign-ins; try again after ${new Date(row.locked_until).toISOString()}`);
+      throw new DomainError('ACCOUNT_LOCKED', authMessages.locked(new Date(row.locked_until)));
     }
     if (!row.active || !(await verifyPassword(row.password_hash, password))) {
       await this.db.query(
@@ -112,7 +111,7 @@ export class AccountRepository {
           WHERE id = $1`,
         [row.id, MAX_FAILED_LOGINS, now.toISOString(), LOCK_MINUTES],
       );
-      throw new DomainError('INVALID_CREDENTIALS', 'wrong username or password');
+      throw new DomainError('INVALID_CREDENTIALS', authMessages.wrongCredentials());
     }
     await this.db.query(`UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND failed_logins > 0`, [row.id]);
     return (await this.findById(row.id))!;
@@ -120,13 +119,13 @@ export class AccountRepository {
 
   async setPassword(username: string, password: string | undefined): Promise<string> {
     const pw = password ?? generatePassword();
-    if (pw.length < MIN_PASSWORD_LENGTH) throw new DomainError('INVALID_INPUT', `password: at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (pw.length < MIN_PASSWORD_LENGTH) throw new DomainError('INVALID_INPUT', authMessages.passwordTooShort(MIN_PASSWORD_LENGTH));
     const rows = await this.db.query(
       `UPDATE app_user SET password_hash = $2, failed_logins = 0, locked_until = NULL, version = version + 1, updated_at = now()
         WHERE username = $1 RETURNING id`,
       [username.trim().toLowerCase(), await hashPassword(pw)],
     );
-    if (!(rows[0] as unknown[]).length) throw new DomainError('USER_NOT_FOUND', `no user "${username}"`);
+    if (!(rows[0] as unknown[]).length) throw new DomainError('USER_NOT_FOUND', authMessages.userNotFound(username));
     // A new password ends every session.
     await this.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
       (rows[0] as { id: string }[])[0].id,
@@ -166,7 +165,7 @@ export class AccountRepository {
     expiresAt: string | null,
   ): Promise<{ id: string; token: string }> {
     const account = await this.findByUsername(username);
-    if (!account) throw new DomainError('USER_NOT_FOUND', `no user "${username}"`);
+    if (!account) throw new DomainError('USER_NOT_FOUND', authMessages.userNotFound(username));
     const token = newToken('dxt_');
     const [{ id }] = await this.db.query(
       `INSERT INTO api_token (user_id, name, token_hash, scopes, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,

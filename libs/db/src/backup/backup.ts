@@ -2,7 +2,7 @@ import { createInterface } from 'readline';
 import { Readable, Writable } from 'stream';
 import { createGunzip, createGzip } from 'zlib';
 import { DataSource, QueryRunner } from 'typeorm';
-import { DomainError } from '@dx/domain';
+import { backupMessages, DomainError } from '@dx/domain';
 import { MIGRATIONS_TABLE } from '../data-source';
 
 export const BACKUP_FORMAT = 'dx-tracker/backup@1';
@@ -149,7 +149,7 @@ function parentsFirst(lines: string[], refs: TableInfo['selfRefs']): string[] {
     const ready = pending.filter(({ row }) =>
       refs.every((r) => row[r.column] === null || row[r.column] === row[key] || placed.has(row[r.column])),
     );
-    if (!ready.length) throw new DomainError('INVALID_INPUT', 'the backup holds rows whose parents are missing');
+    if (!ready.length) throw new DomainError('INVALID_INPUT', backupMessages.orphanRows());
     for (const r of ready) {
       placed.add(r.row[key]);
       out.push(r.line);
@@ -168,21 +168,15 @@ async function readHeader(ds: DataSource, lines: AsyncIterator<string>): Promise
   try {
     header = JSON.parse(first.done ? '' : first.value);
   } catch {
-    throw new DomainError('INVALID_INPUT', "not a dx-tracker backup (gzip'd JSON lines with a header)");
+    throw new DomainError('INVALID_INPUT', backupMessages.notABackup());
   }
-  if (header?.format !== BACKUP_FORMAT) throw new DomainError('INVALID_INPUT', `not a ${BACKUP_FORMAT} file`);
+  if (header?.format !== BACKUP_FORMAT) throw new DomainError('INVALID_INPUT', backupMessages.wrongFormat(BACKUP_FORMAT));
   const ours = ds.migrations.map((m) => m.name!);
   if (header.migrations.join() !== ours.slice(0, header.migrations.length).join()) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `the backup was made with other migrations (${header.migrations.at(-1) ?? 'none'}) than this version knows`,
-    );
+    throw new DomainError('INVALID_INPUT', backupMessages.otherMigrations(header.migrations.at(-1) ?? 'none'));
   }
   if (header.migrations.length !== ours.length) {
-    throw new DomainError(
-      'INVALID_INPUT',
-      `the backup is at migration ${header.migrations.at(-1)}; this version is at ${ours.at(-1)}: restore with the version that made it, then migrate`,
-    );
+    throw new DomainError('INVALID_INPUT', backupMessages.newerVersion(String(header.migrations.at(-1)), String(ours.at(-1))));
   }
   return header;
 }
@@ -191,7 +185,7 @@ async function readHeader(ds: DataSource, lines: AsyncIterator<string>): Promise
 async function assertEmpty(q: QueryRunner): Promise<void> {
   for (const t of await tables(q)) {
     const [{ any }] = await q.query(`SELECT EXISTS (SELECT 1 FROM ${quoted(t.name)}) AS any`);
-    if (any) throw new DomainError('IMPORT_CONFLICT', `the database already holds data (table ${t.name}); restore into an empty database`);
+    if (any) throw new DomainError('IMPORT_CONFLICT', backupMessages.databaseNotEmpty(t.name));
   }
 }
 
@@ -245,11 +239,11 @@ async function restoreTables(
       await finish();
       const [, name] = JSON.parse(line) as [string, string];
       table = info.get(name) ?? null;
-      if (!table) throw new DomainError('INVALID_INPUT', `the backup has a table this schema lacks: ${name}`);
+      if (!table) throw new DomainError('INVALID_INPUT', backupMessages.unknownTable(name));
       [batch, all, rows] = [[], [], 0];
       continue;
     }
-    if (!table) throw new DomainError('INVALID_INPUT', 'a row before any table in the backup');
+    if (!table) throw new DomainError('INVALID_INPUT', backupMessages.rowBeforeTable());
     rows++;
     if (table.selfRefs.length) all.push(line);
     else {
@@ -284,12 +278,12 @@ export async function restoreBackup(ds: DataSource, input: Readable, onTable: On
     const info = new Map((await tables(q)).map((t) => [t.name, t]));
     counts = await restoreTables(q, lines, info, onTable);
     const missing = header.tables.filter((t) => !counts.some((c) => c.table === t));
-    if (missing.length) throw new DomainError('INVALID_INPUT', `the backup is incomplete: no ${missing.join(', ')} (truncated file?)`);
+    if (missing.length) throw new DomainError('INVALID_INPUT', backupMessages.incomplete(missing.join(', ')));
     await q.commitTransaction();
   } catch (error) {
     if (q.isTransactionActive) await q.rollbackTransaction();
     if (error instanceof Error && /unexpected end of file|incorrect header check/.test(error.message)) {
-      throw new DomainError('INVALID_INPUT', `the backup file is damaged (${error.message}); nothing was restored`);
+      throw new DomainError('INVALID_INPUT', backupMessages.damaged(error.message));
     }
     throw error;
   } finally {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
-import { DomainError, DtiFramework } from '@dx/domain';
+import { DomainError, DtiFramework, kpiMessages } from '@dx/domain';
 import { issueMessage, parseDtiFrameworks } from '@dx/plan-file';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 import { checkDtiTable, DTI_GROUPS, DtiGroup, DtiTableRow, writeDtiTable } from './dti-import';
@@ -55,8 +55,7 @@ export async function importDtiDirectory(
       problems.push(...((error.details as { errors: typeof problems }).errors ?? []));
     }
   }
-  if (problems.length)
-    throw new DomainError('INVALID_INPUT', `${problems.length} problem(s) in ${dir}; nothing was written`, { errors: problems });
+  if (problems.length) throw new DomainError('INVALID_INPUT', kpiMessages.dtiProblems(problems.length, dir), { errors: problems });
   return ds.transaction(async (m) => {
     if (frameworks.length) {
       onFile(DTI_FRAMEWORK_FILE);

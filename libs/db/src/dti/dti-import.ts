@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
-import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, DtiPart, dtiNameKey, dtiRanks } from '@dx/domain';
+import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, dtiNameKey, DtiPart, dtiRanks, kpiMessages } from '@dx/domain';
 import { syncDtiObservations } from './dti-observations';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 import { ourProvinces } from './dti-province-matcher';
@@ -126,7 +126,7 @@ export function checkDtiTable(bytes: Buffer, framework: DtiFramework | null, fil
   const { rows, errors } = parseDtiCsv(bytes, framework);
   if (errors.length) {
     const where = file ? `${file}: ` : '';
-    throw new DomainError('INVALID_INPUT', `${where}${errors.length} problem(s) in the DTI table; nothing was written`, {
+    throw new DomainError('INVALID_INPUT', kpiMessages.dtiTableProblems(where, errors.length), {
       errors: errors.map((e) => ({ path: `${where}row ${e.row}.${e.column}`, line: e.row, messages: [e.message] })),
     });
   }

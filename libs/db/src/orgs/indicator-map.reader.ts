@@ -1,5 +1,16 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, DomainError, IndicatorMap, MapUnit, parsePeriod, reaggregate, UnitFigure } from '@dx/domain';
+import {
+  canonicalOrNull,
+  commonMessages,
+  DomainError,
+  IndicatorMap,
+  kpiMessages,
+  MapUnit,
+  orgMessages,
+  parsePeriod,
+  reaggregate,
+  UnitFigure,
+} from '@dx/domain';
 import { readDtiFigures } from '../dti/dti-figures.reader';
 import { provinceReference } from './province-reference.loader';
 
@@ -64,15 +75,11 @@ export async function readIndicatorMap(
     `SELECT id, code, name, unit, kind, scale::text AS scale, direction, dti_figure FROM indicator WHERE code = $1`,
     [indicatorCode],
   );
-  if (!indicator) throw new DomainError('INDICATOR_NOT_FOUND', `no indicator with code "${indicatorCode}"`);
+  if (!indicator) throw new DomainError('INDICATOR_NOT_FOUND', kpiMessages.indicatorNotFound(indicatorCode));
   const period = parsePeriod(periodCode);
-  if (!period) throw new DomainError('INVALID_INPUT', `"${periodCode}" is not a period (2024, 2024-H1, 2024-Q3, 2024-10 or 2024-10-31)`);
+  if (!period) throw new DomainError('INVALID_INPUT', commonMessages.notAPeriodWithForms(periodCode));
   const map = mapDate ?? period.end;
-  if (map < period.end)
-    throw new DomainError(
-      'INVALID_DATE',
-      `re-aggregation goes onto a later map: ${map} is before the end of ${period.code} (${period.end})`,
-    );
+  if (map < period.end) throw new DomainError('INVALID_DATE', orgMessages.reaggregationBackwards(map, period.code, period.end));
   const units: MapUnit[] = await ds.query(
     `SELECT id, code, name, kind, province_id AS "provinceId", valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit`,
   );

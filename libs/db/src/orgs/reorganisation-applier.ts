@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
   officialCodeOn,
+  orgMessages,
   OrgUnitState,
   planReorganisation,
   referenceProvincesToCreate,
@@ -87,20 +88,14 @@ async function apply(
   const [previous] = await m.query(`SELECT checksum, applied_at FROM org_reorganisation WHERE code = $1`, [r.code]);
   if (previous) {
     if (previous.checksum === checksum) return { ...result, alreadyApplied: true };
-    throw new DomainError(
-      'IMPORT_CONFLICT',
-      `reorganisation ${r.code} was applied on ${new Date(previous.applied_at).toISOString()} from a different file; give this one its own code`,
-    );
+    throw new DomainError('IMPORT_CONFLICT', orgMessages.reorganisationReused(r.code, new Date(previous.applied_at)));
   }
   if (options.createMissing) result.referenceCreated = await createFromReference(m, r);
   const units = await loadUnits(m);
   const plan = planReorganisation(r, units);
   if (plan.problems.length) {
     const missing = !options.createMissing && plan.problems.some((p) => p.message.startsWith('no province has code'));
-    const hint = missing
-      ? '; provinces of the reference list (data/provinces/) that are not here yet can be created with --create-missing'
-      : '';
-    throw new DomainError('INVALID_INPUT', `${plan.problems.length} problem(s) in reorganisation ${r.code}; nothing was written${hint}`, {
+    throw new DomainError('INVALID_INPUT', orgMessages.reorganisationProblems(plan.problems.length, r.code, missing), {
       errors: plan.problems.map((p) => {
         const line = options.lineOf?.(p.path) ?? null;
         return { path: p.path, line, messages: [line === null ? p.message : `${p.message} (line ${line})`] };

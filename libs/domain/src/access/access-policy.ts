@@ -1,4 +1,5 @@
 import { DomainError } from '../domain-error';
+import type { Localised } from '../messages/localised';
 
 /**
  * Who may do what (issue 6): each account has one role bound to an org unit, and the
@@ -80,7 +81,7 @@ export function readableProvince(p: Principal): string | null {
 }
 
 /** Throws ACCESS_DENIED unless `allowed`. */
-export function assertAccess(allowed: boolean, message: string): void {
+export function assertAccess(allowed: boolean, message: string | Localised): void {
   if (!allowed) throw new DomainError('ACCESS_DENIED', message);
 }
 

@@ -3,6 +3,7 @@
  * the 34 of Nghị quyết 202/2025/QH15 from 2025-07-01), and matching a province as tables spell it. Pure: the
  * caller reads the files and passes their text.
  */
+import { orgMessages } from '../messages/org.messages';
 import { DomainError } from '../domain-error';
 import { dtiNameKey } from '../dti/dti-ranking';
 import { addDays, isIsoDate } from '../iso-date';
@@ -206,7 +207,7 @@ export class ProvinceReference {
 
   /** The provinces on the map valid at `to` that the province with `code` on the map valid at `from` became part of. */
   successorsOn(code: string, from: string, to: string): ProvinceRef[] {
-    if (to < from) throw new DomainError('INVALID_DATE', `successors run forward in time: ${to} is before ${from}`);
+    if (to < from) throw new DomainError('INVALID_DATE', orgMessages.successorsBackwards(to, from));
     const [start, end] = [this.mapIndexAt(from, true), this.mapIndexAt(to, true)];
     let current = [this.provinceOn(code, from)];
     for (let i = start + 1; i <= end; i++) {
@@ -225,7 +226,7 @@ export class ProvinceReference {
 
   private provinceOn(code: string, date: string): ProvinceRef {
     const province = this.mapAt(date)?.byCode.get(code);
-    if (!province || !validOn(province, date)) throw new DomainError('PROVINCE_NOT_FOUND', `no province has code "${code}" on ${date}`);
+    if (!province || !validOn(province, date)) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotOn(code, date));
     return province;
   }
 
@@ -234,9 +235,9 @@ export class ProvinceReference {
   }
 
   private mapIndexAt(date: string, required: boolean): number {
-    if (!isIsoDate(date)) throw new DomainError('INVALID_DATE', `not a YYYY-MM-DD date: "${date}"`);
+    if (!isIsoDate(date)) throw new DomainError('INVALID_DATE', orgMessages.notIsoDate(date));
     const i = this.index.findIndex((m) => (m.from === null || m.from <= date) && (m.to === null || date <= m.to));
-    if (i < 0 && required) throw new DomainError('INVALID_DATE', `no province map covers ${date}`);
+    if (i < 0 && required) throw new DomainError('INVALID_DATE', orgMessages.noMapCovers(date));
     return i;
   }
 }

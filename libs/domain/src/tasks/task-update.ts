@@ -1,3 +1,4 @@
+import { taskMessages } from '../messages/task.messages';
 import { DomainError } from '../domain-error';
 import { isIsoDate } from '../iso-date';
 import type { TaskStatus } from '../plan.types';
@@ -71,6 +72,6 @@ export function applyTaskUpdate(current: TaskState, patch: TaskPatch, today: str
       evidenceLink: e.link?.trim() || null,
     };
   }
-  if (problems.length) throw new DomainError('INVALID_INPUT', 'the update breaks the task rules', { errors: problems });
+  if (problems.length) throw new DomainError('INVALID_INPUT', taskMessages.updateBreaksRules(), { errors: problems });
   return { status, progress, ...evidence };
 }

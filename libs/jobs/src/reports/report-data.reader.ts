@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, DomainError, parsePeriod, viDate, viNumber } from '@dx/domain';
+import { addDays, commonMessages, DomainError, orgMessages, parsePeriod, planMessages, viDate, viNumber } from '@dx/domain';
 import { defaultHeading, ReportData, ReportHeading, reportNumberLine } from '@dx/reports';
 import { ProvinceSummary, readProvinceSummary } from '@dx/status-engine';
 import { readReportDti } from './report-dti.reader';
@@ -42,8 +42,8 @@ export function reportHeading(
 export function reportAsOf(period: string, today: string): string {
   const p = parsePeriod(period);
   if (!p)
-    throw new DomainError('INVALID_INPUT', `"${period}" is not a period`, {
-      errors: [{ path: 'period', messages: ['must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31'] }],
+    throw new DomainError('INVALID_INPUT', commonMessages.notAPeriod(period), {
+      errors: [{ path: 'period', messages: [commonMessages.periodForms()] }],
     });
   return p.end < today ? p.end : today;
 }
@@ -145,9 +145,9 @@ async function readDocumentSummary(
   r: ReportRequest & { asOf: string },
 ): Promise<{ summary: ProvinceSummary; doc: SummaryDocument }> {
   const summary = await readProvinceSummary(ds, r.province, r.asOf);
-  if (!summary) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${r.province}"`);
+  if (!summary) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(r.province));
   const doc = summary.documents.find((d) => d.code === r.document);
-  if (!doc) throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${r.document}" in ${r.province}`);
+  if (!doc) throw new DomainError('DOCUMENT_NOT_FOUND', planMessages.documentNotFound(r.document, r.province));
   return { summary, doc };
 }
 

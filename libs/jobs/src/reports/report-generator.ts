@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
 import { ReportRepository } from '@dx/db';
-import { addDays, DomainError, parsePeriod, ReportFormat, ReportFrequency, todayIn } from '@dx/domain';
+import { addDays, commonMessages, DomainError, parsePeriod, planMessages, ReportFormat, ReportFrequency, todayIn } from '@dx/domain';
 import { buildReportDocx, buildReportPdf, buildReportXlsx, ReportData } from '@dx/reports';
 import { Clock, RecomputeEngine, stableJson, TIME_ZONE } from '@dx/status-engine';
 import { readReportData, reportAsOf } from './report-data.reader';
@@ -70,14 +70,14 @@ export class ReportGenerator {
   async generate(r: GenerateRequest, onProgress?: (percent: number) => Promise<void> | void): Promise<GeneratedReport> {
     const period = parsePeriod(r.period);
     if (!period)
-      throw new DomainError('INVALID_INPUT', `"${r.period}" is not a period`, {
-        errors: [{ path: 'period', messages: ['must be 2023, 2023-H1, 2023-Q3, 2023-10 or 2023-10-31'] }],
+      throw new DomainError('INVALID_INPUT', commonMessages.notAPeriod(r.period), {
+        errors: [{ path: 'period', messages: [commonMessages.periodForms()] }],
       });
     const today = todayIn(TIME_ZONE, this.clock.now());
     const asOf = r.asOf ?? reportAsOf(period.code, today);
     const repo = new ReportRepository(this.dataSource);
     const ids = await repo.documentOf(r.province, r.document);
-    if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', `no document "${r.document}" in province ${r.province}`);
+    if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', planMessages.documentNotFoundInProvince(r.document, r.province));
     await new RecomputeEngine(this.dataSource, this.clock).recompute({ provinceId: ids.provinceId, asOf, trigger: 'report' });
     await onProgress?.(30);
     const since = r.scheduleId ? await repo.previousAsOf(r.scheduleId, asOf) : undefined;

@@ -1,0 +1,20 @@
+import { msg } from './msg';
+
+/** Reports, their files and schedules. */
+export const reportMessages = {
+  notFound: (id: string) => msg(`Không có báo cáo có mã định danh "${id}"`, `no report with id "${id}"`),
+  noFile: (id: string, format: string) =>
+    msg(`Báo cáo ${id} không có tệp ${format.toUpperCase()}`, `report ${id} has no ${format.toUpperCase()} file`),
+  scheduleNotFound: (id: string) => msg(`Không có lịch gửi báo cáo có mã định danh "${id}"`, `no report schedule with id "${id}"`),
+  cronOnlyForCron: () => msg('Chỉ dùng cron khi tần suất (frequency) là "cron"', 'cron is only for frequency "cron"'),
+  cronOnlyRule: () => msg('chỉ dùng khi tần suất là "cron"', 'only for frequency "cron"'),
+  notCron: (text: string) => msg(`"${text}" không phải là biểu thức cron`, `cron "${text}" is not a cron expression`),
+  notCronRule: (why: string) => msg(`không phải là biểu thức cron: ${why}`, `not a cron expression: ${why}`),
+  noRightToOrder: (province: string) =>
+    msg(`Không có quyền yêu cầu báo cáo của tỉnh ${province}`, `no right to order reports of ${province}`),
+  noRightToHeading: (province: string) =>
+    msg(`Không có quyền sửa tiêu đề báo cáo của tỉnh ${province}`, `no right to change the report heading of ${province}`),
+  noRightToSchedules: (province: string) =>
+    msg(`Không có quyền quản lý lịch gửi báo cáo của tỉnh ${province}`, `no right to manage the report schedules of ${province}`),
+  noRightToSchedule: (id: string) => msg(`Không có quyền quản lý lịch gửi báo cáo ${id}`, `no right to manage schedule ${id}`),
+};
