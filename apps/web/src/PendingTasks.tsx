@@ -1,6 +1,6 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { Page, Serialized, SubmissionResponse } from '@dx/domain';
-import type { User } from './api';
+import { User, WROTE } from './api';
 import { useApi } from './use-api';
 
 /** The ids of the tasks shown with "chờ duyệt", and who to tell when they change. */
@@ -23,18 +23,18 @@ const LISTS_SUBMISSIONS = new Set(['admin', 'officer', 'leader', 'reporter']);
 
 /**
  * Reads the tasks of the province with an update waiting for an officer's approval (a reporter: its own)
- * for the PendingMarks of the page; again whenever `refresh` changes (e.g. the task list was read again).
+ * for the PendingMarks of the page; again after every write of the page (a task saved or sent, a submission decided).
  */
-export function usePendingTasks(user: User, province: string, refresh: unknown): void {
+export function usePendingTasks(user: User, province: string): void {
   const path = LISTS_SUBMISSIONS.has(user.role)
     ? `/api/v1/submissions?${new URLSearchParams({ province, status: 'submitted', kind: 'task', pageSize: '200' })}`
     : null;
   const { data, reload } = useApi<Page<Serialized<SubmissionResponse>>>(path);
-  const first = useRef(true);
   useEffect(() => {
-    if (first.current) first.current = false;
-    else if (path) void reload();
-  }, [refresh, path, reload]);
+    const onWrite = () => void reload();
+    window.addEventListener(WROTE, onWrite);
+    return () => window.removeEventListener(WROTE, onWrite);
+  }, [reload]);
   useEffect(() => publish(new Set((data?.items ?? []).flatMap((s) => (s.task ? [s.task.id] : [])))), [data]);
   useEffect(() => () => publish(new Set()), []);
 }

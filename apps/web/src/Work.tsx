@@ -155,7 +155,7 @@ export function Work({ user, province }: { user: User; province: string }) {
   const { data, reload } = useApi<Page<Task>>(`/api/v1/tasks?${params}`);
   const tasks = data?.items ?? [];
   const total = data?.total ?? 0;
-  usePendingTasks(user, province, data);
+  usePendingTasks(user, province);
 
   return (
     <div className="work">

@@ -48,8 +48,12 @@ export async function api<T>(
       },
     );
   }
+  if (init.method && init.method !== 'GET') window.dispatchEvent(new Event(WROTE));
   return { body: body as T, etag: res.headers.get('ETag'), status: res.status };
 }
+
+/** Dispatched on `window` after every accepted write, for views that show what a write may change (see PendingTasks). */
+export const WROTE = 'dx:wrote';
 
 /** The last answer of each path read with `getJson` that came with an ETag (a few dozen at most). */
 const kept = new Map<string, { etag: string; body: unknown }>();

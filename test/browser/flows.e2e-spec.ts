@@ -1,0 +1,209 @@
+import { INestApplication } from '@nestjs/common';
+import { Browser, chromium, Page } from 'playwright-core';
+import request from 'supertest';
+import { AccountRepository, PlanImporter } from '@dx/db';
+import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { createTestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { testRunId } from '../support/test-env';
+
+const PASSWORD = 'mat-khau-thu-nghiem';
+const EXPIRED = 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại';
+
+/**
+ * Issue 19's web flows in Debian's Chromium (playwright-core), against one API started for the whole
+ * file: submissions and their return reason, directives answered and closed, sessions renewed or expired.
+ */
+describe('web flows in a real browser', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let browser: Browser;
+  /** Every native alert/confirm/prompt the pages opened (there should be none). */
+  const nativeDialogs: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
+    await new PlanImporter(db.dataSource).run(validPlanFile(DA_NANG_FILE), options);
+    const accounts = new AccountRepository(db.dataSource);
+    for (const [username, role, orgUnit] of [
+      ['lanhdao.dng', 'leader', undefined],
+      ['canbo.dng', 'officer', 'STTTT'],
+      ['baocao.dng', 'reporter', 'SNV'],
+    ] as const) {
+      await accounts.create({ username, displayName: username, role, province: 'DNG', orgUnit, password: PASSWORD });
+    }
+    app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-flows` } });
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+  afterEach(() => expect(nativeDialogs).toEqual([]));
+
+  async function fillSignIn(page: Page, username: string) {
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  }
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage();
+    page.on('dialog', (d) => {
+      nativeDialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(`${url}/`);
+    await fillSignIn(page, username);
+    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
+    return page;
+  }
+
+  const stored = (page: Page, key: string) => page.evaluate((k) => sessionStorage.getItem(k), key);
+
+  it('a reporter submits and sees "chờ duyệt"; an officer returns it with a reason in a dialog; the reporter sees "bị trả lại" and why', async () => {
+    const reporter = await signIn('baocao.dng');
+    await reporter.getByRole('link', { name: 'Công việc' }).click();
+    await reporter.getByRole('button', { name: 'Cập nhật T1.2' }).click();
+    const form = reporter.getByRole('form', { name: 'Cập nhật T1.2' });
+    await form.getByLabel('Trạng thái').selectOption('in_progress');
+    await form.getByLabel('Tiến độ (%)').fill('70');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await reporter.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở TT&TT duyệt').waitFor();
+    // The task waits for approval: marked in the work view, its state on the reporter's own list.
+    await reporter.getByTestId('task-T1.2').getByText('chờ duyệt', { exact: true }).waitFor();
+    expect(await reporter.getByTestId('task-T1.1').getByText('chờ duyệt', { exact: true }).count()).toBe(0);
+    await reporter.getByRole('link', { name: 'Chờ duyệt' }).click();
+    await reporter.getByRole('heading', { name: 'Cập nhật đã gửi' }).waitFor();
+    const mine = reporter.locator('li', { hasText: /Nhiệm vụ T1\.2: trạng thái «đang thực hiện», tiến độ 70%/ });
+    expect(await mine.getByTestId('submission-state').innerText()).toMatch(/chờ duyệt/);
+
+    const officer = await signIn('canbo.dng');
+    await officer.getByRole('link', { name: 'Chờ duyệt' }).click();
+    const item = officer.locator('li', { hasText: /Nhiệm vụ T1\.2: trạng thái «đang thực hiện», tiến độ 70%/ });
+    await item.getByRole('button', { name: 'Trả lại' }).click();
+    const dialog = officer.getByRole('dialog', { name: 'Trả lại cập nhật' });
+    await dialog.waitFor();
+    // A modal <dialog>: the reason is required before it can be sent.
+    expect(await dialog.evaluate((d) => d.tagName === 'DIALOG' && (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Trả lại' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Lý do trả lại').fill('Thiếu văn bản chứng minh số lớp tập huấn');
+    await dialog.getByRole('button', { name: 'Trả lại' }).click();
+    await officer.getByRole('status').getByText('Đã trả lại').waitFor();
+    expect(await dialog.count()).toBe(0);
+    expect(await item.count()).toBe(0);
+
+    await reporter.reload();
+    const returned = reporter.locator('li', { hasText: /tiến độ 70%/ }).getByTestId('submission-state');
+    await returned.getByText(/bị trả lại/).waitFor();
+    expect(await returned.innerText()).toMatch(/bị trả lại — lý do: Thiếu văn bản chứng minh số lớp tập huấn \(canbo\.dng\)/);
+    await reporter.getByRole('link', { name: 'Công việc' }).click();
+    await reporter.getByTestId('task-T1.2').waitFor();
+    expect(await reporter.getByTestId('task-T1.2').getByText('chờ duyệt', { exact: true }).count()).toBe(0);
+  });
+
+  it('a leader assigns a directive to an agency picked from the province list; the assignee answers; the leader closes it', async () => {
+    const leader = await signIn('lanhdao.dng');
+    const form = leader.getByRole('form', { name: 'Giao chỉ đạo' });
+    const assignee = form.getByLabel('Cơ quan thực hiện');
+    await assignee.locator('option', { hasText: 'Sở Nội vụ (SNV)' }).waitFor({ state: 'attached' });
+    // Da Nang's agencies, from the API: no free text, no other province's.
+    expect(await assignee.locator('option').allInnerTexts()).toEqual(
+      expect.arrayContaining([
+        'chưa giao',
+        'Sở Thông tin và Truyền thông (STTTT)',
+        'Sở Nội vụ (SNV)',
+        'Văn phòng Ủy ban nhân dân thành phố (VPUBND)',
+      ]),
+    );
+    await assignee.selectOption('SNV');
+    await form.getByLabel('Nội dung').fill('Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số');
+    await form.getByLabel('Hạn').fill('2030-06-30');
+    await form.getByRole('button', { name: 'Giao chỉ đạo' }).click();
+    await leader
+      .getByRole('region', { name: 'Ý kiến chỉ đạo' })
+      .getByText(/Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số — SNV · hạn 30\/06\/2030/)
+      .waitFor();
+
+    const reporter = await signIn('baocao.dng');
+    await reporter.getByRole('link', { name: 'Chỉ đạo' }).click();
+    const item = reporter.locator('li', { hasText: 'Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số' });
+    expect(await item.getByTestId('directive-status').innerText()).toBe('đang mở');
+    expect(await item.getByRole('button', { name: 'Kết thúc' }).count()).toBe(0);
+    await item.getByRole('textbox', { name: 'Trả lời' }).fill('Đã tập huấn 120 cán bộ tại 8 xã');
+    await item.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await reporter.getByRole('status').getByText('Đã gửi trả lời').waitFor();
+    await item.getByTestId('directive-status').getByText('đã trả lời').waitFor();
+    expect(await item.getByRole('form', { name: 'Trả lời chỉ đạo' }).count()).toBe(0);
+
+    await leader.getByRole('link', { name: 'Chỉ đạo' }).click();
+    const seen = leader.locator('li', { hasText: 'Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số' });
+    await seen.getByText('Trả lời của baocao.dng: Đã tập huấn 120 cán bộ tại 8 xã').waitFor();
+    await seen.getByRole('button', { name: 'Kết thúc' }).click();
+    await seen.getByTestId('directive-status').getByText('đã kết thúc').waitFor();
+    expect(await seen.innerText()).toMatch(/Kết thúc bởi lanhdao\.dng/);
+    expect(await seen.getByRole('button', { name: 'Kết thúc' }).count()).toBe(0);
+  });
+
+  it('the access token is renewed before it ends, and once more when the API refuses it, without leaving the page', async () => {
+    const page = await signIn('canbo.dng');
+    const [token, refresh] = [await stored(page, 'dx-token'), await stored(page, 'dx-refresh')];
+    // Its end comes near: a new pair is asked for on the page's own (no request of the page needed).
+    await page.evaluate(() => sessionStorage.setItem('dx-expires', String(Date.now() + 1_000)));
+    await page.waitForFunction((old) => sessionStorage.getItem('dx-token') !== old, token, { timeout: 10_000 });
+    expect(await stored(page, 'dx-refresh')).not.toBe(refresh);
+    // The refresh token was rotated: the old one no longer works.
+    await request(app.getHttpServer()).post('/api/v1/auth/refresh').send({ refreshToken: refresh }).expect(401);
+    // An access token the API refuses (here, garbled) is renewed once and the request asked again.
+    await page.evaluate(() => sessionStorage.setItem('dx-token', 'garbled'));
+    await page.getByRole('link', { name: 'Chỉ đạo' }).click();
+    await page.getByRole('heading', { name: 'Chỉ đạo' }).waitFor();
+    await page.getByText('Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số').waitFor();
+    expect(await stored(page, 'dx-token')).not.toBe('garbled');
+    expect(page.url()).toMatch(/#\/chi-dao$/);
+  });
+
+  it('an expired session says so in Vietnamese and, after signing in again, brings back the page and its unsaved task edit', async () => {
+    const page = await signIn('baocao.dng');
+    await page.getByRole('link', { name: 'Công việc' }).click();
+    await page.getByRole('button', { name: 'Cập nhật T1.2' }).click();
+    const form = page.getByRole('form', { name: 'Cập nhật T1.2' });
+    await form.getByLabel('Trạng thái').selectOption('in_progress');
+    await form.getByLabel('Tiến độ (%)').fill('85');
+    await form.getByLabel('Số văn bản').fill('45/BC-SNV');
+    await form.getByLabel('Ngày văn bản').fill('2023-11-20');
+    // The session ends for good: its refresh token revoked (as by a sign-out elsewhere), its access token refused.
+    const refreshToken = await stored(page, 'dx-refresh');
+    await request(app.getHttpServer()).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
+    await page.evaluate(() => sessionStorage.setItem('dx-token', 'expired'));
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('alert').getByText(EXPIRED).waitFor();
+    expect(page.url()).toMatch(/#\/dang-nhap$/);
+    expect(await stored(page, 'dx-token')).toBeNull();
+
+    await fillSignIn(page, 'baocao.dng');
+    const restored = page.getByRole('form', { name: 'Cập nhật T1.2' });
+    await restored.waitFor();
+    expect(page.url()).toMatch(/#\/cong-viec$/);
+    expect(await restored.getByLabel('Trạng thái').inputValue()).toBe('in_progress');
+    expect(await restored.getByLabel('Tiến độ (%)').inputValue()).toBe('85');
+    expect(await restored.getByLabel('Số văn bản').inputValue()).toBe('45/BC-SNV');
+    expect(await restored.getByLabel('Ngày văn bản').inputValue()).toBe('2023-11-20');
+    await restored.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở TT&TT duyệt').waitFor();
+    const [sent] = await db.dataSource.query(
+      `SELECT payload FROM submission WHERE status = 'submitted' ORDER BY submitted_at DESC LIMIT 1`,
+    );
+    expect(sent.payload).toMatchObject({ status: 'in_progress', progress: 85, evidence: { number: '45/BC-SNV', date: '2023-11-20' } });
+    // Saved: nothing of it is kept any more.
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('dx-draft:')))).toEqual([]);
+  });
+});
