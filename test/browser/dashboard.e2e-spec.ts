@@ -347,12 +347,17 @@ describe('web dashboard in a real browser', () => {
     const page = await signIn('canbo.dng');
     await page.getByRole('link', { name: 'Nhật ký' }).click();
     const table = page.getByRole('table', { name: 'Nhật ký' });
-    await table.getByText('task.update').first().waitFor();
+    // Actions in Vietnamese (task.update, submission.approve, task.submit), each item named by its code and title.
+    await table.getByText('Cập nhật nhiệm vụ', { exact: true }).first().waitFor();
+    await table
+      .getByText(/^KH-T1\.3 — /)
+      .first()
+      .waitFor();
     await page.getByLabel('Loại').selectOption('submission');
     // The filtered page replaces the table: wait for the task entries to go, then the submissions are there.
-    await table.getByText('task.update').first().waitFor({ state: 'detached' });
-    await table.getByText('submission.approve').first().waitFor();
-    expect(await table.getByText('task.submit').count()).toBeGreaterThan(0);
+    await table.getByText('Cập nhật nhiệm vụ', { exact: true }).first().waitFor({ state: 'detached' });
+    await table.getByText('Duyệt cập nhật', { exact: true }).first().waitFor();
+    expect(await table.getByText('Gửi cập nhật nhiệm vụ chờ duyệt', { exact: true }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'audit.png'), fullPage: true });
   });
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { session, User } from './api';
 import { ROLE } from './format';
+import { ProvinceSelect, useProvince } from './ProvinceSelect';
 import { HOME, routeFor, routesFor, SIGN_IN } from './routes';
 import { SignIn } from './SignIn';
 
@@ -18,6 +19,7 @@ function useHash(): string {
 export function App() {
   const hash = useHash();
   const [user, setUser] = useState<User | null>(session.user());
+  const [province, setProvince] = useProvince(user);
   if (!user || hash === SIGN_IN) {
     return (
       <SignIn
@@ -28,7 +30,6 @@ export function App() {
       />
     );
   }
-  const province = user.province ?? 'QNI';
   const route = routeFor(hash);
   return (
     <>
@@ -41,6 +42,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        {user.role === 'admin' && <ProvinceSelect province={province} onChange={setProvince} />}
         <span className="who">
           {user.displayName} · {ROLE[user.role]}
           {user.orgUnit && user.orgUnit !== province ? ` · ${user.orgUnit}` : ''}
@@ -56,7 +58,7 @@ export function App() {
         </button>
       </header>
       <main>
-        <route.page user={user} province={province} />
+        <route.page key={province} user={user} province={province} />
       </main>
     </>
   );

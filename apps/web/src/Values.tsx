@@ -3,6 +3,7 @@ import type { BulkUploadResult, Page, ProblemField, TrackedIndicator } from '@dx
 import { api, ApiError, User } from './api';
 import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
+import { ValueList } from './ValueList';
 
 /** The rows the API refused, with their lines and reasons. */
 function RefusedRows({ errors }: { errors: ProblemField[] }) {
@@ -148,11 +149,14 @@ function Upload({ province, sending, report }: { province: string } & Reporting)
 export function Values({ user, province }: { user: User; province: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<ProblemField[]>([]);
+  // Counts the answered writes: the list below reads again after each.
+  const [changes, setChanges] = useState(0);
   const reporting: Reporting = {
     sending: () => setErrors([]),
     report: (m, e) => {
       setMessage(m);
       setErrors(e);
+      setChanges((c) => c + 1);
     },
   };
   return (
@@ -162,6 +166,7 @@ export function Values({ user, province }: { user: User; province: string }) {
       <Upload province={province} {...reporting} />
       {message && <p role="status">{message}</p>}
       {errors.length > 0 && <RefusedRows errors={errors} />}
+      <ValueList user={user} province={province} changes={changes} />
     </div>
   );
 }

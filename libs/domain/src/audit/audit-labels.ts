@@ -89,16 +89,25 @@ export function auditEvidenceText(item: Record<string, unknown> | null | undefin
 const IGNORED = new Set(['updatedAt', 'version', 'computedAt', 'enteredAt', 'submittedAt', 'createdAt', 'evidence']);
 
 const shown = (v: unknown) => (v === undefined || v === null || v === '' ? '—' : String(v));
+const FIGURES = new Set(['value', 'numerator', 'denominator']);
+
+/** A stored decimal as Vietnamese writes it, exactly (no rounding): `1034.5` → `1.034,5`; other text as it is. */
+export function viDecimalText(text: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!m) return text;
+  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+$)/g, '.')}${m[3] ? `,${m[3]}` : ''}`;
+}
 
 /** What changed between before and after, in Vietnamese: `trạng thái: đang thực hiện → hoàn thành; tiến độ: 40 → 100`, plus the evidence. */
 export function auditChangeText(before: unknown, after: unknown, valueLabels: Record<string, string> = {}): string {
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
-  const label = (v: unknown) => (typeof v === 'string' && valueLabels[v] ? valueLabels[v] : shown(v));
+  const label = (k: string, v: unknown) =>
+    typeof v === 'string' && valueLabels[v] ? valueLabels[v] : FIGURES.has(k) && typeof v === 'string' ? viDecimalText(v) : shown(v);
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
     (k) => !IGNORED.has(k) && AUDIT_FIELD_LABELS_VI[k] && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
   );
-  const lines = after ? keys.map((k) => `${AUDIT_FIELD_LABELS_VI[k]}: ${label(b[k])} → ${label(a[k])}`) : before ? ['đã xóa'] : [];
+  const lines = after ? keys.map((k) => `${AUDIT_FIELD_LABELS_VI[k]}: ${label(k, b[k])} → ${label(k, a[k])}`) : before ? ['đã xóa'] : [];
   const evidence = auditEvidenceText(a);
   if (evidence && evidence !== auditEvidenceText(b)) lines.push(evidence);
   return lines.join('; ');
