@@ -86,10 +86,10 @@ describe('web dashboard in a real browser', () => {
     // The DTI's trend over its yearly values.
     const dti = page.getByTestId('kpi-dti-hang').getByRole('img');
     await dti.waitFor();
-    expect(await dti.getAttribute('aria-label')).toBe('Diễn biến 2021: 7, 2022: 3');
+    expect(await dti.getAttribute('aria-label')).toBe('Diễn biến Năm 2021: 7, Năm 2022: 3');
     // Rank 7 → 3 is a climb of four places, drawn rising (1 at the top); its rank is the DTI table's, as in the DTI panel.
     expect(await page.getByTestId('kpi-dti-hang').innerText()).toMatch(
-      /kỳ 2022 · chỉ tiêu <= 3 hạng · đạt · so với kỳ trước ▲4 bậc · hạng 3\/63/,
+      /Năm 2022 · chỉ tiêu <= 3 hạng · đạt · so với kỳ trước ▲4 bậc · hạng 3\/63/,
     );
     const [first, last] = (await dti.locator('polyline').getAttribute('points'))!.split(' ').map((p) => Number(p.split(',')[1]));
     expect(last).toBeLessThan(first);
@@ -161,7 +161,9 @@ describe('web dashboard in a real browser', () => {
     const periodMap = await cells();
     // The only province with 2023-H2's figure: a rank "1/1" would say nothing.
     expect(periodMap).toEqual(['Quảng Ninh', '81% (tử số 1.034, mẫu số —)', '—', 'Số liệu ghi nhận']);
-    expect(await page.getByRole('region', { name: 'Kết quả so sánh' }).innerText()).toMatch(/Kỳ 2023-H2 · bản đồ ngày 31\/12\/2023/);
+    expect(await page.getByRole('region', { name: 'Kết quả so sánh' }).innerText()).toMatch(
+      /6 tháng cuối năm 2023 · bản đồ ngày 31\/12\/2023/,
+    );
     // Quảng Ninh was not merged on 1 July 2025: the same row on the new map.
     await form.getByLabel('Bản đồ sau sắp xếp 1/7/2025').check();
     await page

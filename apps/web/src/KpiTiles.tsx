@@ -1,6 +1,6 @@
 import type { DashboardResponse, Direction, IndicatorHistory, IndicatorKind } from '@dx/domain';
 import { describeChange, rankOutOf } from '@dx/domain';
-import { viNumber, withUnit as unit } from './format';
+import { viPeriod, viRounded, withUnit as unit } from './format';
 import { useApi } from './use-api';
 
 /** A change against the previous period as every page words it: "▲4 bậc" for a rank that climbed from 7 to 3. */
@@ -14,7 +14,7 @@ function Change({ indicator, change }: { indicator: { kind: IndicatorKind; direc
 }
 
 /** A KPI's recent values as a small line (inline SVG, no chart library). */
-function Sparkline({ code, province, rank }: { code: string; province: string; rank: boolean }) {
+function Sparkline({ code, province, kind }: { code: string; province: string; kind: IndicatorKind }) {
   const { data, error } = useApi<IndicatorHistory>(`/api/v1/indicators/${code}/history?province=${province}&limit=12`);
   const points = error || !data ? [] : data.points;
   if (points.length < 2) return null;
@@ -22,6 +22,7 @@ function Sparkline({ code, province, rank }: { code: string; province: string; r
   const min = Math.min(...values);
   const span = Math.max(...values) - min || 1;
   // A rank is drawn with 1 at the top, as in the reports: a climb from 7 to 3 rises.
+  const rank = kind === 'rank';
   const y = (v: number) => (rank ? 4 + ((v - min) / span) * 24 : 28 - ((v - min) / span) * 24);
   const path = values.map((v, i) => `${((i / (values.length - 1)) * 100).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
   return (
@@ -30,7 +31,7 @@ function Sparkline({ code, province, rank }: { code: string; province: string; r
       viewBox="0 0 100 30"
       preserveAspectRatio="none"
       role="img"
-      aria-label={`Diễn biến ${points.map((p) => `${p.period}: ${viNumber(p.value)}`).join(', ')}`}
+      aria-label={`Diễn biến ${points.map((p) => `${viPeriod(p.period)}: ${viRounded(p.value, kind)}`).join(', ')}`}
     >
       <polyline points={path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
     </svg>
@@ -44,14 +45,14 @@ function KpiTile({ kpi: k, province }: { kpi: DashboardResponse['kpis'][number];
   return (
     <div className={`tile ${target ? (target.met ? 'met' : 'not-met') : ''}`} data-testid={`kpi-${k.indicator.code}`}>
       <div className="name">{k.indicator.name}</div>
-      <div className="value">{unit(k.value, k.indicator.unit)}</div>
-      <Sparkline code={k.indicator.code} province={province} rank={k.indicator.kind === 'rank'} />
+      <div className="value">{unit(k.value, k.indicator.unit, k.indicator.kind)}</div>
+      <Sparkline code={k.indicator.code} province={province} kind={k.indicator.kind} />
       <div className="muted">
-        kỳ {k.period}
+        {viPeriod(k.period)}
         {target && (
           <>
             {' '}
-            · chỉ tiêu {target.op} {unit(target.target, k.indicator.unit)} · {target.met ? 'đạt' : 'chưa đạt'}
+            · chỉ tiêu {target.op} {unit(target.target, k.indicator.unit, k.indicator.kind)} · {target.met ? 'đạt' : 'chưa đạt'}
           </>
         )}
         {k.previous.change !== null && (

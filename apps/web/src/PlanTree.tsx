@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { GoalStatusResponse, GoalView, Page, Serialized, SummaryResponse, TaskResponse } from '@dx/domain';
-import { GOAL_STATUS, TASK_STATUS, viDate, viNumber } from './format';
+import { GOAL_STATUS, TASK_STATUS, viDate, viNumber, viPeriod } from './format';
 import { useApi } from './use-api';
 
 type Task = Serialized<TaskResponse>;
@@ -25,7 +25,7 @@ function GoalRow({ goal }: { goal: GoalView }) {
       <span className={`status ${goal.status}`}>{GOAL_STATUS[goal.status ?? 'no_data']}</span> <strong>{goal.code}</strong> {goal.title}
       <span className="muted">
         {goal.target ? ` · chỉ tiêu ${goal.target.op} ${viNumber(goal.target.value)}` : ` · hạn ${viDate(goal.due)}`}
-        {goal.actual !== null ? ` · thực tế ${viNumber(goal.actual)} (${goal.actualPeriod})` : ''}
+        {goal.actual !== null ? ` · thực tế ${viNumber(goal.actual)} (${viPeriod(goal.actualPeriod)})` : ''}
         {goal.unverified ? ' · chưa có văn bản chứng minh' : ''}
       </span>{' '}
       <button type="button" className="link" aria-expanded={history !== null} onClick={() => setOpen(!open)}>

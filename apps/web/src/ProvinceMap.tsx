@@ -1,8 +1,8 @@
 import { FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { Contribution, IndicatorMap, MapRow, Page, TrackedIndicator } from '@dx/domain';
-import { rankOutOf } from '@dx/domain';
+import type { Contribution, IndicatorKind, IndicatorMap, MapRow, Page, TrackedIndicator } from '@dx/domain';
+import { rankOutOf, readPeriod } from '@dx/domain';
 import { ApiError } from './api';
-import { viDate, viNumber, withUnit } from './format';
+import { viDate, viNumber, viPeriod, withUnit } from './format';
 import { MAP_2025, mapEdition } from './map/map-edition';
 import './map/province-map.css';
 import { IndicatorOptions } from './options';
@@ -11,7 +11,11 @@ import { useSettled } from './use-settled';
 
 /** The map with echarts and the outlines: its own chunks, fetched when a result is first shown. */
 const ProvinceChoropleth = lazy(() => import('./map/ProvinceChoropleth'));
-const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/;
+/** A period the map can show (a year, a half, a quarter or a month), as a code or by its Vietnamese name (`Quý 3/2024`). */
+const mapPeriod = (text: string) => {
+  const p = readPeriod(text);
+  return p && p.kind !== 'day' ? p.code : null;
+};
 
 const METHOD: Record<string, string> = {
   'as-recorded': 'Số liệu ghi nhận',
@@ -86,11 +90,11 @@ function MapForm({
           onChange={(e) => change({ period: e.target.value.trim() })}
           placeholder="2024, 2024-H1, 2024-Q3, 2024-10"
           aria-describedby="period-help"
-          aria-invalid={period !== '' && !PERIOD.test(period)}
+          aria-invalid={period !== '' && !mapPeriod(period)}
         />
       </label>
       <span id="period-help" className="muted">
-        Năm, nửa năm (H1, H2), quý (Q1–Q4) hoặc tháng
+        Năm, nửa năm (H1, H2), quý (Q1–Q4) hoặc tháng, vd. 2024-Q3 hoặc Quý 3/2024
       </span>
       <fieldset>
         <legend>Bản đồ tỉnh</legend>
@@ -121,8 +125,9 @@ function MapForm({
 
 /** The map endpoint's path for a complete query (null while it is not), the province's rows only unless `all`. */
 function mapPath({ indicator, period, map, date, all }: Query, province: string): string | null {
-  if (indicator === '' || !PERIOD.test(period) || (map === 'custom' && date === '')) return null;
-  const q = new URLSearchParams({ period });
+  const code = mapPeriod(period);
+  if (indicator === '' || !code || (map === 'custom' && date === '')) return null;
+  const q = new URLSearchParams({ period: code });
   const on = map === '2025' ? MAP_2025 : map === 'custom' ? date : '';
   if (on) q.set('map', on);
   if (!all) q.set('province', province);
@@ -176,7 +181,7 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
         return {
           code: r.code,
           value: r.value === null ? null : Number(r.value),
-          text: withUnit(r.value, unit) + (rank ? `, hạng ${rank}` : ''),
+          text: withUnit(r.value, unit, data.indicator.kind) + (rank ? `, hạng ${rank}` : ''),
         };
       }),
     [data, unit],
@@ -186,7 +191,7 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
     <section className="card" aria-label="Kết quả so sánh">
       <h2>{data.indicator.name}</h2>
       <p className="muted">
-        Kỳ {data.period} · bản đồ ngày {viDate(data.map)}
+        {viPeriod(data.period)} · bản đồ ngày {viDate(data.map)}
         {data.reaggregated ? ' · số liệu đã tính lại theo bản đồ này' : ''}
         {data.source === 'dti'
           ? ` · số liệu và thứ hạng theo bảng xếp hạng DTI năm ${data.period}, trên ${data.ranked} tỉnh, thành phố`
@@ -199,7 +204,7 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
             values={values}
             own={province}
             lowerIsBetter={data.indicator.direction === 'down'}
-            caption={`Bản đồ ${edition === '2004' ? '63' : '34'} tỉnh, thành phố ngày ${viDate(data.map)}: ${data.indicator.name}, kỳ ${data.period}`}
+            caption={`Bản đồ ${edition === '2004' ? '63' : '34'} tỉnh, thành phố ngày ${viDate(data.map)}: ${data.indicator.name}, ${viPeriod(data.period)}`}
           />
         </Suspense>
         {data.rows.length === 0 ? (
@@ -216,7 +221,7 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
             </thead>
             <tbody>
               {data.rows.map((r) => (
-                <ProvinceRow key={r.code} row={r} unit={unit} ranked={data.ranked} own={r.code === province} />
+                <ProvinceRow key={r.code} row={r} unit={unit} kind={data.indicator.kind} ranked={data.ranked} own={r.code === province} />
               ))}
             </tbody>
           </table>
@@ -226,7 +231,7 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
   );
 }
 
-function ProvinceRow({ row, unit, ranked, own }: { row: MapRow; unit: string; ranked: number; own: boolean }) {
+function ProvinceRow({ row, unit, kind, ranked, own }: { row: MapRow; unit: string; kind: IndicatorKind; ranked: number; own: boolean }) {
   // A province's own recorded figure is the row itself: listed as a part only when others were combined.
   const self = row.parts.length === 1 && row.parts[0].code === row.code && row.parts[0].from === 'own';
   const detail = (row.parts.length > 0 && !self) || row.missing.length > 0;
@@ -235,7 +240,7 @@ function ProvinceRow({ row, unit, ranked, own }: { row: MapRow; unit: string; ra
       <tr data-testid={`map-row-${row.code}`} aria-current={own ? 'true' : undefined} className={own ? 'self' : undefined}>
         <th scope="row">{row.name}</th>
         <td>
-          {withUnit(row.value, unit)}
+          {withUnit(row.value, unit, kind)}
           <span className="muted">{fraction(row)}</span>
         </td>
         <td>{rankOutOf(row.rank, ranked) ?? '—'}</td>
@@ -248,7 +253,7 @@ function ProvinceRow({ row, unit, ranked, own }: { row: MapRow; unit: string; ra
               <ul aria-label={`Số liệu thành phần của ${row.name}`}>
                 {row.parts.map((p) => (
                   <li key={`${p.code}-${p.from}`}>
-                    {p.name}: {withUnit(p.value, unit)}
+                    {p.name}: {withUnit(p.value, unit, kind)}
                     {fraction(p)} <span className="muted">({FROM[p.from] ?? p.from})</span>
                   </li>
                 ))}

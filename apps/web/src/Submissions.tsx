@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import type { Page, Serialized, SubmissionResponse } from '@dx/domain';
 import { api, ApiError } from './api';
-import { TASK_STATUS } from './format';
+import { TASK_STATUS, viPeriod } from './format';
 import { useApi } from './use-api';
 
 type Submission = Serialized<SubmissionResponse>;
@@ -9,7 +9,7 @@ type Submission = Serialized<SubmissionResponse>;
 function describe(s: Submission): string {
   const p = s.payload;
   if (s.kind === 'observation')
-    return `Số liệu ${p.indicator} · ${p.org} · kỳ ${p.period}: ${p.value ?? `${p.numerator}/${p.denominator}`}`;
+    return `Số liệu ${p.indicator} · ${p.org} · ${viPeriod(p.period as string)}: ${p.value ?? `${p.numerator}/${p.denominator}`}`;
   const parts = [
     p.status ? `trạng thái «${TASK_STATUS[p.status as string]}»` : '',
     p.progress !== undefined && p.progress !== null ? `tiến độ ${p.progress}%` : '',

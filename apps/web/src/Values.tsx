@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { BulkUploadResult, Page, ProblemField, TrackedIndicator } from '@dx/domain';
-import { api, ApiError, User } from './api';
+import { api, ApiError, session, User } from './api';
 import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { ValueList } from './ValueList';
@@ -91,7 +91,7 @@ function OneValue({ user, province, sending, report }: { user: User; province: s
       </label>
       <label>
         Kỳ
-        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2024, 2024-Q1, 2024-03" required />
+        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="Quý 1/2024, Tháng 3/2024, Năm 2024" required />
       </label>
       <label>
         Giá trị
@@ -100,6 +100,20 @@ function OneValue({ user, province, sending, report }: { user: User; province: s
       <button type="submit">Ghi</button>
     </form>
   );
+}
+
+/** Downloads the province's template (its indicators, Vietnamese column names, an example row) with the session's token. */
+async function downloadTemplate(province: string, format: 'csv' | 'xlsx') {
+  const res = await fetch(`/api/v1/provinces/${province}/observation-template.${format}`, {
+    headers: { Authorization: `Bearer ${session.token()}` },
+  });
+  if (!res.ok) return;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `mau-so-lieu-${province}.${format}`;
+  a.click();
+  URL.revokeObjectURL(url);
 }
 
 /** A CSV or Excel file of values: all or nothing, or the valid rows only. */
@@ -132,9 +146,19 @@ function Upload({ province, sending, report }: { province: string } & Reporting)
   return (
     <form className="card filters" onSubmit={send} aria-label="Tải lên tệp số liệu">
       <label>
-        Tệp CSV hoặc Excel (cột indicator, org, period, value …)
+        Tệp CSV hoặc Excel (cột Mã chỉ tiêu, Mã đơn vị, Kỳ, Giá trị … như tệp mẫu)
         <input type="file" accept=".csv,.xlsx,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </label>
+      <span>
+        Tải mẫu{' '}
+        <button type="button" className="link" onClick={() => void downloadTemplate(province, 'csv')}>
+          CSV
+        </button>{' '}
+        /{' '}
+        <button type="button" className="link" onClick={() => void downloadTemplate(province, 'xlsx')}>
+          XLSX
+        </button>
+      </span>
       <label className="inline">
         <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> Nhận các dòng hợp lệ dù có dòng lỗi
       </label>

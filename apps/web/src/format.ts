@@ -1,11 +1,26 @@
-import { GOAL_STATUS_LABELS_VI, ROLE_LABELS_VI, TASK_STATUS_LABELS_VI, VERDICT_LABELS_VI } from '@dx/domain';
+import type { IndicatorKind } from '@dx/domain';
+import {
+  GOAL_STATUS_LABELS_VI,
+  ROLE_LABELS_VI,
+  TASK_STATUS_LABELS_VI,
+  VERDICT_LABELS_VI,
+  viDate as domainViDate,
+  viNumber as domainViNumber,
+  viPeriodLabel,
+  viValue,
+  viValueWithUnit,
+} from '@dx/domain';
 
-/** Vietnamese formats: 1.034 · 99,2 · 81% · 31/10/2023. */
-const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
-export const viNumber = (v: string | number | null | undefined) => (v === null || v === undefined ? '—' : number.format(Number(v)));
-/** A value with its unit: 81% · 1.180 dịch vụ. */
-export const withUnit = (v: string | null, u: string) => (v === null ? '—' : u === '%' ? `${viNumber(v)}%` : `${viNumber(v)} ${u}`.trim());
-export const viDate = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '—');
+// Vietnamese formats, the domain's (vi-format.ts) as the reports and the CLI write them: 1.034 · 99,2 · 81% · 31/10/2023.
+export const viNumber = (v: string | number | null | undefined) => (v === null || v === undefined ? '—' : domainViNumber(v));
+/** A value rounded to its indicator's precision (93,45 for a percent, 1.034 for a count). */
+export const viRounded = (v: string | number | null | undefined, kind?: IndicatorKind | null) => viValue(v, kind);
+/** A value with its unit, rounded to its indicator's precision when the kind is given: 81% · 1.180 dịch vụ. */
+export const withUnit = (v: string | null | undefined, u: string | null, kind?: IndicatorKind | null) => viValueWithUnit(v, u, kind);
+/** A date (or the date of a timestamp) as dd/mm/yyyy. */
+export const viDate = (d: string | null | undefined) => (d ? domainViDate(d.slice(0, 10)) : '—');
+/** A period by its Vietnamese name: Quý IV/2023 · 6 tháng cuối năm 2023 · Tháng 10/2023 · Năm 2023. */
+export const viPeriod = (code: string | null | undefined) => (code ? viPeriodLabel(code) : '—');
 export const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 // The labels are the domain's, as the reports, the CLI and the API word them.
