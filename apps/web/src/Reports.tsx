@@ -14,6 +14,8 @@ const FREQUENCY: Record<string, string> = {
   yearly: 'hằng năm',
   cron: 'theo biểu thức cron',
 };
+/** The files every report and schedule makes: the PDF to print, the spreadsheet, the Word document to edit. */
+const FORMATS = ['pdf', 'xlsx', 'docx'] as const;
 /** How often a report being made is asked about. */
 const JOB_POLL_MS = 500;
 
@@ -74,13 +76,23 @@ function OrderForm({
   onMade: () => Promise<void>;
 }) {
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
+  // The report's own number and signer; blank: the number is left for the clerk, the signer is the province's heading's.
+  const [number, setNumber] = useState('');
+  const [signerName, setSignerName] = useState('');
+  const [signerTitle, setSignerTitle] = useState('');
   const { job, progress, error, setError, follow } = useReportJob(onMade);
 
   async function order(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const own = Object.fromEntries(
+      Object.entries({ number, signerName, signerTitle })
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v),
+    );
     try {
-      const { body } = await api<{ job: { id: string } }>('/api/v1/reports', { method: 'POST', json: { province, document, period } });
+      const json = { province, document, period, formats: FORMATS, ...own };
+      const { body } = await api<{ job: { id: string } }>('/api/v1/reports', { method: 'POST', json });
       follow(body.job.id);
     } catch (err) {
       setError(explain(err));
@@ -102,6 +114,18 @@ function OrderForm({
       <label>
         Kỳ báo cáo
         <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" />
+      </label>
+      <label>
+        Số báo cáo
+        <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="125/BC-SKHCN" maxLength={60} />
+      </label>
+      <label>
+        Người ký
+        <input value={signerName} onChange={(e) => setSignerName(e.target.value)} placeholder="Nguyễn Văn An" maxLength={100} />
+      </label>
+      <label>
+        Chức vụ người ký
+        <input value={signerTitle} onChange={(e) => setSignerTitle(e.target.value)} placeholder="GIÁM ĐỐC" maxLength={100} />
       </label>
       <button type="submit" disabled={progress !== null}>
         Tạo báo cáo ngay
@@ -153,7 +177,7 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
           aria-label="Thêm lịch báo cáo"
           onSubmit={async (e) => {
             e.preventDefault();
-            await api('/api/v1/report-schedules', { method: 'POST', json: { province, document, frequency, formats: ['pdf', 'xlsx'] } });
+            await api('/api/v1/report-schedules', { method: 'POST', json: { province, document, frequency, formats: FORMATS } });
             await reload();
           }}
         >
@@ -202,6 +226,8 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
             <tr>
               <th>Văn bản</th>
               <th>Kỳ</th>
+              <th>Số</th>
+              <th>Người ký</th>
               <th>Số liệu đến</th>
               <th>Người tạo</th>
               <th>Tệp</th>
@@ -212,6 +238,8 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
               <tr key={r.id}>
                 <td>{r.document}</td>
                 <td>{r.period}</td>
+                <td>{r.number ?? '—'}</td>
+                <td>{[r.signerTitle, r.signerName].filter(Boolean).join(' ') || '—'}</td>
                 <td>{viDate(r.asOf)}</td>
                 <td>{r.createdBy}</td>
                 <td>

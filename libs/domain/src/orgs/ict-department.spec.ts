@@ -1,4 +1,4 @@
-import { blankReportNumber, ICT_MERGER_DATE, ictDepartmentAt } from './ict-department';
+import { blankReportNumber, ICT_MERGER_DATE, ictDepartmentAt, roleLabelsAt } from './ict-department';
 
 describe('ictDepartmentAt (the 2025 merger of the Sở TT&TT into the Sở KH&CN)', () => {
   it.each([
@@ -21,6 +21,12 @@ describe('ictDepartmentAt (the 2025 merger of the Sở TT&TT into the Sở KH&CN
   it('leaves the number blank for the clerk, with the symbol of the date', () => {
     expect(blankReportNumber('2024-12-31')).toBe('Số:        /BC-STTTT');
     expect(blankReportNumber('2026-01-15')).toBe('Số:        /BC-SKHCN');
+  });
+
+  it('names the officer role by the department of the date, the other roles as always', () => {
+    expect(roleLabelsAt('2025-02-28').officer).toBe('cán bộ Sở TT&TT');
+    expect(roleLabelsAt('2025-03-01').officer).toBe('cán bộ Sở KH&CN');
+    expect(roleLabelsAt('2026-12-03')).toMatchObject({ admin: 'quản trị', leader: 'lãnh đạo', viewer: 'người xem' });
   });
 
   it('writes every name in NFC', () => {

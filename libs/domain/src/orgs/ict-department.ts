@@ -1,3 +1,4 @@
+import { ROLE_LABELS_VI, type Role } from '../access/access-policy';
 import type { IsoDate } from '../plan.types';
 
 /**
@@ -53,4 +54,9 @@ export function ictDepartmentAt(date: IsoDate): IctDepartment {
 /** A report's number line with the number left blank for the clerk: "Số:        /BC-SKHCN". */
 export function blankReportNumber(date: IsoDate): string {
   return `Số:        /${ictDepartmentAt(date).reportSuffix}`;
+}
+
+/** The roles' Vietnamese names at `date`: an officer is "cán bộ Sở TT&TT" before the merger, "cán bộ Sở KH&CN" after. */
+export function roleLabelsAt(date: IsoDate): Record<Role, string> {
+  return { ...ROLE_LABELS_VI, officer: `cán bộ ${ictDepartmentAt(date).abbreviation}` };
 }
