@@ -4,6 +4,7 @@ import type { User } from './api';
 import { TASK_STATUS, viDate } from './format';
 import { TaskStatusOptions } from './options';
 import { PendingMark, usePendingTasks } from './PendingTasks';
+import { AddTaskButton, TaskItemActions } from './PlanItemActions';
 import { TaskEditor } from './TaskEditor';
 import { useApi } from './use-api';
 import { draftsStartingWith } from './use-draft';
@@ -20,6 +21,9 @@ const ACTIONS: Record<string, string> = {
   'task.update.approved': 'cập nhật (đã duyệt)',
   'task.submit': 'gửi cập nhật',
   'task.import': 'nhập từ tệp kế hoạch',
+  'task.create': 'thêm nhiệm vụ',
+  'task.edit': 'sửa nhiệm vụ',
+  'task.cancel': 'hủy nhiệm vụ',
 };
 
 /** The audit trail of a task: who changed what, when. */
@@ -121,6 +125,7 @@ function TaskRow({
       <td>
         {TASK_STATUS[t.status]}
         {t.progress !== null && t.status !== 'done' ? ` · ${t.progress}%` : ''}
+        {t.cancelReason ? ` — lý do: ${t.cancelReason}` : ''}
         <PendingMark taskId={t.id} />
       </td>
       <td>{t.evidence ? `${t.evidence.number}${t.evidence.date ? `, ${viDate(t.evidence.date)}` : ''}` : ''}</td>
@@ -130,6 +135,7 @@ function TaskRow({
             Cập nhật
           </button>
         )}
+        <TaskItemActions user={user} task={t} onDone={onSaved} />
         {onHistory && (
           <button type="button" onClick={onHistory} aria-label={`Lịch sử ${t.code}`} aria-expanded={showsHistory}>
             Lịch sử
@@ -161,6 +167,14 @@ export function Work({ user, province }: { user: User; province: string }) {
     <div className="work">
       <h1>Nhiệm vụ</h1>
       <TaskFilters q={q} setQ={setQ} status={status} setStatus={setStatus} sort={sort} setSort={setSort} total={total} />
+      <AddTaskButton
+        user={user}
+        province={province}
+        onDone={(m) => {
+          setMessage(m);
+          void reload();
+        }}
+      />
       {message && (
         <p role="status" className="ok">
           {message}

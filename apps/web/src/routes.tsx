@@ -33,7 +33,7 @@ const officers: readonly Role[] = ['admin', 'officer'];
 /** Every page, in the navigation's order; the first is the home page (also for an unknown hash). */
 export const ROUTES: readonly Route[] = [
   { hash: '#/tong-quan', label: 'Tổng quan', page: ({ user, province }) => <Overview province={province} user={user} /> },
-  { hash: '#/cay-ke-hoach', label: 'Cây kế hoạch', page: ({ province }) => <PlanTree province={province} /> },
+  { hash: '#/cay-ke-hoach', label: 'Cây kế hoạch', page: ({ user, province }) => <PlanTree user={user} province={province} /> },
   {
     hash: '#/so-sanh-tinh',
     label: 'So sánh theo tỉnh',
