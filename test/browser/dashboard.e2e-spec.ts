@@ -278,7 +278,7 @@ describe('web dashboard in a real browser', () => {
     await form.getByLabel('Trạng thái').selectOption('in_progress');
     await form.getByLabel('Tiến độ (%)').fill('90');
     await form.getByRole('button', { name: 'Lưu' }).click();
-    await reporter.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở TT&TT duyệt').waitFor();
+    await reporter.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở KH&CN duyệt').waitFor();
 
     const officer = await signIn('canbo.dng');
     await officer.getByRole('link', { name: 'Chờ duyệt' }).click();

@@ -77,7 +77,7 @@ describe('web flows in a real browser', () => {
     await form.getByLabel('Trạng thái').selectOption('in_progress');
     await form.getByLabel('Tiến độ (%)').fill('70');
     await form.getByRole('button', { name: 'Lưu' }).click();
-    await reporter.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở TT&TT duyệt').waitFor();
+    await reporter.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở KH&CN duyệt').waitFor();
     // The task waits for approval: marked in the work view, its state on the reporter's own list.
     await reporter.getByTestId('task-T1.2').getByText('chờ duyệt', { exact: true }).waitFor();
     expect(await reporter.getByTestId('task-T1.1').getByText('chờ duyệt', { exact: true }).count()).toBe(0);
@@ -198,7 +198,7 @@ describe('web flows in a real browser', () => {
     expect(await restored.getByLabel('Số văn bản').inputValue()).toBe('45/BC-SNV');
     expect(await restored.getByLabel('Ngày văn bản').inputValue()).toBe('2023-11-20');
     await restored.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở TT&TT duyệt').waitFor();
+    await page.getByRole('status').getByText('Đã gửi cập nhật T1.2, chờ Sở KH&CN duyệt').waitFor();
     const [sent] = await db.dataSource.query(
       `SELECT payload FROM submission WHERE status = 'submitted' ORDER BY submitted_at DESC LIMIT 1`,
     );

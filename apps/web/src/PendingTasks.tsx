@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Page, Serialized, SubmissionResponse } from '@dx/domain';
 import { User, WROTE } from './api';
+import { APPROVER } from './format';
 import { useApi } from './use-api';
 
 /** The ids of the tasks shown with "chờ duyệt", and who to tell when they change. */
@@ -46,7 +47,7 @@ export function PendingMark({ taskId }: { taskId: string }) {
   return (
     <>
       {' '}
-      <span className="pending" title="Có cập nhật đang chờ Sở TT&TT duyệt">
+      <span className="pending" title={`Có cập nhật đang chờ ${APPROVER()} duyệt`}>
         chờ duyệt
       </span>
     </>

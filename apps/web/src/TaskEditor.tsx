@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import type { Serialized, TaskResponse } from '@dx/domain';
 import { api, ApiError } from './api';
-import { TASK_STATUS } from './format';
+import { APPROVER, TASK_STATUS } from './format';
 import { TaskStatusOptions } from './options';
 import { useDraft } from './use-draft';
 
@@ -120,7 +120,7 @@ export function TaskEditor({ task, onDone, onCancel }: { task: Task; onDone: (me
         headers: { 'If-Match': `"${base.version}"` },
       });
       dropDraft();
-      onDone(res.status === 202 ? `Đã gửi cập nhật ${task.code}, chờ Sở TT&TT duyệt` : `Đã lưu ${task.code}`);
+      onDone(res.status === 202 ? `Đã gửi cập nhật ${task.code}, chờ ${APPROVER()} duyệt` : `Đã lưu ${task.code}`);
     } catch (err) {
       if (err instanceof ApiError && err.problem.status === 409 && err.problem.current) setConflict(err.problem.current as Task);
       else if (err instanceof ApiError) setErrors(err.problem.errors?.flatMap((x) => x.messages) ?? [err.problem.detail]);

@@ -1,7 +1,7 @@
 import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
 import type { ObservationItem } from '@dx/domain';
 import { api, ApiError } from './api';
-import { withUnit } from './format';
+import { APPROVER, withUnit } from './format';
 
 /** What a dialog reports when it closes: a sentence for the page (null when cancelled). */
 export type Closed = (message: string | null) => void;
@@ -61,7 +61,7 @@ export function CorrectDialog({ value, onClose }: { value: ObservationItem; onCl
     };
     try {
       const res = await api(`/api/v1/observations/${value.id}`, { method: 'PATCH', json, headers: { 'If-Match': `"${value.version}"` } });
-      onClose(res.status === 202 ? 'Đã gửi bản sửa, chờ Sở TT&TT duyệt' : 'Đã sửa số liệu');
+      onClose(res.status === 202 ? `Đã gửi bản sửa, chờ ${APPROVER()} duyệt` : 'Đã sửa số liệu');
     } catch (err) {
       if (stale(err)) onClose(STALE);
       else setError(why(err));

@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { BulkUploadResult, Page, ProblemField, TrackedIndicator } from '@dx/domain';
 import { api, ApiError, session, User } from './api';
+import { APPROVER } from './format';
 import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { ValueList } from './ValueList';
@@ -69,7 +70,7 @@ function OneValue({ user, province, sending, report }: { user: User; province: s
         json: { indicator, province, org, period, value },
       });
       report(
-        res.status === 202 ? 'Đã gửi số liệu, chờ Sở TT&TT duyệt' : res.body.created ? 'Đã ghi số liệu mới' : 'Đã cập nhật số liệu',
+        res.status === 202 ? `Đã gửi số liệu, chờ ${APPROVER()} duyệt` : res.body.created ? 'Đã ghi số liệu mới' : 'Đã cập nhật số liệu',
         [],
       );
     } catch (err) {

@@ -1,7 +1,8 @@
 import type { IndicatorKind } from '@dx/domain';
 import {
   GOAL_STATUS_LABELS_VI,
-  ROLE_LABELS_VI,
+  ictDepartmentAt,
+  roleLabelsAt,
   TASK_STATUS_LABELS_VI,
   VERDICT_LABELS_VI,
   viDate as domainViDate,
@@ -30,4 +31,7 @@ export const TASK_STATUS: Record<string, string> = TASK_STATUS_LABELS_VI;
 export const VERDICT: Record<string, string> = Object.fromEntries(
   Object.entries(VERDICT_LABELS_VI).map(([k, v]) => [k, v.toLocaleLowerCase('vi')]),
 );
-export const ROLE: Record<string, string> = ROLE_LABELS_VI;
+/** The roles by name as of today: the officer is "cán bộ Sở KH&CN" since the 2025 merger (roleLabelsAt). */
+export const ROLE: Record<string, string> = roleLabelsAt(today());
+/** The department that approves submissions, as named today: "Sở KH&CN" since 1/3/2025, "Sở TT&TT" before (ictDepartmentAt). */
+export const APPROVER = () => ictDepartmentAt(today()).abbreviation;
