@@ -9,6 +9,8 @@ import {
   viNumber,
   viPercent,
   viPeriod,
+  viPeriodLabel,
+  viValue,
 } from '@dx/domain';
 import { outcomeSentence, outcomesByGroup, outcomesByLead, OutcomeTable } from './outcome-table';
 import {
@@ -151,7 +153,7 @@ function detailBlocks(w: Writer, d: ReportData): Block[] {
         g.code,
         g.title,
         g.target ?? '—',
-        g.actual === null ? '—' : `${num(g.actual)}${g.actualPeriod ? ` (${g.actualPeriod})` : ''}`,
+        g.actual === null ? '—' : `${num(g.actual)}${g.actualPeriod ? ` (${viPeriodLabel(g.actualPeriod)})` : ''}`,
         g.attainment === null ? '—' : `${viPercent(g.attainment * 100)}%`,
         goalStatus(g.status),
       ]),
@@ -179,11 +181,11 @@ function detailBlocks(w: Writer, d: ReportData): Block[] {
       ['Chỉ số', 'Kỳ', 'Giá trị', 'Chỉ tiêu', 'Kỳ trước', 'Cùng kỳ năm trước', 'Xếp hạng'],
       d.kpis.map((k) => [
         k.name,
-        k.period,
-        `${num(k.value)}${k.unit === '%' ? '%' : ''}`,
+        viPeriodLabel(k.period),
+        `${viValue(k.value, k.kind)}${k.unit === '%' ? '%' : ''}`,
         k.target ? `${k.target}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}` : '—',
         previousValueVi(k),
-        num(k.yearAgoValue),
+        viValue(k.yearAgoValue, k.kind),
         rankVi(k.rank, k.rankOf),
       ]),
       'Chưa có số liệu chỉ số.',

@@ -265,7 +265,7 @@ describe('report builders', () => {
 
     it('PDF: the KPI table says "tăng 4 bậc" against the year before and shows no "1/1" rank', async () => {
       const { text } = await pdfTextOf(ranked);
-      expect(text).toContain('Thứ hạng DTI cấp tỉnh 2022 3 <= 3 (đạt) 7 (tăng 4 bậc) 7 —');
+      expect(text).toContain('Thứ hạng DTI cấp tỉnh Năm 2022 3 <= 3 (đạt) 7 (tăng 4 bậc) 7 —');
       expect(text).toContain('98,5 (+0,7)');
       expect(text).not.toMatch(/\b1\/1\b/);
     });

@@ -1,5 +1,5 @@
 import type * as Echarts from 'echarts';
-import { viPeriod } from '@dx/domain';
+import { viPeriodLabel } from '@dx/domain';
 import type { ReportData } from './report.types';
 
 const WIDTH = 500;
@@ -65,7 +65,7 @@ export function kpiTrendOption(d: ReportData): Echarts.EChartsCoreOption | null 
     // The legend names each KPI (wrapping to one line per name when long): the chart has room below for it.
     grid: { left: 50, right: axes.length > 1 ? 50 : 20, top: 40, bottom: 40 + 16 * trends.length },
     legend: { bottom: 0, type: 'plain', orient: 'vertical', left: 'center', data: trends.map((t) => t.name) },
-    xAxis: { type: 'category', data: periods, axisLabel: { interval: 0, formatter: (p: string) => (p.length <= 7 ? p : viPeriod(p)) } },
+    xAxis: { type: 'category', data: periods, axisLabel: { interval: 0, formatter: (p: string) => viPeriodLabel(p) } },
     yAxis: axes,
     series: trends.map((t) => ({
       name: t.name,

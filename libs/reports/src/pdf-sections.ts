@@ -9,6 +9,8 @@ import {
   viDate,
   viNumber,
   viPercent,
+  viPeriodLabel,
+  viValue,
 } from '@dx/domain';
 import { goalGroupChart, kpiTrendChart } from './charts';
 import { OutcomeTable, outcomeSentence, outcomesByGroup, outcomesByLead } from './outcome-table';
@@ -153,7 +155,7 @@ export function goalsSection(d: ReportData): Content[] {
         g.code,
         g.title,
         g.target ?? '—',
-        g.actual === null ? '—' : `${num(g.actual)}${g.actualPeriod ? ` (${g.actualPeriod})` : ''}`,
+        g.actual === null ? '—' : `${num(g.actual)}${g.actualPeriod ? ` (${viPeriodLabel(g.actualPeriod)})` : ''}`,
         g.attainment === null ? '—' : `${viPercent(g.attainment * 100)}%`,
         g.status ? ((GOAL_STATUS_LABELS_VI as Record<string, string>)[g.status] ?? g.status) : 'chưa có số liệu',
       ]),
@@ -201,11 +203,11 @@ export function kpiSection(d: ReportData): Content[] {
       ['Chỉ số', 'Kỳ', 'Giá trị', 'Chỉ tiêu', 'Kỳ trước', 'Cùng kỳ năm trước', 'Xếp hạng'],
       d.kpis.map((k) => [
         k.name,
-        k.period,
-        `${num(k.value)}${k.unit === '%' ? '%' : ''}`,
+        viPeriodLabel(k.period),
+        `${viValue(k.value, k.kind)}${k.unit === '%' ? '%' : ''}`,
         k.target ? `${k.target}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}` : '—',
         previousValueVi(k),
-        num(k.yearAgoValue),
+        viValue(k.yearAgoValue, k.kind),
         rankVi(k.rank, k.rankOf),
       ]),
       'Chưa có số liệu chỉ số.',

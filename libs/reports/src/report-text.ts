@@ -9,6 +9,7 @@ import {
   viLongDate,
   viNumber,
   viPeriod,
+  viValue,
 } from '@dx/domain';
 import type { DtiSection, KpiLine, ReportData } from './report.types';
 
@@ -73,7 +74,7 @@ export function dtiRankChangeVi(change: number | null): string {
 /** A KPI's value in the period before with its change in words: "7 (tăng 4 bậc)", "98,5 (+0,7)"; "—" without one. */
 export function previousValueVi(k: KpiLine): string {
   if (k.previousValue === null) return '—';
-  const value = viNumber(k.previousValue);
+  const value = viValue(k.previousValue, k.kind);
   return k.previousChange === null ? value : `${value} (${describeChange(k, k.previousChange).words})`;
 }
 

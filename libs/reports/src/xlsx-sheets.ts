@@ -9,6 +9,7 @@ import {
   rankOutOf,
   TASK_STATUS_LABELS_VI,
   viDate,
+  viPeriodLabel,
 } from '@dx/domain';
 import { outcomesByGroup, outcomesByLead } from './outcome-table';
 import { changeValueVi } from './report-text';
@@ -60,12 +61,12 @@ export function goalsSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
       { header: 'Mục tiêu', key: 'title', width: 60 },
       { header: 'Chỉ tiêu', key: 'target', width: 14 },
       { header: 'Thực tế', key: 'actual', width: 12, numFmt: '#,##0.####' },
-      { header: 'Kỳ số liệu', key: 'actualPeriod', width: 12 },
+      { header: 'Kỳ số liệu', key: 'actualPeriod', width: 22 },
       { header: 'Mức đạt', key: 'attainment', width: 10, numFmt: '0.0%' },
       { header: 'Trạng thái', key: 'status', width: 18 },
       { header: 'Nguồn', key: 'source', width: 30 },
     ],
-    d.goalLines.map((g) => ({ ...g, status: goalStatus(g.status) })),
+    d.goalLines.map((g) => ({ ...g, status: goalStatus(g.status), actualPeriod: g.actualPeriod && viPeriodLabel(g.actualPeriod) })),
   );
 }
 
@@ -106,13 +107,13 @@ export function kpiSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
       { header: 'Mã', key: 'code', width: 24 },
       { header: 'Chỉ số', key: 'name', width: 50 },
       { header: 'Đơn vị', key: 'unit', width: 10 },
-      { header: 'Kỳ', key: 'period', width: 10 },
+      { header: 'Kỳ', key: 'period', width: 22 },
       { header: 'Giá trị', key: 'value', width: 12, numFmt: '#,##0.####' },
       { header: 'Chỉ tiêu', key: 'target', width: 14 },
       { header: 'Đạt', key: 'met', width: 8 },
-      { header: 'Kỳ trước', key: 'previousPeriod', width: 10 },
+      { header: 'Kỳ trước', key: 'previousPeriod', width: 20 },
       { header: 'Giá trị kỳ trước', key: 'previousValue', width: 14, numFmt: '#,##0.####' },
-      { header: 'Cùng kỳ năm trước', key: 'yearAgoPeriod', width: 14 },
+      { header: 'Cùng kỳ năm trước', key: 'yearAgoPeriod', width: 20 },
       { header: 'Giá trị cùng kỳ', key: 'yearAgoValue', width: 14, numFmt: '#,##0.####' },
       { header: 'Xếp hạng', key: 'rank', width: 10, numFmt: '0' },
       { header: 'Trên số tỉnh', key: 'rankOf', width: 12, numFmt: '0' },
@@ -125,13 +126,13 @@ export function kpiSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
         code: k.code,
         name: k.name,
         unit: k.unit,
-        period: k.period,
+        period: viPeriodLabel(k.period),
         value: k.value,
         target: k.target,
         met: k.met === null ? null : k.met ? 'đạt' : 'chưa đạt',
-        previousPeriod: k.previousPeriod,
+        previousPeriod: viPeriodLabel(k.previousPeriod),
         previousValue: k.previousValue,
-        yearAgoPeriod: k.yearAgoPeriod,
+        yearAgoPeriod: viPeriodLabel(k.yearAgoPeriod),
         yearAgoValue: k.yearAgoValue,
         rank: ranked ? k.rank : null,
         rankOf: ranked ? k.rankOf : null,
@@ -188,10 +189,10 @@ export function trendsSheet(workbook: ExcelJS.Workbook, d: ReportData): void {
     [
       { header: 'Mã', key: 'code', width: 24 },
       { header: 'Chỉ số', key: 'name', width: 50 },
-      { header: 'Kỳ', key: 'period', width: 10 },
+      { header: 'Kỳ', key: 'period', width: 22 },
       { header: 'Giá trị', key: 'value', width: 12, numFmt: '#,##0.####' },
     ],
-    d.trends.flatMap((t) => t.points.map((p) => ({ code: t.code, name: t.name, period: p.period, value: p.value }))),
+    d.trends.flatMap((t) => t.points.map((p) => ({ code: t.code, name: t.name, period: viPeriodLabel(p.period), value: p.value }))),
   );
 }
 
