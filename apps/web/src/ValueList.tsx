@@ -48,14 +48,14 @@ function FilterBar({ province, filters, onChange }: { province: string; filters:
     >
       <label>
         Chỉ số
-        <select value={filters.indicator} onChange={(e) => onChange({ ...filters, indicator: e.target.value })}>
+        <select aria-label="Chỉ số" value={filters.indicator} onChange={(e) => onChange({ ...filters, indicator: e.target.value })}>
           <option value="">tất cả</option>
           <IndicatorOptions indicators={list?.items ?? []} />
         </select>
       </label>
       <label>
         Đơn vị
-        <select value={filters.org} onChange={(e) => onChange({ ...filters, org: e.target.value })}>
+        <select aria-label="Đơn vị" value={filters.org} onChange={(e) => onChange({ ...filters, org: e.target.value })}>
           <option value="">tất cả</option>
           {place && <option value={place.code}>{place.name}</option>}
           {place?.agencies.map((a) => (
@@ -72,7 +72,11 @@ function FilterBar({ province, filters, onChange }: { province: string; filters:
       <button type="submit">Lọc</button>
       <label>
         Sắp xếp
-        <select value={filters.sort} onChange={(e) => onChange({ ...filters, sort: e.target.value as ObservationListSort })}>
+        <select
+          aria-label="Sắp xếp"
+          value={filters.sort}
+          onChange={(e) => onChange({ ...filters, sort: e.target.value as ObservationListSort })}
+        >
           {Object.entries(SORTS).map(([k, v]) => (
             <option key={k} value={k}>
               {v}

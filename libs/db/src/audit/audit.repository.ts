@@ -49,6 +49,11 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** An indicator's name as the entry's province words it (its plan file), else as first recorded. */
+const indicatorName = (code: string) =>
+  `coalesce((SELECT pi.name FROM indicator i JOIN province_indicator pi ON pi.indicator_id = i.id AND pi.province_id = a.province_id
+              WHERE i.code = ${code}), (SELECT i.name FROM indicator i WHERE i.code = ${code}))`;
+
 /**
  * The item an entry is about as a person names it: a task's code and title; a KPI value's indicator code and name, its
  * agency and period (from the entry itself, so a removed value keeps its name); a submission's task or value; a
@@ -56,11 +61,11 @@ export interface AuditFilter {
  */
 const ENTITY_LABEL = `CASE a.entity_kind
     WHEN 'task' THEN (SELECT t.code || ' — ' || t.title FROM task t WHERE t.id = a.entity_id)
-    WHEN 'observation' THEN (SELECT j->>'indicator' || coalesce(' — ' || (SELECT i.name FROM indicator i WHERE i.code = j->>'indicator'), '')
+    WHEN 'observation' THEN (SELECT j->>'indicator' || coalesce(' — ' || ${indicatorName("j->>'indicator'")}, '')
                                     || coalesce(' · ' || (j->>'org'), '') || coalesce(' · kỳ ' || (j->>'period'), ''))
     WHEN 'submission' THEN coalesce(
       (SELECT t.code || ' — ' || t.title FROM task t WHERE t.id = (j->'task'->>'id')::uuid),
-      (SELECT (j->'payload'->>'indicator') || coalesce(' — ' || (SELECT i.name FROM indicator i WHERE i.code = j->'payload'->>'indicator'), '')
+      (SELECT (j->'payload'->>'indicator') || coalesce(' — ' || ${indicatorName("j->'payload'->>'indicator'")}, '')
               || coalesce(' · kỳ ' || (j->'payload'->>'period'), '')))
     WHEN 'directive' THEN left(j->>'body', 80)
     WHEN 'province' THEN (SELECT p.code || ' — ' || p.name FROM org_unit p WHERE p.id = a.entity_id)
