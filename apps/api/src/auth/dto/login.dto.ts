@@ -1,4 +1,4 @@
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @IsString()
@@ -10,11 +10,18 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(1024)
   password!: string;
+
+  /** Browsers: set the refresh token as an HttpOnly cookie (path /api/v1/auth) instead of returning it in the body. */
+  @IsOptional()
+  @IsBoolean()
+  refreshCookie?: boolean;
 }
 
 export class RefreshDto {
+  /** Absent: the refresh cookie's token (see LoginDto.refreshCookie). */
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
