@@ -101,6 +101,14 @@ const RULES: Record<string, Rule> = {
       body: { indicator: 'dvc-toan-trinh', province: 'QNI', period: '2023-13', value: '1' },
     }),
   },
+  'PATCH /api/v1/observations/:id': {
+    allowed: ['admin', 'officer', 'reporter'],
+    sample: () => ({ url: `/api/v1/observations/${NO_ID}`, body: { value: '1' }, headers: { 'If-Match': '"999"' } }),
+  },
+  'DELETE /api/v1/observations/:id': {
+    allowed: ['admin', 'officer', 'reporter'],
+    sample: () => ({ url: `/api/v1/observations/${NO_ID}`, headers: { 'If-Match': '"999"' } }),
+  },
   'GET /api/v1/submissions': {
     allowed: ['admin', 'officer', 'leader', 'reporter'],
     sample: () => ({ url: '/api/v1/submissions?province=DNG' }),
@@ -210,6 +218,11 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin', 'officer', 'leader'],
     sample: () => ({ url: '/api/v1/audit' }),
     otherProvince: () => ({ url: '/api/v1/audit?province=QNI' }),
+  },
+  'GET /api/v1/audit/export': {
+    allowed: ['admin', 'officer', 'leader'],
+    sample: () => ({ url: '/api/v1/audit/export' }),
+    otherProvince: () => ({ url: '/api/v1/audit/export?province=QNI' }),
   },
 };
 
