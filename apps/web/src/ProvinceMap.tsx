@@ -1,4 +1,4 @@
-import { FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import type { Contribution, IndicatorKind, IndicatorMap, MapRow, Page, TrackedIndicator } from '@dx/domain';
 import { rankOutOf, readPeriod } from '@dx/domain';
 import { ApiError } from './api';
@@ -9,8 +9,20 @@ import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { useSettled } from './use-settled';
 
-/** The map with echarts and the outlines: its own chunks, fetched when a result is first shown. */
-const ProvinceChoropleth = lazy(() => import('./map/ProvinceChoropleth'));
+type Choropleth = typeof import('./map/ProvinceChoropleth').default;
+
+/** The map with echarts and the outlines: its own chunks, fetched when a result is first shown; 'failed' if that fails. */
+function useChoropleth(): Choropleth | 'failed' | null {
+  const [loaded, setLoaded] = useState<Choropleth | 'failed' | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./map/ProvinceChoropleth').then((m) => live && setLoaded(() => m.default)).catch(() => live && setLoaded('failed'));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return loaded;
+}
 /** A period the map can show (a year, a half, a quarter or a month), as a code or by its Vietnamese name (`Quý 3/2024`). */
 const mapPeriod = (text: string) => {
   const p = readPeriod(text);
@@ -187,6 +199,7 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
     [data, unit],
   );
   const edition = mapEdition(data.map);
+  const ProvinceChoropleth = useChoropleth();
   return (
     <section className="card" aria-label="Kết quả so sánh">
       <h2>{data.indicator.name}</h2>
@@ -198,7 +211,11 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
           : ` · ${data.ranked} tỉnh có số liệu để xếp hạng`}
       </p>
       <div className="map-layout">
-        <Suspense fallback={<p className="muted province-choropleth">Đang tải bản đồ…</p>}>
+        {ProvinceChoropleth === null ? (
+          <p className="muted province-choropleth">Đang tải bản đồ…</p>
+        ) : ProvinceChoropleth === 'failed' ? (
+          <p className="error province-choropleth">Không tải được bản đồ.</p>
+        ) : (
           <ProvinceChoropleth
             edition={edition}
             values={values}
@@ -206,7 +223,7 @@ function MapResultCard({ data, province }: { data: IndicatorMap; province: strin
             lowerIsBetter={data.indicator.direction === 'down'}
             caption={`Bản đồ ${edition === '2004' ? '63' : '34'} tỉnh, thành phố ngày ${viDate(data.map)}: ${data.indicator.name}, ${viPeriod(data.period)}`}
           />
-        </Suspense>
+        )}
         {data.rows.length === 0 ? (
           <p>Chưa có số liệu của kỳ này.</p>
         ) : (

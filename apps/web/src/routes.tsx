@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '@dx/domain';
 import type { User } from './api';
 import { Audit } from './Audit';
+import { DtiRanking } from './DtiRanking';
 import { Directives } from './Directives';
 import { Import } from './Import';
 import { Overview } from './Overview';
@@ -39,6 +40,7 @@ export const ROUTES: readonly Route[] = [
     label: 'So sánh theo tỉnh',
     page: ({ user, province }) => <ProvinceMap province={province} everyProvince={user.role === 'admin'} />,
   },
+  { hash: '#/xep-hang-dti', label: 'Xếp hạng DTI', page: ({ province }) => <DtiRanking province={province} /> },
   { hash: '#/cong-viec', label: 'Công việc', page: ({ user, province }) => <Work user={user} province={province} /> },
   {
     hash: '#/so-lieu',
@@ -72,7 +74,12 @@ export function routeFor(hash: string): Route {
   return ROUTES.find((r) => r.hash === hash) ?? ROUTES[0];
 }
 
+/** Whether a user may open a page (the API still decides what each may do on it). */
+export function mayOpen(route: Route, user: User): boolean {
+  return !route.roles || route.roles.includes(user.role);
+}
+
 /** The links a user sees. */
 export function routesFor(user: User): Route[] {
-  return ROUTES.filter((r) => !r.roles || r.roles.includes(user.role));
+  return ROUTES.filter((r) => mayOpen(r, user));
 }

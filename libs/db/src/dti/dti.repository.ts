@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFigure, DtiFramework, dtiMovers, dtiPartName } from '@dx/domain';
+import { canonicalOrNull, comparablePart, DTI_TOTAL, DtiFigure, DtiFramework, dtiMovers, dtiPartName, DtiRankingRow } from '@dx/domain';
 import { dtiRankTotal } from './dti-figures.reader';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 
@@ -22,16 +22,8 @@ interface StoredRow {
 /** Shared with the web (the DTI history's figures), so declared in libs/domain. */
 export type { DtiFigure };
 
-export interface DtiRow extends DtiFigure {
-  name: string;
-  code: string | null;
-  province: string | null;
-  rankGiven: boolean;
-  previous: { score: string | null; rank: number | null } | null;
-  /** Pillars and main indices by their names in the year's framework. */
-  pillars: Record<string, DtiFigure>;
-  indices: Record<string, DtiFigure>;
-}
+/** A row of a year's table, as the web reads it (declared in libs/domain). */
+export type DtiRow = DtiRankingRow;
 
 const PEER_SPAN = 2;
 

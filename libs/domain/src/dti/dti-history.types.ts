@@ -35,3 +35,26 @@ export interface DtiHistory {
   province: string;
   years: DtiYear[];
 }
+
+/** One entry of a year's DTI table with its change against the year before (`rankChange`: places gained, positive is up). */
+export interface DtiRankingRow extends DtiFigure {
+  /** As the table spells it ("TP. Hồ Chí Minh"). */
+  name: string;
+  code: string | null;
+  /** The province's short code when the entry is matched to one. */
+  province: string | null;
+  /** False when the rank was worked out from the scores, the table giving none. */
+  rankGiven: boolean;
+  previous: { score: string | null; rank: number | null } | null;
+  /** Pillars and main indices by their names in the year's framework. */
+  pillars: Record<string, DtiFigure>;
+  indices: Record<string, DtiFigure>;
+}
+
+/** `GET /api/v1/dti/:year?group=`: the year's whole table, best first. */
+export interface DtiRanking {
+  year: number;
+  group: string;
+  items: DtiRankingRow[];
+  total: number;
+}

@@ -1,0 +1,152 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { AccountRepository, importDtiDirectory, PlanImporter } from '@dx/db';
+import { QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
+import { createTestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { testRunId } from '../support/test-env';
+import { waitFor } from '../support/wait-for';
+
+const SHOTS = join(REPO, 'test-output', 'browser');
+const PASSWORD = 'mat-khau-thu-nghiem';
+
+/**
+ * The province comparison page's map (63 units before 1 July 2025, 34 from then on) and the DTI ranking page, in
+ * Debian's Chromium driven by playwright-core, against the real API with PostgreSQL and Redis.
+ */
+describe('province map and DTI ranking in a real browser', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
+    await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
+    // data/dti (frameworks and tables), as `dx dti import data/dti` writes it.
+    await importDtiDirectory(db.dataSource, join(REPO, 'data/dti'));
+    await new AccountRepository(db.dataSource).create({
+      username: 'lanhdao.qni',
+      displayName: 'lanhdao.qni',
+      role: 'leader',
+      province: 'QNI',
+      password: PASSWORD,
+    });
+    app = await createTestApp(db, { env: { QUEUE_PREFIX: `dx-test-${testRunId()}-maps` } });
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function signIn(width: number): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } })).newPage();
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack));
+    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+    await page.goto(`${url}/`);
+    await page.getByLabel('Tên đăng nhập').fill('lanhdao.qni');
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
+    return page;
+  }
+
+  /** The drawn map once its outlines are in: which edition, how many provinces, how many SVG paths. */
+  async function drawnMap(page: Page, edition: '2004' | '2025') {
+    const map = page.locator(`[data-testid="province-map"][data-map="${edition}"]`);
+    return waitFor(`the ${edition} map drawn`, async () => {
+      const units = Number(await map.getAttribute('data-units', { timeout: 1000 }));
+      const paths = await map.locator('svg path').count();
+      return units > 0 && paths >= units && { units, paths };
+    });
+  }
+
+  it('draws the 63 provinces for a 2022 period and the 34 for a 2026 map date, the table beside or below it', async () => {
+    const page = await signIn(1280);
+    await page.getByRole('link', { name: 'So sánh theo tỉnh' }).click();
+    const form = page.getByRole('form', { name: 'Chọn chỉ số, kỳ và bản đồ' });
+    await form.getByLabel('Chỉ số').selectOption('dti-hang');
+    await form.getByLabel('Kỳ', { exact: true }).fill('2022');
+    const result = page.getByRole('region', { name: 'Kết quả so sánh' });
+    await result.getByText(/bản đồ ngày 31\/12\/2022/).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'debug-1.png'), fullPage: true });
+    console.log('HTML', (await result.innerHTML()).slice(0, 1500));
+    expect((await drawnMap(page, '2004')).units).toBe(63);
+    expect(await page.getByRole('img', { name: /Bản đồ 63 tỉnh, thành phố ngày 31\/12\/2022/ }).count()).toBe(1);
+    // Beside the table on a wide screen.
+    const mapBox = (await page.getByTestId('province-map').boundingBox())!;
+    const tableBox = (await page.getByRole('table', { name: 'Giá trị theo tỉnh' }).boundingBox())!;
+    expect(tableBox.x).toBeGreaterThan(mapBox.x + mapBox.width - 1);
+    await page.screenshot({ path: join(SHOTS, 'province-map-2022.png'), fullPage: true });
+
+    await form.getByLabel('Chỉ số').selectOption('dvc-toan-trinh');
+    await form.getByLabel('Kỳ', { exact: true }).fill('2023-H2');
+    await form.getByLabel('Bản đồ tại ngày khác').check();
+    await form.getByLabel('Ngày bản đồ').fill('2026-03-01');
+    await result.getByText(/bản đồ ngày 01\/03\/2026/).waitFor({ timeout: 20_000 });
+    expect((await drawnMap(page, '2025')).units).toBe(34);
+    await page.getByTestId('map-row-QNI').waitFor();
+  });
+
+  it('fits a 390 px wide screen: the map above the table, no sideways scroll', async () => {
+    const page = await signIn(390);
+    await page.getByRole('link', { name: 'So sánh theo tỉnh' }).click();
+    const form = page.getByRole('form', { name: 'Chọn chỉ số, kỳ và bản đồ' });
+    await form.getByLabel('Chỉ số').selectOption('dti-hang');
+    await form.getByLabel('Kỳ', { exact: true }).fill('2022');
+    await drawnMap(page, '2004');
+    const table = page.getByRole('table', { name: 'Giá trị theo tỉnh' });
+    await table.waitFor();
+    const mapBox = (await page.getByTestId('province-map').boundingBox())!;
+    const tableBox = (await table.boundingBox())!;
+    expect(tableBox.y).toBeGreaterThanOrEqual(mapBox.y + mapBox.height);
+    expect(mapBox.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(SHOTS, 'province-map-390.png'), fullPage: true });
+  });
+
+  it("ranks the year's provinces with their change of rank and pillar scores; columns sort; a year without results says so", async () => {
+    const page = await signIn(1280);
+    await page.getByRole('link', { name: 'Xếp hạng DTI' }).click();
+    // Opens at Quảng Ninh's latest DTI year: data/dti 2022 (Đà Nẵng 1st again, TP. Hồ Chí Minh 2nd, Quảng Ninh 3rd, up 4).
+    const table = page.getByRole('table', { name: 'Xếp hạng DTI năm 2022' });
+    await table.waitFor({ timeout: 20_000 });
+    const rows = async () => (await table.getByRole('row').allInnerTexts()).slice(1).map((r) => r.split('\t').map((c) => c.trim()));
+    expect((await table.getByRole('row').first().innerText()).split('\t').map((c) => c.trim())).toEqual([
+      'Hạng ▴',
+      'Tỉnh, thành phố',
+      'Điểm DTI',
+      'So với năm 2021',
+      'Trụ cột Chính quyền số',
+      'Trụ cột Kinh tế số',
+      'Trụ cột Xã hội số',
+    ]);
+    expect(await rows()).toEqual([
+      ['1', 'Đà Nẵng', '0,8002', 'không đổi', '—', '—', '—'],
+      ['2', 'TP. Hồ Chí Minh', '0,7163', 'chưa xếp hạng năm trước', '—', '—', '—'],
+      ['3', 'Quảng Ninh', '0,7024', '▲4 bậc', '0,7804 (hạng 4)', '0,7187 (hạng 9)', '0,6864 (hạng 2)'],
+    ]);
+    expect(await page.getByTestId('dti-movers').innerText()).toMatch(/Tăng nhiều nhất: Quảng Ninh ▲4 bậc/);
+    // Sorted by the score, lowest first after a second click.
+    await table.getByRole('button', { name: /Điểm DTI/ }).click();
+    await table.getByRole('button', { name: /Điểm DTI/ }).click();
+    await waitFor('sorted by score, lowest first', async () => (await rows())[0][1] === 'Quảng Ninh');
+    expect(await table.getByRole('columnheader', { name: /Điểm DTI/ }).getAttribute('aria-sort')).toBe('ascending');
+    await page.screenshot({ path: join(SHOTS, 'dti-ranking.png'), fullPage: true });
+
+    await page.getByLabel('Năm', { exact: true }).fill('2019');
+    await page.getByText('Năm 2019: chưa có số liệu xếp hạng DTI.').waitFor();
+    expect(await table.count()).toBe(0);
+  });
+});
