@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { PlanImporter } from '@dx/db';
+import { RecomputeEngine, readProvinceSummary, StatusRepository } from '@dx/status-engine';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -179,5 +180,24 @@ describe('tasks and goals added, edited and cancelled in the web app (issue 19)'
     const read = await leader.get(`/api/v1/goals/${id}`).expect(200);
     expect(read.headers.etag).toBe('"3"');
     expect((await audit(id)).map((e: { action: string }) => e.action)).toEqual(['goal.create', 'goal.edit', 'goal.cancel']);
+  });
+
+  it('leaves a cancelled goal out of the rollup and a cancelled task out of progress, and still lists both as cancelled', async () => {
+    const provinceId = (await new StatusRepository(db.dataSource.manager).provinceIdByCode('DNG'))!;
+    const engine = new RecomputeEngine(db.dataSource, { now: () => new Date() });
+    const rollups = async () => {
+      await engine.recompute({ provinceId, trigger: 'test', force: true });
+      const summary = (await readProvinceSummary(db.dataSource, 'DNG', engine.today()))!;
+      const doc = summary.documents.find((d) => d.code === '05-NQ/TU')!;
+      return { goals: doc.goalGroups.find((g) => g.code === 'G1')!, tasks: doc.taskGroups.find((g) => g.code === 'T1')!.rollup.tasks! };
+    };
+    const before = await rollups();
+    const [g] = await db.dataSource.query(`SELECT id, version FROM goal WHERE code = 'G1.3'`);
+    await officer.post(`/api/v1/goals/${g.id}/cancel`).set('If-Match', `"${g.version}"`).send({ reason: 'Không còn phù hợp' }).expect(200);
+    const after = await rollups();
+    expect(after.goals.rollup.goals!.total).toBe(before.goals.rollup.goals!.total - 1);
+    expect(after.goals.goals.find((x) => x.code === 'G1.3')!.cancelled).toMatchObject({ reason: 'Không còn phù hợp' });
+    // T1.3 (cancelled in the first test) is counted as cancelled, not in progress.
+    expect(after.tasks.counts).toMatchObject({ cancelled: 1 });
   });
 });
