@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { session, User } from './api';
 import { ROLE } from './format';
 import { ProvinceSelect, useProvince } from './ProvinceSelect';
-import { HOME, routeFor, routesFor, SIGN_IN } from './routes';
+import { HOME, mayOpen, routeFor, routesFor, SIGN_IN } from './routes';
 import { SignIn } from './SignIn';
 
 /** The page's hash (#/tong-quan, #/cong-viec, …; see ROUTES), the home page's when there is none. */
@@ -58,7 +58,13 @@ export function App() {
         </button>
       </header>
       <main>
-        <route.page key={province} user={user} province={province} />
+        {mayOpen(route, user) ? (
+          <route.page key={province} user={user} province={province} />
+        ) : (
+          <p role="alert" className="error">
+            Bạn không có quyền mở trang «{route.label}». <a href={HOME}>Về trang Tổng quan</a>
+          </p>
+        )}
       </main>
     </>
   );

@@ -1,0 +1,144 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { seedIllustrativeActivity } from '@dx/api/bootstrap/demo-activity';
+import { createDemoAccounts, loadDemoDataOnce } from '@dx/api/bootstrap/demo-data';
+import { REPO } from '../factories/plan-file.factory';
+import { createTestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { testRunId } from '../support/test-env';
+
+const SHOTS = join(REPO, 'test-output', 'browser', 'walk');
+/** A phone's width: no page may scroll sideways at it. */
+const NARROW = { width: 390, height: 844 };
+
+/**
+ * English a person must never read in the web app: the messages users met before the app spoke Vietnamese
+ * throughout, and the raw forms (UTC timestamps, framework error names) such messages came in.
+ */
+const NEVER_SHOWN: RegExp[] = [
+  /wrong username or password/i,
+  /too many failed sign-ins/i,
+  /ThrottlerException/,
+  /Too Many Requests/i,
+  /is not one of/i,
+  /rows are refused/i,
+  /partial=true/,
+  /no right to/i,
+  /no agency "/i,
+  /Validation failed/i,
+  /Internal server error/i,
+  /\bUnauthorized\b/,
+  /\bForbidden\b/,
+  /\bBad Request\b/,
+  /\bNot Found\b/,
+  /must be a (string|number|date)/i,
+  /\bundefined\b|\bNaN\b|\[object Object\]/,
+  /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/,
+];
+
+/**
+ * Every demo role walks every page of a first start (Quảng Ninh and the illustrative province) on a phone-wide
+ * screen, in Chromium with Vietnamese preferred; then the illustrative province's everyday loop runs from the web.
+ */
+describe('a first start walked in the browser by every role', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let browser: Browser;
+  let passwords: Map<string, string>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await loadDemoDataOnce(db.dataSource, new Logger('test'));
+    passwords = new Map((await createDemoAccounts(db.dataSource)).map((a) => [a.username, a.password]));
+    app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-walk` } });
+    await seedIllustrativeActivity(app);
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  /** A signed-in page that records uncaught errors and server errors as they happen. */
+  async function signIn(username: string, viewport = NARROW): Promise<{ page: Page; faults: string[] }> {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport, extraHTTPHeaders: { 'Accept-Language': 'vi' } });
+    const page = await context.newPage();
+    const faults: string[] = [];
+    page.on('pageerror', (e) => faults.push(`uncaught: ${e.message}`));
+    page.on('response', (r) => {
+      if (r.status() >= 500) faults.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${url}/`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(passwords.get(username)!);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
+    return { page, faults };
+  }
+
+  /** What is wrong with the page as shown: English from the list, or a width beyond the viewport. */
+  async function problems(page: Page, where: string): Promise<string[]> {
+    await page.waitForLoadState('networkidle');
+    const text = await page.locator('body').innerText();
+    const found = NEVER_SHOWN.filter((re) => re.test(text)).map((re) => `${where}: shows ${re} in «${text.match(re)![0]}»`);
+    const { scroll, client, wide } = await page.evaluate(() => {
+      const client = document.documentElement.clientWidth;
+      // The outermost elements that stick out, to name in the failure.
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > client + 1 && !(e.parentElement!.getBoundingClientRect().right > client + 1))
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`);
+      return { scroll: document.documentElement.scrollWidth, client, wide };
+    });
+    if (scroll > client + 1) found.push(`${where}: ${scroll} px wide in a ${client} px viewport (${wide.join(', ')})`);
+    return found;
+  }
+
+  const ROLES = ['admin', 'skhcn.mau', 'syt.mau', 'lanhdao.mau', 'xem.mau', 'stttt.qni'];
+
+  it.each(ROLES)(
+    '%s: every page it may open is Vietnamese and fits 390 px; the others are refused in Vietnamese',
+    async (username) => {
+      const { page, faults } = await signIn(username);
+      const mine = await page.locator('nav[aria-label="Trang"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+      expect(mine.length).toBeGreaterThan(2);
+      const found: string[] = await problems(page, `${username} ${mine[0]}`);
+      for (const hash of mine) {
+        await page.goto(`${url}/${hash}`);
+        found.push(...(await problems(page, `${username} ${hash}`)));
+        await page.screenshot({ path: join(SHOTS, `${username}-${hash.replace(/[^a-z0-9-]/gi, '')}.png`), fullPage: true });
+      }
+      expect(found).toEqual([]);
+      expect(faults).toEqual([]);
+    },
+    120_000,
+  );
+
+  it('pages a role may not use are not reachable by URL, without an uncaught error', async () => {
+    const admin = await signIn('admin');
+    const every = await admin.page.locator('nav[aria-label="Trang"] a').evaluateAll((l) => l.map((a) => a.getAttribute('href')!));
+    const viewer = await signIn('xem.mau');
+    const allowed = await viewer.page.locator('nav[aria-label="Trang"] a').evaluateAll((l) => l.map((a) => a.getAttribute('href')!));
+    const refused = every.filter((h) => !allowed.includes(h));
+    expect(refused.length).toBeGreaterThan(0);
+    for (const hash of refused) {
+      await viewer.page.goto(`${url}/${hash}`);
+      await viewer.page
+        .getByText(/không có quyền/i)
+        .first()
+        .waitFor();
+      expect(await problems(viewer.page, `xem.mau ${hash}`)).toEqual([]);
+    }
+    expect(viewer.faults).toEqual([]);
+  }, 60_000);
+});
