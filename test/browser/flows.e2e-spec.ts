@@ -68,6 +68,11 @@ describe('web flows in a real browser', () => {
   }
 
   const stored = (page: Page, key: string) => page.evaluate((k) => sessionStorage.getItem(k), key);
+  async function refreshCookie(page: Page) {
+    const cookie = (await page.context().cookies(`${url}/api/v1/auth/refresh`)).find((c) => c.name === 'dx_refresh');
+    if (!cookie) throw new Error('no dx_refresh cookie');
+    return cookie;
+  }
 
   it('a reporter submits and sees "chờ duyệt"; an officer returns it with a reason in a dialog; the reporter sees "bị trả lại" and why', async () => {
     const reporter = await signIn('baocao.dng');
@@ -155,13 +160,19 @@ describe('web flows in a real browser', () => {
 
   it('the access token is renewed before it ends, and once more when the API refuses it, without leaving the page', async () => {
     const page = await signIn('canbo.dng');
-    const [token, refresh] = [await stored(page, 'dx-token'), await stored(page, 'dx-refresh')];
-    // Its end comes near: a new pair is asked for on the page's own (no request of the page needed).
+    const token = await stored(page, 'dx-token');
+    const first = await refreshCookie(page);
+    // The refresh token is out of the page's reach: an HttpOnly cookie of the auth routes only, nothing in storage.
+    expect(first).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(await page.evaluate(() => [document.cookie, JSON.stringify(sessionStorage), JSON.stringify(localStorage)])).not.toEqual(
+      expect.arrayContaining([expect.stringContaining(first.value)]),
+    );
+    // Its end comes near: a new pair is asked for by the page itself (no request of the page needed).
     await page.evaluate(() => sessionStorage.setItem('dx-expires', String(Date.now() + 1_000)));
     await page.waitForFunction((old) => sessionStorage.getItem('dx-token') !== old, token, { timeout: 10_000 });
-    expect(await stored(page, 'dx-refresh')).not.toBe(refresh);
+    expect((await refreshCookie(page)).value).not.toBe(first.value);
     // The refresh token was rotated: the old one no longer works.
-    await request(app.getHttpServer()).post('/api/v1/auth/refresh').send({ refreshToken: refresh }).expect(401);
+    await request(app.getHttpServer()).post('/api/v1/auth/refresh').send({ refreshToken: first.value }).expect(401);
     // An access token the API refuses (here, garbled) is renewed once and the request asked again.
     await page.evaluate(() => sessionStorage.setItem('dx-token', 'garbled'));
     await page.getByRole('link', { name: 'Chỉ đạo' }).click();
@@ -181,7 +192,7 @@ describe('web flows in a real browser', () => {
     await form.getByLabel('Số văn bản').fill('45/BC-SNV');
     await form.getByLabel('Ngày văn bản').fill('2023-11-20');
     // The session ends for good: its refresh token revoked (as by a sign-out elsewhere), its access token refused.
-    const refreshToken = await stored(page, 'dx-refresh');
+    const refreshToken = (await refreshCookie(page)).value;
     await request(app.getHttpServer()).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
     await page.evaluate(() => sessionStorage.setItem('dx-token', 'expired'));
     await form.getByRole('button', { name: 'Lưu' }).click();

@@ -1,8 +1,8 @@
 import { FormEvent, useState } from 'react';
-import type { DemoAccounts, TokenPair } from '@dx/domain';
+import type { DemoAccounts } from '@dx/domain';
 import { api, ApiError, session, User } from './api';
 import { ROLE } from './format';
-import { EXPIRED_MESSAGE } from './session';
+import { EXPIRED_MESSAGE, SignedIn } from './session';
 import { useApi } from './use-api';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
@@ -16,7 +16,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
     e.preventDefault();
     setError(null);
     try {
-      const { body } = await api<TokenPair>('/api/v1/auth/login', { method: 'POST', json: { username, password } });
+      const { body } = await api<SignedIn>('/api/v1/auth/login', { method: 'POST', json: { username, password, refreshCookie: true } });
       session.save(body);
       onSignedIn(body.user);
     } catch (err) {

@@ -2,7 +2,6 @@ import type { PublicAccount, TokenPair } from '@dx/domain';
 
 const TOKEN_KEY = 'dx-token';
 const USER_KEY = 'dx-user';
-const REFRESH_KEY = 'dx-refresh';
 /** When the access token ends (ms since the epoch). */
 const EXPIRES_KEY = 'dx-expires';
 /** How long an access token lasts (ms). */
@@ -23,13 +22,19 @@ const MAX_MARGIN_MS = 60_000;
 /** The signed-in account, as sign-in returned it. */
 export type User = PublicAccount;
 
+/**
+ * What sign-in and renewal give the page: the access token and the account. The refresh token stays in an
+ * HttpOnly cookie of /api/v1/auth (sign-in asks for it with `refreshCookie: true`), out of the scripts' reach.
+ */
+export type SignedIn = Omit<TokenPair, 'refreshToken'>;
+
 function draftKeys(username?: string): string[] {
   const prefix = username === undefined ? DRAFT_PREFIX : `${DRAFT_PREFIX}${username}:`;
   return Object.keys(sessionStorage).filter((k) => k.startsWith(prefix));
 }
 
 function dropTokens() {
-  for (const key of [TOKEN_KEY, USER_KEY, REFRESH_KEY, EXPIRES_KEY, LIFETIME_KEY]) sessionStorage.removeItem(key);
+  for (const key of [TOKEN_KEY, USER_KEY, EXPIRES_KEY, LIFETIME_KEY]) sessionStorage.removeItem(key);
 }
 
 /** Called when a session ends (sign-out or expiry): cached answers of the last account must go. */
@@ -37,27 +42,22 @@ let onEnd: () => void = () => {};
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
-  refreshToken: () => sessionStorage.getItem(REFRESH_KEY),
   user: (): User | null => JSON.parse(sessionStorage.getItem(USER_KEY) ?? 'null'),
   onEnd(fn: () => void) {
     onEnd = fn;
   },
-  save(pair: TokenPair) {
+  save(pair: SignedIn) {
     sessionStorage.setItem(TOKEN_KEY, pair.accessToken);
-    sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
     sessionStorage.setItem(EXPIRES_KEY, String(Date.now() + pair.expiresIn * 1000));
     sessionStorage.setItem(LIFETIME_KEY, String(pair.expiresIn * 1000));
     sessionStorage.setItem(USER_KEY, JSON.stringify(pair.user));
   },
-  /** Signing out: the refresh token is revoked and nothing of the session is kept, unsaved forms included. */
+  /** Signing out: the refresh cookie's token is revoked and nothing of the session is kept, unsaved forms included. */
   clear() {
-    const refreshToken = session.refreshToken();
-    if (refreshToken) {
-      void fetch('/api/v1/auth/logout', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refreshToken }),
-      }).catch(() => undefined);
+    if (session.token()) {
+      void fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(
+        () => undefined,
+      );
     }
     dropTokens();
     sessionStorage.removeItem(EXPIRED_KEY);
@@ -93,22 +93,24 @@ export const session = {
 let renewing: Promise<boolean> | null = null;
 
 /**
- * A new token pair for the refresh token (which then stops working); one request at a time, shared by
+ * A new access token for the refresh cookie (whose token is then replaced); one request at a time, shared by
  * every caller. False when the API refuses it (the session is over); a network failure throws.
  */
 export function renew(): Promise<boolean> {
   renewing ??= (async () => {
-    const refreshToken = session.refreshToken();
-    if (!refreshToken) return false;
+    const who = session.user()?.id;
+    if (!who) return false;
     const res = await fetch('/api/v1/auth/refresh', {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept-Language': 'vi' },
-      body: JSON.stringify({ refreshToken }),
+      body: '{}',
     });
     if (!res.ok) return false;
-    // Signed out (or expired) meanwhile: the new pair is not wanted.
-    if (session.refreshToken() !== refreshToken) return false;
-    session.save((await res.json()) as TokenPair);
+    const pair = (await res.json()) as SignedIn;
+    // Signed out meanwhile, or the cookie is now another account's (signed in on another tab): not this session's.
+    if (session.user()?.id !== who || pair.user.id !== who) return false;
+    session.save(pair);
     return true;
   })().finally(() => {
     renewing = null;
@@ -119,7 +121,7 @@ export function renew(): Promise<boolean> {
 /** Renews the access token shortly before it ends (a fifth of its life before, a minute at most), while signed in. */
 function renewWhenDue() {
   const expires = Number(sessionStorage.getItem(EXPIRES_KEY));
-  if (!expires || !session.refreshToken() || renewing) return;
+  if (!expires || !session.token() || renewing) return;
   const margin = Math.min(MAX_MARGIN_MS, Number(sessionStorage.getItem(LIFETIME_KEY)) / 5);
   if (Date.now() < expires - margin) return;
   renew().then(
