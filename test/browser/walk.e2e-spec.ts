@@ -141,4 +141,37 @@ describe('a first start walked in the browser by every role', () => {
     }
     expect(viewer.faults).toEqual([]);
   }, 60_000);
+
+  it("the illustrative province's day: its officer updates a late task, its reporter submits, its leader sees both", async () => {
+    const officer = await signIn('skhcn.mau', { width: 1280, height: 900 });
+    await officer.page.getByRole('link', { name: 'Công việc' }).click();
+    // NV02.2 (led by Sở KH&CN) is due 30/9/2026 and not done: late.
+    await officer.page.getByTestId('task-NV02.2').getByText('(quá hạn)').waitFor();
+    await officer.page.getByRole('button', { name: 'Cập nhật NV02.2' }).click();
+    const form = officer.page.getByRole('form', { name: 'Cập nhật NV02.2' });
+    await form.getByLabel('Tiến độ (%)').fill('85');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await officer.page.getByRole('status').getByText('Đã lưu NV02.2').waitFor();
+
+    const reporter = await signIn('syt.mau', { width: 1280, height: 900 });
+    await reporter.page.getByRole('link', { name: 'Công việc' }).click();
+    await reporter.page.getByRole('button', { name: 'Cập nhật NV05.4' }).click();
+    const update = reporter.page.getByRole('form', { name: 'Cập nhật NV05.4' });
+    await update.getByLabel('Tiến độ (%)').fill('60');
+    await update.getByRole('button', { name: 'Lưu' }).click();
+    await reporter.page
+      .getByRole('status')
+      .getByText(/Đã gửi cập nhật NV05\.4, chờ .* duyệt/)
+      .waitFor();
+
+    const leader = await signIn('lanhdao.mau', { width: 1280, height: 900 });
+    await leader.page.getByRole('link', { name: 'Công việc' }).click();
+    await leader.page.getByTestId('task-NV02.2').getByText(/85%/).waitFor();
+    await leader.page.getByRole('link', { name: 'Chờ duyệt' }).click();
+    await leader.page
+      .getByText(/NV05\.4/)
+      .first()
+      .waitFor();
+    for (const who of [officer, reporter, leader]) expect(who.faults).toEqual([]);
+  }, 90_000);
 });
