@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import type request from 'supertest';
 import { PlanImporter } from '@dx/db';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
@@ -23,11 +24,12 @@ const PLAN = smallPlanText('VNI').replace(
 );
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** supertest: the body as bytes, whatever its type. */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
+const bytesOf = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
+const binary = bytesOf as unknown as Parameters<request.Test['parse']>[0];
 
 describe('Numbers, files and periods as Vietnamese write them', () => {
   let db: TestDatabase;

@@ -33,7 +33,7 @@ function examplePeriod(today: string): string {
 
 /** The rows under the header: the first indicator with an example, then every indicator with its period and value left empty. */
 function templateRows(province: string, indicators: TemplateIndicator[], today: string): (string | number)[][] {
-  const rows = indicators.map((i) => [i.code, i.name, i.unit, province, province, '', '', '', '', '', '']);
+  const rows: (string | number)[][] = indicators.map((i) => [i.code, i.name, i.unit, province, province, '', '', '', '', '', '']);
   if (indicators[0]) {
     const first = indicators[0];
     rows.unshift([
