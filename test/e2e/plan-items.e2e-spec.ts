@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'fs';
 import { PlanImporter } from '@dx/db';
 import { RecomputeEngine, readProvinceSummary, StatusRepository } from '@dx/status-engine';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
@@ -199,5 +200,16 @@ describe('tasks and goals added, edited and cancelled in the web app (issue 19)'
     expect(after.goals.goals.find((x) => x.code === 'G1.3')!.cancelled).toMatchObject({ reason: 'Không còn phù hợp' });
     // T1.3 (cancelled in the first test) is counted as cancelled, not in progress.
     expect(after.tasks.counts).toMatchObject({ cancelled: 1 });
+  });
+
+  it("lists the web's tasks and goals in a plan import's answer: web-added ones kept, web-edited ones back to the file", async () => {
+    const res = await admin
+      .post('/api/v1/plans/import?file=da-nang.yaml')
+      .set('Content-Type', 'application/yaml')
+      .send(readFileSync(DA_NANG_FILE))
+      .expect(200);
+    expect(res.body.webItems).toMatchObject({ keptTasks: ['T1.3', 'T1.4'], keptGoals: ['G1.4'], replacedGoals: ['G1.3'] });
+    const [g13] = await db.dataSource.query(`SELECT cancelled_at FROM goal WHERE code = 'G1.3'`);
+    expect(g13.cancelled_at).toBeNull();
   });
 });

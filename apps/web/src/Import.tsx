@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { PlanCheck, PlanIssue } from '@dx/domain';
+import type { PlanCheck, PlanIssue, WebItemsSeen } from '@dx/domain';
 import { api, ApiError } from './api';
 import { viNumber } from './format';
+import { WebItemNotes } from './PlanItemDialogs';
 
 const COUNT_LABELS: Record<string, string> = {
   documents: 'văn bản',
@@ -57,6 +58,8 @@ function CheckResult({ checked }: { checked: PlanCheck }) {
 
 /** The rows of an import, per kind (the importer's `counts`). */
 type ImportCounts = Record<string, { created: number; updated: number; unchanged: number; removed: number; kept: number }>;
+/** The import's answer: counts, and the tasks and goals added or edited in the web app it kept or replaced. */
+type ImportAnswer = { provinceCode: string; counts: ImportCounts; webItems?: WebItemsSeen };
 
 const ENTITY_LABELS: Record<string, string> = {
   provinces: 'Tỉnh, thành phố',
@@ -111,7 +114,7 @@ function ImportResult({ province, counts }: { province: string; counts: ImportCo
 export function Import() {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PlanCheck | null>(null);
-  const [result, setResult] = useState<{ provinceCode: string; counts: ImportCounts } | null>(null);
+  const [result, setResult] = useState<ImportAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const send = async <T,>(path: string) =>
     api<T>(path, { method: 'POST', body: await file!.arrayBuffer(), headers: { 'Content-Type': 'application/yaml' } });
@@ -154,9 +157,7 @@ export function Import() {
           onClick={async () => {
             setError(null);
             try {
-              const { body } = await send<{ provinceCode: string; counts: ImportCounts }>(
-                `/api/v1/plans/import?file=${encodeURIComponent(file!.name)}`,
-              );
+              const { body } = await send<ImportAnswer>(`/api/v1/plans/import?file=${encodeURIComponent(file!.name)}`);
               setResult(body);
             } catch (e) {
               setError(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
@@ -172,6 +173,7 @@ export function Import() {
         </p>
       )}
       {result && <ImportResult province={result.provinceCode} counts={result.counts} />}
+      {result && <WebItemNotes seen={result.webItems} />}
       {checked && <CheckResult checked={checked} />}
       {checked && <Issues title="Lỗi" issues={checked.errors} kind="error" />}
       {checked && <Issues title="Cảnh báo" issues={checked.warnings} kind="warning" />}

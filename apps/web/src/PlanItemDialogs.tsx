@@ -1,5 +1,6 @@
 import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
-import type { ProblemField } from '@dx/domain';
+import { webItemLines } from '@dx/domain';
+import type { ProblemField, WebItemsSeen } from '@dx/domain';
 import { api, ApiError } from './api';
 import type { User } from './api';
 import { useApi } from './use-api';
@@ -169,5 +170,18 @@ export function CancelDialog({
         />
       </Field>
     </ModalForm>
+  );
+}
+
+/** An import's notes on tasks and goals added or edited in the web app ("giữ lại 2 nhiệm vụ thêm trên web (…)"). */
+export function WebItemNotes({ seen }: { seen: WebItemsSeen | undefined }) {
+  const lines = seen ? webItemLines(seen, 'vi') : [];
+  if (!lines.length) return null;
+  return (
+    <ul className="muted" aria-label="Nhiệm vụ, mục tiêu thêm hoặc sửa trên web" data-testid="import-web-items">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }
