@@ -155,6 +155,18 @@ describe('reports: own number and signer, DOCX, the 2025 heading and the four ta
     }
   }, 90_000);
 
+  it('GET /tasks counts every matching task (all pages) under the four outcomes at today', async () => {
+    const viewer = as(app, (await signIn(app, db, 'viewer', 'TOC')).token);
+    // Every due date is before today (2026 or later): the open tasks are overdue.
+    const all = await viewer.get('/api/v1/tasks?province=TOC&pageSize=1').expect(200);
+    expect(all.body.items).toHaveLength(1);
+    expect(all.body.outcomes).toEqual({ done_on_time: 1, done_late: 1, open_on_time: 0, open_overdue: 3 });
+    const done = await viewer.get('/api/v1/tasks?province=TOC&status=done').expect(200);
+    expect(done.body.outcomes).toEqual({ done_on_time: 1, done_late: 1, open_on_time: 0, open_overdue: 0 });
+    const group = await viewer.get('/api/v1/tasks?province=TOC&group=NV2&q=NV2').expect(200);
+    expect(group.body.outcomes).toEqual({ done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 1 });
+  });
+
   it('a 2024 report without a number is headed by the Sở TT&TT with the number left blank', async () => {
     const officer = as(app, (await signIn(app, db, 'officer', 'TOC', 'STTTT')).token);
     const ordered = await officer

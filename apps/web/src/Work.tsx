@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import type { AuditLogEntry, Page, Serialized, TaskResponse } from '@dx/domain';
+import type { AuditLogEntry, Page, Serialized, TaskListResponse, TaskResponse } from '@dx/domain';
 import type { User } from './api';
 import { TASK_STATUS, viDate } from './format';
+import { TaskOutcomeCounts } from './TaskOutcomeCounts';
 import { TaskStatusOptions } from './options';
 import { PendingMark, usePendingTasks } from './PendingTasks';
 import { AddTaskButton, TaskItemActions } from './PlanItemActions';
@@ -158,7 +159,7 @@ export function Work({ user, province }: { user: User; province: string }) {
   const params = new URLSearchParams({ province, sort, pageSize: '200' });
   if (q.trim()) params.set('q', q.trim());
   if (status) params.set('status', status);
-  const { data, reload } = useApi<Page<Task>>(`/api/v1/tasks?${params}`);
+  const { data, reload } = useApi<Serialized<TaskListResponse>>(`/api/v1/tasks?${params}`);
   const tasks = data?.items ?? [];
   const total = data?.total ?? 0;
   usePendingTasks(user, province);
@@ -167,6 +168,7 @@ export function Work({ user, province }: { user: User; province: string }) {
     <div className="work">
       <h1>Nhiệm vụ</h1>
       <TaskFilters q={q} setQ={setQ} status={status} setStatus={setStatus} sort={sort} setSort={setSort} total={total} />
+      {data?.outcomes && <TaskOutcomeCounts outcomes={data.outcomes} />}
       <AddTaskButton
         user={user}
         province={province}

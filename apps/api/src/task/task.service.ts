@@ -7,12 +7,14 @@ import {
   canRead,
   canUpdateTask,
   commonMessages,
+  countTaskOutcomes,
   DomainError,
   isIsoDate,
   needsApproval,
   Principal,
   taskMessages,
   things,
+  TaskListResponse,
   todayIn,
 } from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
@@ -69,7 +71,8 @@ export class TaskService {
     return found;
   });
 
-  async list(principal: Principal, q: ListTasksQuery) {
+  /** A page of the tasks, with every matching task (all pages) counted under the four outcomes at today's date. */
+  async list(principal: Principal, q: ListTasksQuery): Promise<TaskListResponse> {
     const provinceId = await readableProvinceId(this.provinces, principal, q.province);
     for (const [name, value] of [
       ['due_before', q.due_before],
@@ -77,22 +80,21 @@ export class TaskService {
     ] as const) {
       if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', commonMessages.notARealDate(name, value));
     }
-    const { rows, total } = await this.tasks.list(
-      {
-        provinceId,
-        documentCode: q.document,
-        groupCode: q.group,
-        leadCode: q.lead,
-        status: q.status,
-        overdue: q.overdue,
-        dueBefore: q.due_before,
-        dueAfter: q.due_after,
-        text: q.q?.trim() || undefined,
-        today: this.today(),
-      },
-      { ...pageWindow(q), sort: q.sort },
-    );
-    return pageOf(q, rows.map(toTaskResponse), total);
+    const filter = {
+      provinceId,
+      documentCode: q.document,
+      groupCode: q.group,
+      leadCode: q.lead,
+      status: q.status,
+      overdue: q.overdue,
+      dueBefore: q.due_before,
+      dueAfter: q.due_after,
+      text: q.q?.trim() || undefined,
+      today: this.today(),
+    };
+    const { rows, total } = await this.tasks.list(filter, { ...pageWindow(q), sort: q.sort });
+    const outcomes = countTaskOutcomes(await this.tasks.outcomeInputs(filter), filter.today);
+    return { ...pageOf(q, rows.map(toTaskResponse), total), outcomes };
   }
 
   async get(principal: Principal, id: string): Promise<TaskResponse> {

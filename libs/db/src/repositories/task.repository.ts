@@ -1,7 +1,7 @@
 import { AuditEntry, auditStatement, OutboxEntry } from '../audit/audit.repository';
 import { selectPage } from './select-page';
 import { DataSource, EntityManager } from 'typeorm';
-import { taskOverdueSql, type TaskState, type TaskStatus } from '@dx/domain';
+import { taskOverdueSql, type TaskOutcomeInput, type TaskState, type TaskStatus } from '@dx/domain';
 
 export const TASK_SORTS = ['position', 'code', 'due', '-due', 'status', '-updated'] as const;
 export type TaskSort = (typeof TASK_SORTS)[number];
@@ -67,6 +67,28 @@ const SELECT = `
     JOIN task_group g ON g.id = t.group_id
     JOIN org_unit l ON l.id = t.lead_id`;
 
+/** The WHERE clause of a task filter and its parameters ($1 today, $2 the province). */
+function filterSql(f: TaskFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [f.today, f.provinceId];
+  const where = ['d.province_id = $2'];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.documentCode) add((n) => `d.code = ${n}`, f.documentCode);
+  if (f.groupCode) add((n) => `g.code = ${n}`, f.groupCode);
+  if (f.leadCode) add((n) => `l.code = ${n}`, f.leadCode);
+  if (f.status) add((n) => `t.status = ${n}`, f.status);
+  if (f.dueBefore) add((n) => `t.due < ${n}::date`, f.dueBefore);
+  if (f.dueAfter) add((n) => `t.due > ${n}::date`, f.dueAfter);
+  if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${taskOverdueSql('$1')}`);
+  if (f.text) {
+    const like = `%${f.text.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    add((n) => `(dx_fold(t.title) LIKE dx_fold(${n}) OR dx_fold(t.code) LIKE dx_fold(${n}))`, like);
+  }
+  return { where: where.join(' AND '), params };
+}
+
 /** Tasks as the API reads and writes them. */
 export class TaskRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -77,24 +99,23 @@ export class TaskRepository {
   }
 
   async list(f: TaskFilter, page: { offset: number; limit: number; sort: TaskSort }): Promise<{ rows: TaskRow[]; total: number }> {
-    const params: unknown[] = [f.today, f.provinceId];
-    const where = ['d.province_id = $2'];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (f.documentCode) add((n) => `d.code = ${n}`, f.documentCode);
-    if (f.groupCode) add((n) => `g.code = ${n}`, f.groupCode);
-    if (f.leadCode) add((n) => `l.code = ${n}`, f.leadCode);
-    if (f.status) add((n) => `t.status = ${n}`, f.status);
-    if (f.dueBefore) add((n) => `t.due < ${n}::date`, f.dueBefore);
-    if (f.dueAfter) add((n) => `t.due > ${n}::date`, f.dueAfter);
-    if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${taskOverdueSql('$1')}`);
-    if (f.text) {
-      const like = `%${f.text.normalize('NFC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      add((n) => `(dx_fold(t.title) LIKE dx_fold(${n}) OR dx_fold(t.code) LIKE dx_fold(${n}))`, like);
-    }
-    return selectPage<TaskRow>(this.db, `${SELECT} WHERE ${where.join(' AND ')}`, params, `${ORDER[page.sort]}, t.id`, page);
+    const { where, params } = filterSql(f);
+    return selectPage<TaskRow>(this.db, `${SELECT} WHERE ${where}`, params, `${ORDER[page.sort]}, t.id`, page);
+  }
+
+  /**
+   * What `taskOutcome` reads of every task the filter matches (all pages, today's state): status,
+   * due date and, for a done task, the date of its evidence as its completion date.
+   */
+  async outcomeInputs(f: TaskFilter): Promise<TaskOutcomeInput[]> {
+    const { where, params } = filterSql(f);
+    return this.db.query(
+      // $1 (today) is named in the select list too, as every parameter must be.
+      `SELECT t.status, t.due::text AS due, CASE WHEN t.status = 'done' THEN t.evidence_date::text END AS completed, $1::date AS today
+         FROM task t JOIN document d ON d.id = t.document_id JOIN task_group g ON g.id = t.group_id JOIN org_unit l ON l.id = t.lead_id
+        WHERE ${where}`,
+      params,
+    );
   }
 
   async findById(id: string, today: string): Promise<TaskRow | null> {

@@ -1,3 +1,5 @@
+import type { TaskOutcomeCounts } from './task-outcome';
+
 /** A task as `GET /api/v1/tasks` and `GET /api/v1/tasks/:id` return it (and a 409 carries as `current`). */
 export interface TaskResponse {
   id: string;
@@ -22,4 +24,16 @@ export interface TaskResponse {
   cancelReason?: string | null;
   /** Supporting agencies' codes. */
   support?: string[];
+}
+
+/**
+ * `GET /api/v1/tasks`: a page of tasks, and every task the filter matches (all pages) counted under
+ * the four outcomes of a government progress report at today's date (`taskOutcome`).
+ */
+export interface TaskListResponse {
+  items: TaskResponse[];
+  page: number;
+  pageSize: number;
+  total: number;
+  outcomes: TaskOutcomeCounts;
 }
