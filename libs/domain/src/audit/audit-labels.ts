@@ -8,6 +8,12 @@ export const AUDIT_ACTION_LABELS_VI: Record<string, string> = {
   'task.update.approved': 'Cập nhật nhiệm vụ (đã duyệt)',
   'task.submit': 'Gửi cập nhật nhiệm vụ chờ duyệt',
   'task.import': 'Cập nhật nhiệm vụ từ tệp kế hoạch',
+  'task.create': 'Thêm nhiệm vụ',
+  'task.edit': 'Sửa nhiệm vụ',
+  'task.cancel': 'Hủy nhiệm vụ',
+  'goal.create': 'Thêm mục tiêu',
+  'goal.edit': 'Sửa mục tiêu',
+  'goal.cancel': 'Hủy mục tiêu',
   'observation.create': 'Nhập số liệu',
   'observation.create.approved': 'Nhập số liệu (đã duyệt)',
   'observation.update': 'Cập nhật số liệu',
@@ -40,6 +46,7 @@ export function auditActionLabel(action: string): string {
 /** The kinds of items the log records. */
 export const AUDIT_ENTITY_LABELS_VI: Record<string, string> = {
   task: 'nhiệm vụ',
+  goal: 'mục tiêu',
   observation: 'số liệu',
   submission: 'cập nhật chờ duyệt',
   directive: 'chỉ đạo',
@@ -68,6 +75,8 @@ export const AUDIT_FIELD_LABELS_VI: Record<string, string> = {
   evidenceNumber: 'số văn bản',
   evidenceDate: 'ngày văn bản',
   evidenceIssuer: 'cơ quan ban hành',
+  title: 'tên',
+  due: 'hạn',
 };
 
 /** The evidence a task's change records, as `Số văn bản 12/BC-STTTT, ngày 20/10/2023, cơ quan ban hành Sở …`; null without one. */
