@@ -1,8 +1,9 @@
 import { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'fs';
 import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
-import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
@@ -216,5 +217,30 @@ describe('web flows in a real browser', () => {
     expect(sent.payload).toMatchObject({ status: 'in_progress', progress: 85, evidence: { number: '45/BC-SNV', date: '2023-11-20' } });
     // Saved: nothing of it is kept any more.
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('dx-draft:')))).toEqual([]);
+  });
+
+  it("an officer's plan file of another province is refused at the check step; its own imports, with the counts in Vietnamese", async () => {
+    const page = await signIn('canbo.dng');
+    await page.getByRole('link', { name: 'Nhập kế hoạch' }).click();
+    const file = page.getByLabel('Tệp kế hoạch');
+    await file.setInputFiles({ name: 'quang-ninh.yaml', mimeType: 'application/yaml', buffer: readFileSync(QUANG_NINH_FILE) });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page.getByRole('alert').getByText('Tệp kế hoạch này thuộc tỉnh QNI; cán bộ chỉ được nhập kế hoạch của tỉnh mình').waitFor();
+    expect(await page.getByRole('button', { name: 'Nhập vào hệ thống' }).isDisabled()).toBe(true);
+    expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM org_unit WHERE code = 'QNI'`))[0].n).toBe(0);
+
+    await file.setInputFiles({ name: 'da-nang.yaml', mimeType: 'application/yaml', buffer: readFileSync(DA_NANG_FILE) });
+    await page.getByRole('button', { name: 'Kiểm tra' }).click();
+    await page
+      .getByTestId('check-result')
+      .getByText(/^Tệp hợp lệ: tỉnh DNG/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Nhập vào hệ thống' }).click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    // Imported once already (beforeAll): every row is there, none new.
+    expect(await result.innerText()).toMatch(/^Đã nhập kế hoạch của DNG: 0 mục tạo mới, \d+ mục cập nhật, [1-9][\d.]* mục không đổi$/);
+    const tasks = page.getByRole('table', { name: 'Số mục theo loại' }).getByRole('row', { name: /^Nhiệm vụ/ });
+    expect((await tasks.innerText()).split('\t')[0]).toBe('Nhiệm vụ');
   });
 });
