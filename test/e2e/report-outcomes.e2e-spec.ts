@@ -167,6 +167,20 @@ describe('reports: own number and signer, DOCX, the 2025 heading and the four ta
     expect(group.body.outcomes).toEqual({ done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 1 });
   });
 
+  it('a schedule may make DOCX files', async () => {
+    const officer = as(app, (await signIn(app, db, 'officer', 'TOC', 'STTTT')).token);
+    const created = await officer
+      .post('/api/v1/report-schedules')
+      .send({ province: 'TOC', document: '1/KH-UBND', frequency: 'yearly', formats: ['pdf', 'xlsx', 'docx'] })
+      .expect(201);
+    expect(created.body.formats).toEqual(['pdf', 'xlsx', 'docx']);
+    await officer
+      .post('/api/v1/report-schedules')
+      .send({ province: 'TOC', document: '1/KH-UBND', frequency: 'yearly', formats: ['doc'] })
+      .expect(400);
+    await officer.delete(`/api/v1/report-schedules/${created.body.id}`).expect(204);
+  });
+
   it('a 2024 report without a number is headed by the Sở TT&TT with the number left blank', async () => {
     const officer = as(app, (await signIn(app, db, 'officer', 'TOC', 'STTTT')).token);
     const ordered = await officer
