@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
+import request from 'supertest';
 import { PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { as, createTestApp, signIn } from '../support/test-app';
@@ -7,10 +8,12 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const importOptions = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date('2023-11-01T00:00:00Z') };
 /** supertest keeps a binary body as a Buffer only with a parser. */
-const binary = (res: NodeJS.ReadableStream, done: (e: Error | null, body: Buffer) => void) => {
+const binary = (res: request.Response, done: (e: Error | null, body: unknown) => void) => {
+  // superagent hands the parser the raw response stream.
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 const TITLE_T11 = 'Tuyên truyền, phổ biến về chuyển đổi số trên các phương tiện thông tin đại chúng';
 
