@@ -20,7 +20,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: User) => void }) {
       session.save(body);
       onSignedIn(body.user);
     } catch (err) {
-      setError(err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
+      setError(err instanceof ApiError ? err.message : 'Không kết nối được máy chủ; hãy kiểm tra mạng và thử lại');
     }
   }
 

@@ -24,7 +24,7 @@ export async function api<T>(
   if (init.json !== undefined) headers.set('Content-Type', 'application/json');
   const res = await fetch(path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   const text = await res.text();
-  const body = text ? JSON.parse(text) : null;
+  const body = readJson(text);
   // The access token ended (or was refused): renew it once and ask again; when it cannot be renewed, sign in again.
   if (res.status === 401 && token && !retried) {
     const current = session.token();
@@ -34,22 +34,38 @@ export async function api<T>(
     if (renewed === false) session.expire();
   }
   if (res.status === 304) return { body: null as T, etag: res.headers.get('ETag'), status: 304 };
-  if (!res.ok) {
-    const { status, statusText } = res;
-    throw new ApiError(
-      body ?? {
-        type: 'about:blank',
-        title: statusText,
-        status,
-        detail: statusText,
-        code: 'ERROR',
-        statusCode: status,
-        message: statusText,
-      },
-    );
-  }
+  if (!res.ok) throw new ApiError(isProblem(body) ? body : fallbackProblem(res.status));
+  if (body === undefined) throw new ApiError({ ...fallbackProblem(502), detail: 'Máy chủ trả về dữ liệu không đọc được' });
   if (init.method && init.method !== 'GET') window.dispatchEvent(new Event(WROTE));
   return { body: body as T, etag: res.headers.get('ETag'), status: res.status };
+}
+
+/** The body as JSON: null when it is empty, undefined when it is not JSON (a proxy's HTML error page). */
+function readJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return undefined;
+  }
+}
+
+const isProblem = (body: unknown): body is ProblemDocument =>
+  typeof body === 'object' && body !== null && typeof (body as ProblemDocument).detail === 'string';
+
+const STATUS_DETAIL: Record<number, string> = {
+  401: 'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại',
+  403: 'Không có quyền thực hiện thao tác này',
+  404: 'Không tìm thấy',
+  413: 'Dữ liệu gửi lên quá lớn',
+  429: 'Quá nhiều yêu cầu; hãy thử lại sau ít phút',
+};
+
+/** What to tell the reader when the answer is no problem document of the API (a gateway, a proxy): in Vietnamese, by status. */
+function fallbackProblem(status: number): ProblemDocument {
+  const detail =
+    STATUS_DETAIL[status] ??
+    (status >= 500 ? 'Máy chủ tạm thời không trả lời được; hãy thử lại sau ít phút' : `Yêu cầu không thực hiện được (mã lỗi ${status})`);
+  return { type: 'about:blank', title: detail, status, detail, code: 'ERROR', statusCode: status, message: detail };
 }
 
 /** Dispatched on `window` after every accepted write, for views that show what a write may change (see PendingTasks). */
