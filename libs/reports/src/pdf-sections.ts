@@ -55,7 +55,7 @@ function outcomeTable(t: OutcomeTable, title: string): Content[] {
   const rows = t.rows.map((r, i) => r.map((v) => ({ text: String(v), bold: i === t.rows.length - 1 })));
   return [
     { text: title, bold: true, margin: [0, 2, 0, 0] },
-    dataTable(['auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'], t.header, rows, ''),
+    dataTable([52, '*', 50, 50, 62, 62, 36], t.header, rows, ''),
   ];
 }
 
