@@ -103,4 +103,29 @@ describe('an officer adds, edits and cancels a task in the browser', () => {
     const [task] = await db.dataSource.query(`SELECT status, due, cancel_reason FROM task WHERE code = 'T1.3'`);
     expect(task).toEqual({ status: 'cancelled', due: '2024-09-30', cancel_reason: 'Đã gộp vào nhiệm vụ T1.1' });
   });
+
+  it('adds a milestone goal in Cây kế hoạch, then cancels it: listed as đã hủy with the reason', async () => {
+    const page = await signIn('canbo.dng');
+    await page.getByRole('link', { name: 'Cây kế hoạch' }).click();
+    const doc = page.getByRole('group', { name: 'Văn bản 05-NQ/TU' });
+    await doc.getByText(/Nhóm mục tiêu G1/).click();
+    await doc.getByRole('button', { name: 'Thêm mục tiêu vào nhóm G1' }).click();
+    const add = page.getByRole('dialog', { name: 'Thêm mục tiêu vào nhóm G1' });
+    await add.getByLabel(/Mục tiêu mốc/).check();
+    await add.getByLabel('Tên mục tiêu').fill('Khai trương trung tâm dữ liệu thành phố');
+    await add.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+    await add.locator('#goal-due-error').waitFor(); // no due date yet: refused, the error under the field
+    await add.getByLabel('Hạn', { exact: true }).fill('2025-12-31');
+    await add.getByRole('button', { name: 'Thêm mục tiêu' }).click();
+    await page.getByRole('status').getByText('Đã thêm mục tiêu G1.4').waitFor();
+
+    await doc.getByRole('button', { name: 'Hủy mục tiêu G1.4' }).click();
+    const cancel = page.getByRole('dialog', { name: 'Hủy mục tiêu G1.4' });
+    await cancel.getByLabel('Lý do hủy').fill('Đã có trong kế hoạch năm sau');
+    await cancel.getByRole('button', { name: 'Hủy mục tiêu', exact: true }).click();
+    await page.getByRole('status').getByText('Đã hủy mục tiêu G1.4').waitFor();
+    const item = doc.getByRole('listitem').filter({ hasText: 'G1.4' });
+    await item.getByText('lý do hủy: Đã có trong kế hoạch năm sau').waitFor();
+    expect(await item.innerText()).toMatch(/^đã hủy G1\.4 Khai trương trung tâm dữ liệu thành phố/);
+  });
 });
