@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { ConfigError } from '@dx/config';
-import { DomainError, inLang, Localised } from '@dx/domain';
+import { cliLang } from './cli-lang';
+import { reportCliError, writeCommanderError } from './cli-errors';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
 import { dtiCommand } from './commands/dti.command';
 import { orgsCommand } from './commands/orgs.command';
@@ -18,7 +18,6 @@ const program = new Command('dx-tracker')
   .description(
     'dx-tracker command line: plan files and the database.\nUses DATABASE_URL, or the embedded database under DX_DATA_DIR (default ./.dx-data).',
   )
-  .showHelpAfterError()
   .addCommand(validateCommand())
   .addCommand(importCommand())
   .addCommand(exportCommand())
@@ -35,24 +34,12 @@ const program = new Command('dx-tracker')
   .addCommand(tokenCreateCommand())
   .addCommand(tokenRevokeCommand());
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DomainError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    // Field and row problems, one per line.
-    const problems =
-      error instanceof DomainError
-        ? (error.details?.errors as { path: string; messages: (string | Localised)[] }[] | undefined)
-        : undefined;
-    for (const p of problems ?? []) process.stderr.write(`  ${p.path}: ${p.messages.map((m) => inLang(m, 'en')).join('; ')}\n`);
-    process.exitCode = error instanceof DomainError && (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') ? 3 : 2;
-    return;
-  }
-  const fsError = error as NodeJS.ErrnoException;
-  if (fsError?.code === 'ENOENT' || fsError?.code === 'EACCES' || fsError?.code === 'EISDIR') {
-    process.stderr.write(`error: cannot read ${fsError.path ?? 'the file'} (${fsError.code})\n`);
-    process.exitCode = 2;
-    return;
-  }
-  process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 2;
-});
+// Commander's own errors in the CLI's language, for every command (added commands do not inherit settings).
+const helpHint = cliLang() === 'en' ? '(add --help for additional information)' : '(thêm --help để xem hướng dẫn)';
+const configure = (command: Command): void => {
+  command.configureOutput({ outputError: writeCommanderError }).showHelpAfterError(helpHint);
+  command.commands.forEach(configure);
+};
+configure(program);
+
+program.parseAsync(process.argv).catch(reportCliError);

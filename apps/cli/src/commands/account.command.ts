@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { AccountRepository, AuditRepository } from '@dx/db';
 import { authMessages, DomainError, Role, ROLES, TOKEN_SCOPES, TokenScope } from '@dx/domain';
 import { withDatabase } from '../cli-context';
+import { printLine, say } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
 /** The first line of standard input (a password given with --password-stdin; never on the command line, where `ps` shows it). */
 async function readStdinLine(): Promise<string> {
@@ -11,7 +13,7 @@ async function readStdinLine(): Promise<string> {
 }
 
 const role = (value: string): Role => {
-  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(say(cliMessages.oneOf(ROLES)));
   return value as Role;
 };
 
@@ -21,7 +23,7 @@ const scopes = (value: string): TokenScope[] => {
     .map((s) => s.trim())
     .filter(Boolean);
   const bad = list.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
-  if (!list.length || bad.length) throw new InvalidArgumentError(`comma-separated scopes from ${TOKEN_SCOPES.join(', ')}`);
+  if (!list.length || bad.length) throw new InvalidArgumentError(say(cliMessages.scopesFrom(TOKEN_SCOPES)));
   return list as TokenScope[];
 };
 
@@ -65,10 +67,10 @@ export function userCreateCommand(): Command {
           return created;
         });
         const where = account.provinceCode
-          ? ` in ${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}`
+          ? `${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}`
           : '';
-        process.stdout.write(`created ${account.role} "${account.username}"${where}\n`);
-        if (!password) process.stdout.write(`password: ${used}\n`);
+        printLine(cliMessages.accountCreated(account.role, account.username, where));
+        if (!password) printLine(cliMessages.password(used));
       });
     });
 }
@@ -87,8 +89,8 @@ export function userResetPasswordCommand(): Command {
           await new AuditRepository(m).append(cliAudit('user.reset-password', account?.id ?? null, { username: account?.username }));
           return pw;
         });
-        process.stdout.write(`password of "${flags.username.trim().toLowerCase()}" reset\n`);
-        if (!password) process.stdout.write(`password: ${used}\n`);
+        printLine(cliMessages.passwordReset(flags.username.trim().toLowerCase()));
+        if (!password) printLine(cliMessages.password(used));
       });
     });
 }
@@ -116,7 +118,8 @@ export function tokenCreateCommand(): Command {
           );
           return created;
         });
-        process.stdout.write(`token ${id} for "${flags.username}" (${flags.scopes.join(', ')})\n${token}\n`);
+        printLine(cliMessages.tokenCreated(id, flags.username, flags.scopes.join(', ')));
+        process.stdout.write(`${token}\n`);
       });
     });
 }
@@ -131,7 +134,7 @@ export function tokenRevokeCommand(): Command {
         const revoked = await new AccountRepository(dataSource).revokeApiToken(id);
         if (!revoked) throw new DomainError('USER_NOT_FOUND', authMessages.tokenNotFound(id));
         await new AuditRepository(dataSource).append(cliAudit('token.revoke', id, null));
-        process.stdout.write(`token ${id} revoked\n`);
+        printLine(cliMessages.tokenRevoked(id));
       });
     });
 }

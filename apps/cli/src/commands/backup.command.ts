@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'fs';
 import { restoreBackup, writeBackup } from '@dx/db';
 import { withDatabase } from '../cli-context';
+import { printError, printLine } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
 const stamp = () => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
 
@@ -17,10 +19,16 @@ export function backupCommand(): Command {
       const partial = `${flags.out}.partial`;
       try {
         const counts = await withDatabase(({ dataSource }) =>
-          writeBackup(dataSource, createWriteStream(partial), (t) => process.stderr.write(`backed up ${t.table}: ${t.rows} row(s)\n`)),
+          writeBackup(dataSource, createWriteStream(partial), (t) => printError(cliMessages.backedUpTable(t.table, t.rows))),
         );
         renameSync(partial, flags.out);
-        process.stdout.write(`wrote ${flags.out}: ${counts.length} table(s), ${counts.reduce((s, c) => s + c.rows, 0)} row(s)\n`);
+        printLine(
+          cliMessages.backupWritten(
+            flags.out,
+            counts.length,
+            counts.reduce((s, c) => s + c.rows, 0),
+          ),
+        );
       } catch (error) {
         rmSync(partial, { force: true });
         throw error;
@@ -37,9 +45,15 @@ export function restoreCommand(): Command {
       const input = createReadStream(file);
       await new Promise((resolve, reject) => input.once('open', resolve).once('error', reject));
       const counts = await withDatabase(
-        ({ dataSource }) => restoreBackup(dataSource, input, (t) => process.stderr.write(`restored ${t.table}: ${t.rows} row(s)\n`)),
+        ({ dataSource }) => restoreBackup(dataSource, input, (t) => printError(cliMessages.restoredTable(t.table, t.rows))),
         { migrations: 'ignore' },
       );
-      process.stdout.write(`restored ${file}: ${counts.length} table(s), ${counts.reduce((s, c) => s + c.rows, 0)} row(s)\n`);
+      printLine(
+        cliMessages.restored(
+          file,
+          counts.length,
+          counts.reduce((s, c) => s + c.rows, 0),
+        ),
+      );
     });
 }

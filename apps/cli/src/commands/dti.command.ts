@@ -3,11 +3,13 @@ import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
 import { DomainError, kpiMessages } from '@dx/domain';
 import { DTI_GROUPS, DtiFrameworkRepository, DtiGroup, importDti, importDtiDirectory } from '@dx/db';
-import { issueMessage, parseDtiFrameworks } from '@dx/plan-file';
+import { issueMessageIn, parseDtiFrameworks } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
+import { printError, printLine, say } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
 const year = (v: string) => {
-  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('a year, e.g. 2022');
+  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError(say(cliMessages.aYear()));
   return Number(v);
 };
 const group = (v: string): DtiGroup => {
@@ -35,18 +37,13 @@ export function dtiCommand(): Command {
       if (!directory && flags.year === undefined) throw new DomainError('INVALID_INPUT', kpiMessages.yearRequired());
       await withDatabase(async ({ dataSource }) => {
         if (directory) {
-          const result = await importDtiDirectory(dataSource, path, (file) => process.stderr.write(`importing ${file}\n`));
-          for (const t of result.tables)
-            process.stdout.write(
-              `imported DTI ${t.year} ${t.group}: ${t.rows} row(s), ${t.matched} matched to provinces here (${t.file})\n`,
-            );
-          process.stdout.write(`${result.frameworks} framework(s), ${result.tables.length} table(s)\n`);
+          const result = await importDtiDirectory(dataSource, path, (file) => printError(cliMessages.dtiImportingFile(file)));
+          for (const t of result.tables) printLine(cliMessages.dtiImported(t, t.file));
+          printLine(cliMessages.dtiDirectory(result.frameworks, result.tables.length));
           return;
         }
         const result = await importDti(dataSource, readFileSync(path), { year: flags.year!, group: flags.group, source: basename(path) });
-        process.stdout.write(
-          `imported DTI ${result.year} ${result.group}: ${result.rows} row(s), ${result.matched} matched to provinces here\n`,
-        );
+        printLine(cliMessages.dtiImported(result));
       });
     });
   dti
@@ -59,12 +56,16 @@ export function dtiCommand(): Command {
       const parsed = parseDtiFrameworks(readFileSync(file));
       if (!parsed.value) {
         throw new DomainError('INVALID_INPUT', kpiMessages.dtiProblems(parsed.errors.length, file), {
-          errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [issueMessage(e)] })),
+          errors: parsed.errors.map((e) => ({
+            path: e.path,
+            line: e.line,
+            messages: [{ vi: issueMessageIn(e, 'vi'), en: issueMessageIn(e, 'en') }],
+          })),
         });
       }
       await withDatabase(async ({ dataSource }) => {
         const saved = await dataSource.transaction((m) => new DtiFrameworkRepository(m).save(parsed.value!));
-        process.stdout.write(`DTI frameworks: ${saved.created} new, ${saved.updated} replaced\n`);
+        printLine(cliMessages.dtiFrameworks(saved.created, saved.updated));
       });
     });
   return dti;

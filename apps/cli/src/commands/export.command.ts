@@ -3,6 +3,8 @@ import { writeFileSync } from 'fs';
 import { readPlan } from '@dx/db';
 import { serializePlanFile } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
+import { printError } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -13,14 +15,14 @@ export function exportCommand(): Command {
       const code = flags.province.trim().toUpperCase();
       const plan = await withDatabase((db) => readPlan(db.dataSource, code));
       if (!plan) {
-        process.stderr.write(`no province with code "${code}"\n`);
+        printError(cliMessages.noProvince(code));
         process.exitCode = 1;
         return;
       }
       const text = serializePlanFile(plan, `Exported by dx-tracker on ${new Date().toISOString()}`);
       if (flags.out) {
         writeFileSync(flags.out, text);
-        process.stderr.write(`wrote ${flags.out} (${plan.documents.length} documents, ${plan.observations.length} observations)\n`);
+        printError(cliMessages.exported(flags.out, plan.documents.length, plan.observations.length));
       } else {
         process.stdout.write(text);
       }

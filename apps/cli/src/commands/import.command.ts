@@ -6,6 +6,8 @@ import { userInfo } from 'os';
 import { IMPORT_ENTITIES, IMPORT_STAGES, ImportResult, isNoOp, PlanImporter } from '@dx/db';
 import { webItemLines } from '@dx/domain';
 import { withDatabase } from '../cli-context';
+import { cliLang, printError, say } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 import { loadPlanFile } from '@dx/plan-file';
 import { readyToWrite } from './print-issues';
 
@@ -26,11 +28,11 @@ export function importCommand(): Command {
       const input = loadPlanFile(file);
       if (!readyToWrite(file, input.errors, input.warnings) || !input.plan) return;
       const validated = { bytes: input.bytes, plan: input.plan, warnings: input.warnings };
-      process.stderr.write(`${file}: valid (${input.warnings.length} warning(s)); importing ${input.plan.province.code}…\n`);
+      printError(cliMessages.importing(file, input.warnings.length, input.plan.province.code));
       const bar = process.stderr.isTTY
-        ? new SingleBar({ stream: process.stderr, format: 'importing [{bar}] {value}/{total} {stage}', hideCursor: true })
+        ? new SingleBar({ stream: process.stderr, format: say(cliMessages.importBar()), hideCursor: true })
         : null;
-      bar?.start(IMPORT_STAGES.length, 0, { stage: 'connecting' });
+      bar?.start(IMPORT_STAGES.length, 0, { stage: say(cliMessages.stage('connecting')) });
       const result = await withDatabase((db) =>
         new PlanImporter(db.dataSource).run(validated, {
           fileName: basename(file),
@@ -38,10 +40,10 @@ export function importCommand(): Command {
           prune: flags.prune ?? false,
           dryRun: flags.dryRun ?? false,
           now: new Date(),
-          onProgress: (stage, name) => bar?.update(stage, { stage: name }),
+          onProgress: (stage, name) => bar?.update(stage, { stage: say(cliMessages.stage(name)) }),
         }),
       ).finally(() => {
-        bar?.update(IMPORT_STAGES.length, { stage: 'done' });
+        bar?.update(IMPORT_STAGES.length, { stage: say(cliMessages.stage('done')) });
         bar?.stop();
       });
       process.stdout.write(formatImportResult(result));
@@ -50,22 +52,20 @@ export function importCommand(): Command {
 
 export function formatImportResult(result: ImportResult): string {
   const table = new Table({
-    head: ['', 'created', 'updated', 'unchanged', 'removed', 'kept (not in file)'],
+    head: cliMessages.importHead().map(say),
     style: { head: [], border: [], compact: true },
   });
   for (const entity of IMPORT_ENTITIES) {
     const c = result.counts[entity];
-    table.push([entity, c.created, c.updated, c.unchanged, c.removed, c.kept]);
+    table.push([say(cliMessages.entity(entity)), c.created, c.updated, c.unchanged, c.removed, c.kept]);
   }
   const lines = [table.toString()];
-  if (result.removed.length > 0) lines.push(`removed (--prune): ${result.removed.join(', ')}`);
+  if (result.removed.length > 0) lines.push(say(cliMessages.removed(result.removed.join(', '))));
   // Tasks and goals added or edited in the web app (issue 19), in the reader's language.
-  lines.push(...webItemLines(result.webItems, process.env.DX_LANG === 'en' ? 'en' : 'vi'));
-  const verdict = isNoOp(result.counts) ? 'nothing changed' : 'changes written';
+  lines.push(...webItemLines(result.webItems, cliLang()));
+  const noOp = isNoOp(result.counts);
   lines.push(
-    result.dryRun
-      ? `dry run for ${result.provinceCode}: ${isNoOp(result.counts) ? 'nothing would change' : 'the changes above were rolled back'}`
-      : `imported ${result.provinceCode}: ${verdict} (import run ${result.runId})`,
+    say(result.dryRun ? cliMessages.dryRun(result.provinceCode, noOp) : cliMessages.imported(result.provinceCode, noOp, result.runId)),
   );
   return `${lines.join('\n')}\n`;
 }

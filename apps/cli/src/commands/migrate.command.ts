@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { withDatabase } from '../cli-context';
+import { printLine } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
 export function migrateCommand(): Command {
   return new Command('migrate')
@@ -10,15 +12,11 @@ export function migrateCommand(): Command {
         async ({ dataSource }) => {
           if (flags.revert) {
             await dataSource.undoLastMigration({ transaction: 'each' });
-            process.stdout.write('reverted the last migration\n');
+            printLine(cliMessages.reverted());
             return;
           }
           const applied = await dataSource.runMigrations({ transaction: 'each' });
-          process.stdout.write(
-            applied.length
-              ? `applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}\n`
-              : 'schema is up to date\n',
-          );
+          printLine(applied.length ? cliMessages.applied(applied.map((m) => m.name)) : cliMessages.upToDate());
         },
         { migrations: 'ignore' },
       );

@@ -3,6 +3,8 @@ import { readFileSync } from 'fs';
 import { applyReorganisation } from '@dx/db';
 import { parseReorganisation } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
+import { printLine } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 import { safeUser } from './import.command';
 import { readyToWrite } from './print-issues';
 
@@ -35,16 +37,15 @@ export function orgsCommand(): Command {
           lineOf: parsed.lineOf,
         });
         if (result.alreadyApplied) {
-          process.stdout.write(`${r.code} (effective ${r.effective}) was already applied from this file; nothing changed\n`);
+          printLine(cliMessages.orgsAlreadyApplied(r.code, r.effective));
           return;
         }
         const list = (codes: string[]) => (codes.length ? codes.join(', ') : '—');
-        if (result.referenceCreated.length)
-          process.stdout.write(`created from the reference list, as they were before ${r.effective}: ${list(result.referenceCreated)}\n`);
-        process.stdout.write(`new provinces from ${r.effective}: ${list(result.created)}\n`);
-        process.stdout.write(`units ending on the day before (${result.ended.length}): ${list(result.ended)}\n`);
-        process.stdout.write(`${result.successions} succession link(s)\n`);
-        process.stdout.write(result.dryRun ? `dry run: ${r.code} was not applied\n` : `applied ${r.code}: ${r.title}\n`);
+        if (result.referenceCreated.length) printLine(cliMessages.orgsReferenceCreated(r.effective, list(result.referenceCreated)));
+        printLine(cliMessages.orgsCreated(r.effective, list(result.created)));
+        printLine(cliMessages.orgsEnded(result.ended.length, list(result.ended)));
+        printLine(cliMessages.orgsSuccessions(result.successions));
+        printLine(result.dryRun ? cliMessages.orgsDryRun(r.code) : cliMessages.orgsApplied(r.code, r.title));
       });
     });
   return orgs;

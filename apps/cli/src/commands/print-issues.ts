@@ -1,9 +1,11 @@
-import { formatIssue, PlanFileIssue } from '@dx/plan-file';
+import { formatIssueIn, PlanFileIssue } from '@dx/plan-file';
+import { cliLang, printError } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
-/** Errors to stderr, one per line (`PATH: MESSAGE (line N)`); warnings after them, marked. */
+/** Errors to stderr, one per line (`PATH: MESSAGE (dòng N)`, in English `(line N)`); warnings after them, marked. */
 export function printIssues(errors: PlanFileIssue[], warnings: PlanFileIssue[]): void {
-  for (const e of errors) process.stderr.write(`${formatIssue(e)}\n`);
-  for (const w of warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
+  for (const e of errors) printError(formatIssueIn(e, cliLang()));
+  for (const w of warnings) printError(cliMessages.warning(formatIssueIn(w, cliLang())));
 }
 
 /**
@@ -13,7 +15,7 @@ export function printIssues(errors: PlanFileIssue[], warnings: PlanFileIssue[]):
 export function readyToWrite(file: string, errors: PlanFileIssue[], warnings: PlanFileIssue[]): boolean {
   printIssues(errors, warnings);
   if (!errors.length) return true;
-  process.stderr.write(`${file}: ${errors.length} error(s); nothing was written\n`);
+  printError(cliMessages.nothingWritten(file, errors.length));
   process.exitCode = 1;
   return false;
 }

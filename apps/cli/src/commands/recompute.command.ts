@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { DocumentRepository } from '@dx/db';
-import { isIsoDate } from '@dx/domain';
+import { DomainError, isIsoDate } from '@dx/domain';
 import { RecomputeEngine, StatusRepository, systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
+import { printLine, say } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
 interface RecomputeFlags {
   province?: string;
@@ -20,7 +22,8 @@ export function recomputeCommand(): Command {
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
     .option('--force', 'recompute even where the inputs are unchanged since the last run')
     .action(async (flags: RecomputeFlags) => {
-      if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) throw new Error(`--as-of: "${flags.asOf}" is not a date YYYY-MM-DD`);
+      if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
+        throw new DomainError('INVALID_DATE', cliMessages.notADate('--as-of', flags.asOf));
       await withDatabase(async ({ dataSource }) => {
         const repo = new StatusRepository(dataSource.manager);
         let ids: string[] | null = null;
@@ -30,14 +33,15 @@ export function recomputeCommand(): Command {
             ? (await new DocumentRepository(dataSource).provinceIdsWithDocument(flags.document, code)).map((id) => ({ id }))
             : [{ id: (await repo.provinceIdByCode(code)) ?? '' }].filter((r) => r.id);
           if (rows.length === 0)
-            throw new Error(
-              flags.document ? `no document "${flags.document}"${code ? ` in ${code}` : ''}` : `no province with code "${code}"`,
+            throw new DomainError(
+              flags.document ? 'DOCUMENT_NOT_FOUND' : 'PROVINCE_NOT_FOUND',
+              flags.document ? cliMessages.noDocument(flags.document, code) : cliMessages.noProvince(code),
             );
           ids = rows.map((r) => r.id);
         }
         const engine = new RecomputeEngine(dataSource, systemClock);
         const bar = process.stderr.isTTY
-          ? new SingleBar({ stream: process.stderr, format: 'recomputing [{bar}] {percentage}% ({value}/{total} steps)', hideCursor: true })
+          ? new SingleBar({ stream: process.stderr, format: say(cliMessages.recomputeBar()), hideCursor: true })
           : null;
         const outcomes = await engine
           .recomputeMany(ids, { asOf: flags.asOf, trigger: 'cli', force: flags.force }, (done, total) => {
@@ -46,10 +50,14 @@ export function recomputeCommand(): Command {
           })
           .finally(() => bar?.stop());
         const changed = outcomes.filter((o) => !o.skipped);
-        process.stdout.write(
-          `recomputed ${outcomes.length} province(s) as of ${outcomes[0]?.asOf ?? flags.asOf ?? engine.today()}: ` +
-            `${changed.length} changed (${changed.reduce((n, o) => n + o.rowsChanged, 0)} rows, ${changed.reduce((n, o) => n + o.events, 0)} status events), ` +
-            `${outcomes.length - changed.length} unchanged\n`,
+        printLine(
+          cliMessages.recomputed({
+            provinces: outcomes.length,
+            asOf: outcomes[0]?.asOf ?? flags.asOf ?? engine.today(),
+            changed: changed.length,
+            rows: changed.reduce((n, o) => n + o.rowsChanged, 0),
+            events: changed.reduce((n, o) => n + o.events, 0),
+          }),
         );
       });
     });

@@ -6,6 +6,8 @@ import { isIsoDate, REPORT_FORMATS, ReportFormat } from '@dx/domain';
 import { ReportGenerator } from '@dx/jobs';
 import { systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
+import { printLine, say } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 
 const formats = (value: string): ReportFormat[] => {
   const list = value
@@ -13,7 +15,7 @@ const formats = (value: string): ReportFormat[] => {
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
   if (!list.length || list.some((f) => !(REPORT_FORMATS as readonly string[]).includes(f)))
-    throw new InvalidArgumentError('pdf, xlsx, docx or a list such as pdf,xlsx');
+    throw new InvalidArgumentError(say(cliMessages.reportFormats()));
   return [...new Set(list)] as ReportFormat[];
 };
 
@@ -33,10 +35,10 @@ export function reportCommand(): Command {
     .option('--out <dir>', 'where to write the files', '.')
     .action(async (flags: { province: string; document: string; period: string; asOf?: string; format: ReportFormat[]; out: string }) => {
       if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
-        throw new InvalidArgumentError(`--as-of: "${flags.asOf}" is not a date YYYY-MM-DD`);
+        throw new InvalidArgumentError(say(cliMessages.notADate('--as-of', flags.asOf)));
       await withDatabase(async ({ dataSource }) => {
         const bar = process.stderr.isTTY
-          ? new SingleBar({ stream: process.stderr, format: 'report [{bar}] {percentage}%', hideCursor: true })
+          ? new SingleBar({ stream: process.stderr, format: say(cliMessages.reportBar()), hideCursor: true })
           : null;
         bar?.start(100, 0);
         const report = await new ReportGenerator(dataSource, systemClock)
@@ -59,9 +61,8 @@ export function reportCommand(): Command {
           writeFileSync(file, report.files[format]!);
           process.stdout.write(`${file}\n`);
         }
-        process.stdout.write(
-          `report ${report.id} as of ${report.data.asOf}: ${report.data.goals.met}/${report.data.goals.total} targets met; checksum ${report.checksum.slice(0, 16)}\n`,
-        );
+        const { asOf, goals } = report.data;
+        printLine(cliMessages.reportMade(report.id, asOf, goals.met, goals.total, report.checksum.slice(0, 16)));
       });
     });
 }

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { isIsoDate } from '@dx/domain';
+import { DomainError, isIsoDate } from '@dx/domain';
 import { readProvinceSummary, RecomputeEngine, StatusRepository, systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
+import { printError } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 import { formatProvinceStatus } from './status-format';
 
 export function statusCommand(): Command {
@@ -11,7 +13,8 @@ export function statusCommand(): Command {
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: today in Asia/Ho_Chi_Minh)')
     .option('--json', 'print the summary as JSON instead')
     .action(async (flags: { province: string; asOf?: string; json?: boolean }) => {
-      if (flags.asOf !== undefined && !isIsoDate(flags.asOf)) throw new Error(`--as-of: "${flags.asOf}" is not a date YYYY-MM-DD`);
+      if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
+        throw new DomainError('INVALID_DATE', cliMessages.notADate('--as-of', flags.asOf));
       const code = flags.province.trim().toUpperCase();
       const summary = await withDatabase(async ({ dataSource }) => {
         const engine = new RecomputeEngine(dataSource, systemClock);
@@ -26,7 +29,7 @@ export function statusCommand(): Command {
         return result;
       });
       if (!summary) {
-        process.stderr.write(`no province with code "${code}"\n`);
+        printError(cliMessages.noProvince(code));
         process.exitCode = 1;
         return;
       }

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { loadPlanFile } from '@dx/plan-file';
+import { printLine } from '../cli-lang';
+import { cliMessages } from '../cli.messages';
 import { printIssues } from './print-issues';
 
 export function validateCommand(): Command {
@@ -10,10 +12,10 @@ export function validateCommand(): Command {
       const input = loadPlanFile(file);
       printIssues(input.errors, input.warnings);
       if (input.errors.length > 0) {
-        process.stdout.write(`${file}: invalid, ${input.errors.length} error(s), ${input.warnings.length} warning(s)\n`);
+        printLine(cliMessages.invalidFile(file, input.errors.length, input.warnings.length));
         process.exitCode = 1;
         return;
       }
-      process.stdout.write(`${file}: valid, ${input.warnings.length} warning(s)\n`);
+      printLine(cliMessages.validFile(file, input.warnings.length));
     });
 }

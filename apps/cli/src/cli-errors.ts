@@ -1,0 +1,64 @@
+import { ConfigError } from '@dx/config';
+import { EmbeddedDatabaseBusyError, PendingMigrationsError } from '@dx/db';
+import { DomainError, inLang, Localised } from '@dx/domain';
+import { cliLang, printError, say } from './cli-lang';
+import { cliMessages } from './cli.messages';
+
+/** Commander's own error lines (missing option, unknown option, bad value) in Vietnamese; the rest as they are. */
+const COMMANDER_VI: [RegExp, string][] = [
+  [/^error: required option '(.+)' not specified$/, "thiếu tùy chọn bắt buộc '$1'"],
+  [/^error: missing required argument '(.+)'$/, "thiếu tham số bắt buộc '$1'"],
+  [/^error: unknown option '(.+)'$/, "tùy chọn không có: '$1'"],
+  [/^error: unknown command '(.+)'$/, "lệnh không có: '$1'"],
+  [/^error: option '(.+)' argument missing$/, "tùy chọn '$1' cần một giá trị"],
+  [/^error: option '(.+)' argument '(.*)' is invalid\. ?(.*)$/, "tùy chọn '$1': giá trị '$2' không hợp lệ. $3"],
+  [/^error: command-argument value '(.*)' is invalid for argument '(.+)'\. ?(.*)$/, "tham số '$2': giá trị '$1' không hợp lệ. $3"],
+  [/^error: too many arguments for '(.+)'\. Expected (\d+) arguments? but got (\d+)\.$/, "lệnh '$1' nhận $2 tham số, nhưng có $3"],
+  [/^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, 'chỉ nhận $1 tham số, nhưng có $2'],
+  [/^\(Did you mean (.+)\?\)$/, '(có phải là $1?)'],
+];
+
+/** A line commander wrote to stderr, in the CLI's language. */
+export function commanderLine(line: string): string {
+  if (cliLang() === 'en') return line;
+  for (const [pattern, vi] of COMMANDER_VI) {
+    if (pattern.test(line))
+      return line.startsWith('error: ') ? say(cliMessages.error(line.replace(pattern, vi))) : line.replace(pattern, vi);
+  }
+  return line;
+}
+
+/** Commander's error output, translated line by line. */
+export function writeCommanderError(text: string, write: (s: string) => void): void {
+  write(text.split('\n').map(commanderLine).join('\n'));
+}
+
+/** What went wrong, on stderr, in the CLI's language; sets the exit code (3 for a conflict, 2 otherwise). */
+export function reportCliError(error: unknown): void {
+  const lang = cliLang();
+  process.exitCode = 2;
+  if (error instanceof DomainError) {
+    printError(cliMessages.error(error.textIn(lang)));
+    // Field and row problems, one per line.
+    const problems = error.details?.errors as { path: string; messages: (string | Localised)[] }[] | undefined;
+    for (const p of problems ?? []) process.stderr.write(`  ${p.path}: ${p.messages.map((m) => inLang(m, lang)).join('; ')}\n`);
+    if (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') process.exitCode = 3;
+    return;
+  }
+  if (error instanceof ConfigError) {
+    printError(cliMessages.error(say(cliMessages.invalidConfig())));
+    for (const p of error.problems) process.stderr.write(`  - ${p}\n`);
+    return;
+  }
+  if (error instanceof PendingMigrationsError) return printError(cliMessages.error(say(cliMessages.pendingMigrations())));
+  if (error instanceof EmbeddedDatabaseBusyError) {
+    const dir = /in (.+) is in use/.exec(error.message)?.[1] ?? '';
+    return printError(cliMessages.error(say(cliMessages.embeddedBusy(dir, error.lock.pid, error.lock.port))));
+  }
+  const fsError = error as NodeJS.ErrnoException;
+  if (fsError?.code === 'ENOENT' || fsError?.code === 'EACCES' || fsError?.code === 'EISDIR') {
+    const path = fsError.path ?? say(cliMessages.theFile());
+    return printError(cliMessages.error(say(cliMessages.cannotRead(path, fsError.code))));
+  }
+  printError(cliMessages.error(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+}
