@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository, ProvinceRepository } from '@dx/db';
-import { assertAccess, canReadAudit, DomainError, isIsoDate, Principal } from '@dx/domain';
+import { accessMessages, assertAccess, canReadAudit, commonMessages, DomainError, isIsoDate, Principal } from '@dx/domain';
 import { buildAuditXlsx } from '@dx/reports';
 import { existingProvinceId } from '../common/readable-province';
 import { ListAuditQuery } from './dto/list-audit.query';
@@ -36,16 +36,16 @@ export class AuditService {
       ['from', q.from],
       ['to', q.to],
     ] as const) {
-      if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', `${name} "${value}" is not a real date`);
+      if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', commonMessages.notARealDate(name, value));
     }
-    if (q.from && q.to && q.from > q.to) throw new DomainError('INVALID_DATE', `from ${q.from} is after to ${q.to}`);
+    if (q.from && q.to && q.from > q.to) throw new DomainError('INVALID_DATE', commonMessages.fromAfterTo(q.from, q.to));
     let provinceId: string | null = null;
     if (q.province) {
       provinceId = await existingProvinceId(this.provinces, q.province);
     } else if (principal.role !== 'admin') {
       provinceId = principal.provinceId;
     }
-    assertAccess(canReadAudit(principal, provinceId), 'no access to this audit log');
+    assertAccess(canReadAudit(principal, provinceId), accessMessages.noAccessToAuditLog());
     return { provinceId, entityKind: q.entity, entityId: q.id, from: q.from, to: q.to, actor: q.actor?.trim() || undefined };
   }
 }

@@ -1,12 +1,23 @@
 import { PlanItemRepository, PlanDocumentRow, ProvinceRepository } from '@dx/db';
-import { canEditPlan, DomainError, FieldProblem, Lang, PlanEditContext, Principal, taskEditMessages, todayIn } from '@dx/domain';
+import {
+  canEditPlan,
+  DomainError,
+  FieldProblem,
+  Lang,
+  orgMessages,
+  PlanEditContext,
+  Principal,
+  taskEditMessages,
+  todayIn,
+} from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
+import { parseIfMatch } from '../task/task.service';
 
-/** `If-Match: "3"`, `W/"3"` or `3` → 3; VERSION_REQUIRED otherwise. */
+/** `If-Match: "3"`, `W/"3"` or `3` → 3; VERSION_REQUIRED (428) without one, INVALID_INPUT (400) when it is not a version. */
 export function requiredVersion(header: string | undefined): number {
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header ?? '');
-  if (!m) throw new DomainError('VERSION_REQUIRED', taskEditMessages.versionRequired());
-  return Number(m[1]);
+  const version = parseIfMatch(header);
+  if (version === null) throw new DomainError('VERSION_REQUIRED', taskEditMessages.versionRequired());
+  return version;
 }
 
 export const today = (): string => todayIn(TIME_ZONE, new Date());
@@ -36,7 +47,7 @@ export async function editableDocument(
   let provinceId = principal.provinceId;
   if (provinceCode) {
     provinceId = await provinces.provinceId(provinceCode);
-    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', `no province with code "${provinceCode}"`);
+    if (!provinceId) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(provinceCode));
   }
   if (!provinceId)
     throw new DomainError('INVALID_INPUT', taskEditMessages.provinceRequired(), {

@@ -1,4 +1,4 @@
-import { msg } from './msg';
+import { msg, viDay } from './msg';
 
 const PERIOD_FORMS = '2023, 2023-H1, 2023-Q3, 2023-10 hoặc 2023-10-31';
 
@@ -17,6 +17,8 @@ export const commonMessages = {
       `"${value}" không phải là kỳ báo cáo (2024, 2024-H1, 2024-Q3, 2024-10 hoặc 2024-10-31)`,
       `"${value}" is not a period (2024, 2024-H1, 2024-Q3, 2024-10 or 2024-10-31)`,
     ),
+  fromAfterTo: (from: string, to: string) =>
+    msg(`Ngày bắt đầu ${viDay(from)} sau ngày kết thúc ${viDay(to)}`, `from ${from} is after to ${to}`),
   jobNotFound: (id: string) => msg(`Không có tác vụ có mã định danh "${id}"`, `no job with id "${id}"`),
   goalNotFound: (id: string) => msg(`Không có mục tiêu có mã định danh "${id}"`, `no goal with id "${id}"`),
   notFoundRule: () => msg('không tìm thấy', 'not found'),
