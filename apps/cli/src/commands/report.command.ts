@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { isIsoDate, REPORT_FORMATS, ReportFormat } from '@dx/domain';
+import { isIsoDate, readPeriod, REPORT_FORMATS, ReportFormat } from '@dx/domain';
 import { ReportGenerator } from '@dx/jobs';
 import { systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
@@ -29,7 +29,7 @@ export function reportCommand(): Command {
     .description('make a progress report (PDF, XLSX) of a document for a period, store it and write the files')
     .requiredOption('--province <code>', 'province code, e.g. QNI')
     .requiredOption('--document <code>', 'document code, e.g. 37/KH-UBND or CDS-2023-QG')
-    .requiredOption('--period <period>', '2023, 2023-H1, 2023-Q4, 2023-10 or 2023-10-31')
+    .requiredOption('--period <period>', '2023, 2023-H1, 2023-Q4, 2023-10 or 2023-10-31, or a Vietnamese name such as "Quý 4/2023"')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: the end of the period, or today while it runs)')
     .option('--format <list>', 'pdf, xlsx, docx or a list such as pdf,xlsx', formats, ['pdf', 'xlsx'] as ReportFormat[])
     .option('--out <dir>', 'where to write the files', '.')
@@ -46,7 +46,8 @@ export function reportCommand(): Command {
             {
               province: flags.province.trim().toUpperCase(),
               document: flags.document.trim(),
-              period: flags.period.trim(),
+              // A period by its code or its Vietnamese name (`Quý 3/2024`, `Tháng 10/2023`).
+              period: readPeriod(flags.period)?.code ?? flags.period.trim(),
               asOf: flags.asOf,
               formats: flags.format,
               createdBy: 'cli',
