@@ -83,6 +83,23 @@ describe('KPI values: list, correct (PATCH) and remove (DELETE) one (real Postgr
     expect(outbox).toEqual({ reason: 'observation', period: '2023-10-31' });
   });
 
+  it('reads the corrected figure as Vietnamese write it (96,5), and refuses text that is no number with the field named', async () => {
+    const before = await listed('dvc-toan-trinh', '2023-Q3');
+    expect(before).toMatchObject({ value: null, numerator: '812', denominator: '1000' });
+    const res = await officer
+      .patch(`/api/v1/observations/${before.id}`)
+      .set('If-Match', `"${before.version}"`)
+      .send({ value: '81,5', numerator: null, denominator: null })
+      .expect(200);
+    expect(res.body).toMatchObject({ value: '81.5', numerator: null, denominator: null, version: before.version + 1 });
+    const unread = await officer
+      .patch(`/api/v1/observations/${before.id}`)
+      .set('If-Match', `"${before.version + 1}"`)
+      .send({ value: '8,1,5' })
+      .expect(400);
+    expect(unread.body.errors.map((e: { path: string }) => e.path)).toEqual(['value']);
+  });
+
   it('needs If-Match (428); a stale version is 409 with the current value; unknown ids 404; bad bodies 400', async () => {
     const current = await listed('ho-so-truc-tuyen', '2023-H1');
     await officer.patch(`/api/v1/observations/${current.id}`).send({ value: '63' }).expect(428);

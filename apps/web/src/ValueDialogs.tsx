@@ -6,13 +6,6 @@ import { APPROVER, withUnit } from './format';
 /** What a dialog reports when it closes: a sentence for the page (null when cancelled). */
 export type Closed = (message: string | null) => void;
 
-/** `96,5` → `96.5`, `1.034,5` → `1034.5`, `81` → `81`: a number as a Vietnamese reader types it, for the API. */
-export function decimalFromVi(text: string): string {
-  const t = text.trim().replace(/\s/g, '');
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) || /^-?\d+,\d+$/.test(t)) return t.replace(/\./g, '').replace(',', '.');
-  return t;
-}
-
 const STALE = 'Số liệu vừa được người khác thay đổi hoặc xóa; danh sách đã được tải lại, hãy thử lại';
 const stale = (e: unknown) => e instanceof ApiError && (e.problem.status === 409 || e.problem.status === 404);
 
@@ -53,9 +46,10 @@ export function CorrectDialog({ value, onClose }: { value: ObservationItem; onCl
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    // Sent as typed (96,5 · 1.034 · 99,2%): the API reads it with the indicator.
     // A corrected figure replaces the stored ratio's parts: they would no longer agree with it.
     const json = {
-      value: figure.trim() ? decimalFromVi(figure) : null,
+      value: figure.trim() || null,
       note: note.trim() || null,
       ...(ratio ? { numerator: null, denominator: null } : {}),
     };

@@ -8,13 +8,12 @@ import {
   StoredObservation,
   SubmissionRepository,
 } from '@dx/db';
-import { assertAccess, canEditObservation, canonicalDecimal, DomainError, needsApproval, observationProblems, Principal } from '@dx/domain';
+import { assertAccess, canEditObservation, DomainError, kpiMessages, needsApproval, observationProblems, Principal } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { parseIfMatch, WriteResult } from '../task/task.service';
 import { UpdateObservationDto } from './dto/update-observation.dto';
-
-const canonical = (v: string | null) => (v === null ? null : canonicalDecimal(v));
+import { readFigures } from './observation-figures';
 
 /** A stored value as the API answers it (without the ids a check needs). */
 function view(o: StoredObservation) {
@@ -76,18 +75,18 @@ export class ObservationEditService {
     return this.dataSource.transaction(async (m) => {
       const repo = this.observations.withTransaction(m);
       const before = await this.editable(repo, principal, id, ifMatch);
-      const pick = (k: 'value' | 'numerator' | 'denominator') => (dto[k] === undefined ? before[k] : canonical(dto[k]));
+      // The figures sent, read with the value's indicator (`96,5`, `1.034`); those left out stay as stored.
+      const { figures: read, unread } = readFigures(dto, before.target);
+      const pick = (k: 'value' | 'numerator' | 'denominator') => (dto[k] === undefined ? before[k] : read[k]);
       const figures = { value: pick('value'), numerator: pick('numerator'), denominator: pick('denominator') };
       const note = dto.note === undefined ? before.note : dto.note?.trim().normalize('NFC') || null;
       const { kind, unit, scale, indicatorCode: code } = before.target;
-      const problems = observationProblems({ code, unit, kind, scale }, figures);
-      const errors = problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] }));
-      if (errors.length)
-        throw new DomainError(
-          'INVALID_INPUT',
-          { vi: 'Số liệu không đúng quy tắc', en: 'the value breaks the observation rules' },
-          { errors },
-        );
+      const problems = unread.length ? [] : observationProblems({ code, unit, kind, scale }, figures);
+      const errors = [
+        ...unread.map((u) => ({ path: u.field, messages: [u.message] })),
+        ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] })),
+      ];
+      if (errors.length) throw new DomainError('INVALID_INPUT', kpiMessages.valueBreaksRules(), { errors });
       const audit = this.audit.withTransaction(m);
       const submissions = this.submissions.withTransaction(m);
       if (needsApproval(principal, await submissions.trustsReporters(before.target.provinceId))) {

@@ -2,11 +2,16 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { UUID_PATTERN } from '@dx/domain';
 
-/** Exact decimals as text (JSON numbers are accepted and kept as written when plain); null clears the figure. */
-const DECIMAL = /^-?\d{1,18}(\.\d{1,12})?$/;
-const decimalText = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+/**
+ * A number as a person writes it (`96,5`, `1.034`, `99,2%`, `96.5`), as CreateObservationDto takes it: only its characters are
+ * checked here; the service reads it with the value's indicator (readFigures), which decides an ambiguous `1.034`.
+ */
+const NUMBER_TEXT = /^\s*[-−+]?[\d.,\s\u00a0\u202f]{0,60}\d[\d.,\s\u00a0\u202f]{0,60}%?\s*$/;
+/** A JSON number is exact: written with the decimal comma, so that reading it as text cannot take 1.034 for a thousand. */
+const numberText = ({ value }: { value: unknown }) =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value).replace('.', ',') : value;
 const decimal = (field: string) =>
-  Matches(DECIMAL, { message: `${field} must be a decimal number such as 81 or 99.2 (at most 18 digits before and 12 after the point)` });
+  Matches(NUMBER_TEXT, { message: `${field} must be a number such as 81, 99,2 (decimal comma), 1.034 or 99.2` });
 
 /**
  * A correction of a stored KPI value: the figures and note given replace the stored ones (null clears one; a field
@@ -15,19 +20,19 @@ const decimal = (field: string) =>
 export class UpdateObservationDto {
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
-  @Transform(decimalText)
+  @Transform(numberText)
   @decimal('value')
   value?: string | null;
 
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
-  @Transform(decimalText)
+  @Transform(numberText)
   @decimal('numerator')
   numerator?: string | null;
 
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
-  @Transform(decimalText)
+  @Transform(numberText)
   @decimal('denominator')
   denominator?: string | null;
 
