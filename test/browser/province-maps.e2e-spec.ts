@@ -50,10 +50,16 @@ describe('province map and DTI ranking in a real browser', () => {
     await db?.drop();
   });
 
+  /** Uncaught errors in the page: none expected. */
+  let errors: string[] = [];
+  afterEach(() => {
+    expect(errors).toEqual([]);
+    errors = [];
+  });
+
   async function signIn(width: number): Promise<Page> {
     const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } })).newPage();
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack));
-    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${url}/`);
     await page.getByLabel('Tên đăng nhập').fill('lanhdao.qni');
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
@@ -65,11 +71,15 @@ describe('province map and DTI ranking in a real browser', () => {
   /** The drawn map once its outlines are in: which edition, how many provinces, how many SVG paths. */
   async function drawnMap(page: Page, edition: '2004' | '2025') {
     const map = page.locator(`[data-testid="province-map"][data-map="${edition}"]`);
-    return waitFor(`the ${edition} map drawn`, async () => {
-      const units = Number(await map.getAttribute('data-units', { timeout: 1000 }));
-      const paths = await map.locator('svg path').count();
-      return units > 0 && paths >= units && { units, paths };
-    });
+    return waitFor(
+      `the ${edition} map drawn`,
+      async () => {
+        const units = Number(await map.getAttribute('data-units', { timeout: 1000 }));
+        const paths = await map.locator('svg path').count();
+        return units > 0 && paths >= units && { units, paths };
+      },
+      40_000,
+    );
   }
 
   it('draws the 63 provinces for a 2022 period and the 34 for a 2026 map date, the table beside or below it', async () => {
@@ -80,8 +90,6 @@ describe('province map and DTI ranking in a real browser', () => {
     await form.getByLabel('Kỳ', { exact: true }).fill('2022');
     const result = page.getByRole('region', { name: 'Kết quả so sánh' });
     await result.getByText(/bản đồ ngày 31\/12\/2022/).waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: join(SHOTS, 'debug-1.png'), fullPage: true });
-    console.log('HTML', (await result.innerHTML()).slice(0, 1500));
     expect((await drawnMap(page, '2004')).units).toBe(63);
     expect(await page.getByRole('img', { name: /Bản đồ 63 tỉnh, thành phố ngày 31\/12\/2022/ }).count()).toBe(1);
     // Beside the table on a wide screen.

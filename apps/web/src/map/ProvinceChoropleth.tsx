@@ -19,7 +19,8 @@ export interface ChoroplethValue {
   text: string;
 }
 
-const COLOURS = ['#e3eef9', '#0b4f8a'];
+const COLOURS = ['#cfe0f2', '#0b4f8a'];
+const NO_DATA = '#d9dde2';
 /** The width of a degree of longitude against one of latitude around 16° N (Vietnam's middle). */
 const ASPECT = Math.cos((16 * Math.PI) / 180);
 
@@ -31,6 +32,9 @@ async function outlines(edition: MapEdition): Promise<ProvinceOutlines> {
 function option(edition: MapEdition, names: Map<string, string>, values: ChoroplethValue[], own: string, lowerIsBetter: boolean) {
   const shown = values.filter((v) => v.value !== null && names.has(v.code));
   const numbers = shown.map((v) => v.value!);
+  let [min, max] = numbers.length ? [Math.min(...numbers), Math.max(...numbers)] : [0, 1];
+  // One value (or all equal): a range of 1 ending on it at its better end, so it shows in the darkest colour.
+  if (min === max) [min, max] = lowerIsBetter ? [min, min + 1] : [max - 1, max];
   const text = new Map(values.map((v) => [v.code, v.text]));
   return {
     aria: { enabled: false },
@@ -41,11 +45,13 @@ function option(edition: MapEdition, names: Map<string, string>, values: Choropl
     visualMap: {
       show: numbers.length > 0,
       type: 'continuous',
-      min: numbers.length ? Math.min(...numbers) : 0,
-      max: numbers.length ? Math.max(...numbers) : 1,
-      // Darker is better: for a rank (lower is better) the scale runs the other way.
+      min,
+      max,
+      // Darker is better: for a rank (lower is better) the scale runs the other way. No figure: grey.
       inRange: { color: lowerIsBetter ? [...COLOURS].reverse() : COLOURS },
-      text: lowerIsBetter ? ['thấp (tốt hơn)', 'cao'] : ['cao', 'thấp'],
+      outOfRange: { color: NO_DATA },
+      // The first text labels the high end.
+      text: lowerIsBetter ? ['cao (kém hơn)', 'thấp (tốt hơn)'] : ['cao (tốt hơn)', 'thấp'],
       orient: 'horizontal',
       left: 'center',
       bottom: 0,
@@ -63,11 +69,11 @@ function option(edition: MapEdition, names: Map<string, string>, values: Choropl
         selectedMode: false,
         label: { show: false },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2a900' } },
-        itemStyle: { areaColor: '#d9dde2', borderColor: '#ffffff', borderWidth: 0.6 },
+        itemStyle: { areaColor: NO_DATA, borderColor: '#ffffff', borderWidth: 0.6 },
         data: shown.map((v) => ({
           name: v.code,
           value: v.value,
-          ...(v.code === own ? { itemStyle: { borderColor: '#1b1f24', borderWidth: 1.6 } } : {}),
+          ...(v.code === own ? { itemStyle: { borderColor: '#f2a900', borderWidth: 1.5 } } : {}),
         })),
       },
     ],
