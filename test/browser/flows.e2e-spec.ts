@@ -1,14 +1,28 @@
 import { INestApplication } from '@nestjs/common';
-import { readFileSync } from 'fs';
+import { createHmac } from 'crypto';
+import { mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
-import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
-import { createTestApp } from '../support/test-app';
+import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
+import { createTestApp, TEST_JWT_SECRET } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
+const SHOTS = join(REPO, 'test-output', 'browser');
+
+/** The same access token with its end a minute ago, signed with the test app's secret: what the API sees once it has expired. */
+function expiredCopy(token: string): string {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const [header, claims] = token
+    .split('.')
+    .slice(0, 2)
+    .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+  const data = `${b64(header)}.${b64({ ...claims, exp: Math.floor(Date.now() / 1000) - 60 })}`;
+  return `${data}.${createHmac('sha256', TEST_JWT_SECRET).update(data).digest('base64url')}`;
+}
 const EXPIRED = 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại';
 
 /**
@@ -42,6 +56,7 @@ describe('web flows in a real browser', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
+    mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -102,6 +117,7 @@ describe('web flows in a real browser', () => {
     expect(await dialog.evaluate((d) => d.tagName === 'DIALOG' && (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Trả lại' }).isDisabled()).toBe(true);
     await dialog.getByLabel('Lý do trả lại').fill('Thiếu văn bản chứng minh số lớp tập huấn');
+    await officer.screenshot({ path: join(SHOTS, 'submission-return-dialog.png') });
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await officer.getByRole('status').getByText('Đã trả lại').waitFor();
     expect(await dialog.count()).toBe(0);
@@ -153,6 +169,7 @@ describe('web flows in a real browser', () => {
     await leader.getByRole('link', { name: 'Chỉ đạo' }).click();
     const seen = leader.locator('li', { hasText: 'Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số' });
     await seen.getByText('Trả lời của baocao.dng: Đã tập huấn 120 cán bộ tại 8 xã').waitFor();
+    await leader.screenshot({ path: join(SHOTS, 'directives.png'), fullPage: true });
     await seen.getByRole('button', { name: 'Kết thúc' }).click();
     await seen.getByTestId('directive-status').getByText('đã kết thúc').waitFor();
     expect(await seen.innerText()).toMatch(/Kết thúc bởi lanhdao\.dng/);
@@ -192,12 +209,13 @@ describe('web flows in a real browser', () => {
     await form.getByLabel('Tiến độ (%)').fill('85');
     await form.getByLabel('Số văn bản').fill('45/BC-SNV');
     await form.getByLabel('Ngày văn bản').fill('2023-11-20');
-    // The session ends for good: its refresh token revoked (as by a sign-out elsewhere), its access token refused.
+    // The session ends for good: its refresh token revoked (as by a sign-out elsewhere), its access token past its end.
     const refreshToken = (await refreshCookie(page)).value;
     await request(app.getHttpServer()).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
-    await page.evaluate(() => sessionStorage.setItem('dx-token', 'expired'));
+    await page.evaluate((t) => sessionStorage.setItem('dx-token', t), expiredCopy((await stored(page, 'dx-token'))!));
     await form.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('alert').getByText(EXPIRED).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'session-expired.png') });
     expect(page.url()).toMatch(/#\/dang-nhap$/);
     expect(await stored(page, 'dx-token')).toBeNull();
 
