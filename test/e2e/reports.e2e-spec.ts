@@ -205,7 +205,7 @@ describe('progress reports from the Quảng Ninh data (PDF and XLSX)', () => {
     expect(pdfText(join(out, 'bao-cao-QNI-CDS-2023-QG-2023.pdf'))).toContain('BÁO CÁO TỰ MÂU THUẪN');
     expect(runCli(['report', '--province', 'QNI', '--document', 'KHONG-CO', '--period', '2023'], { DATABASE_URL: db.url }).status).toBe(2);
     expect(
-      runCli(['report', '--province', 'QNI', '--document', 'CDS-2023-QG', '--period', '2023', '--format', 'docx'], { DATABASE_URL: db.url })
+      runCli(['report', '--province', 'QNI', '--document', 'CDS-2023-QG', '--period', '2023', '--format', 'doc'], { DATABASE_URL: db.url })
         .status,
     ).not.toBe(0);
   }, 60_000);
