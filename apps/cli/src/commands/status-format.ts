@@ -82,7 +82,8 @@ export function formatProvinceStatus(s: ProvinceSummary): string {
         : '';
       out.push(`  ${g.code} ${g.name}: ${gr ? `${gr.met}/${gr.total} đạt · ${completeness}` : 'chưa tính'}`);
       for (const goal of g.goals) {
-        const status = goal.status ? GOAL_STATUS_LABELS_VI[goal.status] : 'chưa tính';
+        // A goal cancelled in the web app is listed, left out of the counts (issue 19).
+        const status = goal.cancelled ? 'đã hủy' : goal.status ? GOAL_STATUS_LABELS_VI[goal.status] : 'chưa tính';
         const target = goal.target ? ` · chỉ tiêu ${goal.target.op} ${viNumber(goal.target.value)}` : '';
         const actual = goal.actual !== null ? ` · thực tế ${viNumber(goal.actual)} (${goal.actualPeriod})` : '';
         const flags = goal.unverified ? ' · chưa có minh chứng' : '';
