@@ -124,18 +124,21 @@ function reconciliationLines(doc: SummaryDocument): ReportData['reconciliations'
 }
 
 function goalLines(doc: SummaryDocument): ReportData['goalLines'] {
+  // A goal cancelled in the web app is out of the plan's evaluation, so out of the report's goal table (issue 19).
   return doc.goalGroups.flatMap((g) =>
-    g.goals.map((x) => ({
-      group: g.code,
-      code: x.code,
-      title: x.title,
-      target: x.target ? `${x.target.op} ${viNumber(x.target.value)}` : x.kind === 'milestone' ? `đến ${viDate(x.due)}` : null,
-      actual: num(x.actual),
-      actualPeriod: x.actualPeriod,
-      attainment: num(x.attainment),
-      status: x.status,
-      source: x.indicator,
-    })),
+    g.goals
+      .filter((x) => !x.cancelled)
+      .map((x) => ({
+        group: g.code,
+        code: x.code,
+        title: x.title,
+        target: x.target ? `${x.target.op} ${viNumber(x.target.value)}` : x.kind === 'milestone' ? `đến ${viDate(x.due)}` : null,
+        actual: num(x.actual),
+        actualPeriod: x.actualPeriod,
+        attainment: num(x.attainment),
+        status: x.status,
+        source: x.indicator,
+      })),
   );
 }
 
