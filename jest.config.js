@@ -12,7 +12,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // The same aliases as tsconfig.json's `paths`: a lib through its index, an app's, bench's or a migration's file by path.
   moduleNameMapper: {
-    '^@dx/(api|cli|worker)/(.*)$': '<rootDir>/apps/$1/src/$2',
+    '^@dx/(api|cli|worker|web)/(.*)$': '<rootDir>/apps/$1/src/$2',
     '^@dx/bench/(.*)$': '<rootDir>/bench/$1',
     '^@dx/migrations$': '<rootDir>/migrations/index.ts',
     '^@dx/migrations/(.*)$': '<rootDir>/migrations/$1',

@@ -1,5 +1,5 @@
 import type { DtiRankingRow } from '@dx/domain';
-import { biggestMoves, firstDirection, pillarNames, rankLabel, sortRows } from '../../../apps/web/src/dti-ranking-table';
+import { biggestMoves, firstDirection, pillarNames, rankLabel, sortRows } from '@dx/web/dti-ranking-table';
 
 const figure = (score: string | null, rank: number | null, rankChange: number | null = null) => ({
   score,

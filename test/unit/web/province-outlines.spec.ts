@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseProvinceReference, ProvinceReference } from '@dx/domain';
-import { MAP_2025, mapEdition, ProvinceOutlines } from '../../../apps/web/src/map/map-edition';
+import { MAP_2025, mapEdition, ProvinceOutlines } from '@dx/web/map/map-edition';
 
 const REPO = join(__dirname, '../../..');
 const PROVINCES = join(REPO, 'data/provinces');
