@@ -134,7 +134,12 @@ export function DocumentCard({ document: d }: { document: SummaryDocument }) {
               .flatMap((g) => g.goals)
               .map((g) => (
                 <li key={g.code}>
-                  <span className={`status ${g.status}`}>{GOAL_STATUS[g.status ?? 'no_data']}</span> {g.code} — {g.title}
+                  {g.cancelled ? (
+                    <span className="status cancelled">đã hủy</span>
+                  ) : (
+                    <span className={`status ${g.status}`}>{GOAL_STATUS[g.status ?? 'no_data']}</span>
+                  )}{' '}
+                  {g.code} — {g.title}
                 </li>
               ))}
           </ul>
