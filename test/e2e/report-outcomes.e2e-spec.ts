@@ -2,13 +2,14 @@ import { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { execFileSync } from 'child_process';
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type request from 'supertest';
 import { PlanImporter } from '@dx/db';
 import { ReportGenerator } from '@dx/jobs';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
+import { runCli } from '../support/run-built';
 import { as, createTestApp, signIn } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
@@ -166,6 +167,18 @@ describe('reports: own number and signer, DOCX, the 2025 heading and the four ta
     const group = await viewer.get('/api/v1/tasks?province=TOC&group=NV2&q=NV2').expect(200);
     expect(group.body.outcomes).toEqual({ done_on_time: 0, done_late: 0, open_on_time: 0, open_overdue: 1 });
   });
+
+  it('cli report --format docx writes the Word file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dx-cli-docx-'));
+    const r = runCli(['report', '--province', 'TOC', '--document', '1/KH-UBND', '--period', '2024', '--format', 'docx', '--out', out], {
+      DATABASE_URL: db.url,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const text = await docxText(readFileSync(join(out, 'bao-cao-TOC-1-KH-UBND-2024.docx')));
+    expect(text).toContain('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+    expect(text).toContain('chưa hoàn thành và đã quá hạn');
+  }, 60_000);
 
   it('a schedule may make DOCX files', async () => {
     const officer = as(app, (await signIn(app, db, 'officer', 'TOC', 'STTTT')).token);
