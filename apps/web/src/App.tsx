@@ -20,7 +20,8 @@ export function App() {
   const hash = useHash();
   const [user, setUser] = useState<User | null>(session.user());
   const [province, setProvince] = useProvince(user);
-  if (!user || hash === SIGN_IN) {
+  // No token: signed out, or the session expired (then back to the sign-in page whatever the address says).
+  if (!user || hash === SIGN_IN || !session.token()) {
     return (
       <SignIn
         onSignedIn={(u) => {
