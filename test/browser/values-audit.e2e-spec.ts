@@ -144,6 +144,13 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     await page.reload();
     await page.getByRole('region', { name: 'Văn bản 05-NQ/TU' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('combobox', { name: 'Tỉnh' }).inputValue()).toBe('DNG');
+    // A kept choice that names no province the admin sees falls back to one it does.
+    await page.evaluate(() => localStorage.setItem('dx-province', 'KHONG-CO'));
+    await page.reload();
+    await waitFor('a listed province', async () =>
+      ['DNG', 'QNI'].includes(await page.getByRole('combobox', { name: 'Tỉnh' }).inputValue()),
+    );
+    expect(await page.evaluate(() => localStorage.getItem('dx-province'))).not.toBe('KHONG-CO');
     // Other roles have no switch: an officer stays on its province.
     const officer = await signIn('canbo.dng');
     await officer.getByRole('region', { name: 'Văn bản 05-NQ/TU' }).waitFor({ timeout: 20_000 });

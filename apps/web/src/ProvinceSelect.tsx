@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { User } from './api';
 import { useApi } from './use-api';
 
@@ -44,6 +44,11 @@ export function useProvince(user: User | null): [string, (code: string) => void]
 export function ProvinceSelect({ province, onChange }: { province: string; onChange: (code: string) => void }) {
   const { data } = useApi<{ items: ProvinceItem[] }>('/api/v1/provinces');
   const items = data?.items ?? [];
+  // A kept choice the admin can no longer see (a province removed since): the first listed instead.
+  const fallback = items.length > 0 && !items.some((p) => p.code === province) ? items[0].code : null;
+  useEffect(() => {
+    if (fallback) onChange(fallback);
+  }, [fallback, onChange]);
   return (
     <label className="province-select">
       Tỉnh
