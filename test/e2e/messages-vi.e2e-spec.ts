@@ -70,6 +70,7 @@ describe('error messages in Vietnamese, English under Accept-Language: en', () =
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/Validation failed|must be/);
     const english = await en(login({})).expect(400);
+    expect(english.body.detail).toBe('2 fields are invalid; see errors for which and why');
     expect(english.body.errors).toEqual([
       { path: 'username', messages: ['username is required'] },
       { path: 'password', messages: ['password is required'] },

@@ -7,7 +7,7 @@ export const httpMessages = {
       fields === 1
         ? 'Có 1 trường chưa hợp lệ; xem chi tiết theo từng trường'
         : `Có ${fields} trường chưa hợp lệ; xem chi tiết theo từng trường`,
-      'Validation failed',
+      fields === 1 ? '1 field is invalid; see errors for which and why' : `${fields} fields are invalid; see errors for which and why`,
     ),
   tooManyRequests: (retryAfterS?: number) =>
     msg(
