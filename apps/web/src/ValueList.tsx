@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { viMoment, type ObservationItem, type ObservationListSort, type Page, type TrackedIndicator } from '@dx/domain';
 import type { User } from './api';
-import { withUnit } from './format';
+import { viPeriod, withUnit } from './format';
 import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { CorrectDialog, RemoveDialog } from './ValueDialogs';
@@ -67,7 +67,7 @@ function FilterBar({ province, filters, onChange }: { province: string; filters:
       </label>
       <label>
         Kỳ
-        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2024, 2024-Q1, 2024-03" />
+        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="Quý 1/2024, Tháng 3/2024, Năm 2024" />
       </label>
       <button type="submit">Lọc</button>
       <label>
@@ -107,7 +107,7 @@ function ValueRow({
         {o.indicatorName}
       </td>
       <td>{o.org}</td>
-      <td>{o.period}</td>
+      <td>{viPeriod(o.period)}</td>
       <td className="num">{withUnit(o.value, o.unit)}</td>
       <td>{o.enteredBy}</td>
       <td>{viMoment(o.enteredAt)}</td>
