@@ -91,6 +91,21 @@ describe('audit log: date range and person filters, entity names, XLSX export (r
     });
   });
 
+  it("names a directive by its target's code and text, a report schedule by its document's code and title", async () => {
+    await db.dataSource.query(
+      `INSERT INTO audit_log (actor, action, entity_kind, province_id, before, after)
+       SELECT 'lanhdao', v.action, v.kind, p.id, NULL, v.after::jsonb FROM org_unit p,
+              (VALUES ('directive.create', 'directive', '{"targetCode": "T1", "body": "Đẩy nhanh tuyên truyền"}'),
+                      ('report-schedule.delete', 'report_schedule', '{"document": "05-NQ/TU", "frequency": "monthly"}')) AS v(action, kind, after)
+        WHERE p.kind = 'province' AND p.code = 'DNG'`,
+    );
+    const items = (await officer.get('/api/v1/audit?province=DNG&actor=lanhdao').expect(200)).body.items;
+    expect(items.map((e: { entityLabel: string }) => e.entityLabel)).toEqual([
+      '05-NQ/TU — Về chuyển đổi số thành phố Đà Nẵng đến năm 2025, định hướng đến năm 2030',
+      'T1 — Đẩy nhanh tuyên truyền',
+    ]);
+  });
+
   it('refuses impossible dates and reversed ranges (400)', async () => {
     for (const query of ['from=2026-02-30', 'to=10/01/2026', 'from=2026-01-11&to=2026-01-10']) {
       const res = await officer.get(`/api/v1/audit?province=DNG&${query}`).expect(400);

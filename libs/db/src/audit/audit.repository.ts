@@ -57,7 +57,7 @@ const indicatorName = (code: string) =>
 /**
  * The item an entry is about as a person names it: a task's code and title; a KPI value's indicator code and name, its
  * agency and period (from the entry itself, so a removed value keeps its name); a submission's task or value; a
- * directive's text; a province's code and name.
+ * directive's target code and text; a report schedule's document; a province's code and name.
  */
 const ENTITY_LABEL = `CASE a.entity_kind
     WHEN 'task' THEN (SELECT t.code || ' — ' || t.title FROM task t WHERE t.id = a.entity_id)
@@ -67,7 +67,9 @@ const ENTITY_LABEL = `CASE a.entity_kind
       (SELECT t.code || ' — ' || t.title FROM task t WHERE t.id = (j->'task'->>'id')::uuid),
       (SELECT (j->'payload'->>'indicator') || coalesce(' — ' || ${indicatorName("j->'payload'->>'indicator'")}, '')
               || coalesce(' · kỳ ' || (j->'payload'->>'period'), '')))
-    WHEN 'directive' THEN left(j->>'body', 80)
+    WHEN 'directive' THEN coalesce((j->>'targetCode') || ' — ', '') || left(j->>'body', 80)
+    WHEN 'report_schedule' THEN coalesce(
+      (SELECT d.code || ' — ' || d.title FROM document d WHERE d.code = j->>'document' AND d.province_id = a.province_id), j->>'document')
     WHEN 'province' THEN (SELECT p.code || ' — ' || p.name FROM org_unit p WHERE p.id = a.entity_id)
     ELSE NULL END`;
 
