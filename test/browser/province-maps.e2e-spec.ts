@@ -152,6 +152,9 @@ describe('province map and DTI ranking in a real browser', () => {
     await waitFor('sorted by score, lowest first', async () => (await rows())[0][1] === 'Quảng Ninh');
     expect(await table.getByRole('columnheader', { name: /Điểm DTI/ }).getAttribute('aria-sort')).toBe('ascending');
     await page.screenshot({ path: join(SHOTS, 'dti-ranking.png'), fullPage: true });
+    // On a phone the wide table scrolls inside its own box, not the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitFor('the page within 390 px', async () => (await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
 
     await page.getByLabel('Năm', { exact: true }).fill('2019');
     await page.getByText('Năm 2019: chưa có số liệu xếp hạng DTI.').waitFor();
