@@ -61,6 +61,16 @@ function useReportJob(onMade: () => Promise<void>) {
   return { job, progress, error, setError, follow: (id: string) => setJob({ id, since: Date.now() }) };
 }
 
+/** A labelled text input of the order form. */
+function TextField(p: { label: string; value: string; set: (v: string) => void; placeholder: string; max: number }) {
+  return (
+    <label>
+      {p.label}
+      <input value={p.value} onChange={(e) => p.set(e.target.value)} placeholder={p.placeholder} maxLength={p.max} />
+    </label>
+  );
+}
+
 /** Orders a report now and follows its job (progress, wait) until it is made or fails for good. */
 function OrderForm({
   province,
@@ -115,18 +125,9 @@ function OrderForm({
         Kỳ báo cáo
         <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" />
       </label>
-      <label>
-        Số báo cáo
-        <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder="125/BC-SKHCN" maxLength={60} />
-      </label>
-      <label>
-        Người ký
-        <input value={signerName} onChange={(e) => setSignerName(e.target.value)} placeholder="Nguyễn Văn An" maxLength={100} />
-      </label>
-      <label>
-        Chức vụ người ký
-        <input value={signerTitle} onChange={(e) => setSignerTitle(e.target.value)} placeholder="GIÁM ĐỐC" maxLength={100} />
-      </label>
+      <TextField label="Số báo cáo" value={number} set={setNumber} placeholder="125/BC-SKHCN" max={60} />
+      <TextField label="Người ký" value={signerName} set={setSignerName} placeholder="Nguyễn Văn An" max={100} />
+      <TextField label="Chức vụ người ký" value={signerTitle} set={setSignerTitle} placeholder="GIÁM ĐỐC" max={100} />
       <button type="submit" disabled={progress !== null}>
         Tạo báo cáo ngay
       </button>

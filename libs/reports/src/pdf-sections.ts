@@ -53,10 +53,7 @@ function reconciliationLines(d: ReportData): Content[] {
 /** A table of task outcomes (outcome-table.ts), its last line (the document's total) in bold. */
 function outcomeTable(t: OutcomeTable, title: string): Content[] {
   const rows = t.rows.map((r, i) => r.map((v) => ({ text: String(v), bold: i === t.rows.length - 1 })));
-  return [
-    { text: title, bold: true, margin: [0, 2, 0, 0] },
-    dataTable([52, '*', 50, 50, 62, 62, 36], t.header, rows, ''),
-  ];
+  return [{ text: title, bold: true, margin: [0, 2, 0, 0] }, dataTable([52, '*', 50, 50, 62, 62, 36], t.header, rows, '')];
 }
 
 /** The document's tasks as done on time, done late, open within the deadline, open past it: per group and per lead agency. */
