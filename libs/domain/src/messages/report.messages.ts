@@ -9,7 +9,9 @@ export const reportMessages = {
   cronOnlyForCron: () => msg('Chỉ dùng cron khi tần suất (frequency) là "cron"', 'cron is only for frequency "cron"'),
   cronOnlyRule: () => msg('chỉ dùng khi tần suất là "cron"', 'only for frequency "cron"'),
   notCron: (text: string) => msg(`"${text}" không phải là biểu thức cron`, `cron "${text}" is not a cron expression`),
-  notCronRule: (why: string) => msg(`không phải là biểu thức cron: ${why}`, `not a cron expression: ${why}`),
+  /** `why` is the parser's English; the Vietnamese says what a cron expression looks like instead. */
+  notCronRule: (why: string) =>
+    msg('không phải là biểu thức cron (5 trường: phút giờ ngày tháng thứ, ví dụ "0 7 * * 1")', `not a cron expression: ${why}`),
   noRightToOrder: (province: string) =>
     msg(`Không có quyền yêu cầu báo cáo của tỉnh ${province}`, `no right to order reports of ${province}`),
   noRightToHeading: (province: string) =>
