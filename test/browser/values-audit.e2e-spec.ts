@@ -1,13 +1,17 @@
 import { INestApplication } from '@nestjs/common';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { AccountRepository, PlanImporter } from '@dx/db';
-import { DA_NANG_FILE, QUANG_NINH_FILE, validPlanFile } from '../factories/plan-file.factory';
+import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { testRunId } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
+/** Screenshots of the pages, for a person to look at. */
+const SHOTS = join(REPO, 'test-output', 'browser');
 
 /**
  * KPI values corrected and removed on Số liệu and found in Nhật ký, and an admin's province switch, in Debian's
@@ -51,6 +55,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
       ],
     });
   });
+  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -100,6 +105,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     await list.getByRole('form', { name: 'Lọc số liệu' }).getByLabel('Chỉ số', { exact: true }).selectOption('dti-diem');
     const dti = list.getByRole('row').filter({ hasText: 'dti-diem' });
     await dti.getByText('0,55 điểm').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'values-list.png'), fullPage: true });
     await dti.getByRole('button', { name: 'Xóa dti-diem kỳ 2023 của DNG' }).click();
     const confirm = page.getByRole('dialog', { name: 'Xóa số liệu?' });
     await confirm.getByRole('button', { name: 'Hủy' }).click();
@@ -129,6 +135,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     await log.getByRole('row').filter({ hasText: 'nguoi.khac' }).first().waitFor({ state: 'detached' });
     expect((await log.getByRole('row').allInnerTexts()).slice(1).every((r) => r.includes('canbo.dng'))).toBe(true);
     expect(await log.getByRole('row').count()).toBe(3);
+    await page.screenshot({ path: join(SHOTS, 'audit-filtered.png'), fullPage: true });
     expect(nativeDialogs).toEqual([]);
   });
 
@@ -139,6 +146,8 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     expect(await select.inputValue()).toBe('QNI');
     expect(await select.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['Đà Nẵng', 'Quảng Ninh']));
     await select.selectOption('DNG');
+    await page.getByRole('region', { name: 'Văn bản 05-NQ/TU' }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(SHOTS, 'admin-province-dng.png') });
     await page.getByRole('region', { name: 'Văn bản 05-NQ/TU' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('region', { name: 'Văn bản CDS-2023-QG' }).count()).toBe(0);
     await page.reload();
