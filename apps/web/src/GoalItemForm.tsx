@@ -79,6 +79,32 @@ function targetOf(values: Values): { op: string; value: number } | 'invalid' {
   return values.value.trim() === '' || !Number.isFinite(value) ? 'invalid' : { op: values.op, value };
 }
 
+/** Saves the form: PATCH of the goal read (against its version), or POST of a new goal into `place`; the message to show. */
+async function saveGoal(
+  province: string,
+  values: Values,
+  target: { op: string; value: number } | null,
+  goal: GoalView | undefined,
+  place: { document: string; group: string } | undefined,
+): Promise<string> {
+  if (goal) {
+    const body = { title: values.title, due: values.due, ...(target ? { target } : {}) };
+    await api(`/api/v1/goals/${goal.id}`, { method: 'PATCH', json: body, headers: { 'If-Match': `"${goal.version}"` } });
+    return `Đã sửa mục tiêu ${goal.code}`;
+  }
+  const body = {
+    group: place!.group,
+    code: values.code.trim() || null,
+    title: values.title,
+    due: values.due,
+    indicator: values.milestone ? null : values.indicator || null,
+    target,
+  };
+  const url = `/api/v1/documents/${encodeURIComponent(place!.document)}/goals?province=${province}`;
+  const res = await api<{ code: string }>(url, { method: 'POST', json: body });
+  return `Đã thêm mục tiêu ${res.body.code}`;
+}
+
 /**
  * "Thêm mục tiêu" into a goal group (quantitative with an indicator and a target, or a milestone) or "Sửa" a goal's
  * title, due date and target, against the version read. Errors are shown next to their fields.
@@ -110,24 +136,7 @@ export function GoalItemForm({
     const target = values.milestone ? null : targetOf(values);
     if (target === 'invalid') return setErrors({ 'target.value': ['phải là một số'] });
     try {
-      if (goal) {
-        const body = { title: values.title, due: values.due, ...(target ? { target } : {}) };
-        await api(`/api/v1/goals/${goal.id}`, { method: 'PATCH', json: body, headers: { 'If-Match': `"${goal.version}"` } });
-        return onClose(`Đã sửa mục tiêu ${goal.code}`);
-      }
-      const body = {
-        group: place!.group,
-        code: values.code.trim() || null,
-        title: values.title,
-        due: values.due,
-        indicator: values.milestone ? null : values.indicator || null,
-        target,
-      };
-      const res = await api<{ code: string }>(`/api/v1/documents/${encodeURIComponent(place!.document)}/goals?province=${province}`, {
-        method: 'POST',
-        json: body,
-      });
-      onClose(`Đã thêm mục tiêu ${res.body.code}`);
+      onClose(await saveGoal(province, values, target, goal, place));
     } catch (err) {
       setErrors(errorsOf(err));
     }

@@ -59,7 +59,7 @@ export class GoalItemService {
     return this.dataSource.transaction(async (m) => {
       const items = this.items.withTransaction(m);
       const doc = await editableDocument(this.provinces, items, principal, provinceCode, docCode, 'goal');
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dx-plan-item:${doc.id}`]);
+      await items.lockDocument(doc.id);
       const ctx = await items.context(doc, 'goal');
       refuseProblems(checkGoalDraft(dto, codesOf(ctx), lang));
       const id = await items.insertGoal({

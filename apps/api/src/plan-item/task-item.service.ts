@@ -53,7 +53,7 @@ export class TaskItemService {
       const items = this.items.withTransaction(m);
       const doc = await editableDocument(this.provinces, items, principal, provinceCode, docCode, 'task');
       // Two additions to one document wait for each other, so the suggested code stays free.
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dx-plan-item:${doc.id}`]);
+      await items.lockDocument(doc.id);
       const ctx = await items.context(doc, 'task');
       refuseProblems(checkTaskDraft(dto, codesOf(ctx), lang));
       const status = dto.status ?? 'not_started';

@@ -87,6 +87,11 @@ export class PlanItemRepository {
     return row ?? null;
   }
 
+  /** Until the transaction ends, other additions to the document wait (so a suggested code stays free). */
+  async lockDocument(documentId: string): Promise<void> {
+    await this.db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dx-plan-item:${documentId}`]);
+  }
+
   /** The document's task or goal groups and codes, the province's agencies (its own unit first) and indicators. */
   async context(doc: PlanDocumentRow, kind: 'task' | 'goal'): Promise<PlanItemContext> {
     const groups = await this.db.query(`SELECT id, code FROM ${kind}_group WHERE document_id = $1 ORDER BY position, code`, [doc.id]);
