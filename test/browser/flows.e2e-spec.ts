@@ -193,11 +193,10 @@ describe('web flows in a real browser', () => {
     await request(app.getHttpServer()).post('/api/v1/auth/refresh').send({ refreshToken: first.value }).expect(401);
     // An access token the API refuses (here, garbled) is renewed once and the request asked again.
     await page.evaluate(() => sessionStorage.setItem('dx-token', 'garbled'));
-    await page.getByRole('link', { name: 'Chỉ đạo' }).click();
-    await page.getByRole('heading', { name: 'Chỉ đạo' }).waitFor();
-    await page.getByText('Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số').waitFor();
+    await page.getByRole('link', { name: 'Công việc' }).click();
+    await page.getByTestId('task-T1.1').waitFor();
     expect(await stored(page, 'dx-token')).not.toBe('garbled');
-    expect(page.url()).toMatch(/#\/chi-dao$/);
+    expect(page.url()).toMatch(/#\/cong-viec$/);
   });
 
   it('an expired session says so in Vietnamese and, after signing in again, brings back the page and its unsaved task edit', async () => {
