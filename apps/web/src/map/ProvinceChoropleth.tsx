@@ -5,12 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { MapChart } from 'echarts/charts';
-import { TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { MarkPointComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { MapEdition, ProvinceOutlines } from './map-edition';
 
-echarts.use([MapChart, TooltipComponent, VisualMapComponent, SVGRenderer]);
+echarts.use([MapChart, MarkPointComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
 /** A province's figure as the page shows it: `value` colours the map, `text` is what the tooltip says. */
 export interface ChoroplethValue {
@@ -21,6 +21,18 @@ export interface ChoroplethValue {
 
 const COLOURS = ['#cfe0f2', '#0b4f8a'];
 const NO_DATA = '#d9dde2';
+/**
+ * The Hoàng Sa and Trường Sa archipelagos (đặc khu of Đà Nẵng and of Khánh Hòa on both maps): the outlines' source
+ * has no shapes for them, so they are marked and named at a point of each; the view reaches far enough east to show them.
+ */
+const ARCHIPELAGOS = [
+  { name: 'QĐ. Hoàng Sa', full: 'Quần đảo Hoàng Sa (Đà Nẵng)', coord: [112.0, 16.5] },
+  { name: 'QĐ. Trường Sa', full: 'Quần đảo Trường Sa (Khánh Hòa)', coord: [114.2, 10.0] },
+];
+const BOUNDS = [
+  [102.1, 23.4],
+  [116.2, 8.3],
+];
 /** The width of a degree of longitude against one of latitude around 16° N (Vietnam's middle). */
 const ASPECT = Math.cos((16 * Math.PI) / 180);
 
@@ -40,7 +52,10 @@ function option(edition: MapEdition, names: Map<string, string>, values: Choropl
     aria: { enabled: false },
     tooltip: {
       trigger: 'item',
-      formatter: (p: { name: string }) => `${names.get(p.name) ?? p.name}: ${text.get(p.name) ?? 'chưa có số liệu'}`,
+      formatter: (p: { name: string; componentType: string; data?: { full?: string } }) =>
+        p.componentType === 'markPoint'
+          ? (p.data?.full ?? p.name)
+          : `${names.get(p.name) ?? p.name}: ${text.get(p.name) ?? 'chưa có số liệu'}`,
     },
     visualMap: {
       show: numbers.length > 0,
@@ -64,12 +79,20 @@ function option(edition: MapEdition, names: Map<string, string>, values: Choropl
         type: 'map',
         map: `vn-${edition}`,
         aspectScale: ASPECT,
+        boundingCoords: BOUNDS,
         layoutCenter: ['50%', '46%'],
         layoutSize: '90%',
         selectedMode: false,
         label: { show: false },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2a900' } },
         itemStyle: { areaColor: NO_DATA, borderColor: '#ffffff', borderWidth: 0.6 },
+        markPoint: {
+          symbol: 'circle',
+          symbolSize: 5,
+          itemStyle: { color: '#57606a' },
+          label: { show: true, position: 'bottom', fontSize: 10, color: '#57606a', formatter: '{b}' },
+          data: ARCHIPELAGOS,
+        },
         data: shown.map((v) => ({
           name: v.code,
           value: v.value,
