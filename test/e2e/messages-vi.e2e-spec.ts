@@ -103,7 +103,7 @@ describe('error messages in Vietnamese, English under Accept-Language: en', () =
 
   it('domain errors (404, 409, 403) in Vietnamese, the same in English under en', async () => {
     const province = await vi(officer.get('/api/v1/provinces/XYZ')).expect(404);
-    expect(province.body).toMatchObject({ code: 'PROVINCE_NOT_FOUND', title: 'Không tìm thấy', detail: 'Không có tỉnh có mã "XYZ"' });
+    expect(province.body).toMatchObject({ code: 'PROVINCE_NOT_FOUND', title: 'Không tìm thấy', detail: 'Không tìm thấy tỉnh có mã "XYZ"' });
     expect((await en(officer.get('/api/v1/provinces/XYZ')).expect(404)).body.detail).toBe('no province with code "XYZ"');
 
     const id = await taskId('KH-T1.1');
@@ -123,7 +123,7 @@ describe('error messages in Vietnamese, English under Accept-Language: en', () =
     const anonymous = await vi(request(app.getHttpServer()).get('/api/v1/tasks?province=DNG')).expect(401);
     expect(anonymous.body.detail).toBe('Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn; hãy đăng nhập lại');
     const route = await vi(officer.get('/api/v1/khong-co')).expect(404);
-    expect(route.body.detail).toBe('Không có đường dẫn GET /api/v1/khong-co');
+    expect(route.body.detail).toBe('Không có đường dẫn GET /api/v1/khong-co trong API');
     expect((await en(officer.get('/api/v1/khong-co')).expect(404)).body.detail).toBe('Cannot GET /api/v1/khong-co');
   });
   // Last: closing a second app on the same database ends its connection.

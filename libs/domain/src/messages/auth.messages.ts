@@ -24,8 +24,8 @@ export const authMessages = {
   passwordTooShort: (min: number) => msg(`Mật khẩu phải có ít nhất ${min} ký tự`, `password: at least ${min} characters`),
   userExists: (username: string) => msg(`Tài khoản "${username}" đã tồn tại`, `user "${username}" exists`),
   provinceRequired: (r: string) => msg(`Vai trò ${role(r)} cần có tỉnh (province)`, `province: required for role ${r}`),
-  userNotFound: (username: string) => msg(`Không có tài khoản "${username}"`, `no user "${username}"`),
-  tokenNotFound: (id: string) => msg(`Không có mã truy cập (token) đang hoạt động ${id}`, `no active token ${id}`),
+  userNotFound: (username: string) => msg(`Không tìm thấy tài khoản "${username}"`, `no user "${username}"`),
+  tokenNotFound: (id: string) => msg(`Không tìm thấy mã truy cập (token) đang hoạt động ${id}`, `no active token ${id}`),
   notTokenId: (id: string) => msg(`"${id}" không phải là mã định danh của token`, `"${id}" is not a token id`),
   expiresNotDate: (value: string) =>
     msg(`--expires: "${value}" không phải là ngày dạng YYYY-MM-DD`, `--expires: "${value}" is not a date YYYY-MM-DD`),

@@ -19,8 +19,8 @@ export const commonMessages = {
     ),
   fromAfterTo: (from: string, to: string) =>
     msg(`Ngày bắt đầu ${viDay(from)} sau ngày kết thúc ${viDay(to)}`, `from ${from} is after to ${to}`),
-  jobNotFound: (id: string) => msg(`Không có tác vụ có mã định danh "${id}"`, `no job with id "${id}"`),
-  goalNotFound: (id: string) => msg(`Không có mục tiêu có mã định danh "${id}"`, `no goal with id "${id}"`),
+  jobNotFound: (id: string) => msg(`Không tìm thấy tác vụ có mã định danh "${id}"`, `no job with id "${id}"`),
+  goalNotFound: (id: string) => msg(`Không tìm thấy mục tiêu có mã định danh "${id}"`, `no goal with id "${id}"`),
   notFoundRule: () => msg('không tìm thấy', 'not found'),
   emptyRule: () => msg('đang trống', 'empty'),
 };

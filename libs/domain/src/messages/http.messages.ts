@@ -14,7 +14,7 @@ export const httpMessages = {
       retryAfterS ? `Quá nhiều yêu cầu; hãy thử lại sau ${retryAfterS} giây` : 'Quá nhiều yêu cầu; hãy thử lại sau ít phút',
       retryAfterS ? `Too many requests; try again in ${retryAfterS} s` : 'Too many requests; try again shortly',
     ),
-  routeNotFound: (method: string, path: string) => msg(`Không có đường dẫn ${method} ${path}`, `Cannot ${method} ${path}`),
+  routeNotFound: (method: string, path: string) => msg(`Không có đường dẫn ${method} ${path} trong API`, `Cannot ${method} ${path}`),
   databaseUnavailable: () =>
     msg('Tạm thời không kết nối được cơ sở dữ liệu; hãy thử lại sau giây lát', 'the database cannot be reached; try again shortly'),
   tryAgain: () =>

@@ -11,7 +11,7 @@ export const kpiMessages = {
     msg('Idempotency-Key này đã được dùng cho một lần tải lên khác', 'this Idempotency-Key was used with a different upload'),
   indicatorNotTracked: (indicator: string, province: string) =>
     msg(`Chỉ tiêu "${indicator}" không được theo dõi ở tỉnh ${province}`, `indicator "${indicator}" is not tracked in ${province}`),
-  indicatorNotFound: (code: string) => msg(`Không có chỉ tiêu có mã "${code}"`, `no indicator with code "${code}"`),
+  indicatorNotFound: (code: string) => msg(`Không tìm thấy chỉ tiêu có mã "${code}"`, `no indicator with code "${code}"`),
   noRightToEnterValues: (orgUnit: string) =>
     msg(`Không có quyền nhập số liệu cho đơn vị ${orgUnit}`, `no right to enter values for ${orgUnit}`),
   valueBreaksRules: () => msg('Giá trị vi phạm quy tắc nhập số liệu của chỉ tiêu', 'the value breaks the observation rules'),

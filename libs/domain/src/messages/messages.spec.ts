@@ -94,7 +94,7 @@ describe('the message catalogue', () => {
 
   it('a DomainError carries a catalogue message in both languages, English as its message', () => {
     const error = new DomainError('PROVINCE_NOT_FOUND', catalogue.orgMessages.provinceNotFound('XYZ'));
-    expect(error.textIn('vi')).toBe('Không có tỉnh có mã "XYZ"');
+    expect(error.textIn('vi')).toBe('Không tìm thấy tỉnh có mã "XYZ"');
     expect(error.textIn('en')).toBe('no province with code "XYZ"');
     expect(error.message).toBe('no province with code "XYZ"');
   });

@@ -2,7 +2,7 @@ import { msg, viDateTime, viDay } from './msg';
 
 /** Provinces, agencies (org units), province maps and reorganisations. */
 export const orgMessages = {
-  provinceNotFound: (code: string) => msg(`Không có tỉnh có mã "${code}"`, `no province with code "${code}"`),
+  provinceNotFound: (code: string) => msg(`Không tìm thấy tỉnh có mã "${code}"`, `no province with code "${code}"`),
   provinceNotOn: (code: string, date: string) =>
     msg(`Không có tỉnh mang mã "${code}" vào ngày ${viDay(date)}`, `no province has code "${code}" on ${date}`),
   orgUnitNotFound: (code: string, province: string) =>

@@ -2,10 +2,10 @@ import { msg } from './msg';
 
 /** Reports, their files and schedules. */
 export const reportMessages = {
-  notFound: (id: string) => msg(`Không có báo cáo có mã định danh "${id}"`, `no report with id "${id}"`),
+  notFound: (id: string) => msg(`Không tìm thấy báo cáo có mã định danh "${id}"`, `no report with id "${id}"`),
   noFile: (id: string, format: string) =>
     msg(`Báo cáo ${id} không có tệp ${format.toUpperCase()}`, `report ${id} has no ${format.toUpperCase()} file`),
-  scheduleNotFound: (id: string) => msg(`Không có lịch gửi báo cáo có mã định danh "${id}"`, `no report schedule with id "${id}"`),
+  scheduleNotFound: (id: string) => msg(`Không tìm thấy lịch gửi báo cáo có mã định danh "${id}"`, `no report schedule with id "${id}"`),
   cronOnlyForCron: () => msg('Chỉ dùng cron khi tần suất (frequency) là "cron"', 'cron is only for frequency "cron"'),
   cronOnlyRule: () => msg('chỉ dùng khi tần suất là "cron"', 'only for frequency "cron"'),
   notCron: (text: string) => msg(`"${text}" không phải là biểu thức cron`, `cron "${text}" is not a cron expression`),

@@ -9,7 +9,7 @@ const STATUS_VI: Record<string, string> = {
 
 /** Updates that wait for an officer's approval, and the province's settings. */
 export const submissionMessages = {
-  notFound: (id: string) => msg(`Không có bản gửi duyệt có mã định danh "${id}"`, `no submission with id "${id}"`),
+  notFound: (id: string) => msg(`Không tìm thấy bản gửi duyệt có mã định danh "${id}"`, `no submission with id "${id}"`),
   taskGone: (id: string) => msg(`Nhiệm vụ của bản gửi duyệt ${id} không còn tồn tại`, `the task of submission ${id} no longer exists`),
   taskChanged: (code: string, base: number | null, now: number) =>
     msg(

@@ -2,7 +2,7 @@ import { msg } from './msg';
 
 /** Tasks and their updates. */
 export const taskMessages = {
-  notFound: (id: string) => msg(`Không có nhiệm vụ có mã định danh "${id}"`, `no task with id "${id}"`),
+  notFound: (id: string) => msg(`Không tìm thấy nhiệm vụ có mã định danh "${id}"`, `no task with id "${id}"`),
   versionRequired: () =>
     msg(
       'Hãy gửi kèm If-Match với phiên bản đã đọc (trường "version" hoặc ETag của nhiệm vụ)',
