@@ -9,7 +9,7 @@ const TONE: Record<TaskOutcome, string> = { done_on_time: 'met', done_late: 'not
  */
 export function TaskOutcomeCounts({ outcomes }: { outcomes: Counts }) {
   return (
-    <section className="tiles" aria-label="Kết quả thực hiện nhiệm vụ">
+    <section className="tiles" style={{ margin: '0.8rem 0' }} aria-label="Kết quả thực hiện nhiệm vụ">
       {TASK_OUTCOMES.map((o) => (
         <div key={o} className={`tile ${TONE[o]}`.trim()}>
           <div className="value">{outcomes[o]}</div>
