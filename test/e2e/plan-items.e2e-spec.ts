@@ -180,6 +180,7 @@ describe('tasks and goals added, edited and cancelled in the web app (issue 19)'
     expect(cancelled.body.cancelled).toMatchObject({ reason: 'Chỉ tiêu trùng G1.1' });
     const read = await leader.get(`/api/v1/goals/${id}`).expect(200);
     expect(read.headers.etag).toBe('"3"');
+    await otherOfficer.get(`/api/v1/goals/${id}`).expect(403);
     expect((await audit(id)).map((e: { action: string }) => e.action)).toEqual(['goal.create', 'goal.edit', 'goal.cancel']);
   });
 

@@ -51,7 +51,7 @@ export class GoalItemService {
   async get(principal: Principal, id: string): Promise<GoalItemResponse> {
     const goal = await this.items.findGoal(id);
     if (!goal) throw new DomainError('GOAL_NOT_FOUND', taskEditMessages.goalNotFound(id));
-    if (!canRead(principal, goal.provinceId)) throw new DomainError('ACCESS_DENIED', taskEditMessages.goalNotFound(id));
+    if (!canRead(principal, goal.provinceId)) throw new DomainError('ACCESS_DENIED', taskEditMessages.noAccessToGoal(goal.code));
     return toGoalItemResponse(goal);
   }
 

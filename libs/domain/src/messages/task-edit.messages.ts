@@ -12,6 +12,7 @@ export const taskEditMessages = {
   documentNotFound: (code: string) => m(`Không có văn bản "${code}" trong tỉnh này`, `no document "${code}" in this province`),
   goalNotFound: (id: string) => m(`Không có mục tiêu có mã định danh "${id}"`, `no goal with id "${id}"`),
   taskNotFound: (id: string) => m(`Không có nhiệm vụ có mã định danh "${id}"`, `no task with id "${id}"`),
+  noAccessToGoal: (code: string) => m(`Không có quyền xem mục tiêu ${code}`, `no access to goal ${code}`),
   provinceRequired: () => m('Quản trị viên cần chọn tỉnh (province)', 'an admin must name the province (province)'),
   invalidInput: () => m('Dữ liệu nhập chưa hợp lệ, xem lỗi ở từng trường', 'the input breaks the rules; see each field'),
   versionRequired: () =>
