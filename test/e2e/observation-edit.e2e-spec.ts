@@ -64,6 +64,15 @@ describe('KPI values: list, correct (PATCH) and remove (DELETE) one (real Postgr
     await qniOfficer.get('/api/v1/observations?province=DNG').expect(403);
   });
 
+  it('reads one value with its version as ETag; 404 unknown, 403 from another province', async () => {
+    const listedOne = await listed('dvc-toan-trinh', '2023-10');
+    const one = await viewer.get(`/api/v1/observations/${listedOne.id}`).expect(200);
+    expect(one.headers.etag).toBe(`"${listedOne.version}"`);
+    expect(one.body).toEqual(listedOne);
+    await viewer.get('/api/v1/observations/00000000-0000-4000-8000-000000000000').expect(404);
+    await qniOfficer.get(`/api/v1/observations/${listedOne.id}`).expect(403);
+  });
+
   it('an officer corrects a value with If-Match: new version and ETag, audit entry with before and after, outbox row', async () => {
     const before = await listed('nen-tang-so', '2023-10-31');
     const res = await officer

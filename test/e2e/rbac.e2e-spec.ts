@@ -101,6 +101,7 @@ const RULES: Record<string, Rule> = {
       body: { indicator: 'dvc-toan-trinh', province: 'QNI', period: '2023-13', value: '1' },
     }),
   },
+  'GET /api/v1/observations/:id': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/observations/${NO_ID}` }) },
   'PATCH /api/v1/observations/:id': {
     allowed: ['admin', 'officer', 'reporter'],
     sample: () => ({ url: `/api/v1/observations/${NO_ID}`, body: { value: '1' }, headers: { 'If-Match': '"999"' } }),

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Headers, HttpCode, Param, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { RequestMeta } from '@dx/db';
 import type { Principal } from '@dx/domain';
@@ -10,6 +10,14 @@ import { ObservationEditService } from './observation-edit.service';
 @Controller('api/v1/observations')
 export class ObservationEditController {
   constructor(private readonly edits: ObservationEditService) {}
+
+  /** One KPI value; its ETag is the version to send back in If-Match. */
+  @Get(':id')
+  async get(@CurrentPrincipal() principal: Principal, @Param() params: ObservationIdParam, @Res({ passthrough: true }) res: Response) {
+    const value = await this.edits.get(principal, params.id);
+    res.setHeader('ETag', `"${value.version}"`);
+    return value;
+  }
 
   /**
    * Corrects a stored KPI value (figures, note) with `If-Match: "<version>"` (428 without; 409 with the current value

@@ -36,6 +36,14 @@ export class ObservationEditService {
     private readonly audit: AuditRepository,
   ) {}
 
+  /** One value as listed (with its indicator's name and unit); its `version` is what If-Match sends back. */
+  async get(principal: Principal, id: string) {
+    const stored = await this.observations.findById(id);
+    if (!stored) throw new DomainError('OBSERVATION_NOT_FOUND', { vi: `Không có số liệu "${id}"`, en: `no KPI value with id "${id}"` });
+    await assertReadable(this.provinces, principal, stored.target.provinceId, { vi: `số liệu ${id}`, en: `KPI value ${id}` });
+    return view(stored);
+  }
+
   /** The value, if the principal reads it, may change it, and names its current version; the error to answer otherwise. */
   private async editable(repo: ObservationEditRepository, principal: Principal, id: string, ifMatch: string | undefined) {
     const expected = parseIfMatch(ifMatch);
