@@ -76,10 +76,10 @@ describe('cli backup / cli restore', () => {
 
   it('round-trips the whole database exactly into an empty one, and a province exports the same', async () => {
     const backup = runCli(['backup', '--out', file], { DATABASE_URL: source.url });
-    expect(backup.stderr).toMatch(/backed up org_unit: \d+ row\(s\)/);
+    expect(backup.stderr).toMatch(/đã sao lưu org_unit: \d+ dòng/);
     expect(backup.status).toBe(0);
     const restored = runCli(['restore', file], { DATABASE_URL: target.url });
-    expect(restored.stderr).toMatch(/restored audit_log: [1-9]\d* row\(s\)/);
+    expect(restored.stderr).toMatch(/đã khôi phục audit_log: [1-9]\d* dòng/);
     expect(restored.status).toBe(0);
     const before = await contents(source);
     expect(Object.keys(before).length).toBeGreaterThan(30);
@@ -101,7 +101,7 @@ describe('cli backup / cli restore', () => {
   it('refuses a database that holds data, and a damaged file, writing nothing', async () => {
     const again = runCli(['restore', file], { DATABASE_URL: target.url });
     expect(again.status).toBe(3);
-    expect(again.stderr).toMatch(/already holds data .* restore into an empty database/);
+    expect(again.stderr).toMatch(/đã có dữ liệu .* hãy khôi phục vào một cơ sở dữ liệu trống/);
     const empty = await createTestDatabase({ migrate: false });
     try {
       const damaged = join(tmp, 'damaged.jsonl.gz');
@@ -109,13 +109,13 @@ describe('cli backup / cli restore', () => {
       writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 2)));
       const r = runCli(['restore', damaged], { DATABASE_URL: empty.url });
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/damaged|incomplete/);
+      expect(r.stderr).toMatch(/bị hỏng|không đầy đủ/);
       expect((await empty.dataSource.query(`SELECT count(*)::int AS n FROM org_unit`))[0].n).toBe(0);
       const notBackup = join(tmp, 'x.gz');
       writeFileSync(notBackup, 'not gzip');
-      expect(runCli(['restore', notBackup], { DATABASE_URL: empty.url }).stderr).toMatch(/damaged|not a dx-tracker backup/);
+      expect(runCli(['restore', notBackup], { DATABASE_URL: empty.url }).stderr).toMatch(/bị hỏng|Không phải là bản sao lưu dx-tracker/);
       expect(runCli(['restore', join(tmp, 'missing.gz')], { DATABASE_URL: empty.url }).stderr).toMatch(
-        /cannot read .*missing\.gz \(ENOENT\)/,
+        /không đọc được .*missing\.gz \(ENOENT\)/,
       );
     } finally {
       await empty.drop();

@@ -53,6 +53,12 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
         'xem.qni',
       ]);
       leaderPassword = passwords.get('lanhdao.qni')!;
+      // The Vietnamese start banner comes last, after Nest's route lines, with the address and the passwords.
+      const output = first.output();
+      const banner = output.indexOf(`dx-tracker đã sẵn sàng: ${first.url}`);
+      expect(output.lastIndexOf(' route')).toBeGreaterThan(0);
+      expect(banner).toBeGreaterThan(output.lastIndexOf(' route'));
+      expect(output.indexOf(`  lanhdao.qni  leader    ${leaderPassword}`)).toBeGreaterThan(banner);
       expect((await fetch(`${first.url}/api/v1/documents?province=QNI`)).status).toBe(401);
       await signIn(first.url, 'lanhdao.qni', leaderPassword);
       const list = await documents(first.url);
@@ -102,22 +108,22 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
 
   it('the CLI works on the embedded database when no server is running', () => {
     const again = runCli(['import', join(__dirname, '../../data/plans/quang-ninh.yaml')], { DX_DATA_DIR: dataDir });
-    expect(again.stderr).not.toMatch(/^error/m);
+    expect(again.stderr).not.toMatch(/^lỗi/m);
     expect(again.status).toBe(0);
-    expect(again.stdout).toMatch(/imported QNI: nothing changed/);
+    expect(again.stdout).toMatch(/đã nhập QNI: không có gì thay đổi/);
   }, 60_000);
 
   it('backs the embedded database up and restores it into a new embedded database, exactly', () => {
     const file = join(dataDir, '..', 'embedded-backup.jsonl.gz');
     const backup = runCli(['backup', '--out', file], { DX_DATA_DIR: dataDir });
-    expect(backup.stderr).not.toMatch(/^error/m);
-    expect(backup.stdout).toMatch(/wrote .*embedded-backup\.jsonl\.gz: \d+ table\(s\)/);
+    expect(backup.stderr).not.toMatch(/^lỗi/m);
+    expect(backup.stdout).toMatch(/đã ghi .*embedded-backup\.jsonl\.gz: \d+ bảng/);
     const fresh = mkdtempSync(join(tmpdir(), 'dx-embedded-restore-'));
     const restored = runCli(['restore', file], { DX_DATA_DIR: fresh });
-    expect(restored.stderr).not.toMatch(/^error/m);
+    expect(restored.stderr).not.toMatch(/^lỗi/m);
     expect(restored.status).toBe(0);
     // Same row counts as the backup said, and the province exports the same.
-    const rows = (out: string) => out.match(/: (\d+) table\(s\), (\d+) row\(s\)/)!.slice(1);
+    const rows = (out: string) => out.match(/: (\d+) bảng, (\d+) dòng/)!.slice(1);
     expect(rows(restored.stdout)).toEqual(rows(backup.stdout));
     const exported = (dir: string) => runCli(['export', '--province', 'QNI'], { DX_DATA_DIR: dir }).stdout.replace(/^# Exported .*\n/, '');
     expect(exported(fresh)).toEqual(exported(dataDir));

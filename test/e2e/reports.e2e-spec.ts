@@ -200,7 +200,7 @@ describe('progress reports from the Quảng Ninh data (PDF and XLSX)', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /bao-cao-QNI-CDS-2023-QG-2023\.pdf\n.*bao-cao-QNI-CDS-2023-QG-2023\.xlsx\nreport \S+ as of 2023-10-31: 5\/9 targets met/,
+      /bao-cao-QNI-CDS-2023-QG-2023\.pdf\n.*bao-cao-QNI-CDS-2023-QG-2023\.xlsx\nbáo cáo \S+ tính đến ngày 31\/10\/2023: 5\/9 mục tiêu đạt/,
     );
     expect(pdfText(join(out, 'bao-cao-QNI-CDS-2023-QG-2023.pdf'))).toContain('BÁO CÁO TỰ MÂU THUẪN');
     expect(runCli(['report', '--province', 'QNI', '--document', 'KHONG-CO', '--period', '2023'], { DATABASE_URL: db.url }).status).toBe(2);

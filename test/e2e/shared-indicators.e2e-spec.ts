@@ -59,7 +59,7 @@ describe('two provinces whose plans share national indicators, in one database',
     expect(runCli(['dti', 'import', table, '--year', '2023'], { DATABASE_URL: db.url }).status).toBe(0);
     for (const file of files) {
       const r = importFile(db, file);
-      expect(r.stderr).not.toMatch(/^error:/m);
+      expect(r.stderr).not.toMatch(/^lỗi:/m);
       expect(r.status).toBe(0);
     }
     expect(await catalogue(db)).toEqual(NATIONAL);
@@ -80,13 +80,13 @@ describe('two provinces whose plans share national indicators, in one database',
       },
     ]);
     // Either file again changes nothing; Quảng Ninh's export is still its file.
-    for (const file of files) expect(importFile(db, file).stdout).toMatch(/: nothing changed/);
+    for (const file of files) expect(importFile(db, file).stdout).toMatch(/: không có gì thay đổi/);
     expect(await readPlan(db.dataSource, 'QNI')).toEqual(validPlanFile(QUANG_NINH_FILE).plan);
     // Hà Nội's export states the national meaning it inherited, and imports as no change.
     const exported = join(tmp, `hni-${databases.length}.yaml`);
     expect(runCli(['export', '--province', 'HNI', '--out', exported], { DATABASE_URL: db.url }).status).toBe(0);
     expect(readFileSync(exported, 'utf8')).toMatch(/code: dti-hang\n(.*\n)*?\s+dti: rank\n/);
-    expect(importFile(db, exported).stdout).toMatch(/: nothing changed/);
+    expect(importFile(db, exported).stdout).toMatch(/: không có gì thay đổi/);
   });
 
   describe('a file that contradicts the national meaning', () => {
@@ -113,7 +113,7 @@ describe('two provinces whose plans share national indicators, in one database',
       const r = importFile(db, contradiction().file);
       expect(r.status).toBe(3);
       expect(r.stderr).toMatch(
-        /error: tệp ha-noi-thu-hang\.yaml \(HNI\) ghi chỉ số dùng chung "dti-hang" với đơn vị \(unit\) "thứ hạng", nhưng danh mục chỉ số quốc gia ghi đơn vị \(unit\) "hạng" theo tệp quang-ninh\.yaml của QNI \(các tỉnh đang dùng: QNI\)/,
+        /lỗi: tệp ha-noi-thu-hang\.yaml \(HNI\) ghi chỉ số dùng chung "dti-hang" với đơn vị \(unit\) "thứ hạng", nhưng danh mục chỉ số quốc gia ghi đơn vị \(unit\) "hạng" theo tệp quang-ninh\.yaml của QNI \(các tỉnh đang dùng: QNI\)/,
       );
       expect(r.stderr).not.toMatch(/dvc-toan-trinh/);
       expect(await snapshot(db.dataSource)).toEqual(before);

@@ -13,7 +13,7 @@ export function builtEntry(app: 'api' | 'worker' | 'cli'): string {
 /** The environment a user would have: none of dx-tracker's variables unless given. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'PORT', 'HOST', 'LOAD_DEMO_DATA', 'NODE_ENV', 'QUEUE_PREFIX'])
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'DX_DATA_DIR', 'PORT', 'HOST', 'LOAD_DEMO_DATA', 'NODE_ENV', 'QUEUE_PREFIX', 'DX_LANG'])
     delete env[key];
   return { ...env, ...extra };
 }
@@ -41,7 +41,10 @@ export interface RunningProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the built API as a user would and waits for its "running at" line. */
+/** The start banner the API prints last: between two rule lines. */
+const BANNER = /^═{20,}$[^]*?^═{20,}$/m;
+
+/** Starts the built API as a user would and waits for its "running at" line and its start banner. */
 export function startBuiltApi(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningProcess> {
   const child = spawn(process.execPath, [builtEntry('api')], { cwd: REPO, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -54,7 +57,8 @@ export function startBuiltApi(env: Record<string, string>, timeoutMs = 60_000): 
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match) {
+      // Started once the start banner (with the demo passwords on a first start) has come out whole after that line.
+      if (match && BANNER.test(output.slice(match.index))) {
         clearTimeout(timer);
         resolve({
           url: match[1],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@dx/config';
 import { startApi } from './bootstrap/start-api';
+import { startBanner } from './bootstrap/start-banner';
 
 async function main(): Promise<void> {
   const logger = new Logger('dx-tracker');
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const api = await startApi(config, logger);
   logger.log(`dx-tracker is running at ${api.url}  (health: ${api.url}/health, documents: ${api.url}/api/v1/documents?province=QNI)`);
   if (config.runWorker) logger.log('the queue worker runs in this process (RUN_WORKER)');
+  // Last, after Nest's route lines: the address and, on the first start, the demo accounts, in Vietnamese.
+  process.stdout.write(startBanner(api.url, api.demoAccounts));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -8,11 +8,14 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureHttp } from './configure-http';
 import { seedIllustrativeActivity } from './demo-activity';
 import { createDemoAccounts, loadDemoDataOnce } from './demo-data';
+import type { DemoAccount } from './start-banner';
 
 export interface RunningApi {
   app: INestApplication;
   url: string;
   db: OpenDatabase;
+  /** The demo accounts created at this (first) start, with their passwords, for the start banner; none otherwise. */
+  demoAccounts: DemoAccount[];
   close(): Promise<void>;
 }
 
@@ -29,9 +32,10 @@ export async function startApi(
   const db = await openDatabase({ ...config.database }, { attach: false });
   if (db.target.kind === 'embedded') logger.log(`embedded PostgreSQL in ${config.database.dataDir} (port ${new URL(db.target.url).port})`);
   let app: INestApplication | undefined;
+  let demoAccounts: DemoAccount[] = [];
   try {
     const firstDemoStart = config.loadDemoData && (await loadDemoDataOnce(db.dataSource, logger));
-    if (firstDemoStart) printDemoAccounts(await createDemoAccounts(db.dataSource));
+    if (firstDemoStart) demoAccounts = await createDemoAccounts(db.dataSource);
     app = await NestFactory.create(
       root.forRoot({ config, dataSource: db.dataSource, queue: queueConnection(config.queue, db.target.url) }),
       { logger: config.nodeEnv === 'test' ? ['error', 'warn'] : undefined, bodyParser: false, bufferLogs: config.log.format === 'json' },
@@ -56,18 +60,10 @@ export async function startApi(
     app: running,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     db,
+    demoAccounts,
     async close() {
       await running.close();
       await db.close().catch(() => undefined);
     },
   };
-}
-
-/** The demo accounts' generated passwords, shown once on the console at the first start. */
-function printDemoAccounts(accounts: { username: string; role: string; password: string }[]): void {
-  if (!accounts.length) return;
-  const lines = accounts.map((a) => `  ${a.username.padEnd(12)} ${a.role.padEnd(9)} ${a.password}`);
-  process.stdout.write(
-    `\nTài khoản dùng thử (mật khẩu chỉ hiện lần này; đặt lại: npm run cli -- user:reset-password --username <tên>):\n${lines.join('\n')}\n\n`,
-  );
 }
