@@ -299,9 +299,9 @@ describe('web dashboard in a real browser', () => {
     await page.getByRole('link', { name: 'Báo cáo' }).click();
     const form = page.getByRole('form', { name: 'Tạo báo cáo' });
     await form.getByLabel('Văn bản').selectOption('05-NQ/TU');
-    await form.getByLabel('Kỳ báo cáo').fill('2023');
+    await form.getByLabel('Kỳ báo cáo').fill('Năm 2023');
     await form.getByRole('button', { name: 'Tạo báo cáo ngay' }).click();
-    const row = page.getByRole('region', { name: 'Báo cáo đã tạo' }).getByRole('row', { name: /05-NQ\/TU 2023/ });
+    const row = page.getByRole('region', { name: 'Báo cáo đã tạo' }).getByRole('row', { name: /05-NQ\/TU Năm 2023/ });
     await row.waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(SHOTS, 'reports.png'), fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'PDF' }).click()]);

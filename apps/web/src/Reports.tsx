@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import type { DocumentResponse, JobResponse, Page, ReportSchedule, Serialized, StoredReport } from '@dx/domain';
 import { JobWait } from './JobWait';
 import { api, ApiError, session } from './api';
-import { viDate } from './format';
+import { viDate, viPeriod } from './format';
 import { useApi } from './use-api';
 
 type Report = Serialized<StoredReport>;
@@ -123,7 +123,7 @@ function OrderForm({
       </label>
       <label>
         Kỳ báo cáo
-        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2023, 2023-Q4, 2023-10" />
+        <input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="Năm 2023, Quý 4/2023, Tháng 10/2023" />
       </label>
       <TextField label="Số báo cáo" value={number} set={setNumber} placeholder="125/BC-SKHCN" max={60} />
       <TextField label="Người ký" value={signerName} set={setSignerName} placeholder="Nguyễn Văn An" max={100} />
@@ -238,7 +238,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
             {(reports.data?.items ?? []).map((r) => (
               <tr key={r.id}>
                 <td>{r.document}</td>
-                <td>{r.period}</td>
+                <td>{viPeriod(r.period)}</td>
                 <td>{r.number ?? '—'}</td>
                 <td>{[r.signerTitle, r.signerName].filter(Boolean).join(' ') || '—'}</td>
                 <td>{viDate(r.asOf)}</td>
