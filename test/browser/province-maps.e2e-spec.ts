@@ -92,6 +92,9 @@ describe('province map and DTI ranking in a real browser', () => {
     await result.getByText(/bản đồ ngày 31\/12\/2022/).waitFor({ timeout: 20_000 });
     expect((await drawnMap(page, '2004')).units).toBe(63);
     expect(await page.getByRole('img', { name: /Bản đồ 63 tỉnh, thành phố ngày 31\/12\/2022/ }).count()).toBe(1);
+    // The archipelagos the outlines' source lacks are marked and named.
+    for (const name of ['QĐ. Hoàng Sa', 'QĐ. Trường Sa'])
+      expect(await page.locator('[data-testid="province-map"] svg text', { hasText: name }).count()).toBe(1);
     // Beside the table on a wide screen.
     const mapBox = (await page.getByTestId('province-map').boundingBox())!;
     const tableBox = (await page.getByRole('table', { name: 'Giá trị theo tỉnh' }).boundingBox())!;
