@@ -38,6 +38,28 @@ describe('plan files through the API', () => {
     expect(await snapshot(db.dataSource)).toEqual(before);
   });
 
+  it('errors and warnings in Vietnamese under Accept-Language: vi, in English under en', async () => {
+    const bytes = readFileSync(join(INVALID, '11-bad-enum-status-op.yaml'));
+    const status = { path: 'documents[0].task_groups[0].tasks[0].status', line: 41 };
+    const vi = await yaml(admin.post('/api/v1/plans/validate'), bytes).set('Accept-Language', 'vi').expect(200);
+    expect(vi.body.errors).toContainEqual({
+      ...status,
+      message:
+        'trạng thái "finished" không hợp lệ; chọn một trong: chưa bắt đầu (not_started), đang thực hiện (in_progress), hoàn thành (done), đã hủy (cancelled)',
+    });
+    expect(vi.body.warnings).toContainEqual(expect.objectContaining({ message: 'có reported_as_of nhưng thiếu reported_status' }));
+    const en = await yaml(admin.post('/api/v1/plans/validate'), bytes).set('Accept-Language', 'en').expect(200);
+    expect(en.body.errors).toContainEqual({ ...status, message: '"finished" is not one of not_started | in_progress | done | cancelled' });
+    const refusedVi = await yaml(admin.post('/api/v1/plans/import'), bytes).set('Accept-Language', 'vi-VN,vi;q=0.9').expect(422);
+    expect(refusedVi.body.errors).toContainEqual({ ...status, messages: [expect.stringMatching(/^trạng thái "finished" không hợp lệ; /)] });
+    expect(refusedVi.body.warnings).toContainEqual(expect.objectContaining({ message: 'có reported_as_of nhưng thiếu reported_status' }));
+    const refusedEn = await yaml(admin.post('/api/v1/plans/import'), bytes).set('Accept-Language', 'en').expect(422);
+    expect(refusedEn.body.errors).toContainEqual({
+      ...status,
+      messages: ['"finished" is not one of not_started | in_progress | done | cancelled'],
+    });
+  });
+
   it('imports a valid file (dry run first), then the same file changes nothing; officers import only their own province', async () => {
     const qni = readFileSync(QUANG_NINH_FILE);
     const checked = await yaml(admin.post('/api/v1/plans/validate'), qni).expect(200);

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { RequestMeta } from '@dx/db';
 import { commonMessages, DomainError, planMessages, Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { languageOf } from '../common/problem';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { PlanService } from './plan.service';
 
@@ -47,7 +48,7 @@ export class PlanController {
   @Post('validate')
   @HttpCode(200)
   validate(@CurrentPrincipal() principal: Principal, @Req() req: Request) {
-    return this.plans.validate(principal, body(req));
+    return this.plans.validate(principal, body(req), languageOf(req));
   }
 
   /** Checks, then imports in one transaction (422 with every error and nothing written when invalid). */
@@ -58,7 +59,7 @@ export class PlanController {
     return this.plans.import(
       principal,
       body(req),
-      { fileName: query.file ?? 'upload.yaml', prune: query.prune ?? false, dryRun: query.dry_run ?? false },
+      { fileName: query.file ?? 'upload.yaml', prune: query.prune ?? false, dryRun: query.dry_run ?? false, lang: languageOf(req) },
       meta,
     );
   }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, PlanImporter, ProvinceRepository, RequestMeta } from '@dx/db';
-import { DomainError, PlanCheck, PlanIssue, planMessages, Principal } from '@dx/domain';
-import { parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
+import { DomainError, Lang, PlanCheck, PlanIssue, planMessages, Principal } from '@dx/domain';
+import { issueText, parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
 
-const issue = (i: PlanFileIssue): PlanIssue => ({ path: i.path, line: i.line, message: i.message });
+/** An issue as the API sends it, in the reader's language (Accept-Language). */
+const issueIn =
+  (lang: Lang) =>
+  (i: PlanFileIssue): PlanIssue => ({ path: i.path, line: i.line, message: issueText(i, lang) });
 
 /** Plan files uploaded through the API: checked first (every error with its line), written only when valid. */
 @Injectable()
@@ -33,7 +36,7 @@ export class PlanService {
    * Large files are parsed in a worker thread (parsePlanFileOffThread): the API keeps answering meanwhile.
    * A valid file the principal may not import (an officer's file of another province) is refused here already.
    */
-  async validate(principal: Principal, bytes: Buffer): Promise<PlanCheck> {
+  async validate(principal: Principal, bytes: Buffer, lang: Lang = 'en'): Promise<PlanCheck> {
     const parsed = await parsePlanFileOffThread(bytes);
     if (parsed.plan) await this.assertMayImport(principal, parsed.plan.province.code);
     return {
@@ -48,16 +51,22 @@ export class PlanService {
             observations: parsed.plan.observations.length,
           }
         : null,
-      errors: parsed.errors.map(issue),
-      warnings: parsed.warnings.map(issue),
+      errors: parsed.errors.map(issueIn(lang)),
+      warnings: parsed.warnings.map(issueIn(lang)),
     };
   }
 
-  async import(principal: Principal, bytes: Buffer, options: { fileName: string; prune: boolean; dryRun: boolean }, meta: RequestMeta) {
+  async import(
+    principal: Principal,
+    bytes: Buffer,
+    options: { fileName: string; prune: boolean; dryRun: boolean; lang?: Lang },
+    meta: RequestMeta,
+  ) {
     const parsed = await parsePlanFileOffThread(bytes);
+    const issue = issueIn(options.lang ?? 'en');
     if (!parsed.plan || parsed.errors.length) {
       throw new DomainError('PLAN_FILE_INVALID', planMessages.fileHasErrors(parsed.errors.length), {
-        errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [e.message] })),
+        errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [{ vi: e.vi, en: e.message }] })),
         warnings: parsed.warnings.map(issue),
       });
     }
