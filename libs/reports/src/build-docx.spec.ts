@@ -102,6 +102,16 @@ describe('report builders: DOCX, the task outcomes, the font and the 2025 headin
     ]);
   });
 
+  it('PDF and DOCX leave the outcome tables out for a document without tasks', async () => {
+    const none: ReportData = {
+      ...data,
+      taskGroups: [],
+      taskOutcomes: { total: { ...data.taskOutcomes.total, done_on_time: 0, open_on_time: 0, open_overdue: 0 }, byGroup: [], byLead: [] },
+    };
+    expect((await pdfText(none)).text).not.toContain('Kết quả thực hiện nhiệm vụ theo nhóm');
+    expect(await docxText(await buildReportDocx(none))).not.toContain('Kết quả thực hiện nhiệm vụ theo nhóm');
+  });
+
   it('the default heading follows the date: Sở TT&TT before 2025-03-01, Sở KH&CN after', () => {
     expect(defaultHeading('Quảng Ninh', '2024-12-31')).toMatchObject({
       issuer: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',

@@ -12,7 +12,7 @@ import {
   viPeriodLabel,
   viValue,
 } from '@dx/domain';
-import { outcomeSentence, outcomesByGroup, outcomesByLead, OutcomeTable } from './outcome-table';
+import { hasTaskOutcomes, outcomeSentence, outcomesByGroup, outcomesByLead, OutcomeTable } from './outcome-table';
 import {
   changeValueVi,
   DTI_NO_DATA,
@@ -122,9 +122,13 @@ function summaryBlocks(w: Writer, d: ReportData): Block[] {
       d.taskGroups.map((g) => [g.code, g.name, `${g.counts.done ?? 0}/${g.total}`, g.overdue, `${g.recorded}/${g.declared ?? '—'}`]),
       'Văn bản không có nhóm nhiệm vụ.',
     ),
-    w.p(outcomeSentence(d, TASK_OUTCOME_LABELS_VI)),
-    ...w.outcome(outcomesByGroup(d), 'Kết quả thực hiện nhiệm vụ theo nhóm'),
-    ...w.outcome(outcomesByLead(d), 'Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì'),
+    ...(hasTaskOutcomes(d)
+      ? [
+          w.p(outcomeSentence(d, TASK_OUTCOME_LABELS_VI)),
+          ...w.outcome(outcomesByGroup(d), 'Kết quả thực hiện nhiệm vụ theo nhóm'),
+          ...w.outcome(outcomesByLead(d), 'Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì'),
+        ]
+      : []),
     w.h1('II. ĐỐI CHIẾU VỚI SỐ LIỆU ĐÃ BÁO CÁO'),
     ...(d.reconciliations.length
       ? d.reconciliations.flatMap((r) => [

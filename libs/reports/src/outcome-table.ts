@@ -27,6 +27,11 @@ function table(first: string, lines: TaskOutcomeLine[], d: ReportData): OutcomeT
   };
 }
 
+/** Whether the document has tasks to count (the PDF and DOCX leave the outcome tables out otherwise). */
+export function hasTaskOutcomes(d: ReportData): boolean {
+  return d.taskGroups.length > 0 || d.taskOutcomes.byGroup.length > 0;
+}
+
 export function outcomesByGroup(d: ReportData): OutcomeTable {
   const byCode = new Map(d.taskOutcomes.byGroup.map((l) => [l.code, l]));
   const groups = d.taskGroups.map((g) => byCode.get(g.code) ?? { code: g.code, name: g.name, counts: emptyTaskOutcomeCounts() });

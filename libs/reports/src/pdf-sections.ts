@@ -13,7 +13,7 @@ import {
   viValue,
 } from '@dx/domain';
 import { goalGroupChart, kpiTrendChart } from './charts';
-import { OutcomeTable, outcomeSentence, outcomesByGroup, outcomesByLead } from './outcome-table';
+import { hasTaskOutcomes, OutcomeTable, outcomeSentence, outcomesByGroup, outcomesByLead } from './outcome-table';
 import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, previousValueVi, rankVi } from './report-text';
 import type { DtiFigure, ReportData } from './report.types';
 
@@ -58,6 +58,7 @@ function outcomeTable(t: OutcomeTable, title: string): Content[] {
 
 /** The document's tasks as done on time, done late, open within the deadline, open past it: per group and per lead agency. */
 function outcomeBlock(d: ReportData): Content[] {
+  if (!hasTaskOutcomes(d)) return [];
   return [
     { text: outcomeSentence(d, TASK_OUTCOME_LABELS_VI), margin: [0, 0, 0, 4] },
     ...outcomeTable(outcomesByGroup(d), 'Kết quả thực hiện nhiệm vụ theo nhóm'),
