@@ -1,6 +1,7 @@
 import {
   canAnswer,
   canApprove,
+  canEditObservation,
   canRead,
   canReadAudit,
   canReview,
@@ -62,6 +63,17 @@ describe('access policy', () => {
     expect(canReadAudit(p, null)).toBe(true);
     expect(readableProvince(p)).toBeNull();
     expect(readableProvince(principal('viewer'))).toBe(P1);
+  });
+
+  it('officers correct or remove any KPI value of their province; a reporter only those it entered itself', () => {
+    const value = { provinceId: P1, orgUnitId: AGENCY, enteredBy: 'someone-else' };
+    expect(canEditObservation(principal('officer'), value)).toBe(true);
+    expect(canEditObservation(principal('officer'), { ...value, provinceId: P2 })).toBe(false);
+    expect(canEditObservation(principal('reporter'), value)).toBe(false);
+    expect(canEditObservation(principal('reporter'), { ...value, enteredBy: 'u' })).toBe(true);
+    expect(canEditObservation(principal('reporter'), { ...value, orgUnitId: OTHER_AGENCY, enteredBy: 'u' })).toBe(false);
+    expect(canEditObservation(principal('leader'), value)).toBe(false);
+    expect(canEditObservation(principal('viewer'), value)).toBe(false);
   });
 
   it('reporters enter KPI values for their own org unit only; officers for any org unit of the province', () => {
