@@ -324,6 +324,12 @@ describe('web dashboard in a real browser', () => {
     expect(await refused.innerText()).toMatch(/3\s+rows\[1\]\.period[\s\S]*4\s+rows\[2\]\.org/);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period LIKE '2030-%'`))[0].n).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'values-upload.png'), fullPage: true });
+    // The template to fill in, as Excel set to Vietnamese saves a CSV: BOM, Vietnamese column names, ';'.
+    const [template] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Tải mẫu CSV' }).click()]);
+    expect(template.suggestedFilename()).toBe('mau-so-lieu-DNG.csv');
+    const saved = join(SHOTS, template.suggestedFilename());
+    await template.saveAs(saved);
+    expect(readFileSync(saved, 'utf8').startsWith('\uFEFFMã chỉ tiêu;Tên chỉ tiêu;')).toBe(true);
   });
 
   it('the audit trail lists the changes of any kind of item, newest first', async () => {

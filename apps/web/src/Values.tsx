@@ -152,11 +152,11 @@ function Upload({ province, sending, report }: { province: string } & Reporting)
       </label>
       <span>
         Tải mẫu{' '}
-        <button type="button" className="link" onClick={() => void downloadTemplate(province, 'csv')}>
+        <button type="button" className="link" aria-label="Tải mẫu CSV" onClick={() => void downloadTemplate(province, 'csv')}>
           CSV
         </button>{' '}
         /{' '}
-        <button type="button" className="link" onClick={() => void downloadTemplate(province, 'xlsx')}>
+        <button type="button" className="link" aria-label="Tải mẫu XLSX" onClick={() => void downloadTemplate(province, 'xlsx')}>
           XLSX
         </button>
       </span>
