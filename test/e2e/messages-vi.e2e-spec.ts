@@ -119,6 +119,19 @@ describe('error messages in Vietnamese, English under Accept-Language: en', () =
     expect(denied.body).toMatchObject({ code: 'ACCESS_DENIED', detail: 'Vai trò người xem không được thực hiện thao tác này' });
   });
 
+  it("a KPI value that breaks the indicator's rules is refused with the rule in Vietnamese", async () => {
+    const body = { indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2024-06', value: '150' };
+    const viRes = await vi(officer.post('/api/v1/observations').send(body)).expect(400);
+    const enRes = await en(officer.post('/api/v1/observations').send(body)).expect(400);
+    expect(viRes.body.detail).toBe('Giá trị vi phạm quy tắc nhập số liệu của chỉ tiêu');
+    expect(enRes.body.detail).toBe('the value breaks the observation rules');
+    const [viField] = viRes.body.errors;
+    const [enField] = enRes.body.errors;
+    expect(viField.path).toBe(enField.path);
+    expect(viField.messages[0]).not.toBe(enField.messages[0]);
+    expect(viField.messages[0]).toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]/);
+  });
+
   it('anonymous requests and unknown routes are told in Vietnamese', async () => {
     const anonymous = await vi(request(app.getHttpServer()).get('/api/v1/tasks?province=DNG')).expect(401);
     expect(anonymous.body.detail).toBe('Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn; hãy đăng nhập lại');

@@ -103,7 +103,7 @@ export class ObservationService {
       const errors = [
         ...(period ? [] : [{ path: 'period', messages: [commonMessages.notARealPeriod(dto.period)] }]),
         ...unread.map((u) => ({ path: u.field, messages: [u.message] })),
-        ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [p.message] })),
+        ...problems.filter((p) => p.severity === 'error').map((p) => ({ path: p.field, messages: [{ vi: p.vi, en: p.message }] })),
       ];
       if (errors.length) throw new DomainError('INVALID_INPUT', kpiMessages.valueBreaksRules(), { errors });
       const warnings = problems.filter((p) => p.severity === 'warning').map((p) => ({ path: p.field, message: p.message }));

@@ -116,7 +116,7 @@ export class SubmissionService {
         );
         if (errors.length)
           throw new DomainError('INVALID_INPUT', kpiMessages.valueBreaksRules(), {
-            errors: errors.map((e) => ({ path: e.field, messages: [e.message] })),
+            errors: errors.map((e) => ({ path: e.field, messages: [{ vi: e.vi, en: e.message }] })),
           });
         const figures = { value: p.value, numerator: p.numerator, denominator: p.denominator };
         const { after } = await writeObservation(
