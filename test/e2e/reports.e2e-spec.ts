@@ -330,7 +330,7 @@ describe('reports through the API and the worker, and schedules with two workers
     const settled = async () => {
       const schedulers = await queue.getJobSchedulers(0, -1);
       if (schedulers.some((s) => s.key === reportSchedulerId(created.body.id))) return false;
-      const pending = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children', 'paused']);
+      const pending = await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized', 'waiting-children']);
       return !pending.some(ofSchedule);
     };
     await waitFor('the schedule off the queue and its last job finished', settled, 15_000);
