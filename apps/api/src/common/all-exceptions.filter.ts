@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto';
 import type { Request, Response } from 'express';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { languageOf, sendProblem } from './problem';
-import { DomainError, DomainErrorCode, httpMessages, Localised } from '@dx/domain';
+import { defaultMessage, DomainError, DomainErrorCode, httpMessages, Localised } from '@dx/domain';
 
 /** The one place a domain error code becomes an HTTP status. */
 export function statusOf(code: DomainErrorCode): HttpStatus {
@@ -110,7 +110,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainError) {
-      sendProblem(request, response, statusOf(exception.code), exception.code, exception.textIn(languageOf(request)), exception.details);
+      const lang = languageOf(request);
+      const detail = exception.textIn(lang) || defaultMessage(exception.code)[lang];
+      sendProblem(request, response, statusOf(exception.code), exception.code, detail, exception.details);
       return;
     }
     if (exception instanceof HttpException) {
