@@ -36,7 +36,7 @@ interface SessionModule {
   };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the globals above exist
-const { renew, session } = require('../../../apps/web/src/session') as SessionModule;
+const { renew, session } = require('@dx/web/session') as SessionModule;
 
 const account = (id: string) => ({ id, username: id, displayName: id, role: 'reporter' as const, orgUnit: 'SNV', province: 'DNG' });
 const pair = (id: string, accessToken = `access-${id}`): Omit<TokenPair, 'refreshToken'> => ({
