@@ -125,8 +125,14 @@ describe('Numbers, files and periods as Vietnamese write them', () => {
 
   it('an ambiguous number in an upload is refused with its row, line and field', async () => {
     const csv = '\uFEFFindicator;province;period;value\r\nvon-dau-tu;VNI;2026;1.034\r\n';
-    const res = await officer.post('/api/v1/observations/bulk').set('Content-Type', 'text/csv').send(Buffer.from(csv, 'utf8')).expect(400);
-    expect(res.body.errors).toEqual([{ path: 'rows[0].value', line: 2, messages: [expect.stringContaining('không rõ "1.034"')] }]);
+    const post = (lang: string) =>
+      officer.post('/api/v1/observations/bulk').set('Accept-Language', lang).set('Content-Type', 'text/csv').send(Buffer.from(csv, 'utf8'));
+    const vi = await post('vi').expect(400);
+    expect(vi.body.errors).toEqual([
+      { path: 'rows[0].value', line: 2, messages: [expect.stringContaining('không rõ "1.034" là 1034 hay 1,034')] },
+    ]);
+    const en = await post('en').expect(400);
+    expect(en.body.errors[0].messages).toEqual([expect.stringContaining('"1.034" could be 1034 or 1.034')]);
   });
 
   it('an Excel number cell is exact: 1.034 in a cell is 1.034, not a thousand', async () => {
