@@ -166,6 +166,11 @@ export function Audit({ province }: { province: string }) {
           ))}
         </tbody>
       </table>
+      {data && data.items.length === 0 && (
+        <p className="muted">
+          Chưa có thay đổi nào được ghi{filters.kind || filters.from || filters.to || filters.actor.trim() ? ' khớp bộ lọc' : ''}.
+        </p>
+      )}
     </div>
   );
 }

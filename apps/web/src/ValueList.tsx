@@ -183,6 +183,9 @@ export function ValueList({ user, province, changes }: { user: User; province: s
           ))}
         </tbody>
       </table>
+      {data && data.items.length === 0 && (
+        <p className="muted">Chưa có số liệu nào{filters.indicator || filters.org || filters.period ? ' khớp bộ lọc' : ''}.</p>
+      )}
       <div className="filters">
         {data && (
           <span className="muted">
