@@ -14,6 +14,7 @@ import { TaskStateAsOf1765353600000 } from './1765353600000-task-state-as-of';
 import { DtiResultSummaryStamp1765440000000 } from './1765440000000-dti-result-summary-stamp';
 import { PlanItemsEditedOnWeb1770000000019 } from './1770000000019-plan-items-edited-on-web';
 import { ReportNumberSignerDocx1770000000023 } from './1770000000023-report-number-signer-docx';
+import { Notifications1770000000040 } from './1770000000040-notifications';
 
 /** Every migration, in order. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DtiResultSummaryStamp1765440000000,
   PlanItemsEditedOnWeb1770000000019,
   ReportNumberSignerDocx1770000000023,
+  Notifications1770000000040,
 ];
