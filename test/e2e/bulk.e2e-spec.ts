@@ -93,6 +93,36 @@ describe('POST /api/v1/observations/bulk (JSON, CSV, Excel)', () => {
       .expect(400);
   });
 
+  it('in Vietnamese (Accept-Language: vi): every refused row, and a summary that names the web control, not the API parameter', async () => {
+    const csv =
+      'indicator,province,org,period,value\n' +
+      'dvc-toan-trinh,DNG,DNG,2030-01,55\n' +
+      'dvc-toan-trinh,DNG,KHONG-CO,2030-02,56\n' +
+      'dvc-toan-trinh,DNG,DNG,2030-13,1\n' +
+      'dvc-toan-trinh,DNG,DNG,2030-03,150\n' +
+      'khong-co,DNG,DNG,2030-04,1\n' +
+      'dvc-toan-trinh,DNG,DNG,2030-01,57\n';
+    const upload = (query: string, lang: string) =>
+      officer.post(`/api/v1/observations/bulk${query}`).set('Content-Type', 'text/csv').set('Accept-Language', lang).send(Buffer.from(csv));
+    const refused = await upload('', 'vi').expect(400);
+    expect(refused.body.detail).toBe(
+      '5/6 dòng bị từ chối; chưa ghi gì. Sửa các dòng lỗi rồi tải lên lại, hoặc chọn “Chỉ nhận các dòng hợp lệ” để nhận 1 dòng hợp lệ',
+    );
+    const byLine = new Map(refused.body.errors.map((e: { line: number; messages: string[] }) => [e.line, e.messages.join('; ')]));
+    expect(byLine.get(3)).toBe('tỉnh DNG không có đơn vị "KHONG-CO"');
+    expect(byLine.get(4)).toMatch(/kỳ/);
+    expect(byLine.get(5)).toMatch(/^150 nằm ngoài khoảng 0\.\.100 của chỉ tiêu /);
+    expect(byLine.get(6)).toBe('Chỉ tiêu "khong-co" không được theo dõi ở tỉnh DNG');
+    expect(byLine.get(7)).toBe('trùng chỉ tiêu, đơn vị, kỳ và nguồn với dòng 2');
+    expect(JSON.stringify(refused.body)).not.toMatch(/partial|rows are refused/);
+    expect((await upload('', 'en').expect(400)).body.detail).toBe(
+      '5 of 6 rows are refused; nothing was written (send ?partial=true to keep the valid ones)',
+    );
+    const kept = await upload('?partial=true', 'vi').expect(200);
+    expect(kept.body).toMatchObject({ total: 6, accepted: 1, rejected: 5 });
+    expect(kept.body.errors).toContainEqual({ path: 'rows[1].org', line: 3, messages: ['tỉnh DNG không có đơn vị "KHONG-CO"'] });
+  });
+
   it('reads the first sheet of an Excel workbook', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Số liệu');

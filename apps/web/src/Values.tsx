@@ -161,7 +161,8 @@ function Upload({ province, sending, report }: { province: string } & Reporting)
         </button>
       </span>
       <label className="inline">
-        <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> Nhận các dòng hợp lệ dù có dòng lỗi
+        <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> Chỉ nhận các dòng hợp lệ (bỏ qua các dòng
+        lỗi)
       </label>
       <button type="submit" disabled={!file}>
         Tải lên

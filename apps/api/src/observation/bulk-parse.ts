@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { DomainError, kpiMessages } from '@dx/domain';
+import { DomainError, kpiMessages, Localised } from '@dx/domain';
 import { columnOf, csvDelimiter } from './bulk-columns';
+import { bulkMessages } from './bulk.messages';
 import { xlsxLimitProblem } from './xlsx-limits';
 
 /** Most rows one upload may carry. */
@@ -26,14 +27,14 @@ function tooMany(n: number): never {
   });
 }
 
-function badFile(message: string): never {
+function badFile(message: Localised): never {
   throw new DomainError('INVALID_INPUT', message, { errors: [{ path: 'file', messages: [message] }] });
 }
 
 /** JSON: `{ "rows": [ … ] }` or a bare array of rows. */
 export function rowsFromJson(body: unknown): UploadedRow[] {
   const rows = Array.isArray(body) ? body : (body as { rows?: unknown } | null)?.rows;
-  if (!Array.isArray(rows)) badFile('send { "rows": [ … ] }, a CSV file (text/csv) or an Excel file (.xlsx)');
+  if (!Array.isArray(rows)) badFile(bulkMessages.sendRows());
   if (rows.length > BULK_MAX_ROWS) tooMany(rows.length);
   return rows.map((values, i) => ({
     values: (values && typeof values === 'object' && !Array.isArray(values) ? values : { row: values }) as Record<string, unknown>,
@@ -47,7 +48,7 @@ export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    badFile('the CSV file is not UTF-8 text');
+    badFile(bulkMessages.csvNotUtf8());
   }
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
@@ -61,7 +62,7 @@ export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
       max_record_size: 100_000,
     });
   } catch (error) {
-    badFile(`the CSV file cannot be read: ${(error as Error).message}`);
+    badFile(bulkMessages.csvUnreadable((error as Error).message));
   }
   if (records.length > BULK_MAX_ROWS) tooMany(records.length);
   return records.map(({ record, info }) => ({ values: withoutEmpty(record), line: info.lines }));
@@ -70,19 +71,19 @@ export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
 /** The first worksheet of an .xlsx file, first row the column names. */
 export async function rowsFromXlsx(bytes: Buffer): Promise<UploadedRow[]> {
   const tooLarge = await xlsxLimitProblem(bytes, XLSX_LIMITS);
-  if (tooLarge) badFile(`${tooLarge}; an upload holds at most ${BULK_MAX_ROWS} rows`);
+  if (tooLarge) badFile(bulkMessages.xlsxTooLarge(tooLarge, BULK_MAX_ROWS));
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    badFile('the file is not an Excel workbook (.xlsx)');
+    badFile(bulkMessages.notXlsx());
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) badFile('the workbook has no worksheet');
+  if (!sheet) badFile(bulkMessages.noWorksheet());
   if (sheet.actualRowCount - 1 > BULK_MAX_ROWS) tooMany(sheet.actualRowCount - 1);
   const header: string[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = columnOf(cellText(cell.value)) || ''));
-  if (!header.includes('indicator')) badFile(`the first row must name the columns: ${COLUMNS.join(', ')}`);
+  if (!header.includes('indicator')) badFile(bulkMessages.noHeader(COLUMNS.join(', ')));
   const rows: UploadedRow[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;

@@ -17,14 +17,18 @@ import {
   canWriteObservation,
   DomainError,
   kpiMessages,
+  Lang,
+  Localised,
   needsApproval,
   observationProblems,
   parsePeriod,
   Principal,
 } from '@dx/domain';
-import { badTextPaths, flattenValidationErrors, TEXT_FAULT_MESSAGES } from '../common/validation.pipe';
+import { localiseErrors } from '../common/problem';
+import { badTextPaths, flattenValidationErrors } from '../common/validation.pipe';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { UploadedRow } from './bulk-parse';
+import { bulkMessages } from './bulk.messages';
 import { CreateObservationDto } from './dto/create-observation.dto';
 import { readFigures } from './observation-figures';
 import { ObservationValue, submissionPayload } from './observation.writer';
@@ -40,7 +44,15 @@ interface RowError {
   row: number;
   line: number;
   path: string;
-  messages: string[];
+  messages: (string | Localised)[];
+  /** A DTO rule that failed, for its Vietnamese text (field-messages.ts). */
+  rules?: string[];
+  limits?: Record<string, string>;
+}
+
+/** Row errors as sent: every message in the reader's language. */
+function rowErrorsIn(errors: RowError[], lang: Lang): { path: string; line: number; messages: string[] }[] {
+  return errors.map((e) => ({ path: e.path, line: e.line, messages: localiseErrors([e], lang)[0].messages }));
 }
 
 /**
@@ -65,6 +77,7 @@ export class ObservationBulkService {
     options: BulkOptions,
     idempotencyKey: string | undefined,
     meta: RequestMeta,
+    lang: Lang = 'en',
   ): Promise<BulkUploadResult> {
     const requestHash = createHash('sha256')
       .update(JSON.stringify([options, rows.map((r) => r.values)]))
@@ -80,21 +93,22 @@ export class ObservationBulkService {
           return earlier.response.body as BulkUploadResult;
         }
       }
-      const { values, errors, warnings } = await this.check(m, principal, rows, options);
+      const { values, errors, warnings } = await this.check(m, principal, rows, options, lang);
+      const rejected = new Set(errors.map((e) => e.row)).size;
       if (errors.length && !options.partial) {
-        throw new DomainError('INVALID_INPUT', kpiMessages.rowsRefused(new Set(errors.map((e) => e.row)).size, rows.length), {
+        throw new DomainError('INVALID_INPUT', bulkMessages.rowsRefused(rejected, rows.length, values.length), {
           total: rows.length,
-          rejected: new Set(errors.map((e) => e.row)).size,
-          errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
+          rejected,
+          errors: errors.map(({ path, messages, line, rules, limits }) => ({ path, messages, line, rules, limits })),
         });
       }
       const written = await this.write(m, principal, values, meta);
       const body: BulkUploadResult = {
         total: rows.length,
         accepted: values.length,
-        rejected: new Set(errors.map((e) => e.row)).size,
+        rejected,
         ...written,
-        errors: errors.map(({ path, messages, line }) => ({ path, messages, line })),
+        errors: rowErrorsIn(errors, lang),
         warnings,
       };
       if (idempotencyKey !== undefined) await keys.complete(principal.userId, idempotencyKey, { status: 200, body });
@@ -102,7 +116,7 @@ export class ObservationBulkService {
     });
   }
 
-  private async check(m: EntityManager, principal: Principal, rows: UploadedRow[], options: BulkOptions) {
+  private async check(m: EntityManager, principal: Principal, rows: UploadedRow[], options: BulkOptions, lang: Lang) {
     const repo = this.observations.withTransaction(m);
     const targets = new Map<string, Awaited<ReturnType<ObservationRepository['resolveTarget']>>>();
     const errors: RowError[] = [];
@@ -111,16 +125,16 @@ export class ObservationBulkService {
     const seen = new Map<string, number>();
     for (const [i, { values: raw, line }] of rows.entries()) {
       const at = (field: string) => `rows[${i}]${field ? `.${field}` : ''}`;
-      const fail = (field: string, message: string) => errors.push({ row: i, line, path: at(field), messages: [message] });
+      const fail = (field: string, message: Localised) => errors.push({ row: i, line, path: at(field), messages: [message] });
       const bad = badTextPaths(raw);
       if (bad.length) {
-        for (const { path, fault } of bad) fail(path, TEXT_FAULT_MESSAGES[fault]);
+        for (const { path, fault } of bad) fail(path, bulkMessages[fault]());
         continue;
       }
       const dto = plainToInstance(CreateObservationDto, { ...raw, province: raw.province ?? options.province });
       const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
       if (invalid.length) {
-        for (const e of flattenValidationErrors(invalid)) errors.push({ row: i, line, path: at(e.path), messages: e.messages });
+        for (const e of flattenValidationErrors(invalid)) errors.push({ ...e, row: i, line, path: at(e.path) });
         continue;
       }
       const org = dto.org?.trim() || null;
@@ -128,30 +142,30 @@ export class ObservationBulkService {
       if (!targets.has(key)) targets.set(key, await repo.resolveTarget(dto.indicator, dto.province, org));
       const resolved = targets.get(key)!;
       if (!resolved.province) {
-        fail('province', `no province with code "${dto.province}"`);
+        fail('province', bulkMessages.noProvince(dto.province));
         continue;
       }
       if (!resolved.indicator) {
-        fail('indicator', `indicator "${dto.indicator}" is not tracked in ${dto.province}`);
+        fail('indicator', kpiMessages.indicatorNotTracked(dto.indicator, dto.province));
         continue;
       }
       const target: ObservationTarget | null = resolved.target;
       if (!target) {
-        fail('org', `no org unit "${org}" in ${dto.province}`);
+        fail('org', bulkMessages.noOrgUnit(String(org), dto.province));
         continue;
       }
       if (!canWriteObservation(principal, target)) {
-        fail('org', `no right to enter values for ${target.orgUnitCode}`);
+        fail('org', kpiMessages.noRightToEnterValues(target.orgUnitCode));
         continue;
       }
       const period = parsePeriod(dto.period);
       if (!period) {
-        fail('period', `"${dto.period}" is not a real period`);
+        fail('period', bulkMessages.notAPeriod(dto.period));
         continue;
       }
       const { figures, unread } = readFigures(dto, target);
       if (unread.length) {
-        for (const u of unread) fail(u.field, u.message.vi);
+        for (const u of unread) fail(u.field, u.message);
         continue;
       }
       const problems = observationProblems(
@@ -160,14 +174,15 @@ export class ObservationBulkService {
       );
       const refused = problems.filter((p) => p.severity === 'error');
       if (refused.length) {
-        for (const p of refused) fail(p.field, p.message);
+        for (const p of refused) fail(p.field, { vi: p.vi, en: p.message });
         continue;
       }
-      for (const p of problems) warnings.push({ path: at(p.field), line, message: p.message });
+      for (const p of problems) warnings.push({ path: at(p.field), line, message: lang === 'vi' ? p.vi : p.message });
       const source = dto.source?.trim().normalize('NFC') || null;
       const unique = `${target.indicatorId}|${target.orgUnitId}|${period.code}|${source ?? ''}`;
       if (seen.has(unique)) {
-        fail('period', `the same indicator, org unit, period and source as rows[${seen.get(unique)}]`);
+        const first = seen.get(unique)!;
+        fail('period', bulkMessages.duplicateRow(first, rows[first].line));
         continue;
       }
       seen.set(unique, i);

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { RequestMeta } from '@dx/db';
 import { DomainError, kpiMessages, Principal } from '@dx/domain';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { languageOf } from '../common/problem';
 import { ReqMeta } from '../common/request-meta.decorator';
 import { CSV_TYPES, rowsFromCsv, rowsFromJson, rowsFromXlsx, XLSX_TYPE } from './bulk-parse';
 import { BulkObservationsQuery, CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
@@ -47,7 +48,14 @@ export class ObservationController {
       : req.is(XLSX_TYPE)
         ? await rowsFromXlsx(req.body as Buffer)
         : rowsFromJson(req.body);
-    return this.bulkUploads.upload(principal, rows, { province: query.province, partial: query.partial ?? false }, key, meta);
+    return this.bulkUploads.upload(
+      principal,
+      rows,
+      { province: query.province, partial: query.partial ?? false },
+      key,
+      meta,
+      languageOf(req),
+    );
   }
 
   /** One KPI value: 201 created, 200 replaced; `Idempotency-Key` honoured. */
