@@ -48,6 +48,17 @@ export class AppConfig {
   /** Take the client address from X-Forwarded-For (one proxy hop). */
   readonly trustProxy: boolean;
   readonly log: { readonly format: 'json' | 'text'; readonly level: EnvSchema['LOG_LEVEL'] };
+  /** Outgoing email: null when SMTP_URL is unset (email is off; in-app notifications still work). */
+  readonly mail: { readonly url: string; readonly from: string } | null;
+  /** Delivery of notifications and scheduled reports outside the app. */
+  readonly delivery: {
+    readonly attachmentMaxBytes: number;
+    /** Start of absolute links (no trailing slash); null: links are paths. */
+    readonly publicUrl: string | null;
+    readonly webhookTimeoutMs: number;
+    /** Webhooks must be https; plain http only to this machine (127.0.0.1, ::1, localhost) outside production. */
+    readonly allowLoopbackHttp: boolean;
+  };
 
   constructor(env: EnvSchema, cwd: string) {
     const embedded = env.DATABASE_URL === undefined;
@@ -85,6 +96,13 @@ export class AppConfig {
     };
     this.log = { format: env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'text'), level: env.LOG_LEVEL };
     this.trustProxy = env.TRUST_PROXY;
+    this.mail = env.SMTP_URL && env.MAIL_FROM ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null;
+    this.delivery = {
+      attachmentMaxBytes: env.MAIL_ATTACHMENT_MAX_MB * 1024 * 1024,
+      publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
+      webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      allowLoopbackHttp: env.NODE_ENV !== 'production',
+    };
     this.corsOrigins = (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

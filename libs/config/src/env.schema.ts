@@ -192,6 +192,40 @@ export class EnvSchema {
   @IsOptional()
   @IsString()
   CORS_ORIGINS?: string;
+
+  /** Outgoing mail server (`smtp://user:pass@host:587`, `smtps://…` for TLS from the start). Unset: no email is sent. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every email (`Sở TT&TT <cds@tinh.gov.vn>` or a bare address). Required with SMTP_URL. */
+  @ValidateIf((env: EnvSchema) => env.SMTP_URL !== undefined || env.MAIL_FROM !== undefined)
+  @IsDefined({ message: 'MAIL_FROM is required when SMTP_URL is set' })
+  @Matches(/^(?:[^<>]*<[^@<>\s]+@[^@<>\s]+>|[^@<>\s]+@[^@<>\s]+)$/, {
+    message: 'MAIL_FROM must be an address, e.g. Name <no-reply@example.gov.vn>',
+  })
+  MAIL_FROM?: string;
+
+  /** A report file larger than this (MiB) is linked in the scheduled report's email instead of attached. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_ATTACHMENT_MAX_MB = 10;
+
+  /** Where people open dx-tracker (https://cds.tinh.gov.vn): the start of links in emails and webhook events. Unset: links are paths. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
+  /** How long a webhook receiver has to answer (ms); longer counts as a failure, retried later. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  WEBHOOK_TIMEOUT_MS = 10000;
 }
 
 /** The variables EnvSchema declares (optional ones have no initial value, so list them all). */
@@ -223,4 +257,9 @@ export const ENV_KEYS: readonly string[] = [
   'LOG_FORMAT',
   'LOG_LEVEL',
   'TRUST_PROXY',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'MAIL_ATTACHMENT_MAX_MB',
+  'PUBLIC_URL',
+  'WEBHOOK_TIMEOUT_MS',
 ];
