@@ -56,3 +56,7 @@ export * from './orgs/reference-provinces';
 export * from './orgs/ict-department';
 export * from './reports/report-kinds';
 export * from './reports/report-response.types';
+export * from './notifications/notification-kinds';
+export * from './notifications/notification-events';
+export * from './notifications/notification-text';
+export * from './notifications/notification-response.types';

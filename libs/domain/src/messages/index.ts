@@ -15,3 +15,4 @@ export * from './submission.messages';
 export * from './task.messages';
 export * from './task-edit.messages';
 export * from './plan-file.messages';
+export * from './notification.messages';
