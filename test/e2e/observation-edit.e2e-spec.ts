@@ -113,6 +113,7 @@ describe('KPI values: list, correct (PATCH) and remove (DELETE) one (real Postgr
     const current = await listed('ho-so-truc-tuyen', '2023-H1');
     await officer.patch(`/api/v1/observations/${current.id}`).send({ value: '63' }).expect(428);
     await officer.delete(`/api/v1/observations/${current.id}`).expect(428);
+    await officer.delete(`/api/v1/observations/${current.id}`).set('If-Match', 'not-a-version').expect(400);
     const stale = await officer
       .patch(`/api/v1/observations/${current.id}`)
       .set('If-Match', `"${current.version + 5}"`)

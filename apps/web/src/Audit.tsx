@@ -112,6 +112,28 @@ function EntryRow({ e }: { e: Serialized<AuditLogEntry> }) {
   );
 }
 
+/** A page of entries, newest first. */
+function EntryTable({ items }: { items: Serialized<AuditLogEntry>[] }) {
+  return (
+    <table aria-label="Nhật ký">
+      <thead>
+        <tr>
+          <th>Thời điểm</th>
+          <th>Người thực hiện</th>
+          <th>Hành động</th>
+          <th>Đối tượng</th>
+          <th>Thay đổi</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((e) => (
+          <EntryRow key={e.id} e={e} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The province's audit trail (who, when, from where, what), newest first, for any kind of item; filtered, and exported to Excel. */
 export function Audit({ province }: { province: string }) {
   const [filters, setFilters] = useState<Filters>({ kind: '', from: '', to: '', actor: '' });
@@ -150,26 +172,14 @@ export function Audit({ province }: { province: string }) {
           {problem ?? refused}
         </p>
       )}
-      <table aria-label="Nhật ký">
-        <thead>
-          <tr>
-            <th>Thời điểm</th>
-            <th>Người thực hiện</th>
-            <th>Hành động</th>
-            <th>Đối tượng</th>
-            <th>Thay đổi</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.items.map((e) => (
-            <EntryRow key={e.id} e={e} />
-          ))}
-        </tbody>
-      </table>
-      {data && data.items.length === 0 && (
+      {!data ? (
+        !error && <p className="muted">Đang tải…</p>
+      ) : data.items.length === 0 ? (
         <p className="muted">
           Chưa có thay đổi nào được ghi{filters.kind || filters.from || filters.to || filters.actor.trim() ? ' khớp bộ lọc' : ''}.
         </p>
+      ) : (
+        <EntryTable items={data.items} />
       )}
     </div>
   );

@@ -128,6 +128,45 @@ function ValueRow({
   );
 }
 
+/** A page of values; the rows the user may change have their buttons. */
+function ValueTable({
+  items,
+  user,
+  onEdit,
+}: {
+  items: ObservationItem[];
+  user: User;
+  onEdit: (value: ObservationItem, action: 'correct' | 'remove') => void;
+}) {
+  return (
+    <table aria-label="Danh sách số liệu">
+      <thead>
+        <tr>
+          <th>Chỉ số</th>
+          <th>Đơn vị</th>
+          <th>Kỳ</th>
+          <th>Giá trị</th>
+          <th>Người nhập</th>
+          <th>Thời điểm nhập</th>
+          <th>Nguồn</th>
+          <th>Thao tác</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((o) => (
+          <ValueRow
+            key={o.id}
+            o={o}
+            editable={mayEdit(user, o)}
+            onCorrect={() => onEdit(o, 'correct')}
+            onRemove={() => onEdit(o, 'remove')}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The values entered, filtered by indicator, agency and period, sorted and paged; each corrected or removed in a dialog. */
 export function ValueList({ user, province, changes }: { user: User; province: string; changes: number }) {
   const [filters, setFilters] = useState<Filters>({ indicator: '', period: '', org: '', sort: '-entered' });
@@ -158,33 +197,12 @@ export function ValueList({ user, province, changes }: { user: User; province: s
       />
       {message && <p role="status">{message}</p>}
       {error ? <p className="error">Không tải được danh sách số liệu</p> : null}
-      <table aria-label="Danh sách số liệu">
-        <thead>
-          <tr>
-            <th>Chỉ số</th>
-            <th>Đơn vị</th>
-            <th>Kỳ</th>
-            <th>Giá trị</th>
-            <th>Người nhập</th>
-            <th>Thời điểm nhập</th>
-            <th>Nguồn</th>
-            <th>Thao tác</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.items.map((o) => (
-            <ValueRow
-              key={o.id}
-              o={o}
-              editable={mayEdit(user, o)}
-              onCorrect={() => setEditing({ value: o, action: 'correct' })}
-              onRemove={() => setEditing({ value: o, action: 'remove' })}
-            />
-          ))}
-        </tbody>
-      </table>
-      {data && data.items.length === 0 && (
+      {!data ? (
+        !error && <p className="muted">Đang tải…</p>
+      ) : data.items.length === 0 ? (
         <p className="muted">Chưa có số liệu nào{filters.indicator || filters.org || filters.period ? ' khớp bộ lọc' : ''}.</p>
+      ) : (
+        <ValueTable items={data.items} user={user} onEdit={(value, action) => setEditing({ value, action })} />
       )}
       <div className="filters">
         {data && (
