@@ -12,7 +12,7 @@ import {
   summarySection,
 } from './pdf-sections';
 import { NATIONAL_MOTTO, placeAndDate, reportTitle } from './report-text';
-import type { ReportData } from './report.types';
+import type { ReportData, ReportHeading } from './report.types';
 
 let loaded: typeof PdfMake | undefined;
 
@@ -24,7 +24,7 @@ export const REPORT_FONT = 'Tinos';
  * Tinos (the npm package @expo-google-fonts/tinos ships its four TTFs) covers every Vietnamese letter; the PDF embeds
  * it. No file or URL is ever fetched.
  */
-function pdfmake(): typeof PdfMake {
+export function pdfmake(): typeof PdfMake {
   if (loaded) return loaded;
   const pdf: typeof PdfMake = require('pdfmake'); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use, see above
   const fontDir = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
@@ -42,7 +42,11 @@ function pdfmake(): typeof PdfMake {
   return (loaded = pdf);
 }
 
-function headingBlock(d: ReportData): Content {
+/**
+ * The Nghị định 30/2020 heading: the parent body, the issuer and the number on the left (then `belowNumber`, e.g. a
+ * dispatch's "V/v …"), the national motto and the place and date on the right.
+ */
+export function headingBlock(d: Pick<ReportData, 'heading' | 'issued'>, belowNumber: Content[] = []): Content {
   return {
     columns: [
       {
@@ -52,6 +56,7 @@ function headingBlock(d: ReportData): Content {
           { text: d.heading.issuer, bold: true, alignment: 'center' },
           { text: '———', alignment: 'center' },
           { text: d.heading.number, alignment: 'center', margin: [0, 4, 0, 0] },
+          ...belowNumber,
         ],
       },
       {
@@ -86,7 +91,7 @@ function titleBlock(d: ReportData, title: string, subtitle: string): Content[] {
 }
 
 /** Recipients on the left, the signer on the right, kept on one page. */
-function signatureBlock(d: ReportData): Content {
+export function signatureBlock(d: { heading: ReportHeading }): Content {
   return {
     columns: [
       {

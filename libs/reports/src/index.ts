@@ -5,3 +5,6 @@ export * from './build-pdf';
 export * from './build-docx';
 export * from './spreadsheet-cell';
 export * from './audit-xlsx';
+export * from './dispatch/dispatch.types';
+export * from './dispatch/dispatch-text';
+export * from './dispatch/build-dispatch-pdf';

@@ -27,7 +27,7 @@ export function reportTitle(d: ReportData): { title: string; subtitle: string } 
 }
 
 /** "Quảng Ninh, ngày 31 tháng 12 năm 2023" */
-export function placeAndDate(d: ReportData): string {
+export function placeAndDate(d: Pick<ReportData, 'heading' | 'issued'>): string {
   return `${d.heading.place}, ${viLongDate(d.issued)}`;
 }
 
