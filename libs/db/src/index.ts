@@ -34,3 +34,4 @@ export * from './repositories/select-page';
 export * from './reports/report.repository';
 export * from './repositories/repositories.module';
 export * from './repositories/outbox.repository';
+export * from './reminders/reminder-tasks.reader';
