@@ -9,6 +9,7 @@ import { KpiTiles } from './KpiTiles';
 import { viDate } from './format';
 import { useApi } from './use-api';
 import { REFRESH_MS, usePendingJob } from './use-pending-job';
+import { EmptyRow } from './EmptyRow';
 
 /** While a date is being computed (a job usually takes well under a second), ask more often. */
 const PENDING_REFRESH_MS = 500;
@@ -41,6 +42,7 @@ function TasksByLead({ byLead }: { byLead: DashboardResponse['tasks']['byLead'] 
           </tr>
         </thead>
         <tbody>
+          {byLead.length === 0 && <EmptyRow columns={3}>Chưa có nhiệm vụ nào được giao cho cơ quan chủ trì.</EmptyRow>}
           {byLead.map((l) => (
             <tr key={l.lead}>
               <td>{l.name}</td>

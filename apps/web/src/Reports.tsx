@@ -4,6 +4,7 @@ import { JobWait } from './JobWait';
 import { api, ApiError, session } from './api';
 import { viDate, viPeriod } from './format';
 import { useApi } from './use-api';
+import { EmptyRow } from './EmptyRow';
 
 type Report = Serialized<StoredReport>;
 
@@ -235,6 +236,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
             </tr>
           </thead>
           <tbody>
+            {reports.data?.items.length === 0 && <EmptyRow columns={7}>Chưa có báo cáo nào.</EmptyRow>}
             {(reports.data?.items ?? []).map((r) => (
               <tr key={r.id}>
                 <td>{r.document}</td>

@@ -9,6 +9,7 @@ import { AddTaskButton, TaskItemActions } from './PlanItemActions';
 import { TaskEditor } from './TaskEditor';
 import { useApi } from './use-api';
 import { draftsStartingWith } from './use-draft';
+import { EmptyRow } from './EmptyRow';
 
 type Task = Serialized<TaskResponse>;
 
@@ -195,6 +196,7 @@ export function Work({ user, province }: { user: User; province: string }) {
           </tr>
         </thead>
         <tbody>
+          {data && tasks.length === 0 && <EmptyRow columns={7}>Chưa có nhiệm vụ nào phù hợp.</EmptyRow>}
           {tasks.map((t) => (
             <TaskRow
               key={t.id}
