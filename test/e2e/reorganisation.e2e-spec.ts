@@ -95,7 +95,9 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     const bad = file('bad.yaml', MERGER.replace('[TRA, TRB, TRC]', '[TRA, TRX]').replace('{ kind: district }', '{ kind: county }'));
     const r = runCli(['orgs', 'apply', bad], env);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/changes\[1\]\.dissolve\.kind: "county" is not one of department \| district \| commune \| other \(line 9\)/);
+    expect(r.stderr).toContain(
+      'changes[1].dissolve.kind: loại "county" không hợp lệ; chọn một trong: sở, ban, ngành (department), cấp huyện (district), cấp xã (commune), khác (other) (dòng 9)',
+    );
     const unknown = runCli(['orgs', 'apply', file('unknown.yaml', MERGER.replace('[TRA, TRB, TRC]', '[TRA, TRX]'))], env);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/changes\[0\]\.merge\[1\]: no province has code "TRX" \(line 7\)/);
@@ -106,22 +108,22 @@ describe('reorganisations: three provinces merge into one, the district tier is 
   it('applies the merger once: the old units end the day before, the new province starts, nothing before is rewritten', async () => {
     const merger = file('merger.yaml', MERGER);
     const dry = runCli(['orgs', 'apply', merger, '--dry-run'], env);
-    expect(dry.stdout).toMatch(/dry run: TEST-2025 was not applied/);
+    expect(dry.stdout).toMatch(/chạy thử: chưa áp dụng TEST-2025/);
     expect(await unit('TRM')).toBeUndefined();
     const r = runCli(['orgs', 'apply', merger], env);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/new provinces from 2025-07-01: TRM/);
-    expect(r.stdout).toMatch(/5 succession link\(s\)/);
+    expect(r.stdout).toMatch(/tỉnh mới từ ngày 01\/07\/2025: TRM/);
+    expect(r.stdout).toMatch(/5 liên kết kế thừa/);
     for (const code of ['TRA', 'TRB', 'TRC', 'TRA-H1', 'TRA-H2']) expect((await unit(code)).validTo).toBe('2025-06-30');
     expect(await unit('TRM')).toEqual({ code: 'TRM', validFrom: '2025-07-01', validTo: null });
     expect(await unit('TRD')).toEqual({ code: 'TRD', validFrom: null, validTo: null });
     // Plans stay with the province that issued them.
     const docs = await db.dataSource.query(`SELECT p.code FROM document d JOIN org_unit p ON p.id = d.province_id ORDER BY 1`);
     expect(docs.map((d: { code: string }) => d.code)).toEqual(['TRA', 'TRB', 'TRC', 'TRD']);
-    expect(runCli(['orgs', 'apply', merger], env).stdout).toMatch(/already applied from this file; nothing changed/);
+    expect(runCli(['orgs', 'apply', merger], env).stdout).toMatch(/đã được áp dụng từ tệp này; không có gì thay đổi/);
     const other = runCli(['orgs', 'apply', file('other.yaml', MERGER.replace('Sáp nhập thử nghiệm', 'Khác'))], env);
     expect(other.status).toBe(3);
-    expect(other.stderr).toMatch(/TEST-2025 was applied .* from a different file/);
+    expect(other.stderr).toMatch(/Đợt sắp xếp TEST-2025 đã được áp dụng lúc .* từ một tệp khác/);
   });
 
   it('re-aggregates 2024 onto the post-merger map: ratio of sums, counts summed (districts where the province has none), scores per predecessor', async () => {
@@ -206,8 +208,8 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     const r = runCli(['orgs', 'apply', real, '--create-missing'], env);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/new provinces from 2025-07-01: HUE/);
-    expect(r.stdout).toMatch(/units ending on the day before \(30\)/);
+    expect(r.stdout).toMatch(/tỉnh mới từ ngày 01\/07\/2025: HUE/);
+    expect(r.stdout).toMatch(/đơn vị kết thúc vào ngày hôm trước \(30\)/);
     // Quảng Ninh is unchanged; Hồ Chí Minh continues and takes in Bình Dương and Bà Rịa - Vũng Tàu.
     expect(await unit('QNI')).toEqual({ code: 'QNI', validFrom: '1963-10-30', validTo: null });
     const hcm = await db.dataSource.query(
