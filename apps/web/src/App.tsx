@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { session, User } from './api';
 import { ROLE } from './format';
 import { ProvinceSelect, useProvince } from './ProvinceSelect';
+import { INBOX } from './notification-links';
+import { NotificationBadge } from './NotificationBadge';
 import { HOME, mayOpen, routeFor, routesFor, SIGN_IN } from './routes';
 import { SignIn } from './SignIn';
 
@@ -38,11 +40,12 @@ export function App() {
         <strong>dx-tracker</strong>
         <nav aria-label="Trang">
           {routesFor(user).map((r) => (
-            <a key={r.hash} href={r.hash} aria-current={r.hash === hash ? 'page' : undefined}>
+            <a key={r.hash} href={r.hash} aria-current={r.hash === route.hash ? 'page' : undefined}>
               {r.label}
             </a>
           ))}
         </nav>
+        <NotificationBadge current={route.hash === INBOX} />
         {user.role === 'admin' && <ProvinceSelect province={province} onChange={setProvince} />}
         <span className="who">
           {user.displayName} · {ROLE[user.role]}

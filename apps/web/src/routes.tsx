@@ -5,6 +5,9 @@ import { Audit } from './Audit';
 import { DtiRanking } from './DtiRanking';
 import { Directives } from './Directives';
 import { Import } from './Import';
+import { Inbox } from './Inbox';
+import { INBOX, NOTIFICATION_SETTINGS } from './notification-links';
+import { NotificationSettings } from './NotificationSettings';
 import { Overview } from './Overview';
 import { PlanTree } from './PlanTree';
 import { ProvinceMap } from './ProvinceMap';
@@ -25,6 +28,8 @@ export interface Route {
   label: string;
   /** Who sees the link; everyone when absent. The API still decides what each may do. */
   roles?: readonly Role[];
+  /** Not among the navigation's links (reached from the header's "Thông báo" link and the inbox). */
+  offNav?: true;
   page: (props: PageProps) => ReactNode;
 }
 
@@ -64,14 +69,30 @@ export const ROUTES: readonly Route[] = [
   },
   { hash: '#/lich-su', label: 'Nhật ký', roles: overseers, page: ({ province }) => <Audit province={province} /> },
   { hash: '#/nhap-ke-hoach', label: 'Nhập kế hoạch', roles: officers, page: () => <Import /> },
+  { hash: INBOX, label: 'Thông báo', offNav: true, page: () => <Inbox isPage={isPage} /> },
+  {
+    hash: NOTIFICATION_SETTINGS,
+    label: 'Cài đặt thông báo',
+    offNav: true,
+    page: ({ user, province }) => <NotificationSettings user={user} province={province} />,
+  },
 ];
 
 export const HOME = ROUTES[0].hash;
 export const SIGN_IN = '#/dang-nhap';
 
-/** The page a hash opens: an unknown hash opens the home page, as a bare address does. */
+/**
+ * The page a hash opens: an unknown hash opens the home page, as a bare address does. What follows a `?`
+ * (`#/cong-viec?task=…`, a notification's link) names an item on the page, not another page.
+ */
 export function routeFor(hash: string): Route {
-  return ROUTES.find((r) => r.hash === hash) ?? ROUTES[0];
+  const path = hash.split('?')[0];
+  return ROUTES.find((r) => r.hash === path) ?? ROUTES[0];
+}
+
+/** Whether a hash path is one of the pages (an unknown one would open the home page). */
+function isPage(path: string): boolean {
+  return ROUTES.some((r) => r.hash === path);
 }
 
 /** Whether a user may open a page (the API still decides what each may do on it). */
@@ -81,5 +102,5 @@ export function mayOpen(route: Route, user: User): boolean {
 
 /** The links a user sees. */
 export function routesFor(user: User): Route[] {
-  return ROUTES.filter((r) => mayOpen(r, user));
+  return ROUTES.filter((r) => !r.offNav && mayOpen(r, user));
 }

@@ -1,0 +1,170 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { viMoment, type Page } from '@dx/domain';
+import { api, ApiError } from './api';
+import {
+  CHANNEL_LABELS,
+  DeliveryItem,
+  FAILED_DELIVERIES,
+  KIND_LABELS,
+  parseDueSoonDays,
+  provinceSettingsPath,
+  ProvinceNotificationSettings,
+  webhookUrlProblem,
+} from './notification-links';
+import { useApi } from './use-api';
+
+const problemText = (err: unknown) => (err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
+
+interface Errors {
+  days?: string;
+  url?: string;
+  form?: string;
+}
+
+/** Checks the form; the errors by field, and the body to send when there are none. */
+function check(days: string, url: string, secret: string): { errors: Errors; body?: Record<string, unknown> } {
+  const dueSoonDays = parseDueSoonDays(days);
+  const errors: Errors = {};
+  if (!dueSoonDays) errors.days = 'Nhập số ngày từ 1 đến 365, cách nhau bởi dấu phẩy (ví dụ: 7, 1)';
+  const urlProblem = webhookUrlProblem(url);
+  if (urlProblem) errors.url = urlProblem;
+  if (errors.days || errors.url) return { errors };
+  return { errors, body: { dueSoonDays, webhookUrl: url.trim() || null, ...(secret ? { webhookSecret: secret } : {}) } };
+}
+
+/** The province's reminder days before a task's due date, and its webhook (the secret can be replaced, never read). */
+function ProvinceSettingsForm({ province }: { province: string }) {
+  const path = provinceSettingsPath(province);
+  const { data, error, reload } = useApi<ProvinceNotificationSettings>(path);
+  const [days, setDays] = useState('');
+  const [url, setUrl] = useState('');
+  const [secret, setSecret] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!data) return;
+    setDays(data.dueSoonDays.join(', '));
+    setUrl(data.webhookUrl ?? '');
+  }, [data]);
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    const checked = check(days, url, secret);
+    setErrors(checked.errors);
+    if (!checked.body || !data) return;
+    try {
+      await api(path, { method: 'PUT', json: checked.body, headers: { 'If-Match': `"${data.version}"` } });
+      setSecret('');
+      setSaved(true);
+      await reload();
+    } catch (err) {
+      setErrors({ form: problemText(err) });
+    }
+  }
+  const field = (id: keyof Errors) => (errors[id] ? { 'aria-invalid': true, 'aria-describedby': `pn-${id}-error` } : {});
+  return (
+    <form className="card" aria-label="Cài đặt nhắc việc của tỉnh" onSubmit={save} noValidate>
+      <h2>Nhắc việc và webhook của tỉnh {province}</h2>
+      {error && !data ? (
+        <p role="alert" className="error">
+          {problemText(error)}
+        </p>
+      ) : null}
+      <label>
+        Nhắc trước hạn (số ngày)
+        <input value={days} onChange={(e) => setDays(e.target.value)} placeholder="7, 1" inputMode="numeric" {...field('days')} />
+      </label>
+      {errors.days && (
+        <p id="pn-days-error" role="alert" className="error">
+          {errors.days}
+        </p>
+      )}
+      <label>
+        Địa chỉ webhook
+        <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" {...field('url')} />
+      </label>
+      {errors.url && (
+        <p id="pn-url-error" role="alert" className="error">
+          {errors.url}
+        </p>
+      )}
+      <label>
+        Khóa bí mật của webhook
+        <input
+          type="password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          autoComplete="new-password"
+          placeholder={data?.hasWebhookSecret ? 'đã đặt — để trống để giữ nguyên' : 'chưa đặt'}
+        />
+      </label>
+      <p className="muted" data-testid="webhook-secret-state">
+        {data?.hasWebhookSecret ? 'Khóa bí mật đã được đặt (không hiển thị lại).' : 'Chưa đặt khóa bí mật.'}
+      </p>
+      <button type="submit" disabled={!data}>
+        Lưu cài đặt của tỉnh
+      </button>
+      {errors.form && (
+        <p role="alert" className="error">
+          {errors.form}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="ok">
+          Đã lưu cài đặt nhắc việc của tỉnh
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Emails and webhook calls that failed for good: to whom, by which channel, how many tries, the last error, when. */
+function FailedDeliveries() {
+  const { data, error } = useApi<Page<DeliveryItem> | { items: DeliveryItem[] }>(FAILED_DELIVERIES, { refreshMs: 60_000 });
+  return (
+    <section className="card" aria-labelledby="failed-title">
+      <h2 id="failed-title">Gửi thông báo không thành công</h2>
+      {error && !data ? (
+        <p role="alert" className="error">
+          {problemText(error)}
+        </p>
+      ) : null}
+      <table aria-label="Lần gửi không thành công">
+        <thead>
+          <tr>
+            <th>Người nhận</th>
+            <th>Kênh</th>
+            <th>Số lần thử</th>
+            <th>Lỗi gần nhất</th>
+            <th>Thời điểm</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data?.items.map((d) => (
+            <tr key={d.id} data-testid="failed-delivery">
+              <td>
+                {d.recipient}
+                <br />
+                <span className="muted">{KIND_LABELS[d.kind] ?? d.kind}</span>
+              </td>
+              <td>{CHANNEL_LABELS[d.channel] ?? d.channel}</td>
+              <td className="num">{d.attempts}</td>
+              <td>{d.lastError ?? '—'}</td>
+              <td>{viMoment(d.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data && data.items.length === 0 && <p className="muted">Chưa có lần gửi nào không thành công.</p>}
+    </section>
+  );
+}
+
+export function ProvinceNotifications({ province }: { province: string }) {
+  return (
+    <>
+      <ProvinceSettingsForm province={province} />
+      <FailedDeliveries />
+    </>
+  );
+}
