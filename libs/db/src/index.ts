@@ -35,3 +35,6 @@ export * from './reports/report.repository';
 export * from './repositories/repositories.module';
 export * from './repositories/outbox.repository';
 export * from './reminders/reminder-tasks.reader';
+export * from './notifications/notification.repository';
+export * from './notifications/notification-inbox.repository';
+export * from './notifications/delivery.repository';

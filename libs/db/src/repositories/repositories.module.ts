@@ -4,6 +4,9 @@ import { AccountRepository } from '../accounts/account.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { DtiFrameworkRepository } from '../dti/dti-framework.repository';
 import { DtiRepository } from '../dti/dti.repository';
+import { DeliveryRepository } from '../notifications/delivery.repository';
+import { NotificationInboxRepository } from '../notifications/notification-inbox.repository';
+import { NotificationRepository } from '../notifications/notification.repository';
 import { ReportRepository } from '../reports/report.repository';
 import { DirectiveRepository } from './directive.repository';
 import { DocumentRepository } from './document.repository';
@@ -19,9 +22,12 @@ import { TaskRepository } from './task.repository';
 const ON_DATA_SOURCE = [
   AccountRepository,
   AuditRepository,
+  DeliveryRepository,
   DirectiveRepository,
   DocumentRepository,
   DtiRepository,
+  NotificationInboxRepository,
+  NotificationRepository,
   ObservationRepository,
   ObservationEditRepository,
   PlanItemRepository,

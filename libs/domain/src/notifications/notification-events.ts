@@ -1,5 +1,4 @@
 import { daysBetween } from '../iso-date';
-import type { NotificationKind } from './notification-kinds';
 
 /** A task as a reminder names it. */
 export interface NotifiedTask {
