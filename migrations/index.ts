@@ -15,6 +15,7 @@ import { DtiResultSummaryStamp1765440000000 } from './1765440000000-dti-result-s
 import { PlanItemsEditedOnWeb1770000000019 } from './1770000000019-plan-items-edited-on-web';
 import { ReportNumberSignerDocx1770000000023 } from './1770000000023-report-number-signer-docx';
 import { Notifications1770000000040 } from './1770000000040-notifications';
+import { ReportScheduleRecipients1770000000050 } from './1770000000050-report-schedule-recipients';
 
 /** Every migration, in order. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PlanItemsEditedOnWeb1770000000019,
   ReportNumberSignerDocx1770000000023,
   Notifications1770000000040,
+  ReportScheduleRecipients1770000000050,
 ];

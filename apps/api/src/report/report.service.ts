@@ -25,6 +25,9 @@ import { CreateReportDto, CreateScheduleDto, ListReportsQuery, ReportHeadingDto,
 import { assertReadable, existingProvinceId, readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
 
+/** A schedule's recipients without repeats (addresses compared regardless of case); undefined stays undefined. */
+const uniq = (list?: string[]) => (list ? [...new Map(list.map((r) => [r.toLowerCase(), r.trim()])).values()] : undefined);
+
 /** Who may order reports and manage schedules: admins, and the province's officers and leaders (people). */
 function canOrderReports(p: Principal, provinceId: string): boolean {
   return p.scopes === null && (p.role === 'admin' || (canRead(p, provinceId) && (p.role === 'officer' || p.role === 'leader')));
@@ -143,7 +146,14 @@ export class ReportService {
     const schedule = await this.dataSource.transaction(async (m) => {
       const created = await this.reports
         .withTransaction(m)
-        .createSchedule({ ...ids, frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], createdBy: principal.username });
+        .createSchedule({
+          ...ids,
+          frequency: dto.frequency,
+          cron,
+          formats: [...new Set(dto.formats)],
+          createdBy: principal.username,
+          recipients: uniq(dto.recipients),
+        });
       await this.audit.withTransaction(m).append({
         actor: principal,
         meta,
@@ -168,7 +178,13 @@ export class ReportService {
     const after = await this.dataSource.transaction(async (m) => {
       const updated = await this.reports
         .withTransaction(m)
-        .updateSchedule(id, { frequency: dto.frequency, cron, formats: [...new Set(dto.formats)], enabled: dto.enabled });
+        .updateSchedule(id, {
+          frequency: dto.frequency,
+          cron,
+          formats: [...new Set(dto.formats)],
+          enabled: dto.enabled,
+          recipients: uniq(dto.recipients),
+        });
       await this.audit.withTransaction(m).append({
         actor: principal,
         meta,

@@ -11,7 +11,8 @@ const REPORT = `SELECT r.id, p.code AS province, d.code AS document, r.period, r
                        json_build_object('pdf', octet_length(r.pdf), 'xlsx', octet_length(r.xlsx), 'docx', octet_length(r.docx)) AS sizes
                   FROM report r JOIN org_unit p ON p.id = r.province_id JOIN document d ON d.id = r.document_id`;
 const SCHEDULE = `SELECT s.id, s.province_id AS "provinceId", p.code AS province, d.code AS document, s.frequency, s.cron, s.formats, s.enabled,
-                         s.created_by AS "createdBy", s.created_at AS "createdAt", s.version
+                         s.created_by AS "createdBy", s.created_at AS "createdAt", s.version,
+                         s.recipients
                     FROM report_schedule s JOIN org_unit p ON p.id = s.province_id JOIN document d ON d.id = s.document_id`;
 
 /** Stored reports (files in the database) and report schedules. */
@@ -127,10 +128,12 @@ export class ReportRepository {
     cron: string | null;
     formats: ReportFormat[];
     createdBy: string;
+    recipients?: string[];
   }): Promise<ScheduleRow> {
     const [{ id }] = await this.db.query(
-      `INSERT INTO report_schedule (province_id, document_id, frequency, cron, formats, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [s.provinceId, s.documentId, s.frequency, s.cron, s.formats, s.createdBy],
+      `INSERT INTO report_schedule (province_id, document_id, frequency, cron, formats, created_by, recipients)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [s.provinceId, s.documentId, s.frequency, s.cron, s.formats, s.createdBy, s.recipients ?? []],
     );
     return (await this.findSchedule(id))!;
   }
@@ -142,11 +145,12 @@ export class ReportRepository {
 
   async updateSchedule(
     id: string,
-    s: { frequency: ReportFrequency; cron: string | null; formats: ReportFormat[]; enabled: boolean },
+    s: { frequency: ReportFrequency; cron: string | null; formats: ReportFormat[]; enabled: boolean; recipients?: string[] },
   ): Promise<ScheduleRow> {
     await this.db.query(
-      `UPDATE report_schedule SET frequency = $2, cron = $3, formats = $4, enabled = $5, version = version + 1 WHERE id = $1`,
-      [id, s.frequency, s.cron, s.formats, s.enabled],
+      `UPDATE report_schedule SET frequency = $2, cron = $3, formats = $4, enabled = $5, recipients = coalesce($6, recipients), version = version + 1
+        WHERE id = $1`,
+      [id, s.frequency, s.cron, s.formats, s.enabled, s.recipients ?? null],
     );
     return (await this.findSchedule(id))!;
   }

@@ -34,4 +34,6 @@ export interface ReportSchedule {
   createdBy: string;
   createdAt: Date;
   version: number;
+  /** Nơi nhận: account usernames and email addresses sent each report the schedule makes. */
+  recipients: string[];
 }

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@dx/config';
 import { ReportRepository } from '@dx/db';
 import { todayIn } from '@dx/domain';
 import { Clock, TIME_ZONE } from '@dx/status-engine';
+import { ReportDelivery } from '../delivery/report-delivery';
 import { dispatchJob, JobHandler } from '../job-dispatch';
 import { ReportGenerator, scheduledPeriod } from './report-generator';
 import { REPORT_JOBS, ReportJobName } from './report-jobs';
@@ -18,6 +20,7 @@ type Handler = JobHandler<ReportPayload>;
 export class ReportProcessor {
   private readonly logger = new Logger(ReportProcessor.name);
   private readonly generator: ReportGenerator;
+  private readonly delivery: ReportDelivery;
   private readonly handlers: Record<ReportJobName, Handler> = {
     [REPORT_JOBS.generate]: async (p, job) => {
       if (!p.province || !p.document || !p.period)
@@ -60,7 +63,9 @@ export class ReportProcessor {
         },
         (percent) => job.updateProgress(percent),
       );
-      return { reportId: report.id, duplicate: report.id === null, period };
+      // Its recipients' deliveries (idempotent: a job run again after a crash queues nothing twice).
+      const deliveries = report.id ? await this.delivery.enqueue(report.id, schedule.id) : 0;
+      return { reportId: report.id, duplicate: report.id === null, period, deliveries };
     },
   };
 
@@ -68,8 +73,10 @@ export class ReportProcessor {
     dataSource: DataSource,
     @Inject(REPORT_CLOCK) clock: Clock,
     private readonly schedules: ReportRepository,
+    @Inject(AppConfig) config: AppConfig,
   ) {
     this.generator = new ReportGenerator(dataSource, clock);
+    this.delivery = new ReportDelivery(dataSource, config.delivery);
   }
 
   process(job: Job): Promise<unknown> {

@@ -1,4 +1,4 @@
-import { ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency, UUID_PATTERN } from '@dx/domain';
 import { ProvincePageQuery } from '../../common/page.query';
 import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
@@ -80,6 +80,16 @@ class ScheduleRunDto {
   @ArrayNotEmpty()
   @IsIn(REPORT_FORMATS, { each: true })
   formats!: ReportFormat[];
+
+  /** Nơi nhận: account usernames and email addresses sent each report it makes (omitted on update: unchanged). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^(?:[^@\s]+@[^@\s]+\.[^@\s]+|[A-Za-z0-9._-]{1,64})$/, {
+    each: true,
+    message: 'recipients must be usernames or email addresses',
+  })
+  recipients?: string[];
 }
 
 export class CreateScheduleDto extends ScheduleRunDto {
