@@ -38,7 +38,7 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
     ]) {
       const r = runCli([command, '--help'], env);
       expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/^Usage: dx-tracker/);
+      expect(r.stdout).toMatch(/^Cách dùng: dx-tracker/);
     }
   });
 
@@ -68,6 +68,7 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
       'documents[0].task_groups[0].tasks[0].status: "finished" is not one of not_started | in_progress | done | cancelled (line 41)\n',
     );
     expect(en.stderr).toMatch(/^warning: .*reported_as_of: is given without reported_status \(line 33\)$/m);
+    expect(runCli(['validate', '--help'], { ...env, DX_LANG: 'en' }).stdout).toMatch(/^Usage: dx-tracker validate/);
     // Commander's own errors too.
     expect(runCli(['report', '--province', 'QNI'], env).stderr).toMatch(/^lỗi: thiếu tùy chọn bắt buộc '--document <code>'$/m);
     expect(runCli(['report', '--province', 'QNI'], { ...env, DX_LANG: 'en' }).stderr).toMatch(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { cliLang } from './cli-lang';
-import { reportCliError, writeCommanderError } from './cli-errors';
+import { reportCliError } from './cli-errors';
+import { localiseCommands } from './cli-help';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
 import { dtiCommand } from './commands/dti.command';
 import { orgsCommand } from './commands/orgs.command';
@@ -34,12 +34,6 @@ const program = new Command('dx-tracker')
   .addCommand(tokenCreateCommand())
   .addCommand(tokenRevokeCommand());
 
-// Commander's own errors in the CLI's language, for every command (added commands do not inherit settings).
-const helpHint = cliLang() === 'en' ? '(add --help for additional information)' : '(thêm --help để xem hướng dẫn)';
-const configure = (command: Command): void => {
-  command.configureOutput({ outputError: writeCommanderError }).showHelpAfterError(helpHint);
-  command.commands.forEach(configure);
-};
-configure(program);
+localiseCommands(program);
 
 program.parseAsync(process.argv).catch(reportCliError);
