@@ -94,11 +94,11 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin', 'officer', 'reporter'],
     sample: () => ({
       url: '/api/v1/observations',
-      body: { indicator: 'dvc-toan-trinh', province: 'DNG', org: 'STTTT', period: '2023-13', value: '1' },
+      body: { indicator: 'dvc-toan-trinh', province: 'DNG', org: 'KHONG-CO', period: '2023-10', value: '1' },
     }),
     otherProvince: () => ({
       url: '/api/v1/observations',
-      body: { indicator: 'dvc-toan-trinh', province: 'QNI', period: '2023-13', value: '1' },
+      body: { indicator: 'dvc-toan-trinh', province: 'QNI', org: 'KHONG-CO', period: '2023-10', value: '1' },
     }),
   },
   'GET /api/v1/observations/:id': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/observations/${NO_ID}` }) },
@@ -109,6 +109,63 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/observations/:id': {
     allowed: ['admin', 'officer', 'reporter'],
     sample: () => ({ url: `/api/v1/observations/${NO_ID}`, headers: { 'If-Match': '"999"' } }),
+  },
+  'GET /api/v1/provinces/:code/observation-template.csv': {
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/provinces/DNG/observation-template.csv' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI/observation-template.csv' }),
+  },
+  'GET /api/v1/provinces/:code/observation-template.xlsx': {
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/provinces/DNG/observation-template.xlsx' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI/observation-template.xlsx' }),
+  },
+  // Tasks and goals added, edited and cancelled on the web: officers and admins; writes stop at an unknown group or a stale version.
+  'GET /api/v1/documents/:doc/tasks/next-code': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: `/api/v1/documents/${encodeURIComponent('05-NQ/TU')}/tasks/next-code?province=DNG&group=T1` }),
+    otherProvince: () => ({ url: `/api/v1/documents/${encodeURIComponent('37/KH-UBND')}/tasks/next-code?province=QNI&group=NV1` }),
+  },
+  'POST /api/v1/documents/:doc/tasks': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({
+      url: `/api/v1/documents/${encodeURIComponent('05-NQ/TU')}/tasks?province=DNG`,
+      body: { group: 'KHONG-CO', title: 'rbac', lead: 'STTTT' },
+    }),
+    otherProvince: () => ({
+      url: `/api/v1/documents/${encodeURIComponent('37/KH-UBND')}/tasks?province=QNI`,
+      body: { group: 'KHONG-CO', title: 'rbac', lead: 'STTTT' },
+    }),
+  },
+  'POST /api/v1/documents/:doc/goals': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({
+      url: `/api/v1/documents/${encodeURIComponent('05-NQ/TU')}/goals?province=DNG`,
+      body: { group: 'KHONG-CO', title: 'rbac', due: '2026-12-31' },
+    }),
+    otherProvince: () => ({
+      url: `/api/v1/documents/${encodeURIComponent('37/KH-UBND')}/goals?province=QNI`,
+      body: { group: 'KHONG-CO', title: 'rbac', due: '2026-12-31' },
+    }),
+  },
+  'POST /api/v1/tasks/:id/cancel': {
+    allowed: ['admin', 'officer'],
+    sample: (ids) => ({ url: `/api/v1/tasks/${ids.task}/cancel`, body: { reason: 'rbac' }, headers: { 'If-Match': '"999"' } }),
+  },
+  'GET /api/v1/goals/:id': {
+    allowed: EVERYONE,
+    sample: (ids) => ({ url: `/api/v1/goals/${ids.goal}` }),
+    otherProvince: (ids) => ({ url: `/api/v1/goals/${ids.qniGoal}` }),
+  },
+  'PATCH /api/v1/goals/:id': {
+    allowed: ['admin', 'officer'],
+    sample: (ids) => ({ url: `/api/v1/goals/${ids.goal}`, body: { title: 'rbac' }, headers: { 'If-Match': '"999"' } }),
+    otherProvince: (ids) => ({ url: `/api/v1/goals/${ids.qniGoal}`, body: { title: 'rbac' }, headers: { 'If-Match': '"999"' } }),
+  },
+  'POST /api/v1/goals/:id/cancel': {
+    allowed: ['admin', 'officer'],
+    sample: (ids) => ({ url: `/api/v1/goals/${ids.goal}/cancel`, body: { reason: 'rbac' }, headers: { 'If-Match': '"999"' } }),
+    otherProvince: (ids) => ({ url: `/api/v1/goals/${ids.qniGoal}/cancel`, body: { reason: 'rbac' }, headers: { 'If-Match': '"999"' } }),
   },
   'GET /api/v1/submissions': {
     allowed: ['admin', 'officer', 'leader', 'reporter'],
@@ -176,8 +233,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/reports/:id/file': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/reports/${NO_ID}/file?format=pdf` }) },
   'POST /api/v1/reports': {
     allowed: ['admin', 'officer', 'leader'],
-    sample: () => ({ url: '/api/v1/reports', body: { province: 'DNG', document: '05-NQ/TU', period: '2023-13' } }),
-    otherProvince: () => ({ url: '/api/v1/reports', body: { province: 'QNI', document: 'CDS-2023-QG', period: '2023-13' } }),
+    sample: () => ({ url: '/api/v1/reports', body: { province: 'DNG', document: 'KHONG-CO/VB', period: '2023' } }),
+    otherProvince: () => ({ url: '/api/v1/reports', body: { province: 'QNI', document: 'KHONG-CO/VB', period: '2023' } }),
   },
   'GET /api/v1/provinces/:code/report-heading': {
     allowed: EVERYONE,

@@ -12,6 +12,7 @@ import {
 import {
   assertAccess,
   canWriteObservation,
+  canWriteObservationsIn,
   commonMessages,
   DomainError,
   kpiMessages,
@@ -91,6 +92,8 @@ export class ObservationService {
       const repo = this.observations.withTransaction(m);
       const resolved = await repo.resolveTarget(dto.indicator, dto.province, request.org);
       if (!resolved.province) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(dto.province));
+      // Another province's indicators and agencies are not told apart from missing ones: refused first.
+      assertAccess(canWriteObservationsIn(principal, resolved.province), kpiMessages.noRightToEnterValuesIn(dto.province));
       if (!resolved.indicator) throw new DomainError('INDICATOR_NOT_FOUND', kpiMessages.indicatorNotTracked(dto.indicator, dto.province));
       const target = resolved.target;
       if (!target) throw new DomainError('ORG_UNIT_NOT_FOUND', orgMessages.orgUnitNotFound(String(request.org), dto.province));

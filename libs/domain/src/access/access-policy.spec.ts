@@ -7,6 +7,7 @@ import {
   canReview,
   canUpdateTask,
   canWriteObservation,
+  canWriteObservationsIn,
   needsApproval,
   Principal,
   readableProvince,
@@ -54,6 +55,17 @@ describe('access policy', () => {
     expect(canUpdateTask(p, { provinceId: P2, leadId: AGENCY })).toBe(false);
     expect(canWriteObservation(p, { provinceId: P2, orgUnitId: AGENCY })).toBe(false);
     expect(canReadAudit(p, P2)).toBe(false);
+  });
+
+  it.each([
+    ['admin', true, true],
+    ['officer', true, false],
+    ['reporter', true, false],
+    ['leader', false, false],
+    ['viewer', false, false],
+  ] as const)('%s may enter values in its own province: %s, in another: %s', (role, own, other) => {
+    expect(canWriteObservationsIn(principal(role), P1)).toBe(own);
+    expect(canWriteObservationsIn(principal(role), P2)).toBe(other);
   });
 
   it('admins read and write everywhere', () => {

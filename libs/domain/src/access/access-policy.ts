@@ -47,6 +47,12 @@ export function canRead(p: Principal, provinceId: string): boolean {
   return hasScope(p, 'read') && (p.role === 'admin' || sameProvince(p, provinceId));
 }
 
+/** Entering values in a province at all (before its agency is known): admins; its officers and reporters. */
+export function canWriteObservationsIn(p: Principal, provinceId: string): boolean {
+  if (!hasScope(p, 'observations:write')) return false;
+  return p.role === 'admin' || (sameProvince(p, provinceId) && (p.role === 'officer' || p.role === 'reporter'));
+}
+
 /** Updating a task: admins; officers of its province; reporters of the agency that leads it. Leaders and viewers edit no data. */
 export function canUpdateTask(p: Principal, task: { provinceId: string; leadId: string }): boolean {
   if (!hasScope(p, 'tasks:write')) return false;

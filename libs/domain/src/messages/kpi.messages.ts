@@ -14,6 +14,8 @@ export const kpiMessages = {
   indicatorNotFound: (code: string) => msg(`Không tìm thấy chỉ tiêu có mã "${code}"`, `no indicator with code "${code}"`),
   noRightToEnterValues: (orgUnit: string) =>
     msg(`Không có quyền nhập số liệu cho đơn vị ${orgUnit}`, `no right to enter values for ${orgUnit}`),
+  noRightToEnterValuesIn: (province: string) =>
+    msg(`Không có quyền nhập số liệu của tỉnh ${province}`, `no right to enter values of province ${province}`),
   valueBreaksRules: () => msg('Giá trị vi phạm quy tắc nhập số liệu của chỉ tiêu', 'the value breaks the observation rules'),
   rowsRefused: (refused: number, total: number) =>
     msg(
