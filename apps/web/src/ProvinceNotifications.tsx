@@ -145,7 +145,7 @@ function FailedDeliveries() {
               <td>
                 {d.recipient}
                 <br />
-                <span className="muted">{KIND_LABELS[d.kind] ?? d.kind}</span>
+                <span className="muted">{d.subject ?? KIND_LABELS[d.kind] ?? d.kind}</span>
               </td>
               <td>{CHANNEL_LABELS[d.channel] ?? d.channel}</td>
               <td className="num">{d.attempts}</td>

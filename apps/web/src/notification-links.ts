@@ -16,8 +16,8 @@ export interface InboxItem {
   title: string;
   body: string;
   link: string | null;
-  entityKind: string | null;
-  entityId: string | null;
+  entity: { kind: string; id: string } | null;
+  province: string | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -67,11 +67,11 @@ const ENTITY_PAGES: Record<string, string> = {
  * Where a notification leads: its own link when that names one of the web's pages (`known`), else the page of its
  * kind of item with the item's id, so a link the web does not know never lands on the home page by surprise.
  */
-export function notificationHref(n: Pick<InboxItem, 'link' | 'entityKind' | 'entityId'>, known: (path: string) => boolean): string | null {
+export function notificationHref(n: Pick<InboxItem, 'link' | 'entity'>, known: (path: string) => boolean): string | null {
   if (n.link && known(n.link.split('?')[0])) return n.link;
-  const page = n.entityKind ? ENTITY_PAGES[n.entityKind] : undefined;
-  if (!page) return null;
-  return n.entityId ? `${page}?${n.entityKind}=${encodeURIComponent(n.entityId)}` : page;
+  const page = n.entity ? ENTITY_PAGES[n.entity.kind] : undefined;
+  if (!page || !n.entity) return null;
+  return `${page}?${n.entity.kind}=${encodeURIComponent(n.entity.id)}`;
 }
 
 /** "7, 1" → [7, 1]; null when a part is not a whole number of days between 1 and 365. */
@@ -97,6 +97,7 @@ export function emailProblem(text: string): string | null {
 
 /** `GET /api/v1/provinces/:code/notification-settings` (the webhook's secret is never sent back, only whether it is set). */
 export interface ProvinceNotificationSettings {
+  province: string;
   dueSoonDays: number[];
   webhookUrl: string | null;
   hasWebhookSecret: boolean;
@@ -109,11 +110,14 @@ export interface DeliveryItem {
   kind: string;
   channel: 'email' | 'webhook';
   recipient: string;
+  eventKey: string;
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   lastError: string | null;
+  nextAttemptAt: string;
+  sentAt: string | null;
   createdAt: string;
-  nextAttemptAt: string | null;
+  subject: string | null;
 }
 
 export const CHANNEL_LABELS: Record<string, string> = { email: 'Email', webhook: 'Webhook', in_app: 'Trong ứng dụng' };

@@ -5,12 +5,13 @@ describe('web notification helpers', () => {
   const known = (path: string) => pages.has(path);
 
   it('a notification leads to its own link when that is a page, else to the page of its kind of item', () => {
-    expect(notificationHref({ link: '#/cong-viec?task=t1', entityKind: 'task', entityId: 't1' }, known)).toBe('#/cong-viec?task=t1');
-    expect(notificationHref({ link: '#/duyet?submission=s1', entityKind: 'submission', entityId: 's1' }, known)).toBe(
+    expect(notificationHref({ link: '#/cong-viec?task=t1', entity: { kind: 'task', id: 't1' } }, known)).toBe('#/cong-viec?task=t1');
+    expect(notificationHref({ link: '#/duyet?submission=s1', entity: { kind: 'submission', id: 's1' } }, known)).toBe(
       '#/cho-duyet?submission=s1',
     );
-    expect(notificationHref({ link: null, entityKind: 'directive', entityId: 'd1' }, known)).toBe('#/chi-dao?directive=d1');
-    expect(notificationHref({ link: null, entityKind: 'province', entityId: 'p1' }, known)).toBeNull();
+    expect(notificationHref({ link: null, entity: { kind: 'directive', id: 'd1' } }, known)).toBe('#/chi-dao?directive=d1');
+    expect(notificationHref({ link: null, entity: { kind: 'province', id: 'p1' } }, known)).toBeNull();
+    expect(notificationHref({ link: null, entity: null }, known)).toBeNull();
   });
 
   it('reminder days are whole numbers from 1 to 365, written "7, 1"', () => {
