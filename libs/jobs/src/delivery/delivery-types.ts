@@ -26,12 +26,18 @@ export interface DeliveryPayload {
   event?: DeliveryEvent;
 }
 
-/** The fields of a delivery row the channels read (the processor's row has at least these). */
+/** The fields of a delivery row the channels read (the processor's `PendingDelivery` has at least these). */
 export interface ChannelDelivery {
   id: string;
   recipient: string;
   idempotencyKey: string;
   provinceId?: string | null;
-  kind?: string;
-  payload: DeliveryPayload;
+  payload: {
+    subject?: string;
+    text?: string;
+    html?: string;
+    attachments?: { reportId: string; format: string; filename: string }[];
+    /** A `DeliveryEvent` (stored as JSON). */
+    event?: Record<string, unknown>;
+  };
 }

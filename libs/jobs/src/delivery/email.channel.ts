@@ -3,7 +3,8 @@ import type { Transporter } from 'nodemailer';
 import type { Attachment } from 'nodemailer/lib/mailer';
 import { DataSource } from 'typeorm';
 import { ReportRepository } from '@dx/db';
-import { ChannelDelivery, DeliveryPayload } from './delivery-types';
+import type { ReportFormat } from '@dx/domain';
+import { ChannelDelivery, DeliveryEvent } from './delivery-types';
 
 const MIME: Record<string, string> = {
   pdf: 'application/pdf',
@@ -29,8 +30,11 @@ export function textToHtml(text: string): string {
 }
 
 /** The subject and text of a delivery: its own, else its event's title and body (with the link). */
-export function mailContent(payload: DeliveryPayload, publicUrl: string | null): { subject: string; text: string; html: string } {
-  const event = payload.event;
+export function mailContent(
+  payload: ChannelDelivery['payload'],
+  publicUrl: string | null,
+): { subject: string; text: string; html: string } {
+  const event = payload.event as DeliveryEvent | undefined;
   const subject = (payload.subject ?? event?.title ?? 'Thông báo từ dx-tracker').normalize('NFC');
   const link = event?.link ? absoluteLink(event.link, publicUrl) : null;
   const text = (payload.text ?? [event?.body ?? '', link ? `Xem chi tiết: ${link}` : ''].filter(Boolean).join('\n\n')).normalize('NFC');
@@ -70,9 +74,9 @@ export class EmailChannel {
     const { subject, text, html } = mailContent(delivery.payload, this.publicUrl);
     const attachments: Attachment[] = [];
     for (const a of delivery.payload.attachments ?? []) {
-      const bytes = await this.reports.file(a.reportId, a.format);
+      const bytes = await this.reports.file(a.reportId, a.format as ReportFormat);
       if (!bytes) throw new Error(`report ${a.reportId} has no ${a.format} file`);
-      attachments.push({ filename: a.filename, content: bytes, contentType: MIME[a.format] });
+      attachments.push({ filename: a.filename, content: bytes, contentType: MIME[a.format] ?? 'application/octet-stream' });
     }
     await this.transport.sendMail({
       from: this.from,

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportRepository } from '@dx/db';
-import type { ReportFormat } from '@dx/domain';
+import { deliveryIdempotencyKey, type ReportFormat } from '@dx/domain';
 import { absoluteLink, textToHtml } from './email.channel';
 import { DeliveryEvent, DeliveryPayload, ReportAttachmentRef } from './delivery-types';
 import { reportMail } from './report-mail.text';
@@ -169,7 +169,7 @@ export class ReportDelivery {
         d.channel,
         d.recipient,
         d.eventKey,
-        `${d.eventKey}|${d.recipient.toLowerCase()}|${d.channel}`,
+        deliveryIdempotencyKey(d.eventKey, d.recipient, d.channel),
         JSON.stringify(d.payload),
       ],
     );

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { absoluteLink } from './email.channel';
-import { ChannelDelivery } from './delivery-types';
+import { ChannelDelivery, DeliveryEvent } from './delivery-types';
 import { webhookSignature, webhookUrlProblem } from './webhook-signature';
 
 /** The JSON a province's webhook receives for one event. */
@@ -35,7 +35,7 @@ export class WebhookChannel {
   ) {}
 
   async send(delivery: ChannelDelivery): Promise<void> {
-    const event = delivery.payload.event;
+    const event = delivery.payload.event as DeliveryEvent | undefined;
     if (!event) throw new Error('webhook delivery without an event');
     const problem = webhookUrlProblem(delivery.recipient, this.options.allowLoopbackHttp);
     if (problem) throw new Error(problem);
