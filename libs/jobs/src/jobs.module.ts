@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RepositoriesModule } from '@dx/db';
 import { Clock, RecomputeEngine, systemClock } from '@dx/status-engine';
+import { DeliveryProcessor } from './notifications/delivery.processor';
+import { NotificationProducer } from './notifications/notification.producer';
+import { NotificationWorker } from './notifications/notification-worker';
 import { RecomputeProcessor } from './recompute/recompute.processor';
 import { REPORT_CLOCK, ReportProcessor } from './reports/report.processor';
 import { WorkerLifecycle } from './worker-lifecycle';
@@ -21,7 +24,14 @@ export const CLOCK = Symbol('CLOCK');
     { provide: REPORT_CLOCK, useExisting: CLOCK },
     ReportProcessor,
     WorkerLifecycle,
+    {
+      provide: NotificationProducer,
+      useFactory: (ds: DataSource, clock: Clock) => new NotificationProducer(ds, () => clock.now()),
+      inject: [DataSource, CLOCK],
+    },
+    { provide: DeliveryProcessor, useFactory: (ds: DataSource) => new DeliveryProcessor(ds), inject: [DataSource] },
+    NotificationWorker,
   ],
-  exports: [RecomputeEngine],
+  exports: [RecomputeEngine, NotificationProducer, DeliveryProcessor],
 })
 export class JobsModule {}

@@ -49,8 +49,6 @@ function recipientCondition(rules: readonly RecipientRule[]): { where: string; p
   return { where: parts.length ? parts.join(' OR ') : 'false', params };
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * The notifications the worker writes (docs/notifications.md): in-app rows and pending deliveries, each at most
  * once per (account, event) and (event, recipient, channel), whatever the number of reruns.
@@ -107,8 +105,6 @@ export class NotificationRepository {
     const province = await this.provinceOf(event.provinceId);
     const payload = {
       subject: text.title.vi,
-      text: `${text.body.vi}\n\n${link}`,
-      html: `<p>${escapeHtml(text.body.vi).replace(/\n/g, '<br>')}</p>`,
       attachments: [],
       event: {
         kind: event.kind,
