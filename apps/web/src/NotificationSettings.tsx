@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError, User } from './api';
-import { ACCOUNT_EMAIL, DeliveryMode, emailProblem, KIND_LABELS, MODE_LABELS, PREFERENCES, PreferenceItem } from './notification-links';
+import { ACCOUNT_EMAIL, DeliveryMode, emailProblem, kindLabel, MODE_LABELS, PREFERENCES, PreferenceItem } from './notification-links';
 import { ProvinceNotifications } from './ProvinceNotifications';
 import { useApi } from './use-api';
 
@@ -102,10 +102,10 @@ function PreferencesForm() {
         <tbody>
           {draft?.map((p) => (
             <tr key={p.kind} data-testid={`pref-${p.kind}`}>
-              <td>{KIND_LABELS[p.kind] ?? p.kind}</td>
+              <td>{kindLabel(p.kind)}</td>
               <td>
                 <select
-                  aria-label={`Kênh nhận: ${KIND_LABELS[p.kind] ?? p.kind}`}
+                  aria-label={`Kênh nhận: ${kindLabel(p.kind)}`}
                   value={p.mode}
                   onChange={(e) => set(p.kind, { mode: e.target.value as DeliveryMode })}
                 >
@@ -125,7 +125,7 @@ function PreferencesForm() {
                     onChange={(e) => set(p.kind, { digest: e.target.checked })}
                   />
                   <span>
-                    <span className="sr-only">{KIND_LABELS[p.kind] ?? p.kind}: </span>một thư mỗi ngày
+                    <span className="sr-only">{kindLabel(p.kind)}: </span>một thư mỗi ngày
                   </span>
                 </label>
               </td>

@@ -1,11 +1,11 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { viMoment, type Page } from '@dx/domain';
+import { viMoment } from '@dx/domain';
 import { api, ApiError } from './api';
 import {
   CHANNEL_LABELS,
   DeliveryItem,
   FAILED_DELIVERIES,
-  KIND_LABELS,
+  kindLabel,
   parseDueSoonDays,
   provinceSettingsPath,
   ProvinceNotificationSettings,
@@ -120,7 +120,7 @@ function ProvinceSettingsForm({ province }: { province: string }) {
 
 /** Emails and webhook calls that failed for good: to whom, by which channel, how many tries, the last error, when. */
 function FailedDeliveries() {
-  const { data, error } = useApi<Page<DeliveryItem> | { items: DeliveryItem[] }>(FAILED_DELIVERIES, { refreshMs: 60_000 });
+  const { data, error } = useApi<{ items: DeliveryItem[] }>(FAILED_DELIVERIES, { refreshMs: 60_000 });
   return (
     <section className="card" aria-labelledby="failed-title">
       <h2 id="failed-title">Gửi thông báo không thành công</h2>
@@ -145,7 +145,7 @@ function FailedDeliveries() {
               <td>
                 {d.recipient}
                 <br />
-                <span className="muted">{d.subject ?? KIND_LABELS[d.kind] ?? d.kind}</span>
+                <span className="muted">{d.subject ?? kindLabel(d.kind)}</span>
               </td>
               <td>{CHANNEL_LABELS[d.channel] ?? d.channel}</td>
               <td className="num">{d.attempts}</td>

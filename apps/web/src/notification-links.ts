@@ -1,4 +1,14 @@
-import type { Page } from '@dx/domain';
+import {
+  isNotificationKind,
+  NOTIFICATION_KIND_LABELS_VI,
+  NOTIFICATION_MODE_LABELS_VI,
+  type DeliveryResponse,
+  type NotificationListResponse,
+  type NotificationMode,
+  type NotificationPreference,
+  type NotificationResponse,
+  type ProvinceNotificationSettingsResponse,
+} from '@dx/domain';
 
 // The in-app notifications' API (docs/notifications.md) as the web reads it.
 export const INBOX = '#/thong-bao';
@@ -9,50 +19,18 @@ export const FAILED_DELIVERIES = `${NOTIFICATIONS}/deliveries?status=failed`;
 export const ACCOUNT_EMAIL = '/api/v1/account/email';
 export const provinceSettingsPath = (province: string) => `/api/v1/provinces/${encodeURIComponent(province)}/notification-settings`;
 
-/** One notification of the signed-in account. */
-export interface InboxItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  entity: { kind: string; id: string } | null;
-  province: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+// The API's own response types (libs/domain), under the names the pages use.
+export type InboxItem = NotificationResponse;
+export type InboxPage = NotificationListResponse;
+export type PreferenceItem = NotificationPreference;
+export type DeliveryMode = NotificationMode;
+export type ProvinceNotificationSettings = ProvinceNotificationSettingsResponse;
+export type DeliveryItem = DeliveryResponse;
 
-/** `GET /api/v1/notifications`: a page of the account's own notifications and how many are unread. */
-export interface InboxPage extends Page<InboxItem> {
-  unread: number;
-}
+export const MODE_LABELS: Record<DeliveryMode, string> = NOTIFICATION_MODE_LABELS_VI;
 
-export type DeliveryMode = 'in_app' | 'email' | 'both';
-
-export interface PreferenceItem {
-  kind: string;
-  mode: DeliveryMode;
-  digest: boolean;
-}
-
-export const MODE_LABELS: Record<DeliveryMode, string> = {
-  in_app: 'Chỉ trong ứng dụng',
-  email: 'Email',
-  both: 'Cả hai',
-};
-
-/** Each kind of event by what it is about, as the settings page names it. */
-export const KIND_LABELS: Record<string, string> = {
-  'task.due_soon': 'Nhiệm vụ sắp đến hạn',
-  'task.overdue': 'Nhiệm vụ quá hạn',
-  'submission.waiting': 'Cập nhật chờ duyệt',
-  'submission.decided': 'Cập nhật được duyệt hoặc bị trả lại',
-  'directive.assigned': 'Được giao chỉ đạo',
-  'directive.answered': 'Chỉ đạo được trả lời',
-  'directive.overdue': 'Chỉ đạo quá hạn',
-  'goal.status_changed': 'Mục tiêu đổi trạng thái',
-  'report.made': 'Báo cáo định kỳ đã lập',
-};
+/** A kind of event by its Vietnamese name (the code itself for a kind this page does not know yet). */
+export const kindLabel = (kind: string): string => (isNotificationKind(kind) ? NOTIFICATION_KIND_LABELS_VI[kind] : kind);
 
 /** The page each kind of item lives on, for a notification whose link is not one of the web's pages. */
 const ENTITY_PAGES: Record<string, string> = {
@@ -93,31 +71,6 @@ export function emailProblem(text: string): string | null {
   if (email.length > 254) return 'Địa chỉ email quá dài (tối đa 254 ký tự)';
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return 'Địa chỉ email không hợp lệ (ví dụ: ten@donvi.gov.vn)';
   return null;
-}
-
-/** `GET /api/v1/provinces/:code/notification-settings` (the webhook's secret is never sent back, only whether it is set). */
-export interface ProvinceNotificationSettings {
-  province: string;
-  dueSoonDays: number[];
-  webhookUrl: string | null;
-  hasWebhookSecret: boolean;
-  version: number;
-}
-
-/** One outgoing email or webhook call, as officers see the failed ones. */
-export interface DeliveryItem {
-  id: string;
-  kind: string;
-  channel: 'email' | 'webhook';
-  recipient: string;
-  eventKey: string;
-  status: 'pending' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  sentAt: string | null;
-  createdAt: string;
-  subject: string | null;
 }
 
 export const CHANNEL_LABELS: Record<string, string> = { email: 'Email', webhook: 'Webhook', in_app: 'Trong ứng dụng' };
