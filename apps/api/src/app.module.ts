@@ -23,6 +23,7 @@ import { IndicatorModule } from './indicator/indicator.module';
 import { ReportModule } from './report/report.module';
 import { PlanModule } from './plan/plan.module';
 import { DtiModule } from './dti/dti.module';
+import { ReminderDispatchModule } from './reminder-dispatch/reminder-dispatch.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -60,6 +61,7 @@ export class AppModule {
         ReportModule,
         PlanModule,
         DtiModule,
+        ReminderDispatchModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [JobsModule] : []),
       ],

@@ -11,6 +11,7 @@ import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
 import { recomputeCommand } from './commands/recompute.command';
 import { reportCommand } from './commands/report.command';
+import { remindersDispatchCommand } from './commands/reminders-dispatch.command';
 import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
 
@@ -25,6 +26,7 @@ const program = new Command('dx-tracker')
   .addCommand(recomputeCommand())
   .addCommand(statusCommand())
   .addCommand(reportCommand())
+  .addCommand(new Command('reminders').description('reminders to the agencies: official dispatches').addCommand(remindersDispatchCommand()))
   .addCommand(dtiCommand())
   .addCommand(orgsCommand())
   .addCommand(backupCommand())

@@ -1,3 +1,4 @@
+import { viDate } from '../vi-format';
 import { msg } from './msg';
 
 /** Reports, their files and schedules. */
@@ -14,6 +15,13 @@ export const reportMessages = {
     msg('không phải là biểu thức cron (5 trường: phút giờ ngày tháng thứ, ví dụ "0 7 * * 1")', `not a cron expression: ${why}`),
   noRightToOrder: (province: string) =>
     msg(`Không có quyền yêu cầu báo cáo của tỉnh ${province}`, `no right to order reports of ${province}`),
+  noRightToDispatch: (province: string) =>
+    msg(`Không có quyền tạo công văn đôn đốc của tỉnh ${province}`, `no right to make reminder dispatches of ${province}`),
+  nothingToDispatch: (asOf: string, days: number) =>
+    msg(
+      `Tính đến ngày ${viDate(asOf)}, không có cơ quan nào có nhiệm vụ quá hạn hoặc sắp đến hạn (trong ${days} ngày)`,
+      `as of ${asOf} no agency has tasks overdue or due within ${days} days`,
+    ),
   noRightToHeading: (province: string) =>
     msg(`Không có quyền sửa tiêu đề báo cáo của tỉnh ${province}`, `no right to change the report heading of ${province}`),
   noRightToSchedules: (province: string) =>

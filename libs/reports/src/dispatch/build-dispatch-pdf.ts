@@ -8,7 +8,9 @@ const th = (cells: string[]): TableCell[] => cells.map((text) => ({ text, bold: 
 
 function taskTable(title: string, lastColumn: string, tasks: DispatchTask[]): Content[] {
   if (!tasks.length) return [];
-  const rows = tasks.map((t, i) => [String(i + 1), t.code, t.title, t.document, viDate(t.due), daysLateVi(t)]);
+  // Codes, dates and day counts never break; the title takes the rest of the width.
+  const keep = (text: string): TableCell => ({ text, noWrap: true });
+  const rows = tasks.map((t, i) => [String(i + 1), keep(t.code), t.title, keep(t.document), keep(viDate(t.due)), keep(daysLateVi(t))]);
   return [
     { text: title, italics: true, margin: [0, 4, 0, 2] },
     {
