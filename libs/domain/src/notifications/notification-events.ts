@@ -72,8 +72,8 @@ export function eventKey(e: NotificationEvent): string {
     case 'task.due_soon':
       return `${e.kind}:${e.task.id}:${e.task.due}:${daysBetween(e.asOf, e.task.due)}`;
     case 'task.overdue':
-      // Once when it becomes late, then once a week while it stays late.
-      return `${e.kind}:${e.task.id}:${e.task.due}:w${Math.floor(daysLate(e.task.due, e.asOf) / 7)}`;
+      // Once when it becomes late (days 1–7), then once a week while it stays late (days 8–14, …).
+      return `${e.kind}:${e.task.id}:${e.task.due}:w${Math.floor((daysLate(e.task.due, e.asOf) - 1) / 7)}`;
     case 'submission.waiting':
     case 'submission.decided':
       return `${e.kind}:${e.submission.id}`;

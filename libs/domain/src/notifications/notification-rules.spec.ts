@@ -46,8 +46,9 @@ describe('notification rules', () => {
 
   it('keys an overdue task once, then once a week while it stays late', () => {
     expect(eventKey(overdue('2026-03-02'))).toBe('task.overdue:t1:2026-03-01:w0');
-    expect(eventKey(overdue('2026-03-07'))).toBe('task.overdue:t1:2026-03-01:w0');
-    expect(eventKey(overdue('2026-03-08'))).toBe('task.overdue:t1:2026-03-01:w1');
+    expect(eventKey(overdue('2026-03-08'))).toBe('task.overdue:t1:2026-03-01:w0');
+    expect(eventKey(overdue('2026-03-09'))).toBe('task.overdue:t1:2026-03-01:w1');
+    expect(eventKey(overdue('2026-03-16'))).toBe('task.overdue:t1:2026-03-01:w2');
     expect(eventKey({ kind: 'task.due_soon', provinceId: 'p', task, asOf: '2026-02-22' })).toBe('task.due_soon:t1:2026-03-01:7');
     expect(deliveryIdempotencyKey('k', 'A@B.vn', 'email')).toBe('k|a@b.vn|email');
   });
