@@ -10,6 +10,7 @@ import { TaskEditor } from './TaskEditor';
 import { useApi } from './use-api';
 import { draftsStartingWith } from './use-draft';
 import { EmptyRow } from './EmptyRow';
+import { DispatchButton } from './DispatchButton';
 
 type Task = Serialized<TaskResponse>;
 
@@ -178,6 +179,7 @@ export function Work({ user, province }: { user: User; province: string }) {
           void reload();
         }}
       />
+      <DispatchButton user={user} province={province} onDone={setMessage} />
       {message && (
         <p role="status" className="ok">
           {message}
