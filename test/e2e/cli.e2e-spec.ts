@@ -216,7 +216,7 @@ describe('cli migrate on an empty PostgreSQL database', () => {
   it('a bad DATABASE_URL is a configuration error, not a crash', () => {
     const r = runCli(['export', '--province', 'QNI'], { DATABASE_URL: 'mysql://nope' });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(r.stderr).toMatch(/^lỗi: cấu hình không hợp lệ:\n {2}- DATABASE_URL phải là địa chỉ postgres:\/\/ hoặc postgresql:\/\/$/m);
   });
 });
 

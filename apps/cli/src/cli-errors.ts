@@ -18,6 +18,26 @@ const COMMANDER_VI: [RegExp, string][] = [
   [/^\(Did you mean (.+)\?\)$/, '(có phải là $1?)'],
 ];
 
+/** The environment's problems (libs/config) in Vietnamese; a problem not listed stays as it is. */
+const CONFIG_VI: [RegExp, string][] = [
+  [
+    /^DATABASE_URL is required when NODE_ENV=production .*$/,
+    'DATABASE_URL là bắt buộc khi NODE_ENV=production (cơ sở dữ liệu nhúng chỉ để dùng thử)',
+  ],
+  [/^(\w+) is required when (.+)$/, '$1 là bắt buộc khi $2'],
+  [/^(\w+) must be an? (\S+) or (\S+) URL$/, '$1 phải là địa chỉ $2 hoặc $3'],
+  [/^(\w+) must be at least (\d+) characters$/, '$1 phải có ít nhất $2 ký tự'],
+  [/^(\w+) must be 1-(\d+) visible ASCII characters$/, '$1 phải gồm 1–$2 ký tự ASCII nhìn thấy được'],
+  [/^(\w+) must be 1-(\d+) characters (.+) or -$/, '$1 phải gồm 1–$2 ký tự $3 hoặc -'],
+  [/^(\w+) must be an address, e\.g\. (.+)$/, '$1 phải là một địa chỉ thư, ví dụ $2'],
+];
+
+function configProblem(problem: string): string {
+  if (cliLang() === 'en') return problem;
+  const known = CONFIG_VI.find(([pattern]) => pattern.test(problem));
+  return known ? problem.replace(known[0], known[1]) : problem;
+}
+
 /** A line commander wrote to stderr, in the CLI's language. */
 export function commanderLine(line: string): string {
   if (cliLang() === 'en') return line;
@@ -47,7 +67,7 @@ export function reportCliError(error: unknown): void {
   }
   if (error instanceof ConfigError) {
     printError(cliMessages.error(say(cliMessages.invalidConfig())));
-    for (const p of error.problems) process.stderr.write(`  - ${p}\n`);
+    for (const p of error.problems) process.stderr.write(`  - ${configProblem(p)}\n`);
     return;
   }
   if (error instanceof PendingMigrationsError) return printError(cliMessages.error(say(cliMessages.pendingMigrations())));
