@@ -24,6 +24,8 @@ export * from './delivery/webhook-signature';
 export * from './delivery/webhook.channel';
 export * from './delivery/report-delivery';
 export * from './delivery/report-mail.text';
+export * from './delivery/digest-mailer';
+export * from './delivery/delivery-channels.registrar';
 export * from './notifications/notification-sources.reader';
 export * from './notifications/notification.producer';
 export * from './notifications/delivery.processor';

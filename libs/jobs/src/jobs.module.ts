@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RepositoriesModule } from '@dx/db';
 import { Clock, RecomputeEngine, systemClock } from '@dx/status-engine';
+import { DeliveryChannelsRegistrar } from './delivery/delivery-channels.registrar';
 import { DeliveryProcessor } from './notifications/delivery.processor';
 import { NotificationProducer } from './notifications/notification.producer';
 import { NotificationWorker } from './notifications/notification-worker';
@@ -31,6 +32,7 @@ export const CLOCK = Symbol('CLOCK');
     },
     { provide: DeliveryProcessor, useFactory: (ds: DataSource) => new DeliveryProcessor(ds), inject: [DataSource] },
     NotificationWorker,
+    DeliveryChannelsRegistrar,
   ],
   exports: [RecomputeEngine, NotificationProducer, DeliveryProcessor],
 })
