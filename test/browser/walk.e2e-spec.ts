@@ -88,7 +88,9 @@ describe('a first start walked in the browser by every role', () => {
 
   /** What is wrong with the page as shown: English from the list, or a width beyond the viewport. */
   async function problems(page: Page, where: string): Promise<string[]> {
-    await page.waitForLoadState('networkidle');
+    // Loaded: the network has settled and no part of the page still says it is loading.
+    await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    await page.waitForFunction(() => !document.body.innerText.includes('Đang tải'), null, { timeout: 60_000 });
     const text = await page.locator('body').innerText();
     const found = NEVER_SHOWN.filter((re) => re.test(text)).map((re) => `${where}: shows ${re} in «${text.match(re)![0]}»`);
     const { scroll, client, wide } = await page.evaluate(() => {
@@ -100,6 +102,17 @@ describe('a first start walked in the browser by every role', () => {
         .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`);
       return { scroll: document.documentElement.scrollWidth, client, wide };
     });
+    // An empty table says what it lacks ("chưa có …") instead of showing bare headers.
+    const bare = await page
+      .locator('main table')
+      .evaluateAll((tables) =>
+        tables
+          .filter((t) => t.querySelectorAll('tbody tr').length === 0 && !/chưa có/i.test(t.parentElement?.textContent ?? ''))
+          .map(
+            (t) => t.getAttribute('aria-label') ?? t.querySelector('caption')?.textContent ?? t.querySelector('th')?.textContent ?? 'table',
+          ),
+      );
+    for (const t of bare) found.push(`${where}: an empty table without "chưa có …" (${t})`);
     if (scroll > client + 1) found.push(`${where}: ${scroll} px wide in a ${client} px viewport (${wide.join(', ')})`);
     return found;
   }
