@@ -24,6 +24,7 @@ import { ReportModule } from './report/report.module';
 import { PlanModule } from './plan/plan.module';
 import { DtiModule } from './dti/dti.module';
 import { ReminderDispatchModule } from './reminder-dispatch/reminder-dispatch.module';
+import { NotificationModule } from './notification/notification.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -62,6 +63,7 @@ export class AppModule {
         PlanModule,
         DtiModule,
         ReminderDispatchModule,
+        NotificationModule,
         // The embedded default runs the worker in the API process (RUN_WORKER).
         ...(options.config.runWorker ? [JobsModule] : []),
       ],

@@ -33,6 +33,8 @@ export const AUDIT_ACTION_LABELS_VI: Record<string, string> = {
   'report-schedule.update': 'Sửa lịch báo cáo',
   'report-schedule.delete': 'Xóa lịch báo cáo',
   'user.create': 'Tạo tài khoản',
+  'user.email': 'Đổi địa chỉ email',
+  'notification-settings.update': 'Sửa cài đặt nhắc việc và webhook của tỉnh',
   'user.reset-password': 'Đặt lại mật khẩu',
   'token.create': 'Tạo mã truy cập API',
   'token.revoke': 'Thu hồi mã truy cập API',
