@@ -24,7 +24,7 @@ describe('DTI results', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    // The DTI table and framework problems are English only so far; this suite reads the CLI in English.
+    // The DTI framework problems are English only so far; this suite reads the CLI in English (cli.e2e-spec: Vietnamese).
     env = { DATABASE_URL: db.url, DX_LANG: 'en' };
     const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
     await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
@@ -222,6 +222,10 @@ describe('DTI results', () => {
       expect(r.stderr).toMatch(line);
     }
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM dti_result`))[0].n).toBe(before);
+    const vi = runCli(['dti', 'import', bad, '--year', '2019'], { DATABASE_URL: db.url }).stderr;
+    expect(vi).toMatch(/^lỗi: .*chưa ghi gì/m);
+    expect(vi).toMatch(/row 2\.score: "abc" không phải là một số/);
+    expect(vi).toMatch(/row 4\.score: ghi điểm \(score\) hoặc thứ hạng \(rank\)/);
     expect(runCli(['dti', 'import', csv('dup.csv', 'name,rank\nĐà Nẵng,1\nDa Nang,2\n'), '--year', '2019'], env).stderr).toMatch(
       /row 3\.name: "Da Nang" is already in row 2/,
     );

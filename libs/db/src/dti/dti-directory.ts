@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
-import { DomainError, DtiFramework, kpiMessages } from '@dx/domain';
-import { issueMessage, parseDtiFrameworks } from '@dx/plan-file';
+import { DomainError, DtiFramework, kpiMessages, Localised } from '@dx/domain';
+import { issueMessageIn, parseDtiFrameworks } from '@dx/plan-file';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 import { checkDtiTable, DTI_GROUPS, DtiGroup, DtiTableRow, writeDtiTable } from './dti-import';
 import { syncDtiObservations } from './dti-observations';
+import { dtiTableMessages } from './dti-table.messages';
 
 export const DTI_FRAMEWORK_FILE = 'frameworks.yaml';
 const TABLE_FILE = new RegExp(`^(\\d{4})-(${DTI_GROUPS.join('|')})\\.csv$`);
@@ -26,19 +27,24 @@ export async function importDtiDirectory(
   onFile: (file: string) => void = () => undefined,
 ): Promise<DtiDirectoryResult> {
   const names = readdirSync(dir).sort();
-  const problems: { path: string; line: number | null; messages: string[] }[] = [];
+  const problems: { path: string; line: number | null; messages: (string | Localised)[] }[] = [];
   let frameworks: DtiFramework[] = [];
   if (existsSync(join(dir, DTI_FRAMEWORK_FILE))) {
     const parsed = parseDtiFrameworks(readFileSync(join(dir, DTI_FRAMEWORK_FILE)));
     frameworks = parsed.value ?? [];
-    for (const e of parsed.errors) problems.push({ path: `${DTI_FRAMEWORK_FILE}: ${e.path}`, line: e.line, messages: [issueMessage(e)] });
+    for (const e of parsed.errors)
+      problems.push({
+        path: `${DTI_FRAMEWORK_FILE}: ${e.path}`,
+        line: e.line,
+        messages: [{ vi: issueMessageIn(e, 'vi'), en: issueMessageIn(e, 'en') }],
+      });
   }
   const tables = names
     .filter((n) => n.toLowerCase().endsWith('.csv'))
     .flatMap((file) => {
       const m = TABLE_FILE.exec(file);
       if (!m) {
-        problems.push({ path: file, line: null, messages: [`name tables YEAR-GROUP.csv, GROUP one of ${DTI_GROUPS.join(', ')}`] });
+        problems.push({ path: file, line: null, messages: [dtiTableMessages.tableFileName(DTI_GROUPS.join(', '))] });
         return [];
       }
       return [{ file, year: Number(m[1]), group: m[2] as DtiGroup }];

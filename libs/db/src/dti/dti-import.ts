@@ -1,9 +1,20 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
-import { canonicalDecimal, DomainError, DTI_PILLARS, DtiFramework, dtiNameKey, DtiPart, dtiRanks, kpiMessages } from '@dx/domain';
+import {
+  canonicalDecimal,
+  DomainError,
+  DTI_PILLARS,
+  DtiFramework,
+  dtiNameKey,
+  DtiPart,
+  dtiRanks,
+  kpiMessages,
+  Localised,
+} from '@dx/domain';
 import { syncDtiObservations } from './dti-observations';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 import { ourProvinces } from './dti-province-matcher';
+import { dtiTableMessages as T } from './dti-table.messages';
 
 export const DTI_GROUPS = ['provinces', 'ministries', 'ministries-no-services'] as const;
 export type DtiGroup = (typeof DTI_GROUPS)[number];
@@ -25,7 +36,7 @@ export const DTI_COLUMNS = [
 export interface DtiRowError {
   row: number;
   column: string;
-  message: string;
+  message: Localised;
 }
 
 export type DtiFigures = Record<string, { score: string | null; rank: number | null }>;
@@ -69,7 +80,7 @@ export function parseDtiCsv(bytes: Buffer, framework: DtiFramework | null = null
       info: true,
     });
   } catch (error) {
-    return { rows: [], errors: [{ row: 0, column: '(file)', message: `not a UTF-8 CSV file: ${(error as Error).message}` }] };
+    return { rows: [], errors: [{ row: 0, column: '(file)', message: T.notUtf8Csv((error as Error).message) }] };
   }
   const pillarParts: readonly DtiPart[] = framework?.pillars.length ? framework.pillars : DTI_PILLARS;
   const indexParts = framework?.indices ?? [];
@@ -80,23 +91,23 @@ export function parseDtiCsv(bytes: Buffer, framework: DtiFramework | null = null
   const seen = new Map<string, number>();
   for (const { record, info } of records) {
     const row = info.lines;
-    const fail = (column: string, message: string) => errors.push({ row, column, message });
+    const fail = (column: string, message: Localised) => errors.push({ row, column, message });
     const unknown = Object.keys(record).filter((c) => !columns.includes(c));
-    if (unknown.length) fail(unknown[0], `unknown column; the columns are ${columns.join(', ')}`);
+    if (unknown.length) fail(unknown[0], T.unknownColumn(columns.join(', ')));
     const name = (record.name ?? '').normalize('NFC');
-    if (!name) fail('name', 'is required');
+    if (!name) fail('name', T.required());
     const score = decimal(record.score);
     const rank = rankOf(record.rank);
-    if (score === 'bad') fail('score', `"${record.score}" is not a number`);
-    if (rank === 'bad') fail('rank', `"${record.rank}" is not a rank (a whole number from 1)`);
-    if (score === null && rank === null) fail('score', 'give a score or a rank');
+    if (score === 'bad') fail('score', T.notANumber(record.score));
+    if (rank === 'bad') fail('rank', T.notARank(record.rank));
+    if (score === null && rank === null) fail('score', T.scoreOrRank());
     const figures = (parts: readonly DtiPart[]): DtiFigures => {
       const out: DtiFigures = {};
       for (const { code } of parts) {
         const s = decimal(record[`${code}_score`]);
         const r = rankOf(record[`${code}_rank`]);
-        if (s === 'bad') fail(`${code}_score`, `"${record[`${code}_score`]}" is not a number`);
-        if (r === 'bad') fail(`${code}_rank`, `"${record[`${code}_rank`]}" is not a rank`);
+        if (s === 'bad') fail(`${code}_score`, T.notANumber(record[`${code}_score`]));
+        if (r === 'bad') fail(`${code}_rank`, T.notAPartRank(record[`${code}_rank`]));
         if (s !== 'bad' && r !== 'bad' && (s !== null || r !== null)) out[code] = { score: s, rank: r };
       }
       return out;
@@ -106,7 +117,7 @@ export function parseDtiCsv(bytes: Buffer, framework: DtiFramework | null = null
     if (!name || score === 'bad' || rank === 'bad') continue;
     const key = dtiNameKey(name);
     if (seen.has(key)) {
-      fail('name', `"${name}" is already in row ${seen.get(key)}`);
+      fail('name', T.duplicateName(name, seen.get(key)!));
       continue;
     }
     seen.set(key, row);
