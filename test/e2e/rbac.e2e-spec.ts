@@ -190,6 +190,31 @@ const RULES: Record<string, Rule> = {
     allowed: ['admin', 'officer'],
     sample: () => ({ url: '/api/v1/provinces/DNG/settings', body: { trustReporters: 'maybe' } }),
   },
+  // Notifications: every account its own inbox, choices and address; deliveries and a province's settings for officers and admins.
+  'GET /api/v1/notifications': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/notifications' }) },
+  'POST /api/v1/notifications/read-all': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/notifications/read-all' }) },
+  'POST /api/v1/notifications/:id/read': { allowed: EVERYONE, sample: () => ({ url: `/api/v1/notifications/${NO_ID}/read` }) },
+  'GET /api/v1/notifications/preferences': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/notifications/preferences' }) },
+  'PUT /api/v1/notifications/preferences': {
+    allowed: EVERYONE,
+    sample: () => ({ url: '/api/v1/notifications/preferences', body: { items: [{ kind: 'task.overdue', mode: 'sms', digest: false }] } }),
+  },
+  'GET /api/v1/notifications/deliveries': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: '/api/v1/notifications/deliveries?status=failed' }),
+    otherProvince: () => ({ url: '/api/v1/notifications/deliveries?status=failed&province=QNI' }),
+  },
+  'GET /api/v1/account/email': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/account/email' }) },
+  'PUT /api/v1/account/email': { allowed: EVERYONE, sample: () => ({ url: '/api/v1/account/email', body: { email: 'khong-phai-email' } }) },
+  'GET /api/v1/provinces/:code/notification-settings': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: '/api/v1/provinces/DNG/notification-settings' }),
+    otherProvince: () => ({ url: '/api/v1/provinces/QNI/notification-settings' }),
+  },
+  'PUT /api/v1/provinces/:code/notification-settings': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: '/api/v1/provinces/DNG/notification-settings', body: { dueSoonDays: [0], webhookUrl: null, version: 0 } }),
+  },
   'POST /api/v1/directives': {
     allowed: ['admin', 'leader', 'officer'],
     sample: () => ({ url: '/api/v1/directives', body: { kind: 'comment', target: { kind: 'task', id: NO_ID }, body: 'rbac' } }),
