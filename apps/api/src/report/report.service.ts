@@ -15,6 +15,7 @@ import {
   ReportFormat,
   ReportFrequency,
   reportMessages,
+  ReportOrderResponse,
   things,
   todayIn,
 } from '@dx/domain';
@@ -25,8 +26,9 @@ import { CreateReportDto, CreateScheduleDto, ListReportsQuery, ReportHeadingDto,
 import { assertReadable, existingProvinceId, readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
 
-/** A schedule's recipients without repeats (addresses compared regardless of case); undefined stays undefined. */
-const uniq = (list?: string[]) => (list ? [...new Map(list.map((r) => [r.toLowerCase(), r.trim()])).values()] : undefined);
+/** A schedule's recipients without repeats (compared regardless of case, the first kept); undefined stays undefined. */
+const uniq = (list?: string[]) =>
+  list?.map((r) => r.trim()).filter((r, i, all) => all.findIndex((o) => o.toLowerCase() === r.toLowerCase()) === i);
 
 /** Who may order reports and manage schedules: admins, and the province's officers and leaders (people). */
 function canOrderReports(p: Principal, provinceId: string): boolean {
@@ -71,7 +73,7 @@ export class ReportService {
   }
 
   /** Queues a report; the job (GET /api/v1/jobs/:id) reports its progress and, when done, the report's id. */
-  async order(principal: Principal, dto: CreateReportDto) {
+  async order(principal: Principal, dto: CreateReportDto): Promise<ReportOrderResponse> {
     const provinceId = await existingProvinceId(this.provinces, dto.province);
     assertAccess(canOrderReports(principal, provinceId), reportMessages.noRightToOrder(dto.province));
     if (!parsePeriod(dto.period))
@@ -144,16 +146,14 @@ export class ReportService {
     const ids = await this.reports.documentOf(dto.province, dto.document);
     if (!ids) throw new DomainError('DOCUMENT_NOT_FOUND', planMessages.documentNotFound(dto.document, dto.province));
     const schedule = await this.dataSource.transaction(async (m) => {
-      const created = await this.reports
-        .withTransaction(m)
-        .createSchedule({
-          ...ids,
-          frequency: dto.frequency,
-          cron,
-          formats: [...new Set(dto.formats)],
-          createdBy: principal.username,
-          recipients: uniq(dto.recipients),
-        });
+      const created = await this.reports.withTransaction(m).createSchedule({
+        ...ids,
+        frequency: dto.frequency,
+        cron,
+        formats: [...new Set(dto.formats)],
+        createdBy: principal.username,
+        recipients: uniq(dto.recipients),
+      });
       await this.audit.withTransaction(m).append({
         actor: principal,
         meta,
@@ -176,15 +176,13 @@ export class ReportService {
     assertAccess(canApprove(principal, before.provinceId), reportMessages.noRightToSchedule(id));
     const cron = this.checkCron(dto.frequency, dto.cron);
     const after = await this.dataSource.transaction(async (m) => {
-      const updated = await this.reports
-        .withTransaction(m)
-        .updateSchedule(id, {
-          frequency: dto.frequency,
-          cron,
-          formats: [...new Set(dto.formats)],
-          enabled: dto.enabled,
-          recipients: uniq(dto.recipients),
-        });
+      const updated = await this.reports.withTransaction(m).updateSchedule(id, {
+        frequency: dto.frequency,
+        cron,
+        formats: [...new Set(dto.formats)],
+        enabled: dto.enabled,
+        recipients: uniq(dto.recipients),
+      });
       await this.audit.withTransaction(m).append({
         actor: principal,
         meta,
