@@ -42,6 +42,7 @@ function sample(type: string): unknown {
 /** Arguments the types do not tell (a text the function reads). */
 const ARGS: Record<string, unknown[]> = {
   'planFileMessages.decimal': ['value has more than 18 digits before the point'],
+  'reportMessages.nothingToDispatch': ['2026-04-25', 7],
 };
 /** The same word in both languages, on purpose. */
 const SAME_IN_BOTH = new Set(['yamlNodeMessages.null']);
