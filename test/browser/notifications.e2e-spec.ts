@@ -263,7 +263,10 @@ describe('notifications in a real browser', () => {
       .waitFor();
     await days.fill('14, 3');
     await form.getByLabel('Địa chỉ webhook').fill('https://cau-noi.danang.example/dx');
-    await form.getByLabel('Khóa bí mật của webhook').fill('bi-mat-cua-tinh');
+    await form.getByLabel('Khóa bí mật của webhook').fill('ngắn');
+    await form.getByRole('button', { name: 'Lưu cài đặt của tỉnh' }).click();
+    await form.getByRole('alert').getByText('Khóa bí mật cần từ 16 đến 200 ký tự').waitFor();
+    await form.getByLabel('Khóa bí mật của webhook').fill('bi-mat-cua-tinh-da-nang');
     await form.getByRole('button', { name: 'Lưu cài đặt của tỉnh' }).click();
     await form.getByRole('status').getByText('Đã lưu cài đặt nhắc việc của tỉnh').waitFor();
 
@@ -272,7 +275,7 @@ describe('notifications in a real browser', () => {
     expect(await form.getByLabel('Địa chỉ webhook').inputValue()).toBe('https://cau-noi.danang.example/dx');
     expect(await form.getByLabel('Khóa bí mật của webhook').inputValue()).toBe('');
     expect(await form.getByTestId('webhook-secret-state').innerText()).toBe('Khóa bí mật đã được đặt (không hiển thị lại).');
-    expect(await page.content()).not.toContain('bi-mat-cua-tinh');
+    expect(await page.content()).not.toContain('bi-mat-cua-tinh-da-nang');
 
     const failed = page.getByRole('table', { name: 'Lần gửi không thành công' }).getByTestId('failed-delivery');
     await failed.first().waitFor();

@@ -8,7 +8,7 @@ const problemText = (err: unknown) => (err instanceof ApiError ? err.problem.det
 
 /** The account's email address: checked here first, then by the API; the error sits under the field. */
 function EmailForm() {
-  const me = useApi<{ email?: string | null }>('/api/v1/auth/me');
+  const me = useApi<{ email: string | null }>(ACCOUNT_EMAIL);
   const [email, setEmail] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -63,6 +63,41 @@ function EmailForm() {
   );
 }
 
+/** One kind of event: its channel and whether single emails are gathered into one a day. */
+function PreferenceRow({ p, onChange }: { p: PreferenceItem; onChange: (change: Partial<PreferenceItem>) => void }) {
+  return (
+    <tr data-testid={`pref-${p.kind}`}>
+      <td>{kindLabel(p.kind)}</td>
+      <td>
+        <select
+          aria-label={`Kênh nhận: ${kindLabel(p.kind)}`}
+          value={p.mode}
+          onChange={(e) => onChange({ mode: e.target.value as DeliveryMode })}
+        >
+          {(Object.keys(MODE_LABELS) as DeliveryMode[]).map((m) => (
+            <option key={m} value={m}>
+              {MODE_LABELS[m]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={p.digest}
+            disabled={p.mode === 'in_app'}
+            onChange={(e) => onChange({ digest: e.target.checked })}
+          />
+          <span>
+            <span className="sr-only">{kindLabel(p.kind)}: </span>một thư mỗi ngày
+          </span>
+        </label>
+      </td>
+    </tr>
+  );
+}
+
 /** Per kind of event: in the app only, by email, or both; and a daily digest instead of single mails. */
 function PreferencesForm() {
   const { data, error, reload } = useApi<{ items: PreferenceItem[] }>(PREFERENCES);
@@ -101,35 +136,7 @@ function PreferencesForm() {
         </thead>
         <tbody>
           {draft?.map((p) => (
-            <tr key={p.kind} data-testid={`pref-${p.kind}`}>
-              <td>{kindLabel(p.kind)}</td>
-              <td>
-                <select
-                  aria-label={`Kênh nhận: ${kindLabel(p.kind)}`}
-                  value={p.mode}
-                  onChange={(e) => set(p.kind, { mode: e.target.value as DeliveryMode })}
-                >
-                  {(Object.keys(MODE_LABELS) as DeliveryMode[]).map((m) => (
-                    <option key={m} value={m}>
-                      {MODE_LABELS[m]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <label className="inline">
-                  <input
-                    type="checkbox"
-                    checked={p.digest}
-                    disabled={p.mode === 'in_app'}
-                    onChange={(e) => set(p.kind, { digest: e.target.checked })}
-                  />
-                  <span>
-                    <span className="sr-only">{kindLabel(p.kind)}: </span>một thư mỗi ngày
-                  </span>
-                </label>
-              </td>
-            </tr>
+            <PreferenceRow key={p.kind} p={p} onChange={(change) => set(p.kind, change)} />
           ))}
         </tbody>
       </table>

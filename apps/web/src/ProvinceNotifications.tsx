@@ -11,6 +11,7 @@ import {
   ProvinceNotificationSettings,
   webhookUrlProblem,
 } from './notification-links';
+import { errorsOf } from './PlanItemDialogs';
 import { useApi } from './use-api';
 
 const problemText = (err: unknown) => (err instanceof ApiError ? err.problem.detail : 'Không kết nối được máy chủ');
@@ -18,18 +19,41 @@ const problemText = (err: unknown) => (err instanceof ApiError ? err.problem.det
 interface Errors {
   days?: string;
   url?: string;
+  secret?: string;
   form?: string;
 }
 
+/** A refused save's problems next to their fields (the API's field paths), the rest under the form. */
+function fieldErrors(err: unknown): Errors {
+  const byPath = errorsOf(err);
+  const names: Record<string, keyof Errors> = { dueSoonDays: 'days', webhookUrl: 'url', webhookSecret: 'secret' };
+  const errors: Errors = {};
+  for (const [path, messages] of Object.entries(byPath)) {
+    const key = names[path] ?? 'form';
+    errors[key] = [errors[key], ...messages].filter(Boolean).join('; ');
+  }
+  return errors;
+}
+
 /** Checks the form; the errors by field, and the body to send when there are none. */
-function check(days: string, url: string, secret: string): { errors: Errors; body?: Record<string, unknown> } {
+function check(days: string, url: string, secret: string, version: number): { errors: Errors; body?: Record<string, unknown> } {
   const dueSoonDays = parseDueSoonDays(days);
   const errors: Errors = {};
   if (!dueSoonDays) errors.days = 'Nhập số ngày từ 1 đến 365, cách nhau bởi dấu phẩy (ví dụ: 7, 1)';
   const urlProblem = webhookUrlProblem(url);
   if (urlProblem) errors.url = urlProblem;
-  if (errors.days || errors.url) return { errors };
-  return { errors, body: { dueSoonDays, webhookUrl: url.trim() || null, ...(secret ? { webhookSecret: secret } : {}) } };
+  if (secret && (secret.length < 16 || secret.length > 200)) errors.secret = 'Khóa bí mật cần từ 16 đến 200 ký tự';
+  if (errors.days || errors.url || errors.secret) return { errors };
+  return { errors, body: { dueSoonDays, webhookUrl: url.trim() || null, ...(secret ? { webhookSecret: secret } : {}), version } };
+}
+
+/** A field's (or the form's) problem, under it. */
+function ErrorText({ id, text }: { id?: string; text?: string }) {
+  return text ? (
+    <p id={id} role="alert" className="error">
+      {text}
+    </p>
+  ) : null;
 }
 
 /** The province's reminder days before a task's due date, and its webhook (the secret can be replaced, never read). */
@@ -49,16 +73,17 @@ function ProvinceSettingsForm({ province }: { province: string }) {
   async function save(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const checked = check(days, url, secret);
+    if (!data) return;
+    const checked = check(days, url, secret, data.version);
     setErrors(checked.errors);
-    if (!checked.body || !data) return;
+    if (!checked.body) return;
     try {
-      await api(path, { method: 'PUT', json: checked.body, headers: { 'If-Match': `"${data.version}"` } });
+      await api(path, { method: 'PUT', json: checked.body });
       setSecret('');
       setSaved(true);
       await reload();
     } catch (err) {
-      setErrors({ form: problemText(err) });
+      setErrors(fieldErrors(err));
     }
   }
   const field = (id: keyof Errors) => (errors[id] ? { 'aria-invalid': true, 'aria-describedby': `pn-${id}-error` } : {});
@@ -74,20 +99,12 @@ function ProvinceSettingsForm({ province }: { province: string }) {
         Nhắc trước hạn (số ngày)
         <input value={days} onChange={(e) => setDays(e.target.value)} placeholder="7, 1" inputMode="numeric" {...field('days')} />
       </label>
-      {errors.days && (
-        <p id="pn-days-error" role="alert" className="error">
-          {errors.days}
-        </p>
-      )}
+      <ErrorText id="pn-days-error" text={errors.days} />
       <label>
         Địa chỉ webhook
         <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…" {...field('url')} />
       </label>
-      {errors.url && (
-        <p id="pn-url-error" role="alert" className="error">
-          {errors.url}
-        </p>
-      )}
+      <ErrorText id="pn-url-error" text={errors.url} />
       <label>
         Khóa bí mật của webhook
         <input
@@ -96,19 +113,17 @@ function ProvinceSettingsForm({ province }: { province: string }) {
           onChange={(e) => setSecret(e.target.value)}
           autoComplete="new-password"
           placeholder={data?.hasWebhookSecret ? 'đã đặt — để trống để giữ nguyên' : 'chưa đặt'}
+          {...field('secret')}
         />
       </label>
+      <ErrorText id="pn-secret-error" text={errors.secret} />
       <p className="muted" data-testid="webhook-secret-state">
         {data?.hasWebhookSecret ? 'Khóa bí mật đã được đặt (không hiển thị lại).' : 'Chưa đặt khóa bí mật.'}
       </p>
       <button type="submit" disabled={!data}>
         Lưu cài đặt của tỉnh
       </button>
-      {errors.form && (
-        <p role="alert" className="error">
-          {errors.form}
-        </p>
-      )}
+      <ErrorText text={errors.form} />
       {saved && (
         <p role="status" className="ok">
           Đã lưu cài đặt nhắc việc của tỉnh

@@ -75,13 +75,15 @@ export function emailProblem(text: string): string | null {
 
 export const CHANNEL_LABELS: Record<string, string> = { email: 'Email', webhook: 'Webhook', in_app: 'Trong ứng dụng' };
 
-/** Why a webhook address cannot be used (null when it can; empty turns the webhook off). */
+/** Why a webhook address cannot be used (null when it can; empty turns the webhook off). HTTP only for this machine. */
 export function webhookUrlProblem(text: string): string | null {
   const url = text.trim();
   if (!url) return null;
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'Địa chỉ webhook phải bắt đầu bằng https://';
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+    if (/\s/.test(url) || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local)))
+      return 'Địa chỉ webhook phải bắt đầu bằng https:// (http:// chỉ dùng cho máy này)';
     return null;
   } catch {
     return 'Địa chỉ webhook không hợp lệ (ví dụ: https://zalo-bridge.tinh.gov.vn/dx)';

@@ -31,9 +31,11 @@ describe('web notification helpers', () => {
     expect(emailProblem(`${'a'.repeat(250)}@b.vn`)).toMatch(/quá dài/);
   });
 
-  it('a webhook address is http(s)', () => {
+  it('a webhook address is https (http only for this machine)', () => {
     expect(webhookUrlProblem('')).toBeNull();
     expect(webhookUrlProblem('https://bridge.example.vn/dx')).toBeNull();
+    expect(webhookUrlProblem('http://127.0.0.1:8080/hook')).toBeNull();
+    expect(webhookUrlProblem('http://bridge.example.vn/dx')).toMatch(/https:\/\//);
     expect(webhookUrlProblem('ftp://x.vn')).toMatch(/https:\/\//);
     expect(webhookUrlProblem('không phải địa chỉ')).toMatch(/không hợp lệ/);
   });
