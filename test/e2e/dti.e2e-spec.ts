@@ -24,7 +24,7 @@ describe('DTI results', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    // The DTI framework problems are English only so far; this suite reads the CLI in English (cli.e2e-spec: Vietnamese).
+    // This suite reads the CLI in English (DX_LANG=en); the Vietnamese is checked where noted and in cli.e2e-spec.
     env = { DATABASE_URL: db.url, DX_LANG: 'en' };
     const options = { fileName: 't.yaml', actor: 'jest', prune: false, dryRun: false, now: new Date() };
     await new PlanImporter(db.dataSource).run(validPlanFile(QUANG_NINH_FILE), options);
@@ -167,6 +167,10 @@ describe('DTI results', () => {
     expect(r.stderr).toMatch(/frameworks\[0\]\.indices\[0\]\.pillar: "nowhere" is not one of this framework's pillars/);
     expect(r.stderr).toMatch(/frameworks\[0\]\.crosswalk\[0\]\.from_year: must be before 2024/);
     expect(r.stderr).toMatch(/frameworks\[0\]\.pillars: weights add up to 0\.7/);
+    // In Vietnamese (the default).
+    expect(runCli(['dti', 'framework', bad], { DATABASE_URL: db.url }).stderr).toMatch(
+      /frameworks\[0\]\.pillars\[1\]\.code: "government" đã được dùng ở pillars\[0\] \(dòng 8\)/,
+    );
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM dti_framework WHERE year = 2024`))[0].n).toBe(0);
     expect(runCli(['dti', 'import', csv('x.csv', 'name,rank\nA,1\n')], env).stderr).toMatch(/--year is required/);
     expect(runCli(['dti', 'import', join(tmp, 'missing.csv'), '--year', '2022'], env).stderr).toMatch(

@@ -90,7 +90,7 @@ function readFrameworks(reader: YamlReader): DtiFramework[] {
     if (seen.has(key)) reader.error(join(at.path, 'year'), M.alreadyDescribed(key, seen.get(key)!));
     seen.set(key, at.path);
     const result = framework as DtiFramework;
-    for (const problem of checkDtiFramework(result)) reader.error(join(at.path, problem.path), problem.message);
+    for (const problem of checkDtiFramework(result)) reader.error(join(at.path, problem.path), { en: problem.message, vi: problem.vi });
     return result;
   });
 }

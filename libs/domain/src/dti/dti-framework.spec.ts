@@ -80,12 +80,20 @@ describe('DTI frameworks', () => {
       }),
     );
     expect(problems).toEqual([
-      { path: 'pillars[1].code', message: '"a" is already used by pillars[0]' },
-      { path: 'pillars[2].code', message: '"total" names the whole index' },
-      { path: 'indices[0].pillar', message: '"nowhere" is not one of this framework\'s pillars (a, total)' },
-      { path: 'pillars', message: 'weights add up to 0.95, not 1 (or 100%)' },
-      { path: 'crosswalk[0].from_year', message: 'must be before 2022' },
-      { path: 'crosswalk[0].parts.ghost', message: '"ghost" is not a part of the 2022 framework' },
+      { path: 'pillars[1].code', message: '"a" is already used by pillars[0]', vi: '"a" đã được dùng ở pillars[0]' },
+      { path: 'pillars[2].code', message: '"total" names the whole index', vi: '"total" là tên của cả chỉ số' },
+      {
+        path: 'indices[0].pillar',
+        message: '"nowhere" is not one of this framework\'s pillars (a, total)',
+        vi: '"nowhere" không phải là trụ cột nào của bộ chỉ số này (a, total)',
+      },
+      { path: 'pillars', message: 'weights add up to 0.95, not 1 (or 100%)', vi: 'tổng trọng số là 0.95, không phải 1 (hoặc 100%)' },
+      { path: 'crosswalk[0].from_year', message: 'must be before 2022', vi: 'phải trước năm 2022' },
+      {
+        path: 'crosswalk[0].parts.ghost',
+        message: '"ghost" is not a part of the 2022 framework',
+        vi: '"ghost" không phải là thành phần của bộ chỉ số năm 2022',
+      },
     ]);
   });
 });

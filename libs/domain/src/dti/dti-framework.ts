@@ -5,6 +5,8 @@
  * table and always compare. Pure.
  */
 import { canonicalOrNull, toDecimal } from '../decimal-value';
+import type { Localised } from '../messages/localised';
+import { dtiFrameworkMessages as M } from '../messages/plan-file.messages';
 
 /** The whole index, a pillar or a main index, by the framework's code. */
 export const DTI_TOTAL = 'total';
@@ -95,41 +97,38 @@ export function dtiFigureOf(
 }
 
 /** Problems that make a framework unusable, as messages with the path they concern. */
-export function checkDtiFramework(f: DtiFramework): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
+export function checkDtiFramework(f: DtiFramework): { path: string; message: string; vi: string }[] {
+  const problems: { path: string; message: string; vi: string }[] = [];
+  const problem = (path: string, text: Localised) => problems.push({ path, message: text.en, vi: text.vi });
   const seen = new Map<string, string>();
   const parts: [string, DtiPart][] = [
     ...f.pillars.map((p, i): [string, DtiPart] => [`pillars[${i}]`, p]),
     ...f.indices.map((p, i): [string, DtiPart] => [`indices[${i}]`, p]),
   ];
   for (const [path, part] of parts) {
-    if (part.code === DTI_TOTAL) problems.push({ path: `${path}.code`, message: `"${DTI_TOTAL}" names the whole index` });
+    if (part.code === DTI_TOTAL) problem(`${path}.code`, M.namesWholeIndex(DTI_TOTAL));
     const before = seen.get(part.code);
-    if (before) problems.push({ path: `${path}.code`, message: `"${part.code}" is already used by ${before}` });
+    if (before) problem(`${path}.code`, M.alreadyUsed(part.code, before));
     else seen.set(part.code, path);
   }
   const pillarCodes = new Set(f.pillars.map((p) => p.code));
   f.indices.forEach((ix, i) => {
     if (ix.pillar !== null && !pillarCodes.has(ix.pillar)) {
-      problems.push({
-        path: `indices[${i}].pillar`,
-        message: `"${ix.pillar}" is not one of this framework's pillars (${[...pillarCodes].join(', ')})`,
-      });
+      problem(`indices[${i}].pillar`, M.notAPillar(ix.pillar, [...pillarCodes].join(', ')));
     }
   });
   const weighted = (list: DtiPart[], path: string) => {
     const weights = list.map((p) => p.weight).filter((w): w is string => w !== null);
     const sum = weights.reduce((s, w) => s.plus(toDecimal(w)), toDecimal('0'));
     if (weights.length === list.length && weights.length > 0 && !sum.equals(1) && !sum.equals(100)) {
-      problems.push({ path, message: `weights add up to ${sum.toString()}, not 1 (or 100%)` });
+      problem(path, M.weights(sum.toString()));
     }
   };
   weighted(f.pillars, 'pillars');
   f.crosswalk.forEach((c, i) => {
-    if (c.fromYear >= f.year) problems.push({ path: `crosswalk[${i}].from_year`, message: `must be before ${f.year}` });
+    if (c.fromYear >= f.year) problem(`crosswalk[${i}].from_year`, M.fromYear(f.year));
     for (const code of Object.keys(c.parts)) {
-      if (code !== DTI_TOTAL && !seen.has(code))
-        problems.push({ path: `crosswalk[${i}].parts.${code}`, message: `"${code}" is not a part of the ${f.year} framework` });
+      if (code !== DTI_TOTAL && !seen.has(code)) problem(`crosswalk[${i}].parts.${code}`, M.notAPart(code, f.year));
     }
   });
   return problems;

@@ -266,3 +266,18 @@ export const observationRuleMessages = {
   countNotWhole: (v: string) => msg(`số đếm ${v} không phải số nguyên ≥ 0`, `count ${v} is not a whole number ≥ 0`),
   negative: (kind: string, v: string) => msg(`${valueLabelVi(kind)} âm: ${v}`, `negative ${kind} ${v}`),
 };
+
+/** Problems that make a DTI framework (dx-tracker/dti-frameworks@1) unusable. */
+export const dtiFrameworkMessages = {
+  namesWholeIndex: (total: string) => msg(`"${total}" là tên của cả chỉ số`, `"${total}" names the whole index`),
+  alreadyUsed: (code: string, by: string) => msg(`"${code}" đã được dùng ở ${by}`, `"${code}" is already used by ${by}`),
+  notAPillar: (pillar: string, pillars: string) =>
+    msg(
+      `"${pillar}" không phải là trụ cột nào của bộ chỉ số này (${pillars})`,
+      `"${pillar}" is not one of this framework's pillars (${pillars})`,
+    ),
+  weights: (sum: string) => msg(`tổng trọng số là ${sum}, không phải 1 (hoặc 100%)`, `weights add up to ${sum}, not 1 (or 100%)`),
+  fromYear: (year: number) => msg(`phải trước năm ${year}`, `must be before ${year}`),
+  notAPart: (code: string, year: number) =>
+    msg(`"${code}" không phải là thành phần của bộ chỉ số năm ${year}`, `"${code}" is not a part of the ${year} framework`),
+};
