@@ -13,7 +13,9 @@ const DESCRIPTIONS_VI: Record<string, string> = {
   recompute: 'tính lại trạng thái, tổng hợp, so sánh chỉ tiêu và đối chiếu ngay (worker làm việc này sau mỗi lần ghi)',
   status: 'in cây kế hoạch của một tỉnh với trạng thái, tổng hợp, đối chiếu và chỉ tiêu',
   report: 'lập báo cáo tiến độ (PDF, XLSX, DOCX), lưu lại và ghi ra tệp',
-  reminders: 'nhắc việc các cơ quan: công văn đôn đốc',
+  reminders: 'nhắc việc các cơ quan: gửi thông báo nhắc việc ngay, công văn đôn đốc',
+  'reminders send':
+    'gửi ngay các nhắc việc mà lịch hằng ngày sẽ gửi vào một ngày (nhiệm vụ sắp đến hạn, quá hạn; chỉ đạo quá hạn); chạy lại không gửi trùng',
   'reminders dispatch': 'viết công văn đôn đốc (PDF) gửi các cơ quan có nhiệm vụ quá hạn hoặc sắp đến hạn',
   dti: 'bộ chỉ số và kết quả DTI (chỉ số chuyển đổi số)',
   'dti import': 'nhập bảng DTI của một năm (CSV), hoặc một thư mục như data/dti/, trong một giao dịch',

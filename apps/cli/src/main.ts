@@ -12,6 +12,7 @@ import { migrateCommand } from './commands/migrate.command';
 import { recomputeCommand } from './commands/recompute.command';
 import { reportCommand } from './commands/report.command';
 import { remindersDispatchCommand } from './commands/reminders-dispatch.command';
+import { remindersSendCommand } from './commands/reminders-send.command';
 import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
 
@@ -26,7 +27,12 @@ const program = new Command('dx-tracker')
   .addCommand(recomputeCommand())
   .addCommand(statusCommand())
   .addCommand(reportCommand())
-  .addCommand(new Command('reminders').description('reminders to the agencies: official dispatches').addCommand(remindersDispatchCommand()))
+  .addCommand(
+    new Command('reminders')
+      .description('reminders to the agencies: notifications sent now, official dispatches')
+      .addCommand(remindersSendCommand())
+      .addCommand(remindersDispatchCommand()),
+  )
   .addCommand(dtiCommand())
   .addCommand(orgsCommand())
   .addCommand(backupCommand())

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { AccountRepository, AuditRepository } from '@dx/db';
-import { authMessages, DomainError, Role, ROLES, TOKEN_SCOPES, TokenScope } from '@dx/domain';
+import { AccountRepository, AuditRepository, NotificationInboxRepository } from '@dx/db';
+import { authMessages, DomainError, notificationMessages, Role, ROLES, TOKEN_SCOPES, TokenScope } from '@dx/domain';
 import { withDatabase } from '../cli-context';
 import { printLine, say } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
@@ -27,6 +27,13 @@ const scopes = (value: string): TokenScope[] => {
   return list as TokenScope[];
 };
 
+const email = (value: string): string => {
+  const address = value.trim().normalize('NFC');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) || address.length > 254)
+    throw new InvalidArgumentError(say(notificationMessages.notAnEmail(value)));
+  return address;
+};
+
 const cliAudit = (action: string, entityId: string | null, after: unknown) => ({
   actor: null,
   actorLabel: 'cli',
@@ -48,31 +55,44 @@ export function userCreateCommand(): Command {
     .option('--org <code>', "the agency within the province (default: the province itself); a reporter's agency")
     .option('--name <display name>', 'shown name, e.g. "Nguyễn Văn A"')
     .option('--password-stdin', 'read the password from standard input (at least 10 characters)')
-    .action(async (flags: { username: string; role: Role; province?: string; org?: string; name?: string; passwordStdin?: boolean }) => {
-      const password = flags.passwordStdin ? await readStdinLine() : undefined;
-      await withDatabase(async ({ dataSource }) => {
-        const { account, password: used } = await dataSource.transaction(async (m) => {
-          const created = await new AccountRepository(m).create({
-            username: flags.username,
-            displayName: flags.name ?? flags.username,
-            role: flags.role,
-            province: flags.province,
-            orgUnit: flags.org,
-            password,
+    .option('--email <address>', 'the email address reminders and notifications go to', email)
+    .action(
+      async (flags: {
+        username: string;
+        role: Role;
+        province?: string;
+        org?: string;
+        name?: string;
+        passwordStdin?: boolean;
+        email?: string;
+      }) => {
+        const password = flags.passwordStdin ? await readStdinLine() : undefined;
+        await withDatabase(async ({ dataSource }) => {
+          const { account, password: used } = await dataSource.transaction(async (m) => {
+            const created = await new AccountRepository(m).create({
+              username: flags.username,
+              displayName: flags.name ?? flags.username,
+              role: flags.role,
+              province: flags.province,
+              orgUnit: flags.org,
+              password,
+            });
+            const { id, username, role: r, orgUnitCode, provinceCode } = created.account;
+            if (flags.email && (await new NotificationInboxRepository(m).setEmail(id, flags.email)) === 'taken')
+              throw new DomainError('USER_EXISTS', notificationMessages.emailTaken(flags.email));
+            await new AuditRepository(m).append(
+              cliAudit('user.create', id, { username, role: r, orgUnit: orgUnitCode, province: provinceCode, email: flags.email ?? null }),
+            );
+            return created;
           });
-          const { id, username, role: r, orgUnitCode, provinceCode } = created.account;
-          await new AuditRepository(m).append(
-            cliAudit('user.create', id, { username, role: r, orgUnit: orgUnitCode, province: provinceCode }),
-          );
-          return created;
+          const where = account.provinceCode
+            ? `${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}`
+            : '';
+          printLine(cliMessages.accountCreated(account.role, account.username, where));
+          if (!password) printLine(cliMessages.password(used));
         });
-        const where = account.provinceCode
-          ? `${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}`
-          : '';
-        printLine(cliMessages.accountCreated(account.role, account.username, where));
-        if (!password) printLine(cliMessages.password(used));
-      });
-    });
+      },
+    );
 }
 
 export function userResetPasswordCommand(): Command {

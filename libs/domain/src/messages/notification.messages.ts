@@ -10,6 +10,7 @@ export const notificationMessages = {
   unknownKind: (kind: string) => msg(`Không có loại thông báo "${kind}"`, `no notification kind "${kind}"`),
   emailTaken: (email: string) =>
     msg(`Địa chỉ email ${email} đã được một tài khoản khác sử dụng`, `the email address ${email} is used by another account`),
+  notAnEmail: (value: string) => msg(`"${value}" không phải là địa chỉ email`, `"${value}" is not an email address`),
   accountNotFound: (id: string) => msg(`Không tìm thấy tài khoản có mã định danh "${id}"`, `no account with id "${id}"`),
   noRightToEmail: () =>
     msg('Chỉ quản trị viên được đổi địa chỉ email của tài khoản khác', "only admins may change another account's email address"),

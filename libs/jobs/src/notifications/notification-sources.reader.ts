@@ -133,7 +133,7 @@ export async function readProvinces(db: Db, code: string | null): Promise<{ id: 
 }
 
 /** A province's open tasks that are late on `asOf` or due in one of `dueSoonDays` days. */
-export async function readReminderTasks(
+export async function readReminderCandidates(
   db: Db,
   provinceId: string,
   asOf: string,

@@ -6,7 +6,7 @@ import {
   readAudit,
   readOverdueDirectiveIds,
   readProvinces,
-  readReminderTasks,
+  readReminderCandidates,
   readStatusEvents,
   readSubmission,
   saveCursor,
@@ -137,7 +137,7 @@ export class NotificationProducer {
       const events = await this.dataSource.transaction(async (m) => {
         const out: RecordedEvent[] = [];
         const repo = new NotificationRepository(m);
-        for (const task of await readReminderTasks(m, p.id, asOf, p.dueSoonDays)) {
+        for (const task of await readReminderCandidates(m, p.id, asOf, p.dueSoonDays)) {
           const { overdue, ...t } = task;
           out.push(await repo.record({ kind: overdue ? 'task.overdue' : 'task.due_soon', provinceId: p.id, task: t, asOf }));
         }
