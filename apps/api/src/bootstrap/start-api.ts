@@ -43,7 +43,8 @@ export async function startApi(
     if (config.log.format === 'json') app.useLogger(app.get(PinoLogger));
     configureHttp(app, config);
     if (config.auth.ephemeralSecret) logger.warn('JWT_SECRET is not set: sign-ins last until this process stops');
-    if (!config.mail) logger.log('Chưa đặt SMTP_URL: không gửi email, thông báo vẫn hiện trong ứng dụng');
+    // With the worker in this process, its delivery channels say it instead (once).
+    if (!config.mail && !config.runWorker) logger.log('Chưa đặt SMTP_URL: không gửi email, thông báo vẫn hiện trong ứng dụng');
     if (firstDemoStart) {
       await app.init();
       if (await seedIllustrativeActivity(app)) logger.log('illustrative province: a pending submission and an open directive');

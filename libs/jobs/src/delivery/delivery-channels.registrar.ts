@@ -32,7 +32,10 @@ export class DeliveryChannelsRegistrar implements OnModuleInit, OnApplicationShu
   onModuleInit(): void {
     const { delivery, mail } = this.config;
     this.processor.register(new WebhookChannel(this.dataSource, { ...delivery, timeoutMs: delivery.webhookTimeoutMs }));
-    if (!mail) return;
+    if (!mail) {
+      this.logger.log('Chưa đặt SMTP_URL: không gửi email, thông báo vẫn hiện trong ứng dụng');
+      return;
+    }
     this.email = new EmailChannel(this.dataSource, createMailTransport(mail.url), mail.from, delivery.publicUrl);
     this.processor.register(this.email);
     const check = () =>
