@@ -126,7 +126,7 @@ function PreferencesForm() {
           {problemText(error)}
         </p>
       ) : null}
-      <table aria-label="Cách nhận theo loại thông báo">
+      <table aria-label="Cách nhận theo loại thông báo" className="all-columns">
         <thead>
           <tr>
             <th>Loại thông báo</th>

@@ -144,7 +144,7 @@ function FailedDeliveries() {
           {problemText(error)}
         </p>
       ) : null}
-      <table aria-label="Lần gửi không thành công">
+      <table aria-label="Lần gửi không thành công" className="all-columns">
         <thead>
           <tr>
             <th>Người nhận</th>
