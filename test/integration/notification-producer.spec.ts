@@ -1,6 +1,7 @@
 import {
   AccountRepository,
   AuditRepository,
+  DirectiveRepository,
   DeliveryRepository,
   NotificationInboxRepository,
   PlanImporter,
@@ -135,6 +136,77 @@ describe('NotificationProducer', () => {
     expect(decided).toEqual([expect.objectContaining({ title: 'Cập nhật bị trả lại: nhiệm vụ NV1.1' })]);
     expect(decided[0].body).toContain('Lý do: Thiếu văn bản minh chứng');
     expect((await inbox('canbo2')).filter((n: { kind: string }) => n.kind === 'submission.decided')).toEqual([]);
+  });
+
+  it('tells the assignee agency of a directive, its leader of the answer, and both when it is overdue', async () => {
+    const [task] = await q(`SELECT id FROM task WHERE code = 'NV1.2'`);
+    const [vp] = await q(`SELECT id FROM org_unit WHERE code = 'VPUBND'`);
+    const [{ id }] = await q(
+      `INSERT INTO directive (province_id, kind, target_kind, target_id, body, assignee_id, due, created_by_name)
+       VALUES ($1, 'directive', 'task', $2, 'Báo cáo tiến độ trước ngày 05/01', $3, '2031-01-05', 'lanhdao') RETURNING id`,
+      [province, task.id, vp.id],
+    );
+    const directives = new DirectiveRepository(db.dataSource);
+    const audit = new AuditRepository(db.dataSource);
+    const leader = { userId: ids.lanhdao, username: 'lanhdao' };
+    const created = await directives.findById(id, '2031-01-03');
+    await audit.append({
+      actor: leader,
+      meta: null,
+      action: 'directive.create',
+      entityKind: 'directive',
+      entityId: id,
+      provinceId: province,
+      before: null,
+      after: created,
+    });
+    await producer.drain({ graceMs: 0 });
+    expect((await inbox('bcv.vp')).filter((n: { kind: string }) => n.kind === 'directive.assigned')).toEqual([
+      expect.objectContaining({ title: 'Ý kiến chỉ đạo mới về NV1.2', link: `#/chi-dao?directive=${id}` }),
+    ]);
+    expect((await inbox('bcv.stttt')).filter((n: { kind: string }) => n.kind.startsWith('directive'))).toEqual([]);
+
+    const overdue = await producer.runReminders({ province: 'NTF', asOf: '2031-01-06' });
+    const late = overdue[0].events.find((e) => e.kind === 'directive.overdue')!;
+    expect(late.inApp.map((r) => r.username).sort()).toEqual(['bcv.vp', 'lanhdao']);
+
+    await q(
+      `UPDATE directive SET status = 'answered', answer = 'Đã hoàn thành 80%', answered_by_name = 'bcv.vp', answered_at = now() WHERE id = $1`,
+      [id],
+    );
+    const answered = await directives.findById(id, '2031-01-06');
+    const reporter = { userId: ids['bcv.vp'], username: 'bcv.vp' };
+    await audit.append({
+      actor: reporter,
+      meta: null,
+      action: 'directive.answer',
+      entityKind: 'directive',
+      entityId: id,
+      provinceId: province,
+      before: created,
+      after: answered,
+    });
+    await producer.drain({ graceMs: 0 });
+    const toLeader = (await inbox('lanhdao')).filter((n: { kind: string }) => n.kind === 'directive.answered');
+    expect(toLeader).toEqual([expect.objectContaining({ body: 'bcv.vp trả lời: Đã hoàn thành 80%' })]);
+  });
+
+  it("gathers a day's goal status changes in one notification per leader and officer", async () => {
+    const [goal] = await q(`SELECT id FROM goal WHERE code = 'MT1.1'`);
+    const add = (from: string, to: string) =>
+      q(
+        `INSERT INTO status_event (province_id, entity_kind, entity_id, field, from_value, to_value, as_of, reason) VALUES ($1, 'goal', $2, 'status', $3, $4, '2031-01-03', 'test')`,
+        [province, goal.id, from, to],
+      );
+    await add('on_track', 'at_risk');
+    await producer.drain({ graceMs: 0 });
+    await add('at_risk', 'met');
+    await producer.drain({ graceMs: 0 });
+    const digest = (await inbox('lanhdao')).filter((n: { kind: string }) => n.kind === 'goal.status_changed');
+    expect(digest).toEqual([expect.objectContaining({ title: 'Tình trạng mục tiêu thay đổi ngày 03/01/2031' })]);
+    expect(digest[0].body).toBe('Mục tiêu MT1.1: đúng tiến độ → có nguy cơ chậm\nMục tiêu MT1.1: có nguy cơ chậm → đạt');
+    expect((await inbox('canbo2')).filter((n: { kind: string }) => n.kind === 'goal.status_changed')).toHaveLength(1);
+    expect((await inbox('bcv.vp')).filter((n: { kind: string }) => n.kind === 'goal.status_changed')).toEqual([]);
   });
 
   it('leaves deliveries pending without a channel, and retries a failing one with backoff until it is sent once', async () => {
