@@ -1,3 +1,5 @@
+import { createServer } from 'http';
+import { AddressInfo } from 'net';
 import { PlanImporter } from '@dx/db';
 import { createMailTransport, EmailChannel, messageIdOf, WebhookChannel, webhookUrlProblem } from '@dx/jobs';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
@@ -105,6 +107,21 @@ describe('delivery channels: email over SMTP, signed webhook over HTTP', () => {
     expect(signatureMatches(SECRET, hook.raw, hook.headers['x-dx-signature'])).toBe(true);
     expect(signatureMatches('another-secret', hook.raw, hook.headers['x-dx-signature'])).toBe(false);
     expect(signatureMatches(SECRET, hook.raw.replace('TDL', 'QNI'), hook.headers['x-dx-signature'])).toBe(false);
+  });
+
+  it('counts a receiver that does not answer within the timeout as a failure', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
+    const channel = new WebhookChannel(db.dataSource, { timeoutMs: 300, allowLoopbackHttp: true, publicUrl: null });
+    try {
+      await expect(
+        channel.send({ id: 'd5', recipient: url, idempotencyKey: 'k5', provinceId: province, payload: { event } }),
+      ).rejects.toThrow('webhook không trả lời trong 300 ms');
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('calls only https webhooks, and plain http only to this machine outside production', async () => {

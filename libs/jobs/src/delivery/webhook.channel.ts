@@ -52,7 +52,7 @@ export class WebhookChannel {
       occurredAt: event.at,
     };
     const raw = JSON.stringify(payload);
-    const res = await fetch(delivery.recipient, {
+    const res = await this.post(delivery.recipient, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json; charset=utf-8',
@@ -67,6 +67,17 @@ export class WebhookChannel {
     });
     await res.arrayBuffer().catch(() => undefined);
     if (res.status < 200 || res.status > 299) throw new Error(`webhook trả lời HTTP ${res.status}`);
+  }
+
+  /** fetch, with its failures said in Vietnamese (they are shown to officers in the deliveries list). */
+  private async post(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      const e = error as Error & { cause?: { code?: string; message?: string } };
+      if (e.name === 'TimeoutError') throw new Error(`webhook không trả lời trong ${this.options.timeoutMs} ms`, { cause: error });
+      throw new Error(`không gọi được webhook: ${e.cause?.code ?? e.cause?.message ?? e.message}`, { cause: error });
+    }
   }
 
   private async secretFor(delivery: ChannelDelivery): Promise<string | null> {
