@@ -66,35 +66,26 @@ function EmailForm() {
 /** One kind of event: its channel and whether single emails are gathered into one a day. */
 function PreferenceRow({ p, onChange }: { p: PreferenceItem; onChange: (change: Partial<PreferenceItem>) => void }) {
   return (
-    <tr data-testid={`pref-${p.kind}`}>
-      <td>{kindLabel(p.kind)}</td>
-      <td>
-        <select
-          aria-label={`Kênh nhận: ${kindLabel(p.kind)}`}
-          value={p.mode}
-          onChange={(e) => onChange({ mode: e.target.value as DeliveryMode })}
-        >
-          {(Object.keys(MODE_LABELS) as DeliveryMode[]).map((m) => (
-            <option key={m} value={m}>
-              {MODE_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={p.digest}
-            disabled={p.mode === 'in_app'}
-            onChange={(e) => onChange({ digest: e.target.checked })}
-          />
-          <span>
-            <span className="sr-only">{kindLabel(p.kind)}: </span>một thư mỗi ngày
-          </span>
-        </label>
-      </td>
-    </tr>
+    <li data-testid={`pref-${p.kind}`}>
+      <span className="kind">{kindLabel(p.kind)}</span>
+      <select
+        aria-label={`Kênh nhận: ${kindLabel(p.kind)}`}
+        value={p.mode}
+        onChange={(e) => onChange({ mode: e.target.value as DeliveryMode })}
+      >
+        {(Object.keys(MODE_LABELS) as DeliveryMode[]).map((m) => (
+          <option key={m} value={m}>
+            {MODE_LABELS[m]}
+          </option>
+        ))}
+      </select>
+      <label className="inline">
+        <input type="checkbox" checked={p.digest} disabled={p.mode === 'in_app'} onChange={(e) => onChange({ digest: e.target.checked })} />
+        <span>
+          <span className="sr-only">{kindLabel(p.kind)}: </span>gộp thành một thư mỗi ngày
+        </span>
+      </label>
+    </li>
   );
 }
 
@@ -126,20 +117,11 @@ function PreferencesForm() {
           {problemText(error)}
         </p>
       ) : null}
-      <table aria-label="Cách nhận theo loại thông báo" className="all-columns">
-        <thead>
-          <tr>
-            <th>Loại thông báo</th>
-            <th>Kênh nhận</th>
-            <th>Gộp thư hằng ngày</th>
-          </tr>
-        </thead>
-        <tbody>
-          {draft?.map((p) => (
-            <PreferenceRow key={p.kind} p={p} onChange={(change) => set(p.kind, change)} />
-          ))}
-        </tbody>
-      </table>
+      <ul className="prefs" aria-label="Cách nhận theo loại thông báo">
+        {draft?.map((p) => (
+          <PreferenceRow key={p.kind} p={p} onChange={(change) => set(p.kind, change)} />
+        ))}
+      </ul>
       {draft && draft.length === 0 && <p className="muted">Chưa có loại thông báo nào.</p>}
       <button type="submit" disabled={!draft}>
         Lưu cài đặt

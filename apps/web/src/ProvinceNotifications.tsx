@@ -144,7 +144,7 @@ function FailedDeliveries() {
           {problemText(error)}
         </p>
       ) : null}
-      <table aria-label="Lần gửi không thành công" className="all-columns">
+      <table aria-label="Lần gửi không thành công" className="stack">
         <thead>
           <tr>
             <th>Người nhận</th>
@@ -157,15 +157,17 @@ function FailedDeliveries() {
         <tbody>
           {data?.items.map((d) => (
             <tr key={d.id} data-testid="failed-delivery">
-              <td>
+              <td data-label="Người nhận">
                 {d.recipient}
                 <br />
                 <span className="muted">{d.subject ?? kindLabel(d.kind)}</span>
               </td>
-              <td>{CHANNEL_LABELS[d.channel] ?? d.channel}</td>
-              <td className="num">{d.attempts}</td>
-              <td>{d.lastError ?? '—'}</td>
-              <td>{viMoment(d.createdAt)}</td>
+              <td data-label="Kênh">{CHANNEL_LABELS[d.channel] ?? d.channel}</td>
+              <td className="num" data-label="Số lần thử">
+                {d.attempts}
+              </td>
+              <td data-label="Lỗi gần nhất">{d.lastError ?? '—'}</td>
+              <td data-label="Thời điểm">{viMoment(d.createdAt)}</td>
             </tr>
           ))}
         </tbody>
