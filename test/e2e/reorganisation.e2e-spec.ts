@@ -100,7 +100,7 @@ describe('reorganisations: three provinces merge into one, the district tier is 
     );
     const unknown = runCli(['orgs', 'apply', file('unknown.yaml', MERGER.replace('[TRA, TRB, TRC]', '[TRA, TRX]'))], env);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/changes\[0\]\.merge\[1\]: no province has code "TRX" \(line 7\)/);
+    expect(unknown.stderr).toMatch(/changes\[0\]\.merge\[1\]: không có tỉnh nào mang mã "TRX" \(dòng 7\)/);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM org_reorganisation`))[0].n).toBe(0);
     expect(await unit('TRA')).toEqual({ code: 'TRA', validFrom: null, validTo: null });
   });

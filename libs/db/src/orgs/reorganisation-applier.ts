@@ -7,6 +7,7 @@ import {
   OrgUnitState,
   planReorganisation,
   referenceProvincesToCreate,
+  reorganisationMessages,
   Reorganisation,
   UnitRef,
   validOn,
@@ -98,7 +99,8 @@ async function apply(
     throw new DomainError('INVALID_INPUT', orgMessages.reorganisationProblems(plan.problems.length, r.code, missing), {
       errors: plan.problems.map((p) => {
         const line = options.lineOf?.(p.path) ?? null;
-        return { path: p.path, line, messages: [line === null ? p.message : `${p.message} (line ${line})`] };
+        const text = { vi: p.vi, en: p.message };
+        return { path: p.path, line, messages: [line === null ? text : reorganisationMessages.withLine(text, line)] };
       }),
     });
   }

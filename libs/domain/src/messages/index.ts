@@ -16,3 +16,4 @@ export * from './task.messages';
 export * from './task-edit.messages';
 export * from './plan-file.messages';
 export * from './notification.messages';
+export * from './reorganisation.messages';

@@ -105,7 +105,7 @@ describe('planReorganisation', () => {
       ]),
       units,
     );
-    expect(plan.problems).toEqual([
+    expect(plan.problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: 'changes[0].merge[1]', message: 'no province has code "ZZ"' },
       { path: 'changes[1].merge[1]', message: 'OLD Cũ is not valid on 2025-06-30, the day before the change (valid … – 2020-12-31)' },
       { path: 'changes[2].into.name', message: 'CC continues as "CC"; a new name needs a new code, so the old name stays in the history' },
@@ -115,6 +115,8 @@ describe('planReorganisation', () => {
       { path: 'changes[5].merge[0]', message: 'CC already takes part in changes[2].merge[0]' },
       { path: 'changes[6].dissolve.in[1]', message: 'no province has code "QQ"' },
     ]);
+    expect(plan.problems[1].vi).toBe('OLD Cũ không có hiệu lực vào ngày 30/06/2025, ngày trước khi thay đổi (hiệu lực … – 31/12/2020)');
+    expect(plan.problems.every((p) => p.vi && p.vi !== p.message)).toBe(true);
   });
 
   it('a second reorganisation of the same date leaves units already ending that day as they are', () => {
@@ -126,7 +128,7 @@ describe('planReorganisation', () => {
 
   it('refuses a date that is not real', () => {
     expect(planReorganisation({ ...reorg([]), effective: '2025-02-30' }, units).problems).toEqual([
-      { path: 'effective', message: '"2025-02-30" is not a real date' },
+      { path: 'effective', message: '"2025-02-30" is not a real date', vi: '"2025-02-30" không phải là ngày có thật' },
     ]);
   });
 });

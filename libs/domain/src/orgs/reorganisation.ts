@@ -6,6 +6,9 @@
  * writes the plan this returns.
  */
 import { addDays, isIsoDate } from '../iso-date';
+import type { Localised } from '../messages/localised';
+import { planFileMessages } from '../messages/plan-file.messages';
+import { reorganisationMessages as M } from '../messages/reorganisation.messages';
 import { ORG_KINDS, OrgKind } from '../plan.types';
 import { provinceNameKey } from './province-reference';
 import { validOn } from './validity';
@@ -53,8 +56,11 @@ export interface ReorganisationPlan {
   /** Units that end the day before the effective date (provinces, and the units under them). */
   end: { id: string; code: string; validTo: string }[];
   successions: { predecessor: string; successor: UnitRef; kind: SuccessionKind }[];
-  problems: { path: string; message: string }[];
+  /** `message` in English, `vi` the same in Vietnamese. */
+  problems: { path: string; message: string; vi: string }[];
 }
+
+const problem = (path: string, text: Localised) => ({ path, message: text.en, vi: text.vi });
 
 export const PROVINCE_CODE_PATTERN = /^[A-Z0-9-]{2,16}$/;
 
@@ -84,7 +90,7 @@ class ReorganisationPlanner {
   }
 
   private merge(change: Extract<ReorganisationChange, { type: 'merge' }>): void {
-    if (change.units.length < 2) this.problems.push({ path: `${change.path}.merge`, message: 'a merge names at least two provinces' });
+    if (change.units.length < 2) this.problems.push(problem(`${change.path}.merge`, M.mergeNeedsTwo()));
     const involved = change.units.map((c, i) => this.province(c, `${change.path}.merge[${i}]`));
     if (involved.some((u) => u === null)) return;
     const to = this.target(change.into, involved as OrgUnitState[], `${change.path}.into`);
@@ -95,10 +101,7 @@ class ReorganisationPlanner {
     const u = this.province(change.unit, `${change.path}.rename`);
     if (!u) return;
     if (change.to.code === u.code) {
-      this.problems.push({
-        path: `${change.path}.to.code`,
-        message: `a renamed province gets a new code, so ${u.code} keeps its name "${u.name}" in the history`,
-      });
+      this.problems.push(problem(`${change.path}.to.code`, M.renameNeedsNewCode(u.code, u.name)));
       return;
     }
     const to = this.target(change.to, [], `${change.path}.to`);
@@ -108,19 +111,20 @@ class ReorganisationPlanner {
   private split(change: Extract<ReorganisationChange, { type: 'split' }>): void {
     const u = this.province(change.unit, `${change.path}.split`);
     if (!u) return;
-    if (change.into.length < 2) this.problems.push({ path: `${change.path}.into`, message: 'a split names at least two provinces' });
+    if (change.into.length < 2) this.problems.push(problem(`${change.path}.into`, M.splitNeedsTwo()));
     const to = change.into.map((t, i) => this.target(t, [u], `${change.path}.into[${i}]`));
     if (to.every((t) => t !== null)) this.succeed(u, to as UnitRef[], 'split');
   }
 
   private dissolve(change: Extract<ReorganisationChange, { type: 'dissolve' }>): void {
     if (!ORG_KINDS.includes(change.kind)) {
-      this.problems.push({ path: `${change.path}.dissolve.kind`, message: `"${change.kind}" is not one of ${ORG_KINDS.join(' | ')}` });
+      const path = `${change.path}.dissolve.kind`;
+      this.problems.push(problem(path, planFileMessages.notOneOf(path, change.kind, ORG_KINDS)));
       return;
     }
     const within = change.in?.map((c, i) => {
       const p = this.byCode.get(c);
-      if (!p) this.problems.push({ path: `${change.path}.dissolve.in[${i}]`, message: `no province has code "${c}"` });
+      if (!p) this.problems.push(problem(`${change.path}.dissolve.in[${i}]`, M.noProvince(c)));
       return p?.id;
     });
     if (within?.some((id) => id === undefined)) return;
@@ -141,19 +145,16 @@ class ReorganisationPlanner {
   private province(code: string, path: string): OrgUnitState | null {
     const p = this.byCode.get(code);
     if (!p) {
-      this.problems.push({ path, message: `no province has code "${code}"` });
+      this.problems.push(problem(path, M.noProvince(code)));
       return null;
     }
     if (!validOn(p, this.dayBefore)) {
-      this.problems.push({
-        path,
-        message: `${code} ${p.name} is not valid on ${this.dayBefore}, the day before the change (valid ${p.validFrom ?? '…'} – ${p.validTo ?? '…'})`,
-      });
+      this.problems.push(problem(path, M.notValidDayBefore(code, p.name, this.dayBefore, p.validFrom, p.validTo)));
       return null;
     }
     const other = this.used.get(code);
     if (other) {
-      this.problems.push({ path, message: `${code} already takes part in ${other}` });
+      this.problems.push(problem(path, M.alreadyTakesPart(code, other)));
       return null;
     }
     this.used.set(code, path);
@@ -163,27 +164,24 @@ class ReorganisationPlanner {
   /** The unit a target names: a continuing one of `involved`, or a new province. */
   private target(t: NewProvince, involved: OrgUnitState[], path: string): UnitRef | null {
     if (!PROVINCE_CODE_PATTERN.test(t.code)) {
-      this.problems.push({ path: `${path}.code`, message: `"${t.code}" is not a province code (2-16 of A-Z, 0-9, -)` });
+      this.problems.push(problem(`${path}.code`, M.notProvinceCode(t.code)));
       return null;
     }
     const continuing = involved.find((u) => u.code === t.code);
     if (continuing) {
       if (provinceNameKey(continuing.name) !== provinceNameKey(t.name)) {
-        this.problems.push({
-          path: `${path}.name`,
-          message: `${t.code} continues as "${continuing.name}"; a new name needs a new code, so the old name stays in the history`,
-        });
+        this.problems.push(problem(`${path}.name`, M.continuesAs(t.code, continuing.name)));
         return null;
       }
       return { id: continuing.id };
     }
     if (this.byCode.has(t.code)) {
-      this.problems.push({ path: `${path}.code`, message: `"${t.code}" is already the code of ${this.byCode.get(t.code)!.name}` });
+      this.problems.push(problem(`${path}.code`, M.alreadyCodeOf(t.code, this.byCode.get(t.code)!.name)));
       return null;
     }
     const before = this.newCodes.get(t.code);
     if (before) {
-      this.problems.push({ path: `${path}.code`, message: `"${t.code}" is already created by ${before}` });
+      this.problems.push(problem(`${path}.code`, M.alreadyCreatedBy(t.code, before)));
       return null;
     }
     this.newCodes.set(t.code, path);
@@ -220,7 +218,7 @@ class ReorganisationPlanner {
  */
 export function planReorganisation(r: Reorganisation, units: OrgUnitState[]): ReorganisationPlan {
   if (!isIsoDate(r.effective)) {
-    return { create: [], end: [], successions: [], problems: [{ path: 'effective', message: `"${r.effective}" is not a real date` }] };
+    return { create: [], end: [], successions: [], problems: [problem('effective', M.notARealDate(r.effective))] };
   }
   const planner = new ReorganisationPlanner(units, addDays(r.effective, -1));
   for (const change of r.changes) planner.apply(change);
