@@ -68,12 +68,20 @@ export function effectivePreferences(stored: readonly NotificationPreference[]):
   return NOTIFICATION_KINDS.map((kind) => stored.find((p) => p.kind === kind) ?? defaultPreference(kind));
 }
 
-/** Which channels one account gets for a kind: an in-app row, a single email (needs an address, not a digest). */
+/**
+ * Which channels one account gets for a kind: an in-app row (also in email-only mode with a digest, which gathers the
+ * day's rows into one mail), a single email (needs an address, and no digest).
+ */
 export function channelsFor(pref: NotificationPreference, hasEmail: boolean): { inApp: boolean; email: boolean } {
   return {
-    inApp: pref.mode !== 'email',
+    inApp: pref.mode !== 'email' || pref.digest,
     email: hasEmail && pref.mode !== 'in_app' && !pref.digest,
   };
+}
+
+/** The event key of an account's daily digest email. */
+export function digestEventKey(accountId: string, date: string): string {
+  return `digest:${accountId}:${date}`;
 }
 
 /** The default reminder days before a task's due date. */
