@@ -1,9 +1,10 @@
 import { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'crypto';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 import request from 'supertest';
-import { AccountRepository, PlanImporter } from '@dx/db';
+import { AccountRepository, NotificationRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -200,6 +201,39 @@ describe('notifications in a real browser', () => {
     await officer.getByTestId('notification').first().waitFor();
     await fitsWidth(officer, 'officer inbox');
     await officer.screenshot({ path: join(SHOTS, 'officer-inbox-390.png'), fullPage: true });
+  }, 60_000);
+
+  it('the inbox pages by 20, newest first', async () => {
+    // 23 report notifications for the viewer, a minute apart (recorded as the producer records them, for speed).
+    const [viewer] = await db.dataSource.query(`SELECT id FROM app_user WHERE username = 'xem.dng'`);
+    const [dng] = await db.dataSource.query(`SELECT id FROM org_unit WHERE kind = 'province' AND code = 'DNG'`);
+    const notifications = new NotificationRepository(db.dataSource);
+    const start = Date.now() - 60 * 60_000;
+    for (let i = 1; i <= 23; i++) {
+      const report = { id: randomUUID(), title: `Báo cáo thử số ${i}` };
+      await notifications.record(
+        { kind: 'report.made', provinceId: dng.id, report, accountIds: [viewer.id] },
+        { at: new Date(start + i * 60_000) },
+      );
+    }
+    const page = await signIn('xem.dng', NARROW);
+    await badgeReads(page, 'Thông báo (23)');
+    await page.getByTestId('unread-badge').click();
+    const titles = () => page.getByTestId('notification').getByRole('link').allInnerTexts();
+    await waitFor('the first page', async () => (await titles()).length === 20);
+    expect((await titles())[0]).toBe('Báo cáo định kỳ: Báo cáo thử số 23');
+    expect((await titles())[19]).toBe('Báo cáo định kỳ: Báo cáo thử số 4');
+    await page.getByText('Trang 1/2').waitFor();
+    await page.getByRole('button', { name: 'Trang sau' }).click();
+    await waitFor(
+      'the second page',
+      async () => (await titles()).join('|') === [3, 2, 1].map((i) => `Báo cáo định kỳ: Báo cáo thử số ${i}`).join('|'),
+    );
+    expect(await page.getByRole('button', { name: 'Trang sau' }).isDisabled()).toBe(true);
+    await fitsWidth(page, 'second inbox page');
+    await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+    await badgeReads(page, 'Thông báo');
+    expect(await page.getByTestId('notification').getByText('chưa đọc', { exact: true }).count()).toBe(0);
   }, 60_000);
 
   it('a reporter chooses per kind of event and gives an email (checked next to the field); both are shown after a reload', async () => {
