@@ -7,7 +7,6 @@ import {
   PlanImporter,
   SubmissionRepository,
 } from '@dx/db';
-import { todayIn } from '@dx/domain';
 import { DeliveryProcessor, NotificationProducer } from '@dx/jobs';
 import { manyTasksPlanText, validPlan } from '../factories/plan-file.factory';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -208,13 +207,6 @@ describe('NotificationProducer', () => {
     expect(digest[0].body).toBe('Mục tiêu MT1.1: đúng tiến độ → có nguy cơ chậm\nMục tiêu MT1.1: có nguy cơ chậm → đạt');
     expect((await inbox('canbo2')).filter((n: { kind: string }) => n.kind === 'goal.status_changed')).toHaveLength(1);
     expect((await inbox('bcv.vp')).filter((n: { kind: string }) => n.kind === 'goal.status_changed')).toEqual([]);
-    // The goal changes are a daily digest by default: one email the next morning to the officer with an address, once.
-    const day = todayIn('Asia/Ho_Chi_Minh', new Date());
-    expect(await producer.runDigests(day)).toEqual([{ username: 'canbo1', email: 'canbo1@ntf.gov.vn', count: 1 }]);
-    expect(await producer.runDigests(day)).toEqual([]);
-    const [mail] = await q(`SELECT payload FROM notification_delivery WHERE kind = 'digest'`);
-    expect(mail.payload.subject).toBe(`Tổng hợp thông báo ngày ${day.split('-').reverse().join('/')} (1)`);
-    expect(mail.payload.text).toContain('Mục tiêu MT1.1: có nguy cơ chậm → đạt');
   });
 
   it('leaves deliveries pending without a channel, and retries a failing one with backoff until it is sent once', async () => {

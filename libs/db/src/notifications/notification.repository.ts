@@ -3,8 +3,6 @@ import {
   channelsFor,
   defaultPreference,
   deliveryIdempotencyKey,
-  digestEventKey,
-  digestText,
   entityOf,
   eventKey,
   linkFor,
@@ -141,55 +139,6 @@ export class NotificationRepository {
     }
     const webhook = province.webhookUrl;
     if (webhook && (await this.insertDelivery(event, key, 'webhook', webhook, null, payload))) out.webhooks.push(webhook);
-    return out;
-  }
-
-  /**
-   * The daily digests of `date` (a Vietnamese calendar day): for each account with an address, one pending email
-   * gathering that day's notifications of the kinds it chose as a digest (not in-app only). Idempotent: one per
-   * account and day. The accounts that got one, with how many notifications it gathers.
-   */
-  async recordDigests(date: string): Promise<{ username: string; email: string; count: number }[]> {
-    const rows: { accountId: string; username: string; email: string; title: string; body: string; provinceId: string | null }[] =
-      await this.db.query(
-        `SELECT u.id AS "accountId", u.username, u.email, n.title, n.body, n.province_id AS "provinceId"
-           FROM notification n JOIN app_user u ON u.id = n.account_id
-           LEFT JOIN notification_preference np ON np.account_id = u.id AND np.kind = n.kind
-          WHERE u.active AND u.email IS NOT NULL
-            AND (n.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date = $1::date
-            AND coalesce(np.digest, n.kind = 'goal.status_changed') AND coalesce(np.mode, 'both') <> 'in_app'
-          ORDER BY u.username, n.created_at, n.id`,
-        [date],
-      );
-    const byAccount = new Map<string, typeof rows>();
-    for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
-    const out: { username: string; email: string; count: number }[] = [];
-    for (const [accountId, items] of byAccount) {
-      const key = digestEventKey(accountId, date);
-      const text = digestText(date, items);
-      const payload = {
-        subject: text.subject.vi,
-        text: text.text.vi,
-        attachments: [],
-        event: {
-          kind: 'digest',
-          eventKey: key,
-          province: null,
-          entity: null,
-          title: text.subject.vi,
-          body: text.text.vi,
-          link: '#/thong-bao',
-          at: new Date().toISOString(),
-        },
-      };
-      const { email } = items[0];
-      const inserted = await this.db.query(
-        `INSERT INTO notification_delivery (province_id, kind, channel, recipient, event_key, idempotency_key, payload)
-         VALUES ($1, 'digest', 'email', $2, $3, $4, $5::jsonb) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [items[0].provinceId, email, key, deliveryIdempotencyKey(key, email, 'email'), JSON.stringify(payload)],
-      );
-      if (inserted.length) out.push({ username: items[0].username, email, count: items.length });
-    }
     return out;
   }
 

@@ -79,11 +79,6 @@ export function channelsFor(pref: NotificationPreference, hasEmail: boolean): { 
   };
 }
 
-/** The event key of an account's daily digest email. */
-export function digestEventKey(accountId: string, date: string): string {
-  return `digest:${accountId}:${date}`;
-}
-
 /** The default reminder days before a task's due date. */
 export const DEFAULT_DUE_SOON_DAYS: readonly number[] = [7, 1];
 

@@ -135,11 +135,3 @@ export function notificationText(e: NotificationEvent): NotificationText {
       };
   }
 }
-
-/** The subject and text of an account's daily digest: one paragraph per notification of the day. */
-export function digestText(date: string, items: readonly { title: string; body: string }[]): { subject: Localised; text: Localised } {
-  return {
-    subject: msg(`Tổng hợp thông báo ngày ${viDay(date)} (${items.length})`, `Notifications of ${date} (${items.length})`),
-    text: msg(items.map((i) => `${i.title}\n${i.body}`).join('\n\n'), items.map((i) => `${i.title}\n${i.body}`).join('\n\n')),
-  };
-}

@@ -1,5 +1,4 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { addDays } from '@dx/domain';
 import { NOTIFICATION_TIME_ZONE, NotificationProducer } from './notification.producer';
 import { DeliveryProcessor } from './delivery.processor';
 
@@ -48,8 +47,6 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
     if (this.lastReminderDate === today || Number(HOUR.format(new Date())) < REMINDER_HOUR) return;
     this.lastReminderDate = today;
     try {
-      const digests = await this.producer.runDigests(addDays(today, -1));
-      if (digests.length) this.logger.log(`daily digests: ${digests.length} email(s)`);
       const results = await this.producer.runReminders({ asOf: today });
       const made = results.reduce((n, r) => n + r.events.reduce((k, e) => k + e.inApp.length + e.emails.length + e.webhooks.length, 0), 0);
       this.logger.log(`daily reminders for ${today}: ${made} new notification(s) and deliveries`);

@@ -125,11 +125,6 @@ export class NotificationProducer {
     }
   }
 
-  /** The daily digest emails of a day (the worker makes yesterday's each morning). */
-  async runDigests(date: string): Promise<{ username: string; email: string; count: number }[]> {
-    return this.dataSource.transaction((m) => new NotificationRepository(m).recordDigests(date));
-  }
-
   /**
    * The daily reminders for a date (today when not given): tasks due in one of the province's reminder days, tasks
    * overdue (once, then weekly), directives overdue. One province by code, or every province with a plan.
