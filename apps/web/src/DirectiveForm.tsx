@@ -1,17 +1,12 @@
 import { FormEvent, useState } from 'react';
-import type { SummaryDocument } from '@dx/domain';
+import type { SummaryDocument, ProvinceResponse } from '@dx/domain';
 import { api, ApiError } from './api';
 import { useApi } from './use-api';
 import { useDraft } from './use-draft';
 
-/** The agencies of a province, as GET /api/v1/provinces/:code lists them. */
-interface ProvinceAgencies {
-  agencies: { code: string; name: string; kind: string; validTo: string | null }[];
-}
-
 /** The province's agencies still in existence, for the assignee select (the province itself is not one). */
 export function useAgencies(province: string) {
-  const { data } = useApi<ProvinceAgencies>(`/api/v1/provinces/${province}`);
+  const { data } = useApi<ProvinceResponse>(`/api/v1/provinces/${province}`);
   const today = new Date().toISOString().slice(0, 10);
   return (data?.agencies ?? []).filter((a) => a.kind !== 'province' && (!a.validTo || a.validTo >= today));
 }

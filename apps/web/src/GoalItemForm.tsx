@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { GoalView, Page, TrackedIndicator } from '@dx/domain';
+import type { GoalItemResponse, GoalView, Page, Serialized, TrackedIndicator } from '@dx/domain';
 import { api } from './api';
 import { IndicatorOptions } from './options';
 import { errorsOf, Field, FieldErrors, ModalForm } from './PlanItemDialogs';
@@ -101,7 +101,7 @@ async function saveGoal(
     target,
   };
   const url = `/api/v1/documents/${encodeURIComponent(place!.document)}/goals?province=${province}`;
-  const res = await api<{ code: string }>(url, { method: 'POST', json: body });
+  const res = await api<Serialized<GoalItemResponse>>(url, { method: 'POST', json: body });
   return `Đã thêm mục tiêu ${res.body.code}`;
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PlanCheck, PlanIssue, WebItemsSeen } from '@dx/domain';
+import type { ImportCounts, ImportEntity, PlanCheck, PlanImportResponse, PlanIssue } from '@dx/domain';
 import { api, ApiError } from './api';
 import { viNumber } from './format';
 import { WebItemNotes } from './PlanItemDialogs';
@@ -56,12 +56,7 @@ function CheckResult({ checked }: { checked: PlanCheck }) {
   );
 }
 
-/** The rows of an import, per kind (the importer's `counts`). */
-type ImportCounts = Record<string, { created: number; updated: number; unchanged: number; removed: number; kept: number }>;
-/** The import's answer: counts, and the tasks and goals added or edited in the web app it kept or replaced. */
-type ImportAnswer = { provinceCode: string; counts: ImportCounts; webItems?: WebItemsSeen };
-
-const ENTITY_LABELS: Record<string, string> = {
+const ENTITY_LABELS: Record<ImportEntity, string> = {
   provinces: 'Tỉnh, thành phố',
   agencies: 'Cơ quan',
   indicators: 'Chỉ số',
@@ -75,8 +70,8 @@ const ENTITY_LABELS: Record<string, string> = {
 };
 
 /** What an import wrote: created, updated and unchanged rows, in total and per kind. */
-function ImportResult({ province, counts }: { province: string; counts: ImportCounts }) {
-  const rows = Object.entries(counts);
+function ImportSummary({ province, counts }: { province: string; counts: ImportCounts }) {
+  const rows = Object.entries(counts) as [ImportEntity, ImportCounts[ImportEntity]][];
   const sum = (k: 'created' | 'updated' | 'unchanged') => rows.reduce((n, [, c]) => n + c[k], 0);
   return (
     <section className="card" aria-label="Kết quả nhập">
@@ -98,7 +93,7 @@ function ImportResult({ province, counts }: { province: string; counts: ImportCo
             .filter(([, c]) => c.created + c.updated + c.unchanged > 0)
             .map(([k, c]) => (
               <tr key={k}>
-                <td>{ENTITY_LABELS[k] ?? k}</td>
+                <td>{ENTITY_LABELS[k]}</td>
                 <td>{viNumber(c.created)}</td>
                 <td>{viNumber(c.updated)}</td>
                 <td>{viNumber(c.unchanged)}</td>
@@ -114,7 +109,7 @@ function ImportResult({ province, counts }: { province: string; counts: ImportCo
 export function Import() {
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<PlanCheck | null>(null);
-  const [result, setResult] = useState<ImportAnswer | null>(null);
+  const [result, setResult] = useState<PlanImportResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const send = async <T,>(path: string) =>
     api<T>(path, { method: 'POST', body: await file!.arrayBuffer(), headers: { 'Content-Type': 'application/yaml' } });
@@ -157,7 +152,7 @@ export function Import() {
           onClick={async () => {
             setError(null);
             try {
-              const { body } = await send<ImportAnswer>(`/api/v1/plans/import?file=${encodeURIComponent(file!.name)}`);
+              const { body } = await send<PlanImportResponse>(`/api/v1/plans/import?file=${encodeURIComponent(file!.name)}`);
               setResult(body);
             } catch (e) {
               setError(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
@@ -172,7 +167,7 @@ export function Import() {
           {error}
         </p>
       )}
-      {result && <ImportResult province={result.provinceCode} counts={result.counts} />}
+      {result && <ImportSummary province={result.provinceCode} counts={result.counts} />}
       {result && <WebItemNotes seen={result.webItems} />}
       {checked && <CheckResult checked={checked} />}
       {checked && <Issues title="Lỗi" issues={checked.errors} kind="error" />}

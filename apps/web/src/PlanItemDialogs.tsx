@@ -1,6 +1,6 @@
 import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
 import { webItemLines } from '@dx/domain';
-import type { ProblemField, WebItemsSeen } from '@dx/domain';
+import type { ProblemField, ProvinceResponse, WebItemsSeen } from '@dx/domain';
 import { api, ApiError } from './api';
 import type { User } from './api';
 import { useApi } from './use-api';
@@ -12,9 +12,7 @@ export function canEditPlan(user: User): boolean {
 
 /** The units that may lead or support a task: the province itself and its agencies still in existence. */
 export function useLeadOptions(province: string): { code: string; name: string }[] {
-  const { data } = useApi<{ code: string; name: string; agencies: { code: string; name: string; validTo: string | null }[] }>(
-    `/api/v1/provinces/${province}`,
-  );
+  const { data } = useApi<ProvinceResponse>(`/api/v1/provinces/${province}`);
   const today = new Date().toISOString().slice(0, 10);
   if (!data) return [];
   const agencies = data.agencies.filter((a) => a.code !== data.code && (!a.validTo || a.validTo >= today));

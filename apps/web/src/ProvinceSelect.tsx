@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ProvinceListItem } from '@dx/domain';
 import type { User } from './api';
 import { useApi } from './use-api';
 
@@ -6,13 +7,6 @@ import { useApi } from './use-api';
 export const PROVINCE_KEY = 'dx-province';
 /** The province an admin bound to none starts on. */
 const DEFAULT_PROVINCE = 'QNI';
-
-interface ProvinceItem {
-  code: string;
-  name: string;
-  validFrom: string | null;
-  validTo: string | null;
-}
 
 function stored(): string | null {
   try {
@@ -42,7 +36,7 @@ export function useProvince(user: User | null): [string, (code: string) => void]
 
 /** An admin's province switch in the header: the provinces it may see, by name (those that ended say when). */
 export function ProvinceSelect({ province, onChange }: { province: string; onChange: (code: string) => void }) {
-  const { data } = useApi<{ items: ProvinceItem[] }>('/api/v1/provinces');
+  const { data } = useApi<{ items: ProvinceListItem[] }>('/api/v1/provinces');
   const items = data?.items ?? [];
   // A kept choice the admin can no longer see (a province removed since): the first listed instead.
   const fallback = items.length > 0 && !items.some((p) => p.code === province) ? items[0].code : null;

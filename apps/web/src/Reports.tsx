@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import type { DocumentResponse, JobResponse, Page, ReportSchedule, Serialized, StoredReport } from '@dx/domain';
+import type { DocumentResponse, JobResponse, Page, ReportOrderResponse, ReportSchedule, Serialized, StoredReport } from '@dx/domain';
 import { JobWait } from './JobWait';
 import { api, ApiError, session } from './api';
 import { viDate, viPeriod } from './format';
@@ -103,7 +103,7 @@ function OrderForm({
     );
     try {
       const json = { province, document, period, formats: FORMATS, ...own };
-      const { body } = await api<{ job: { id: string } }>('/api/v1/reports', { method: 'POST', json });
+      const { body } = await api<ReportOrderResponse>('/api/v1/reports', { method: 'POST', json });
       follow(body.job.id);
     } catch (err) {
       setError(explain(err));

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import type { Serialized, TaskResponse } from '@dx/domain';
+import type { Serialized, TaskResponse, TaskUpdateResponse } from '@dx/domain';
 import { api, ApiError } from './api';
 import { APPROVER, TASK_STATUS } from './format';
 import { TaskStatusOptions } from './options';
@@ -114,7 +114,7 @@ export function TaskEditor({ task, onDone, onCancel }: { task: Task; onDone: (me
     e.preventDefault();
     setErrors([]);
     try {
-      const res = await api<{ submission?: unknown }>(`/api/v1/tasks/${task.id}`, {
+      const res = await api<Serialized<TaskUpdateResponse>>(`/api/v1/tasks/${task.id}`, {
         method: 'PATCH',
         json: patchOf(status, progress, evidence),
         headers: { 'If-Match': `"${base.version}"` },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Serialized, SummaryResponse, TaskResponse } from '@dx/domain';
+import type { NextCodeResponse, Serialized, SummaryResponse, TaskResponse } from '@dx/domain';
 import { api } from './api';
 import { TaskStatusOptions } from './options';
 import { errorsOf, Field, FieldErrors, ModalForm, useLeadOptions } from './PlanItemDialogs';
@@ -167,7 +167,7 @@ export function TaskItemForm({
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
-  const next = useApi<{ code: string }>(
+  const next = useApi<NextCodeResponse>(
     !task && values.document && values.group
       ? `/api/v1/documents/${encodeURIComponent(values.document)}/tasks/next-code?province=${province}&group=${encodeURIComponent(values.group)}`
       : null,

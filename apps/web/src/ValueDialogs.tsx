@@ -1,7 +1,10 @@
 import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
-import type { ObservationItem } from '@dx/domain';
+import type { ObservationItem, Serialized } from '@dx/domain';
 import { api, ApiError } from './api';
 import { APPROVER, withUnit } from './format';
+
+/** A KPI value as the list answer reads after JSON. */
+type Item = Serialized<ObservationItem>;
 
 /** What a dialog reports when it closes: a sentence for the page (null when cancelled). */
 export type Closed = (message: string | null) => void;
@@ -33,12 +36,12 @@ function Modal({ id, title, onCancel, children }: { id: string; title: string; o
 }
 
 /** Which value: `dvc-toan-trinh — Tỷ lệ … · DNG · kỳ 2024-Q1: 85,2%`. */
-export function describeValue(o: ObservationItem): string {
+export function describeValue(o: Item): string {
   return `${o.indicator} — ${o.indicatorName} · ${o.org} · kỳ ${o.period}: ${withUnit(o.value, o.unit)}`;
 }
 
 /** Correcting a value: its figure and note, sent with the version read (If-Match). */
-export function CorrectDialog({ value, onClose }: { value: ObservationItem; onClose: Closed }) {
+export function CorrectDialog({ value, onClose }: { value: Item; onClose: Closed }) {
   const ratio = value.numerator !== null || value.denominator !== null;
   const [figure, setFigure] = useState(value.value?.replace('.', ',') ?? '');
   const [note, setNote] = useState(value.note ?? '');
@@ -90,7 +93,7 @@ export function CorrectDialog({ value, onClose }: { value: ObservationItem; onCl
 }
 
 /** Removing a value, once confirmed. */
-export function RemoveDialog({ value, onClose }: { value: ObservationItem; onClose: Closed }) {
+export function RemoveDialog({ value, onClose }: { value: Item; onClose: Closed }) {
   const [error, setError] = useState<string | null>(null);
   async function remove() {
     setError(null);

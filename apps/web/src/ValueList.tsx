@@ -1,10 +1,21 @@
 import { useEffect, useState } from 'react';
-import { viMoment, type ObservationItem, type ObservationListSort, type Page, type TrackedIndicator } from '@dx/domain';
+import {
+  viMoment,
+  type ObservationItem,
+  type Serialized,
+  type ObservationListSort,
+  type Page,
+  type ProvinceResponse,
+  type TrackedIndicator,
+} from '@dx/domain';
 import type { User } from './api';
 import { viPeriod, withUnit } from './format';
 import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { CorrectDialog, RemoveDialog } from './ValueDialogs';
+
+/** A KPI value as the list answer reads after JSON. */
+type Item = Serialized<ObservationItem>;
 
 const SORTS: Record<ObservationListSort, string> = {
   '-entered': 'mới nhập trước',
@@ -23,19 +34,13 @@ interface Filters {
 }
 
 /** The province's agencies (GET /api/v1/provinces/:code), for the agency filter. */
-interface ProvinceAgencies {
-  code: string;
-  name: string;
-  agencies: { code: string; name: string }[];
-}
-
 /** Officers and admins correct or remove any value of the province; a reporter only those it entered itself. */
-const mayEdit = (user: User, o: ObservationItem) =>
+const mayEdit = (user: User, o: Item) =>
   user.role === 'admin' || user.role === 'officer' || (user.role === 'reporter' && o.enteredBy === user.username);
 
 function FilterBar({ province, filters, onChange }: { province: string; filters: Filters; onChange: (f: Filters) => void }) {
   const { data: list } = useApi<Page<TrackedIndicator>>(`/api/v1/indicators?province=${province}&pageSize=200`);
-  const { data: place } = useApi<ProvinceAgencies>(`/api/v1/provinces/${province}`);
+  const { data: place } = useApi<ProvinceResponse>(`/api/v1/provinces/${province}`);
   const [period, setPeriod] = useState(filters.period);
   return (
     <form
@@ -88,17 +93,7 @@ function FilterBar({ province, filters, onChange }: { province: string; filters:
   );
 }
 
-function ValueRow({
-  o,
-  editable,
-  onCorrect,
-  onRemove,
-}: {
-  o: ObservationItem;
-  editable: boolean;
-  onCorrect: () => void;
-  onRemove: () => void;
-}) {
+function ValueRow({ o, editable, onCorrect, onRemove }: { o: Item; editable: boolean; onCorrect: () => void; onRemove: () => void }) {
   return (
     <tr data-testid={`value-${o.id}`}>
       <td>
@@ -129,15 +124,7 @@ function ValueRow({
 }
 
 /** A page of values; the rows the user may change have their buttons. */
-function ValueTable({
-  items,
-  user,
-  onEdit,
-}: {
-  items: ObservationItem[];
-  user: User;
-  onEdit: (value: ObservationItem, action: 'correct' | 'remove') => void;
-}) {
+function ValueTable({ items, user, onEdit }: { items: Item[]; user: User; onEdit: (value: Item, action: 'correct' | 'remove') => void }) {
   return (
     <table aria-label="Danh sách số liệu">
       <thead>
@@ -171,11 +158,11 @@ function ValueTable({
 export function ValueList({ user, province, changes }: { user: User; province: string; changes: number }) {
   const [filters, setFilters] = useState<Filters>({ indicator: '', period: '', org: '', sort: '-entered' });
   const [page, setPage] = useState(1);
-  const [editing, setEditing] = useState<{ value: ObservationItem; action: 'correct' | 'remove' } | null>(null);
+  const [editing, setEditing] = useState<{ value: Item; action: 'correct' | 'remove' } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const q = new URLSearchParams({ province, page: String(page), pageSize: String(PAGE_SIZE), sort: filters.sort });
   for (const k of ['indicator', 'period', 'org'] as const) if (filters[k]) q.set(k, filters[k]);
-  const { data, error, reload } = useApi<Page<ObservationItem>>(`/api/v1/observations?${q}`);
+  const { data, error, reload } = useApi<Page<Item>>(`/api/v1/observations?${q}`);
   useEffect(() => {
     if (changes) void reload();
   }, [changes, reload]);

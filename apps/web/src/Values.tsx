@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import type { BulkUploadResult, Page, ProblemField, TrackedIndicator } from '@dx/domain';
+import type { BulkUploadResult, ObservationWriteResponse, Page, ProblemField, Serialized, TrackedIndicator } from '@dx/domain';
 import { api, ApiError, session, User } from './api';
 import { APPROVER } from './format';
 import { IndicatorOptions } from './options';
@@ -65,12 +65,16 @@ function OneValue({ user, province, sending, report }: { user: User; province: s
     e.preventDefault();
     sending();
     try {
-      const res = await api<{ created?: boolean }>('/api/v1/observations', {
+      const res = await api<Serialized<ObservationWriteResponse>>('/api/v1/observations', {
         method: 'POST',
         json: { indicator, province, org, period, value },
       });
       report(
-        res.status === 202 ? `Đã gửi số liệu, chờ ${APPROVER()} duyệt` : res.body.created ? 'Đã ghi số liệu mới' : 'Đã cập nhật số liệu',
+        'submission' in res.body
+          ? `Đã gửi số liệu, chờ ${APPROVER()} duyệt`
+          : res.body.created
+            ? 'Đã ghi số liệu mới'
+            : 'Đã cập nhật số liệu',
         [],
       );
     } catch (err) {

@@ -48,6 +48,8 @@ export * from './dti/dti-ranking';
 export * from './dti/dti-framework';
 export * from './dti/dti-history.types';
 export * from './orgs/province-reference';
+export * from './orgs/province-response.types';
+export * from './plan/plan-import.types';
 export * from './orgs/validity';
 export * from './orgs/reorganisation';
 export * from './orgs/reaggregate';

@@ -8,7 +8,16 @@ import {
   StoredObservation,
   SubmissionRepository,
 } from '@dx/db';
-import { assertAccess, canEditObservation, DomainError, kpiMessages, needsApproval, observationProblems, Principal } from '@dx/domain';
+import {
+  assertAccess,
+  canEditObservation,
+  DomainError,
+  kpiMessages,
+  needsApproval,
+  ObservationCorrectResponse,
+  observationProblems,
+  Principal,
+} from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { parseIfMatch, WriteResult } from '../task/task.service';
@@ -79,7 +88,7 @@ export class ObservationEditService {
     ifMatch: string | undefined,
     dto: UpdateObservationDto,
     meta: RequestMeta,
-  ): Promise<WriteResult> {
+  ): Promise<WriteResult<ObservationCorrectResponse>> {
     return this.dataSource.transaction(async (m) => {
       const repo = this.observations.withTransaction(m);
       const before = await this.editable(repo, principal, id, ifMatch);

@@ -18,6 +18,8 @@ import {
   kpiMessages,
   needsApproval,
   observationProblems,
+  ObservationWarning,
+  ObservationWriteResponse,
   orgMessages,
   parsePeriod,
   Principal,
@@ -31,7 +33,7 @@ import { pageOf, pageWindow } from '../common/page.query';
 
 export interface RecordResult {
   status: 200 | 201 | 202;
-  body: unknown;
+  body: ObservationWriteResponse;
 }
 
 @Injectable()
@@ -136,7 +138,7 @@ export class ObservationService {
     principal: Principal,
     value: ObservationValue,
     meta: RequestMeta,
-    warnings: { path: string; message: string }[],
+    warnings: ObservationWarning[],
   ): Promise<RecordResult> {
     const submission = await submissions.create({
       kind: 'observation',

@@ -9,6 +9,7 @@ import {
   cleanText,
   DomainError,
   Lang,
+  NextCodeResponse,
   Principal,
   suggestItemCode,
   TaskPatch,
@@ -42,7 +43,7 @@ export class TaskItemService {
     private readonly tasks: TaskRepository,
   ) {}
 
-  async nextCode(principal: Principal, docCode: string, provinceCode: string | undefined, group: string) {
+  async nextCode(principal: Principal, docCode: string, provinceCode: string | undefined, group: string): Promise<NextCodeResponse> {
     const doc = await editableDocument(this.provinces, this.items, principal, provinceCode, docCode, 'task');
     const ctx = await this.items.context(doc, 'task');
     return { code: suggestItemCode(group, ctx.codes) };

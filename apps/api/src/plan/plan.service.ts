@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, PlanImporter, ProvinceRepository, RequestMeta } from '@dx/db';
-import { DomainError, Lang, PlanCheck, PlanIssue, planMessages, Principal } from '@dx/domain';
+import { DomainError, Lang, PlanCheck, PlanImportResponse, PlanIssue, planMessages, Principal } from '@dx/domain';
 import { issueText, parsePlanFileOffThread, PlanFileIssue } from '@dx/plan-file';
 
 /** An issue as the API sends it, in the reader's language (Accept-Language). */
@@ -61,7 +61,7 @@ export class PlanService {
     bytes: Buffer,
     options: { fileName: string; prune: boolean; dryRun: boolean; lang?: Lang },
     meta: RequestMeta,
-  ) {
+  ): Promise<PlanImportResponse> {
     const parsed = await parsePlanFileOffThread(bytes);
     const issue = issueIn(options.lang ?? 'en');
     if (!parsed.plan || parsed.errors.length) {

@@ -97,7 +97,7 @@ export class ReportService {
       signerTitle: cleanText(dto.signerTitle),
     };
     const job = await this.producer.generate(payload);
-    return { job: { id: job.id, state: 'waiting' } };
+    return { job: { id: job.id!, state: 'waiting' } };
   }
 
   /** The heading every report of the province prints; the default is built from the province's name. */

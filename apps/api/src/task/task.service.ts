@@ -15,6 +15,7 @@ import {
   taskMessages,
   things,
   TaskListResponse,
+  TaskUpdateResponse,
   todayIn,
 } from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
@@ -176,8 +177,9 @@ function updatable(principal: Principal, id: string, expected: number, task: Tas
   return task;
 }
 
-export interface WriteResult {
+/** A write's answer: its status, body (of type B) and the new version's ETag. */
+export interface WriteResult<B = TaskUpdateResponse> {
   status: 200 | 201 | 202;
-  body: unknown;
+  body: B;
   etag?: string;
 }

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { noWebItems, PlanFile, WebItemsSeen } from '@dx/domain';
+import { ImportResult, noWebItems, PlanFile } from '@dx/domain';
 import { ImportRunEntity } from '../entities';
 import { syncDtiObservations } from '../dti/dti-observations';
 import { countKept, pruneMissing } from './clean-up.stage';
 import { syncDocumentContents, syncDocuments } from './documents.stage';
 import { ImportContext } from './import-context';
-import { ImportCounts, isNoOp } from './import-counts';
+import { isNoOp } from './import-counts';
 import { ImportRowWriter } from './import-row.writer';
 import { syncIndicators } from './indicators.stage';
 import { insertRun, syncObservations } from './observations.stage';
@@ -34,16 +34,7 @@ export interface ValidatedPlanFile {
   warnings: unknown[];
 }
 
-export interface ImportResult {
-  provinceCode: string;
-  counts: ImportCounts;
-  /** What --prune removed, one line each (e.g. `goal 37/KH-UBND G1.3`). */
-  removed: string[];
-  runId: string | null;
-  dryRun: boolean;
-  /** Tasks and goals added or edited in the web app: kept, removed (--prune) or now as the file states (issue 19). */
-  webItems: WebItemsSeen;
-}
+export type { ImportResult };
 
 class DryRunRollback extends Error {
   constructor(readonly result: ImportResult) {

@@ -1,3 +1,4 @@
+import type { LineageEntry } from '@dx/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { batchedLookup } from '../batched-lookup';
@@ -9,15 +10,7 @@ export interface ProvinceSummaryRow {
   counts: { documents: number; indicators: number; observations: number; goals: number; tasks: number };
 }
 
-export interface LineageEntry {
-  code: string;
-  name: string;
-  validFrom: string | null;
-  validTo: string | null;
-  kind: 'merge' | 'rename' | 'split' | 'dissolve';
-  effective: string;
-  documents: { code: string; title: string }[];
-}
+export type { LineageEntry };
 
 @Injectable()
 export class ProvinceRepository {

@@ -37,3 +37,8 @@ export interface ReportSchedule {
   /** Nơi nhận: account usernames and email addresses sent each report the schedule makes. */
   recipients: string[];
 }
+
+/** `POST /api/v1/reports`: the queued job that makes the report (follow it with `GET /api/v1/jobs/:id`). */
+export interface ReportOrderResponse {
+  job: { id: string; state: string };
+}

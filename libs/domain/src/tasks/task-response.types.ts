@@ -1,3 +1,4 @@
+import type { SubmissionResponse } from '../submissions/submission-response.types';
 import type { TaskOutcomeCounts } from './task-outcome';
 
 /** A task as `GET /api/v1/tasks` and `GET /api/v1/tasks/:id` return it (and a 409 carries as `current`). */
@@ -36,4 +37,15 @@ export interface TaskListResponse {
   pageSize: number;
   total: number;
   outcomes: TaskOutcomeCounts;
+}
+
+/**
+ * `PATCH /api/v1/tasks/:id`: the task as now stored (200), or, for a reporter whose province wants approval, the
+ * submission that waits for it (202).
+ */
+export type TaskUpdateResponse = TaskResponse | { submission: SubmissionResponse };
+
+/** `GET /api/v1/documents/:doc/tasks/next-code`: the code the next task of a group would get. */
+export interface NextCodeResponse {
+  code: string;
 }
