@@ -167,6 +167,12 @@ const RULES: Record<string, Rule> = {
     sample: (ids) => ({ url: `/api/v1/goals/${ids.goal}/cancel`, body: { reason: 'rbac' }, headers: { 'If-Match': '"999"' } }),
     otherProvince: (ids) => ({ url: `/api/v1/goals/${ids.qniGoal}/cancel`, body: { reason: 'rbac' }, headers: { 'If-Match': '"999"' } }),
   },
+  // The reminder dispatch (công văn đôn đốc) is made, not stored: officers and admins of the province.
+  'POST /api/v1/reminders/dispatch': {
+    allowed: ['admin', 'officer'],
+    sample: () => ({ url: '/api/v1/reminders/dispatch', body: { province: 'DNG', asOf: '2023-10-31' } }),
+    otherProvince: () => ({ url: '/api/v1/reminders/dispatch', body: { province: 'QNI', asOf: '2023-10-31' } }),
+  },
   'GET /api/v1/submissions': {
     allowed: ['admin', 'officer', 'leader', 'reporter'],
     sample: () => ({ url: '/api/v1/submissions?province=DNG' }),
