@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { ParsedMail } from 'mailparser';
+import request from 'supertest';
 import { PlanImporter } from '@dx/db';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp-server';
@@ -10,10 +11,12 @@ import { waitFor } from '../support/wait-for';
 
 const ADDRESS = 'van.phong@ubnd.tinh.gov.vn';
 /** supertest's parser for a body kept as bytes, whatever its type. */
-const bytes = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+const bytes = (res: request.Response, done: (error: Error | null, body: unknown) => void) => {
+  // superagent hands the parser the raw response stream.
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 const idempotencyKey = (m: ParsedMail) => String(m.headers.get('x-dx-idempotency-key') ?? '');
 

@@ -1,5 +1,13 @@
 import { AccountRepository, PlanImporter, ReportRepository } from '@dx/db';
-import { createMailTransport, DeliveryProcessor, DigestMailer, EmailChannel, ReportDelivery, ReportGenerator } from '@dx/jobs';
+import {
+  createMailTransport,
+  deliverDueNow,
+  DeliveryProcessor,
+  DigestMailer,
+  EmailChannel,
+  ReportDelivery,
+  ReportGenerator,
+} from '@dx/jobs';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { startSmtpServer, TestSmtpServer } from '../support/smtp-server';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -99,7 +107,13 @@ describe('email digest and report links', () => {
     expect(await delivery.enqueue(made.id!, schedule.id)).toBe(2);
     expect(await delivery.enqueue(made.id!, schedule.id)).toBe(0);
     const before = smtp.received.length;
-    expect(await send()).toEqual({ sent: 2, retried: 0, failed: 0 });
+    // As a command sends them, with the channels its configuration allows.
+    const config = {
+      mail: { url: smtp.url, from: 'cds@tinh.gov.vn' },
+      delivery: { attachmentMaxBytes: limit, publicUrl: null, webhookTimeoutMs: 1000, allowLoopbackHttp: true },
+    };
+    expect(await deliverDueNow(db.dataSource, config)).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(await deliverDueNow(db.dataSource, config)).toEqual({ sent: 0, retried: 0, failed: 0 });
     const mails = smtp.received.slice(before);
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(['ha.nt@tinh.gov.vn', 'van.phong@tinh.gov.vn']);
     const [large, small] = sizes.pdf! > sizes.xlsx! ? ['pdf', 'xlsx'] : ['xlsx', 'pdf'];

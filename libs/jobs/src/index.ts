@@ -26,6 +26,7 @@ export * from './delivery/report-delivery';
 export * from './delivery/report-mail.text';
 export * from './delivery/digest-mailer';
 export * from './delivery/delivery-channels.registrar';
+export * from './delivery/deliver-now';
 export * from './notifications/notification-sources.reader';
 export * from './notifications/notification.producer';
 export * from './notifications/delivery.processor';

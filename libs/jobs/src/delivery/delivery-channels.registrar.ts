@@ -3,8 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
 import { DeliveryProcessor } from '../notifications/delivery.processor';
 import { EmailChannel } from './email.channel';
-import { createMailTransport } from './mail-transport';
-import { WebhookChannel } from './webhook.channel';
+import { deliveryChannels } from './deliver-now';
 import { DigestMailer } from './digest-mailer';
 
 const DIGEST_CHECK_MS = 60_000;
@@ -30,14 +29,13 @@ export class DeliveryChannelsRegistrar implements OnModuleInit, OnApplicationShu
   }
 
   onModuleInit(): void {
-    const { delivery, mail } = this.config;
-    this.processor.register(new WebhookChannel(this.dataSource, { ...delivery, timeoutMs: delivery.webhookTimeoutMs }));
-    if (!mail) {
+    const channels = deliveryChannels(this.dataSource, this.config);
+    for (const c of channels) this.processor.register(c);
+    if (!this.config.mail) {
       this.logger.log('Chưa đặt SMTP_URL: không gửi email, thông báo vẫn hiện trong ứng dụng');
       return;
     }
-    this.email = new EmailChannel(this.dataSource, createMailTransport(mail.url), mail.from, delivery.publicUrl);
-    this.processor.register(this.email);
+    this.email = channels.find((c): c is EmailChannel => c instanceof EmailChannel) ?? null;
     const check = () =>
       this.digests.enqueueDueDigests(new Date()).catch((error) => this.logger.warn(`digests: ${(error as Error).message}`));
     this.timer = setInterval(() => void check(), DIGEST_CHECK_MS);
