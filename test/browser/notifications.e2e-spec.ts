@@ -286,6 +286,12 @@ describe('notifications in a real browser', () => {
     await insertFailedDelivery();
     const page = await signIn('canbo.dng', NARROW);
     await page.goto(`${url}/#/cai-dat-thong-bao`);
+    // The reporter's address (another case) is refused by the API, next to the field.
+    const emailForm = page.getByRole('form', { name: 'Địa chỉ email' });
+    await emailForm.getByLabel('Email nhận thông báo').fill('BaoCao@snv.danang.gov.vn');
+    await emailForm.getByRole('button', { name: 'Lưu email' }).click();
+    await emailForm.getByRole('alert').getByText('Địa chỉ email BaoCao@snv.danang.gov.vn đã được một tài khoản khác sử dụng').waitFor();
+    expect(await emailForm.getByLabel('Email nhận thông báo').getAttribute('aria-invalid')).toBe('true');
     const form = page.getByRole('form', { name: 'Cài đặt nhắc việc của tỉnh' });
     const days = form.getByLabel('Nhắc trước hạn (số ngày)');
     await waitFor('the default reminder days', async () => (await days.inputValue()) === '7, 1');
