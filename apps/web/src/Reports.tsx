@@ -151,6 +151,7 @@ function OrderForm({
 function Schedules({ province, document, canSchedule }: { province: string; document: string; canSchedule: boolean }) {
   const { data, reload } = useApi<{ items: Serialized<ReportSchedule>[] }>(`/api/v1/report-schedules?province=${province}`);
   const [frequency, setFrequency] = useState('monthly');
+  const [recipients, setRecipients] = useState('');
   return (
     <section className="card" aria-label="Lịch báo cáo">
       <h2>Lịch báo cáo tự động</h2>
@@ -159,6 +160,7 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
           <li key={s.id}>
             {s.document} · {FREQUENCY[s.frequency]}
             {s.cron ? ` (${s.cron})` : ''} · {s.formats.join(', ').toUpperCase()}
+            {s.recipients?.length ? ` · Nơi nhận: ${s.recipients.join(', ')}` : ''}
             {canSchedule && (
               <button
                 type="button"
@@ -179,7 +181,12 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
           aria-label="Thêm lịch báo cáo"
           onSubmit={async (e) => {
             e.preventDefault();
-            await api('/api/v1/report-schedules', { method: 'POST', json: { province, document, frequency, formats: FORMATS } });
+            const list = recipients.split(/[,;\s]+/).filter(Boolean);
+            await api('/api/v1/report-schedules', {
+              method: 'POST',
+              json: { province, document, frequency, formats: FORMATS, recipients: list },
+            });
+            setRecipients('');
             await reload();
           }}
         >
@@ -194,6 +201,15 @@ function Schedules({ province, document, canSchedule }: { province: string; docu
                   </option>
                 ))}
             </select>
+          </label>
+          <label>
+            Nơi nhận (tài khoản hoặc email)
+            <input
+              value={recipients}
+              onChange={(e) => setRecipients(e.target.value)}
+              placeholder="lanhdao, vanphong@tinh.gov.vn"
+              title="Mỗi báo cáo lập theo lịch được gửi email kèm tệp PDF và XLSX đến những nơi nhận này"
+            />
           </label>
           <button type="submit">Thêm lịch cho {document}</button>
         </form>
