@@ -230,4 +230,44 @@ describe('NotificationProducer', () => {
     expect(await processor.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(await new DeliveryRepository(db.dataSource).findById(flaky)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
   });
+
+  it('takes again, once, the deliveries whose worker died after claiming them, when their lease ends', async () => {
+    await producer.runReminders({ province: 'NTF', asOf: '2031-01-15' }); // the late tasks' new week: new emails
+    const deliveries = new DeliveryRepository(db.dataSource);
+    const dead = await deliveries.claim(['email'], 100, 60_000); // claimed, then the worker was killed
+    expect(dead.length).toBeGreaterThan(0);
+    expect(dead.every((d) => d.recipient === 'canbo1@ntf.gov.vn' && d.attempts === 1)).toBe(true);
+    const sent: string[] = [];
+    const processor = new DeliveryProcessor(db.dataSource, { retryBaseMs: 0 });
+    processor.register({ channel: 'email', send: async (d) => void sent.push(d.id) });
+    expect(await processor.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    await q(`UPDATE notification_delivery SET next_attempt_at = now() WHERE id = ANY($1::uuid[])`, [dead.map((d) => d.id)]); // the lease ends
+    expect(await processor.runOnce()).toEqual({ sent: dead.length, retried: 0, failed: 0 });
+    expect(await processor.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(sent.sort()).toEqual(dead.map((d) => d.id).sort());
+    expect(await deliveries.findById(dead[0].id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('leaves an audit row younger than the grace for the next pass', async () => {
+    const [s] = await q(`SELECT id FROM submission LIMIT 1`);
+    const audit = new AuditRepository(db.dataSource);
+    await audit.append({
+      actor: null,
+      actorLabel: 'cli',
+      meta: null,
+      action: 'observation.submit',
+      entityKind: 'submission',
+      entityId: s.id,
+      provinceId: province,
+      before: null,
+      after: {},
+    });
+    const [{ last_audit_id: before }] = await q(`SELECT last_audit_id FROM notification_cursor WHERE name = 'producer'`);
+    await producer.produceOnce({ graceMs: 60_000 });
+    expect((await q(`SELECT last_audit_id FROM notification_cursor WHERE name = 'producer'`))[0].last_audit_id).toBe(before);
+    await producer.drain({ graceMs: 0 });
+    expect(Number((await q(`SELECT last_audit_id FROM notification_cursor WHERE name = 'producer'`))[0].last_audit_id)).toBeGreaterThan(
+      Number(before),
+    );
+  });
 });

@@ -54,17 +54,26 @@ export interface AuditSource {
 }
 
 /**
- * Audit rows after `afterId` (all of them, so the cursor passes the others), older than `graceMs`: a request's
- * transaction that took an id and has not committed yet is not passed over.
+ * The notifying audit rows after `afterId`, and where the cursor goes next: past every row older than `graceMs` (a
+ * request's transaction that took an id and has not committed yet is not passed over), or to the last row read when
+ * `limit` stopped the read.
  */
-export async function readAudit(db: Db, afterId: number, limit: number, graceMs: number): Promise<AuditSource[]> {
-  const rows = await db.query(
-    `SELECT id, action, entity_kind AS "entityKind", entity_id AS "entityId", province_id AS "provinceId",
-            CASE WHEN action = ANY($4::text[]) THEN after END AS after
-       FROM audit_log WHERE id > $1 AND at <= now() - $3 * interval '1 millisecond' ORDER BY id LIMIT $2`,
-    [afterId, limit, graceMs, NOTIFYING_ACTIONS],
+export async function readAudit(db: Db, afterId: number, limit: number, graceMs: number): Promise<{ rows: AuditSource[]; next: number }> {
+  const [{ horizon }] = await db.query(
+    // Up to the first row still younger than the grace (ids and times need not be in the same order), else to the last.
+    `SELECT coalesce((SELECT min(id) - 1 FROM audit_log WHERE id > $1 AND at > now() - $2 * interval '1 millisecond'),
+                     (SELECT max(id) FROM audit_log WHERE id > $1), $1) AS horizon`,
+    [afterId, graceMs],
   );
-  return rows.map((r: AuditSource) => ({ ...r, id: Number(r.id) }));
+  const rows: AuditSource[] = (
+    await db.query(
+      `SELECT id, action, entity_kind AS "entityKind", entity_id AS "entityId", province_id AS "provinceId", after
+         FROM audit_log WHERE id > $1 AND id <= $2 AND action = ANY($3::text[]) ORDER BY id LIMIT $4`,
+      [afterId, horizon, NOTIFYING_ACTIONS, limit],
+    )
+  ).map((r: AuditSource) => ({ ...r, id: Number(r.id) }));
+  const next = rows.length === limit ? rows[rows.length - 1].id : Math.max(afterId, Number(horizon));
+  return { rows, next };
 }
 
 export interface StatusSource extends GoalChange {

@@ -68,7 +68,7 @@ export class NotificationProducer {
       const cursor = await lockCursor(m, CURSOR);
       if (!cursor) return 0;
       const audit = await readAudit(m, cursor.lastAuditId, batch, opts.graceMs ?? 2000);
-      for (const row of audit) {
+      for (const row of audit.rows) {
         const event = await this.auditEvent(m, row);
         if (event) await new NotificationRepository(m).record(event);
       }
@@ -76,10 +76,10 @@ export class NotificationProducer {
       const status = await readStatusEvents(m, cursor.lastStatusEventId, batch, addDays(today, -1));
       await this.recordGoalChanges(m, status, today);
       await saveCursor(m, CURSOR, {
-        lastAuditId: audit.at(-1)?.id ?? cursor.lastAuditId,
+        lastAuditId: audit.next,
         lastStatusEventId: status.at(-1)?.id ?? cursor.lastStatusEventId,
       });
-      return audit.length + status.length;
+      return audit.rows.length + status.length + (audit.next > cursor.lastAuditId ? 1 : 0);
     });
   }
 
