@@ -1,29 +1,19 @@
 import type * as Docx from 'docx';
-import {
-  DIRECTIVE_STATUS_LABELS_VI,
-  GOAL_STATUS_LABELS_VI,
-  TASK_OUTCOME_LABELS_VI,
-  TASK_STATUS_LABELS_VI,
-  VERDICT_LABELS_VI,
-  viDate,
-  viNumber,
-  viPercent,
-  viPeriod,
-  viPeriodLabel,
-  viValue,
-} from '@dx/domain';
+import { TASK_OUTCOME_LABELS_VI, VERDICT_LABELS_VI, viDate, viPeriod } from '@dx/domain';
 import { hasTaskOutcomes, outcomeSentence, outcomesByGroup, outcomesByLead, OutcomeTable } from './outcome-table';
+import { DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, rankVi, reportTitle } from './report-text';
 import {
-  changeValueVi,
-  DTI_NO_DATA,
-  DTI_TITLE,
-  dtiChangeVi,
-  NATIONAL_MOTTO,
-  placeAndDate,
-  previousValueVi,
-  rankVi,
-  reportTitle,
-} from './report-text';
+  changesTable,
+  directivesTable,
+  dtiFiguresTable,
+  goalGroupsTable,
+  goalLinesTable,
+  kpisTable,
+  lateTasksTable,
+  ReportTable,
+  score,
+  taskGroupsTable,
+} from './report-tables';
 import type { ReportData } from './report.types';
 
 type DocxModule = typeof Docx;
@@ -32,8 +22,6 @@ type RunStyle = { bold?: boolean; italics?: boolean; size?: number };
 
 /** The font Word shows; where it is missing, Liberation Serif or Tinos take its place with the same metrics. */
 const DOCX_FONT = 'Times New Roman';
-const num = (v: number | null) => (v === null ? '—' : viNumber(v));
-const score = (v: string | null) => (v === null ? '—' : viNumber(v));
 
 /** The blocks of a Word report, made with the docx module loaded on the first DOCX. */
 function writer(x: DocxModule) {
@@ -74,6 +62,7 @@ function writer(x: DocxModule) {
     p,
     h1,
     table,
+    grid: (t: ReportTable) => table(t.header, t.rows, t.empty),
     columns,
     outcome: (t: OutcomeTable, title: string) => [p(title, { bold: true }), table(t.header, t.rows, '', true)],
   };
@@ -111,17 +100,9 @@ function summaryBlocks(w: Writer, d: ReportData): Block[] {
     w.h1('I. TỔNG HỢP KẾT QUẢ'),
     w.p(`- Mục tiêu: ${d.goals.met}/${d.goals.total} đạt; ${goals}.`),
     w.p(`- Nhiệm vụ: ${d.tasks.counts.done ?? 0}/${d.tasks.total} hoàn thành, ${d.tasks.overdue} quá hạn; ${tasks}.`),
-    w.table(
-      ['Nhóm', 'Tên nhóm mục tiêu', 'Đạt/Tổng', 'Đã nhập', 'Theo văn bản'],
-      d.goalGroups.map((g) => [g.code, g.name, `${g.met}/${g.total}`, g.recorded, g.declared ?? '—']),
-      'Văn bản không có nhóm mục tiêu.',
-    ),
+    w.grid(goalGroupsTable(d)),
     w.p(''),
-    w.table(
-      ['Nhóm', 'Tên nhóm nhiệm vụ', 'Hoàn thành/Tổng', 'Quá hạn', 'Đã nhập/Văn bản'],
-      d.taskGroups.map((g) => [g.code, g.name, `${g.counts.done ?? 0}/${g.total}`, g.overdue, `${g.recorded}/${g.declared ?? '—'}`]),
-      'Văn bản không có nhóm nhiệm vụ.',
-    ),
+    w.grid(taskGroupsTable(d)),
     ...(hasTaskOutcomes(d)
       ? [
           w.p(outcomeSentence(d, TASK_OUTCOME_LABELS_VI)),
@@ -148,87 +129,35 @@ function summaryBlocks(w: Writer, d: ReportData): Block[] {
 
 /** III–V: the goals, the tasks late or due soon per lead agency, the KPIs. */
 function detailBlocks(w: Writer, d: ReportData): Block[] {
-  const goalStatus = (s: string | null) => (s ? ((GOAL_STATUS_LABELS_VI as Record<string, string>)[s] ?? s) : 'chưa có số liệu');
   return [
     w.h1('III. CÁC MỤC TIÊU'),
-    w.table(
-      ['Mã', 'Mục tiêu', 'Chỉ tiêu', 'Thực tế', 'Mức đạt', 'Trạng thái'],
-      d.goalLines.map((g) => [
-        g.code,
-        g.title,
-        g.target ?? '—',
-        g.actual === null ? '—' : `${num(g.actual)}${g.actualPeriod ? ` (${viPeriodLabel(g.actualPeriod)})` : ''}`,
-        g.attainment === null ? '—' : `${viPercent(g.attainment * 100)}%`,
-        goalStatus(g.status),
-      ]),
-      'Các mục tiêu của văn bản chưa được nhập.',
-    ),
+    w.grid(goalLinesTable(d)),
     w.h1('IV. NHIỆM VỤ QUÁ HẠN VÀ SẮP ĐẾN HẠN'),
     ...(d.lateTasks.length
-      ? d.lateTasks.flatMap((l) => [
-          w.p(l.leadName, { bold: true }),
-          w.table(
-            ['Mã', 'Nhiệm vụ', 'Hạn', 'Tiến độ', 'Cảnh báo'],
-            l.tasks.map((t) => [
-              t.code,
-              t.title,
-              t.due ? viDate(t.due) : '—',
-              t.progress === null ? TASK_STATUS_LABELS_VI[t.status] : `${t.progress}%`,
-              t.flag === 'overdue' ? 'quá hạn' : 'sắp đến hạn',
-            ]),
-            '',
-          ),
-        ])
+      ? d.lateTasks.flatMap((l) => [w.p(l.leadName, { bold: true }), w.grid(lateTasksTable(l.tasks))])
       : [w.p('Không có nhiệm vụ quá hạn hoặc sắp đến hạn.', { italics: true })]),
     w.h1('V. CÁC CHỈ SỐ'),
-    w.table(
-      ['Chỉ số', 'Kỳ', 'Giá trị', 'Chỉ tiêu', 'Kỳ trước', 'Cùng kỳ năm trước', 'Xếp hạng'],
-      d.kpis.map((k) => [
-        k.name,
-        viPeriodLabel(k.period),
-        `${viValue(k.value, k.kind)}${k.unit === '%' ? '%' : ''}`,
-        k.target ? `${k.target}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}` : '—',
-        previousValueVi(k),
-        viValue(k.yearAgoValue, k.kind),
-        rankVi(k.rank, k.rankOf),
-      ]),
-      'Chưa có số liệu chỉ số.',
-    ),
+    w.grid(kpisTable(d)),
   ];
 }
 
 /** VI–VIII: the DTI, the directives, the changes since the previous report. */
 function closingBlocks(w: Writer, d: ReportData): Block[] {
   const x = d.dti;
-  const figures = (f: { name: string; score: string | null; rank: number | null }[]) =>
-    f.map((y) => [y.name, score(y.score), y.rank === null ? '—' : y.rank]);
   return [
     w.h1(`VI. ${DTI_TITLE.toUpperCase()}`),
     ...(x
       ? [
           w.p(`Năm ${x.year}: ${score(x.score)} điểm, xếp hạng ${rankVi(x.rank, x.total)}${dtiChangeVi(x) ? ` — ${dtiChangeVi(x)}` : ''}.`),
-          w.table(['Trụ cột', 'Điểm', 'Hạng'], figures(x.pillars), 'Chưa có số liệu các trụ cột.'),
+          w.grid(dtiFiguresTable('Trụ cột', x.pillars, 'Chưa có số liệu các trụ cột.')),
           w.p(''),
-          w.table(['Chỉ số chính', 'Điểm', 'Hạng'], figures(x.indices), 'Chưa có số liệu các chỉ số chính.'),
+          w.grid(dtiFiguresTable('Chỉ số chính', x.indices, 'Chưa có số liệu các chỉ số chính.')),
         ]
       : [w.p(`${DTI_NO_DATA}.`, { italics: true })]),
     w.h1('VII. Ý KIẾN CHỈ ĐẠO'),
-    w.table(
-      ['Nội dung chỉ đạo', 'Cơ quan thực hiện', 'Hạn', 'Tình trạng'],
-      d.directives.map((r) => [
-        r.body,
-        r.assignee ?? '—',
-        r.due ? viDate(r.due) : '—',
-        `${DIRECTIVE_STATUS_LABELS_VI[r.status] ?? r.status}${r.overdue ? ' (quá hạn)' : ''}`,
-      ]),
-      'Không có ý kiến chỉ đạo.',
-    ),
+    w.grid(directivesTable(d)),
     w.h1(`VIII. THAY ĐỔI SO VỚI KỲ BÁO CÁO TRƯỚC${d.changesSince ? ` (từ ${viDate(d.changesSince)})` : ''}`),
-    w.table(
-      ['Nội dung', 'Từ', 'Thành', 'Ngày'],
-      d.changes.map((c) => [c.what, changeValueVi(c.field, c.from), changeValueVi(c.field, c.to), viDate(c.asOf)]),
-      'Không có thay đổi.',
-    ),
+    w.grid(changesTable(d)),
   ];
 }
 

@@ -1,23 +1,23 @@
 /** The numbered sections of the PDF report (I–VIII), each a list of pdfmake blocks; build-pdf.ts puts them together. */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import {
-  DIRECTIVE_STATUS_LABELS_VI,
-  GOAL_STATUS_LABELS_VI,
-  TASK_OUTCOME_LABELS_VI,
-  TASK_STATUS_LABELS_VI,
-  VERDICT_LABELS_VI,
-  viDate,
-  viNumber,
-  viPercent,
-  viPeriodLabel,
-  viValue,
-} from '@dx/domain';
+import { TASK_OUTCOME_LABELS_VI, VERDICT_LABELS_VI, viDate } from '@dx/domain';
 import { goalGroupChart, kpiTrendChart } from './charts';
 import { hasTaskOutcomes, OutcomeTable, outcomeSentence, outcomesByGroup, outcomesByLead } from './outcome-table';
-import { changeValueVi, DTI_NO_DATA, DTI_TITLE, dtiChangeVi, previousValueVi, rankVi } from './report-text';
-import type { DtiFigure, ReportData } from './report.types';
+import { DTI_NO_DATA, DTI_TITLE, dtiChangeVi, rankVi } from './report-text';
+import {
+  changesTable,
+  directivesTable,
+  dtiFiguresTable,
+  goalGroupsTable,
+  goalLinesTable,
+  kpisTable,
+  lateTasksTable,
+  ReportTable,
+  score,
+  taskGroupsTable,
+} from './report-tables';
+import type { ReportData } from './report.types';
 
-const num = (v: number | null) => (v === null ? '—' : viNumber(v));
 const head = (cells: string[]): TableCell[] => cells.map((text) => ({ text, style: 'th' }));
 
 function dataTable(widths: (string | number)[], header: string[], rows: TableCell[][], empty: string): Content {
@@ -29,6 +29,9 @@ function dataTable(widths: (string | number)[], header: string[], rows: TableCel
     margin: [0, 2, 0, 10],
   };
 }
+
+/** A table of report-tables.ts with its column widths. */
+const grid = (widths: (string | number)[], t: ReportTable): Content => dataTable(widths, t.header, t.rows, t.empty);
 
 function reconciliationLines(d: ReportData): Content[] {
   return d.reconciliations.map((r) => ({
@@ -66,10 +69,6 @@ function outcomeBlock(d: ReportData): Content[] {
   ];
 }
 
-const score = (v: string | null) => (v === null ? '—' : viNumber(v));
-const figureRows = (figures: DtiFigure[]): TableCell[][] =>
-  figures.map((f) => [f.name, score(f.score), f.rank === null ? '—' : String(f.rank)]);
-
 /** The province's DTI: the year's score and rank with the change, pillars, main indices, the entries ranked near it, the years. */
 function dtiBlock(d: ReportData): Content[] {
   const x = d.dti;
@@ -83,8 +82,8 @@ function dtiBlock(d: ReportData): Content[] {
       ],
       margin: [0, 0, 0, 4],
     },
-    dataTable(['*', 'auto', 'auto'], ['Trụ cột', 'Điểm', 'Hạng'], figureRows(x.pillars), 'Chưa có số liệu các trụ cột.'),
-    dataTable(['*', 'auto', 'auto'], ['Chỉ số chính', 'Điểm', 'Hạng'], figureRows(x.indices), 'Chưa có số liệu các chỉ số chính.'),
+    grid(['*', 'auto', 'auto'], dtiFiguresTable('Trụ cột', x.pillars, 'Chưa có số liệu các trụ cột.')),
+    grid(['*', 'auto', 'auto'], dtiFiguresTable('Chỉ số chính', x.indices, 'Chưa có số liệu các chỉ số chính.')),
     { text: `Các tỉnh, thành phố xếp hạng gần ${d.province.name} năm ${x.year}`, bold: true, margin: [0, 2, 0, 0] },
     dataTable(
       ['auto', '*', 'auto'],
@@ -111,24 +110,8 @@ export function summarySection(d: ReportData): Content[] {
       ],
       margin: [0, 0, 0, 6],
     },
-    dataTable(
-      ['auto', '*', 'auto', 'auto', 'auto'],
-      ['Nhóm', 'Tên nhóm mục tiêu', 'Đạt/Tổng', 'Đã nhập', 'Theo văn bản'],
-      d.goalGroups.map((g) => [g.code, g.name, `${g.met}/${g.total}`, String(g.recorded), g.declared === null ? '—' : String(g.declared)]),
-      'Văn bản không có nhóm mục tiêu.',
-    ),
-    dataTable(
-      ['auto', '*', 'auto', 'auto', 'auto'],
-      ['Nhóm', 'Tên nhóm nhiệm vụ', 'Hoàn thành/Tổng', 'Quá hạn', 'Đã nhập/Văn bản'],
-      d.taskGroups.map((g) => [
-        g.code,
-        g.name,
-        `${g.counts.done ?? 0}/${g.total}`,
-        String(g.overdue),
-        `${g.recorded}/${g.declared ?? '—'}`,
-      ]),
-      'Văn bản không có nhóm nhiệm vụ.',
-    ),
+    grid(['auto', '*', 'auto', 'auto', 'auto'], goalGroupsTable(d)),
+    grid(['auto', '*', 'auto', 'auto', 'auto'], taskGroupsTable(d)),
     ...outcomeBlock(d),
     ...(groupChart ? [{ svg: groupChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
   ];
@@ -144,22 +127,7 @@ export function reconciliationSection(d: ReportData): Content[] {
 
 /** III. Every goal with its target, actual value, attainment and status. */
 export function goalsSection(d: ReportData): Content[] {
-  return [
-    { text: 'III. CÁC MỤC TIÊU', style: 'h1' },
-    dataTable(
-      ['auto', '*', 'auto', 'auto', 'auto', 'auto'],
-      ['Mã', 'Mục tiêu', 'Chỉ tiêu', 'Thực tế', 'Mức đạt', 'Trạng thái'],
-      d.goalLines.map((g) => [
-        g.code,
-        g.title,
-        g.target ?? '—',
-        g.actual === null ? '—' : `${num(g.actual)}${g.actualPeriod ? ` (${viPeriodLabel(g.actualPeriod)})` : ''}`,
-        g.attainment === null ? '—' : `${viPercent(g.attainment * 100)}%`,
-        g.status ? ((GOAL_STATUS_LABELS_VI as Record<string, string>)[g.status] ?? g.status) : 'chưa có số liệu',
-      ]),
-      'Các mục tiêu của văn bản chưa được nhập.',
-    ),
-  ];
+  return [{ text: 'III. CÁC MỤC TIÊU', style: 'h1' }, grid(['auto', '*', 'auto', 'auto', 'auto', 'auto'], goalLinesTable(d))];
 }
 
 /** IV. Tasks overdue or due soon, one table per lead agency. */
@@ -172,18 +140,7 @@ export function lateTasksSection(d: ReportData): Content[] {
             ({
               stack: [
                 { text: l.leadName, bold: true, margin: [0, 2, 0, 2] },
-                dataTable(
-                  ['auto', '*', 'auto', 'auto', 'auto'],
-                  ['Mã', 'Nhiệm vụ', 'Hạn', 'Tiến độ', 'Cảnh báo'],
-                  l.tasks.map((t) => [
-                    t.code,
-                    t.title,
-                    t.due ? viDate(t.due) : '—',
-                    t.progress === null ? TASK_STATUS_LABELS_VI[t.status] : `${t.progress}%`,
-                    t.flag === 'overdue' ? 'quá hạn' : 'sắp đến hạn',
-                  ]),
-                  '',
-                ),
+                grid(['auto', '*', 'auto', 'auto', 'auto'], lateTasksTable(l.tasks)),
               ],
             }) as Content,
         )
@@ -196,20 +153,7 @@ export function kpiSection(d: ReportData): Content[] {
   const trendChart = kpiTrendChart(d);
   return [
     { text: 'V. CÁC CHỈ SỐ', style: 'h1' },
-    dataTable(
-      ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
-      ['Chỉ số', 'Kỳ', 'Giá trị', 'Chỉ tiêu', 'Kỳ trước', 'Cùng kỳ năm trước', 'Xếp hạng'],
-      d.kpis.map((k) => [
-        k.name,
-        viPeriodLabel(k.period),
-        `${viValue(k.value, k.kind)}${k.unit === '%' ? '%' : ''}`,
-        k.target ? `${k.target}${k.met === null ? '' : k.met ? ' (đạt)' : ' (chưa đạt)'}` : '—',
-        previousValueVi(k),
-        viValue(k.yearAgoValue, k.kind),
-        rankVi(k.rank, k.rankOf),
-      ]),
-      'Chưa có số liệu chỉ số.',
-    ),
+    grid(['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'], kpisTable(d)),
     ...(trendChart ? [{ svg: trendChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
   ];
 }
@@ -223,23 +167,8 @@ export function dtiSection(d: ReportData): Content[] {
 export function directivesAndChangesSections(d: ReportData): Content[] {
   return [
     { text: 'VII. Ý KIẾN CHỈ ĐẠO', style: 'h1' },
-    dataTable(
-      ['*', 'auto', 'auto', 'auto'],
-      ['Nội dung chỉ đạo', 'Cơ quan thực hiện', 'Hạn', 'Tình trạng'],
-      d.directives.map((x) => [
-        x.body,
-        x.assignee ?? '—',
-        x.due ? viDate(x.due) : '—',
-        `${DIRECTIVE_STATUS_LABELS_VI[x.status] ?? x.status}${x.overdue ? ' (quá hạn)' : ''}`,
-      ]),
-      'Không có ý kiến chỉ đạo.',
-    ),
+    grid(['*', 'auto', 'auto', 'auto'], directivesTable(d)),
     { text: `VIII. THAY ĐỔI SO VỚI KỲ BÁO CÁO TRƯỚC${d.changesSince ? ` (từ ${viDate(d.changesSince)})` : ''}`, style: 'h1' },
-    dataTable(
-      ['*', 'auto', 'auto', 'auto'],
-      ['Nội dung', 'Từ', 'Thành', 'Ngày'],
-      d.changes.map((c) => [c.what, changeValueVi(c.field, c.from), changeValueVi(c.field, c.to), viDate(c.asOf)]),
-      'Không có thay đổi.',
-    ),
+    grid(['*', 'auto', 'auto', 'auto'], changesTable(d)),
   ];
 }
