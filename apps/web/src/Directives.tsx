@@ -4,6 +4,7 @@ import { api, ApiError, User } from './api';
 import { viDate } from './format';
 import { useApi } from './use-api';
 import { useDraft } from './use-draft';
+import { StatusFilter } from './StatusFilter';
 
 /** A directive or comment as GET /api/v1/directives lists it. */
 interface Directive {
@@ -125,19 +126,7 @@ export function Directives({ user, province }: { user: User; province: string })
   return (
     <div>
       <h1>Chỉ đạo</h1>
-      <div className="filters">
-        <label>
-          Tình trạng
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">tất cả</option>
-            {Object.entries(DIRECTIVE_STATUS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <StatusFilter value={status} onChange={setStatus} labels={DIRECTIVE_STATUS} />
       {message && (
         <p role="status" className="ok">
           {message}

@@ -1,9 +1,10 @@
-import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { webItemLines } from '@dx/domain';
 import type { ProblemField, ProvinceResponse, WebItemsSeen } from '@dx/domain';
 import { api, ApiError } from './api';
 import type { User } from './api';
 import { useApi } from './use-api';
+import { useModalDialog } from './use-modal-dialog';
 
 /** Adding, editing and cancelling tasks and goals: officers of the province and admins (the API decides; this hides the controls). */
 export function canEditPlan(user: User): boolean {
@@ -67,13 +68,8 @@ export function ModalForm({
   errors: FieldErrors;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);

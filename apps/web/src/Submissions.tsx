@@ -1,8 +1,10 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import type { Page, Serialized, SubmissionResponse } from '@dx/domain';
 import { api, ApiError } from './api';
 import { TASK_STATUS, viPeriod } from './format';
 import { useApi } from './use-api';
+import { StatusFilter } from './StatusFilter';
+import { useModalDialog } from './use-modal-dialog';
 
 type Submission = Serialized<SubmissionResponse>;
 
@@ -23,14 +25,9 @@ export const SUBMISSION_STATUS: Record<string, string> = { submitted: 'chờ duy
 
 /** Returning a submission: a modal dialog that asks the reason (required; the reporter reads it). */
 function ReturnDialog({ submission, onClose }: { submission: Submission; onClose: (message: string | null) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
@@ -104,19 +101,7 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
   return (
     <div>
       <h1>{canDecide ? 'Chờ duyệt' : 'Cập nhật đã gửi'}</h1>
-      <div className="filters">
-        <label>
-          Tình trạng
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">tất cả</option>
-            {Object.entries(SUBMISSION_STATUS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <StatusFilter value={status} onChange={setStatus} labels={SUBMISSION_STATUS} />
       {message && <p role="status">{message}</p>}
       {data && items.length === 0 && (
         <p className="muted">{status === 'submitted' ? 'Không có cập nhật nào đang chờ duyệt.' : 'Chưa có cập nhật nào.'}</p>

@@ -1,7 +1,8 @@
-import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import type { ObservationItem, Serialized } from '@dx/domain';
 import { api, ApiError } from './api';
 import { APPROVER, withUnit } from './format';
+import { useModalDialog } from './use-modal-dialog';
 
 /** A KPI value as the list answer reads after JSON. */
 type Item = Serialized<ObservationItem>;
@@ -21,12 +22,7 @@ function why(e: unknown): string {
 
 /** A modal dialog (opened on mount, closed on unmount; Esc cancels). */
 function Modal({ id, title, onCancel, children }: { id: string; title: string; onCancel: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModalDialog();
   return (
     <dialog ref={ref} aria-labelledby={id} className="dialog" onCancel={onCancel}>
       <h3 id={id}>{title}</h3>
