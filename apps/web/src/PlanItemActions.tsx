@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import type { GoalView, Serialized, TaskResponse } from '@dx/domain';
 import type { User } from './api';
 import { GoalItemForm } from './GoalItemForm';
@@ -7,6 +7,43 @@ import { TaskItemForm } from './TaskItemForm';
 
 type Task = Serialized<TaskResponse>;
 type Place = { document: string; group: string };
+type Close = (message: string | null) => void;
+
+/** Which of a row's dialogs is open, and the `close` each dialog calls: it shuts and passes a message on to `onDone`. */
+function useOpenDialog<K extends string>(onDone: (message: string) => void) {
+  const [open, setOpen] = useState<K | null>(null);
+  const close: Close = (message) => {
+    setOpen(null);
+    if (message) onDone(message);
+  };
+  return { open, setOpen, close };
+}
+
+/** A button, for officers and admins, that opens the form `form` makes with the `close` it is given. */
+function OpenFormButton({
+  user,
+  label,
+  ariaLabel,
+  onDone,
+  form,
+}: {
+  user: User;
+  label: string;
+  ariaLabel: string;
+  onDone: (message: string) => void;
+  form: (close: Close) => ReactNode;
+}) {
+  const { open, setOpen, close } = useOpenDialog<'form'>(onDone);
+  if (!canEditPlan(user)) return null;
+  return (
+    <>
+      <button type="button" onClick={() => setOpen('form')} aria-label={ariaLabel}>
+        {label}
+      </button>
+      {open && form(close)}
+    </>
+  );
+}
 
 /** "Thêm nhiệm vụ": officers and admins; into `place` when given, else a document and group picked in the form. */
 export function AddTaskButton({
@@ -20,35 +57,21 @@ export function AddTaskButton({
   place?: Place;
   onDone: (message: string) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  if (!canEditPlan(user)) return null;
   return (
-    <>
-      <button type="button" onClick={() => setOpen(true)} aria-label={place ? `Thêm nhiệm vụ vào nhóm ${place.group}` : 'Thêm nhiệm vụ'}>
-        Thêm nhiệm vụ
-      </button>
-      {open && (
-        <TaskItemForm
-          province={province}
-          place={place}
-          onClose={(message) => {
-            setOpen(false);
-            if (message) onDone(message);
-          }}
-        />
-      )}
-    </>
+    <OpenFormButton
+      user={user}
+      label="Thêm nhiệm vụ"
+      ariaLabel={place ? `Thêm nhiệm vụ vào nhóm ${place.group}` : 'Thêm nhiệm vụ'}
+      onDone={onDone}
+      form={(close) => <TaskItemForm province={province} place={place} onClose={close} />}
+    />
   );
 }
 
 /** "Sửa" and "Hủy nhiệm vụ" of one task (with the reason in a dialog); nothing for those who may not. */
 export function TaskItemActions({ user, task, onDone }: { user: User; task: Task; onDone: (message: string) => void }) {
-  const [open, setOpen] = useState<'edit' | 'cancel' | null>(null);
+  const { open, setOpen, close } = useOpenDialog<'edit' | 'cancel'>(onDone);
   if (!canEditPlan(user)) return null;
-  const close = (message: string | null) => {
-    setOpen(null);
-    if (message) onDone(message);
-  };
   return (
     <>
       <button type="button" onClick={() => setOpen('edit')} aria-label={`Sửa ${task.code}`}>
@@ -77,24 +100,14 @@ export function AddGoalButton({
   place: Place;
   onDone: (message: string) => void;
 }) {
-  const [open, setOpen] = useState(false);
-  if (!canEditPlan(user)) return null;
   return (
-    <>
-      <button type="button" onClick={() => setOpen(true)} aria-label={`Thêm mục tiêu vào nhóm ${place.group}`}>
-        Thêm mục tiêu
-      </button>
-      {open && (
-        <GoalItemForm
-          province={province}
-          place={place}
-          onClose={(message) => {
-            setOpen(false);
-            if (message) onDone(message);
-          }}
-        />
-      )}
-    </>
+    <OpenFormButton
+      user={user}
+      label="Thêm mục tiêu"
+      ariaLabel={`Thêm mục tiêu vào nhóm ${place.group}`}
+      onDone={onDone}
+      form={(close) => <GoalItemForm province={province} place={place} onClose={close} />}
+    />
   );
 }
 
@@ -110,12 +123,8 @@ export function GoalItemActions({
   goal: GoalView;
   onDone: (message: string) => void;
 }) {
-  const [open, setOpen] = useState<'edit' | 'cancel' | null>(null);
+  const { open, setOpen, close } = useOpenDialog<'edit' | 'cancel'>(onDone);
   if (!canEditPlan(user) || goal.cancelled) return null;
-  const close = (message: string | null) => {
-    setOpen(null);
-    if (message) onDone(message);
-  };
   return (
     <>
       <button type="button" className="link" onClick={() => setOpen('edit')} aria-label={`Sửa ${goal.code}`}>
