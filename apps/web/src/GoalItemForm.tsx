@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { GoalItemResponse, GoalView, Page, Serialized, TrackedIndicator } from '@dx/domain';
 import { api } from './api';
 import { IndicatorOptions } from './options';
-import { errorsOf, Field, FieldErrors, ModalForm } from './PlanItemDialogs';
+import { DateField, errorsOf, Field, FieldErrors, ItemFormProps, ModalForm, TextAreaField } from './PlanItemDialogs';
 import { useApi } from './use-api';
 
 const OPS = ['>=', '<=', '=', '>', '<'] as const;
@@ -85,7 +85,7 @@ async function saveGoal(
   values: Values,
   target: { op: string; value: number } | null,
   goal: GoalView | undefined,
-  place: { document: string; group: string } | undefined,
+  place: ItemFormProps['place'],
 ): Promise<string> {
   if (goal) {
     const body = { title: values.title, due: values.due, ...(target ? { target } : {}) };
@@ -109,17 +109,7 @@ async function saveGoal(
  * "Thêm mục tiêu" into a goal group (quantitative with an indicator and a target, or a milestone) or "Sửa" a goal's
  * title, due date and target, against the version read. Errors are shown next to their fields.
  */
-export function GoalItemForm({
-  province,
-  goal,
-  place,
-  onClose,
-}: {
-  province: string;
-  goal?: GoalView;
-  place?: { document: string; group: string };
-  onClose: (message: string | null) => void;
-}) {
+export function GoalItemForm({ province, goal, place, onClose }: ItemFormProps & { goal?: GoalView }) {
   const [values, setValues] = useState<Values>({
     code: '',
     title: goal?.title ?? '',
@@ -160,25 +150,9 @@ export function GoalItemForm({
           </label>
         </>
       )}
-      <Field id="goal-title" label="Tên mục tiêu" errors={errors.title}>
-        <textarea
-          id="goal-title"
-          rows={2}
-          value={values.title}
-          onChange={(e) => set({ title: e.target.value })}
-          aria-invalid={Boolean(errors.title)}
-        />
-      </Field>
+      <TextAreaField id="goal-title" label="Tên mục tiêu" value={values.title} onChange={(title) => set({ title })} errors={errors.title} />
       {!values.milestone && <TargetFields province={province} values={values} set={set} errors={errors} withIndicator={!goal} />}
-      <Field id="goal-due" label="Hạn" errors={errors.due}>
-        <input
-          id="goal-due"
-          type="date"
-          value={values.due}
-          onChange={(e) => set({ due: e.target.value })}
-          aria-invalid={Boolean(errors.due)}
-        />
-      </Field>
+      <DateField id="goal-due" label="Hạn" value={values.due} onChange={(due) => set({ due })} errors={errors.due} />
     </ModalForm>
   );
 }

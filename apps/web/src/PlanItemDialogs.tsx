@@ -52,6 +52,33 @@ export function Field({ id, label, errors, children }: { id: string; label: stri
   );
 }
 
+/** A text of two lines (a title) as a labelled field with its errors. */
+export function TextAreaField(props: { id: string; label: string; value: string; onChange: (value: string) => void; errors?: string[] }) {
+  const { id, label, value, onChange, errors } = props;
+  return (
+    <Field id={id} label={label} errors={errors}>
+      <textarea id={id} rows={2} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(errors)} />
+    </Field>
+  );
+}
+
+/** A date as a labelled field with its errors. */
+export function DateField(props: { id: string; label: string; value: string; onChange: (value: string) => void; errors?: string[] }) {
+  const { id, label, value, onChange, errors } = props;
+  return (
+    <Field id={id} label={label} errors={errors}>
+      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={Boolean(errors)} />
+    </Field>
+  );
+}
+
+/** What the add/edit forms of tasks and goals are given: the province, where a new item goes, and where to report back. */
+export interface ItemFormProps {
+  province: string;
+  place?: { document: string; group: string };
+  onClose: (message: string | null) => void;
+}
+
 /** A modal dialog (native <dialog>, Escape closes it) around a form. */
 export function ModalForm({
   title,

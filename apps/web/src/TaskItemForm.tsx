@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { NextCodeResponse, Serialized, SummaryResponse, TaskResponse } from '@dx/domain';
 import { api } from './api';
 import { TaskStatusOptions } from './options';
-import { errorsOf, Field, FieldErrors, ModalForm, useLeadOptions } from './PlanItemDialogs';
+import { DateField, errorsOf, Field, FieldErrors, ItemFormProps, ModalForm, TextAreaField, useLeadOptions } from './PlanItemDialogs';
 import { useApi } from './use-api';
 
 type Task = Serialized<TaskResponse>;
@@ -18,18 +18,16 @@ interface Values {
   status: string;
 }
 
-/** The document and task group a new task goes into: fixed (from the plan tree) or picked from the province's documents. */
-function PlaceFields({
-  province,
-  values,
-  set,
-  errors,
-}: {
+/** What the form's parts are given: the province, the values, how to change them, the errors by field. */
+interface FieldsProps {
   province: string;
   values: Values;
   set: (patch: Partial<Values>) => void;
   errors: FieldErrors;
-}) {
+}
+
+/** The document and task group a new task goes into: fixed (from the plan tree) or picked from the province's documents. */
+function PlaceFields({ province, values, set, errors }: FieldsProps) {
   const { data } = useApi<SummaryResponse>(`/api/v1/provinces/${province}/summary`);
   const documents = data?.documents ?? [];
   const groups = documents.find((d) => d.code === values.document)?.taskGroups ?? [];
@@ -60,29 +58,11 @@ function PlaceFields({
 }
 
 /** Title, lead agency (a select of the province's agencies), supporting agencies and due date. */
-function DefinitionFields({
-  province,
-  values,
-  set,
-  errors,
-}: {
-  province: string;
-  values: Values;
-  set: (patch: Partial<Values>) => void;
-  errors: FieldErrors;
-}) {
+function DefinitionFields({ province, values, set, errors }: FieldsProps) {
   const units = useLeadOptions(province);
   return (
     <>
-      <Field id="task-title" label="Tên nhiệm vụ" errors={errors.title}>
-        <textarea
-          id="task-title"
-          rows={2}
-          value={values.title}
-          onChange={(e) => set({ title: e.target.value })}
-          aria-invalid={Boolean(errors.title)}
-        />
-      </Field>
+      <TextAreaField id="task-title" label="Tên nhiệm vụ" value={values.title} onChange={(title) => set({ title })} errors={errors.title} />
       <Field id="task-lead" label="Cơ quan chủ trì" errors={errors.lead}>
         <select id="task-lead" value={values.lead} onChange={(e) => set({ lead: e.target.value })} aria-invalid={Boolean(errors.lead)}>
           <option value="">— chọn cơ quan —</option>
@@ -110,15 +90,7 @@ function DefinitionFields({
             ))}
         </select>
       </Field>
-      <Field id="task-due" label="Hạn hoàn thành" errors={errors.due}>
-        <input
-          id="task-due"
-          type="date"
-          value={values.due}
-          onChange={(e) => set({ due: e.target.value })}
-          aria-invalid={Boolean(errors.due)}
-        />
-      </Field>
+      <DateField id="task-due" label="Hạn hoàn thành" value={values.due} onChange={(due) => set({ due })} errors={errors.due} />
     </>
   );
 }
@@ -144,17 +116,7 @@ function bodyOf(values: Values, task: Task | undefined): Record<string, unknown>
  * "Thêm nhiệm vụ" (into a document's task group; the code is suggested when left empty) or "Sửa" a task (title, lead,
  * supporting agencies, due date, saved against the version read). Errors are shown next to their fields.
  */
-export function TaskItemForm({
-  province,
-  task,
-  place,
-  onClose,
-}: {
-  province: string;
-  task?: Task;
-  place?: { document: string; group: string };
-  onClose: (message: string | null) => void;
-}) {
+export function TaskItemForm({ province, task, place, onClose }: ItemFormProps & { task?: Task }) {
   const [values, setValues] = useState<Values>({
     document: task?.document ?? place?.document ?? '',
     group: task?.group ?? place?.group ?? '',
