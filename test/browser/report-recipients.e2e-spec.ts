@@ -1,0 +1,69 @@
+import { INestApplication } from '@nestjs/common';
+import { Browser, chromium } from 'playwright-core';
+import { AccountRepository, PlanImporter } from '@dx/db';
+import { smallPlanText, validPlan } from '../factories/plan-file.factory';
+import { createTestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
+
+const PASSWORD = 'mat-khau-thu-nghiem';
+
+/** An officer gives a new report schedule its Nơi nhận on the Reports page; the schedule keeps them and lists them. */
+describe('report schedule recipients in a real browser', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('TBR')), {
+      fileName: 't.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
+    await new AccountRepository(db.dataSource).create({
+      username: 'canbo.tbr',
+      displayName: 'canbo.tbr',
+      role: 'officer',
+      province: 'TBR',
+      orgUnit: 'STTTT',
+      password: PASSWORD,
+    });
+    app = await createTestApp(db);
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('adds a monthly schedule for the lanh-dao account and an address, listed with them', async () => {
+    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+    await page.goto(`${url}/`);
+    await page.getByLabel('Tên đăng nhập').fill('canbo.tbr');
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
+    await page.goto(`${url}/#/bao-cao`);
+    const form = page.getByRole('form', { name: 'Thêm lịch báo cáo' });
+    await form.getByLabel('Nơi nhận (tài khoản hoặc email)').fill('lanh-dao, van.phong@tinh.gov.vn');
+    await form.getByRole('button', { name: /^Thêm lịch cho/ }).click();
+    const list = page.getByRole('region', { name: 'Lịch báo cáo' }).getByRole('listitem');
+    await list.filter({ hasText: 'Nơi nhận: lanh-dao, van.phong@tinh.gov.vn' }).waitFor();
+    const [row] = await waitFor('the stored schedule', async () => {
+      const rows = await db.dataSource.query(`SELECT recipients, frequency FROM report_schedule`);
+      return rows.length ? rows : null;
+    });
+    expect(row).toEqual({ recipients: ['lanh-dao', 'van.phong@tinh.gov.vn'], frequency: 'monthly' });
+    expect(await form.getByLabel('Nơi nhận (tài khoản hoặc email)').inputValue()).toBe('');
+  }, 60_000);
+});
