@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, listenLocally, signedInPage } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -42,20 +43,8 @@ describe('web dashboard in a real browser', () => {
       await accounts.create({ username, displayName: username, role, province, orgUnit, password: PASSWORD });
     }
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-web` } });
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address() as { port: number };
-    url = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -64,15 +53,7 @@ describe('web dashboard in a real browser', () => {
     await db?.drop();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> => signedInPage(browser, url, username, PASSWORD);
 
   it('a leader sees the national 2023 targets with the reconciliation warning and the 81% online-service KPI against its target', async () => {
     const page = await signIn('lanhdao.qni');

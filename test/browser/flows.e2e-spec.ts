@@ -2,7 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { createHmac } from 'crypto';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { fillSignIn, launchChromium, listenLocally, signedInPage } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -50,12 +51,8 @@ describe('web flows in a real browser', () => {
       await accounts.create({ username, displayName: username, role, province: 'DNG', orgUnit, password: PASSWORD });
     }
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-flows` } });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -65,23 +62,13 @@ describe('web flows in a real browser', () => {
   });
   afterEach(() => expect(nativeDialogs).toEqual([]));
 
-  async function fillSignIn(page: Page, username: string) {
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  }
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('dialog', (d) => {
-      nativeDialogs.push(`${d.type()}: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.goto(`${url}/`);
-    await fillSignIn(page, username);
-    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
-    return page;
-  }
+  const signIn = (username: string): Promise<Page> =>
+    signedInPage(browser, url, username, PASSWORD, {}, (page) =>
+      page.on('dialog', (d) => {
+        nativeDialogs.push(`${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      }),
+    );
 
   const stored = (page: Page, key: string) => page.evaluate((k) => sessionStorage.getItem(k), key);
   async function refreshCookie(page: Page) {
@@ -218,7 +205,7 @@ describe('web flows in a real browser', () => {
     expect(page.url()).toMatch(/#\/dang-nhap$/);
     expect(await stored(page, 'dx-token')).toBeNull();
 
-    await fillSignIn(page, 'baocao.dng');
+    await fillSignIn(page, 'baocao.dng', PASSWORD);
     const restored = page.getByRole('form', { name: 'Cập nhật T1.2' });
     await restored.waitFor();
     expect(page.url()).toMatch(/#\/cong-viec$/);

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { fillSignIn, launchChromium, listenLocally } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -30,19 +31,8 @@ describe('an officer adds, edits and cancels a task in the browser', () => {
       password: PASSWORD,
     });
     app = await createTestApp(db);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -53,9 +43,7 @@ describe('an officer adds, edits and cancels a task in the browser', () => {
   async function signIn(username: string): Promise<Page> {
     const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.getByRole('link', { name: 'Công việc' }).click();
     return page;
   }

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, listenLocally, signedInPage } from '../support/browser';
 import { AccountRepository, importDtiDirectory, PlanImporter } from '@dx/db';
 import { QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -36,12 +37,8 @@ describe('province map and DTI ranking in a real browser', () => {
       password: PASSWORD,
     });
     app = await createTestApp(db, { env: { QUEUE_PREFIX: `dx-test-${testRunId()}-maps` } });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -57,16 +54,10 @@ describe('province map and DTI ranking in a real browser', () => {
     errors = [];
   });
 
-  async function signIn(width: number): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } })).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill('lanhdao.qni');
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
-    return page;
-  }
+  const signIn = (width: number): Promise<Page> =>
+    signedInPage(browser, url, 'lanhdao.qni', PASSWORD, { viewport: { width, height: 900 } }, (page) =>
+      page.on('pageerror', (e) => errors.push(e.message)),
+    );
 
   /** The drawn map once its outlines are in: which edition, how many provinces, how many SVG paths. */
   async function drawnMap(page: Page, edition: '2004' | '2025') {

@@ -3,7 +3,8 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { fillSignIn, launchChromium, listenLocally } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -30,19 +31,8 @@ describe('reminder dispatch (công văn đôn đốc) from the Công việc page
     ] as const)
       await accounts.create({ username, displayName: username, role, province: 'MAU', orgUnit, password: PASSWORD });
     app = await createTestApp(db);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,9 +45,7 @@ describe('reminder dispatch (công văn đôn đốc) from the Công việc page
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.getByRole('link', { name: 'Công việc' }).click();
     await page.getByTestId('task-NV01.3').waitFor();
     return page;

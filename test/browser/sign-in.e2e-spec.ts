@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, listenLocally } from '../support/browser';
 import { AccountRepository } from '@dx/db';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -22,12 +23,8 @@ describe('sign-in messages in a real browser', () => {
       password: PASSWORD,
     });
     app = await createTestApp(db, { env: { LOGIN_RATE_LIMIT: '3' } });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { fillSignIn, launchChromium, listenLocally } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -41,19 +42,8 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
       password: PASSWORD,
     });
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-web-values` } });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
   });
   beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
   afterAll(async () => {
@@ -69,9 +59,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
       void d.dismiss();
     });
     await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await fillSignIn(page, username, PASSWORD);
     await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
     return page;
   }

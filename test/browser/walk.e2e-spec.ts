@@ -1,7 +1,8 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, listenLocally, signedInPage } from '../support/browser';
 import { seedIllustrativeActivity } from '@dx/api/bootstrap/demo-activity';
 import { createDemoAccounts, loadDemoDataOnce } from '@dx/api/bootstrap/demo-data';
 import { REPO } from '../factories/plan-file.factory';
@@ -55,12 +56,8 @@ describe('a first start walked in the browser by every role', () => {
     passwords = new Map((await createDemoAccounts(db.dataSource)).map((a) => [a.username, a.password]));
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-walk` } });
     await seedIllustrativeActivity(app);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {
@@ -71,18 +68,14 @@ describe('a first start walked in the browser by every role', () => {
 
   /** A signed-in page that records uncaught errors and server errors as they happen. */
   async function signIn(username: string, viewport = NARROW): Promise<{ page: Page; faults: string[] }> {
-    const context = await browser.newContext({ locale: 'vi-VN', viewport, extraHTTPHeaders: { 'Accept-Language': 'vi' } });
-    const page = await context.newPage();
     const faults: string[] = [];
-    page.on('pageerror', (e) => faults.push(`uncaught: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 500) faults.push(`${r.status()} ${r.url()}`);
+    const options = { viewport, extraHTTPHeaders: { 'Accept-Language': 'vi' } };
+    const page = await signedInPage(browser, url, username, passwords.get(username)!, options, (p) => {
+      p.on('pageerror', (e) => faults.push(`uncaught: ${e.message}`));
+      p.on('response', (r) => {
+        if (r.status() >= 500) faults.push(`${r.status()} ${r.url()}`);
+      });
     });
-    await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(passwords.get(username)!);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
     return { page, faults };
   }
 

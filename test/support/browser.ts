@@ -1,0 +1,53 @@
+import { INestApplication } from '@nestjs/common';
+import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
+
+/** The desktop window most browser tests use. */
+export const WIDE = { width: 1280, height: 900 };
+
+/** Debian's Chromium, headless, driven by playwright-core (CHROMIUM_PATH overrides where it is). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Starts the app's HTTP server on a free local port and gives its address. */
+export async function listenLocally(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+}
+
+/** Fills and sends the sign-in form on the page as it is. */
+export async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/**
+ * A page in a fresh context of a Vietnamese browser (desktop window unless `options` say otherwise), signed in
+ * through the form; resolves once the navigation shows. `prepare` runs on the page before it opens the app.
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  username: string,
+  password: string,
+  options: BrowserContextOptions = {},
+  prepare: (page: Page) => void = () => undefined,
+): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'vi-VN', viewport: WIDE, ...options })).newPage();
+  prepare(page);
+  await page.goto(`${url}/`);
+  await fillSignIn(page, username, password);
+  await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
+  return page;
+}
