@@ -5,7 +5,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * inbox (`notification`, one row per account and event), the outgoing email and webhook deliveries
  * (`notification_delivery`, whose idempotency key (event, recipient, channel) is stored before
  * anything is sent), each account's choice per kind of event, a province's reminder days and
- * webhook, and the producer's cursor over the audit log and the status events.
+ * webhook, and the producer's cursor over the audit log and the status events (its row is made at the producer's first
+ * pass, after what is already written: an upgraded database does not notify its past; a fresh one stays empty
+ * for `restore`).
  */
 export class Notifications1770000000040 implements MigrationInterface {
   name = 'Notifications1770000000040';
@@ -79,10 +81,6 @@ export class Notifications1770000000040 implements MigrationInterface {
         last_status_event_id bigint NOT NULL DEFAULT 0,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    // Start after what is already written: a database upgraded with history does not notify its past.
-    await q.query(`
-      INSERT INTO notification_cursor (name, last_audit_id, last_status_event_id)
-      SELECT 'producer', coalesce((SELECT max(id) FROM audit_log), 0), coalesce((SELECT max(id) FROM status_event), 0)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -25,9 +25,17 @@ export interface CursorRow {
   lastStatusEventId: number;
 }
 
-/** The producer's cursor, locked for this transaction; null while another worker holds it. */
+/**
+ * The producer's cursor, locked for this transaction; null while another worker holds it. Made at the first pass,
+ * after what is already written (a database upgraded with history does not notify its past).
+ */
 export async function lockCursor(db: Db, name: string): Promise<CursorRow | null> {
-  await db.query(`INSERT INTO notification_cursor (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [name]);
+  await db.query(
+    `INSERT INTO notification_cursor (name, last_audit_id, last_status_event_id)
+     SELECT $1, coalesce((SELECT max(id) FROM audit_log), 0), coalesce((SELECT max(id) FROM status_event), 0)
+     ON CONFLICT (name) DO NOTHING`,
+    [name],
+  );
   const [row] = await db.query(
     `SELECT last_audit_id AS "lastAuditId", last_status_event_id AS "lastStatusEventId"
        FROM notification_cursor WHERE name = $1 FOR UPDATE SKIP LOCKED`,
