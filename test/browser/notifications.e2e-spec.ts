@@ -188,6 +188,11 @@ describe('notifications in a real browser', () => {
     await returned.getByRole('link').click();
     await reporter.getByRole('heading', { name: 'Cập nhật đã gửi' }).waitFor();
     expect(reporter.url()).toMatch(/#\/cho-duyet\?submission=/);
+    // The submission it names is marked and in view.
+    const submissionId = reporter.url().split('submission=')[1];
+    const named = reporter.getByTestId(`submission-${submissionId}`);
+    await waitFor('the named submission marked', async () => (await named.getAttribute('data-focused')) === 'true');
+    expect(await named.innerText()).toMatch(/bị trả lại/);
   }, 120_000);
 
   it('an account with nothing sees "Chưa có thông báo nào." and no count; the inbox fits 390 px', async () => {

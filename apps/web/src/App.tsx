@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { session, User } from './api';
 import { ROLE } from './format';
+import { useFocusedItem } from './focus-item';
 import { ProvinceSelect, useProvince } from './ProvinceSelect';
 import { INBOX } from './notification-links';
 import { NotificationBadge } from './NotificationBadge';
@@ -22,6 +23,7 @@ export function App() {
   const hash = useHash();
   const [user, setUser] = useState<User | null>(session.user());
   const [province, setProvince] = useProvince(user);
+  useFocusedItem(hash);
   // No token: signed out, or the session expired (then back to the sign-in page whatever the address says).
   if (!user || hash === SIGN_IN || !session.token()) {
     return (

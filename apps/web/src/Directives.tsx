@@ -86,7 +86,7 @@ function DirectiveItem({ d, user, onChanged }: { d: Directive; user: User; onCha
     }
   };
   return (
-    <li data-testid={`directive-${d.id}`} className={d.overdue ? 'danger' : ''}>
+    <li data-testid={`directive-${d.id}`} data-item-id={d.id} className={d.overdue ? 'danger' : ''}>
       <strong>{d.body}</strong>
       <div className="muted">
         {d.kind === 'directive' ? 'Chỉ đạo' : 'Ý kiến'} của {d.createdBy}

@@ -254,7 +254,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
           <tbody>
             {reports.data?.items.length === 0 && <EmptyRow columns={7}>Chưa có báo cáo nào.</EmptyRow>}
             {(reports.data?.items ?? []).map((r) => (
-              <tr key={r.id}>
+              <tr key={r.id} data-item-id={r.id}>
                 <td>{r.document}</td>
                 <td>{viPeriod(r.period)}</td>
                 <td>{r.number ?? '—'}</td>

@@ -108,7 +108,7 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
       )}
       <ul className="card">
         {items.map((s) => (
-          <li key={s.id} data-testid={`submission-${s.id}`}>
+          <li key={s.id} data-testid={`submission-${s.id}`} data-item-id={s.id}>
             {describe(s)} — gửi bởi {s.submittedBy}, {new Date(s.submittedAt).toLocaleString('vi-VN')}
             <State s={s} />
             {canDecide && s.status === 'submitted' && (

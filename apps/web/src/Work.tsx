@@ -113,7 +113,7 @@ function TaskRow({
   onSaved: (message: string) => void;
 }) {
   return (
-    <tr data-testid={`task-${t.code}`}>
+    <tr data-testid={`task-${t.code}`} data-item-id={t.id}>
       <td>{t.code}</td>
       <td>
         {t.title}
