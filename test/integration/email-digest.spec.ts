@@ -82,6 +82,21 @@ describe('email digest and report links', () => {
   });
 
   it('links instead of attaching a report file larger than the limit', async () => {
+    // An account of another province may not read the report: it gets nothing.
+    await new PlanImporter(db.dataSource).run(validPlan(smallPlanText('TDK')), {
+      fileName: 'k.yaml',
+      actor: 'jest',
+      prune: false,
+      dryRun: false,
+      now: new Date(),
+    });
+    const { account: other } = await new AccountRepository(db.dataSource).create({
+      username: 'tinh-khac',
+      displayName: 'Tỉnh khác',
+      role: 'officer',
+      province: 'TDK',
+    });
+    await db.dataSource.query(`UPDATE app_user SET email = 'khac@tinhkhac.gov.vn' WHERE id = $1`, [other.id]);
     const reports = new ReportRepository(db.dataSource);
     const ids = (await reports.documentOf('TDG', '1/KH-UBND'))!;
     const schedule = await reports.createSchedule({
@@ -90,7 +105,7 @@ describe('email digest and report links', () => {
       cron: null,
       formats: ['pdf', 'xlsx'],
       createdBy: 'jest',
-      recipients: ['lanh-dao', 'van.phong@tinh.gov.vn'],
+      recipients: ['lanh-dao', 'van.phong@tinh.gov.vn', 'tinh-khac'],
     });
     const made = await new ReportGenerator(db.dataSource, { now: () => new Date('2023-11-02T03:00:00Z') }).generate({
       province: 'TDG',
@@ -116,6 +131,7 @@ describe('email digest and report links', () => {
     expect(await deliverDueNow(db.dataSource, config)).toEqual({ sent: 0, retried: 0, failed: 0 });
     const mails = smtp.received.slice(before);
     expect(mails.map((m) => m.envelopeTo[0]).sort()).toEqual(['ha.nt@tinh.gov.vn', 'van.phong@tinh.gov.vn']);
+    expect(await db.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE account_id = $1`, [other.id])).toEqual([{ n: 0 }]);
     const [large, small] = sizes.pdf! > sizes.xlsx! ? ['pdf', 'xlsx'] : ['xlsx', 'pdf'];
     for (const { parsed } of mails) {
       expect(parsed.subject).toBe('Báo cáo định kỳ Tháng 10/2023: Kế hoạch chuyển đổi số năm 2023 (Tỉnh Thử Nghiệm)');

@@ -44,7 +44,7 @@ export class ReportDelivery {
       [scheduleId],
     );
     if (!report || !schedule) return 0;
-    const recipients = await this.resolve(schedule.recipients as string[]);
+    const recipients = await this.resolve(schedule.recipients as string[], report.provinceId);
     const eventKey = `${REPORT_MADE}:${reportId}`;
     const attachments: ReportAttachmentRef[] = [];
     const linked: { filename: string; bytes: number }[] = [];
@@ -109,20 +109,24 @@ export class ReportDelivery {
     });
   }
 
-  /** Accounts (by username, active only, by their `report.made` preference) and plain addresses, without repeats. */
-  private async resolve(entries: string[]): Promise<Recipient[]> {
+  /**
+   * Accounts (by username: active, of the report's province or admins, by their `report.made` preference) and plain
+   * addresses, without repeats. An account of another province gets nothing (it may not read the report).
+   */
+  private async resolve(entries: string[], provinceId: string): Promise<Recipient[]> {
     const addresses = entries.filter((e) => e.includes('@'));
     const usernames = entries.filter((e) => !e.includes('@'));
     const accounts: { id: string; username: string; email: string | null; mode: string | null }[] = usernames.length
       ? await this.dataSource.query(
           `SELECT u.id, u.username, u.email, np.mode FROM app_user u
              LEFT JOIN notification_preference np ON np.account_id = u.id AND np.kind = $2
-            WHERE u.username = ANY($1) AND u.active`,
-          [usernames, REPORT_MADE],
+             LEFT JOIN org_unit o ON o.id = u.org_unit_id
+            WHERE u.username = ANY($1) AND u.active AND (u.role = 'admin' OR o.id = $3 OR o.province_id = $3)`,
+          [usernames, REPORT_MADE, provinceId],
         )
       : [];
     const missing = usernames.filter((u) => !accounts.some((a) => a.username === u));
-    if (missing.length) this.logger.warn(`report recipients without an active account: ${missing.join(', ')}`);
+    if (missing.length) this.logger.warn(`report recipients without an active account of the province: ${missing.join(', ')}`);
     const out: Recipient[] = accounts.map((a) => ({
       address: a.email,
       accountId: a.id,
