@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PROVINCE_CODE_PATTERN, readPeriod } from '@dx/domain';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -28,3 +28,12 @@ export const IsPeriodCode = () =>
 
 /** A date written YYYY-MM-DD (whether it is a real date is checked where it is used); `field` names it in the error. */
 export const IsDateText = (field: string) => Matches(ISO_DATE_PATTERN, { message: `${field} must be a date YYYY-MM-DD` });
+
+// The two below list their checks in the order stacked decorators register them (the lowest first), so a field's
+// messages come out as they did when the checks were written on the field.
+
+/** Agency codes (a task's supporting agencies): a list of at most 50, each at most 100 characters. */
+export const IsAgencyCodes = () => applyDecorators(MaxLength(100, { each: true }), IsString({ each: true }), ArrayMaxSize(50), IsArray());
+
+/** A task's progress: a whole percentage 0-100. */
+export const IsProgress = () => applyDecorators(Max(100), Min(0), IsInt());

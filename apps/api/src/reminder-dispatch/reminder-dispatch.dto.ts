@@ -1,10 +1,11 @@
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsDateText, IsProvinceCode } from '../common/fields';
+import { SignedDocumentDto } from '../common/signed-document.dto';
 
 export const DISPATCH_MODES = ['per-agency', 'all'] as const;
 
-/** `POST /api/v1/reminders/dispatch`: which dispatches to make and what they print. */
-export class ReminderDispatchDto {
+/** `POST /api/v1/reminders/dispatch`: which dispatches to make and what they print (the number left blank when unset). */
+export class ReminderDispatchDto extends SignedDocumentDto {
   @IsProvinceCode()
   province!: string;
 
@@ -30,21 +31,4 @@ export class ReminderDispatchDto {
   @Min(0)
   @Max(365)
   within?: number;
-
-  /** The dispatch number, e.g. `125/SKHCN-CĐS`; unset: left blank for the clerk. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
-  number?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  signerName?: string;
-
-  /** e.g. `KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC`. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  signerTitle?: string;
 }

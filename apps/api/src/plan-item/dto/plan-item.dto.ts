@@ -1,21 +1,7 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { COMPARISON_OPS, ComparisonOp, TASK_STATUSES, TaskStatus, UUID_PATTERN } from '@dx/domain';
-import { IsDateText, IsProvinceCode } from '../../common/fields';
+import { IsAgencyCodes, IsDateText, IsProgress, IsProvinceCode } from '../../common/fields';
 
 /** `?province=QNI`: needed by admins; an officer's own province otherwise. */
 export class PlanProvinceQuery {
@@ -65,10 +51,7 @@ export class CreateTaskDto {
   lead!: string;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @IsAgencyCodes()
   support?: string[] | null;
 
   @IsOptional()
@@ -80,9 +63,7 @@ export class CreateTaskDto {
   status?: TaskStatus;
 
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IsProgress()
   progress?: number | null;
 }
 

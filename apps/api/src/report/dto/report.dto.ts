@@ -2,8 +2,9 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsSt
 import { REPORT_FORMATS, REPORT_FREQUENCIES, ReportFormat, ReportFrequency, UUID_PATTERN } from '@dx/domain';
 import { ProvincePageQuery } from '../../common/page.query';
 import { IsDateText, IsPeriodCode, IsProvinceCode } from '../../common/fields';
+import { SignedDocumentDto } from '../../common/signed-document.dto';
 
-export class CreateReportDto {
+export class CreateReportDto extends SignedDocumentDto {
   @IsProvinceCode()
   province!: string;
 
@@ -24,24 +25,6 @@ export class CreateReportDto {
   @ArrayNotEmpty()
   @IsIn(REPORT_FORMATS, { each: true })
   formats?: ReportFormat[];
-
-  /** This report's number and symbol, e.g. `125/BC-SKHCN`; unset: left blank for the clerk. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(60)
-  number?: string;
-
-  /** Who signs this report, e.g. `Nguyễn Văn A`; unset: the province's heading's signer. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  signerName?: string;
-
-  /** The signer's title, e.g. `KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC`; unset: the province's heading's. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  signerTitle?: string;
 }
 
 export class ListReportsQuery extends ProvincePageQuery {

@@ -1,20 +1,7 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import { TASK_STATUSES, TaskStatus } from '@dx/domain';
-import { IsDateText } from '../../common/fields';
+import { IsAgencyCodes, IsDateText, IsProgress } from '../../common/fields';
 
 export class EvidenceDto {
   /** Số hiệu văn bản, e.g. `123/QĐ-UBND`. */
@@ -43,9 +30,7 @@ export class UpdateTaskDto {
   status?: TaskStatus;
 
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
+  @IsProgress()
   progress?: number | null;
 
   @IsOptional()
@@ -73,10 +58,7 @@ export class UpdateTaskDto {
 
   /** Supporting agencies' codes (null or [] for none). */
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(100, { each: true })
+  @IsAgencyCodes()
   support?: string[] | null;
 
   /** null: no due date. */
