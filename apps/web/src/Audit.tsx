@@ -11,6 +11,7 @@ import {
 import { session } from './api';
 import { TASK_STATUS } from './format';
 import { useApi } from './use-api';
+import { PageButtons } from './PageButtons';
 
 const KINDS = ['task', 'observation', 'submission', 'directive', 'province', 'report_schedule'] as const;
 
@@ -157,12 +158,7 @@ export function Audit({ province }: { province: string }) {
       />
       <div className="filters">
         {data && <span className="muted">{data.total} mục</span>}
-        <button type="button" disabled={page === 1} onClick={() => setPage(page - 1)}>
-          Trang trước
-        </button>
-        <button type="button" disabled={!data || page * data.pageSize >= data.total} onClick={() => setPage(page + 1)}>
-          Trang sau
-        </button>
+        <PageButtons page={page} setPage={setPage} data={data} />
         <button type="button" onClick={() => void exportXlsx(province, filters).then(setProblem)}>
           Xuất Excel
         </button>

@@ -13,6 +13,7 @@ import { viPeriod, withUnit } from './format';
 import { IndicatorOptions } from './options';
 import { useApi } from './use-api';
 import { CorrectDialog, RemoveDialog } from './ValueDialogs';
+import { PageButtons } from './PageButtons';
 
 /** A KPI value as the list answer reads after JSON. */
 type Item = Serialized<ObservationItem>;
@@ -197,12 +198,7 @@ export function ValueList({ user, province, changes }: { user: User; province: s
             {data.total} số liệu · trang {page}
           </span>
         )}
-        <button type="button" disabled={page === 1} onClick={() => setPage(page - 1)}>
-          Trang trước
-        </button>
-        <button type="button" disabled={!data || page * data.pageSize >= data.total} onClick={() => setPage(page + 1)}>
-          Trang sau
-        </button>
+        <PageButtons page={page} setPage={setPage} data={data} />
       </div>
       {editing?.action === 'correct' && <CorrectDialog value={editing.value} onClose={closed} />}
       {editing?.action === 'remove' && <RemoveDialog value={editing.value} onClose={closed} />}
