@@ -46,6 +46,16 @@ const cliAudit = (action: string, entityId: string | null, after: unknown) => ({
   after,
 });
 
+interface UserCreateFlags {
+  username: string;
+  role: Role;
+  province?: string;
+  org?: string;
+  name?: string;
+  passwordStdin?: boolean;
+  email?: string;
+}
+
 export function userCreateCommand(): Command {
   return new Command('user:create')
     .description('create an account; prints a generated password unless --password-stdin gives one')
@@ -56,43 +66,33 @@ export function userCreateCommand(): Command {
     .option('--name <display name>', 'shown name, e.g. "Nguyễn Văn A"')
     .option('--password-stdin', 'read the password from standard input (at least 10 characters)')
     .option('--email <address>', 'the email address reminders and notifications go to', email)
-    .action(
-      async (flags: {
-        username: string;
-        role: Role;
-        province?: string;
-        org?: string;
-        name?: string;
-        passwordStdin?: boolean;
-        email?: string;
-      }) => {
-        const password = flags.passwordStdin ? await readStdinLine() : undefined;
-        await withDatabase(async ({ dataSource }) => {
-          const { account, password: used } = await dataSource.transaction(async (m) => {
-            const created = await new AccountRepository(m).create({
-              username: flags.username,
-              displayName: flags.name ?? flags.username,
-              role: flags.role,
-              province: flags.province,
-              orgUnit: flags.org,
-              password,
-            });
-            const { id, username, role: r, orgUnitCode, provinceCode } = created.account;
-            if (flags.email && (await new NotificationInboxRepository(m).setEmail(id, flags.email)) === 'taken')
-              throw new DomainError('USER_EXISTS', notificationMessages.emailTaken(flags.email));
-            await new AuditRepository(m).append(
-              cliAudit('user.create', id, { username, role: r, orgUnit: orgUnitCode, province: provinceCode, email: flags.email ?? null }),
-            );
-            return created;
+    .action(async (flags: UserCreateFlags) => {
+      const password = flags.passwordStdin ? await readStdinLine() : undefined;
+      await withDatabase(async ({ dataSource }) => {
+        const { account, password: used } = await dataSource.transaction(async (m) => {
+          const created = await new AccountRepository(m).create({
+            username: flags.username,
+            displayName: flags.name ?? flags.username,
+            role: flags.role,
+            province: flags.province,
+            orgUnit: flags.org,
+            password,
           });
-          const where = account.provinceCode
-            ? `${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}`
-            : '';
-          printLine(cliMessages.accountCreated(account.role, account.username, where));
-          if (!password) printLine(cliMessages.password(used));
+          const { id, username, role: r, orgUnitCode, provinceCode } = created.account;
+          if (flags.email && (await new NotificationInboxRepository(m).setEmail(id, flags.email)) === 'taken')
+            throw new DomainError('USER_EXISTS', notificationMessages.emailTaken(flags.email));
+          await new AuditRepository(m).append(
+            cliAudit('user.create', id, { username, role: r, orgUnit: orgUnitCode, province: provinceCode, email: flags.email ?? null }),
+          );
+          return created;
         });
-      },
-    );
+        const where = account.provinceCode
+          ? `${account.provinceCode}${account.orgUnitCode !== account.provinceCode ? `/${account.orgUnitCode}` : ''}`
+          : '';
+        printLine(cliMessages.accountCreated(account.role, account.username, where));
+        if (!password) printLine(cliMessages.password(used));
+      });
+    });
 }
 
 export function userResetPasswordCommand(): Command {
