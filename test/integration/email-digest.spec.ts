@@ -135,6 +135,7 @@ describe('email digest and report links', () => {
     const [large, small] = sizes.pdf! > sizes.xlsx! ? ['pdf', 'xlsx'] : ['xlsx', 'pdf'];
     for (const { parsed } of mails) {
       expect(parsed.subject).toBe('Báo cáo định kỳ Tháng 10/2023: Kế hoạch chuyển đổi số năm 2023 (Tỉnh Thử Nghiệm)');
+      expect(parsed.text).toContain('về việc thực hiện 1/KH-UBND "Kế hoạch chuyển đổi số năm 2023", số liệu tính đến ngày 31/10/2023.');
       expect(parsed.attachments.map((a) => a.filename)).toEqual([`bao-cao-TDG-1-KH-UBND-2023-10.${small}`]);
       expect(parsed.text).toContain(
         `Các tệp sau vượt quá dung lượng đính kèm, xin tải về tại trang báo cáo: bao-cao-TDG-1-KH-UBND-2023-10.${large}`,
