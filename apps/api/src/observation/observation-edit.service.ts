@@ -19,10 +19,10 @@ import {
   Principal,
 } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
-import { toSubmissionResponse } from '../submission/submission.response';
 import { parseIfMatch, WriteResult } from '../task/task.service';
 import { UpdateObservationDto } from './dto/update-observation.dto';
 import { readFigures } from './observation-figures';
+import { submitObservation } from './observation.writer';
 
 /** A stored value as the API answers it (without the ids a check needs). */
 function view(o: StoredObservation) {
@@ -107,26 +107,8 @@ export class ObservationEditService {
       const audit = this.audit.withTransaction(m);
       const submissions = this.submissions.withTransaction(m);
       if (needsApproval(principal, await submissions.trustsReporters(before.target.provinceId))) {
-        const submission = await submissions.create({
-          kind: 'observation',
-          provinceId: before.target.provinceId,
-          taskId: null,
-          baseVersion: null,
-          payload: { indicator: before.indicator, org: before.org, period: before.period, ...figures, source: before.source, note },
-          userId: principal.userId,
-          username: principal.username,
-        });
-        const after = toSubmissionResponse(submission);
-        await audit.append({
-          actor: principal,
-          meta,
-          action: 'observation.submit',
-          entityKind: 'submission',
-          entityId: submission.id,
-          provinceId: before.target.provinceId,
-          before: null,
-          after,
-        });
+        const payload = { indicator: before.indicator, org: before.org, period: before.period, ...figures, source: before.source, note };
+        const after = await submitObservation({ submissions, audit }, before.target.provinceId, payload, { principal, meta });
         return { status: 202, body: { submission: after } };
       }
       const written = await repo.correct(id, { ...figures, note, enteredBy: principal.username });

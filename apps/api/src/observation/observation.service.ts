@@ -24,9 +24,8 @@ import {
   parsePeriod,
   Principal,
 } from '@dx/domain';
-import { toSubmissionResponse } from '../submission/submission.response';
 import { figuresAsWritten, readFigures } from './observation-figures';
-import { ObservationValue, submissionPayload, writeObservation } from './observation.writer';
+import { ObservationValue, submissionPayload, submitObservation, writeObservation } from './observation.writer';
 import { CreateObservationDto, ListObservationsQuery } from './dto/create-observation.dto';
 import { readableProvinceId } from '../common/readable-province';
 import { pageOf, pageWindow } from '../common/page.query';
@@ -140,25 +139,10 @@ export class ObservationService {
     meta: RequestMeta,
     warnings: ObservationWarning[],
   ): Promise<RecordResult> {
-    const submission = await submissions.create({
-      kind: 'observation',
-      provinceId: value.target.provinceId,
-      taskId: null,
-      baseVersion: null,
-      payload: submissionPayload(value),
-      userId: principal.userId,
-      username: principal.username,
-    });
-    await audit.append({
-      actor: principal,
+    const submission = await submitObservation({ submissions, audit }, value.target.provinceId, submissionPayload(value), {
+      principal,
       meta,
-      action: 'observation.submit',
-      entityKind: 'submission',
-      entityId: submission.id,
-      provinceId: value.target.provinceId,
-      before: null,
-      after: toSubmissionResponse(submission),
     });
-    return { status: 202, body: { submission: toSubmissionResponse(submission), warnings } };
+    return { status: 202, body: { submission, warnings } };
   }
 }

@@ -1,5 +1,6 @@
-import { AuditRepository, ObservationRepository, ObservationRow, ObservationTarget, RequestMeta } from '@dx/db';
-import type { ObservationFigures, Period, Principal } from '@dx/domain';
+import { AuditRepository, ObservationRepository, ObservationRow, ObservationTarget, RequestMeta, SubmissionRepository } from '@dx/db';
+import type { ObservationFigures, Period, Principal, SubmissionResponse } from '@dx/domain';
+import { toSubmissionResponse } from '../submission/submission.response';
 
 /** A KPI value that passed every check, ready to be stored. */
 export interface ObservationValue {
@@ -59,4 +60,38 @@ export async function writeObservation(
     },
   );
   return { before, after };
+}
+
+/**
+ * A KPI value (new or corrected) that waits for an officer: the submission carrying `payload` and its audit entry,
+ * inside the caller's transaction (the repositories bound to it). Answers the submission as the API shows it.
+ */
+export async function submitObservation(
+  tx: { submissions: SubmissionRepository; audit: AuditRepository },
+  provinceId: string,
+  payload: Record<string, unknown>,
+  by: { principal: Principal; meta: RequestMeta },
+): Promise<SubmissionResponse> {
+  const { principal, meta } = by;
+  const submission = await tx.submissions.create({
+    kind: 'observation',
+    provinceId,
+    taskId: null,
+    baseVersion: null,
+    payload,
+    userId: principal.userId,
+    username: principal.username,
+  });
+  const after = toSubmissionResponse(submission);
+  await tx.audit.append({
+    actor: principal,
+    meta,
+    action: 'observation.submit',
+    entityKind: 'submission',
+    entityId: submission.id,
+    provinceId,
+    before: null,
+    after,
+  });
+  return after;
 }

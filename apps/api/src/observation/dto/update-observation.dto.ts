@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { UUID_PATTERN } from '@dx/domain';
@@ -12,28 +13,27 @@ const numberText = ({ value }: { value: unknown }) =>
   typeof value === 'number' && Number.isFinite(value) ? String(value).replace('.', ',') : value;
 const decimal = (field: string) =>
   Matches(NUMBER_TEXT, { message: `${field} must be a number such as 81, 99,2 (decimal comma), 1.034 or 99.2` });
+/** A figure that may be left out (stays), null (cleared) or a number as written; in the order stacked decorators register. */
+const NullableFigure = (field: string) =>
+  applyDecorators(
+    decimal(field),
+    Transform(numberText),
+    IsOptional(),
+    ValidateIf((_, v) => v !== null),
+  );
 
 /**
  * A correction of a stored KPI value: the figures and note given replace the stored ones (null clears one; a field
  * left out stays). Its indicator, agency, period and source stay: another key is another value.
  */
 export class UpdateObservationDto {
-  @ValidateIf((_, v) => v !== null)
-  @IsOptional()
-  @Transform(numberText)
-  @decimal('value')
+  @NullableFigure('value')
   value?: string | null;
 
-  @ValidateIf((_, v) => v !== null)
-  @IsOptional()
-  @Transform(numberText)
-  @decimal('numerator')
+  @NullableFigure('numerator')
   numerator?: string | null;
 
-  @ValidateIf((_, v) => v !== null)
-  @IsOptional()
-  @Transform(numberText)
-  @decimal('denominator')
+  @NullableFigure('denominator')
   denominator?: string | null;
 
   @ValidateIf((_, v) => v !== null)
