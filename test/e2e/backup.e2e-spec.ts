@@ -87,7 +87,7 @@ describe('cli backup / cli restore', () => {
     expect(await contents(target)).toEqual(before);
     // The export's first line says when it was made.
     const exported = (db: TestDatabase) =>
-      runCli(['export', '--province', 'QNI'], { DATABASE_URL: db.url }).stdout.replace(/^# Exported .*\n/, '');
+      runCli(['export', '--province', 'QNI'], { DATABASE_URL: db.url }).stdout.replace(/^# Xuất từ dx-tracker lúc .*\n/, '');
     expect(exported(target)).toEqual(exported(source));
     // Identity sequences continue after the restored ids.
     const [{ max }] = await target.dataSource.query(`SELECT max(id)::int AS max FROM audit_log`);

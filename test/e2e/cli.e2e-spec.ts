@@ -130,6 +130,8 @@ describe('cli against PostgreSQL (DATABASE_URL)', () => {
     const exported = runCli(['export', '--province', 'qni', '--out', out], env);
     expect(exported.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('schema: dx-tracker/plan@1');
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Xuất từ dx-tracker lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\n/);
+    expect(exported.stderr).toMatch(/^đã ghi .*qni\.yaml \(3 văn bản, \d+ số liệu\)$/m);
     const reimport = runCli(['import', out], env);
     expect(reimport.status).toBe(0);
     expect(reimport.stdout).toMatch(/không có gì thay đổi/);

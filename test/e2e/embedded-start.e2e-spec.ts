@@ -125,7 +125,8 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
     // Same row counts as the backup said, and the province exports the same.
     const rows = (out: string) => out.match(/: (\d+) bảng, (\d+) dòng/)!.slice(1);
     expect(rows(restored.stdout)).toEqual(rows(backup.stdout));
-    const exported = (dir: string) => runCli(['export', '--province', 'QNI'], { DX_DATA_DIR: dir }).stdout.replace(/^# Exported .*\n/, '');
+    const exported = (dir: string) =>
+      runCli(['export', '--province', 'QNI'], { DX_DATA_DIR: dir }).stdout.replace(/^# Xuất từ dx-tracker lúc .*\n/, '');
     expect(exported(fresh)).toEqual(exported(dataDir));
     rmSync(fresh, { recursive: true, force: true });
   }, 120_000);

@@ -1,4 +1,4 @@
-import { msg, viDate } from '@dx/domain';
+import { msg, viDate, viDateTime } from '@dx/domain';
 
 /** Column and row names of the import table. */
 const ENTITY_VI: Record<string, string> = {
@@ -86,6 +86,7 @@ export const cliMessages = {
       `imported ${province}: ${noOp ? 'nothing changed' : 'changes written'} (import run ${runId})`,
     ),
 
+  exportedHeader: (at: Date) => msg(`Xuất từ dx-tracker lúc ${viDateTime(at)}`, `Exported by dx-tracker on ${at.toISOString()}`),
   exported: (file: string, documents: number, observations: number) =>
     msg(
       `đã ghi ${file} (${documents} văn bản, ${observations} số liệu)`,

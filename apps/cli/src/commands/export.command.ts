@@ -3,7 +3,7 @@ import { writeFileSync } from 'fs';
 import { readPlan } from '@dx/db';
 import { serializePlanFile } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
-import { printError } from '../cli-lang';
+import { printError, say } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
 
 export function exportCommand(): Command {
@@ -19,7 +19,7 @@ export function exportCommand(): Command {
         process.exitCode = 1;
         return;
       }
-      const text = serializePlanFile(plan, `Exported by dx-tracker on ${new Date().toISOString()}`);
+      const text = serializePlanFile(plan, say(cliMessages.exportedHeader(new Date())));
       if (flags.out) {
         writeFileSync(flags.out, text);
         printError(cliMessages.exported(flags.out, plan.documents.length, plan.observations.length));
