@@ -1,3 +1,4 @@
+import type { Localised } from './localised';
 import { msg, viDay } from './msg';
 
 const valid = (from: string | null, to: string | null) => `${from ? viDay(from) : '…'} – ${to ? viDay(to) : '…'}`;
@@ -28,5 +29,5 @@ export const reorganisationMessages = {
   alreadyCodeOf: (code: string, name: string) => msg(`"${code}" đã là mã của ${name}`, `"${code}" is already the code of ${name}`),
   alreadyCreatedBy: (code: string, before: string) => msg(`"${code}" đã được tạo ở ${before}`, `"${code}" is already created by ${before}`),
   notARealDate: (date: string) => msg(`"${date}" không phải là ngày có thật`, `"${date}" is not a real date`),
-  withLine: (text: { vi: string; en: string }, line: number) => msg(`${text.vi} (dòng ${line})`, `${text.en} (line ${line})`),
+  withLine: (text: Localised, line: number) => msg(`${text.vi} (dòng ${line})`, `${text.en} (line ${line})`),
 };
