@@ -15,6 +15,10 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** The next `n` messages are refused with 451 (a temporary failure) after their data is sent. */
   refuseNext(n: number): void;
+  /** The next `n` messages get no answer after their data is sent (the sender waits, as for a slow server). */
+  stallNext(n: number): void;
+  /** How many messages were left unanswered so far. */
+  stalled(): number;
   close(): Promise<void>;
 }
 
@@ -22,10 +26,14 @@ export interface TestSmtpServer {
 export async function startSmtpServer(credentials = { user: 'dx', pass: 'mật-khẩu' }): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   let refuse = 0;
+  let stall = 0;
+  let stalledCount = 0;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     logger: false,
+    // Connections left waiting by stallNext are ended this soon after close(), not after the default 30 s.
+    closeTimeout: 300,
     onAuth(auth, _session, done) {
       if (auth.username === credentials.user && auth.password === credentials.pass) done(null, { user: auth.username });
       else done(new Error('Invalid username or password'));
@@ -34,6 +42,11 @@ export async function startSmtpServer(credentials = { user: 'dx', pass: 'mật-k
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (stall > 0) {
+          stall--;
+          stalledCount++;
+          return; // never answered: the message is not accepted unless the sender waits for an answer that never comes
+        }
         if (refuse > 0) {
           refuse--;
           done(Object.assign(new Error('try again later'), { responseCode: 451 }));
@@ -57,6 +70,10 @@ export async function startSmtpServer(credentials = { user: 'dx', pass: 'mật-k
     refuseNext(n) {
       refuse = n;
     },
+    stallNext(n) {
+      stall = n;
+    },
+    stalled: () => stalledCount,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
