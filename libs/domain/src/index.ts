@@ -43,6 +43,7 @@ export * from './tasks/task-outcome';
 export * from './directives/directive-overdue';
 export * from './directives/directive-overdue.cases';
 export * from './tasks/task-history';
+export * from './tasks/reminder-task';
 export * from './vi-format';
 export * from './dti/dti-ranking';
 export * from './dti/dti-framework';

@@ -1,22 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { daysBetween, isTaskOpen, taskOverdueSql, type TaskStatus } from '@dx/domain';
-
-/** An open task of a lead agency: overdue at the as-of date (with the days late) or due within the window (with the days left). */
-export interface ReminderTask {
-  code: string;
-  title: string;
-  document: string;
-  due: string;
-  daysLate: number | null;
-  daysLeft: number | null;
-}
-
-export interface ReminderAgency {
-  code: string;
-  name: string;
-  overdue: ReminderTask[];
-  dueSoon: ReminderTask[];
-}
+import { daysBetween, isTaskOpen, taskOverdueSql, type ReminderAgency, type TaskStatus } from '@dx/domain';
 
 export interface ReminderTaskRead {
   province: { id: string; code: string; name: string };

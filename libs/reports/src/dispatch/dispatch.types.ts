@@ -1,25 +1,11 @@
+import type { ReminderAgency, ReminderTask } from '@dx/domain';
 import type { ReportHeading } from '../report.types';
 
 /** A task in a reminder dispatch: overdue (with the days late) or due soon (with the days left). */
-export interface DispatchTask {
-  code: string;
-  title: string;
-  /** The code of the plan document the task belongs to, e.g. "37/KH-UBND". */
-  document: string;
-  due: string;
-  /** Days since the due date (overdue tasks), else null. */
-  daysLate: number | null;
-  /** Days until the due date (tasks due soon), else null. */
-  daysLeft: number | null;
-}
+export type DispatchTask = ReminderTask;
 
 /** A lead agency with its overdue tasks and those due within the dispatch's window. */
-export interface DispatchAgency {
-  code: string;
-  name: string;
-  overdue: DispatchTask[];
-  dueSoon: DispatchTask[];
-}
+export type DispatchAgency = ReminderAgency;
 
 /** The tasks a reminder dispatch urges, for a province at an as-of date. */
 export interface ReminderTasks {
