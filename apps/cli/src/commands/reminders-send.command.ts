@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { DeliveryRepository } from '@dx/db';
 import { DomainError, isIsoDate } from '@dx/domain';
-import { NotificationProducer, type ReminderPassResult } from '@dx/jobs';
-import { withDatabase } from '../cli-context';
+import { deliverDueNow, NotificationProducer, type ReminderPassResult } from '@dx/jobs';
+import { cliConfig, withDatabase } from '../cli-context';
 import { printLine, say } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
 import { remindersSendMessages as m } from './reminders-send.messages';
@@ -32,7 +33,7 @@ function printPass(r: ReminderPassResult): boolean {
 
 /**
  * `reminders send`: runs now the daily reminder pass of a date (tasks due soon, tasks overdue, directives overdue) for
- * one province, as the worker does each morning; idempotent, so a second run sends nothing new.
+ * one province, as the worker does each morning, then sends what is due; idempotent, so a second run sends nothing new.
  */
 export function remindersSendCommand(): Command {
   return new Command('send')
@@ -47,6 +48,11 @@ export function remindersSendCommand(): Command {
         const results = await new NotificationProducer(dataSource).runReminders({ province: code, asOf: flags.asOf });
         if (!results.length) throw new DomainError('PROVINCE_NOT_FOUND', m.noProvince(code));
         for (const r of results) printPass(r);
+        // Sends now what is due (this pass's deliveries, and any left waiting) with the channels the configuration allows.
+        const config = cliConfig();
+        const outcome = await deliverDueNow(dataSource, config);
+        if (outcome.sent + outcome.retried + outcome.failed > 0) printLine(m.sent(outcome.sent, outcome.retried, outcome.failed));
+        if (!config.mail && (await new DeliveryRepository(dataSource).countPending('email')) > 0) printLine(m.emailOff());
       });
     });
 }

@@ -86,4 +86,12 @@ export class DeliveryRepository {
     );
     return row ?? null;
   }
+
+  /** How many deliveries of a channel wait to be sent. */
+  async countPending(channel: DeliveryChannelName): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM notification_delivery WHERE status = 'pending' AND channel = $1`, [
+      channel,
+    ]);
+    return row.n;
+  }
 }
