@@ -4,15 +4,15 @@ import { DeliveryProcessor } from './delivery.processor';
 
 /** How often the producer reads new events and the processor sends due deliveries. */
 export const NOTIFICATION_POLL_MS = 1000;
-/** The daily reminder pass runs at this local hour (Asia/Ho_Chi_Minh), or at start when it is later and not yet run. */
+/** The daily reminder pass runs at this local hour (Asia/Ho_Chi_Minh). */
 export const REMINDER_HOUR = 7;
 const REMINDER_CHECK_MS = 60_000;
 
 const HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: NOTIFICATION_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
 
 /**
- * The worker's notification loop: produces notifications from new events, sends due deliveries, and once a day
- * from 07:00 (Vietnamese time) runs the reminder pass. Every step is idempotent, so several workers may run it.
+ * The worker's notification loop: produces notifications from new events, sends due deliveries, and each day at
+ * 07:00 (Vietnamese time) runs the reminder pass. Every step is idempotent, so several workers may run it.
  */
 @Injectable()
 export class NotificationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,13 +38,19 @@ export class NotificationWorker implements OnApplicationBootstrap, OnApplication
       if (!this.stopped) this.timer = setTimeout(tick, NOTIFICATION_POLL_MS);
     };
     this.timer = setTimeout(tick, 0);
+    // A worker started after 07:00 leaves today's pass (it may have run; a fresh database has nothing to recall yet):
+    // the next one is tomorrow's. `cli reminders send` runs a missed day's pass, as often as wanted.
+    if (this.hourNow() >= REMINDER_HOUR) this.lastReminderDate = this.producer.today();
     this.daily = setInterval(() => void this.remindIfDue(), REMINDER_CHECK_MS);
-    void this.remindIfDue();
+  }
+
+  private hourNow(): number {
+    return Number(HOUR.format(new Date()));
   }
 
   private async remindIfDue(): Promise<void> {
     const today = this.producer.today();
-    if (this.lastReminderDate === today || Number(HOUR.format(new Date())) < REMINDER_HOUR) return;
+    if (this.lastReminderDate === today || this.hourNow() < REMINDER_HOUR) return;
     this.lastReminderDate = today;
     try {
       const results = await this.producer.runReminders({ asOf: today });
