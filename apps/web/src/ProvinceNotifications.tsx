@@ -4,7 +4,7 @@ import { api, ApiError } from './api';
 import {
   CHANNEL_LABELS,
   DeliveryItem,
-  FAILED_DELIVERIES,
+  failedDeliveriesPath,
   kindLabel,
   parseDueSoonDays,
   provinceSettingsPath,
@@ -134,8 +134,8 @@ function ProvinceSettingsForm({ province }: { province: string }) {
 }
 
 /** Emails and webhook calls that failed for good: to whom, by which channel, how many tries, the last error, when. */
-function FailedDeliveries() {
-  const { data, error } = useApi<{ items: DeliveryItem[] }>(FAILED_DELIVERIES, { refreshMs: 60_000 });
+function FailedDeliveries({ province }: { province: string }) {
+  const { data, error } = useApi<{ items: DeliveryItem[] }>(failedDeliveriesPath(province), { refreshMs: 60_000 });
   return (
     <section className="card" aria-labelledby="failed-title">
       <h2 id="failed-title">Gửi thông báo không thành công</h2>
@@ -181,7 +181,7 @@ export function ProvinceNotifications({ province }: { province: string }) {
   return (
     <>
       <ProvinceSettingsForm province={province} />
-      <FailedDeliveries />
+      <FailedDeliveries province={province} />
     </>
   );
 }

@@ -15,7 +15,9 @@ export const INBOX = '#/thong-bao';
 export const NOTIFICATION_SETTINGS = '#/cai-dat-thong-bao';
 export const NOTIFICATIONS = '/api/v1/notifications';
 export const PREFERENCES = `${NOTIFICATIONS}/preferences`;
-export const FAILED_DELIVERIES = `${NOTIFICATIONS}/deliveries?status=failed`;
+/** The province's deliveries that failed for good (an admin's of the province picked in the header). */
+export const failedDeliveriesPath = (province: string) =>
+  `${NOTIFICATIONS}/deliveries?status=failed&province=${encodeURIComponent(province)}`;
 export const ACCOUNT_EMAIL = '/api/v1/account/email';
 export const provinceSettingsPath = (province: string) => `/api/v1/provinces/${encodeURIComponent(province)}/notification-settings`;
 
