@@ -2,18 +2,8 @@ import type * as Docx from 'docx';
 import { TASK_OUTCOME_LABELS_VI, VERDICT_LABELS_VI, viDate, viPeriod } from '@dx/domain';
 import { hasTaskOutcomes, outcomeSentence, outcomesByGroup, outcomesByLead, OutcomeTable } from './outcome-table';
 import { DTI_NO_DATA, DTI_TITLE, dtiChangeVi, NATIONAL_MOTTO, placeAndDate, rankVi, reportTitle } from './report-text';
-import {
-  changesTable,
-  directivesTable,
-  dtiFiguresTable,
-  goalGroupsTable,
-  goalLinesTable,
-  kpisTable,
-  lateTasksTable,
-  ReportTable,
-  score,
-  taskGroupsTable,
-} from './report-tables';
+import * as tables from './report-tables';
+import type { ReportTable } from './report-tables';
 import type { ReportData } from './report.types';
 
 type DocxModule = typeof Docx;
@@ -100,9 +90,9 @@ function summaryBlocks(w: Writer, d: ReportData): Block[] {
     w.h1('I. TỔNG HỢP KẾT QUẢ'),
     w.p(`- Mục tiêu: ${d.goals.met}/${d.goals.total} đạt; ${goals}.`),
     w.p(`- Nhiệm vụ: ${d.tasks.counts.done ?? 0}/${d.tasks.total} hoàn thành, ${d.tasks.overdue} quá hạn; ${tasks}.`),
-    w.grid(goalGroupsTable(d)),
+    w.grid(tables.goalGroupsTable(d)),
     w.p(''),
-    w.grid(taskGroupsTable(d)),
+    w.grid(tables.taskGroupsTable(d)),
     ...(hasTaskOutcomes(d)
       ? [
           w.p(outcomeSentence(d, TASK_OUTCOME_LABELS_VI)),
@@ -131,13 +121,13 @@ function summaryBlocks(w: Writer, d: ReportData): Block[] {
 function detailBlocks(w: Writer, d: ReportData): Block[] {
   return [
     w.h1('III. CÁC MỤC TIÊU'),
-    w.grid(goalLinesTable(d)),
+    w.grid(tables.goalLinesTable(d)),
     w.h1('IV. NHIỆM VỤ QUÁ HẠN VÀ SẮP ĐẾN HẠN'),
     ...(d.lateTasks.length
-      ? d.lateTasks.flatMap((l) => [w.p(l.leadName, { bold: true }), w.grid(lateTasksTable(l.tasks))])
+      ? d.lateTasks.flatMap((l) => [w.p(l.leadName, { bold: true }), w.grid(tables.lateTasksTable(l.tasks))])
       : [w.p('Không có nhiệm vụ quá hạn hoặc sắp đến hạn.', { italics: true })]),
     w.h1('V. CÁC CHỈ SỐ'),
-    w.grid(kpisTable(d)),
+    w.grid(tables.kpisTable(d)),
   ];
 }
 
@@ -148,16 +138,18 @@ function closingBlocks(w: Writer, d: ReportData): Block[] {
     w.h1(`VI. ${DTI_TITLE.toUpperCase()}`),
     ...(x
       ? [
-          w.p(`Năm ${x.year}: ${score(x.score)} điểm, xếp hạng ${rankVi(x.rank, x.total)}${dtiChangeVi(x) ? ` — ${dtiChangeVi(x)}` : ''}.`),
-          w.grid(dtiFiguresTable('Trụ cột', x.pillars, 'Chưa có số liệu các trụ cột.')),
+          w.p(
+            `Năm ${x.year}: ${tables.score(x.score)} điểm, xếp hạng ${rankVi(x.rank, x.total)}${dtiChangeVi(x) ? ` — ${dtiChangeVi(x)}` : ''}.`,
+          ),
+          w.grid(tables.dtiFiguresTable('Trụ cột', x.pillars, 'Chưa có số liệu các trụ cột.')),
           w.p(''),
-          w.grid(dtiFiguresTable('Chỉ số chính', x.indices, 'Chưa có số liệu các chỉ số chính.')),
+          w.grid(tables.dtiFiguresTable('Chỉ số chính', x.indices, 'Chưa có số liệu các chỉ số chính.')),
         ]
       : [w.p(`${DTI_NO_DATA}.`, { italics: true })]),
     w.h1('VII. Ý KIẾN CHỈ ĐẠO'),
-    w.grid(directivesTable(d)),
+    w.grid(tables.directivesTable(d)),
     w.h1(`VIII. THAY ĐỔI SO VỚI KỲ BÁO CÁO TRƯỚC${d.changesSince ? ` (từ ${viDate(d.changesSince)})` : ''}`),
-    w.grid(changesTable(d)),
+    w.grid(tables.changesTable(d)),
   ];
 }
 

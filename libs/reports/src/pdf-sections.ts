@@ -4,18 +4,8 @@ import { TASK_OUTCOME_LABELS_VI, VERDICT_LABELS_VI, viDate } from '@dx/domain';
 import { goalGroupChart, kpiTrendChart } from './charts';
 import { hasTaskOutcomes, OutcomeTable, outcomeSentence, outcomesByGroup, outcomesByLead } from './outcome-table';
 import { DTI_NO_DATA, DTI_TITLE, dtiChangeVi, rankVi } from './report-text';
-import {
-  changesTable,
-  directivesTable,
-  dtiFiguresTable,
-  goalGroupsTable,
-  goalLinesTable,
-  kpisTable,
-  lateTasksTable,
-  ReportTable,
-  score,
-  taskGroupsTable,
-} from './report-tables';
+import * as tables from './report-tables';
+import type { ReportTable } from './report-tables';
 import type { ReportData } from './report.types';
 
 const head = (cells: string[]): TableCell[] => cells.map((text) => ({ text, style: 'th' }));
@@ -77,22 +67,22 @@ function dtiBlock(d: ReportData): Content[] {
     {
       text: [
         `Năm ${x.year}: `,
-        { text: `${score(x.score)} điểm, xếp hạng ${rankVi(x.rank, x.total)}`, bold: true },
+        { text: `${tables.score(x.score)} điểm, xếp hạng ${rankVi(x.rank, x.total)}`, bold: true },
         `${x.rank !== null && !x.rankGiven ? ' (tính từ điểm số)' : ''}${dtiChangeVi(x) ? ` — ${dtiChangeVi(x)}` : ''}.`,
       ],
       margin: [0, 0, 0, 4],
     },
-    grid(['*', 'auto', 'auto'], dtiFiguresTable('Trụ cột', x.pillars, 'Chưa có số liệu các trụ cột.')),
-    grid(['*', 'auto', 'auto'], dtiFiguresTable('Chỉ số chính', x.indices, 'Chưa có số liệu các chỉ số chính.')),
+    grid(['*', 'auto', 'auto'], tables.dtiFiguresTable('Trụ cột', x.pillars, 'Chưa có số liệu các trụ cột.')),
+    grid(['*', 'auto', 'auto'], tables.dtiFiguresTable('Chỉ số chính', x.indices, 'Chưa có số liệu các chỉ số chính.')),
     { text: `Các tỉnh, thành phố xếp hạng gần ${d.province.name} năm ${x.year}`, bold: true, margin: [0, 2, 0, 0] },
     dataTable(
       ['auto', '*', 'auto'],
       ['Hạng', 'Tỉnh, thành phố', 'Điểm'],
-      x.peers.map((p) => [String(p.rank), p.name, score(p.score)].map((text) => ({ text, bold: p.self }))),
+      x.peers.map((p) => [String(p.rank), p.name, tables.score(p.score)].map((text) => ({ text, bold: p.self }))),
       'Không có.',
     ),
     {
-      text: `Các năm: ${x.history.map((h) => `${h.year}: ${h.score === null ? '' : `${score(h.score)} điểm, `}hạng ${rankVi(h.rank, h.total)}`).join('; ')}.`,
+      text: `Các năm: ${x.history.map((h) => `${h.year}: ${h.score === null ? '' : `${tables.score(h.score)} điểm, `}hạng ${rankVi(h.rank, h.total)}`).join('; ')}.`,
       fontSize: 9,
     },
   ];
@@ -110,8 +100,8 @@ export function summarySection(d: ReportData): Content[] {
       ],
       margin: [0, 0, 0, 6],
     },
-    grid(['auto', '*', 'auto', 'auto', 'auto'], goalGroupsTable(d)),
-    grid(['auto', '*', 'auto', 'auto', 'auto'], taskGroupsTable(d)),
+    grid(['auto', '*', 'auto', 'auto', 'auto'], tables.goalGroupsTable(d)),
+    grid(['auto', '*', 'auto', 'auto', 'auto'], tables.taskGroupsTable(d)),
     ...outcomeBlock(d),
     ...(groupChart ? [{ svg: groupChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
   ];
@@ -127,7 +117,7 @@ export function reconciliationSection(d: ReportData): Content[] {
 
 /** III. Every goal with its target, actual value, attainment and status. */
 export function goalsSection(d: ReportData): Content[] {
-  return [{ text: 'III. CÁC MỤC TIÊU', style: 'h1' }, grid(['auto', '*', 'auto', 'auto', 'auto', 'auto'], goalLinesTable(d))];
+  return [{ text: 'III. CÁC MỤC TIÊU', style: 'h1' }, grid(['auto', '*', 'auto', 'auto', 'auto', 'auto'], tables.goalLinesTable(d))];
 }
 
 /** IV. Tasks overdue or due soon, one table per lead agency. */
@@ -140,7 +130,7 @@ export function lateTasksSection(d: ReportData): Content[] {
             ({
               stack: [
                 { text: l.leadName, bold: true, margin: [0, 2, 0, 2] },
-                grid(['auto', '*', 'auto', 'auto', 'auto'], lateTasksTable(l.tasks)),
+                grid(['auto', '*', 'auto', 'auto', 'auto'], tables.lateTasksTable(l.tasks)),
               ],
             }) as Content,
         )
@@ -153,7 +143,7 @@ export function kpiSection(d: ReportData): Content[] {
   const trendChart = kpiTrendChart(d);
   return [
     { text: 'V. CÁC CHỈ SỐ', style: 'h1' },
-    grid(['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'], kpisTable(d)),
+    grid(['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'], tables.kpisTable(d)),
     ...(trendChart ? [{ svg: trendChart, width: 420, alignment: 'center', margin: [0, 0, 0, 10] } as Content] : []),
   ];
 }
@@ -167,8 +157,8 @@ export function dtiSection(d: ReportData): Content[] {
 export function directivesAndChangesSections(d: ReportData): Content[] {
   return [
     { text: 'VII. Ý KIẾN CHỈ ĐẠO', style: 'h1' },
-    grid(['*', 'auto', 'auto', 'auto'], directivesTable(d)),
+    grid(['*', 'auto', 'auto', 'auto'], tables.directivesTable(d)),
     { text: `VIII. THAY ĐỔI SO VỚI KỲ BÁO CÁO TRƯỚC${d.changesSince ? ` (từ ${viDate(d.changesSince)})` : ''}`, style: 'h1' },
-    grid(['*', 'auto', 'auto', 'auto'], changesTable(d)),
+    grid(['*', 'auto', 'auto', 'auto'], tables.changesTable(d)),
   ];
 }
