@@ -8,6 +8,8 @@ import { TaskItemForm } from './TaskItemForm';
 type Task = Serialized<TaskResponse>;
 type Place = { document: string; group: string };
 type Close = (message: string | null) => void;
+/** What the add buttons are given: who is signed in, the province, and where to report what was done. */
+type AddProps = { user: User; province: string; onDone: (message: string) => void };
 
 /** Which of a row's dialogs is open, and the `close` each dialog calls: it shuts and passes a message on to `onDone`. */
 function useOpenDialog<K extends string>(onDone: (message: string) => void) {
@@ -46,17 +48,7 @@ function OpenFormButton({
 }
 
 /** "Thêm nhiệm vụ": officers and admins; into `place` when given, else a document and group picked in the form. */
-export function AddTaskButton({
-  user,
-  province,
-  place,
-  onDone,
-}: {
-  user: User;
-  province: string;
-  place?: Place;
-  onDone: (message: string) => void;
-}) {
+export function AddTaskButton({ user, province, place, onDone }: AddProps & { place?: Place }) {
   return (
     <OpenFormButton
       user={user}
@@ -89,17 +81,7 @@ export function TaskItemActions({ user, task, onDone }: { user: User; task: Task
 }
 
 /** "Thêm mục tiêu" into a goal group. */
-export function AddGoalButton({
-  user,
-  province,
-  place,
-  onDone,
-}: {
-  user: User;
-  province: string;
-  place: Place;
-  onDone: (message: string) => void;
-}) {
+export function AddGoalButton({ user, province, place, onDone }: AddProps & { place: Place }) {
   return (
     <OpenFormButton
       user={user}
