@@ -97,6 +97,13 @@ describe('notifications in a real browser', () => {
   const badgeReads = (page: Page, text: string) =>
     waitFor(`the header's badge to read «${text}»`, async () => (await page.getByTestId('unread-badge').innerText()).trim() === text);
 
+  /** The header's count agrees with the account's unread notifications as the API counts them now (the worker may add more). */
+  const badgeAgrees = (page: Page, username: string) =>
+    waitFor(`the header's badge to show ${username}'s unread count`, async () => {
+      const { unread } = await inboxOf(username);
+      return (await page.getByTestId('unread-badge').innerText()).trim() === (unread ? `Thông báo (${unread})` : 'Thông báo');
+    });
+
   /** Fails with a page's width when it scrolls sideways. */
   async function fitsWidth(page: Page, where: string) {
     await page.waitForLoadState('networkidle');
@@ -158,11 +165,11 @@ describe('notifications in a real browser', () => {
     expect(reporterList.items.some((n) => n.kind === 'submission.waiting')).toBe(false);
 
     const officer = await signIn('canbo.dng');
-    await badgeReads(officer, `Thông báo (${officerList.unread})`);
+    await badgeAgrees(officer, 'canbo.dng');
     await officer.getByTestId('unread-badge').click();
     await officer.getByRole('heading', { name: 'Thông báo' }).waitFor();
     const items = officer.getByTestId('notification');
-    await waitFor('the officer inbox listed', async () => (await items.count()) === officerList.items.length);
+    await waitFor('the officer inbox listed', async () => (await items.count()) === (await inboxOf('canbo.dng')).items.length);
     const waiting = items.filter({ hasText: /Cập nhật chờ duyệt: .*T1\.2/ });
     expect(await waiting.count()).toBe(1);
     expect(await waiting.getByText('chưa đọc', { exact: true }).count()).toBe(1);
@@ -172,23 +179,25 @@ describe('notifications in a real browser', () => {
     await officer.screenshot({ path: join(SHOTS, 'officer-inbox.png'), fullPage: true });
 
     const reporter = await signIn('baocao.dng');
-    await badgeReads(reporter, `Thông báo (${reporterList.unread})`);
+    await badgeAgrees(reporter, 'baocao.dng');
     await reporter.getByTestId('unread-badge').click();
     const returned = reporter.getByTestId('notification').filter({ hasText: /Cập nhật bị trả lại: .*T1\.2/ });
     await returned.waitFor();
     expect(await returned.innerText()).toContain('Thiếu văn bản chứng minh');
     expect(await reporter.getByTestId('notification').filter({ hasText: 'Cập nhật chờ duyệt' }).count()).toBe(0);
+    const before = (await inboxOf('baocao.dng')).unread;
     await returned.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
-    await badgeReads(reporter, reporterList.unread > 1 ? `Thông báo (${reporterList.unread - 1})` : 'Thông báo');
+    await waitFor('the API to count one unread less', async () => (await inboxOf('baocao.dng')).unread === before - 1);
+    await badgeAgrees(reporter, 'baocao.dng');
     await waitFor(
       'the notification no longer marked unread',
       async () => (await returned.getByText('chưa đọc', { exact: true }).count()) === 0,
     );
-    if (reporterList.unread > 1) await reporter.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+    if (before > 1) await reporter.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
     await badgeReads(reporter, 'Thông báo');
     expect((await inboxOf('baocao.dng')).unread).toBe(0);
     // The officer's own are untouched.
-    expect((await inboxOf('canbo.dng')).unread).toBe(officerList.unread);
+    expect((await inboxOf('canbo.dng')).items.find((n) => n.kind === 'submission.waiting')?.readAt).toBeNull();
 
     // The notification leads to its page.
     await returned.getByRole('link').click();
