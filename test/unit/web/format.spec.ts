@@ -1,4 +1,4 @@
-import { viDate, viNumber, viPeriod, viRounded, withUnit } from '../../../apps/web/src/format';
+import { viDate, viNumber, viPeriod, viRounded, withUnit } from '@dx/web/format';
 
 describe('web formats are the domain formats', () => {
   it('names periods in Vietnamese', () => {
