@@ -18,6 +18,30 @@ interface Values {
   due: string;
 }
 
+/** A directive's assignee, picked from the province's agencies, and its due date. */
+function AssigneeFields({ province, values, change }: { province: string; values: Values; change: (patch: Partial<Values>) => void }) {
+  const agencies = useAgencies(province);
+  return (
+    <>
+      <label>
+        Cơ quan thực hiện
+        <select value={values.assignee} onChange={(e) => change({ assignee: e.target.value })}>
+          <option value="">chưa giao</option>
+          {agencies.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name} ({a.code})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Hạn
+        <input type="date" value={values.due} onChange={(e) => change({ due: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
 /**
  * A leader's directive (or an officer's comment) on a goal or task group, with the assignee agency (one of
  * the province's) and due date. Unsaved values survive an expired session (useDraft).
@@ -37,7 +61,6 @@ export function DirectiveForm({
     ...d.goalGroups.map((g) => ({ value: `goal_group:${g.id}`, label: `${d.code} · nhóm mục tiêu ${g.code}` })),
     ...d.taskGroups.map((g) => ({ value: `task_group:${g.id}`, label: `${d.code} · nhóm nhiệm vụ ${g.code}` })),
   ]);
-  const agencies = useAgencies(province);
   const [values, setValues, dropDraft] = useDraft<Values>(`${kind}:${province}`, () => ({
     target: groups[0]?.value ?? '',
     body: '',
@@ -78,25 +101,7 @@ export function DirectiveForm({
         Nội dung
         <input value={values.body} onChange={(e) => change({ body: e.target.value })} required />
       </label>
-      {kind === 'directive' && (
-        <label>
-          Cơ quan thực hiện
-          <select value={values.assignee} onChange={(e) => change({ assignee: e.target.value })}>
-            <option value="">chưa giao</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name} ({a.code})
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {kind === 'directive' && (
-        <label>
-          Hạn
-          <input type="date" value={values.due} onChange={(e) => change({ due: e.target.value })} />
-        </label>
-      )}
+      {kind === 'directive' && <AssigneeFields province={province} values={values} change={change} />}
       <button type="submit">{kind === 'directive' ? 'Giao chỉ đạo' : 'Gửi ý kiến'}</button>
       {error && (
         <p role="alert" className="error">
