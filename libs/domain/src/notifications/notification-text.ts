@@ -30,7 +30,9 @@ const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, 
 function goalChangeLine(c: GoalChange): Localised {
   if (c.field === 'verdict') {
     const to = c.to ? (VERDICT_LABELS_VI[c.to] ?? c.to) : '—';
-    return msg(`Báo cáo của ${c.code}: ${to}`, `claim ${c.code}: ${c.to ?? '—'}`);
+    // A claim's scope is a group code, or `document` for the whole document.
+    const [vi, en] = c.code === 'document' ? ['toàn văn bản', 'the whole document'] : [c.code, c.code];
+    return msg(`Báo cáo về ${vi}: ${to}`, `claim on ${en}: ${c.to ?? '—'}`);
   }
   const label = (s: string | null) => (s ? (GOAL_STATUS_LABELS_VI[s as keyof typeof GOAL_STATUS_LABELS_VI] ?? s) : 'chưa tính');
   return msg(`Mục tiêu ${c.code}: ${label(c.from)} → ${label(c.to)}`, `goal ${c.code}: ${c.from ?? '—'} → ${c.to ?? '—'}`);
