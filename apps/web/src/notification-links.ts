@@ -32,7 +32,8 @@ export type DeliveryItem = DeliveryResponse;
 export const MODE_LABELS: Record<DeliveryMode, string> = NOTIFICATION_MODE_LABELS_VI;
 
 /** A kind of event by its Vietnamese name (the code itself for a kind this page does not know yet). */
-export const kindLabel = (kind: string): string => (isNotificationKind(kind) ? NOTIFICATION_KIND_LABELS_VI[kind] : kind);
+export const kindLabel = (kind: string): string =>
+  isNotificationKind(kind) ? NOTIFICATION_KIND_LABELS_VI[kind] : kind === 'digest' ? 'Thư tổng hợp hằng ngày' : kind;
 
 /** The page each kind of item lives on, for a notification whose link is not one of the web's pages. */
 const ENTITY_PAGES: Record<string, string> = {

@@ -42,6 +42,8 @@ describe('notification rules', () => {
     expect(channelsFor({ kind: 'task.overdue', mode: 'email', digest: false }, true)).toEqual({ inApp: false, email: true });
     expect(channelsFor({ kind: 'task.overdue', mode: 'in_app', digest: false }, true)).toEqual({ inApp: true, email: false });
     expect(channelsFor({ kind: 'task.overdue', mode: 'both', digest: true }, true)).toEqual({ inApp: true, email: false });
+    // Email only, as a digest: the day's notifications are kept in the app, where the digest mail is made from.
+    expect(channelsFor({ kind: 'task.overdue', mode: 'email', digest: true }, true)).toEqual({ inApp: true, email: false });
     // The digest gathers the day's in-app rows, so email-only with a digest keeps them.
     expect(channelsFor({ kind: 'task.overdue', mode: 'email', digest: true }, true)).toEqual({ inApp: true, email: false });
   });
