@@ -38,3 +38,4 @@ export * from './reminders/reminder-tasks.reader';
 export * from './notifications/notification.repository';
 export * from './notifications/notification-inbox.repository';
 export * from './notifications/delivery.repository';
+export * from './notifications/report-delivery.repository';

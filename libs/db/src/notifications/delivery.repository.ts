@@ -22,6 +22,17 @@ export interface PendingDelivery {
   };
 }
 
+/** One notification of a person's daily digest. */
+export interface DigestItem {
+  accountId: string;
+  email: string;
+  displayName: string;
+  provinceId: string | null;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
 const COLUMNS = `d.id, d.notification_id AS "notificationId", d.province_id AS "provinceId", d.kind, d.channel, d.recipient,
                  d.event_key AS "eventKey", d.idempotency_key AS "idempotencyKey", d.attempts, d.payload`;
 
@@ -93,5 +104,45 @@ export class DeliveryRepository {
       channel,
     ]);
     return row.n;
+  }
+
+  /** The province's webhook secret: by the delivery's province, or else by the URL it is sent to. */
+  async webhookSecretFor(provinceId: string | null | undefined, recipient: string): Promise<string | null> {
+    const [row] = provinceId
+      ? await this.db.query(`SELECT webhook_secret FROM province_notification_setting WHERE province_id = $1`, [provinceId])
+      : await this.db.query(`SELECT webhook_secret FROM province_notification_setting WHERE webhook_url = $1 LIMIT 1`, [recipient]);
+    return row?.webhook_secret ?? null;
+  }
+
+  /**
+   * A day's notifications (local `date` in `timeZone`) that go into the digests: of active accounts with an address,
+   * of kinds whose preference is a digest (by default only `goal.status_changed`), by account, oldest first.
+   */
+  async digestItemsOf(date: string, timeZone: string): Promise<DigestItem[]> {
+    return this.db.query(
+      `SELECT u.id AS "accountId", u.email, u.display_name AS "displayName", n.province_id AS "provinceId", n.title, n.body, n.link
+         FROM notification n JOIN app_user u ON u.id = n.account_id
+         LEFT JOIN notification_preference np ON np.account_id = u.id AND np.kind = n.kind
+        WHERE u.active AND u.email IS NOT NULL AND (n.created_at AT TIME ZONE $2)::date = $1::date
+          AND coalesce(np.mode, 'both') <> 'in_app' AND coalesce(np.digest, n.kind = 'goal.status_changed')
+        ORDER BY u.id, n.created_at, n.id`,
+      [date, timeZone],
+    );
+  }
+
+  /** Queues one digest email (ON CONFLICT DO NOTHING on its idempotency key); returns 1 if inserted, 0 if there. */
+  async insertDigestDelivery(d: {
+    provinceId: string | null;
+    recipient: string;
+    eventKey: string;
+    idempotencyKey: string;
+    payload: unknown;
+  }): Promise<number> {
+    const inserted = await this.db.query(
+      `INSERT INTO notification_delivery (province_id, kind, channel, recipient, event_key, idempotency_key, payload)
+         VALUES ($1, 'digest', 'email', $2, $3, $4, $5::jsonb) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [d.provinceId, d.recipient, d.eventKey, d.idempotencyKey, JSON.stringify(d.payload)],
+    );
+    return inserted.length;
   }
 }

@@ -7,6 +7,7 @@ import { DtiRepository } from '../dti/dti.repository';
 import { DeliveryRepository } from '../notifications/delivery.repository';
 import { NotificationInboxRepository } from '../notifications/notification-inbox.repository';
 import { NotificationRepository } from '../notifications/notification.repository';
+import { ReportDeliveryRepository } from '../notifications/report-delivery.repository';
 import { ReportRepository } from '../reports/report.repository';
 import { DirectiveRepository } from './directive.repository';
 import { DocumentRepository } from './document.repository';
@@ -32,6 +33,7 @@ const ON_DATA_SOURCE = [
   ObservationEditRepository,
   PlanItemRepository,
   ProvinceRepository,
+  ReportDeliveryRepository,
   ReportRepository,
   SubmissionRepository,
   TaskRepository,

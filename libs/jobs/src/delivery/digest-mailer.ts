@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DeliveryRepository, type DigestItem } from '@dx/db';
 import { addDays, deliveryIdempotencyKey, todayIn } from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
 import { absoluteLink, textToHtml } from './email.channel';
@@ -7,16 +8,6 @@ import { absoluteLink, textToHtml } from './email.channel';
 export const DIGEST_HOUR = 7;
 
 const HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
-
-interface DigestRow {
-  accountId: string;
-  email: string;
-  displayName: string;
-  provinceId: string | null;
-  title: string;
-  body: string;
-  link: string | null;
-}
 
 const dateVi = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -41,10 +32,14 @@ export function digestMail(displayName: string, date: string, items: { title: st
  * gathering a day again adds nothing.
  */
 export class DigestMailer {
+  private readonly deliveries: DeliveryRepository;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly publicUrl: string | null,
-  ) {}
+  ) {
+    this.deliveries = new DeliveryRepository(dataSource);
+  }
 
   /** From 07:00 local time, the digests of the day before; returns how many were queued. */
   async enqueueDueDigests(now: Date): Promise<number> {
@@ -53,16 +48,8 @@ export class DigestMailer {
   }
 
   async enqueueDigests(date: string): Promise<number> {
-    const rows: DigestRow[] = await this.dataSource.query(
-      `SELECT u.id AS "accountId", u.email, u.display_name AS "displayName", n.province_id AS "provinceId", n.title, n.body, n.link
-         FROM notification n JOIN app_user u ON u.id = n.account_id
-         LEFT JOIN notification_preference np ON np.account_id = u.id AND np.kind = n.kind
-        WHERE u.active AND u.email IS NOT NULL AND (n.created_at AT TIME ZONE $2)::date = $1::date
-          AND coalesce(np.mode, 'both') <> 'in_app' AND coalesce(np.digest, n.kind = 'goal.status_changed')
-        ORDER BY u.id, n.created_at, n.id`,
-      [date, TIME_ZONE],
-    );
-    const byAccount = new Map<string, DigestRow[]>();
+    const rows = await this.deliveries.digestItemsOf(date, TIME_ZONE);
+    const byAccount = new Map<string, DigestItem[]>();
     for (const r of rows) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     let queued = 0;
     for (const [accountId, items] of byAccount) {
@@ -70,18 +57,13 @@ export class DigestMailer {
       const links = items.map((n) => ({ ...n, link: n.link ? absoluteLink(n.link, this.publicUrl) : null }));
       const { subject, text } = digestMail(displayName, date, links);
       const eventKey = `digest:${accountId}:${date}`;
-      const inserted = await this.dataSource.query(
-        `INSERT INTO notification_delivery (province_id, kind, channel, recipient, event_key, idempotency_key, payload)
-         VALUES ($1, 'digest', 'email', $2, $3, $4, $5::jsonb) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [
-          provinceId,
-          email,
-          eventKey,
-          deliveryIdempotencyKey(eventKey, email, 'email'),
-          JSON.stringify({ subject, text, html: textToHtml(text) }),
-        ],
-      );
-      queued += inserted.length;
+      queued += await this.deliveries.insertDigestDelivery({
+        provinceId,
+        recipient: email,
+        eventKey,
+        idempotencyKey: deliveryIdempotencyKey(eventKey, email, 'email'),
+        payload: { subject, text, html: textToHtml(text) },
+      });
     }
     return queued;
   }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { ReportRepository } from '@dx/db';
+import { DataSource } from 'typeorm';
+import { ReportDeliveryRepository, ReportRepository } from '@dx/db';
 import { deliveryIdempotencyKey, type ReportFormat } from '@dx/domain';
 import { absoluteLink, textToHtml } from './email.channel';
 import { DeliveryEvent, DeliveryPayload, ReportAttachmentRef } from './delivery-types';
@@ -29,22 +29,21 @@ interface Recipient {
  */
 export class ReportDelivery {
   private readonly logger = new Logger(ReportDelivery.name);
+  private readonly deliveries: ReportDeliveryRepository;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: { attachmentMaxBytes: number; publicUrl: string | null },
-  ) {}
+  ) {
+    this.deliveries = new ReportDeliveryRepository(dataSource);
+  }
 
   /** Queues the deliveries of a report made by a schedule; returns how many email deliveries it has. */
   async enqueue(reportId: string, scheduleId: string): Promise<number> {
     const report = await new ReportRepository(this.dataSource).findById(reportId);
-    const [schedule] = await this.dataSource.query(
-      `SELECT s.recipients, d.title, p.name AS "provinceName" FROM report_schedule s JOIN document d ON d.id = s.document_id
-         JOIN org_unit p ON p.id = s.province_id WHERE s.id = $1`,
-      [scheduleId],
-    );
+    const schedule = await this.deliveries.scheduleOf(scheduleId);
     if (!report || !schedule) return 0;
-    const recipients = await this.resolve(schedule.recipients as string[], report.provinceId);
+    const recipients = await this.resolve(schedule.recipients, report.provinceId);
     const eventKey = `${REPORT_MADE}:${reportId}`;
     const attachments: ReportAttachmentRef[] = [];
     const linked: { filename: string; bytes: number }[] = [];
@@ -79,11 +78,12 @@ export class ReportDelivery {
     };
     const payload: DeliveryPayload = { subject, text, html: textToHtml(text), attachments, event };
     return this.dataSource.transaction(async (m) => {
+      const tx = this.deliveries.withTransaction(m);
       let emails = 0;
       for (const r of recipients) {
-        const notificationId = r.accountId && r.inApp ? await this.notify(m, r.accountId, report.provinceId, event) : null;
+        const notificationId = r.accountId && r.inApp ? await this.notify(tx, r.accountId, report.provinceId, event) : null;
         if (r.address && r.email)
-          emails += await this.insertDelivery(m, {
+          emails += await this.insertDelivery(tx, {
             notificationId,
             provinceId: report.provinceId,
             channel: 'email',
@@ -92,16 +92,13 @@ export class ReportDelivery {
             payload,
           });
       }
-      const [hook] = await m.query(
-        `SELECT webhook_url FROM province_notification_setting WHERE province_id = $1 AND webhook_url IS NOT NULL`,
-        [report.provinceId],
-      );
-      if (hook)
-        await this.insertDelivery(m, {
+      const webhookUrl = await tx.webhookUrlOf(report.provinceId);
+      if (webhookUrl !== null)
+        await this.insertDelivery(tx, {
           notificationId: null,
           provinceId: report.provinceId,
           channel: 'webhook',
-          recipient: hook.webhook_url,
+          recipient: webhookUrl,
           eventKey,
           payload: { event },
         });
@@ -116,15 +113,7 @@ export class ReportDelivery {
   private async resolve(entries: string[], provinceId: string): Promise<Recipient[]> {
     const addresses = entries.filter((e) => e.includes('@'));
     const usernames = entries.filter((e) => !e.includes('@'));
-    const accounts: { id: string; username: string; email: string | null; mode: string | null }[] = usernames.length
-      ? await this.dataSource.query(
-          `SELECT u.id, u.username, u.email, np.mode FROM app_user u
-             LEFT JOIN notification_preference np ON np.account_id = u.id AND np.kind = $2
-             LEFT JOIN org_unit o ON o.id = u.org_unit_id
-            WHERE u.username = ANY($1) AND u.active AND (u.role = 'admin' OR o.id = $3 OR o.province_id = $3)`,
-          [usernames, REPORT_MADE, provinceId],
-        )
-      : [];
+    const accounts = usernames.length ? await this.deliveries.recipientAccounts(usernames, REPORT_MADE, provinceId) : [];
     const missing = usernames.filter((u) => !accounts.some((a) => a.username === u));
     if (missing.length) this.logger.warn(`report recipients without an active account of the province: ${missing.join(', ')}`);
     const out: Recipient[] = accounts.map((a) => ({
@@ -142,18 +131,21 @@ export class ReportDelivery {
     return out;
   }
 
-  private async notify(m: EntityManager, accountId: string, provinceId: string, e: DeliveryEvent): Promise<string | null> {
-    await m.query(
-      `INSERT INTO notification (account_id, kind, event_key, province_id, title, body, link, entity_kind, entity_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'report', $8) ON CONFLICT (account_id, event_key) DO NOTHING`,
-      [accountId, e.kind, e.eventKey, provinceId, e.title, e.body, e.link, e.entity!.id],
-    );
-    const [row] = await m.query(`SELECT id FROM notification WHERE account_id = $1 AND event_key = $2`, [accountId, e.eventKey]);
-    return row?.id ?? null;
+  private notify(tx: ReportDeliveryRepository, accountId: string, provinceId: string, e: DeliveryEvent): Promise<string | null> {
+    return tx.insertNotification({
+      accountId,
+      kind: e.kind,
+      eventKey: e.eventKey,
+      provinceId,
+      title: e.title,
+      body: e.body,
+      link: e.link,
+      reportId: e.entity!.id,
+    });
   }
 
-  private async insertDelivery(
-    m: EntityManager,
+  private insertDelivery(
+    tx: ReportDeliveryRepository,
     d: {
       notificationId: string | null;
       provinceId: string;
@@ -163,20 +155,6 @@ export class ReportDelivery {
       payload: DeliveryPayload;
     },
   ): Promise<number> {
-    const rows = await m.query(
-      `INSERT INTO notification_delivery (notification_id, province_id, kind, channel, recipient, event_key, idempotency_key, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [
-        d.notificationId,
-        d.provinceId,
-        REPORT_MADE,
-        d.channel,
-        d.recipient,
-        d.eventKey,
-        deliveryIdempotencyKey(d.eventKey, d.recipient, d.channel),
-        JSON.stringify(d.payload),
-      ],
-    );
-    return rows.length;
+    return tx.insertDelivery({ ...d, kind: REPORT_MADE, idempotencyKey: deliveryIdempotencyKey(d.eventKey, d.recipient, d.channel) });
   }
 }

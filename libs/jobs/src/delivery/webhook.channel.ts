@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DeliveryRepository } from '@dx/db';
 import { absoluteLink } from './email.channel';
 import { ChannelDelivery, DeliveryEvent } from './delivery-types';
 import { webhookSignature, webhookUrlProblem } from './webhook-signature';
@@ -28,18 +29,21 @@ export interface WebhookOptions {
  */
 export class WebhookChannel {
   readonly channel = 'webhook' as const;
+  private readonly deliveries: DeliveryRepository;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly options: WebhookOptions,
-  ) {}
+  ) {
+    this.deliveries = new DeliveryRepository(dataSource);
+  }
 
   async send(delivery: ChannelDelivery): Promise<void> {
     const event = delivery.payload.event as DeliveryEvent | undefined;
     if (!event) throw new Error('webhook delivery without an event');
     const problem = webhookUrlProblem(delivery.recipient, this.options.allowLoopbackHttp);
     if (problem) throw new Error(problem);
-    const secret = await this.secretFor(delivery);
+    const secret = await this.deliveries.webhookSecretFor(delivery.provinceId, delivery.recipient);
     if (!secret) throw new Error('tỉnh chưa đặt khoá bí mật cho webhook');
     const payload: WebhookBody = {
       id: event.eventKey,
@@ -78,16 +82,5 @@ export class WebhookChannel {
       if (e.name === 'TimeoutError') throw new Error(`webhook không trả lời trong ${this.options.timeoutMs} ms`, { cause: error });
       throw new Error(`không gọi được webhook: ${e.cause?.code ?? e.cause?.message ?? e.message}`, { cause: error });
     }
-  }
-
-  private async secretFor(delivery: ChannelDelivery): Promise<string | null> {
-    const [row] = delivery.provinceId
-      ? await this.dataSource.query(`SELECT webhook_secret FROM province_notification_setting WHERE province_id = $1`, [
-          delivery.provinceId,
-        ])
-      : await this.dataSource.query(`SELECT webhook_secret FROM province_notification_setting WHERE webhook_url = $1 LIMIT 1`, [
-          delivery.recipient,
-        ]);
-    return row?.webhook_secret ?? null;
   }
 }
