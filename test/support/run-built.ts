@@ -57,8 +57,9 @@ export function startBuiltApi(env: Record<string, string>, timeoutMs = 60_000): 
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/[\d.]+:\d+)/.exec(output);
-      // Started once the start banner (with the demo passwords on a first start) has come out whole after that line.
-      if (match && BANNER.test(output.slice(match.index))) {
+      // Started once the start banner (with the demo passwords on a first start) has come out whole after that line;
+      // with JSON logs, which print no banner without demo passwords, once that line is out.
+      if (match && (env.LOG_FORMAT === 'json' || BANNER.test(output.slice(match.index)))) {
         clearTimeout(timer);
         resolve({
           url: match[1],

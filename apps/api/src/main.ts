@@ -10,8 +10,9 @@ async function main(): Promise<void> {
   const api = await startApi(config, logger);
   logger.log(`dx-tracker is running at ${api.url}  (health: ${api.url}/health, documents: ${api.url}/api/v1/documents?province=QNI)`);
   if (config.runWorker) logger.log('the queue worker runs in this process (RUN_WORKER)');
-  // Last, after Nest's route lines: the address and, on the first start, the demo accounts, in Vietnamese.
-  process.stdout.write(startBanner(api.url, api.demoAccounts));
+  // Last, after Nest's route lines: the address and, on the first start, the demo accounts, in Vietnamese. With JSON
+  // logs (one object per line, for a collector) only when there are demo passwords to show, which are said once.
+  if (config.log.format === 'text' || api.demoAccounts.length) process.stdout.write(startBanner(api.url, api.demoAccounts));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

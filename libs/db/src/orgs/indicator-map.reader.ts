@@ -113,13 +113,19 @@ export async function readIndicatorMap(
     links,
     figures,
   });
+  // A province the national reference list does not know (the illustrative Tỉnh Mẫu, a test province) has no place on
+  // the national map: it is listed only where it has figures (its own or its predecessors').
+  const unlisted: Set<string> = new Set(
+    (await ds.query(`SELECT code FROM org_unit WHERE kind = 'province' AND official_code IS NULL`)).map((r: { code: string }) => r.code),
+  );
+  const listed = rows.filter((r) => !unlisted.has(r.code) || r.value !== null || r.parts.length > 0);
   return {
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind, direction: indicator.direction },
     period: period.code,
     source: dti ? 'dti' : 'observations',
     map,
     reaggregated: map !== period.end,
-    rows,
-    ranked: dti ? dti.total : rows.filter((r) => r.rank !== null).length,
+    rows: listed,
+    ranked: dti ? dti.total : listed.filter((r) => r.rank !== null).length,
   };
 }
