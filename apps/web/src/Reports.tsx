@@ -252,6 +252,7 @@ export function Reports({ province, canOrder, canSchedule }: { province: string;
             </tr>
           </thead>
           <tbody>
+            {!reports.data && <EmptyRow columns={7}>{reports.error ? 'Không tải được danh sách báo cáo.' : 'Đang tải…'}</EmptyRow>}
             {reports.data?.items.length === 0 && <EmptyRow columns={7}>Chưa có báo cáo nào.</EmptyRow>}
             {(reports.data?.items ?? []).map((r) => (
               <tr key={r.id} data-item-id={r.id}>

@@ -161,7 +161,7 @@ export function Work({ user, province }: { user: User; province: string }) {
   const params = new URLSearchParams({ province, sort, pageSize: '200' });
   if (q.trim()) params.set('q', q.trim());
   if (status) params.set('status', status);
-  const { data, reload } = useApi<Serialized<TaskListResponse>>(`/api/v1/tasks?${params}`);
+  const { data, error, reload } = useApi<Serialized<TaskListResponse>>(`/api/v1/tasks?${params}`);
   const tasks = data?.items ?? [];
   const total = data?.total ?? 0;
   usePendingTasks(user, province);
@@ -198,6 +198,7 @@ export function Work({ user, province }: { user: User; province: string }) {
           </tr>
         </thead>
         <tbody>
+          {!data && <EmptyRow columns={7}>{error ? 'Không tải được danh sách nhiệm vụ.' : 'Đang tải…'}</EmptyRow>}
           {data && tasks.length === 0 && <EmptyRow columns={7}>Chưa có nhiệm vụ nào phù hợp.</EmptyRow>}
           {tasks.map((t) => (
             <TaskRow
