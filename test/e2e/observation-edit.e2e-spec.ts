@@ -85,7 +85,7 @@ describe('KPI values: list, correct (PATCH) and remove (DELETE) one (real Postgr
     expect(res.body.enteredBy).toMatch(/^officer-/);
     const [audit] = (await officer.get(`/api/v1/audit?province=DNG&entity=observation&id=${before.id}`).expect(200)).body.items;
     expect(audit).toMatchObject({ action: 'observation.correct', before: { value: '8' }, after: { value: '9' } });
-    expect(audit.entityLabel).toBe('nen-tang-so — Số nền tảng số dùng chung được đưa vào vận hành · DNG · kỳ 2023-10-31');
+    expect(audit.entityLabel).toBe('nen-tang-so — Số nền tảng số dùng chung được đưa vào vận hành · DNG · 31/10/2023');
     const [outbox] = await db.dataSource.query(
       `SELECT reason, period FROM outbox WHERE reason = 'observation' AND period = '2023-10-31' ORDER BY id DESC LIMIT 1`,
     );
@@ -179,6 +179,6 @@ describe('KPI values: list, correct (PATCH) and remove (DELETE) one (real Postgr
     await officer.delete(`/api/v1/observations/${value.id}`).set('If-Match', `"${value.version}"`).expect(404);
     const [audit] = (await officer.get(`/api/v1/audit?province=DNG&entity=observation&id=${value.id}`).expect(200)).body.items;
     expect(audit).toMatchObject({ action: 'observation.delete', before: { value: '0.55', indicator: 'dti-diem' }, after: null });
-    expect(audit.entityLabel).toMatch(/^dti-diem — Điểm chỉ số chuyển đổi số cấp tỉnh \(DTI\) · DNG · kỳ 2023$/);
+    expect(audit.entityLabel).toMatch(/^dti-diem — Điểm chỉ số chuyển đổi số cấp tỉnh \(DTI\) · DNG · Năm 2023$/);
   });
 });

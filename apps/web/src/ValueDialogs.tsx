@@ -1,7 +1,7 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import type { ObservationItem, Serialized } from '@dx/domain';
 import { api, ApiError } from './api';
-import { APPROVER, withUnit } from './format';
+import { APPROVER, viPeriod, withUnit } from './format';
 import { useModalDialog } from './use-modal-dialog';
 
 /** A KPI value as the list answer reads after JSON. */
@@ -33,7 +33,7 @@ function Modal({ id, title, onCancel, children }: { id: string; title: string; o
 
 /** Which value: `dvc-toan-trinh — Tỷ lệ … · DNG · kỳ 2024-Q1: 85,2%`. */
 export function describeValue(o: Item): string {
-  return `${o.indicator} — ${o.indicatorName} · ${o.org} · kỳ ${o.period}: ${withUnit(o.value, o.unit)}`;
+  return `${o.indicator} — ${o.indicatorName} · ${o.org} · ${viPeriod(o.period)}: ${withUnit(o.value, o.unit)}`;
 }
 
 /** Correcting a value: its figure and note, sent with the version read (If-Match). */

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditLogEntry, Principal } from '@dx/domain';
+import { viPeriodLabel, type AuditLogEntry, type Principal } from '@dx/domain';
 
 /** Where a write came from, as the API saw it. */
 export interface RequestMeta {
@@ -185,6 +185,9 @@ export class AuditRepository {
       [...params, f.offset, f.limit],
     );
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`, params);
-    return { rows, total };
+    // The label's period by its Vietnamese name (`Quý IV/2023`, `Năm 2023`), as every page shows periods.
+    const named = (label: string | null) =>
+      label?.replace(/kỳ (\d{4}(?:-[0-9A-Za-z-]+)?)/, (_, code: string) => viPeriodLabel(code)) ?? null;
+    return { rows: rows.map((r: AuditLogEntry) => ({ ...r, entityLabel: named(r.entityLabel) })), total };
   }
 }

@@ -1,3 +1,5 @@
+import { viPeriodLabel } from '../vi-format';
+
 /**
  * The audit log in Vietnamese: each action the code records (`task.update`, `observation.delete`, …) as a person
  * reads it, the kinds of items, the fields a change shows, and the time of an entry. One mapping for the web's
@@ -114,7 +116,13 @@ export function auditChangeText(before: unknown, after: unknown, valueLabels: Re
   const b = (before && typeof before === 'object' ? before : {}) as Record<string, unknown>;
   const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>;
   const label = (k: string, v: unknown) =>
-    typeof v === 'string' && valueLabels[v] ? valueLabels[v] : FIGURES.has(k) && typeof v === 'string' ? viDecimalText(v) : shown(v);
+    typeof v === 'string' && valueLabels[v]
+      ? valueLabels[v]
+      : FIGURES.has(k) && typeof v === 'string'
+        ? viDecimalText(v)
+        : k === 'period' && typeof v === 'string'
+          ? viPeriodLabel(v)
+          : shown(v);
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
     (k) => !IGNORED.has(k) && AUDIT_FIELD_LABELS_VI[k] && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
   );
