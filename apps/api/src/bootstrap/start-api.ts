@@ -47,7 +47,11 @@ export async function startApi(
     if (!config.mail && !config.runWorker) logger.log('Chưa đặt SMTP_URL: không gửi email, thông báo vẫn hiện trong ứng dụng');
     if (firstDemoStart) {
       await app.init();
-      if (await seedIllustrativeActivity(app)) logger.log('illustrative province: a pending submission and an open directive');
+      // The illustrative workflow is a nicety of the demo: the server starts without it rather than not at all.
+      await seedIllustrativeActivity(app).then(
+        (made) => made && logger.log('illustrative province: a pending submission and an open directive'),
+        (error: unknown) => logger.warn(`illustrative province: no demo activity (${(error as Error).message})`),
+      );
     }
     await app.listen(config.port, config.host);
   } catch (error) {
