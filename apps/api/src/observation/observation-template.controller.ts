@@ -3,16 +3,12 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ProvinceRepository, trackedIndicators } from '@dx/db';
 import { Principal, todayIn } from '@dx/domain';
+import { TIME_ZONE } from '@dx/status-engine';
 import { CurrentPrincipal } from '../auth/auth.decorators';
-import { IsProvinceCode } from '../common/fields';
+import { ProvinceCodeParam } from '../province/dto/province-code.param';
 import { readableProvinceId } from '../common/readable-province';
 import { XLSX_TYPE } from './bulk-parse';
 import { observationTemplateCsv, observationTemplateXlsx } from './observation-template';
-
-class ProvinceCodeParam {
-  @IsProvinceCode('code')
-  code!: string;
-}
 
 /** A file to fill in and upload to POST /api/v1/observations/bulk: the province's indicators, Vietnamese column names, an example row. */
 @Controller('api/v1/provinces')
@@ -30,7 +26,7 @@ export class ObservationTemplateController {
   /** CSV as Excel set to Vietnamese saves it (UTF-8 with a BOM, `;`, decimal comma). */
   @Get(':code/observation-template.csv')
   async csv(@CurrentPrincipal() principal: Principal, @Param() p: ProvinceCodeParam, @Res() res: Response): Promise<void> {
-    const bytes = observationTemplateCsv(p.code, await this.indicators(principal, p.code), todayIn('Asia/Ho_Chi_Minh', new Date()));
+    const bytes = observationTemplateCsv(p.code, await this.indicators(principal, p.code), todayIn(TIME_ZONE, new Date()));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="mau-so-lieu-${p.code}.csv"`);
     res.send(bytes);
@@ -38,7 +34,7 @@ export class ObservationTemplateController {
 
   @Get(':code/observation-template.xlsx')
   async xlsx(@CurrentPrincipal() principal: Principal, @Param() p: ProvinceCodeParam, @Res() res: Response): Promise<void> {
-    const bytes = await observationTemplateXlsx(p.code, await this.indicators(principal, p.code), todayIn('Asia/Ho_Chi_Minh', new Date()));
+    const bytes = await observationTemplateXlsx(p.code, await this.indicators(principal, p.code), todayIn(TIME_ZONE, new Date()));
     res.setHeader('Content-Type', XLSX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="mau-so-lieu-${p.code}.xlsx"`);
     res.send(bytes);

@@ -80,8 +80,9 @@ export async function readIndicatorMap(
   if (!period) throw new DomainError('INVALID_INPUT', commonMessages.notAPeriodWithForms(periodCode));
   const map = mapDate ?? period.end;
   if (map < period.end) throw new DomainError('INVALID_DATE', orgMessages.reaggregationBackwards(map, period.code, period.end));
-  const units: MapUnit[] = await ds.query(
-    `SELECT id, code, name, kind, province_id AS "provinceId", valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM org_unit`,
+  const units: (MapUnit & { officialCode: string | null })[] = await ds.query(
+    `SELECT id, code, name, kind, province_id AS "provinceId", valid_from::text AS "validFrom", valid_to::text AS "validTo",
+            official_code AS "officialCode" FROM org_unit`,
   );
   const links = await ds.query(
     `SELECT predecessor_id AS "predecessorId", successor_id AS "successorId", effective::text AS effective FROM org_succession`,
@@ -115,9 +116,7 @@ export async function readIndicatorMap(
   });
   // A province the national reference list does not know (the illustrative Tỉnh Mẫu, a test province) has no place on
   // the national map: it is listed only where it has figures (its own or its predecessors').
-  const unlisted: Set<string> = new Set(
-    (await ds.query(`SELECT code FROM org_unit WHERE kind = 'province' AND official_code IS NULL`)).map((r: { code: string }) => r.code),
-  );
+  const unlisted = new Set(units.filter((u) => u.kind === 'province' && u.officialCode === null).map((u) => u.code));
   const listed = rows.filter((r) => !unlisted.has(r.code) || r.value !== null || r.parts.length > 0);
   return {
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, kind: indicator.kind, direction: indicator.direction },
