@@ -116,14 +116,23 @@ export async function snapshot(dataSource: DataSource): Promise<Record<string, u
  * nothing. `tables` defaults to every table of the schema but the migrations table.
  */
 export async function writeMarks(dataSource: DataSource, tables?: string[]): Promise<Record<string, string>> {
-  const names: string[] =
-    tables ??
-    (
-      await dataSource.query(
-        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration' ORDER BY 1`,
-      )
-    ).map((r: { name: string }) => r.name);
+  const names = tables ?? (await schemaTables(dataSource));
   const columns = names.map((t) => `(SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM "${t}") AS "${t}"`);
   const [row] = await dataSource.query(`SELECT ${columns.join(', ')}`);
   return row;
+}
+
+/** The schema's tables but the migrations table, read once per data source (the schema does not change in a test). */
+const tablesOf = new WeakMap<DataSource, Promise<string[]>>();
+function schemaTables(dataSource: DataSource): Promise<string[]> {
+  let names = tablesOf.get(dataSource);
+  if (!names) {
+    names = dataSource
+      .query(
+        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration' ORDER BY 1`,
+      )
+      .then((rows: { name: string }[]) => rows.map((r) => r.name));
+    tablesOf.set(dataSource, names);
+  }
+  return names;
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError, kpiMessages, Localised } from '@dx/domain';
 import { columnOf, csvDelimiter } from './bulk-columns';
 import { bulkMessages } from './bulk.messages';
@@ -72,7 +72,9 @@ export function rowsFromCsv(bytes: Buffer): UploadedRow[] {
 export async function rowsFromXlsx(bytes: Buffer): Promise<UploadedRow[]> {
   const tooLarge = await xlsxLimitProblem(bytes, XLSX_LIMITS);
   if (tooLarge) badFile(bulkMessages.xlsxTooLarge(tooLarge, BULK_MAX_ROWS));
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook: exceljs is heavy, and most requests and processes never read or make one.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { IndicatorKind, previousPeriod, viPeriodLabel } from '@dx/domain';
 
 /** What the template lists of an indicator. */
@@ -66,7 +65,9 @@ export function observationTemplateCsv(province: string, indicators: TemplateInd
 
 /** The template as a workbook: the values sheet first (the one an upload reads), then a sheet of instructions. */
 export async function observationTemplateXlsx(province: string, indicators: TemplateIndicator[], today: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook: exceljs is heavy, and most requests and processes never read or make one.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet('Số liệu');
   sheet.addRow(HEADER).font = { bold: true };
   for (const row of templateRows(province, indicators, today)) sheet.addRow(row);
