@@ -64,7 +64,8 @@ function recomputeBench(): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [builtFile('bench/recompute.bench.js')], {
       cwd: REPO,
-      env: { ...process.env, BENCH_SCALE: String(settings.scale) },
+      // One scale here (BENCH_SCALES is the recompute benchmark's own multi-scale mode).
+      env: { ...process.env, BENCH_SCALE: String(settings.scale), BENCH_SCALES: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -3,6 +3,7 @@ import { getHeapStatistics } from 'v8';
 import { CANONICAL_VALUES, countRows, DatasetCounts } from './dataset';
 import type { IncrementalResult } from './recompute-incremental';
 import { settings } from './recompute-settings';
+import type { StoredComparison, StoredRun } from './stored-baseline';
 import { mb, percentile, round, RssSampler } from './support';
 
 /** What the recompute benchmark's phases measured. */
@@ -11,6 +12,8 @@ export interface RecomputeMeasures {
   repeatMs: number | null;
   noopMs: number;
   baseline: { ms: number; runs: number[]; kpiMs: number | null };
+  /** The stored baseline (null when skipped): its first run, its repeat, and its rows against the engine's. */
+  stored: { insert: StoredRun | null; upsert: StoredRun | null; comparison: StoredComparison | null };
   phases: Record<string, { status_ms: number; kpi_ms: number }>;
   profiles: Record<string, unknown>;
   inc: IncrementalResult | null;
@@ -29,7 +32,29 @@ export async function recomputeResult(ds: DataSource, measures: RecomputeMeasure
                                           (SELECT count(*) FROM goal_status)::int AS goal_status_rows,
                                           (SELECT count(*) FROM recompute_run)::int AS recompute_runs`);
   const finalCounts = await countRows(ds);
-  return { ...headline(measures, finalCounts, stored), ...details(measures, stored) };
+  return { ...headline(measures, finalCounts, stored), ...storedFigures(measures), ...details(measures, stored) };
+}
+
+const ratio = (a: number | null, b: number | null | undefined) => (a === null || !b ? null : round(a / b, 2));
+
+/** The stored baseline's figures: the whole engine against SQL doing the same work, the repeat against the upsert. */
+function storedFigures({ fullMs, repeatMs, phases, stored }: RecomputeMeasures) {
+  const { insert, upsert, comparison } = stored;
+  const statusMs = insert && insert.tables.goal_status.ms + insert.tables.task_status.ms + insert.tables.rollup.ms;
+  return {
+    stored_baseline_ms: insert && r(insert.ms),
+    full_recompute_vs_stored_baseline_ratio: ratio(fullMs, insert?.ms),
+    stored_repeat_baseline_ms: upsert && r(upsert.ms),
+    repeat_vs_stored_baseline_ratio: ratio(repeatMs, upsert?.ms),
+    // Like for like: each pass against the baseline's statements for the same tables.
+    status_recompute_vs_stored_baseline_ratio: ratio(phases.full.status_ms, statusMs),
+    kpi_recompute_vs_stored_baseline_ratio: ratio(phases.full.kpi_ms, insert?.tables.kpi_comparison.ms),
+    stored_baseline_kpi_mismatches: comparison && comparison.mismatches.kpi_comparison,
+    stored_baseline_kpi_rows: comparison && comparison.kpiRows.baseline,
+    stored_baseline_mismatches: comparison && comparison.mismatches,
+    stored_baseline_tables: insert && insert.tables,
+    stored_repeat_baseline_tables: upsert && upsert.tables,
+  };
 }
 
 function headline(

@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import { daysBetween, todayIn } from '@dx/domain';
 import { Clock, TIME_ZONE } from '@dx/status-engine';
+import { parseScales } from './recompute-scales';
 import { envNumber } from './support';
 
 /** The recompute benchmark's settings, from the environment (listed in recompute.bench.ts). */
@@ -9,6 +10,8 @@ export const settings = {
   adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
   redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   scale: envNumber('BENCH_SCALE', 1),
+  /** BENCH_SCALES: one run per scale and the growth of each figure (recompute-scales.ts); null: one run at `scale`. */
+  scales: parseScales(process.env.BENCH_SCALES),
   keepDb: process.env.BENCH_KEEP_DB === '1',
   asOf: process.env.BENCH_AS_OF || '2024-06-30',
   debounceMs: envNumber('BENCH_DEBOUNCE_MS', envNumber('RECOMPUTE_DEBOUNCE_MS', 0)),

@@ -1,15 +1,17 @@
 /**
  * Recompute benchmark (`npm run bench:recompute`). Builds a synthetic national dataset
  * in a fresh PostgreSQL database, then measures in one run: a hand-written SQL baseline
- * of goal statuses and group counts, full forced recomputes of every province, a no-op
+ * of goal statuses and group counts, a hand-written SQL baseline that computes and stores
+ * the engine's rows (stored-baseline.ts), full forced recomputes of every province, a no-op
  * recompute, and the latency from an observation's commit to its KPI row through the
  * outbox relay, the BullMQ `recompute` queue and the real processor. Progress goes to
- * stderr; the last stdout line is one JSON object. See docs/benchmarks.md.
+ * stderr; the last stdout line is one JSON object. BENCH_SCALES runs it once per scale
+ * (recompute-scales.ts). See docs/benchmarks.md.
  *
- * Environment: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SCALE (0 < s ≤ 1), BENCH_KEEP_DB=1,
- * BENCH_AS_OF, BENCH_DEBOUNCE_MS (else RECOMPUTE_DEBOUNCE_MS, else 0), BENCH_UPDATES,
- * BENCH_UPDATE_RATE (per second), BENCH_WORKER_CONCURRENCY, BENCH_INCREMENTAL_TIMEOUT_S,
- * BENCH_SEED, BENCH_PROFILE=0, BENCH_SKIP=kpi-baseline,repeat,incremental, BENCH_NONCANONICAL_VALUES=1.
+ * Environment: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_SCALE (0 < s ≤ 1), BENCH_SCALES (e.g. 0.2,0.5,1),
+ * BENCH_KEEP_DB=1, BENCH_AS_OF, BENCH_DEBOUNCE_MS (else RECOMPUTE_DEBOUNCE_MS, else 0), BENCH_UPDATES,
+ * BENCH_UPDATE_RATE (per second), BENCH_WORKER_CONCURRENCY, BENCH_INCREMENTAL_TIMEOUT_S, BENCH_SEED,
+ * BENCH_PROFILE=0, BENCH_SKIP=kpi-baseline,stored-baseline,repeat,incremental, BENCH_NONCANONICAL_VALUES=1.
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -22,7 +24,9 @@ import { gitCommit } from './git-commit';
 import { instrumentEngine, Profiler } from './profiler';
 import { incremental, IncrementalResult, removeActiveQueue } from './recompute-incremental';
 import { recomputeResult } from './recompute-result';
+import { runScales } from './recompute-scales';
 import { admin, dbName, settings, shiftedClock, urlFor } from './recompute-settings';
+import { compareStoredBaseline, createStoredTables, runStoredBaseline, StoredRun } from './stored-baseline';
 import { mb, now, percentile, progress, round, RssSampler, timed } from './support';
 
 type BaselineRows = BaselineRow[];
@@ -79,6 +83,7 @@ async function measure(ds: DataSource, url: string, shape: BenchShape, clock: Cl
 
   // 1. Baselines.
   const baseline = await measureBaselines(ds);
+  const stored = await measureStoredBaseline(ds);
 
   // 2. Full recomputes.
   const profiler = new Profiler();
@@ -89,6 +94,7 @@ async function measure(ds: DataSource, url: string, shape: BenchShape, clock: Cl
   const full = fullRuns(engine, profiler, rss, shape);
   const fullMs = await full.run('full', true);
   const mismatch = await compareWithBaseline(ds, baseline.rows);
+  const storedComparison = stored.insert ? await compareStoredBaseline(ds, settings.asOf) : null;
   const repeatMs = settings.skip.has('repeat') ? null : await full.run('full_repeat', true);
   const noopMs = await full.run('noop', false);
 
@@ -114,6 +120,7 @@ async function measure(ds: DataSource, url: string, shape: BenchShape, clock: Cl
     repeatMs,
     noopMs,
     baseline,
+    stored: { ...stored, comparison: storedComparison },
     phases: full.phases,
     profiles: full.profiles,
     inc,
@@ -145,6 +152,21 @@ async function measureBaselines(ds: DataSource): Promise<{ ms: number; runs: num
     progress('kpi baseline (SQL, one run)', { ms: t.ms, rows: t.result[0].rows });
   }
   return { ms, runs, rows, kpiMs };
+}
+
+/**
+ * The stored baseline (stored-baseline.ts) into empty copies of the result tables, once, then once more as an
+ * upsert into the filled copies (nothing changed: it writes nothing), like the engine's forced repeat.
+ */
+async function measureStoredBaseline(ds: DataSource): Promise<{ insert: StoredRun | null; upsert: StoredRun | null }> {
+  if (settings.skip.has('stored-baseline')) return { insert: null, upsert: null };
+  await createStoredTables(ds);
+  const insert = await runStoredBaseline(ds, settings.asOf, 'insert');
+  progress('stored baseline (one run)', { ms: insert.ms });
+  if (settings.skip.has('repeat')) return { insert, upsert: null };
+  const upsert = await runStoredBaseline(ds, settings.asOf, 'upsert');
+  progress('stored repeat baseline (one run)', { ms: upsert.ms });
+  return { insert, upsert };
 }
 
 /**
@@ -207,7 +229,7 @@ async function compareWithBaseline(ds: DataSource, rows: BaselineRows): Promise<
   return { mismatches, group_mismatches };
 }
 
-main().then(
+(settings.scales ? runScales(settings.scales) : main()).then(
   () => process.exit(0),
   (error) => {
     process.stderr.write(`[bench] failed: ${(error as Error).stack ?? error}\n`);
