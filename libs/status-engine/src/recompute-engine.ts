@@ -94,7 +94,7 @@ export class RecomputeEngine {
     // Only a pass at today's date covers pending rows (see recomputeStatuses), so only it coalesces.
     const ids =
       request.coalesce && asOf === this.today()
-        ? await this.status.pendingProvinces(request.provinceId, STATUS_BATCH_SIZE)
+        ? await this.status.pendingProvinces('status', request.provinceId, STATUS_BATCH_SIZE)
         : [request.provinceId];
     const statuses = ids.length ? await this.recomputeStatuses(ids, { ...request, asOf }) : [];
     const status = statuses.find((s) => s.provinceId === request.provinceId) ?? {
@@ -108,7 +108,23 @@ export class RecomputeEngine {
       { kind: 'province', provinceId: request.provinceId, scope: null },
       { ...request, asOf, pendingOnly: !request.force },
     );
+    if (request.coalesce && asOf === this.today()) await this.coalesceKpis(request);
     return outcome(status, asOf, kpiRowsChanged);
+  }
+
+  /**
+   * The pending KPI rows of other provinces (at most STATUS_BATCH_SIZE in all), each province in a pass of its own:
+   * the relay sends no job for rows a pass has covered, so under a stream of writes a worker's job keeps every
+   * province's KPI comparisons current, as the coalesced status pass keeps its rollups, instead of each province
+   * waiting for a job of its own behind the others.
+   */
+  private async coalesceKpis(request: RecomputeRequest): Promise<void> {
+    const others = (await this.status.pendingProvinces('kpi', request.provinceId, STATUS_BATCH_SIZE)).filter(
+      (id) => id !== request.provinceId,
+    );
+    for (const provinceId of others) {
+      await this.recomputeKpis({ kind: 'province', provinceId, scope: null }, { ...request, asOf: this.today(), pendingOnly: true });
+    }
   }
 
   /**

@@ -95,10 +95,11 @@ export class StatusRepository {
     return { ids: rows.flatMap((r) => r.ids), watermarks: new Map(rows.map((r) => [r.province_id, r.ids[r.ids.length - 1]])) };
   }
 
-  /** Up to `limit` provinces with outbox rows no status pass has seen yet: `first` first, then the longest waiting. */
-  async pendingProvinces(first: string, limit: number): Promise<string[]> {
+  /** Up to `limit` provinces with outbox rows no `pass` has seen yet: `first` first, then the longest waiting. */
+  async pendingProvinces(pass: 'status' | 'kpi', first: string, limit: number): Promise<string[]> {
     const rows: { province_id: string }[] = await this.m.query(
-      `SELECT province_id FROM outbox WHERE processed_at IS NULL GROUP BY province_id ORDER BY province_id = $1 DESC, min(id) LIMIT $2`,
+      `SELECT province_id FROM outbox WHERE ${pass === 'kpi' ? 'kpi_processed_at' : 'processed_at'} IS NULL
+        GROUP BY province_id ORDER BY province_id = $1 DESC, min(id) LIMIT $2`,
       [first, limit],
     );
     return rows.map((r) => r.province_id);
