@@ -157,12 +157,16 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
     await api.get('/api/v1/indicators/dti-diem/history?province=QNI&limit=1').expect(400);
   });
 
-  it('GET /health reports the database and the Redis queue up', async () => {
+  it('GET /health reports the database, its read connection and the Redis queue up', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
     expect(res.body.status).toBe('ok');
     const waited = res.body.info.queue.oldestWaitingMs;
     expect(waited === null || typeof waited === 'number').toBe(true);
-    expect(res.body.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'redis', oldestWaitingMs: waited } });
+    expect(res.body.info).toEqual({
+      database: { status: 'up' },
+      readDatabase: { status: 'up' },
+      queue: { status: 'up', backend: 'redis', oldestWaitingMs: waited },
+    });
   });
 
   it('GET /api/v1/provinces lists the imported province', async () => {

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { createDataSource, PlanImporter } from '@dx/db';
+import { PlanImporter } from '@dx/db';
 import { RecomputeEngine } from '@dx/status-engine';
 import { manyTasksPlanText, validPlan } from '../factories/plan-file.factory';
 import { lockWaiters } from '../support/pg-backends';
@@ -51,9 +51,7 @@ describe('50 concurrent writers × 20 updates on the same tasks and KPI values',
       dryRun: false,
       now: new Date(),
     });
-    const appDataSource = createDataSource(db.url, 10);
-    await appDataSource.initialize();
-    app = await createTestApp({ ...db, dataSource: appDataSource });
+    app = await createTestApp(db, { poolSize: 10 });
     officers = [];
     for (let i = 0; i < 5; i++) officers.push(as(app, (await signIn(app, db, 'officer', PROVINCE, 'STTTT')).token));
     [{ id: provinceId }] = await db.dataSource.query(`SELECT id FROM org_unit WHERE code = $1 AND kind = 'province'`, [PROVINCE]);

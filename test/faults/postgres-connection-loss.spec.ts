@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createDataSource, PlanImporter } from '@dx/db';
+import { PlanImporter } from '@dx/db';
 import { addDays } from '@dx/domain';
 import { manyTasksPlanText, smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { lockWaiters, terminateBackends } from '../support/pg-backends';
@@ -71,9 +71,7 @@ describe('PostgreSQL connections lost while requests are in flight', () => {
       now: new Date(),
     });
     // The app gets a pool of its own, large enough that every request below holds a connection.
-    const appDataSource = createDataSource(db.url, 24);
-    await appDataSource.initialize();
-    app = await createTestApp({ ...db, dataSource: appDataSource });
+    app = await createTestApp(db, { poolSize: 24 });
     officer = as(app, (await signIn(app, db, 'officer', PROVINCE, 'STTTT')).token);
     const rows: { id: string }[] = await db.dataSource.query(
       `SELECT t.id FROM task t JOIN document d ON d.id = t.document_id JOIN org_unit p ON p.id = d.province_id WHERE p.code = $1 ORDER BY t.code`,

@@ -34,6 +34,19 @@ describe('loadConfig', () => {
     for (const key of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'NODE_ENV', 'LOAD_DEMO_DATA']) expect(text).toContain(key);
   });
 
+  it('reads from DATABASE_READ_URL only beside DATABASE_URL; with the embedded database it is refused', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/dx' }).database.readUrl).toBeNull();
+    const replica = loadConfig({ DATABASE_URL: 'postgres://u@db/dx', DATABASE_READ_URL: 'postgresql://u@replica/dx' });
+    expect(replica.database).toMatchObject({ mode: 'external', url: 'postgres://u@db/dx', readUrl: 'postgresql://u@replica/dx' });
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u@replica/dx' })).toThrow(
+      /DATABASE_READ_URL needs DATABASE_URL \(a replica of it\): the embedded database has no read replica/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/dx', DATABASE_READ_URL: 'mysql://replica/dx' })).toThrow(
+      /DATABASE_READ_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/dx', DATABASE_READ_URL: '' }).database.readUrl).toBeNull();
+  });
+
   it('requires DATABASE_URL in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required when NODE_ENV=production/);
   });

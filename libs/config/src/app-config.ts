@@ -13,6 +13,8 @@ export class AppConfig {
     /** `embedded`: PGlite under dataDir, served on a local socket; `external`: DATABASE_URL. */
     readonly mode: 'embedded' | 'external';
     readonly url: string | null;
+    /** DATABASE_READ_URL: where the API's read requests query (only with DATABASE_URL); null: the primary. */
+    readonly readUrl: string | null;
     readonly dataDir: string;
     readonly embeddedPort: number;
     readonly poolSize: number;
@@ -68,6 +70,7 @@ export class AppConfig {
     this.database = {
       mode: embedded ? 'embedded' : 'external',
       url: env.DATABASE_URL ?? null,
+      readUrl: env.DATABASE_READ_URL ?? null,
       dataDir: isAbsolute(env.DX_DATA_DIR) ? env.DX_DATA_DIR : resolve(cwd, env.DX_DATA_DIR),
       embeddedPort: env.EMBEDDED_DB_PORT,
       poolSize: env.DATABASE_POOL_SIZE,

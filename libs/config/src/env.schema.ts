@@ -1,6 +1,19 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -35,6 +48,21 @@ export class EnvSchema {
   @IsDefined({ message: 'DATABASE_URL is required when NODE_ENV=production (the embedded database is for trying dx-tracker out)' })
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
+
+  /**
+   * A read replica of DATABASE_URL: the API's GET and HEAD requests read from it; writes, the worker,
+   * the CLI and migrations use DATABASE_URL. Unset: everything uses DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_READ_URL must be a postgres:// or postgresql:// URL' })
+  @ValidateBy({
+    name: 'needsDatabaseUrl',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as EnvSchema).DATABASE_URL !== undefined,
+      defaultMessage: () => 'DATABASE_READ_URL needs DATABASE_URL (a replica of it): the embedded database has no read replica',
+    },
+  })
+  DATABASE_READ_URL?: string;
 
   /** Unset: jobs run on BullMQ's PostgreSQL backend in the same database. */
   @IsOptional()
@@ -234,6 +262,7 @@ export const ENV_KEYS: readonly string[] = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'DATABASE_READ_URL',
   'REDIS_URL',
   'DX_DATA_DIR',
   'EMBEDDED_DB_PORT',

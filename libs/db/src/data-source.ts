@@ -2,6 +2,7 @@ import { ClientBase, types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@dx/migrations';
 import { ENTITIES } from './entities';
+import { RoutedDataSource } from './read-connection';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a JS Date would shift with the server's time zone.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -20,11 +21,16 @@ function keepConnectionErrorsHandled(client: ClientBase): void {
   client.on('error', () => undefined);
 }
 
-/** TypeORM options for dx-tracker's schema. The schema changes only through MIGRATIONS. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/**
+ * TypeORM options for dx-tracker's schema. The schema changes only through MIGRATIONS. With `readUrl`
+ * (DATABASE_READ_URL) a second pool of `poolSize` connections serves the queries made on the read
+ * connection (read-connection.ts); `defaultMode: 'master'` keeps everything else on `url`.
+ */
+export function dataSourceOptions(url: string, poolSize = 10, readUrl: string | null = null): DataSourceOptions {
   return {
     type: 'postgres',
     url,
+    ...(readUrl ? { replication: { master: { url }, slaves: [{ url: readUrl }], defaultMode: 'master' } } : {}),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: MIGRATIONS_TABLE,
@@ -37,6 +43,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
   };
 }
 
-export function createDataSource(url: string, poolSize?: number): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize));
+/** A DataSource whose queries follow the connection mode of the code making them (read-connection.ts). */
+export function createDataSource(url: string, poolSize?: number, readUrl: string | null = null): DataSource {
+  return new RoutedDataSource(dataSourceOptions(url, poolSize, readUrl));
 }

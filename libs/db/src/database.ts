@@ -21,14 +21,18 @@ export interface OpenDatabase {
 /**
  * Connects to the configured database. The embedded database is migrated on open
  * (it is dx-tracker's own); an external one must have been migrated (`cli migrate`,
- * or the `migrate` service in docker-compose) unless another policy is given.
+ * or the `migrate` service in docker-compose) unless another policy is given. `readUrl`
+ * (the API's DATABASE_READ_URL) adds the read connection of read-connection.ts; migrations
+ * and their check always run on the primary.
  */
 export async function openDatabase(
   settings: DatabaseSettings & { poolSize: number },
-  options: { attach: boolean; migrations?: MigrationPolicy },
+  options: { attach: boolean; migrations?: MigrationPolicy; readUrl?: string | null },
 ): Promise<OpenDatabase> {
   const target = await openDatabaseTarget(settings, { attach: options.attach });
-  const dataSource = createDataSource(target.url, settings.poolSize);
+  // Configuration refuses DATABASE_READ_URL without DATABASE_URL: the embedded database has no replica.
+  const readUrl = target.kind === 'external' ? (options.readUrl ?? null) : null;
+  const dataSource = createDataSource(target.url, settings.poolSize, readUrl);
   try {
     await dataSource.initialize();
     const policy = options.migrations ?? (target.kind === 'external' ? 'require' : 'run');

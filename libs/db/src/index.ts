@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './data-source';
+export * from './read-connection';
 export * from './database';
 export * from './database-target';
 export * from './batched-lookup';

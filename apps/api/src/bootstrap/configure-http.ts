@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { AppConfig, findRepoRoot } from '@dx/config';
 import { httpMessages, Localised } from '@dx/domain';
 import { jsonDepthLimit } from '../common/json-depth.middleware';
+import { readConnection } from '../common/read-connection.middleware';
 import { httpLogger } from '../common/json-logs';
 import { sendProblem } from '../common/problem';
 import { requestId } from '../common/request-id.middleware';
@@ -39,6 +40,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   app.use(urlencoded({ extended: false, limit: JSON_BODY_LIMIT }));
   app.use(jsonDepthLimit);
   app.use(bodyErrors);
+  // Last before the routes, so nothing after it (body parsers' stream events) can lose the request's connection mode.
+  if (config.database.readUrl) app.use(readConnection);
   setupOpenApi(app);
   serveDashboard(app);
 }

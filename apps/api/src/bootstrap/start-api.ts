@@ -29,7 +29,8 @@ export async function startApi(
   logger = new Logger('Bootstrap'),
   root: { forRoot(options: AppModuleOptions): DynamicModule } = AppModule,
 ): Promise<RunningApi> {
-  const db = await openDatabase({ ...config.database }, { attach: false });
+  // Only the API reads from DATABASE_READ_URL: the worker and the CLI open the primary alone.
+  const db = await openDatabase({ ...config.database }, { attach: false, readUrl: config.database.readUrl });
   if (db.target.kind === 'embedded') logger.log(`embedded PostgreSQL in ${config.database.dataDir} (port ${new URL(db.target.url).port})`);
   let app: INestApplication | undefined;
   let demoAccounts: DemoAccount[] = [];

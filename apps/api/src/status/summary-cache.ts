@@ -62,7 +62,11 @@ export class KeptSummary {
 @Injectable()
 export class SummaryCache {
   private readonly entries: LRUCache<string, KeptSummary> | null;
-  /** Stamps of concurrent requests are read together, never kept (each sees every commit made before it asked). */
+  /**
+   * Stamps of concurrent requests are read together, never kept (each sees every commit made before it asked), and on
+   * the connection of the request (batchedLookup), as the summary they validate is: with DATABASE_READ_URL both come
+   * from the replica, so a kept summary is never served against a stamp that the replica has not reached yet.
+   */
   private readonly stamps = batchedLookup((codes) => readSummaryStamps(this.dataSource, codes));
 
   constructor(

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { authMessages, DomainError, orgMessages, Principal, Role, TokenScope } from '@dx/domain';
+import { onPrimary } from '../read-connection';
 import { generatePassword, hashPassword, newToken, tokenHash, verifyPassword } from './secrets';
 
 export interface AccountRow {
@@ -179,8 +180,16 @@ export class AccountRepository {
     return (rows[0] as unknown[]).length > 0;
   }
 
-  /** The principal an API token acts as, or null if unknown, revoked, expired or its account inactive. */
-  async principalForApiToken(token: string, now: Date): Promise<Principal | null> {
+  /**
+   * The principal an API token acts as, or null if unknown, revoked, expired or its account inactive.
+   * On the primary for every request (GETs too): it records the token's last use, and a revocation
+   * takes effect at once rather than after a replica's lag.
+   */
+  principalForApiToken(token: string, now: Date): Promise<Principal | null> {
+    return onPrimary(() => this.apiTokenPrincipal(token, now));
+  }
+
+  private async apiTokenPrincipal(token: string, now: Date): Promise<Principal | null> {
     const [row] = await this.db
       .query(
         `UPDATE api_token SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)
