@@ -16,6 +16,7 @@ import { PlanItemsEditedOnWeb1770000000019 } from './1770000000019-plan-items-ed
 import { ReportNumberSignerDocx1770000000023 } from './1770000000023-report-number-signer-docx';
 import { Notifications1770000000040 } from './1770000000040-notifications';
 import { ReportScheduleRecipients1770000000050 } from './1770000000050-report-schedule-recipients';
+import { KpiComparisonSetChecks1770000000070 } from './1770000000070-kpi-comparison-set-checks';
 
 /** Every migration, in order. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReportNumberSignerDocx1770000000023,
   Notifications1770000000040,
   ReportScheduleRecipients1770000000050,
+  KpiComparisonSetChecks1770000000070,
 ];
