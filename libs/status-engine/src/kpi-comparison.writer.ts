@@ -25,17 +25,18 @@ export type { KpiPass, KpiScope } from './kpi-sql/kpi-pass.types';
  */
 function kpiSql(pass: KpiPass): string {
   if (pass.kind === 'national') return nationalKpiSql();
-  return pass.scope ? scopedKpiSql() : provinceKpiSql();
+  return pass.kind === 'scoped' ? scopedKpiSql() : provinceKpiSql();
 }
 
 function kpiParams(pass: KpiPass, recomputeId: string): unknown[] {
   if (pass.kind === 'national') return [recomputeId];
-  if (!pass.scope) return [recomputeId, pass.provinceId];
+  if (pass.kind === 'province') return [recomputeId, [pass.provinceId]];
   const { indicators, pairs, periods } = pass.scope;
   return [
     recomputeId,
-    pass.provinceId,
-    indicators,
+    pass.provinceIds,
+    indicators.map((i) => i.indicatorId),
+    indicators.map((i) => i.provinceId),
     pairs.map((p) => p.indicatorId),
     pairs.map((p) => p.orgUnitId),
     periods.map((p) => p.indicatorId),

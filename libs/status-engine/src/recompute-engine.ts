@@ -4,7 +4,7 @@ import { todayIn } from '@dx/domain';
 import { Clock, TIME_ZONE } from './clock';
 import { computeProvinceStatus } from './compute-province-status';
 import { KpiPass, writeKpiComparisons } from './kpi-comparison.writer';
-import { OutboxSeen, StatusRepository } from './status.repository';
+import { KpiPending, OutboxSeen, StatusRepository } from './status.repository';
 import { RecomputeRunWriter, RunContext } from './recompute-run.writer';
 import { ProvinceWrite, StatusWriter } from './status.writer';
 
@@ -104,27 +104,24 @@ export class RecomputeEngine {
       events: 0,
       fingerprint: '',
     };
-    const kpiRowsChanged = await this.recomputeKpis(
-      { kind: 'province', provinceId: request.provinceId, scope: null },
-      { ...request, asOf, pendingOnly: !request.force },
-    );
-    if (request.coalesce && asOf === this.today()) await this.coalesceKpis(request);
+    const kpiRowsChanged =
+      request.coalesce && !request.force && asOf === this.today()
+        ? await this.coalescedKpis(request, asOf)
+        : await this.recomputeKpis([request.provinceId], { ...request, asOf, pendingOnly: !request.force });
     return outcome(status, asOf, kpiRowsChanged);
   }
 
   /**
-   * The pending KPI rows of other provinces (at most STATUS_BATCH_SIZE in all), each province in a pass of its own:
-   * the relay sends no job for rows a pass has covered, so under a stream of writes a worker's job keeps every
-   * province's KPI comparisons current, as the coalesced status pass keeps its rollups, instead of each province
-   * waiting for a job of its own behind the others.
+   * The pending KPI rows of the province and of others (up to STATUS_BATCH_SIZE provinces in all), in one pass: the
+   * relay sends no job for rows a pass has covered, so under a stream of writes a worker's job keeps every province's
+   * KPI comparisons current, as the coalesced status pass keeps its rollups, instead of each province waiting for a
+   * job of its own behind the others. The rows changed count for the province only when it had rows pending.
    */
-  private async coalesceKpis(request: RecomputeRequest): Promise<void> {
-    const others = (await this.status.pendingProvinces('kpi', request.provinceId, STATUS_BATCH_SIZE)).filter(
-      (id) => id !== request.provinceId,
-    );
-    for (const provinceId of others) {
-      await this.recomputeKpis({ kind: 'province', provinceId, scope: null }, { ...request, asOf: this.today(), pendingOnly: true });
-    }
+  private async coalescedKpis(request: RecomputeRequest, asOf: string): Promise<number | null> {
+    const ids = await this.status.pendingProvinces('kpi', request.provinceId, STATUS_BATCH_SIZE);
+    if (!ids.length) return null;
+    const rows = await this.recomputeKpis(ids, { ...request, asOf, pendingOnly: true });
+    return ids[0] === request.provinceId ? rows : null;
   }
 
   /**
@@ -148,14 +145,11 @@ export class RecomputeEngine {
     }
     const kpiRows = new Map<string, number | null>();
     if (national) {
-      await this.recomputeKpis({ kind: 'national' }, { ...base, asOf, pendingOnly: false });
+      await this.recomputeKpis('national', { ...base, asOf, pendingOnly: false });
       await step();
     } else {
       for (const provinceId of ids) {
-        kpiRows.set(
-          provinceId,
-          await this.recomputeKpis({ kind: 'province', provinceId, scope: null }, { ...base, asOf, pendingOnly: !base.force }),
-        );
+        kpiRows.set(provinceId, await this.recomputeKpis([provinceId], { ...base, asOf, pendingOnly: !base.force }));
         await step();
       }
     }
@@ -232,38 +226,42 @@ export class RecomputeEngine {
   }
 
   /**
-   * One KPI pass in its own transaction. `pendingOnly`: only what the province's pending
-   * outbox rows name, nothing when none are pending. Returns the rows changed, null when
-   * there was nothing to do.
+   * One KPI pass in its own transaction, over every province (`national`) or the given ones (recorded under the
+   * first). `pendingOnly`: only what their pending outbox rows name, nothing when none are pending; else everything
+   * of each. Returns the rows changed, null when there was nothing to do.
    */
-  private async recomputeKpis(pass: KpiPass, request: ManyRequest & { asOf: string; pendingOnly: boolean }): Promise<number | null> {
+  private async recomputeKpis(
+    provinces: string[] | 'national',
+    request: ManyRequest & { asOf: string; pendingOnly: boolean },
+  ): Promise<number | null> {
     return this.dataSource.transaction(async (m) => {
       const repo = this.status.withTransaction(m);
       // The outbox rows this pass covers, read before anything it computes from (see OutboxSeen).
-      let covered: string[];
-      let run: KpiPass = pass;
-      if (pass.kind === 'national') {
-        await repo.lockProvinces('kpi', await repo.allProvinceIds());
-        covered = await repo.kpiPendingIds();
-      } else {
-        await repo.lockProvinces('kpi', [pass.provinceId]);
-        const pending = await repo.kpiPending(pass.provinceId);
-        if (request.pendingOnly && pending === null) return null;
-        covered = pending?.ids ?? [];
-        run = { ...pass, scope: request.pendingOnly ? pending!.scope : null };
-      }
+      await repo.lockProvinces('kpi', provinces === 'national' ? await repo.allProvinceIds() : provinces);
+      const pending = provinces === 'national' ? null : await repo.kpiPending(provinces);
+      if (provinces !== 'national' && request.pendingOnly && pending === null) return null;
+      const covered = provinces === 'national' ? await repo.kpiPendingIds() : (pending?.ids ?? []);
+      const passes = kpiPasses(provinces, request.pendingOnly ? pending : null);
       const watermark = covered.length ? covered[covered.length - 1] : null;
       const runId = randomUUID();
-      const startedAt = this.clock.now().toISOString();
       const record = new RecomputeRunWriter(m);
       const context: RunContext = { asOf: request.asOf, trigger: request.trigger, jobId: request.jobId ?? null };
-      await record.startKpiRun(runId, pass.kind === 'national' ? null : pass.provinceId, context, watermark, startedAt);
-      const rows = await writeKpiComparisons(m, run, runId);
+      await record.startKpiRun(runId, provinces === 'national' ? null : provinces[0], context, watermark, this.clock.now().toISOString());
+      let rows = 0;
+      for (const pass of passes) rows += await writeKpiComparisons(m, pass, runId);
       await record.finishKpiRun(runId, rows, this.clock.now().toISOString());
       await repo.markKpiProcessed(covered);
       return rows;
     });
   }
+}
+
+/** The statements of a KPI pass: national; each province whole; or what pending rows name (whole where they say so). */
+function kpiPasses(provinces: string[] | 'national', pending: KpiPending | null): KpiPass[] {
+  if (provinces === 'national') return [{ kind: 'national' }];
+  if (!pending) return provinces.map((provinceId) => ({ kind: 'province', provinceId }));
+  const whole: KpiPass[] = pending.whole.map((provinceId) => ({ kind: 'province', provinceId }));
+  return pending.scoped.length ? [...whole, { kind: 'scoped', provinceIds: pending.scoped, scope: pending.scope }] : whole;
 }
 
 /** `kpiRowsChanged` null: the KPI pass had nothing to do. */

@@ -28,10 +28,15 @@ const snapshotOf = (r: SnapshotRow): TaskSnapshot => ({
 
 type Row = Record<string, unknown>;
 
-/** Pending outbox rows of a KPI pass: their ids (see OutboxSeen); `scope` null when one of them may have changed anything. */
+/**
+ * Pending outbox rows of a KPI pass: their ids (see OutboxSeen), the provinces one of whose rows may have changed
+ * anything (`whole`), and what the rows of the others name (`scoped`, `scope`).
+ */
 export interface KpiPending {
   ids: string[];
-  scope: KpiScope | null;
+  whole: string[];
+  scoped: string[];
+  scope: KpiScope;
 }
 
 /**
@@ -111,30 +116,31 @@ export class StatusRepository {
   }
 
   /**
-   * What the province's outbox rows not yet seen by a KPI pass say changed: one period of
+   * What the provinces' outbox rows not yet seen by a KPI pass say changed: one period of
    * an (indicator, org unit) for an observation write, every period when a row names no
-   * period, every org unit when it names no org unit, everything when it names no
-   * indicator (imports, plan edits). Null when nothing is pending.
+   * period, every org unit when it names no org unit, everything of its province when it names
+   * no indicator (imports, plan edits). Null when nothing is pending.
    */
-  async kpiPending(provinceId: string): Promise<KpiPending | null> {
+  async kpiPending(provinceIds: string[]): Promise<KpiPending | null> {
     // The ids first, then what exactly those rows name: a row committed in between waits for the next pass.
     const [{ ids }]: { ids: string[] | null }[] = await this.m.query(
-      `SELECT array_agg(id ORDER BY id)::text[] AS ids FROM outbox WHERE province_id = $1 AND kpi_processed_at IS NULL`,
-      [provinceId],
+      `SELECT array_agg(id ORDER BY id)::text[] AS ids FROM outbox WHERE province_id = ANY($1::uuid[]) AND kpi_processed_at IS NULL`,
+      [provinceIds],
     );
     if (!ids) return null;
-    const rows: { indicator_id: string | null; org_unit_id: string | null; period: string | null }[] = await this.m.query(
-      `SELECT DISTINCT indicator_id, org_unit_id, period FROM outbox WHERE id = ANY($1::bigint[])`,
-      [ids],
-    );
-    if (rows.some((r) => r.indicator_id === null)) return { ids, scope: null };
+    const rows: { province_id: string; indicator_id: string | null; org_unit_id: string | null; period: string | null }[] =
+      await this.m.query(`SELECT DISTINCT province_id, indicator_id, org_unit_id, period FROM outbox WHERE id = ANY($1::bigint[])`, [ids]);
+    const whole = [...new Set(rows.filter((r) => r.indicator_id === null).map((r) => r.province_id))];
     const scope: KpiScope = { indicators: [], pairs: [], periods: [] };
+    const scoped = new Set<string>();
     for (const r of rows) {
-      if (r.org_unit_id === null) scope.indicators.push(r.indicator_id!);
+      if (whole.includes(r.province_id)) continue;
+      scoped.add(r.province_id);
+      if (r.org_unit_id === null) scope.indicators.push({ indicatorId: r.indicator_id!, provinceId: r.province_id });
       else if (r.period === null) scope.pairs.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id });
       else scope.periods.push({ indicatorId: r.indicator_id!, orgUnitId: r.org_unit_id, period: r.period });
     }
-    return { ids, scope };
+    return { ids, whole, scoped: [...scoped], scope };
   }
 
   /** Marks the KPI-pending outbox rows a pass covered done. */

@@ -16,7 +16,7 @@ export function provinceRankCtes(peerSource: string): string {
 pairs AS (
   SELECT indicator_id, period FROM written WHERE org_kind = 'province'
   UNION
-  SELECT indicator_id, period FROM stale_keys WHERE org_unit_id = $2
+  SELECT indicator_id, period FROM stale_keys WHERE org_unit_id = ANY($2::uuid[])
 ),
 peer_picked AS (
   SELECT DISTINCT ON (o.indicator_id, o.org_unit_id, o.period) o.indicator_id, o.org_unit_id, o.period, o.value, o.numerator, o.denominator
@@ -48,14 +48,17 @@ export const PROVINCE_PASS_RANK = {
   join: `LEFT JOIN ranks r ON x.org_kind = 'province' AND r.indicator_id = x.indicator_id AND r.org_unit_id = x.org_unit_id AND r.period = x.period`,
 };
 
-/** `moved` and `peers`: the other provinces' stored ranks, refreshed where the province's own value moved. */
+/** `moved` and `peers`: the other stored ranks, refreshed where a pass's province's own value moved. */
 export const PEER_RANKS_CTES = `moved AS (
-  SELECT DISTINCT indicator_id, period FROM (SELECT * FROM upserted UNION ALL SELECT * FROM deleted) c WHERE c.org_unit_id = $2
+  SELECT DISTINCT indicator_id, period FROM (SELECT * FROM upserted UNION ALL SELECT * FROM deleted) c WHERE c.org_unit_id = ANY($2::uuid[])
 ),
 peers AS (
   UPDATE kpi_comparison k SET rank = r.rank, rank_of = r.rank_of, percentile = r.percentile
     FROM ranks r JOIN moved ON moved.indicator_id = r.indicator_id AND moved.period = r.period
-   WHERE k.indicator_id = r.indicator_id AND k.org_unit_id = r.org_unit_id AND k.period = r.period AND k.province_id <> $2
+   WHERE k.indicator_id = r.indicator_id AND k.org_unit_id = r.org_unit_id AND k.period = r.period
+     -- Not a row this statement writes or deletes (a pass's own provinces' rows in its scope).
+     AND NOT EXISTS (SELECT 1 FROM final f WHERE f.indicator_id = k.indicator_id AND f.org_unit_id = k.org_unit_id AND f.period = k.period)
+     AND NOT EXISTS (SELECT 1 FROM stale_keys s WHERE s.indicator_id = k.indicator_id AND s.org_unit_id = k.org_unit_id AND s.period = k.period)
      AND (k.rank, k.rank_of, k.percentile) IS DISTINCT FROM (r.rank, r.rank_of, r.percentile)
   RETURNING 1
 )`;

@@ -10,16 +10,16 @@ const BULK_PEERS = `FROM observation o
 /**
  * The statement of a pass over one whole province: every observation of the province, every stored comparison of
  * the province answered for, and the other provinces' ranks where its own values moved.
- * Parameters: $1 the recompute id, $2 the province.
+ * Parameters: $1 the recompute id, $2 the province (an array of one).
  */
 export function provinceKpiSql(): string {
   return `
-WITH ${observationScopeCte('WHERE u.province_id = $2')}
-stale_keys AS (SELECT indicator_id, org_unit_id, period FROM kpi_comparison WHERE province_id = $2),
+WITH ${observationScopeCte('WHERE u.province_id = ANY($2::uuid[])')}
+stale_keys AS (SELECT indicator_id, org_unit_id, period FROM kpi_comparison WHERE province_id = ANY($2::uuid[])),
 ${comparedCtes()}
 written AS (SELECT * FROM compared),
 ${provinceRankCtes(BULK_PEERS)}
-${finalCtes('AND d.province_id = $2', PROVINCE_PASS_RANK)}
+${finalCtes('AND d.province_id = ANY($2::uuid[])', PROVINCE_PASS_RANK)}
 ${WRITE_CTES}
 ${PEER_RANKS_CTES}
 ${COUNTS_SELECT}`;

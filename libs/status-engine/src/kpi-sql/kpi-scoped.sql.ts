@@ -3,15 +3,15 @@ import { comparedCtes, OBSERVATION_COLUMNS } from './kpi-values.sql';
 import { COUNTS_SELECT, finalCtes, WRITE_CTES } from './kpi-write.sql';
 
 /**
- * What the province's outbox rows name: (indicator, org unit, period) `triples`, and in `whole` the (indicator, org
- * unit) pairs and whole indicators (every org unit of the province). Every period of these is read (previous and
+ * What the provinces' outbox rows name: (indicator, org unit, period) `triples`, and in `whole` the (indicator, org
+ * unit) pairs and whole indicators (every org unit of their province). Every period of these is read (previous and
  * year-ago values); only the affected rows are written.
  */
-const SCOPE = `triples AS (SELECT * FROM unnest($6::uuid[], $7::uuid[], $8::text[]) AS t(indicator_id, org_unit_id, period)),
+const SCOPE = `triples AS (SELECT * FROM unnest($7::uuid[], $8::uuid[], $9::text[]) AS t(indicator_id, org_unit_id, period)),
 whole AS (
-  SELECT t.indicator_id, t.org_unit_id FROM unnest($4::uuid[], $5::uuid[]) AS t(indicator_id, org_unit_id)
+  SELECT t.indicator_id, t.org_unit_id FROM unnest($5::uuid[], $6::uuid[]) AS t(indicator_id, org_unit_id)
   UNION
-  SELECT w.indicator_id, u.id FROM unnest($3::uuid[]) AS w(indicator_id) CROSS JOIN org_unit u WHERE u.province_id = $2
+  SELECT w.indicator_id, u.id FROM unnest($3::uuid[], $4::uuid[]) AS w(indicator_id, province_id) JOIN org_unit u ON u.province_id = w.province_id
 ),
 -- Every period of the pairs is read (previous and year-ago values); only the affected rows are written.
 targets AS (SELECT indicator_id, org_unit_id FROM whole UNION SELECT indicator_id, org_unit_id FROM triples),
@@ -19,7 +19,7 @@ scope AS (
   SELECT ${OBSERVATION_COLUMNS}
     FROM targets t
     JOIN observation o ON o.indicator_id = t.indicator_id AND o.org_unit_id = t.org_unit_id
-    JOIN org_unit u ON u.id = o.org_unit_id AND u.province_id = $2
+    JOIN org_unit u ON u.id = o.org_unit_id AND u.province_id = ANY($2::uuid[])
     JOIN indicator i ON i.id = o.indicator_id
 ),`;
 
@@ -49,8 +49,10 @@ const INDEXED_PEERS = `FROM pairs CROSS JOIN org_unit u
    WHERE u.kind = 'province'`;
 
 /**
- * The statement of a pass over what a province's outbox rows name. Parameters: $1 the recompute id, $2 the
- * province, $3 whole indicators, $4/$5 (indicator, org unit) pairs, $6/$7/$8 (indicator, org unit, period) triples.
+ * The statement of a pass over what the outbox rows of one or more provinces name (one statement for many: its
+ * planning and round trips cost more than a few rows' work). Parameters: $1 the recompute id, $2 the provinces,
+ * $3/$4 (indicator, province) of whole indicators, $5/$6 (indicator, org unit) pairs, $7/$8/$9 (indicator, org unit,
+ * period) triples.
  */
 export function scopedKpiSql(): string {
   return `
@@ -59,7 +61,7 @@ ${STALE_KEYS}
 ${comparedCtes()}
 ${WRITTEN}
 ${provinceRankCtes(INDEXED_PEERS)}
-${finalCtes('AND d.province_id = $2', PROVINCE_PASS_RANK)}
+${finalCtes('AND d.province_id = ANY($2::uuid[])', PROVINCE_PASS_RANK)}
 ${WRITE_CTES}
 ${PEER_RANKS_CTES}
 ${COUNTS_SELECT}`;

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { readProvinceDtiRanks } from '@dx/db';
 import { canonicalOrNull, GoalStatusResponse, periodKindSql } from '@dx/domain';
 import { comparisonsView, rankView } from './province-summary.reader';
@@ -7,7 +7,12 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 /** Reads of stored statuses for single items (the summary has its own reader). */
 export class StatusReadsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource | EntityManager) {}
+
+  /** The same reads on a transaction's manager: they run in its snapshot. */
+  withTransaction(manager: EntityManager): StatusReadsRepository {
+    return new StatusReadsRepository(manager);
+  }
 
   /** A goal with its status at `asOf` (or the latest computed on or before it) and its status history. */
   /** The province a goal belongs to, or null when there is no such goal. */
