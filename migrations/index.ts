@@ -17,6 +17,7 @@ import { ReportNumberSignerDocx1770000000023 } from './1770000000023-report-numb
 import { Notifications1770000000040 } from './1770000000040-notifications';
 import { ReportScheduleRecipients1770000000050 } from './1770000000050-report-schedule-recipients';
 import { KpiComparisonSetChecks1770000000070 } from './1770000000070-kpi-comparison-set-checks';
+import { WorkStamp1770000000080 } from './1770000000080-work-stamp';
 
 /** Every migration, in order. The only way the schema changes. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Notifications1770000000040,
   ReportScheduleRecipients1770000000050,
   KpiComparisonSetChecks1770000000070,
+  WorkStamp1770000000080,
 ];

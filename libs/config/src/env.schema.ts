@@ -150,8 +150,9 @@ export class EnvSchema {
   RECOMPUTE_DEBOUNCE_MS = 0;
 
   /**
-   * Memory for province summaries kept serialised by the API, in MiB (0: none). A kept
-   * summary is served while the province's summary stamp is unchanged, so it is never stale.
+   * Memory for province summaries kept serialised by the API, in MiB (0: none), and as much
+   * again for task-list pages and dashboards. A kept answer is served while the province's
+   * stamps are unchanged, so it is never stale.
    */
   @IsOptional()
   @Type(() => Number)

@@ -4,6 +4,7 @@ export * from './read-connection';
 export * from './database';
 export * from './database-target';
 export * from './batched-lookup';
+export * from './stamps/work-stamp.reader';
 export * from './embedded/embedded-postgres';
 export * from './plan-import/import-counts';
 export * from './plan-import/plan-importer';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AccountRepository, principalOf } from '@dx/db';
-import { addDays, todayIn } from '@dx/domain';
+import { addDays, TaskListResponse, todayIn } from '@dx/domain';
 import { TIME_ZONE } from '@dx/status-engine';
 import { DirectiveService } from '../directive/directive.service';
 import { ListTasksQuery } from '../task/dto/list-tasks.query';
@@ -21,7 +21,8 @@ export async function seedIllustrativeActivity(app: INestApplication): Promise<b
   if (!reporter || !leader) return false;
   const tasks = app.get(TaskService);
   const query = Object.assign(new ListTasksQuery(), { province: ILLUSTRATIVE_PROVINCE, lead: 'SYT', overdue: true, pageSize: 1 });
-  const [late] = (await tasks.list(principalOf(reporter), query)).items;
+  const page: TaskListResponse = JSON.parse((await tasks.list(principalOf(reporter), query)).body.toString());
+  const [late] = page.items;
   if (!late) return false;
   await tasks.update(
     principalOf(reporter),

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Principal } from '@dx/domain';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
@@ -9,9 +10,16 @@ import { DashboardService } from './dashboard.service';
 export class DashboardController {
   constructor(private readonly dashboards: DashboardService) {}
 
-  /** A leader's first screen for a province, from the computed tables. */
+  /** A leader's first screen for a province, from the computed tables. Sent as serialised (kept while current), with an ETag. */
   @Get(':code/dashboard')
-  dashboard(@CurrentPrincipal() principal: Principal, @Param() params: ProvinceCodeParam, @Query() query: AsOfQuery) {
-    return this.dashboards.dashboard(principal, params.code, query.as_of);
+  async dashboard(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: ProvinceCodeParam,
+    @Query() query: AsOfQuery,
+    @Res() res: Response,
+  ) {
+    const { body, etag } = await this.dashboards.dashboard(principal, params.code, query.as_of);
+    res.setHeader('ETag', etag);
+    res.type('json').send(body);
   }
 }

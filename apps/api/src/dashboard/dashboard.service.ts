@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DirectiveRepository, ProvinceRepository, tasksByLead } from '@dx/db';
-import { commonMessages, DashboardResponse, DomainError, isIsoDate, Principal, todayIn } from '@dx/domain';
-import { kpiHasTarget, StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
+import { commonMessages, DashboardResponse, DomainError, isIsoDate, orgMessages, Principal, todayIn } from '@dx/domain';
+import { kpiHasTarget, ProvinceSummary, StatusReadsRepository, TIME_ZONE } from '@dx/status-engine';
 import { SummaryCache } from '../status/summary-cache';
+import { SerialisedAnswer, WorkAnswerCache } from '../status/work-answer-cache';
 
 /** How many KPI highlights a dashboard shows. */
 export const KPI_HIGHLIGHTS = 12;
@@ -17,26 +18,49 @@ export const KPI_HIGHLIGHTS = 12;
 @Injectable()
 export class DashboardService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly provinces: ProvinceRepository,
     private readonly summaries: SummaryCache,
-    private readonly directives: DirectiveRepository,
+    private readonly answers: WorkAnswerCache,
     private readonly reads: StatusReadsRepository,
   ) {}
 
-  async dashboard(principal: Principal, code: string, asOf?: string): Promise<DashboardResponse> {
+  /**
+   * The dashboard, serialised. Its summary part is the kept summary; the rest depends on today and on every task and
+   * directive write. Both are kept together while the province's summary and work stamps are the ones they were read
+   * with (WorkAnswerCache). At an earlier date tasks are shown as the status pass computed them then (task_status,
+   * which moves the summary stamp: migration 1770000000080).
+   */
+  async dashboard(principal: Principal, code: string, asOf?: string): Promise<SerialisedAnswer> {
     if (asOf !== undefined && !isIsoDate(asOf)) throw new DomainError('INVALID_DATE', commonMessages.notARealDate('as_of', asOf));
     const today = todayIn(TIME_ZONE, new Date());
     const date = asOf ?? today;
-    const { provinceId, kept } = await this.summaries.readable(this.provinces, principal, code, date);
-    const { summary } = kept;
-    // What depends on today and on every task and directive write is read fresh, in parallel; tasks at an earlier
-    // date as the status pass computed them then (not today's states).
-    const [byLead, directiveCounts, openDirectives] = await Promise.all([
-      date < today ? this.reads.tasksByLead(provinceId, date) : tasksByLead(this.dataSource, provinceId, today),
-      this.directives.counts(provinceId, today),
-      this.directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today),
+    const [{ provinceId, kept }, work] = await Promise.all([
+      this.summaries.readable(this.provinces, principal, code, date),
+      this.answers.stampOf(code),
     ]);
+    const read = (m: EntityManager) => this.compose(m, kept.summary, provinceId, date, today);
+    const answer =
+      work?.provinceId === provinceId
+        ? await this.answers.answer(`dashboard|${provinceId}|${date}|${today}`, work, read, kept.stamp)
+        : null;
+    if (!answer) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(code));
+    return answer;
+  }
+
+  /** The dashboard from the summary and what the transaction of `m` reads (one query at a time: one connection). */
+  private async compose(
+    m: EntityManager,
+    summary: ProvinceSummary,
+    provinceId: string,
+    date: string,
+    today: string,
+  ): Promise<DashboardResponse> {
+    const directives = new DirectiveRepository(m);
+    // Tasks at an earlier date as the status pass computed them then (not today's states).
+    const byLead =
+      date < today ? await this.reads.withTransaction(m).tasksByLead(provinceId, date) : await tasksByLead(m, provinceId, today);
+    const directiveCounts = await directives.counts(provinceId, today);
+    const openDirectives = await directives.list({ provinceId, status: 'open', kind: 'directive' }, { offset: 0, limit: 10 }, today);
     const kpis = summary.kpis
       .filter(kpiHasTarget)
       .map((k) => ({ ...k, met: [k.nationalTarget, ...k.goalTargets].filter((t) => t !== null).every((t) => t!.met) }))

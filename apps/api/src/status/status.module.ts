@@ -5,6 +5,7 @@ import { ProvinceModule } from '../province/province.module';
 import { StatusController } from './status.controller';
 import { StatusService } from './status.service';
 import { SummaryCache } from './summary-cache';
+import { WorkAnswerCache } from './work-answer-cache';
 
 /** The status engine's reads, on the app's DataSource (libs/status-engine has no Nest module of its own). */
 const statusReads = { provide: StatusReadsRepository, useFactory: (ds: DataSource) => new StatusReadsRepository(ds), inject: [DataSource] };
@@ -12,7 +13,7 @@ const statusReads = { provide: StatusReadsRepository, useFactory: (ds: DataSourc
 @Module({
   imports: [ProvinceModule],
   controllers: [StatusController],
-  providers: [StatusService, SummaryCache, statusReads],
-  exports: [SummaryCache, StatusReadsRepository],
+  providers: [StatusService, SummaryCache, WorkAnswerCache, statusReads],
+  exports: [SummaryCache, WorkAnswerCache, StatusReadsRepository],
 })
 export class StatusModule {}

@@ -17,10 +17,12 @@ export class TaskController {
     private readonly items: TaskItemService,
   ) {}
 
-  /** A province's tasks, filtered, sorted and paginated. */
+  /** A province's tasks, filtered, sorted and paginated. Sent as serialised (kept while current), with an ETag. */
   @Get()
-  list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery) {
-    return this.tasks.list(principal, query);
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListTasksQuery, @Res() res: Response) {
+    const { body, etag } = await this.tasks.list(principal, query);
+    res.setHeader('ETag', etag);
+    res.type('json').send(body);
   }
 
   /** One task; its ETag is the version to send back in If-Match. */

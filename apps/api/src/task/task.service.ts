@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditRepository, batchedLookup, ProvinceRepository, RequestMeta, SubmissionRepository, TaskRepository, TaskRow } from '@dx/db';
+import {
+  AuditRepository,
+  batchedLookup,
+  ProvinceRepository,
+  RequestMeta,
+  SubmissionRepository,
+  TaskFilter,
+  TaskRepository,
+  TaskRow,
+} from '@dx/db';
 import {
   applyTaskUpdate,
   assertAccess,
@@ -11,6 +20,7 @@ import {
   DomainError,
   isIsoDate,
   needsApproval,
+  orgMessages,
   Principal,
   taskMessages,
   things,
@@ -24,7 +34,8 @@ import { ListTasksQuery } from './dto/list-tasks.query';
 import { toSubmissionResponse } from '../submission/submission.response';
 import { toTaskResponse, TaskResponse } from './task.response';
 import { writeLockedTaskUpdate, writeTaskUpdate } from './task.writer';
-import { assertReadable, readableProvinceId } from '../common/readable-province';
+import { assertReadable } from '../common/readable-province';
+import { SerialisedAnswer, WorkAnswerCache } from '../status/work-answer-cache';
 import { pageOf, pageWindow } from '../common/page.query';
 
 /** `If-Match: "3"`, `W/"3"` or `3` → 3; null when there is none; INVALID_INPUT (400) when it is there but not a version. */
@@ -47,6 +58,7 @@ export class TaskService {
     private readonly tasks: TaskRepository,
     private readonly submissions: SubmissionRepository,
     private readonly audit: AuditRepository,
+    private readonly answers: WorkAnswerCache,
   ) {}
 
   private today(): string {
@@ -72,17 +84,23 @@ export class TaskService {
     return found;
   });
 
-  /** A page of the tasks, with every matching task (all pages) counted under the four outcomes at today's date. */
-  async list(principal: Principal, q: ListTasksQuery): Promise<TaskListResponse> {
-    const provinceId = await readableProvinceId(this.provinces, principal, q.province);
+  /**
+   * A page of the tasks, with every matching task (all pages) counted under the four outcomes at today's date,
+   * serialised: kept while the province's work stamp is the one it was read with (WorkAnswerCache), by province,
+   * filter, page, sort and today's date (the answer is the same for everyone who may read the province).
+   */
+  async list(principal: Principal, q: ListTasksQuery): Promise<SerialisedAnswer> {
+    const work = await this.answers.stampOf(q.province);
+    if (!work) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(q.province));
+    await assertReadable(this.provinces, principal, work.provinceId, things.province(q.province));
     for (const [name, value] of [
       ['due_before', q.due_before],
       ['due_after', q.due_after],
     ] as const) {
       if (value !== undefined && !isIsoDate(value)) throw new DomainError('INVALID_DATE', commonMessages.notARealDate(name, value));
     }
-    const filter = {
-      provinceId,
+    const filter: TaskFilter = {
+      provinceId: work.provinceId,
       documentCode: q.document,
       groupCode: q.group,
       leadCode: q.lead,
@@ -90,12 +108,18 @@ export class TaskService {
       overdue: q.overdue,
       dueBefore: q.due_before,
       dueAfter: q.due_after,
-      text: q.q?.trim() || undefined,
+      text: q.q?.trim().normalize('NFC') || undefined,
       today: this.today(),
     };
-    const { rows, total } = await this.tasks.list(filter, { ...pageWindow(q), sort: q.sort });
-    const outcomes = countTaskOutcomes(await this.tasks.outcomeInputs(filter), filter.today);
-    return { ...pageOf(q, rows.map(toTaskResponse), total), outcomes };
+    const page = { ...pageWindow(q), sort: q.sort };
+    const answer = await this.answers.answer(`tasks|${JSON.stringify([filter, page])}`, work, async (m): Promise<TaskListResponse> => {
+      const tasks = this.tasks.withTransaction(m);
+      const { rows, total } = await tasks.list(filter, page);
+      const outcomes = countTaskOutcomes(await tasks.outcomeInputs(filter), filter.today);
+      return { ...pageOf(q, rows.map(toTaskResponse), total), outcomes };
+    });
+    if (!answer) throw new DomainError('PROVINCE_NOT_FOUND', orgMessages.provinceNotFound(q.province));
+    return answer;
   }
 
   async get(principal: Principal, id: string): Promise<TaskResponse> {

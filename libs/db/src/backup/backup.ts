@@ -8,9 +8,9 @@ import { MIGRATIONS_TABLE } from '../data-source';
 export const BACKUP_FORMAT = 'dx-tracker/backup@1';
 /**
  * Tables not copied: TypeORM's own bookkeeping (compared: restore applies the migrations
- * itself) and derived state the restored rows rebuild (summary stamps, set by triggers).
+ * itself) and derived state the restored rows rebuild (summary and work stamps, set by triggers).
  */
-const NOT_COPIED = [MIGRATIONS_TABLE, 'summary_stamp'];
+const NOT_COPIED = [MIGRATIONS_TABLE, 'summary_stamp', 'work_stamp'];
 const FETCH_ROWS = 2000;
 const INSERT_ROWS = 500;
 
