@@ -15,7 +15,7 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
  */
 async function contents(db: TestDatabase): Promise<Record<string, string>> {
   const tables: { table_name: string }[] = await db.dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migration', 'summary_stamp', 'work_stamp') ORDER BY 1`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migration', 'summary_stamp', 'work_stamp', 'work_stamp_due') ORDER BY 1`,
   );
   const out: Record<string, string> = {};
   for (const { table_name: t } of tables) {

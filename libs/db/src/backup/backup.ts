@@ -10,7 +10,7 @@ export const BACKUP_FORMAT = 'dx-tracker/backup@1';
  * Tables not copied: TypeORM's own bookkeeping (compared: restore applies the migrations
  * itself) and derived state the restored rows rebuild (summary and work stamps, set by triggers).
  */
-const NOT_COPIED = [MIGRATIONS_TABLE, 'summary_stamp', 'work_stamp'];
+const NOT_COPIED = [MIGRATIONS_TABLE, 'summary_stamp', 'work_stamp', 'work_stamp_due'];
 const FETCH_ROWS = 2000;
 const INSERT_ROWS = 500;
 
