@@ -49,8 +49,8 @@ const INDEXED_PEERS = `FROM pairs CROSS JOIN org_unit u
    WHERE u.kind = 'province'`;
 
 /**
- * The statement of a pass over what the outbox rows of one or more provinces name (one statement for many: its
- * planning and round trips cost more than a few rows' work). Parameters: $1 the recompute id, $2 the provinces,
+ * The statement of a pass over what the outbox rows of one or more provinces name (one statement in one transaction
+ * for all the provinces an outbox job covers; measured, its cost is still about per province). Parameters: $1 the recompute id, $2 the provinces,
  * $3/$4 (indicator, province) of whole indicators, $5/$6 (indicator, org unit) pairs, $7/$8/$9 (indicator, org unit,
  * period) triples.
  */
