@@ -1,26 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'crypto';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@dx/config';
 import { batchedLookup, ProvinceRepository } from '@dx/db';
 import { DomainError, orgMessages, Principal, SummaryResponse, things } from '@dx/domain';
 import { assertReadable } from '../common/readable-province';
+import { SerialisedAnswer, serialisedAnswer } from './work-answer-cache';
 import { kpiPage, ProvinceSummary, readStampedProvinceSummary, readSummaryStamps, SummaryStamp } from '@dx/status-engine';
 
 /** The summary endpoint's answer, serialised (UTF-8), with its ETag. */
-export interface SummaryAnswer {
-  readonly body: Buffer;
-  readonly etag: string;
-}
+export type SummaryAnswer = SerialisedAnswer;
 
 /** The API's answer: the summary with one page of its KPIs and the job computing it, if any. */
 export function summaryAnswer(summary: ProvinceSummary, page: number, pageSize: number, pendingJob: string | null): SummaryAnswer {
   const { items, total } = kpiPage(summary.kpis, page, pageSize);
-  const body = Buffer.from(
-    JSON.stringify({ ...summary, kpis: items, kpiPage: { page, pageSize, total }, pendingJob } satisfies SummaryResponse),
-  );
-  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+  return serialisedAnswer({ ...summary, kpis: items, kpiPage: { page, pageSize, total }, pendingJob } satisfies SummaryResponse);
 }
 
 /** KPI pages kept per summary (clients ask for the first pages; more are made again). */
