@@ -89,14 +89,18 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
   const items = data?.items ?? [];
   const [message, setMessage] = useState<string | null>(null);
   const [returning, setReturning] = useState<Submission | null>(null);
+  // A decision is announced once the list shows it, so the message never describes a list still showing the item.
+  const announceAfterReload = async (m: string) => {
+    await reload();
+    setMessage(m);
+  };
   const approve = async (s: Submission) => {
     try {
       await api(`/api/v1/submissions/${s.id}/approve`, { method: 'POST', json: {} });
-      setMessage('Đã duyệt');
+      await announceAfterReload('Đã duyệt');
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
+      await announceAfterReload(e instanceof ApiError ? e.problem.detail : 'Không kết nối được máy chủ');
     }
-    await reload();
   };
   return (
     <div>
@@ -130,10 +134,7 @@ export function Submissions({ province, canDecide }: { province: string; canDeci
           submission={returning}
           onClose={(m) => {
             setReturning(null);
-            if (m) {
-              setMessage(m);
-              void reload();
-            }
+            if (m) void announceAfterReload(m);
           }}
         />
       )}
