@@ -15,32 +15,44 @@ const UNPAIRED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00
 const DECIMAL_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 function parse(bytes: Uint8Array): ParsedPlanFile {
-  let result: ParsedPlanFile | undefined;
-  expect(() => (result = parsePlanFile(bytes))).not.toThrow();
-  return result!;
+  try {
+    return parsePlanFile(bytes);
+  } catch (error) {
+    // Fails with the exception's message (a passing case costs no matcher call: thousands of cases run).
+    expect(() => {
+      throw error;
+    }).not.toThrow();
+    throw error;
+  }
 }
 
-/** What holds for any input: issues, never an exception; a plan exactly when there is no error; lines inside the file. */
+/**
+ * What holds for any input: issues, never an exception; a plan exactly when there is no error; lines inside the file.
+ * The problems are collected and compared once, so a failing case lists all of them.
+ */
 function expectWellFormed(result: ParsedPlanFile, bytes: Uint8Array): void {
-  expect(result.plan === null).toBe(result.errors.length > 0);
+  const problems: string[] = [];
+  if ((result.plan === null) !== result.errors.length > 0)
+    problems.push(`a plan ${result.plan ? 'with' : 'without'} errors: ${result.errors.length}`);
   const lines = bytes.reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
   for (const issue of [...result.errors, ...result.warnings]) {
-    expect(issue.path.length).toBeGreaterThan(0);
-    expect(issue.message.length).toBeGreaterThan(0);
-    expect(issue.vi.length).toBeGreaterThan(0);
-    if (issue.line !== null) expect(issue.line >= 1 && issue.line <= lines).toBe(true);
+    if (!issue.path.length || !issue.message.length || !issue.vi.length)
+      problems.push(`an empty path or message: ${JSON.stringify(issue)}`);
+    if (issue.line !== null && !(issue.line >= 1 && issue.line <= lines))
+      problems.push(`line ${issue.line} outside 1..${lines}: ${JSON.stringify(issue)}`);
   }
   // Warnings are stored with the import run (jsonb): no NUL.
-  expect(JSON.stringify(result.warnings)).not.toContain('\\u0000');
-  if (result.plan) expectStorable(result.plan);
+  if (JSON.stringify(result.warnings).includes('\\u0000')) problems.push('a NUL in a warning');
+  if (result.plan) unstorable(result.plan, 'plan', problems);
+  expect(problems).toEqual([]);
 }
 
-/** Every text of an accepted plan fits a PostgreSQL text column; every number fits the API's decimal fields. */
-function expectStorable(value: unknown): void {
+/** Every text of an accepted plan fits a PostgreSQL text column (no NUL, no unpaired surrogate). */
+function unstorable(value: unknown, path: string, problems: string[]): void {
   if (typeof value === 'string') {
-    expect(value.includes('\u0000') || UNPAIRED.test(value)).toBe(false);
+    if (value.includes('\u0000') || UNPAIRED.test(value)) problems.push(`${path}: not storable: ${JSON.stringify(value)}`);
   } else if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) expectStorable(v);
+    for (const [k, v] of Object.entries(value)) unstorable(v, `${path}.${k}`, problems);
   }
 }
 
