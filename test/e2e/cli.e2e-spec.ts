@@ -220,6 +220,15 @@ describe('cli migrate on an empty PostgreSQL database', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^lỗi: cấu hình không hợp lệ:\n {2}- DATABASE_URL phải là địa chỉ postgres:\/\/ hoặc postgresql:\/\/$/m);
   });
+
+  it('a database that cannot be reached is named in one line, without a stack trace', () => {
+    // Port 1 on this machine: nothing listens there, so the connection is refused at once.
+    const r = runCli(['status', '--province', 'QNI'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'lỗi: không kết nối được cơ sở dữ liệu ở 127.0.0.1:1 (ECONNREFUSED): kiểm tra DATABASE_URL và máy chủ PostgreSQL\n',
+    );
+  });
 });
 
 describe('cli accounts and API tokens', () => {

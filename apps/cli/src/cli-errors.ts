@@ -1,5 +1,3 @@
-import { ConfigError } from '@dx/config';
-import { EmbeddedDatabaseBusyError, PendingMigrationsError } from '@dx/db';
 import { DomainError, inLang, Localised } from '@dx/domain';
 import { cliLang, printError, say } from './cli-lang';
 import { cliMessages } from './cli.messages';
@@ -54,7 +52,7 @@ export function writeCommanderError(text: string, write: (s: string) => void): v
 }
 
 /** What went wrong, on stderr, in the CLI's language; sets the exit code (3 for a conflict, 2 otherwise). */
-export function reportCliError(error: unknown): void {
+export async function reportCliError(error: unknown): Promise<void> {
   const lang = cliLang();
   process.exitCode = 2;
   if (error instanceof DomainError) {
@@ -65,6 +63,11 @@ export function reportCliError(error: unknown): void {
     if (error.code === 'IMPORT_CONFLICT' || error.code === 'USER_EXISTS') process.exitCode = 3;
     return;
   }
+  // Loaded only when such an error is possible (see cli-context.ts).
+  const [{ ConfigError }, { EmbeddedDatabaseBusyError, PendingMigrationsError }] = await Promise.all([
+    import('@dx/config'),
+    import('@dx/db'),
+  ]);
   if (error instanceof ConfigError) {
     printError(cliMessages.error(say(cliMessages.invalidConfig())));
     for (const p of error.problems) process.stderr.write(`  - ${configProblem(p)}\n`);
@@ -74,6 +77,11 @@ export function reportCliError(error: unknown): void {
   if (error instanceof EmbeddedDatabaseBusyError) {
     const dir = /in (.+) is in use/.exec(error.message)?.[1] ?? '';
     return printError(cliMessages.error(say(cliMessages.embeddedBusy(dir, error.lock.pid, error.lock.port))));
+  }
+  const netError = error as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(netError?.code ?? '')) {
+    const address = netError.address ? `${netError.address}${netError.port ? `:${netError.port}` : ''}` : (netError.hostname ?? '?');
+    return printError(cliMessages.error(say(cliMessages.cannotConnect(address, netError.code!))));
   }
   const fsError = error as NodeJS.ErrnoException;
   if (fsError?.code === 'ENOENT' || fsError?.code === 'EACCES' || fsError?.code === 'EISDIR') {

@@ -31,6 +31,11 @@ export const cliMessages = {
   error: (text: string) => msg(`lỗi: ${text}`, `error: ${text}`),
   cannotRead: (path: string, code: string) => msg(`không đọc được ${path} (${code})`, `cannot read ${path} (${code})`),
   theFile: () => msg('tệp', 'the file'),
+  cannotConnect: (address: string, code: string) =>
+    msg(
+      `không kết nối được cơ sở dữ liệu ở ${address} (${code}): kiểm tra DATABASE_URL và máy chủ PostgreSQL`,
+      `cannot connect to the database at ${address} (${code}): check DATABASE_URL and the PostgreSQL server`,
+    ),
   invalidConfig: () => msg('cấu hình không hợp lệ:', 'invalid configuration:'),
   pendingMigrations: () =>
     msg(

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Principal } from '@dx/domain';
-import { DTI_GROUPS, DtiGroup } from '@dx/db';
+import { DTI_GROUPS, DtiGroup, type Principal } from '@dx/domain';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { ProvinceCodeParam } from '../province/dto/province-code.param';
 import { DtiService } from './dti.service';

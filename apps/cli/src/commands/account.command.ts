@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { AccountRepository, AuditRepository, NotificationInboxRepository } from '@dx/db';
 import { authMessages, DomainError, notificationMessages, Role, ROLES, TOKEN_SCOPES, TokenScope } from '@dx/domain';
 import { withDatabase } from '../cli-context';
 import { printLine, say } from '../cli-lang';
@@ -68,6 +67,7 @@ export function userCreateCommand(): Command {
     .option('--email <address>', 'the email address reminders and notifications go to', email)
     .action(async (flags: UserCreateFlags) => {
       const password = flags.passwordStdin ? await readStdinLine() : undefined;
+      const { AccountRepository, AuditRepository, NotificationInboxRepository } = await import('@dx/db');
       await withDatabase(async ({ dataSource }) => {
         const { account, password: used } = await dataSource.transaction(async (m) => {
           const created = await new AccountRepository(m).create({
@@ -102,6 +102,7 @@ export function userResetPasswordCommand(): Command {
     .option('--password-stdin', 'read the password from standard input')
     .action(async (flags: { username: string; passwordStdin?: boolean }) => {
       const password = flags.passwordStdin ? await readStdinLine() : undefined;
+      const { AccountRepository, AuditRepository } = await import('@dx/db');
       await withDatabase(async ({ dataSource }) => {
         const used = await dataSource.transaction(async (m) => {
           const pw = await new AccountRepository(m).setPassword(flags.username, password);
@@ -125,6 +126,7 @@ export function tokenCreateCommand(): Command {
     .action(async (flags: { username: string; name: string; scopes: TokenScope[]; expires?: string }) => {
       if (flags.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.expires))
         throw new DomainError('INVALID_DATE', authMessages.expiresNotDate(String(flags.expires)));
+      const { AccountRepository, AuditRepository } = await import('@dx/db');
       await withDatabase(async ({ dataSource }) => {
         const { id, token } = await dataSource.transaction(async (m) => {
           const created = await new AccountRepository(m).createApiToken(
@@ -150,6 +152,7 @@ export function tokenRevokeCommand(): Command {
     .argument('<id>', 'the token id printed by token:create')
     .action(async (id: string) => {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError('INVALID_INPUT', authMessages.notTokenId(id));
+      const { AccountRepository, AuditRepository } = await import('@dx/db');
       await withDatabase(async ({ dataSource }) => {
         const revoked = await new AccountRepository(dataSource).revokeApiToken(id);
         if (!revoked) throw new DomainError('USER_NOT_FOUND', authMessages.tokenNotFound(id));

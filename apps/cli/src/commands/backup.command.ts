@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'fs';
-import { restoreBackup, writeBackup } from '@dx/db';
 import { withDatabase } from '../cli-context';
 import { printError, printLine } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
@@ -17,6 +16,7 @@ export function backupCommand(): Command {
     .action(async (flags: { out: string }) => {
       // Written next to the target and renamed at the end: a failed backup never looks like a good one.
       const partial = `${flags.out}.partial`;
+      const { writeBackup } = await import('@dx/db');
       try {
         const counts = await withDatabase(({ dataSource }) =>
           writeBackup(dataSource, createWriteStream(partial), (t) => printError(cliMessages.backedUpTable(t.table, t.rows))),
@@ -42,6 +42,7 @@ export function restoreCommand(): Command {
     .description('restore a backup made by `backup` into an empty database (migrated first), all in one transaction')
     .argument('<file>', 'backup file (.jsonl.gz)')
     .action(async (file: string) => {
+      const { restoreBackup } = await import('@dx/db');
       const input = createReadStream(file);
       await new Promise((resolve, reject) => input.once('open', resolve).once('error', reject));
       const counts = await withDatabase(

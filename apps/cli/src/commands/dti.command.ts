@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync, statSync } from 'fs';
 import { basename } from 'path';
-import { DomainError, kpiMessages } from '@dx/domain';
-import { DTI_GROUPS, DtiFrameworkRepository, DtiGroup, importDti, importDtiDirectory } from '@dx/db';
+import { DomainError, DTI_GROUPS, DtiGroup, kpiMessages } from '@dx/domain';
 import { issueMessageIn, parseDtiFrameworks } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
 import { printError, printLine, say } from '../cli-lang';
@@ -35,6 +34,7 @@ export function dtiCommand(): Command {
     .action(async (path: string, flags: { year?: number; group: DtiGroup }) => {
       const directory = statSync(path).isDirectory();
       if (!directory && flags.year === undefined) throw new DomainError('INVALID_INPUT', kpiMessages.yearRequired());
+      const { importDti, importDtiDirectory } = await import('@dx/db');
       await withDatabase(async ({ dataSource }) => {
         if (directory) {
           const result = await importDtiDirectory(dataSource, path, (file) => printError(cliMessages.dtiImportingFile(file)));
@@ -63,6 +63,7 @@ export function dtiCommand(): Command {
           })),
         });
       }
+      const { DtiFrameworkRepository } = await import('@dx/db');
       await withDatabase(async ({ dataSource }) => {
         const saved = await dataSource.transaction((m) => new DtiFrameworkRepository(m).save(parsed.value!));
         printLine(cliMessages.dtiFrameworks(saved.created, saved.updated));

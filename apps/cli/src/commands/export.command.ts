@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'fs';
-import { readPlan } from '@dx/db';
 import { serializePlanFile } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
 import { printError, say } from '../cli-lang';
@@ -13,6 +12,7 @@ export function exportCommand(): Command {
     .option('--out <file>', 'output file (default: standard output)')
     .action(async (flags: { province: string; out?: string }) => {
       const code = flags.province.trim().toUpperCase();
+      const { readPlan } = await import('@dx/db');
       const plan = await withDatabase((db) => readPlan(db.dataSource, code));
       if (!plan) {
         printError(cliMessages.noProvince(code));

@@ -3,7 +3,7 @@ import { SingleBar } from 'cli-progress';
 import Table from 'cli-table3';
 import { basename } from 'path';
 import { userInfo } from 'os';
-import { IMPORT_ENTITIES, IMPORT_STAGES, ImportResult, isNoOp, PlanImporter } from '@dx/db';
+import type { ImportResult } from '@dx/db';
 import { webItemLines } from '@dx/domain';
 import { withDatabase } from '../cli-context';
 import { cliLang, printError, say } from '../cli-lang';
@@ -29,6 +29,7 @@ export function importCommand(): Command {
       if (!readyToWrite(file, input.errors, input.warnings) || !input.plan) return;
       const validated = { bytes: input.bytes, plan: input.plan, warnings: input.warnings };
       printError(cliMessages.importing(file, input.warnings.length, input.plan.province.code));
+      const { IMPORT_STAGES, PlanImporter } = await import('@dx/db');
       const bar = process.stderr.isTTY
         ? new SingleBar({ stream: process.stderr, format: say(cliMessages.importBar()), hideCursor: true })
         : null;
@@ -46,11 +47,12 @@ export function importCommand(): Command {
         bar?.update(IMPORT_STAGES.length, { stage: say(cliMessages.stage('done')) });
         bar?.stop();
       });
-      process.stdout.write(formatImportResult(result));
+      process.stdout.write(await formatImportResult(result));
     });
 }
 
-export function formatImportResult(result: ImportResult): string {
+export async function formatImportResult(result: ImportResult): Promise<string> {
+  const { IMPORT_ENTITIES, isNoOp } = await import('@dx/db');
   const table = new Table({
     head: cliMessages.importHead().map(say),
     style: { head: [], border: [], compact: true },

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { readFileSync } from 'fs';
-import { applyReorganisation } from '@dx/db';
 import { parseReorganisation } from '@dx/plan-file';
 import { withDatabase } from '../cli-context';
 import { printLine } from '../cli-lang';
@@ -29,6 +28,7 @@ export function orgsCommand(): Command {
       const parsed = parseReorganisation(bytes);
       if (!readyToWrite(file, parsed.errors, parsed.warnings) || !parsed.value) return;
       const r = parsed.value;
+      const { applyReorganisation } = await import('@dx/db');
       await withDatabase(async ({ dataSource }) => {
         const result = await applyReorganisation(dataSource, r, bytes, {
           actor: flags.actor,

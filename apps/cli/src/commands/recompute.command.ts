@@ -1,8 +1,6 @@
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { DocumentRepository } from '@dx/db';
 import { DomainError, isIsoDate } from '@dx/domain';
-import { RecomputeEngine, StatusRepository, systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 import { printLine, say } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
@@ -24,6 +22,10 @@ export function recomputeCommand(): Command {
     .action(async (flags: RecomputeFlags) => {
       if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
         throw new DomainError('INVALID_DATE', cliMessages.notADate('--as-of', flags.asOf));
+      const [{ DocumentRepository }, { RecomputeEngine, StatusRepository, systemClock }] = await Promise.all([
+        import('@dx/db'),
+        import('@dx/status-engine'),
+      ]);
       await withDatabase(async ({ dataSource }) => {
         const repo = new StatusRepository(dataSource.manager);
         let ids: string[] | null = null;

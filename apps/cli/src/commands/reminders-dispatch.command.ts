@@ -1,10 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { readReminderTasks } from '@dx/db';
 import { DomainError, isIsoDate, orgMessages, todayIn } from '@dx/domain';
 import { buildReminderDispatches, DISPATCH_DUE_WITHIN_DAYS, type DispatchAgency, type ReportHeading } from '@dx/reports';
-import { systemClock, TIME_ZONE } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 import { printLine, say } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
@@ -50,6 +48,7 @@ export function remindersDispatchCommand(): Command {
         throw new InvalidArgumentError(say(cliMessages.notADate('--as-of', flags.asOf)));
       if (flags.perAgency && flags.all) throw new InvalidArgumentError(say(dispatchMessages.bothModes()));
       const code = flags.province.trim().toUpperCase();
+      const [{ readReminderTasks }, { systemClock, TIME_ZONE }] = await Promise.all([import('@dx/db'), import('@dx/status-engine')]);
       const asOf = flags.asOf ?? todayIn(TIME_ZONE, systemClock.now());
       await withDatabase(async ({ dataSource }) => {
         const read = await readReminderTasks(dataSource, code, asOf, flags.within);

@@ -1,7 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { DeliveryRepository } from '@dx/db';
 import { DomainError, isIsoDate } from '@dx/domain';
-import { deliverDueNow, NotificationProducer, type ReminderPassResult } from '@dx/jobs';
+import type { ReminderPassResult } from '@dx/jobs';
 import { cliConfig, withDatabase } from '../cli-context';
 import { printLine, say } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
@@ -44,12 +43,13 @@ export function remindersSendCommand(): Command {
       if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
         throw new InvalidArgumentError(say(cliMessages.notADate('--as-of', flags.asOf)));
       const code = flags.province.trim().toUpperCase();
+      const [{ DeliveryRepository }, { deliverDueNow, NotificationProducer }] = await Promise.all([import('@dx/db'), import('@dx/jobs')]);
       await withDatabase(async ({ dataSource }) => {
         const results = await new NotificationProducer(dataSource).runReminders({ province: code, asOf: flags.asOf });
         if (!results.length) throw new DomainError('PROVINCE_NOT_FOUND', m.noProvince(code));
         for (const r of results) printPass(r);
         // Sends now what is due (this pass's deliveries, and any left waiting) with the channels the configuration allows.
-        const config = cliConfig();
+        const config = await cliConfig();
         const outcome = await deliverDueNow(dataSource, config);
         if (outcome.sent + outcome.retried + outcome.failed > 0) printLine(m.sent(outcome.sent, outcome.retried, outcome.failed));
         if (!config.mail && (await new DeliveryRepository(dataSource).countPending('email')) > 0) printLine(m.emailOff());

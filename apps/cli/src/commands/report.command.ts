@@ -3,8 +3,6 @@ import { SingleBar } from 'cli-progress';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { isIsoDate, readPeriod, REPORT_FORMATS, ReportFormat } from '@dx/domain';
-import { ReportGenerator } from '@dx/jobs';
-import { systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 import { printLine, say } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
@@ -36,6 +34,7 @@ export function reportCommand(): Command {
     .action(async (flags: { province: string; document: string; period: string; asOf?: string; format: ReportFormat[]; out: string }) => {
       if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
         throw new InvalidArgumentError(say(cliMessages.notADate('--as-of', flags.asOf)));
+      const [{ ReportGenerator }, { systemClock }] = await Promise.all([import('@dx/jobs'), import('@dx/status-engine')]);
       await withDatabase(async ({ dataSource }) => {
         const bar = process.stderr.isTTY
           ? new SingleBar({ stream: process.stderr, format: say(cliMessages.reportBar()), hideCursor: true })

@@ -1,4 +1,4 @@
-import { KpiView, ProvinceSummary } from '@dx/status-engine';
+import type { KpiView, ProvinceSummary } from '@dx/status-engine';
 import { formatProvinceStatus } from './status-format';
 
 const kpi = (code: string, rank: KpiView['rank']): KpiView => ({

@@ -11,7 +11,7 @@ import {
   viNumber,
   viPercent,
 } from '@dx/domain';
-import { KpiView, ProvinceSummary } from '@dx/status-engine';
+import type { KpiView, ProvinceSummary } from '@dx/status-engine';
 
 const TASK_LABELS = TASK_STATUS_LABELS_VI;
 const VERDICT_LABELS = VERDICT_LABELS_VI;

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { DomainError, isIsoDate } from '@dx/domain';
-import { readProvinceSummary, RecomputeEngine, StatusRepository, systemClock } from '@dx/status-engine';
 import { withDatabase } from '../cli-context';
 import { printError } from '../cli-lang';
 import { cliMessages } from '../cli.messages';
@@ -16,6 +15,7 @@ export function statusCommand(): Command {
       if (flags.asOf !== undefined && !isIsoDate(flags.asOf))
         throw new DomainError('INVALID_DATE', cliMessages.notADate('--as-of', flags.asOf));
       const code = flags.province.trim().toUpperCase();
+      const { readProvinceSummary, RecomputeEngine, StatusRepository, systemClock } = await import('@dx/status-engine');
       const summary = await withDatabase(async ({ dataSource }) => {
         const engine = new RecomputeEngine(dataSource, systemClock);
         const asOf = flags.asOf ?? engine.today();

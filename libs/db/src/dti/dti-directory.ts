@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
-import { DomainError, DtiFramework, kpiMessages, Localised } from '@dx/domain';
+import { DomainError, DTI_GROUPS, DtiFramework, DtiGroup, kpiMessages, Localised } from '@dx/domain';
 import { issueMessageIn, parseDtiFrameworks } from '@dx/plan-file';
 import { DtiFrameworkRepository } from './dti-framework.repository';
-import { checkDtiTable, DTI_GROUPS, DtiGroup, DtiTableRow, writeDtiTable } from './dti-import';
+import { checkDtiTable, DtiTableRow, writeDtiTable } from './dti-import';
 import { syncDtiObservations } from './dti-observations';
 import { dtiTableMessages } from './dti-table.messages';
 

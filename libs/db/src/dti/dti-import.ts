@@ -4,6 +4,7 @@ import {
   canonicalDecimal,
   DomainError,
   DTI_PILLARS,
+  DtiGroup,
   DtiFramework,
   dtiNameKey,
   DtiPart,
@@ -15,9 +16,6 @@ import { syncDtiObservations } from './dti-observations';
 import { DtiFrameworkRepository } from './dti-framework.repository';
 import { ourProvinces } from './dti-province-matcher';
 import { dtiTableMessages as T } from './dti-table.messages';
-
-export const DTI_GROUPS = ['provinces', 'ministries', 'ministries-no-services'] as const;
-export type DtiGroup = (typeof DTI_GROUPS)[number];
 
 /** The CSV's fixed columns: only `name` and one of `score`/`rank` are required. */
 export const DTI_COLUMNS = [

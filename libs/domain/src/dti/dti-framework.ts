@@ -8,6 +8,10 @@ import { canonicalOrNull, toDecimal } from '../decimal-value';
 import type { Localised } from '../messages/localised';
 import { dtiFrameworkMessages as M } from '../messages/plan-file.messages';
 
+/** The published DTI tables: provinces, ministries, and ministries that provide no public services. */
+export const DTI_GROUPS = ['provinces', 'ministries', 'ministries-no-services'] as const;
+export type DtiGroup = (typeof DTI_GROUPS)[number];
+
 /** The whole index, a pillar or a main index, by the framework's code. */
 export const DTI_TOTAL = 'total';
 
