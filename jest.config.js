@@ -48,7 +48,7 @@ const { availableParallelism } = require('os');
 module.exports = {
   // Test files wait on PostgreSQL, Redis and child processes much of the time: one worker more than there are cores,
   // at least three (on 2 cores: 337 s against 445 s with two workers and about 600 s in one process).
-  maxWorkers: Math.max(4, availableParallelism() + 2),
+  maxWorkers: Math.max(3, availableParallelism() + 1),
   testTimeout: 60000,
   testSequencer: '<rootDir>/test/setup/sequencer.js',
   projects: [
