@@ -70,6 +70,8 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL, jobs on PostgreSQ
         info: { queue: { oldestWaitingMs: unknown } };
       };
       expect(health.status).toBe('ok');
+      // Idle connections are kept longer than Node's 5 s (a client reusing one must not find it just closed).
+      expect((await fetch(`${first.url}/health`)).headers.get('keep-alive')).toBe('timeout=65');
       const waited = health.info.queue.oldestWaitingMs;
       expect(waited === null || typeof waited === 'number').toBe(true);
       expect(health.info).toEqual({ database: { status: 'up' }, queue: { status: 'up', backend: 'postgres', oldestWaitingMs: waited } });

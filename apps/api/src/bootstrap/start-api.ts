@@ -1,3 +1,4 @@
+import type { Server } from 'http';
 import { DynamicModule, INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@dx/config';
@@ -43,6 +44,7 @@ export async function startApi(
     );
     if (config.log.format === 'json') app.useLogger(app.get(PinoLogger));
     configureHttp(app, config);
+    keepIdleConnections(app.getHttpServer() as Server);
     if (config.auth.ephemeralSecret) logger.warn('JWT_SECRET is not set: sign-ins last until this process stops');
     // With the worker in this process, its delivery channels say it instead (once).
     if (!config.mail && !config.runWorker) logger.log('Chưa đặt SMTP_URL: không gửi email, thông báo vẫn hiện trong ứng dụng');
@@ -73,4 +75,16 @@ export async function startApi(
       await db.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Idle keep-alive connections are kept 65 s, longer than a reverse proxy's usual 60 s and than any pause of this
+ * process (the embedded database runs in it). With Node's 5 s, a client's next request on an idle connection could
+ * reach a server that had just closed it, and fail with ECONNRESET.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+function keepIdleConnections(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node requires the headers timeout to be longer than the keep-alive timeout.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 }
