@@ -3,7 +3,8 @@
  * The checks `npm test` runs before jest — lint, type-check, build — run side by side: they share no output and
  * each is mostly one single-threaded process, so on 2 cores they finish in about the time of the longest instead of
  * the sum. Each one's output is printed in one piece when it ends; the exit code is non-zero if any failed.
- * Usage: node scripts/run-checks.js [script …] (npm scripts; default: lint typecheck build).
+ * Usage: node scripts/run-checks.js [script …] (npm scripts; default: lint typecheck build; `npm test` names their parts,
+ * so that the longest part, not the longest sequence, sets how long the checks take).
  */
 const { spawn } = require('child_process');
 
