@@ -79,7 +79,7 @@ export async function reportCliError(error: unknown): Promise<void> {
     return printError(cliMessages.error(say(cliMessages.embeddedBusy(dir, error.lock.pid, error.lock.port))));
   }
   const netError = error as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(netError?.code ?? '')) {
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(netError?.code ?? '')) {
     const address = netError.address ? `${netError.address}${netError.port ? `:${netError.port}` : ''}` : (netError.hostname ?? '?');
     return printError(cliMessages.error(say(cliMessages.cannotConnect(address, netError.code!))));
   }
