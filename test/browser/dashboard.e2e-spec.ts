@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -52,6 +52,7 @@ describe('web dashboard in a real browser', () => {
     await app?.close();
     await db?.drop();
   });
+  afterEach(() => closeContexts(browser));
 
   const signIn = (username: string): Promise<Page> => signedInPage(browser, url, username, PASSWORD);
 

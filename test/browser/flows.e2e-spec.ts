@@ -3,7 +3,7 @@ import { createHmac } from 'crypto';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { fillSignIn, launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { closeContexts, fillSignIn, launchChromium, listenLocally, signedInPage } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -60,6 +60,7 @@ describe('web flows in a real browser', () => {
     await app?.close();
     await db?.drop();
   });
+  afterEach(() => closeContexts(browser));
   afterEach(() => expect(nativeDialogs).toEqual([]));
 
   const signIn = (username: string): Promise<Page> =>

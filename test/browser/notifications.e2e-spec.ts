@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { closeContexts } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, NotificationRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -69,6 +70,7 @@ describe('notifications in a real browser', () => {
     await app?.close();
     await db?.drop();
   });
+  afterEach(() => closeContexts(browser));
 
   const api = (username: string) => {
     const auth = (r: request.Test) => r.set('Authorization', `Bearer ${tokens.get(username)}`).set('Accept-Language', 'vi');

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { fillSignIn, launchChromium, listenLocally } from '../support/browser';
+import { closeContexts, fillSignIn, launchChromium, listenLocally } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -40,6 +40,7 @@ describe('reminder dispatch (công văn đôn đốc) from the Công việc page
     await db?.drop();
     rmSync(tmp, { recursive: true, force: true });
   });
+  afterEach(() => closeContexts(browser));
 
   async function workPage(username: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 }, acceptDownloads: true });

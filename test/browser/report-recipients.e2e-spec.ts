@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, chromium } from 'playwright-core';
+import { closeContexts } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -45,6 +46,7 @@ describe('report schedule recipients in a real browser', () => {
     await app?.close();
     await db?.drop();
   });
+  afterEach(() => closeContexts(browser));
 
   it('adds a monthly schedule for the lanh-dao account and an address, listed with them', async () => {
     const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, listenLocally } from '../support/browser';
+import { closeContexts, launchChromium, listenLocally } from '../support/browser';
 import { AccountRepository } from '@dx/db';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -31,6 +31,7 @@ describe('sign-in messages in a real browser', () => {
     await app?.close();
     await db?.drop();
   });
+  afterEach(() => closeContexts(browser));
 
   /** One sign-in attempt; resolves with the status the API answered, once the form shows its message. */
   async function attempt(page: Page, password: string): Promise<number> {

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { fillSignIn, launchChromium, listenLocally } from '../support/browser';
+import { closeContexts, fillSignIn, launchChromium, listenLocally } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -51,6 +51,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     await app?.close();
     await db?.drop();
   });
+  afterEach(() => closeContexts(browser));
 
   async function signIn(username: string, context = browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })) {
     const page = await (await context).newPage();

@@ -2,7 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
 import { seedIllustrativeActivity } from '@dx/api/bootstrap/demo-activity';
 import { createDemoAccounts, loadDemoDataOnce } from '@dx/api/bootstrap/demo-data';
 import { REPO } from '../factories/plan-file.factory';
@@ -65,6 +65,7 @@ describe('a first start walked in the browser by every role', () => {
     await app?.close();
     await db?.drop();
   });
+  afterEach(() => closeContexts(browser));
 
   /** A signed-in page that records uncaught errors and server errors as they happen. */
   async function signIn(username: string, viewport = NARROW): Promise<{ page: Page; faults: string[] }> {

@@ -19,6 +19,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Closes every page the test opened, with its context: a page left open keeps polling the API and rendering while
+ * the next tests run (about a tenth of a browser file's CPU). For `afterEach`, in files that open pages per test.
+ */
+export async function closeContexts(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close()));
+}
+
 /** Starts the app's HTTP server on a free local port and gives its address. */
 export async function listenLocally(app: INestApplication): Promise<string> {
   await app.listen(0, '127.0.0.1');
