@@ -82,7 +82,7 @@ export async function startApi(
  * process (the embedded database runs in it). With Node's 5 s, a client's next request on an idle connection could
  * reach a server that had just closed it, and fail with ECONNRESET.
  */
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 function keepIdleConnections(server: Server): void {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // Node requires the headers timeout to be longer than the keep-alive timeout.
