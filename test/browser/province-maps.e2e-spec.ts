@@ -51,8 +51,9 @@ describe('province map and DTI ranking in a real browser', () => {
   /** Uncaught errors in the page: none expected. */
   let errors: string[] = [];
   afterEach(() => {
-    expect(errors).toEqual([]);
+    const seen = errors;
     errors = [];
+    expect(seen).toEqual([]);
   });
 
   const signIn = (width: number): Promise<Page> =>
@@ -117,6 +118,20 @@ describe('province map and DTI ranking in a real browser', () => {
     expect(mapBox.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SHOTS, 'province-map-390.png'), fullPage: true });
+  });
+
+  it('a map box with no size yet (not laid out, or hidden) waits for one: no page error, then the map is drawn', async () => {
+    const page = await signIn(1280);
+    const collapsed = await page.addStyleTag({ content: '.province-choropleth-canvas { height: 0 !important; }' });
+    await page.getByRole('link', { name: 'So sánh theo tỉnh' }).click();
+    const form = page.getByRole('form', { name: 'Chọn chỉ số, kỳ và bản đồ' });
+    await form.getByLabel('Chỉ số').selectOption('dti-hang');
+    await form.getByLabel('Kỳ', { exact: true }).fill('2022');
+    const map = page.locator('[data-testid="province-map"][data-map="2004"]');
+    await waitFor('the outlines loaded', async () => Number(await map.getAttribute('data-units', { timeout: 1000 })) === 63);
+    expect(await map.locator('svg path').count()).toBe(0);
+    await collapsed.evaluate((style) => style.remove());
+    expect((await drawnMap(page, '2004')).units).toBe(63);
   });
 
   it("ranks the year's provinces with their change of rank and pillar scores; columns sort; a year without results says so", async () => {

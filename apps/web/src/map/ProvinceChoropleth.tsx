@@ -137,14 +137,23 @@ export default function ProvinceChoropleth({
 
   const ready = names?.edition === edition ? names.names : null;
   useEffect(() => {
-    if (!ready || !box.current) return;
-    const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
-    chart.setOption(option(edition, ready, values, own, lowerIsBetter));
-    const resize = new ResizeObserver(() => chart.resize());
-    resize.observe(box.current);
+    const element = box.current;
+    if (!ready || !element) return;
+    // echarts fits the map to the box: laid out in a box with no width or height (not laid out yet, or hidden), its
+    // transform has no inverse and it throws. The chart starts at the box's first real size and follows it after.
+    let chart: echarts.ECharts | null = null;
+    const draw = () => {
+      if (element.clientWidth === 0 || element.clientHeight === 0) return;
+      if (chart) return chart.resize();
+      chart = echarts.init(element, undefined, { renderer: 'svg' });
+      chart.setOption(option(edition, ready, values, own, lowerIsBetter));
+    };
+    const resize = new ResizeObserver(draw);
+    resize.observe(element);
+    draw();
     return () => {
       resize.disconnect();
-      chart.dispose();
+      chart?.dispose();
     };
   }, [ready, edition, values, own, lowerIsBetter]);
 
