@@ -130,7 +130,7 @@ describe('province map and DTI ranking in a real browser', () => {
     const map = page.locator('[data-testid="province-map"][data-map="2004"]');
     await waitFor('the outlines loaded', async () => Number(await map.getAttribute('data-units', { timeout: 1000 })) === 63);
     expect(await map.locator('svg path').count()).toBe(0);
-    await collapsed.evaluate((style) => style.remove());
+    await collapsed.evaluate((style) => style.parentNode?.removeChild(style));
     expect((await drawnMap(page, '2004')).units).toBe(63);
   });
 
