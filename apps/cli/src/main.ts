@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { setFlagsFromString } from 'v8';
 import { reportCliError } from './cli-errors';
 import { localiseCommands } from './cli-help';
 import { tokenCreateCommand, tokenRevokeCommand, userCreateCommand, userResetPasswordCommand } from './commands/account.command';
@@ -16,11 +15,6 @@ import { remindersDispatchCommand } from './commands/reminders-dispatch.command'
 import { remindersSendCommand } from './commands/reminders-send.command';
 import { statusCommand } from './commands/status.command';
 import { validateCommand } from './commands/validate.command';
-
-// Without DATABASE_URL a command opens the embedded database (PostgreSQL compiled to WebAssembly) for its one run.
-// V8 would spend more CPU optimising that module's hot functions than so short a run gets back: its baseline code only.
-// Measured on the demo data: an export 3.9 -> 2.8 CPU-s, a recompute 4.5 -> 2.7. No effect without WebAssembly.
-setFlagsFromString('--liftoff-only');
 
 const program = new Command('dx-tracker')
   .description(
