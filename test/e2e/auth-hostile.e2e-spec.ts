@@ -59,6 +59,7 @@ describe('authentication against hostile tokens', () => {
       role: 'officer',
       exp: expect.any(Number),
       iat: expect.any(Number),
+      jti: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect((claims.exp as number) - (claims.iat as number)).toBe(900);
     // The control for every refusal below: the same claims signed the same way get in.
@@ -148,6 +149,9 @@ describe('authentication against hostile tokens', () => {
     const login = await post('/api/v1/auth/login', { username: user.username, password: user.password }).expect(200);
     const first = login.body.refreshToken as string;
     const next = await post('/api/v1/auth/refresh', { refreshToken: first }).expect(200);
+    // Each access token is its own (jti), even when issued within the same second as the one before.
+    const jti = (t: string) => JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString()).jti as string;
+    expect(new Set([user.token, login.body.accessToken, next.body.accessToken].map(jti)).size).toBe(3);
     await refused(post('/api/v1/auth/refresh', { refreshToken: first }), 'INVALID_REFRESH_TOKEN');
     // The same token sent twice at once: exactly one rotation wins.
     const racing = await Promise.all([0, 1, 2].map(() => post('/api/v1/auth/refresh', { refreshToken: next.body.refreshToken })));

@@ -1,4 +1,5 @@
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { randomUUID } from 'crypto';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@dx/config';
 import { AccountRepository, AccountRow } from '@dx/db';
@@ -75,7 +76,9 @@ export class AuthService {
       prv: account.provinceId,
     };
     return {
-      accessToken: await this.jwt.signAsync(payload),
+      // Its own id (jti): two tokens of one account issued within the same second (a sign-in and an early renewal)
+      // would otherwise be the same string, and a page that waits for its token to change would wait for ever.
+      accessToken: await this.jwt.signAsync(payload, { jwtid: randomUUID() }),
       tokenType: 'Bearer',
       expiresIn: this.config.auth.accessTokenTtlS,
       refreshToken: await this.accounts.issueRefreshToken(account.id, new Date(), this.config.auth.refreshTokenTtlDays),
