@@ -186,7 +186,7 @@ describe('HTTP API (real PostgreSQL and Redis)', () => {
   it('unknown province is 404 with a code; a malformed code is 400 with the field path', async () => {
     const missing = await api.get('/api/v1/provinces/HNI').expect(404);
     expect(missing.body).toMatchObject({ code: 'PROVINCE_NOT_FOUND' });
-    const bad = await api.get('/api/v1/provinces/q!').expect(400);
+    const bad = await api.get('/api/v1/provinces/q!').set('Accept-Language', 'en').expect(400);
     expect(bad.body.errors).toEqual([{ path: 'code', messages: [expect.stringMatching(/province code/)] }]);
   });
 

@@ -71,6 +71,7 @@ describe('POST /api/v1/observations/bulk (JSON, CSV, Excel)', () => {
     expect(again.body).toMatchObject({ created: 0, updated: 2 });
     const dup = await officer
       .post('/api/v1/observations/bulk?province=DNG')
+      .set('Accept-Language', 'en')
       .send([row('2025-05', '1'), row('2025-05', '2')])
       .expect(400);
     expect(dup.body.errors[0].messages[0]).toMatch(/same indicator, org unit, period and source as rows\[0\]/);
@@ -81,7 +82,12 @@ describe('POST /api/v1/observations/bulk (JSON, CSV, Excel)', () => {
       '\uFEFFindicator,province,org,period,value,note\n' +
       'dvc-toan-trinh,DNG,DNG,2026-01,55,"Số liệu từ Cổng DVC, tháng 1"\n' +
       'dvc-toan-trinh,DNG,KHONG-CO,2026-02,56,\n';
-    const res = await officer.post('/api/v1/observations/bulk').set('Content-Type', 'text/csv').send(Buffer.from(csv, 'utf8')).expect(400);
+    const res = await officer
+      .post('/api/v1/observations/bulk')
+      .set('Content-Type', 'text/csv')
+      .set('Accept-Language', 'en')
+      .send(Buffer.from(csv, 'utf8'))
+      .expect(400);
     expect(res.body.errors).toEqual([{ path: 'rows[1].org', line: 3, messages: ['no org unit "KHONG-CO" in DNG'] }]);
     await officer.post('/api/v1/observations/bulk?partial=true').set('Content-Type', 'text/csv').send(Buffer.from(csv, 'utf8')).expect(200);
     const [stored] = await db.dataSource.query(`SELECT note, value::text FROM observation WHERE period = '2026-01'`);
@@ -162,6 +168,7 @@ describe('POST /api/v1/observations/bulk (JSON, CSV, Excel)', () => {
       officer
         .post('/api/v1/observations/bulk?province=DNG')
         .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .set('Accept-Language', 'en')
         .send(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     // A zip bomb: 100 MB of spaces in the sheet compress to about 100 kB.
     const bomb = await xlsx([

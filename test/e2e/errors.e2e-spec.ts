@@ -30,7 +30,10 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
   });
 
   it('validation errors: problem+json with type, title, status, detail, code and field paths; titles and messages follow Accept-Language', async () => {
-    const en = await officer.get('/api/v1/tasks?province=DNG&status=x&colour=red').expect(400);
+    // No Accept-Language: Vietnamese, the product's language.
+    const plain = await officer.get('/api/v1/tasks?province=DNG&status=x&colour=red').expect(400);
+    expect(plain.body.title).toBe('Dữ liệu không hợp lệ');
+    const en = await officer.get('/api/v1/tasks?province=DNG&status=x&colour=red').set('Accept-Language', 'en').expect(400);
     expect(en.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(en.body).toMatchObject({
       type: 'urn:dx-tracker:problem:validation_failed',
@@ -56,7 +59,7 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
   it('domain errors, authentication and unknown routes have a code and a localised title, never a stack trace', async () => {
     const missing = await officer.get('/api/v1/tasks/00000000-0000-4000-8000-000000000000').set('Accept-Language', 'vi').expect(404);
     expect(missing.body).toMatchObject({ code: 'TASK_NOT_FOUND', title: 'Không tìm thấy', status: 404 });
-    const anonymous = await request(app.getHttpServer()).get('/api/v1/tasks?province=DNG').expect(401);
+    const anonymous = await request(app.getHttpServer()).get('/api/v1/tasks?province=DNG').set('Accept-Language', 'en').expect(401);
     expect(anonymous.body).toMatchObject({ code: 'UNAUTHENTICATED', title: 'Not signed in' });
     const route = await officer.get('/api/v1/khong-co').expect(404);
     expect(route.body.code).toBe('NOT_FOUND');
@@ -69,6 +72,7 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     const heading = await officer
       .put('/api/v1/provinces/DNG/report-heading')
       .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
       .send('{"parentBody":"UBND \\ud800","issuer":"x","number":"x","place":"x","recipients":["x"],"signerTitle":"x"}')
       .expect(400);
     expect(heading.body.errors).toEqual([
@@ -84,6 +88,7 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     const bulk = await officer
       .post('/api/v1/observations/bulk?province=DNG&partial=true')
       .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
       .send('{"rows":[{"indicator":"dvc-toan-trinh","org":"DNG","period":"2031","value":"5","note":"x\\udc00"}]}')
       .expect(200);
     expect(bulk.body).toMatchObject({
@@ -98,6 +103,7 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     const top = await officer
       .post('/api/v1/observations')
       .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
       .send('{"indicator":"dvc-toan-trinh","province":"DNG","period":"2032","value":"5","__proto__":{"admin":true}}')
       .expect(400);
     expect(top.body.errors).toEqual([{ path: '__proto__', messages: ['property __proto__ should not exist'] }]);
@@ -118,9 +124,13 @@ describe('errors as problem documents (RFC 9457), in Vietnamese or English', () 
     for (const depth of [33, 5_000, 400_000]) {
       const body = `{"rows": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
       for (const res of [
-        await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body),
-        await officer.post('/api/v1/observations').set('Content-Type', 'application/json').send(body),
-        await officer.post('/api/v1/observations/bulk?province=DNG').set('Content-Type', 'application/json').send(body),
+        await request(server).post('/api/v1/auth/login').set('Content-Type', 'application/json').set('Accept-Language', 'en').send(body),
+        await officer.post('/api/v1/observations').set('Content-Type', 'application/json').set('Accept-Language', 'en').send(body),
+        await officer
+          .post('/api/v1/observations/bulk?province=DNG')
+          .set('Content-Type', 'application/json')
+          .set('Accept-Language', 'en')
+          .send(body),
       ]) {
         expect(res.status).toBe(400);
         expect(res.body).toMatchObject({ code: 'BAD_BODY', detail: 'the body nests arrays and objects more than 32 levels deep' });

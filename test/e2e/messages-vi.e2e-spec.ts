@@ -152,7 +152,11 @@ describe('error messages in Vietnamese, English under Accept-Language: en', () =
         .expect(429);
       expect(viRes.body.title).toBe('Quá nhiều yêu cầu, vui lòng thử lại sau');
       expect(viRes.body.detail).toMatch(/^Quá nhiều yêu cầu; hãy thử lại sau (\d+ giây|ít phút)$/);
-      const enRes = await request(server).post('/api/v1/auth/login').send({ username: 'x', password: 'y' }).expect(429);
+      const enRes = await request(server)
+        .post('/api/v1/auth/login')
+        .set('Accept-Language', 'en')
+        .send({ username: 'x', password: 'y' })
+        .expect(429);
       expect(enRes.body.detail).toMatch(/^Too many requests; try again/);
       for (const res of [viRes, enRes]) expect(JSON.stringify(res.body)).not.toContain('ThrottlerException');
     } finally {

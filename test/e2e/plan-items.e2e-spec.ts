@@ -122,7 +122,11 @@ describe('tasks and goals added, edited and cancelled in the web app (issue 19)'
       .send({ group: 'T1', lead: 'STTTT', due: 'mai' })
       .expect(400);
     expect(dto.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['due', 'title']);
-    const en = await officer.post(`${DOC}/tasks`).send({ group: 'T1', title: 'x', lead: 'KHONG-CO' }).expect(400);
+    const en = await officer
+      .post(`${DOC}/tasks`)
+      .set('Accept-Language', 'en')
+      .send({ group: 'T1', title: 'x', lead: 'KHONG-CO' })
+      .expect(400);
     expect(en.body.errors).toEqual([{ path: 'lead', messages: ['"lead" is not one of the province\'s agencies'] }]);
   });
 

@@ -91,7 +91,7 @@ describe('plan files through the API', () => {
       code: 'ACCESS_DENIED',
       detail: 'Tệp kế hoạch này thuộc tỉnh DNG; cán bộ chỉ được nhập kế hoạch của tỉnh mình',
     });
-    const english = await yaml(officer.post('/api/v1/plans/validate'), smallPlanText('TNEW')).expect(403);
+    const english = await yaml(officer.post('/api/v1/plans/validate').set('Accept-Language', 'en'), smallPlanText('TNEW')).expect(403);
     expect(english.body.detail).toBe('no right to import the plan of TNEW');
     // An admin checks any province's file.
     await yaml(admin.post('/api/v1/plans/validate'), readFileSync(DA_NANG_FILE)).expect(200);

@@ -321,11 +321,13 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['extra', 'period', 'value']);
       const month = await officer
         .post('/api/v1/observations')
+        .set('Accept-Language', 'en')
         .send({ ...body, period: '2023-13' })
         .expect(400);
       expect(month.body.errors).toEqual([{ path: 'period', messages: [expect.stringMatching(/^period must be 2023, /)] }]);
       const day = await officer
         .post('/api/v1/observations')
+        .set('Accept-Language', 'en')
         .send({ ...body, period: '2023-02-30' })
         .expect(400);
       expect(day.body.errors).toEqual([{ path: 'period', messages: ['"2023-02-30" is not a real period'] }]);
@@ -336,6 +338,7 @@ describe('write API: tasks, KPI values, audit (real PostgreSQL and Redis)', () =
       expect(range.body).toMatchObject({ code: 'INVALID_INPUT', errors: [{ path: 'value' }] });
       const counts = await officer
         .post('/api/v1/observations')
+        .set('Accept-Language', 'en')
         .send({ ...body, period: '2024-04', value: '80', numerator: '500', denominator: '1000' })
         .expect(400);
       expect(counts.body.errors[0].messages[0]).toMatch(/disagrees/);

@@ -7,15 +7,22 @@ import type { Lang } from '@dx/domain';
 export type { FieldProblem } from './field-messages';
 export { localiseErrors } from './field-messages';
 
-/** Vietnamese when the client prefers it (Accept-Language: vi…), English otherwise. */
+/**
+ * The reader's language: English when the client's Accept-Language puts English before Vietnamese, Vietnamese
+ * otherwise (no header, `*`, or only other languages): the product speaks Vietnamese first.
+ */
 export function languageOf(req: Pick<Request, 'headers'> | undefined): Lang {
   const header = String(req?.headers?.['accept-language'] ?? '');
-  const first =
-    header
-      .split(',')
-      .map((p) => p.trim().split(';')[0].toLowerCase())
-      .find(Boolean) ?? '';
-  return first.startsWith('vi') ? 'vi' : 'en';
+  const preferred = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+      return { tag: tag.trim(), q: q ? Number(q[1]) : 1 };
+    })
+    .filter((p) => p.q > 0 && (p.tag.startsWith('vi') || p.tag.startsWith('en')))
+    .sort((a, b) => b.q - a.q)[0];
+  return preferred?.tag.startsWith('en') ? 'en' : 'vi';
 }
 
 const TITLES: Record<number, [string, string]> = {

@@ -77,7 +77,7 @@ export class ObservationBulkService {
     options: BulkOptions,
     idempotencyKey: string | undefined,
     meta: RequestMeta,
-    lang: Lang = 'en',
+    lang: Lang = 'vi',
   ): Promise<BulkUploadResult> {
     const requestHash = createHash('sha256')
       .update(JSON.stringify([options, rows.map((r) => r.values)]))

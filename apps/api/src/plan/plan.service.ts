@@ -36,7 +36,7 @@ export class PlanService {
    * Large files are parsed in a worker thread (parsePlanFileOffThread): the API keeps answering meanwhile.
    * A valid file the principal may not import (an officer's file of another province) is refused here already.
    */
-  async validate(principal: Principal, bytes: Buffer, lang: Lang = 'en'): Promise<PlanCheck> {
+  async validate(principal: Principal, bytes: Buffer, lang: Lang = 'vi'): Promise<PlanCheck> {
     const parsed = await parsePlanFileOffThread(bytes);
     if (parsed.plan) await this.assertMayImport(principal, parsed.plan.province.code);
     return {
@@ -63,7 +63,7 @@ export class PlanService {
     meta: RequestMeta,
   ): Promise<PlanImportResponse> {
     const parsed = await parsePlanFileOffThread(bytes);
-    const issue = issueIn(options.lang ?? 'en');
+    const issue = issueIn(options.lang ?? 'vi');
     if (!parsed.plan || parsed.errors.length) {
       throw new DomainError('PLAN_FILE_INVALID', planMessages.fileHasErrors(parsed.errors.length), {
         errors: parsed.errors.map((e) => ({ path: e.path, line: e.line, messages: [{ vi: e.vi, en: e.message }] })),
