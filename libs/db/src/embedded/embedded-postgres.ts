@@ -56,7 +56,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<
   // PGlite is PostgreSQL compiled to WebAssembly. V8's optimising compiler spent more CPU on its hot functions than
   // it gave back (measured on the demo data: a first start 14.6 -> 10.2 CPU-s, a restart 7.3 -> 4.7, a CLI export
   // 3.9 -> 2.2, 100 summary requests the same either way): this process keeps WebAssembly to V8's baseline code.
-  // Nothing else in the product runs WebAssembly; the flag takes effect for modules compiled from here on.
+  // The only other WebAssembly here is the small HTTP parser of Node's fetch. The flag holds for modules compiled after it.
   setFlagsFromString('--liftoff-only');
   const db = await PGlite.create(join(dataDir, 'pg'));
   // PGlite ignores startup options, so BullMQ's schema must be on the one session's search_path.
