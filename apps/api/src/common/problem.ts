@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import Negotiator from 'negotiator';
 import type { Localised, ProblemDocument } from '@dx/domain';
 import { FieldProblem, localiseErrors } from './field-messages';
 
@@ -8,21 +9,11 @@ export type { FieldProblem } from './field-messages';
 export { localiseErrors } from './field-messages';
 
 /**
- * The reader's language: English when the client's Accept-Language puts English before Vietnamese, Vietnamese
- * otherwise (no header, `*`, or only other languages): the product speaks Vietnamese first.
+ * The reader's language, negotiated from Accept-Language (q-values, prefixes such as `en-US`): English when the client
+ * prefers it to Vietnamese, Vietnamese otherwise (no header, `*`, or other languages only): Vietnamese first.
  */
 export function languageOf(req: Pick<Request, 'headers'> | undefined): Lang {
-  const header = String(req?.headers?.['accept-language'] ?? '');
-  const preferred = header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
-      return { tag: tag.trim(), q: q ? Number(q[1]) : 1 };
-    })
-    .filter((p) => p.q > 0 && (p.tag.startsWith('vi') || p.tag.startsWith('en')))
-    .sort((a, b) => b.q - a.q)[0];
-  return preferred?.tag.startsWith('en') ? 'en' : 'vi';
+  return new Negotiator({ headers: req?.headers ?? {} }).language(['vi', 'en']) === 'en' ? 'en' : 'vi';
 }
 
 const TITLES: Record<number, [string, string]> = {
