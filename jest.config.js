@@ -6,6 +6,12 @@
  */
 const SLOW_E2E = ['cli', 'embedded-start', 'embedded-loop', 'backup', 'logs', 'plan-upload-off-thread'];
 
+const { readFileSync } = require('fs');
+const { availableParallelism } = require('os');
+
+/** `.swcrc`: the same transpiler options as `npm run build` (scripts/build-server.js). */
+const { $schema, ...swcOptions } = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
 /** @type {import('jest').Config} */
 const shared = {
   testEnvironment: 'node',
@@ -18,20 +24,8 @@ const shared = {
     '^@dx/migrations/(.*)$': '<rootDir>/migrations/$1',
     '^@dx/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
-  // Type checking runs once as `tsc --noEmit` in `npm test`; jest only transpiles.
-  transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
-      },
-    ],
-  },
+  // Type checking runs once as `tsc --noEmit` in `npm test`; jest only transpiles, with the build's SWC options.
+  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
 };
 
 const withServices = {
@@ -41,8 +35,6 @@ const withServices = {
 };
 
 const slowE2e = `<rootDir>/test/e2e/(${SLOW_E2E.join('|')})\\.e2e-spec\\.ts$`;
-
-const { availableParallelism } = require('os');
 
 /** @type {import('jest').Config} */
 module.exports = {

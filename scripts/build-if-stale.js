@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs `npm run build` only when a source changed since the last successful build: a file or folder under apps,
- * libs, migrations or bench (a deleted file changes its folder's time), tsconfig*.json, package.json or
+ * libs, migrations or bench (a deleted file changes its folder's time), tsconfig*.json, .swcrc, package.json or
  * package-lock.json newer than `dist/.build-stamp`, or the stamp or an entry point missing. The stamp takes the
  * time the build started, so an edit made while it runs is built next time. `npm run cli` and `npm start` call this.
  */
@@ -35,7 +35,7 @@ function newestUnder(dir) {
 function newestSource() {
   const topFiles = fs
     .readdirSync(root)
-    .filter((name) => /^tsconfig.*\.json$/.test(name) || name === 'package.json' || name === 'package-lock.json');
+    .filter((name) => /^tsconfig.*\.json$/.test(name) || ['.swcrc', 'package.json', 'package-lock.json'].includes(name));
   let newest = 0;
   for (const name of topFiles) newest = Math.max(newest, fs.statSync(path.join(root, name)).mtimeMs);
   for (const dir of SOURCE_DIRS) {
