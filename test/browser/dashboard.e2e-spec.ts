@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -77,7 +77,7 @@ describe('web dashboard in a real browser', () => {
     expect(last).toBeLessThan(first);
     // Quảng Ninh alone has 2023-H2's figure: no "hạng 1/1".
     expect(await kpi.innerText()).not.toMatch(/hạng/);
-    await page.screenshot({ path: join(SHOTS, 'overview-qni.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'overview-qni.png'));
     // Measured, not asserted: a reload of the overview until the national targets show (written for the README).
     const started = Date.now();
     await page.reload();
@@ -122,7 +122,7 @@ describe('web dashboard in a real browser', () => {
       '2021: 0,4972 điểm, hạng 7/63',
       '2022: 0,7024 điểm, hạng 3/63',
     ]);
-    await dti.screenshot({ path: join(SHOTS, 'overview-dti.png') });
+    await screenshot(dti, join(SHOTS, 'overview-dti.png'), false);
     // Seen as of a date before any DTI year: nothing to show, said plainly.
     await page.getByLabel('Ngày xem tình trạng').fill('2020-12-31');
     await dti.getByText('Chưa có dữ liệu DTI').waitFor();
@@ -154,7 +154,7 @@ describe('web dashboard in a real browser', () => {
       .waitFor();
     expect(await cells()).toEqual(periodMap);
     expect(await table.getByRole('row').count()).toBeGreaterThan(1);
-    await page.screenshot({ path: join(SHOTS, 'province-map-qni.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'province-map-qni.png'));
     // A map dated before the period ends is refused by the API: a readable message, not a crash.
     await form.getByLabel('Bản đồ tại ngày khác').check();
     await form.getByLabel('Ngày bản đồ').fill('2023-06-30');
@@ -196,7 +196,7 @@ describe('web dashboard in a real browser', () => {
     expect(await goal.innerText()).toMatch(/đang thực hiện|chưa có số liệu|không đạt|có nguy cơ|đúng tiến độ|đạt/);
     await goal.getByRole('button', { name: 'lịch sử' }).click();
     await goal.locator('ol.history li').first().waitFor();
-    await page.screenshot({ path: join(SHOTS, 'plan-tree.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'plan-tree.png'));
   });
 
   it('an officer marks a task done with evidence; the overview counts change without reload; a second officer meets the conflict dialog', async () => {
@@ -216,7 +216,7 @@ describe('web dashboard in a real browser', () => {
     await form.getByLabel('Trạng thái').selectOption('done');
     await form.getByLabel('Số văn bản').fill('15/BC-STTTT');
     await form.getByLabel('Ngày văn bản').fill('2023-10-25');
-    await work.screenshot({ path: join(SHOTS, 'work-edit.png'), fullPage: true });
+    await screenshot(work, join(SHOTS, 'work-edit.png'));
     await form.getByRole('button', { name: 'Lưu' }).click();
     await work.getByRole('status').getByText('Đã lưu T1.1').waitFor();
     await work.getByTestId('task-T1.1').getByText('15/BC-STTTT').waitFor();
@@ -230,7 +230,7 @@ describe('web dashboard in a real browser', () => {
     const dialog = other.getByRole('alertdialog');
     await dialog.waitFor();
     expect(await dialog.innerText()).toMatch(/vừa được người khác cập nhật[\s\S]*hoàn thành[\s\S]*15\/BC-STTTT/);
-    await other.screenshot({ path: join(SHOTS, 'work-conflict.png'), fullPage: true });
+    await screenshot(other, join(SHOTS, 'work-conflict.png'));
     await dialog.getByRole('button', { name: 'Bỏ thay đổi của tôi' }).click();
   });
 
@@ -249,7 +249,7 @@ describe('web dashboard in a real browser', () => {
     expect(await errors.innerText()).toMatch(/3\s+province\.name/);
     expect(await page.getByRole('button', { name: 'Nhập vào hệ thống' }).isDisabled()).toBe(true);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM document`))[0].n).toBe(before);
-    await page.screenshot({ path: join(SHOTS, 'import-errors.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'import-errors.png'));
   });
 
   it("a reporter's update waits on the officers' approval page; approved, it shows in the task's history", async () => {
@@ -266,7 +266,7 @@ describe('web dashboard in a real browser', () => {
     await officer.getByRole('link', { name: 'Chờ duyệt' }).click();
     const item = officer.getByText(/Nhiệm vụ T1\.2: trạng thái «đang thực hiện», tiến độ 90%/);
     await item.waitFor();
-    await officer.screenshot({ path: join(SHOTS, 'submissions.png'), fullPage: true });
+    await screenshot(officer, join(SHOTS, 'submissions.png'));
     await officer.locator('li', { has: item }).getByRole('button', { name: 'Duyệt' }).click();
     await officer.getByRole('status').getByText('Đã duyệt').waitFor();
     await officer.getByRole('link', { name: 'Công việc' }).click();
@@ -285,7 +285,7 @@ describe('web dashboard in a real browser', () => {
     await form.getByRole('button', { name: 'Tạo báo cáo ngay' }).click();
     const row = page.getByRole('region', { name: 'Báo cáo đã tạo' }).getByRole('row', { name: /05-NQ\/TU Năm 2023/ });
     await row.waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: join(SHOTS, 'reports.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'reports.png'));
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'PDF' }).click()]);
     expect(download.suggestedFilename()).toBe('bao-cao-05-NQ-TU-2023.pdf');
     const file = join(SHOTS, download.suggestedFilename());
@@ -305,7 +305,7 @@ describe('web dashboard in a real browser', () => {
     await refused.waitFor();
     expect(await refused.innerText()).toMatch(/3\s+rows\[1\]\.period[\s\S]*4\s+rows\[2\]\.org/);
     expect((await db.dataSource.query(`SELECT count(*)::int AS n FROM observation WHERE period LIKE '2030-%'`))[0].n).toBe(0);
-    await page.screenshot({ path: join(SHOTS, 'values-upload.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'values-upload.png'));
     // The template to fill in, as Excel set to Vietnamese saves a CSV: BOM, Vietnamese column names, ';'.
     const [template] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Tải mẫu CSV' }).click()]);
     expect(template.suggestedFilename()).toBe('mau-so-lieu-DNG.csv');
@@ -348,7 +348,7 @@ describe('web dashboard in a real browser', () => {
     await table.getByText('Cập nhật nhiệm vụ', { exact: true }).first().waitFor({ state: 'detached' });
     await table.getByText('Duyệt cập nhật', { exact: true }).first().waitFor();
     expect(await table.getByText('Gửi cập nhật nhiệm vụ chờ duyệt', { exact: true }).count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SHOTS, 'audit.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'audit.png'));
   });
 
   it("a reporter sees edit controls only on its own agency's tasks", async () => {
@@ -362,6 +362,6 @@ describe('web dashboard in a real browser', () => {
     await page.getByLabel('Tìm').fill('tap huan');
     await page.getByTestId('task-T1.1').waitFor({ state: 'detached' });
     expect(await page.getByTestId('task-T1.2').count()).toBe(1);
-    await page.screenshot({ path: join(SHOTS, 'work-reporter.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'work-reporter.png'));
   });
 });

@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { createHmac } from 'crypto';
-import { mkdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, fillSignIn, launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { closeContexts, fillSignIn, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -53,7 +53,6 @@ describe('web flows in a real browser', () => {
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-flows` } });
     url = await listenLocally(app);
     browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -105,7 +104,7 @@ describe('web flows in a real browser', () => {
     expect(await dialog.evaluate((d) => d.tagName === 'DIALOG' && (d as HTMLDialogElement).open && d.matches(':modal'))).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Trả lại' }).isDisabled()).toBe(true);
     await dialog.getByLabel('Lý do trả lại').fill('Thiếu văn bản chứng minh số lớp tập huấn');
-    await officer.screenshot({ path: join(SHOTS, 'submission-return-dialog.png') });
+    await screenshot(officer, join(SHOTS, 'submission-return-dialog.png'), false);
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await officer.getByRole('status').getByText('Đã trả lại').waitFor();
     expect(await dialog.count()).toBe(0);
@@ -157,7 +156,7 @@ describe('web flows in a real browser', () => {
     await leader.getByRole('link', { name: 'Chỉ đạo' }).click();
     const seen = leader.locator('li', { hasText: 'Báo cáo số cán bộ cấp xã đã tập huấn kỹ năng số' });
     await seen.getByText('Trả lời của baocao.dng: Đã tập huấn 120 cán bộ tại 8 xã').waitFor();
-    await leader.screenshot({ path: join(SHOTS, 'directives.png'), fullPage: true });
+    await screenshot(leader, join(SHOTS, 'directives.png'));
     await seen.getByRole('button', { name: 'Kết thúc' }).click();
     await seen.getByTestId('directive-status').getByText('đã kết thúc').waitFor();
     expect(await seen.innerText()).toMatch(/Kết thúc bởi lanhdao\.dng/);
@@ -202,7 +201,7 @@ describe('web flows in a real browser', () => {
     await page.evaluate((t) => sessionStorage.setItem('dx-token', t), expiredCopy((await stored(page, 'dx-token'))!));
     await form.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('alert').getByText(EXPIRED).waitFor();
-    await page.screenshot({ path: join(SHOTS, 'session-expired.png') });
+    await screenshot(page, join(SHOTS, 'session-expired.png'), false);
     expect(page.url()).toMatch(/#\/dang-nhap$/);
     expect(await stored(page, 'dx-token')).toBeNull();
 

@@ -1,9 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { closeContexts } from '../support/browser';
+import { closeContexts, screenshot } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, NotificationRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -63,7 +62,6 @@ describe('notifications in a real browser', () => {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
-    mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -178,7 +176,7 @@ describe('notifications in a real browser', () => {
     expect(await waiting.locator('.muted').innerText()).toMatch(LOCAL_MOMENT);
     expect(await items.filter({ hasText: 'bị trả lại' }).count()).toBe(0);
     expect(await waiting.getByRole('link').getAttribute('href')).toMatch(/^#\/cho-duyet\?submission=[0-9a-f-]{36}$/);
-    await officer.screenshot({ path: join(SHOTS, 'officer-inbox.png'), fullPage: true });
+    await screenshot(officer, join(SHOTS, 'officer-inbox.png'));
 
     const reporter = await signIn('baocao.dng');
     await badgeAgrees(reporter, 'baocao.dng');
@@ -222,7 +220,7 @@ describe('notifications in a real browser', () => {
     await officer.goto(`${url}/#/thong-bao`);
     await officer.getByTestId('notification').first().waitFor();
     await fitsWidth(officer, 'officer inbox');
-    await officer.screenshot({ path: join(SHOTS, 'officer-inbox-390.png'), fullPage: true });
+    await screenshot(officer, join(SHOTS, 'officer-inbox-390.png'));
   }, 60_000);
 
   it('the inbox pages by 20, newest first', async () => {
@@ -304,7 +302,7 @@ describe('notifications in a real browser', () => {
         { kind: 'submission.decided', mode: 'email', digest: true },
       ]),
     );
-    await page.screenshot({ path: join(SHOTS, 'reporter-settings.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'reporter-settings.png'));
   }, 60_000);
 
   it("an officer sets the province's reminder days and webhook (the secret never shown) and sees the failed deliveries; it fits 390 px", async () => {
@@ -352,7 +350,7 @@ describe('notifications in a real browser', () => {
     expect(row).toMatch(/\b6\b/);
     expect(row).toMatch(/\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
     await fitsWidth(page, 'officer settings');
-    await page.screenshot({ path: join(SHOTS, 'officer-settings-390.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'officer-settings-390.png'));
 
     // A reporter may not read them; an admin reads those of the province picked in the header.
     await api('baocao.dng').get('/api/v1/notifications/deliveries?status=failed').expect(403);

@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
 import { AccountRepository, importDtiDirectory, PlanImporter } from '@dx/db';
 import { QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -39,7 +38,6 @@ describe('province map and DTI ranking in a real browser', () => {
     app = await createTestApp(db, { env: { QUEUE_PREFIX: `dx-test-${testRunId()}-maps` } });
     url = await listenLocally(app);
     browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -92,7 +90,7 @@ describe('province map and DTI ranking in a real browser', () => {
     const mapBox = (await page.getByTestId('province-map').boundingBox())!;
     const tableBox = (await page.getByRole('table', { name: 'Giá trị theo tỉnh' }).boundingBox())!;
     expect(tableBox.x).toBeGreaterThan(mapBox.x + mapBox.width - 1);
-    await page.screenshot({ path: join(SHOTS, 'province-map-2022.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'province-map-2022.png'));
 
     await form.getByLabel('Chỉ số').selectOption('dvc-toan-trinh');
     await form.getByLabel('Kỳ', { exact: true }).fill('2023-H2');
@@ -117,7 +115,7 @@ describe('province map and DTI ranking in a real browser', () => {
     expect(tableBox.y).toBeGreaterThanOrEqual(mapBox.y + mapBox.height);
     expect(mapBox.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: join(SHOTS, 'province-map-390.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'province-map-390.png'));
   });
 
   it('a map box with no size yet (not laid out, or hidden) waits for one: no page error, then the map is drawn', async () => {
@@ -161,7 +159,7 @@ describe('province map and DTI ranking in a real browser', () => {
     await table.getByRole('button', { name: /Điểm DTI/ }).click();
     await waitFor('sorted by score, lowest first', async () => (await rows())[0][1] === 'Quảng Ninh');
     expect(await table.getByRole('columnheader', { name: /Điểm DTI/ }).getAttribute('aria-sort')).toBe('ascending');
-    await page.screenshot({ path: join(SHOTS, 'dti-ranking.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'dti-ranking.png'));
     // On a phone the wide table scrolls inside its own box, not the page.
     await page.setViewportSize({ width: 390, height: 844 });
     await waitFor('the page within 390 px', async () => (await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);

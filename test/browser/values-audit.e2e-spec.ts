@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, fillSignIn, launchChromium, listenLocally } from '../support/browser';
+import { closeContexts, fillSignIn, launchChromium, listenLocally, screenshot } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -45,7 +44,6 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     url = await listenLocally(app);
     browser = await launchChromium();
   });
-  beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
   afterAll(async () => {
     await browser?.close();
     await app?.close();
@@ -94,7 +92,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     await list.getByRole('form', { name: 'Lọc số liệu' }).getByLabel('Chỉ số', { exact: true }).selectOption('dti-diem');
     const dti = list.getByRole('row').filter({ hasText: 'dti-diem' });
     await dti.getByText('0,55 điểm').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'values-list.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'values-list.png'));
     await dti.getByRole('button', { name: 'Xóa dti-diem kỳ 2023 của DNG' }).click();
     const confirm = page.getByRole('dialog', { name: 'Xóa số liệu?' });
     await confirm.getByRole('button', { name: 'Hủy' }).click();
@@ -124,7 +122,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     await log.getByRole('row').filter({ hasText: 'nguoi.khac' }).first().waitFor({ state: 'detached' });
     expect((await log.getByRole('row').allInnerTexts()).slice(1).every((r) => r.includes('canbo.dng'))).toBe(true);
     expect(await log.getByRole('row').count()).toBe(3);
-    await page.screenshot({ path: join(SHOTS, 'audit-filtered.png'), fullPage: true });
+    await screenshot(page, join(SHOTS, 'audit-filtered.png'));
     expect(nativeDialogs).toEqual([]);
   });
 
@@ -136,7 +134,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     expect(await select.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['Đà Nẵng', 'Quảng Ninh']));
     await select.selectOption('DNG');
     await page.getByRole('region', { name: 'Văn bản 05-NQ/TU' }).waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: join(SHOTS, 'admin-province-dng.png') });
+    await screenshot(page, join(SHOTS, 'admin-province-dng.png'), false);
     await page.getByRole('region', { name: 'Văn bản 05-NQ/TU' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('region', { name: 'Văn bản CDS-2023-QG' }).count()).toBe(0);
     await page.reload();

@@ -1,8 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
-import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
 import { seedIllustrativeActivity } from '@dx/api/bootstrap/demo-activity';
 import { createDemoAccounts, loadDemoDataOnce } from '@dx/api/bootstrap/demo-data';
 import { REPO } from '../factories/plan-file.factory';
@@ -58,7 +57,6 @@ describe('a first start walked in the browser by every role', () => {
     await seedIllustrativeActivity(app);
     url = await listenLocally(app);
     browser = await launchChromium();
-    mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -128,7 +126,7 @@ describe('a first start walked in the browser by every role', () => {
       for (const hash of mine) {
         await page.goto(`${url}/${hash}`);
         found.push(...(await problems(page, `${username} ${hash}`)));
-        await page.screenshot({ path: join(SHOTS, `${username}-${hash.replace(/[^a-z0-9-]/gi, '')}.png`), fullPage: true });
+        await screenshot(page, join(SHOTS, `${username}-${hash.replace(/[^a-z0-9-]/gi, '')}.png`));
       }
       expect(found).toEqual([]);
       expect(faults).toEqual([]);

@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
+import { mkdirSync } from 'fs';
+import { dirname } from 'path';
+import { Browser, BrowserContextOptions, chromium, Locator, Page } from 'playwright-core';
 
 /** The desktop window most browser tests use. */
 export const WIDE = { width: 1280, height: 900 };
@@ -58,4 +60,14 @@ export async function signedInPage(
   await fillSignIn(page, username, password);
   await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
   return page;
+}
+
+/**
+ * Saves a screenshot for a person to look at (under `test-output/browser/`), only when `BROWSER_SHOTS=1`: a full-page
+ * shot costs the browser about half a CPU-second, and the walk alone takes about eighty. Nothing is asserted on them.
+ */
+export async function screenshot(target: Page | Locator, file: string, fullPage = true): Promise<void> {
+  if (process.env.BROWSER_SHOTS !== '1') return;
+  mkdirSync(dirname(file), { recursive: true });
+  await ('goto' in target ? target.screenshot({ path: file, fullPage }) : target.screenshot({ path: file }));
 }
