@@ -8,7 +8,7 @@
  */
 const { mkdir, writeFile } = require('node:fs/promises');
 const { readFileSync } = require('node:fs');
-const { dirname, join, relative, resolve } = require('node:path');
+const { basename, dirname, join, relative, resolve } = require('node:path');
 const swc = require('@swc/core');
 const { replaceTscAliasPaths } = require('tsc-alias');
 const ts = require('typescript');
@@ -38,7 +38,7 @@ async function build(file, outDir, options) {
     swcrc: false,
   });
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${code}\n//# sourceMappingURL=${out.slice(dirname(out).length + 1)}.map\n`);
+  await writeFile(out, `${code}\n//# sourceMappingURL=${basename(out)}.map\n`);
   await writeFile(`${out}.map`, map);
 }
 
