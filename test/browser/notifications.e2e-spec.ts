@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { join } from 'path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { closeContexts, screenshot } from '../support/browser';
+import { Browser, Page } from 'playwright-core';
+import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage, WIDE } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, NotificationRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -14,7 +14,6 @@ import { waitFor } from '../support/wait-for';
 const PASSWORD = 'mat-khau-thu-nghiem';
 const SHOTS = join(REPO, 'test-output', 'browser', 'notifications');
 const NARROW = { width: 390, height: 844 };
-const WIDE = { width: 1280, height: 900 };
 /** "15:28 ngày 02/12/2026": when a notification came, in Việt Nam's time. */
 const LOCAL_MOMENT = /^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/;
 
@@ -52,16 +51,12 @@ describe('notifications in a real browser', () => {
       await accounts.create({ username, displayName: username, role, province, orgUnit, password: PASSWORD });
     }
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-notify` } });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    url = await listenLocally(app);
     for (const username of ['canbo.dng', 'baocao.dng', 'xem.dng']) {
       const res = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username, password: PASSWORD }).expect(200);
       tokens.set(username, res.body.accessToken);
     }
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -82,16 +77,8 @@ describe('notifications in a real browser', () => {
   const inboxOf = async (username: string): Promise<Listed> =>
     (await api(username).get('/api/v1/notifications?page=1&pageSize=50').expect(200)).body;
 
-  async function signIn(username: string, viewport = WIDE): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'vi-VN', viewport })).newPage();
-    page.on('dialog', (d) => void d.dismiss());
-    await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
-    return page;
-  }
+  const signIn = (username: string, viewport = WIDE): Promise<Page> =>
+    signedInPage(browser, url, username, PASSWORD, { viewport }, (page) => page.on('dialog', (d) => void d.dismiss()));
 
   /** The header's link to the inbox once it reads `text` ("Thông báo (2)", or "Thông báo" with nothing unread). */
   const badgeReads = (page: Page, text: string) =>

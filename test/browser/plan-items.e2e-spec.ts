@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, fillSignIn, launchChromium, listenLocally } from '../support/browser';
+import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -42,9 +42,7 @@ describe('an officer adds, edits and cancels a task in the browser', () => {
   afterEach(() => closeContexts(browser));
 
   async function signIn(username: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${url}/`);
-    await fillSignIn(page, username, PASSWORD);
+    const page = await signedInPage(browser, url, username, PASSWORD);
     await page.getByRole('link', { name: 'Công việc' }).click();
     return page;
   }

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
-import { Browser, chromium } from 'playwright-core';
-import { closeContexts } from '../support/browser';
+import { Browser } from 'playwright-core';
+import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { smallPlanText, validPlan } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -34,12 +34,8 @@ describe('report schedule recipients in a real browser', () => {
       password: PASSWORD,
     });
     app = await createTestApp(db);
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    url = await listenLocally(app);
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -49,12 +45,7 @@ describe('report schedule recipients in a real browser', () => {
   afterEach(() => closeContexts(browser));
 
   it('adds a monthly schedule for the lanh-dao account and an address, listed with them', async () => {
-    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
-    await page.goto(`${url}/`);
-    await page.getByLabel('Tên đăng nhập').fill('canbo.tbr');
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
+    const page = await signedInPage(browser, url, 'canbo.tbr', PASSWORD);
     await page.goto(`${url}/#/bao-cao`);
     const form = page.getByRole('form', { name: 'Thêm lịch báo cáo' });
     await form.getByLabel('Nơi nhận (tài khoản hoặc email)').fill('lanh-dao, van.phong@tinh.gov.vn');
