@@ -10,7 +10,7 @@ const { readFileSync } = require('fs');
 const { availableParallelism } = require('os');
 
 /** `.swcrc`: the same transpiler options as `npm run build` (scripts/build-server.js). */
-const { $schema, ...swcOptions } = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const swcOptions = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
 /** @type {import('jest').Config} */
 const shared = {

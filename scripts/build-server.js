@@ -29,9 +29,8 @@ function fail(diagnostic) {
 
 async function build(file, outDir, options) {
   const out = join(outDir, relative(root, file)).replace(/\.ts$/, '.js');
-  const { code, map } = await swc.transform(readFileSync(file, 'utf8'), {
+  const { code, map } = await swc.transformFile(file, {
     ...options,
-    filename: file,
     outputPath: out,
     sourceFileName: relative(dirname(out), file),
     sourceMaps: true,
@@ -45,7 +44,6 @@ async function build(file, outDir, options) {
 async function main() {
   const { files, outDir } = sourceFiles();
   const options = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
-  delete options.$schema;
   await Promise.all(files.map((file) => build(file, outDir, options)));
   await replaceTscAliasPaths({ configFile: CONFIG });
 }
