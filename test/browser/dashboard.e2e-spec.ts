@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
+import { launchChromium, listenLocally, screenshot, SignedInPages } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -24,6 +24,7 @@ describe('web dashboard in a real browser', () => {
   let app: INestApplication;
   let url: string;
   let browser: Browser;
+  let pages: SignedInPages;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -45,6 +46,7 @@ describe('web dashboard in a real browser', () => {
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-web` } });
     url = await listenLocally(app);
     browser = await launchChromium();
+    pages = new SignedInPages(browser, url, () => PASSWORD);
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
@@ -52,9 +54,9 @@ describe('web dashboard in a real browser', () => {
     await app?.close();
     await db?.drop();
   });
-  afterEach(() => closeContexts(browser));
+  afterEach(() => pages?.release());
 
-  const signIn = (username: string): Promise<Page> => signedInPage(browser, url, username, PASSWORD);
+  const signIn = (username: string): Promise<Page> => pages.open(username);
 
   it('a leader sees the national 2023 targets with the reconciliation warning and the 81% online-service KPI against its target', async () => {
     const page = await signIn('lanhdao.qni');

@@ -3,7 +3,7 @@ import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, fillSignIn, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
+import { fillSignIn, launchChromium, listenLocally, screenshot, SignedInPages } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -35,6 +35,7 @@ describe('web flows in a real browser', () => {
   let app: INestApplication;
   let url: string;
   let browser: Browser;
+  let pages: SignedInPages;
   /** Every native alert/confirm/prompt the pages opened (there should be none). */
   const nativeDialogs: string[] = [];
 
@@ -53,22 +54,24 @@ describe('web flows in a real browser', () => {
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-flows` } });
     url = await listenLocally(app);
     browser = await launchChromium();
+    pages = new SignedInPages(browser, url, () => PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await db?.drop();
   });
-  afterEach(() => closeContexts(browser));
+  afterEach(() => pages?.release());
   afterEach(() => expect(nativeDialogs).toEqual([]));
 
   const signIn = (username: string): Promise<Page> =>
-    signedInPage(browser, url, username, PASSWORD, {}, (page) =>
-      page.on('dialog', (d) => {
-        nativeDialogs.push(`${d.type()}: ${d.message()}`);
-        void d.dismiss();
-      }),
-    );
+    pages.open(username, {
+      prepare: (page) =>
+        page.on('dialog', (d) => {
+          nativeDialogs.push(`${d.type()}: ${d.message()}`);
+          void d.dismiss();
+        }),
+    });
 
   const stored = (page: Page, key: string) => page.evaluate((k) => sessionStorage.getItem(k), key);
   async function refreshCookie(page: Page) {

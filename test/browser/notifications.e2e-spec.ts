@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage, WIDE } from '../support/browser';
+import { launchChromium, listenLocally, screenshot, SignedInPages, WIDE } from '../support/browser';
 import request from 'supertest';
 import { AccountRepository, NotificationRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
@@ -34,6 +34,7 @@ describe('notifications in a real browser', () => {
   let app: INestApplication;
   let url: string;
   let browser: Browser;
+  let pages: SignedInPages;
   const tokens = new Map<string, string>();
 
   beforeAll(async () => {
@@ -57,13 +58,14 @@ describe('notifications in a real browser', () => {
       tokens.set(username, res.body.accessToken);
     }
     browser = await launchChromium();
+    pages = new SignedInPages(browser, url, () => PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await db?.drop();
   });
-  afterEach(() => closeContexts(browser));
+  afterEach(() => pages?.release());
 
   const api = (username: string) => {
     const auth = (r: request.Test) => r.set('Authorization', `Bearer ${tokens.get(username)}`).set('Accept-Language', 'vi');
@@ -78,7 +80,7 @@ describe('notifications in a real browser', () => {
     (await api(username).get('/api/v1/notifications?page=1&pageSize=50').expect(200)).body;
 
   const signIn = (username: string, viewport = WIDE): Promise<Page> =>
-    signedInPage(browser, url, username, PASSWORD, { viewport }, (page) => page.on('dialog', (d) => void d.dismiss()));
+    pages.open(username, { viewport, prepare: (page) => page.on('dialog', (d) => void d.dismiss()) });
 
   /** The header's link to the inbox once it reads `text` ("Thông báo (2)", or "Thông báo" with nothing unread). */
   const badgeReads = (page: Page, text: string) =>

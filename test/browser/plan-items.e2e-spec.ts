@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, signedInPage } from '../support/browser';
+import { launchChromium, listenLocally, SignedInPages } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -17,6 +17,7 @@ describe('an officer adds, edits and cancels a task in the browser', () => {
   let app: INestApplication;
   let url: string;
   let browser: Browser;
+  let pages: SignedInPages;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -33,16 +34,17 @@ describe('an officer adds, edits and cancels a task in the browser', () => {
     app = await createTestApp(db);
     url = await listenLocally(app);
     browser = await launchChromium();
+    pages = new SignedInPages(browser, url, () => PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await db?.drop();
   });
-  afterEach(() => closeContexts(browser));
+  afterEach(() => pages?.release());
 
   async function signIn(username: string): Promise<Page> {
-    const page = await signedInPage(browser, url, username, PASSWORD);
+    const page = await pages.open(username);
     await page.getByRole('link', { name: 'Công việc' }).click();
     return page;
   }

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
+import { launchChromium, listenLocally, screenshot, SignedInPages } from '../support/browser';
 import { AccountRepository, importDtiDirectory, PlanImporter } from '@dx/db';
 import { QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -21,6 +21,7 @@ describe('province map and DTI ranking in a real browser', () => {
   let app: INestApplication;
   let url: string;
   let browser: Browser;
+  let pages: SignedInPages;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -38,13 +39,14 @@ describe('province map and DTI ranking in a real browser', () => {
     app = await createTestApp(db, { env: { QUEUE_PREFIX: `dx-test-${testRunId()}-maps` } });
     url = await listenLocally(app);
     browser = await launchChromium();
+    pages = new SignedInPages(browser, url, () => PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await db?.drop();
   });
-  afterEach(() => closeContexts(browser));
+  afterEach(() => pages?.release());
 
   /** Uncaught errors in the page: none expected. */
   let errors: string[] = [];
@@ -55,9 +57,7 @@ describe('province map and DTI ranking in a real browser', () => {
   });
 
   const signIn = (width: number): Promise<Page> =>
-    signedInPage(browser, url, 'lanhdao.qni', PASSWORD, { viewport: { width, height: 900 } }, (page) =>
-      page.on('pageerror', (e) => errors.push(e.message)),
-    );
+    pages.open('lanhdao.qni', { viewport: { width, height: 900 }, prepare: (page) => page.on('pageerror', (e) => errors.push(e.message)) });
 
   /** The drawn map once its outlines are in: which edition, how many provinces, how many SVG paths. */
   async function drawnMap(page: Page, edition: '2004' | '2025') {

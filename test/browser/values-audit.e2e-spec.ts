@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, fillSignIn, launchChromium, listenLocally, screenshot } from '../support/browser';
+import { launchChromium, listenLocally, screenshot, SignedInPages } from '../support/browser';
 import { AccountRepository, PlanImporter } from '@dx/db';
 import { DA_NANG_FILE, QUANG_NINH_FILE, REPO, validPlanFile } from '../factories/plan-file.factory';
 import { createTestApp } from '../support/test-app';
@@ -22,6 +22,7 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
   let app: INestApplication;
   let url: string;
   let browser: Browser;
+  let pages: SignedInPages;
   /** Every native alert/confirm/prompt the pages opened (there should be none: dialogs are the page's own). */
   const nativeDialogs: string[] = [];
 
@@ -43,25 +44,23 @@ describe('KPI values, audit trail and province switch in a real browser', () => 
     app = await createTestApp(db, { env: { RUN_WORKER: 'true', QUEUE_PREFIX: `dx-test-${testRunId()}-web-values` } });
     url = await listenLocally(app);
     browser = await launchChromium();
+    pages = new SignedInPages(browser, url, () => PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await db?.drop();
   });
-  afterEach(() => closeContexts(browser));
+  afterEach(() => pages?.release());
 
-  async function signIn(username: string, context = browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } })) {
-    const page = await (await context).newPage();
-    page.on('dialog', (d) => {
-      nativeDialogs.push(d.message());
-      void d.dismiss();
+  const signIn = (username: string): Promise<Page> =>
+    pages.open(username, {
+      prepare: (page) =>
+        page.on('dialog', (d) => {
+          nativeDialogs.push(d.message());
+          void d.dismiss();
+        }),
     });
-    await page.goto(`${url}/`);
-    await fillSignIn(page, username, PASSWORD);
-    await page.getByRole('link', { name: 'Tổng quan' }).waitFor();
-    return page;
-  }
 
   async function correctValue(page: Page) {
     const list = page.getByRole('region', { name: 'Số liệu đã nhập' });

@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { join } from 'path';
 import { Browser, Page } from 'playwright-core';
-import { closeContexts, launchChromium, listenLocally, screenshot, signedInPage } from '../support/browser';
+import { launchChromium, listenLocally, screenshot, SignedInPages } from '../support/browser';
 import { seedIllustrativeActivity } from '@dx/api/bootstrap/demo-activity';
 import { createDemoAccounts, loadDemoDataOnce } from '@dx/api/bootstrap/demo-data';
 import { REPO } from '../factories/plan-file.factory';
@@ -47,6 +47,7 @@ describe('a first start walked in the browser by every role', () => {
   let app: INestApplication;
   let url: string;
   let browser: Browser;
+  let pages: SignedInPages;
   let passwords: Map<string, string>;
 
   beforeAll(async () => {
@@ -57,23 +58,27 @@ describe('a first start walked in the browser by every role', () => {
     await seedIllustrativeActivity(app);
     url = await listenLocally(app);
     browser = await launchChromium();
+    pages = new SignedInPages(browser, url, (username) => passwords.get(username)!);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await db?.drop();
   });
-  afterEach(() => closeContexts(browser));
+  afterEach(() => pages?.release());
 
   /** A signed-in page that records uncaught errors and server errors as they happen. */
   async function signIn(username: string, viewport = NARROW): Promise<{ page: Page; faults: string[] }> {
     const faults: string[] = [];
-    const options = { viewport, extraHTTPHeaders: { 'Accept-Language': 'vi' } };
-    const page = await signedInPage(browser, url, username, passwords.get(username)!, options, (p) => {
-      p.on('pageerror', (e) => faults.push(`uncaught: ${e.message}`));
-      p.on('response', (r) => {
-        if (r.status() >= 500) faults.push(`${r.status()} ${r.url()}`);
-      });
+    const page = await pages.open(username, {
+      viewport,
+      prepare: async (p) => {
+        await p.setExtraHTTPHeaders({ 'Accept-Language': 'vi' });
+        p.on('pageerror', (e) => faults.push(`uncaught: ${e.message}`));
+        p.on('response', (r) => {
+          if (r.status() >= 500) faults.push(`${r.status()} ${r.url()}`);
+        });
+      },
     });
     return { page, faults };
   }
