@@ -70,14 +70,16 @@ export interface SignedInPageOptions {
 }
 
 /**
- * Signed-in pages a test file keeps between its tests, one per account (more while a test holds several pages of one
- * account at once). A fresh context and a sign-in cost Chromium about 2.7 CPU-seconds; a kept page given back costs
- * about 0.5: it reloads the app on the overview, its forms' drafts and local choices dropped, listeners and routes of
- * the last test removed, in the window size asked for. A page whose session ended (signed out, expired) signs in
- * again through the form. Call `release()` after each test (instead of closing the contexts).
+ * Signed-in pages a test file keeps between its tests. A fresh context and a sign-in cost Chromium about 2.7
+ * CPU-seconds; a kept page given back costs about 0.5: it reloads the app on the overview, its forms' drafts and local
+ * choices dropped, listeners and routes of the last test removed, in the window size asked for. A page of the same
+ * account is taken first; else a page of another account signs out (its cookies and session storage cleared) and
+ * signs in as the one asked for, which still spares the new context. A page whose session ended (signed out, expired)
+ * signs in again through the form. New pages are opened only while a test holds all the kept ones. Call `release()`
+ * after each test (instead of closing the contexts).
  */
 export class SignedInPages {
-  private readonly free = new Map<string, Page[]>();
+  private free: { username: string; page: Page }[] = [];
   private inUse: { username: string; page: Page }[] = [];
 
   constructor(
@@ -89,15 +91,23 @@ export class SignedInPages {
   async open(username: string, options: SignedInPageOptions = {}): Promise<Page> {
     const viewport = options.viewport ?? WIDE;
     const prepare = options.prepare ?? (() => undefined);
-    let page = this.free.get(username)?.pop();
-    while (page?.isClosed()) page = this.free.get(username)?.pop();
-    if (page) {
-      await page.setViewportSize(viewport);
-      await page.evaluate(() => {
+    this.free = this.free.filter(({ page }) => !page.isClosed());
+    const at = Math.max(
+      this.free.findIndex((kept) => kept.username === username),
+      0,
+    );
+    const [kept] = this.free.splice(at, 1);
+    let page: Page;
+    if (kept) {
+      page = kept.page;
+      const otherAccount = kept.username !== username;
+      if (otherAccount) await page.context().clearCookies();
+      await page.evaluate((signOut) => {
         localStorage.clear();
         for (const key of Object.keys(sessionStorage))
-          if (key.startsWith('dx-draft:') || key === 'dx-expired') sessionStorage.removeItem(key);
-      });
+          if (signOut || key.startsWith('dx-draft:') || key === 'dx-expired') sessionStorage.removeItem(key);
+      }, otherAccount);
+      await page.setViewportSize(viewport);
       await prepare(page);
       await page.goto(`${this.url}/`);
       const overview = page.getByRole('link', { name: 'Tổng quan' });
@@ -117,11 +127,11 @@ export class SignedInPages {
   async release(): Promise<void> {
     const used = this.inUse;
     this.inUse = [];
-    for (const { username, page } of used) {
-      if (page.isClosed()) continue;
-      page.removeAllListeners();
-      await page.unrouteAll({ behavior: 'ignoreErrors' });
-      this.free.set(username, [...(this.free.get(username) ?? []), page]);
+    for (const kept of used) {
+      if (kept.page.isClosed()) continue;
+      kept.page.removeAllListeners();
+      await kept.page.unrouteAll({ behavior: 'ignoreErrors' });
+      this.free.push(kept);
     }
   }
 }
